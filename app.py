@@ -1,0 +1,26 @@
+"""Rebound: turn interview rejections into your next opportunity. Entry point only."""
+
+import streamlit as st
+
+from ui import layout
+
+st.set_page_config(page_title="Rebound", page_icon=":material/sports_handball:", layout="wide")
+
+PAGES = {
+    "": [
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page("pages/applications.py", title="Applications", icon=":material/work:"),
+        st.Page("pages/add_application.py", title="Add application", icon=":material/add_circle:"),
+        st.Page(
+            "pages/application.py",
+            title="Application",
+            icon=":material/description:",
+            url_path="application",
+            visibility="hidden",
+        ),
+    ],
+}
+
+page = st.navigation(PAGES)
+layout.sidebar_data_switch()
+page.run()

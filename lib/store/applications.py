@@ -1,0 +1,209 @@
+"""Companies, applications and their stage events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib import db, vocab
+from lib.companies import company_key
+from lib.models import ApplicationIn, StageEventIn
+from lib.store.base import StoreError, read_frame
+
+A, C, E = db.applications, db.companies, db.stage_events
+
+
+# --- companies -------------------------------------------------------------------------------
+
+
+def company_id_for(connection: Connection, name: str) -> int:
+    """The id of the company called `name` (however typed), creating it on first use."""
+    key = company_key(name)
+    found = connection.execute(sa.select(C.c.id).where(C.c.name_key == key)).scalar()
+    if found is not None:
+        return found
+    return connection.execute(
+        sa.insert(C).values(name=" ".join(name.split()), name_key=key)
+    ).inserted_primary_key[0]
+
+
+def company_names(engine: Engine) -> list[str]:
+    with engine.connect() as connection:
+        return list(connection.execute(sa.select(C.c.name).order_by(C.c.name_key)).scalars())
+
+
+def load_companies(engine: Engine) -> pd.DataFrame:
+    return read_frame(engine, sa.select(C).order_by(C.c.name_key))
+
+
+# --- applications ----------------------------------------------------------------------------
+
+
+def _application_values(connection: Connection, app: ApplicationIn) -> dict[str, Any]:
+    values = app.model_dump(exclude={"company"})
+    values["company_id"] = company_id_for(connection, app.company)
+    return values
+
+
+def _check_reapplication(connection: Connection, app: ApplicationIn, own_id: int | None) -> None:
+    if app.reapplication_of is None:
+        return
+    earlier = connection.execute(
+        sa.select(A.c.id, C.c.name_key, A.c.applied_on)
+        .join(C, C.c.id == A.c.company_id)
+        .where(A.c.id == app.reapplication_of)
+    ).first()
+    if earlier is None or earlier.id == own_id:
+        raise StoreError("Pick an earlier application.", field="reapplication_of")
+    if earlier.name_key != company_key(app.company):
+        raise StoreError(
+            "A re-application links to an earlier application at the same company.",
+            field="reapplication_of",
+        )
+
+
+def add_application(engine: Engine, app: ApplicationIn) -> int:
+    with db.transaction(engine) as connection:
+        _check_reapplication(connection, app, None)
+        return connection.execute(
+            sa.insert(A).values(**_application_values(connection, app))
+        ).inserted_primary_key[0]
+
+
+def update_application(engine: Engine, application_id: int, app: ApplicationIn) -> None:
+    with db.transaction(engine) as connection:
+        _check_reapplication(connection, app, application_id)
+        first_event = connection.execute(
+            sa.select(sa.func.min(E.c.occurred_on)).where(E.c.application_id == application_id)
+        ).scalar()
+        if first_event is not None and app.applied_on > first_event:
+            raise StoreError(
+                f"An event is already recorded on {first_event:%d %b %Y}; "
+                "the application date can't be after it.",
+                field="applied_on",
+            )
+        connection.execute(
+            sa.update(A)
+            .where(A.c.id == application_id)
+            .values(**_application_values(connection, app), updated_at=dt.datetime.now())
+        )
+
+
+def delete_application(engine: Engine, application_id: int) -> None:
+    """Delete an application with its events, debriefs, reflections and notes (cascade)."""
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(A).where(A.c.id == application_id))
+
+
+def _application_select() -> sa.Select:
+    return sa.select(A, C.c.name.label("company")).join(C, C.c.id == A.c.company_id)
+
+
+def get_application(engine: Engine, application_id: int) -> dict[str, Any] | None:
+    with engine.connect() as connection:
+        row = connection.execute(_application_select().where(A.c.id == application_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def load_applications(engine: Engine) -> pd.DataFrame:
+    """Every application with its company name, newest first."""
+    frame = read_frame(engine, _application_select().order_by(A.c.applied_on.desc(), A.c.id.desc()))
+    frame["applied_on"] = pd.to_datetime(frame["applied_on"])
+    return frame
+
+
+def same_role_elsewhere(engine: Engine, company: str, role: str, exclude_id: int | None = None) -> list[dict]:
+    """Earlier applications to the same company and role (case and spacing ignored)."""
+    role_key = " ".join(role.split()).casefold()
+    query = (
+        sa.select(A.c.id, A.c.role, A.c.applied_on)
+        .join(C, C.c.id == A.c.company_id)
+        .where(C.c.name_key == company_key(company))
+        .order_by(A.c.applied_on.desc())
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(query).all()
+    return [
+        dict(row._mapping)
+        for row in rows
+        if " ".join(row.role.split()).casefold() == role_key and row.id != exclude_id
+    ]
+
+
+def earlier_applications_at(engine: Engine, company: str, exclude_id: int | None = None) -> list[dict]:
+    """Applications at this company, for linking a re-application."""
+    query = (
+        sa.select(A.c.id, A.c.role, A.c.applied_on)
+        .join(C, C.c.id == A.c.company_id)
+        .where(C.c.name_key == company_key(company))
+        .order_by(A.c.applied_on.desc())
+    )
+    with engine.connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(query) if r.id != exclude_id]
+
+
+# --- stage events ----------------------------------------------------------------------------
+
+
+def _check_event(connection: Connection, event: StageEventIn) -> None:
+    applied_on = connection.execute(
+        sa.select(A.c.applied_on).where(A.c.id == event.application_id)
+    ).scalar()
+    if applied_on is None:
+        raise StoreError("That application no longer exists.")
+    if event.occurred_on < applied_on:
+        raise StoreError(
+            f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on"
+        )
+    existing = connection.execute(
+        sa.select(E.c.kind, E.c.occurred_on).where(E.c.application_id == event.application_id)
+    ).all()
+    ended = [e for e in existing if e.kind in vocab.OUTCOMES]
+    if ended:
+        raise StoreError(
+            f"This application already ended ({vocab.stage_label(ended[0].kind).lower()} on "
+            f"{ended[0].occurred_on:%d %b %Y}). Delete that event first to record more.",
+            field="kind",
+        )
+    if event.kind in vocab.OUTCOMES:
+        latest = max((e.occurred_on for e in existing), default=None)
+        if latest is not None and event.occurred_on < latest:
+            raise StoreError(
+                f"An ending can't come before the last recorded stage ({latest:%d %b %Y}).",
+                field="occurred_on",
+            )
+        if event.kind == "declined" and "offer" not in {e.kind for e in existing}:
+            raise StoreError("You can only decline after an offer.", field="kind")
+
+
+def add_stage_event(engine: Engine, event: StageEventIn) -> int:
+    """Record a stage or an ending; refuses events that contradict the history."""
+    with db.transaction(engine) as connection:
+        _check_event(connection, event)
+        return connection.execute(sa.insert(E).values(**event.model_dump())).inserted_primary_key[0]
+
+
+def delete_stage_event(engine: Engine, event_id: int) -> None:
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(E).where(E.c.id == event_id))
+
+
+def events_for(engine: Engine, application_id: int) -> pd.DataFrame:
+    return read_frame(
+        engine,
+        sa.select(E).where(E.c.application_id == application_id).order_by(E.c.occurred_on, E.c.id),
+    )
+
+
+def load_events(engine: Engine) -> pd.DataFrame:
+    """Every stage event (application_id, kind, occurred_on, round_label, via)."""
+    frame = read_frame(
+        engine,
+        sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.round_label, E.c.via),
+    )
+    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"])
+    return frame

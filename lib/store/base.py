@@ -1,0 +1,41 @@
+"""Small helpers every store module shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+
+class StoreError(ValueError):
+    """A write refused for a reason the user can fix; `field` names the form field at fault."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def read_frame(engine: Engine, query: sa.Select, parse_dates: list[str] | None = None) -> pd.DataFrame:
+    """Run a select and return its rows as a DataFrame (columns even when there are no rows)."""
+    with engine.connect() as connection:
+        result = connection.execute(query)
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    for column in parse_dates or []:
+        frame[column] = pd.to_datetime(frame[column], errors="coerce")
+    return frame
+
+
+def insert_rows(connection: Connection, table: sa.Table, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Insert many rows at once (executemany); used by demo data, imports and restores."""
+    rows = list(rows)
+    if rows:
+        connection.execute(sa.insert(table), rows)
+
+
+def count_rows(engine: Engine, table: sa.Table) -> int:
+    with engine.connect() as connection:
+        return connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()

@@ -1,0 +1,63 @@
+"""Add application: the form, a warning for a repeat of the same company and role."""
+
+import streamlit as st
+
+from lib.store import applications as app_store
+from lib.store.base import StoreError
+from ui import application_form, forms, layout, state
+from ui.text import md
+
+FORM = "add_application"
+PENDING = "add_application__pending"  # a submitted application waiting for "add anyway"
+
+st.title("Add an application")
+layout.demo_banner()
+st.caption("Log it the day you apply: the company, the role, and how you got in. Fields with * are required.")
+
+
+def _save(app) -> None:
+    try:
+        new_id = app_store.add_application(state.engine(), app)
+    except StoreError as exc:
+        forms.set_errors(FORM, forms.errors_from(exc))
+        st.rerun()
+    st.session_state.pop(PENDING, None)
+    st.session_state["last_added"] = {"id": new_id, "company": app.company, "role": app.role}
+    for key in [k for k in st.session_state if str(k).startswith(f"{FORM}_")]:
+        del st.session_state[key]  # a fresh form for the next one
+    st.rerun()
+
+
+last = st.session_state.get("last_added")
+if last:
+    st.success(f"Saved: {md(last['role'])} at {md(last['company'])}.", icon=":material/check_circle:")
+    st.page_link("pages/application.py", label="Open it to record its stages",
+                 icon=":material/arrow_forward:", query_params={"id": str(last["id"])})
+    earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
+    if earlier:
+        st.info(f"You applied to {md(last['company'])} before ({len(earlier)} time(s)). "
+                "Open the new application to link it as a re-application and say why this role fits better.")
+
+submitted = application_form.render(FORM, submit_label="Add application")
+if submitted is not None:
+    st.session_state.pop("last_added", None)
+    repeats = app_store.same_role_elsewhere(state.engine(), submitted.company, submitted.role)
+    if repeats:
+        st.session_state[PENDING] = submitted
+    else:
+        _save(submitted)
+
+pending = st.session_state.get(PENDING)
+if pending is not None:
+    repeats = app_store.same_role_elsewhere(state.engine(), pending.company, pending.role)
+    with st.container(border=True):
+        st.warning(f"You already applied to {md(pending.company)} for {md(pending.role)}:", icon=":material/warning:")
+        for repeat in repeats:
+            st.page_link("pages/application.py", label=f"{repeat['role']}, applied {repeat['applied_on']:%d %b %Y}",
+                         icon=":material/open_in_new:", query_params={"id": str(repeat["id"])})
+        add_col, cancel_col = st.columns(2)
+        if add_col.button("Add it anyway", key="add_anyway", type="primary"):
+            _save(pending)
+        if cancel_col.button("Cancel", key="cancel_pending"):
+            st.session_state.pop(PENDING, None)
+            st.rerun()

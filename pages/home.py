@@ -1,0 +1,52 @@
+"""Home: where you stand, what to do next; with no data, how to start."""
+
+import streamlit as st
+
+from lib import vocab
+from ui import layout, state
+
+st.title("Rebound")
+layout.demo_banner()
+
+log = state.applications()
+if log.empty:
+    st.subheader("Every “no” is material for the next “yes”.")
+    st.write("Rebound keeps your job search in one private place on this computer: what you applied "
+             "for, how far each application got, what you learned, and who you met. Start here:")
+    demo_col, add_col = st.columns(2)
+    with demo_col.container(border=True):
+        st.markdown("**Look around first**")
+        st.caption("A made-up search of 60 applications, kept apart from your data.")
+        if st.button("Try the demo data", icon=":material/science:", key="try_demo"):
+            state.set_data_mode("demo")
+            st.rerun()
+    with add_col.container(border=True):
+        st.markdown("**Start your own log**")
+        st.caption("Add an application you sent, then record each answer you get.")
+        st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    st.stop()
+
+open_apps = log[log["outcome"] == vocab.OPEN]
+reached = log["furthest_stage"].map(vocab.STAGE_RANK)
+a, b, c, d = st.columns(4)
+a.metric("Applications", f"{len(log):,}")
+b.metric("Still open", f"{len(open_apps):,}")
+c.metric("Reached an interview", f"{int((reached >= vocab.STAGE_RANK['interview']).sum()):,}")
+d.metric("Offers", f"{int((reached >= vocab.STAGE_RANK['offer']).sum()):,}")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Latest applications")
+    st.dataframe(
+        log.head(8).assign(furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
+                           outcome=lambda f: f["outcome"].map(vocab.stage_label)),
+        hide_index=True,
+        column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
+        column_config={"company": "Company", "role": "Role",
+                       "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+                       "furthest_stage": "Furthest stage", "outcome": "Outcome"},
+    )
+with right:
+    st.subheader("Keep going")
+    st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
+    st.page_link("pages/applications.py", label="Open the log and the board", icon=":material/work:")

@@ -1,0 +1,32 @@
+"""Pieces every page shows: the data switch in the sidebar and the demo banner."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import state
+
+
+def sidebar_data_switch() -> None:
+    with st.sidebar:
+        choice = st.radio(
+            "Data",
+            ["My data", "Demo"],
+            index=1 if state.is_demo() else 0,
+            horizontal=True,
+            key="data_switch",
+            help="Demo data lives in its own file and never mixes with yours.",
+        )
+        wanted = "demo" if choice == "Demo" else "mine"
+        if wanted != state.data_mode():
+            state.set_data_mode(wanted)
+            st.rerun()
+
+
+def demo_banner() -> None:
+    if state.is_demo():
+        st.info(
+            "You are looking at **demo data** — a made-up search. Your own data is untouched; "
+            "switch back with **Data → My data** in the sidebar.",
+            icon=":material/science:",
+        )

@@ -1,0 +1,101 @@
+"""Which database the session looks at (the user's or the demo), and cached loaders over it.
+
+Loaders are cached on (database url, data revision): every write bumps the revision, so a rerun
+with no change reads one tiny row instead of the tables.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from lib import db, demo, traction
+from lib.store import applications as app_store
+
+MODE_KEY = "data_mode"  # "mine" or "demo"; also kept in the URL (?data=demo) so reloads keep it
+
+
+@st.cache_resource(show_spinner=False)
+def _user_engine(url: str) -> Engine:
+    return db.open_database(url)
+
+
+@st.cache_resource(show_spinner="Preparing the demo data…")
+def _demo_engine(url: str) -> Engine:
+    return demo.open_demo(url)
+
+
+def data_mode() -> str:
+    if MODE_KEY not in st.session_state:
+        st.session_state[MODE_KEY] = "demo" if st.query_params.get("data") == "demo" else "mine"
+    return st.session_state[MODE_KEY]
+
+
+def set_data_mode(mode: str) -> None:
+    st.session_state[MODE_KEY] = mode
+    if mode == "demo":
+        st.query_params["data"] = "demo"
+    else:
+        st.query_params.pop("data", None)
+
+
+def is_demo() -> bool:
+    return data_mode() == "demo"
+
+
+def engine() -> Engine:
+    """The engine for the current mode. Stops the page with a clear message if it can't open."""
+    try:
+        if is_demo():
+            return _demo_engine(db.demo_database_url())
+        return _user_engine(db.database_url())
+    except Exception as exc:  # a locked, unreadable or foreign file must not show a traceback
+        st.error(
+            "Rebound could not open its database "
+            f"({'demo data' if is_demo() else db.database_url()}): {type(exc).__name__}. "
+            "Check that the file is readable and not opened by another program, then reload. "
+            "Nothing has been changed."
+        )
+        st.stop()
+
+
+def url() -> str:
+    return str(engine().url)
+
+
+def revision() -> int:
+    return db.revision(engine())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _applications(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    apps = app_store.load_applications(_engine)
+    events = app_store.load_events(_engine)
+    return traction.with_status(apps, events)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _events(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    return app_store.load_events(_engine)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _company_names(_engine: Engine, url: str, rev: int) -> list[str]:
+    return app_store.company_names(_engine)
+
+
+def applications() -> pd.DataFrame:
+    """Every application with company, furthest stage and outcome (cached on the revision)."""
+    eng = engine()
+    return _applications(eng, str(eng.url), db.revision(eng))
+
+
+def events() -> pd.DataFrame:
+    eng = engine()
+    return _events(eng, str(eng.url), db.revision(eng))
+
+
+def company_names() -> list[str]:
+    eng = engine()
+    return _company_names(eng, str(eng.url), db.revision(eng))
