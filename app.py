@@ -6,21 +6,25 @@ from ui import layout
 
 st.set_page_config(page_title="Rebound", page_icon=":material/sports_handball:", layout="wide")
 
-PAGES = {
-    "": [
+# One section per part of the journey (PRODUCT.md). Sections with no pages are left out.
+SECTIONS = {
+    "Your search": [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
         st.Page("pages/applications.py", title="Applications", icon=":material/work:"),
         st.Page("pages/add_application.py", title="Add application", icon=":material/add_circle:"),
-        st.Page(
-            "pages/application.py",
-            title="Application",
-            icon=":material/description:",
-            url_path="application",
-            visibility="hidden",
-        ),
+        st.Page("pages/application.py", title="Application", icon=":material/description:",
+                url_path="application", visibility="hidden"),
+    ],
+    "Reflect": [
+    ],
+    "Follow up": [
+    ],
+    "Learn": [
+    ],
+    "Your data": [
     ],
 }
 
-page = st.navigation(PAGES)
+page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages})
 layout.sidebar_data_switch()
 page.run()

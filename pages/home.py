@@ -24,7 +24,10 @@ if log.empty:
         st.markdown("**Start your own log**")
         st.caption("Add an application you sent, then record each answer you get.")
         st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    # Home sections for an empty database go here (one call each into a ui/ module).
     st.stop()
+
+# Home sections with data go here, in order: headline numbers, next actions, mood check-in.
 
 open_apps = log[log["outcome"] == vocab.OPEN]
 reached = log["furthest_stage"].map(vocab.STAGE_RANK)
