@@ -170,7 +170,7 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
     for err in exc.errors():
         field = str(err["loc"][0]) if err["loc"] else "form"
         message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
+        if err["type"] == "missing" or (err.get("input") is None and err["type"].endswith("_type")):
             message = "is required"
         elif err["type"] == "string_too_long":
             limit = err.get("ctx", {}).get("max_length")

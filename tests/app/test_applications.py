@@ -1,0 +1,168 @@
+"""The application log: add, warn on repeats, record stages, edit, delete, browse, demo switch."""
+
+import datetime as dt
+
+from lib import db
+from lib.models import ApplicationIn, StageEventIn
+from lib.store import applications as store
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _fill_and_submit(at, company, role, **fields):
+    # AppTest can only pick existing options (typing a new company is covered in tests/e2e).
+    at.selectbox(key="add_application_company").set_value(company)
+    at.text_input(key="add_application_role").set_value(role)
+    for key, value in fields.items():
+        at.text_area(key=f"add_application_{key}").set_value(value) if key == "notes" else \
+            at.text_input(key=f"add_application_{key}").set_value(value)
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    return at.run()
+
+
+def _errors(at):
+    return [e.value for e in at.error]
+
+
+def _known_company(app_env, name):
+    with db.transaction(db.open_database(app_env)) as connection:
+        store.company_id_for(connection, name)
+
+
+def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env):
+    _known_company(app_env, "Acme")
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst",
+                          source="LinkedIn", resume_version="v4")
+    assert not at.exception and not _errors(at)
+    assert any("Saved: Data Analyst at Acme." in s.value for s in at.success)
+    log = store.load_applications(db.open_database(app_env))
+    assert log[["company", "role", "source", "resume_version"]].values.tolist() == [["Acme", "Data Analyst", "LinkedIn", "v4"]]
+
+
+def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_saved(open_page, app_env):
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_notes" if False else "add_application_location").set_value("Berlin")
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert "Company is required" in _errors(at) and "Role is required" in _errors(at)
+    assert at.text_input(key="add_application_location").value == "Berlin"  # nothing typed is lost
+    assert store.load_applications(db.open_database(app_env)).empty
+
+
+def test_a_huge_note_gets_a_message_not_a_traceback(open_page, app_env):
+    _known_company(app_env, "Acme")
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst", notes="x" * 50_000)
+    assert not at.exception
+    assert "Notes is too long (at most 20,000 characters)" in _errors(at)
+    assert store.load_applications(db.open_database(app_env)).empty
+
+
+def test_the_same_company_and_role_again_asks_before_adding(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.add_application(engine, ApplicationIn(company="Acme", role="Data Analyst", applied_on=dt.date.today()))
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "data  analyst ")
+    assert any("You already applied to Acme for data  analyst" in w.value for w in at.warning)
+    assert len(store.load_applications(engine)) == 1
+    at.button(key="add_anyway").click()
+    at.run()
+    assert len(store.load_applications(engine)) == 2
+
+
+def _seed(app_env, **kw):
+    engine = db.open_database(app_env)
+    app_id = store.add_application(engine, ApplicationIn(company="Acme", role="Analyst",
+                                                         applied_on=dt.date.today() - dt.timedelta(days=10), **kw))
+    return engine, app_id
+
+
+def test_recording_events_moves_the_furthest_stage_and_outcome(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    for kind in ("screen", "interview", "rejected"):
+        at.selectbox(key="event_kind").set_value(kind)
+        at.button(key="FormSubmitter:record_event-Record").click()
+        at.run()
+    assert not at.exception
+    assert any("**Furthest stage:** Interview · **Outcome:** Rejected" in m.value for m in at.markdown)
+    assert store.events_for(engine, app_id)["kind"].tolist() == ["screen", "interview", "rejected"]
+
+
+def test_an_event_after_the_ending_is_refused_beside_the_field(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at.date_input(key="event_date").set_value(dt.date.today() - dt.timedelta(days=20))
+    at.button(key="FormSubmitter:record_event-Record").click()
+    at.run()
+    assert any("before the application date" in e for e in _errors(at))
+    assert store.events_for(engine, app_id).empty
+
+
+def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at.text_input(key=f"edit_application_{app_id}_role").set_value("Senior Analyst")
+    at.button(key=f"FormSubmitter:edit_application_{app_id}-Save changes").click()
+    at.run()
+    assert store.get_application(engine, app_id)["role"] == "Senior Analyst"
+
+
+def test_delete_needs_a_confirmation(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    delete = next(b for b in at.button if b.label == "Delete application")
+    assert delete.disabled
+    at.checkbox(key="confirm_delete").check()
+    at.run()
+    next(b for b in at.button if b.label == "Delete application").click()
+    at.run()
+    assert store.get_application(engine, app_id) is None
+
+
+def test_html_in_a_role_is_shown_as_text(open_page, app_env):
+    _, app_id = _seed(app_env)
+    engine = db.open_database(app_env)
+    store.update_application(engine, app_id, ApplicationIn(company="Acme", role=XSS,
+                                                           applied_on=dt.date.today() - dt.timedelta(days=10)))
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert at.title[0].value == r"\<img src=x onerror=alert\(1\)\> · Acme"
+
+
+def test_the_log_filters_narrow_the_rows(open_page, app_env):
+    engine, first = _seed(app_env)
+    store.add_application(engine, ApplicationIn(company="Zeta", role="Engineer", applied_on=dt.date.today(),
+                                                channel="referral"))
+    store.add_stage_event(engine, StageEventIn(application_id=first, kind="screen", occurred_on=dt.date.today()))
+    at = open_page("pages/applications.py")
+    assert at.tabs[0].label == "Log (2)"
+    at.multiselect(key="log_stages").set_value(["screen"])
+    at.run()
+    assert at.tabs[0].label == "Log (1)"
+    at.multiselect(key="log_stages").set_value([])
+    at.text_input(key="log_text").set_value("zeta")
+    at.run()
+    assert at.tabs[0].label == "Log (1)"
+    assert at.dataframe[0].value["company"].tolist() == ["Zeta"]
+
+
+def test_an_empty_log_says_what_to_do(open_page):
+    at = open_page("pages/applications.py")
+    assert any("No applications yet" in i.value for i in at.info)
+
+
+def test_home_offers_the_demo_and_switching_shows_the_banner(open_page, app_env):
+    at = open_page()
+    at.button(key="try_demo").click()
+    at.run()
+    assert any("demo data" in i.value for i in at.info)
+    assert at.metric[0].value == "60"
+    assert store.load_applications(db.open_database(app_env)).empty  # never mixed with the user's data
+
+
+def test_an_unreadable_database_gets_a_clear_message(open_page, app_env, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    monkeypatch.setenv("REBOUND_DATABASE_URL", f"sqlite:///{bad}")
+    at = open_page()
+    assert not at.exception
+    assert any("could not open its database" in e.value for e in at.error)
+    assert bad.read_bytes().startswith(b"this is not a database")

@@ -1,0 +1,22 @@
+"""The privacy and security defaults in .streamlit/config.toml (ARCHITECTURE.md, Security)."""
+
+import tomllib
+from pathlib import Path
+
+CONFIG = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
+
+
+def test_the_server_listens_on_this_machine_only_with_xsrf_and_cors_on():
+    assert CONFIG["server"]["address"] == "127.0.0.1"
+    assert CONFIG["server"].get("enableXsrfProtection", True) is True
+    assert CONFIG["server"].get("enableCORS", True) is True
+
+
+def test_uploads_are_small_and_no_usage_statistics_are_sent():
+    assert CONFIG["server"]["maxUploadSize"] <= 20
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_no_deploy_button_and_errors_show_only_their_type():
+    assert CONFIG["client"]["toolbarMode"] == "viewer"
+    assert CONFIG["client"]["showErrorDetails"] == "type"
