@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.vocab import STAGES
+from lib.vocab import STAGE_RANK, STAGES
 
 
-@dataclass
+@dataclass(frozen=True)
 class LogFilter:
     text: str = ""  # matches company or role, case-insensitively
-    stages: list[str] = field(default_factory=list)  # furthest stage in ...
-    outcomes: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
+    stages: tuple[str, ...] = ()  # furthest stage in ...
+    outcomes: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
     applied_from: dt.date | None = None
     applied_to: dt.date | None = None
 
@@ -41,9 +41,50 @@ def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     return log[mask]
 
 
+def log_bounds(log: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last application dates, or None for an empty log."""
+    if log.empty:
+        return None
+    return log["applied_on"].min().date(), log["applied_on"].max().date()
+
+
+def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """The n most recent applications (the log is kept newest first)."""
+    return log.head(n)
+
+
+def stage_counts(log: pd.DataFrame) -> dict[str, int]:
+    """How many applications there are, are open, and reached each stage or later."""
+    reached = log["furthest_stage"].map(STAGE_RANK)
+    counts = {"applications": len(log), "open": int((log["outcome"] == "open").sum())}
+    counts.update({stage: int((reached >= rank).sum()) for stage, rank in STAGE_RANK.items()})
+    return counts
+
+
 def board_columns(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Open applications grouped by their current (furthest) stage, most recent activity first."""
     open_apps = log[log["outcome"] == "open"].copy()
     open_apps["activity"] = open_apps["last_event_on"].fillna(open_apps["applied_on"])
     open_apps = open_apps.sort_values("activity", ascending=False)
     return {stage: open_apps[open_apps["furthest_stage"] == stage] for stage in STAGES[:-1]}
+
+
+@dataclass
+class LogView:
+    """What the log page draws: counts and only the rows it sends to the browser."""
+
+    matching: int
+    table: pd.DataFrame  # the first `limit` matching rows
+    board: dict[str, pd.DataFrame]  # the first cards of each open stage
+    board_counts: dict[str, int]
+
+
+def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView:
+    shown = filter_log(log, f)
+    columns = board_columns(shown)
+    return LogView(
+        matching=len(shown),
+        table=shown.head(limit),
+        board={stage: frame.head(cards) for stage, frame in columns.items()},
+        board_counts={stage: len(frame) for stage, frame in columns.items()},
+    )

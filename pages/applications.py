@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib import vocab
-from lib.log_filters import LogFilter, board_columns, filter_log
+from lib.log_filters import LogFilter, log_bounds, log_view
 from ui import layout, state
 from ui.text import md
 
@@ -15,8 +15,8 @@ head.title("Applications")
 action.page_link("pages/add_application.py", label="Add application", icon=":material/add_circle:")
 layout.demo_banner()
 
-log = state.applications()
-if log.empty:
+bounds = state.from_log(log_bounds)
+if bounds is None:
     st.info("No applications yet. Add the first one — or switch to the demo data in the sidebar to look around.")
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
@@ -28,25 +28,24 @@ with st.container(border=True):
     outcomes = c3.multiselect("Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label,
                               key="log_outcomes")
     channels = c4.multiselect("Channel", vocab.CHANNELS, key="log_channels")
-    first, last = log["applied_on"].min().date(), log["applied_on"].max().date()
-    dates = c5.date_input("Applied between", value=(first, last), key="log_dates", format="DD/MM/YYYY")
-chosen = LogFilter(text=text, stages=stages, outcomes=outcomes, channels=channels,
+    dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
+chosen = LogFilter(text=text, stages=tuple(stages), outcomes=tuple(outcomes), channels=tuple(channels),
                    applied_from=dates[0] if len(dates) > 0 else None,
                    applied_to=dates[1] if len(dates) > 1 else None)
-shown = filter_log(log, chosen)
+view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN)
 
-table_tab, board_tab = st.tabs([f"Log ({len(shown):,})", "Board"])
+table_tab, board_tab = st.tabs([f"Log ({view.matching:,})", "Board"])
 
 with table_tab:
-    if shown.empty:
+    if view.table.empty:
         st.info("No application matches these filters. Clear a filter to see more.")
     else:
-        view = shown.head(TABLE_LIMIT).assign(
+        table = view.table.assign(
             furthest_stage=lambda d: d["furthest_stage"].map(vocab.stage_label),
             outcome=lambda d: d["outcome"].map(vocab.stage_label),
         )
         selection = st.dataframe(
-            view,
+            table,
             hide_index=True,
             on_select="rerun",
             selection_mode="single-row",
@@ -62,26 +61,26 @@ with table_tab:
             },
         )
         st.caption("Select a row to open the application. Click a column header to sort."
-                   + (f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow." if len(shown) > TABLE_LIMIT else ""))
+                   + (f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
+                      if view.matching > TABLE_LIMIT else ""))
         rows = selection.selection.rows if selection else []
         if rows:
-            picked = int(view.iloc[rows[0]]["id"])
+            picked = int(table.iloc[rows[0]]["id"])
             st.switch_page("pages/application.py", query_params={"id": str(picked)})
 
 with board_tab:
-    columns = board_columns(shown)
-    if all(col.empty for col in columns.values()):
+    if not any(view.board_counts.values()):
         st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
     else:
         st.caption("Open applications by the stage they have reached. Open a card to record what happened next.")
-        for stage, column in zip(columns, st.columns(len(columns))):
-            cards = columns[stage]
-            column.markdown(f"**{vocab.stage_label(stage)}** · {len(cards)}")
-            for card in cards.head(CARDS_PER_COLUMN).itertuples():
+        for stage, column in zip(view.board, st.columns(len(view.board))):
+            count = view.board_counts[stage]
+            column.markdown(f"**{vocab.stage_label(stage)}** · {count}")
+            for card in view.board[stage].itertuples():
                 with column.container(border=True):
                     st.markdown(f"**{md(card.company)}**")
                     st.caption(f"{md(card.role)} · since {card.activity:%d %b}")
                     st.page_link("pages/application.py", label="Open", icon=":material/arrow_forward:",
                                  query_params={"id": str(card.id)})
-            if len(cards) > CARDS_PER_COLUMN:
-                column.caption(f"+ {len(cards) - CARDS_PER_COLUMN} more — use the log's filters")
+            if count > CARDS_PER_COLUMN:
+                column.caption(f"+ {count - CARDS_PER_COLUMN} more — use the log's filters")

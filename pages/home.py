@@ -3,13 +3,14 @@
 import streamlit as st
 
 from lib import vocab
+from lib.log_filters import latest, stage_counts
 from ui import layout, state
 
 st.title("Rebound")
 layout.demo_banner()
 
-log = state.applications()
-if log.empty:
+counts = state.from_log(stage_counts)
+if counts["applications"] == 0:
     st.subheader("Every “no” is material for the next “yes”.")
     st.write("Rebound keeps your job search in one private place on this computer: what you applied "
              "for, how far each application got, what you learned, and who you met. Start here:")
@@ -29,19 +30,17 @@ if log.empty:
 
 # Home sections with data go here, in order: headline numbers, next actions, mood check-in.
 
-open_apps = log[log["outcome"] == vocab.OPEN]
-reached = log["furthest_stage"].map(vocab.STAGE_RANK)
 a, b, c, d = st.columns(4)
-a.metric("Applications", f"{len(log):,}")
-b.metric("Still open", f"{len(open_apps):,}")
-c.metric("Reached an interview", f"{int((reached >= vocab.STAGE_RANK['interview']).sum()):,}")
-d.metric("Offers", f"{int((reached >= vocab.STAGE_RANK['offer']).sum()):,}")
+a.metric("Applications", f"{counts['applications']:,}")
+b.metric("Still open", f"{counts['open']:,}")
+c.metric("Reached an interview", f"{counts['interview']:,}")
+d.metric("Offers", f"{counts['offer']:,}")
 
 left, right = st.columns(2)
 with left:
     st.subheader("Latest applications")
     st.dataframe(
-        log.head(8).assign(furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
+        state.from_log(latest, 8).assign(furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
                            outcome=lambda f: f["outcome"].map(vocab.stage_label)),
         hide_index=True,
         column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],

@@ -96,6 +96,21 @@ def events() -> pd.DataFrame:
     return _events(eng, str(eng.url), db.revision(eng))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _derived(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
+    return _func(_applications(_engine, url, rev), *args)
+
+
+def from_log(func, *args):
+    """`func(log, *args)` computed once per data revision and arguments.
+
+    For pages that show a small result of the whole log (a filtered view, headline numbers): a
+    rerun then copies only that small result out of the cache, not the whole log.
+    """
+    eng = engine()
+    return _derived(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
+
+
 def company_names() -> list[str]:
     eng = engine()
     return _company_names(eng, str(eng.url), db.revision(eng))

@@ -1,0 +1,116 @@
+"""`make bench`: every page's first run and rerun median at growing data sizes, plus imports.
+
+Prints a table, then as its last line one JSON object:
+{"floor_rerun_ms": F, "pages": [{"page", "n_applications", "first_run_ms", "rerun_median_ms"}...],
+ "imports": [{"rows", "ms"}...]}
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from bench.seed import seed  # noqa: E402
+from lib import db  # noqa: E402
+
+SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
+RERUNS = int(os.environ.get("BENCH_RERUNS", "20"))
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "50000"))
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def _ms(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)
+
+
+def floor_rerun_ms() -> float:
+    at = AppTest.from_string("import streamlit as st\nst.button('Press')", default_timeout=60)
+    at.run()
+    times = []
+    for _ in range(RERUNS):
+        start = time.perf_counter()
+        at.run()
+        times.append(_ms(start))
+    return statistics.median(times)
+
+
+def measure_page(page: str) -> tuple[float, float, str | None]:
+    import streamlit as st
+
+    st.cache_data.clear()  # a first load with cold data caches
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["id"] = "1"
+    at.run()
+    start = time.perf_counter()
+    at.switch_page(page)
+    at.run()
+    first = _ms(start)
+    error = at.exception[0].value if at.exception else None
+    times = []
+    for _ in range(RERUNS):
+        start = time.perf_counter()
+        at.run()
+        times.append(_ms(start))
+    return first, statistics.median(times), error
+
+
+def measure_imports(workdir: Path) -> list[dict]:
+    try:
+        from lib.importers import import_files
+    except ImportError:
+        return []
+    path = workdir / "import.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Company", "Position", "Date Applied", "Status", "Source", "Link", "Notes"])
+        statuses = ["Applied", "Phone Screen", "Interview", "Final Round", "Rejected", "Ghosted", "Offer"]
+        for i in range(IMPORT_ROWS):
+            writer.writerow([f"Company {i % 3000}", f"Role {i % 97}", f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                             statuses[i % len(statuses)], "LinkedIn", f"https://jobs.example.com/{i}", "note"])
+    engine = db.open_database(f"sqlite:///{workdir / 'import.db'}")
+    start = time.perf_counter()
+    import_files([path], engine)
+    return [{"rows": IMPORT_ROWS, "ms": _ms(start)}]
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
+    os.environ["REBOUND_DEMO_DATABASE_URL"] = f"sqlite:///{workdir / 'demo.db'}"
+    floor = floor_rerun_ms()
+    results = []
+    for size in SIZES:
+        url = f"sqlite:///{workdir / f'bench-{size}.db'}"
+        seed(db.open_database(url), size)
+        os.environ["REBOUND_DATABASE_URL"] = url
+        for page in PAGES:
+            first, rerun, error = measure_page(page)
+            results.append({"page": Path(page).stem, "n_applications": size, "first_run_ms": first,
+                            "rerun_median_ms": rerun, **({"error": error} if error else {})})
+            print(f"{Path(page).stem:<20} {size:>7,} apps  first {first:>8.1f} ms  rerun {rerun:>7.1f} ms"
+                  + (f"  ERROR {error}" if error else ""), file=sys.stderr, flush=True)
+    imports = measure_imports(workdir)
+
+    print(f"\nfloor (one-widget app) rerun median: {floor:.1f} ms   target per page: <= {40 * floor:.0f} ms\n")
+    print(f"{'page':<20} {'apps':>7} {'first ms':>10} {'rerun ms':>10} {'x floor':>8} {'x @100':>7}")
+    base = {r["page"]: r["rerun_median_ms"] for r in results if r["n_applications"] == SIZES[0]}
+    for r in results:
+        print(f"{r['page']:<20} {r['n_applications']:>7,} {r['first_run_ms']:>10.1f} {r['rerun_median_ms']:>10.1f} "
+              f"{r['rerun_median_ms'] / floor:>8.1f} {r['rerun_median_ms'] / max(base[r['page']], 0.1):>7.2f}")
+    for imp in imports:
+        print(f"import {imp['rows']:,} rows: {imp['ms']:.0f} ms")
+    print(json.dumps({"floor_rerun_ms": floor, "pages": results, "imports": imports}))
+
+
+if __name__ == "__main__":
+    main()
