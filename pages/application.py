@@ -53,25 +53,28 @@ timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
 )
 
 with timeline_tab:
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="large")
     with right:
-        st.subheader("Record what happened next")
+        st.markdown("#### Record what happened next")
         ended = status.outcome != vocab.OPEN
         if ended:
             st.info(f"This application ended ({vocab.stage_label(status.outcome).lower()}). "
                     "Delete that event in the timeline to record more.")
         forms.form_error(EVENT_FORM)
         with st.form(EVENT_FORM, clear_on_submit=False):
-            kind = st.selectbox("What happened", vocab.EVENT_KINDS, format_func=vocab.stage_label,
-                                key="event_kind", disabled=ended)
+            what_col, when_col = st.columns(2)
+            kind = what_col.selectbox("What happened", vocab.EVENT_KINDS, format_func=vocab.stage_label,
+                                      key="event_kind", disabled=ended)
+            occurred_on = when_col.date_input("When", value=dt.date.today(), max_value=dt.date.today(),
+                                              key="event_date", format="DD/MM/YYYY", disabled=ended)
             forms.field_error(EVENT_FORM, "kind", "What happened")
-            occurred_on = st.date_input("When", value=dt.date.today(), max_value=dt.date.today(),
-                                        key="event_date", format="DD/MM/YYYY", disabled=ended)
             forms.field_error(EVENT_FORM, "occurred_on", "The date")
-            round_label = st.text_input("Round (for interviews)", key="event_round",
-                                        placeholder="e.g. Technical, Round 2", disabled=ended)
-            via = st.selectbox("How the news came (for endings)", ("",) + vocab.NEWS_CHANNELS,
-                               format_func=lambda v: v or "—", key="event_via", disabled=ended)
+            round_col, via_col = st.columns(2)
+            round_label = round_col.text_input("Round (for interviews)", key="event_round",
+                                               placeholder="e.g. Technical", disabled=ended)
+            via = via_col.selectbox("How the news came", ("",) + vocab.NEWS_CHANNELS,
+                                    format_func=lambda v: v or "—", key="event_via", disabled=ended,
+                                    help="For endings: email, phone, portal, …")
             note = st.text_input("Note", key="event_note", disabled=ended)
             forms.field_error(EVENT_FORM, "note")
             record = st.form_submit_button("Record", type="primary", icon=":material/add:", disabled=ended)
@@ -89,7 +92,7 @@ with timeline_tab:
                 st.toast(f"Recorded: {vocab.stage_label(kind)}", icon=":material/check:")
             st.rerun()
     with left:
-        st.subheader("Timeline")
+        st.markdown("#### Timeline")
         st.markdown(f"**{app['applied_on']:%d %b %Y}** — Applied")
         for event in events.itertuples():
             row = st.columns([6, 1])

@@ -22,7 +22,7 @@ if bounds is None:
     st.stop()
 
 with st.container(border=True):
-    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 2, 2])
+    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 2, 3])
     text = c1.text_input("Search", placeholder="Company or role", key="log_text")
     stages = c2.multiselect("Furthest stage", vocab.STAGES, format_func=vocab.stage_label, key="log_stages")
     outcomes = c3.multiselect("Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label,
