@@ -181,3 +181,38 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
             message = "is not a valid date"
         errors.setdefault(field, message)
     return errors
+
+
+class DebriefIn(Model):
+    """One interview debrief: the fixed columns, the bank's other answers, the questions asked and
+    the people met (known contacts by id, new ones to add to the company's contacts)."""
+
+    application_id: int
+    round_type: Literal[vocab.INTERVIEW_ROUND_TYPES]  # type: ignore[valid-type]
+    occurred_on: dt.date
+    format: Literal[vocab.INTERVIEW_FORMATS] | None = None  # type: ignore[valid-type]
+    comfort: Rating | None = None
+    bank_version: int = 1
+    answers: dict[str, Any] = Field(default_factory=dict)
+    questions: list[InterviewQuestionIn] = Field(default_factory=list)
+    contact_ids: list[int] = Field(default_factory=list)
+    new_contacts: list[ContactIn] = Field(default_factory=list)
+
+
+class RejectionIn(Model):
+    """A rejection recorded with its reflection: the ending event, the pause, the mood, the answers."""
+
+    application_id: int
+    stage_reached: Literal[vocab.STAGES[:5]]  # type: ignore[valid-type]
+    occurred_on: dt.date
+    via: Literal[vocab.NEWS_CHANNELS]  # type: ignore[valid-type]
+    mood: Rating
+    mood_words: OptLongText = None
+    pause_until: dt.datetime
+    bank_version: int = 1
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def event_kind(self) -> str:
+        """A rejection that came as silence is a ghosting."""
+        return "ghosted" if self.via == "silence" else "rejected"
