@@ -216,3 +216,19 @@ class RejectionIn(Model):
     def event_kind(self) -> str:
         """A rejection that came as silence is a ghosting."""
         return "ghosted" if self.via == "silence" else "rejected"
+
+
+class TargetIn(Model):
+    """One company on the target list: priority 1 high, 2 medium, 3 low; no priority: not a target."""
+
+    company: ShortText
+    target_priority: Annotated[int | None, Field(default=None, ge=1, le=3)] = None
+    target_reason: OptLongText = None
+
+
+class StrategyReviewIn(Model):
+    """A strategy review: the bank's answers (checked by questionnaires.validate) and the weekly goal."""
+
+    answers: dict[str, Any] = Field(default_factory=dict)
+    weekly_goal: Annotated[int | None, Field(default=None, ge=0, le=100)] = None
+    bank_version: int = 1
