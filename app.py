@@ -20,6 +20,7 @@ SECTIONS = {
     "Follow up": [
     ],
     "Learn": [
+        st.Page("pages/traction.py", title="Traction", icon=":material/insights:"),
     ],
     "Your data": [
     ],
