@@ -114,9 +114,13 @@ def page(browser, server: Server):
 
 
 def wait_for_app(page) -> None:
-    """Wait until the script has finished running (Streamlit's own e2e idiom)."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30_000)
-    page.wait_for_timeout(200)
+    """Wait until the script has finished running (Streamlit's own e2e idiom), twice: a run may
+    end in a rerun (a page switch, st.rerun) that starts a moment later. Prefer Playwright's
+    `expect(...)` for assertions: it waits for what a rerun draws."""
+    ready = "[data-testid='stApp'][data-test-script-state='notRunning']"
+    page.wait_for_selector(ready, timeout=30_000)
+    page.wait_for_timeout(300)
+    page.wait_for_selector(ready, timeout=30_000)
 
 
 def goto(page, server: Server, path: str = "") -> None:

@@ -1,11 +1,13 @@
 """A bookmarked page opened on a freshly started app still gets the whole app around it."""
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import goto
 
 
 def test_the_first_visit_to_a_deep_link_shows_the_apps_navigation(page, server):
     goto(page, server, "applications")
-    assert page.get_by_role("heading", name="Applications").is_visible()
+    expect(page.get_by_role("heading", name="Applications")).to_be_visible()
     sidebar = page.get_by_test_id("stSidebar")
-    assert sidebar.get_by_text("My data").is_visible()  # drawn by app.py, not by the page
-    assert sidebar.get_by_text("Your search").is_visible()
+    expect(sidebar.get_by_text("My data")).to_be_visible()  # drawn by app.py, not by the page
+    expect(sidebar.get_by_text("Your search")).to_be_visible()

@@ -1,5 +1,7 @@
 """A new user logs an application, records its stages, and finds it in the log."""
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import goto, wait_for_app
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -37,7 +39,7 @@ def test_a_new_user_logs_a_rejection_after_the_first_interview(page, server):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     goto(page, server)
-    assert page.get_by_text("Every “no” is material").is_visible()
+    expect(page.get_by_text("Every “no” is material")).to_be_visible()
 
     _add_application(page, "Acme Robotics", "Data Analyst")
     page.get_by_role("link", name="Open it to record its stages").click()
@@ -45,25 +47,25 @@ def test_a_new_user_logs_a_rejection_after_the_first_interview(page, server):
     _record(page, "Screen")
     _record(page, "Interview", "Technical")
     _record(page, "Rejected")
-    assert page.get_by_text("Furthest stage: Interview").is_visible()
+    expect(page.get_by_text("Furthest stage: Interview")).to_be_visible()
 
     page.get_by_role("link", name="Back to the log").click()
     wait_for_app(page)
     page.get_by_test_id("stDataFrame").wait_for()
-    assert page.get_by_role("tab", name="Log (1)").is_visible()
+    expect(page.get_by_role("tab", name="Log (1)")).to_be_visible()
     # The grid draws on a canvas: find the row through the filters on its derived columns.
     _pick(page, "Furthest stage", "Interview")
     _pick(page, "Outcome", "Rejected")
     page.get_by_placeholder("Company or role").fill("acme")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    assert page.get_by_role("tab", name="Log (1)").is_visible()
+    expect(page.get_by_role("tab", name="Log (1)")).to_be_visible()
     _pick(page, "Outcome", "Ghosted")  # outcome is rejected *or* ghosted: still one
-    assert page.get_by_role("tab", name="Log (1)").is_visible()
+    expect(page.get_by_role("tab", name="Log (1)")).to_be_visible()
     page.get_by_placeholder("Company or role").fill("nobody")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    assert page.get_by_role("tab", name="Log (0)").is_visible()
+    expect(page.get_by_role("tab", name="Log (0)")).to_be_visible()
     assert dialogs == []
 
 
@@ -72,10 +74,10 @@ def test_html_typed_into_a_field_shows_as_text(page, server):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     goto(page, server)
     _add_application(page, "Script Co", XSS)
-    assert page.get_by_text(f"Saved: {XSS} at Script Co.").is_visible()
+    expect(page.get_by_text(f"Saved: {XSS} at Script Co.")).to_be_visible()
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)
-    assert page.get_by_role("heading", name=f"{XSS} · Script Co").is_visible()
+    expect(page.get_by_role("heading", name=f"{XSS} · Script Co")).to_be_visible()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
 
