@@ -1,0 +1,344 @@
+"""Follow-up notes, feedback and contacts, and what the note composer needs to know."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib import db, vocab
+from lib.models import ContactIn, FeedbackIn, NoteIn
+from lib.store.applications import company_id_for
+from lib.store.base import StoreError, read_frame
+
+A, C, E = db.applications, db.companies, db.stage_events
+P, N, F = db.contacts, db.follow_up_notes, db.feedback
+I, IC, R = db.interviews, db.interview_contacts, db.reflections
+
+SIGNATURE_KEY = "note_signature"
+INTERVIEW_KINDS = ("interview", "final")
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+def _contact_values(connection: Connection, contact: ContactIn) -> dict[str, Any]:
+    values = contact.model_dump(exclude={"company"})
+    values["company_id"] = company_id_for(connection, contact.company) if contact.company else None
+    return values
+
+
+def _check_contact(contact: ContactIn) -> None:
+    if contact.met_on and contact.connected_on and contact.connected_on < contact.met_on:
+        raise StoreError("You can't connect before you met: check the dates.", field="connected_on")
+
+
+def add_contact(engine: Engine, contact: ContactIn) -> int:
+    _check_contact(contact)
+    with db.transaction(engine) as connection:
+        return connection.execute(
+            sa.insert(P).values(**_contact_values(connection, contact))
+        ).inserted_primary_key[0]
+
+
+def update_contact(engine: Engine, contact_id: int, contact: ContactIn) -> None:
+    _check_contact(contact)
+    with db.transaction(engine) as connection:
+        connection.execute(sa.update(P).where(P.c.id == contact_id).values(**_contact_values(connection, contact)))
+
+
+def delete_contact(engine: Engine, contact_id: int) -> None:
+    """Delete a person; notes and feedback linked to them stay, without the link."""
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(P).where(P.c.id == contact_id))
+
+
+def mark_connected(engine: Engine, contact_id: int, day: dt.date) -> None:
+    with db.transaction(engine) as connection:
+        connection.execute(sa.update(P).where(P.c.id == contact_id).values(connected_on=day))
+
+
+def _contact_select() -> sa.Select:
+    return sa.select(P, C.c.name.label("company")).outerjoin(C, C.c.id == P.c.company_id)
+
+
+def get_contact(engine: Engine, contact_id: int) -> dict[str, Any] | None:
+    with engine.connect() as connection:
+        row = connection.execute(_contact_select().where(P.c.id == contact_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def load_contacts(engine: Engine) -> pd.DataFrame:
+    """Every person with their company name, most recently met first."""
+    return read_frame(
+        engine, _contact_select().order_by(sa.func.coalesce(P.c.met_on, sa.func.date(P.c.created_at)).desc(), P.c.id.desc())
+    )
+
+
+def contacts_at(engine: Engine, company_id: int | None) -> list[dict[str, Any]]:
+    """The people at one company (or, with None, everyone), by name."""
+    query = _contact_select().order_by(P.c.name)
+    if company_id is not None:
+        query = query.where(P.c.company_id == company_id)
+    with engine.connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(query.limit(500))]
+
+
+def interviews_at(engine: Engine, company_id: int) -> pd.DataFrame:
+    """Debriefed interviews at a company, for linking the people who were in them."""
+    return read_frame(
+        engine,
+        sa.select(I.c.id, I.c.occurred_on, I.c.round_type, A.c.role)
+        .join(A, A.c.id == I.c.application_id)
+        .where(A.c.company_id == company_id)
+        .order_by(I.c.occurred_on.desc()),
+    )
+
+
+def link_interview(engine: Engine, contact_id: int, interview_id: int) -> None:
+    with db.transaction(engine) as connection:
+        exists = connection.execute(
+            sa.select(IC.c.contact_id).where(IC.c.contact_id == contact_id, IC.c.interview_id == interview_id)
+        ).first()
+        if not exists:
+            connection.execute(sa.insert(IC).values(contact_id=contact_id, interview_id=interview_id))
+
+
+def unlink_interview(engine: Engine, contact_id: int, interview_id: int) -> None:
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(IC).where(IC.c.contact_id == contact_id, IC.c.interview_id == interview_id))
+
+
+def contact_interviews(engine: Engine, contact_id: int) -> pd.DataFrame:
+    """The interviews a person was in (date, round, role)."""
+    return read_frame(
+        engine,
+        sa.select(I.c.id, I.c.application_id, I.c.occurred_on, I.c.round_type, A.c.role)
+        .join(IC, IC.c.interview_id == I.c.id)
+        .join(A, A.c.id == I.c.application_id)
+        .where(IC.c.contact_id == contact_id)
+        .order_by(I.c.occurred_on.desc()),
+    )
+
+
+def notes_to(engine: Engine, contact_id: int) -> pd.DataFrame:
+    return read_frame(
+        engine,
+        sa.select(N.c.id, N.c.kind, N.c.subject, N.c.sent_on, N.c.created_at, N.c.application_id)
+        .where(N.c.contact_id == contact_id)
+        .order_by(N.c.created_at.desc()),
+    )
+
+
+# --- notes -------------------------------------------------------------------------------------
+
+
+def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -> None:
+    """A sent note counts as contact with the person, and may be a feedback request."""
+    if note.sent_on is None:
+        return
+    if note.contact_id is not None:
+        connection.execute(
+            sa.update(P)
+            .where(P.c.id == note.contact_id)
+            .where(sa.or_(P.c.last_contact_on.is_(None), P.c.last_contact_on < note.sent_on))
+            .values(last_contact_on=note.sent_on)
+        )
+    if asked_feedback and note.application_id is not None:
+        already = connection.execute(
+            sa.select(F.c.id).where(
+                F.c.application_id == note.application_id,
+                F.c.contact_id.is_(None) if note.contact_id is None else F.c.contact_id == note.contact_id,
+                F.c.asked_on.is_not(None),
+            )
+        ).first()
+        if not already:
+            connection.execute(
+                sa.insert(F).values(
+                    application_id=note.application_id, contact_id=note.contact_id,
+                    asked_on=note.sent_on, asked_via="email", themes=[],
+                )
+            )
+
+
+def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_feedback: bool = False) -> int:
+    """Insert (or update) a note. Once sent, it updates the person's last contact and, when it
+    asked for feedback, records that feedback was asked (once per application and person)."""
+    if note.sent_on and note.sent_on > dt.date.today():
+        raise StoreError("A note can't be sent in the future.", field="sent_on")
+    with db.transaction(engine) as connection:
+        values = note.model_dump()
+        if note_id is None:
+            note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]
+        else:
+            connection.execute(sa.update(N).where(N.c.id == note_id).values(**values, updated_at=dt.datetime.now()))
+        _after_sending(connection, note, asked_feedback)
+        return note_id
+
+
+def mark_note_sent(engine: Engine, note_id: int, day: dt.date, asked_feedback: bool = False) -> None:
+    with engine.connect() as connection:
+        row = connection.execute(sa.select(N).where(N.c.id == note_id)).first()
+    if row is None:
+        raise StoreError("That note no longer exists.")
+    values = {k: row._mapping[k] for k in NoteIn.model_fields}
+    values["sent_on"] = day
+    save_note(engine, NoteIn(**values), note_id, asked_feedback)
+
+
+def delete_note(engine: Engine, note_id: int) -> None:
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(N).where(N.c.id == note_id))
+
+
+def notes_for(engine: Engine, application_id: int) -> pd.DataFrame:
+    """The notes of one application, newest first (its follow-up history)."""
+    return read_frame(
+        engine, sa.select(N).where(N.c.application_id == application_id).order_by(N.c.created_at.desc(), N.c.id.desc())
+    )
+
+
+def get_signature(engine: Engine) -> str:
+    with engine.connect() as connection:
+        return connection.execute(sa.select(db.settings.c.value).where(db.settings.c.key == SIGNATURE_KEY)).scalar() or ""
+
+
+def set_signature(engine: Engine, name: str) -> None:
+    name = " ".join(name.split())[:200]
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(db.settings).where(db.settings.c.key == SIGNATURE_KEY))
+        if name:
+            connection.execute(sa.insert(db.settings).values(key=SIGNATURE_KEY, value=name))
+
+
+# --- feedback ----------------------------------------------------------------------------------
+
+
+def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
+    if connection.execute(sa.select(A.c.id).where(A.c.id == item.application_id)).first() is None:
+        raise StoreError("That application no longer exists.", field="application_id")
+    today = dt.date.today()
+    for field in ("asked_on", "received_on"):
+        if (getattr(item, field) or today) > today:
+            raise StoreError("can't be in the future", field=field)
+    if item.asked_on and item.received_on and item.received_on < item.asked_on:
+        raise StoreError("The answer can't come before you asked.", field="received_on")
+    if not (item.asked_on or item.received_on or item.text):
+        raise StoreError("Say when you asked, or what they said.", field="asked_on")
+
+
+def _clean_themes(themes: list[str]) -> list[str]:
+    seen: list[str] = []
+    for theme in themes:
+        theme = " ".join(str(theme).split())[:80]
+        if theme and theme.casefold() not in {t.casefold() for t in seen}:
+            seen.append(theme)
+    return seen
+
+
+def add_feedback(engine: Engine, item: FeedbackIn) -> int:
+    with db.transaction(engine) as connection:
+        _check_feedback(connection, item)
+        values = item.model_dump() | {"themes": _clean_themes(item.themes)}
+        return connection.execute(sa.insert(F).values(**values)).inserted_primary_key[0]
+
+
+def update_feedback(engine: Engine, feedback_id: int, item: FeedbackIn) -> None:
+    with db.transaction(engine) as connection:
+        _check_feedback(connection, item)
+        values = item.model_dump() | {"themes": _clean_themes(item.themes)}
+        connection.execute(sa.update(F).where(F.c.id == feedback_id).values(**values))
+
+
+def delete_feedback(engine: Engine, feedback_id: int) -> None:
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(F).where(F.c.id == feedback_id))
+
+
+def load_feedback(engine: Engine) -> pd.DataFrame:
+    """All feedback with its company, role and person; newest asked first."""
+    return read_frame(
+        engine,
+        sa.select(F, C.c.name.label("company"), A.c.role, P.c.name.label("contact_name"))
+        .join(A, A.c.id == F.c.application_id)
+        .join(C, C.c.id == A.c.company_id)
+        .outerjoin(P, P.c.id == F.c.contact_id)
+        .order_by(sa.func.coalesce(F.c.asked_on, F.c.received_on).desc(), F.c.id.desc()),
+    )
+
+
+# --- what the composer knows about one application ---------------------------------------------
+
+
+def application_choices(engine: Engine, limit: int = 300) -> pd.DataFrame:
+    """The most recently active applications (id, company, role, last_activity) for pickers."""
+    last = (
+        sa.select(E.c.application_id, sa.func.max(E.c.occurred_on).label("last_event"))
+        .group_by(E.c.application_id)
+        .subquery()
+    )
+    activity = sa.func.coalesce(last.c.last_event, A.c.applied_on)
+    return read_frame(
+        engine,
+        sa.select(A.c.id, C.c.name.label("company"), A.c.role, activity.label("last_activity"))
+        .join(C, C.c.id == A.c.company_id)
+        .outerjoin(last, last.c.application_id == A.c.id)
+        .order_by(activity.desc(), A.c.id.desc())
+        .limit(limit),
+    )
+
+
+def _merged(answer_rows: list[dict]) -> dict[str, Any]:
+    """Answers of several questionnaires, oldest first: the latest non-empty answer wins."""
+    merged: dict[str, Any] = {}
+    for answers in answer_rows:
+        for key, value in (answers or {}).items():
+            if value not in (None, "", [], {}):
+                merged[key] = value
+    return merged
+
+
+def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
+    """Everything known about an application that a note can use: company, role, dates of the
+    last interview and the rejection, debrief and reflection answers, the pause, the earlier
+    application it re-applies after."""
+    with engine.connect() as connection:
+        app = connection.execute(
+            sa.select(A.c.id, A.c.role, A.c.company_id, A.c.reapplication_of, A.c.reapply_reason,
+                      C.c.name.label("company"))
+            .join(C, C.c.id == A.c.company_id)
+            .where(A.c.id == application_id)
+        ).first()
+        if app is None:
+            return None
+        events = connection.execute(
+            sa.select(E.c.kind, E.c.occurred_on).where(E.c.application_id == application_id).order_by(E.c.occurred_on)
+        ).all()
+        interviews = connection.execute(
+            sa.select(I.c.occurred_on, I.c.answers).where(I.c.application_id == application_id)
+            .order_by(I.c.occurred_on, I.c.id)
+        ).all()
+        reflections = connection.execute(
+            sa.select(R.c.answers, R.c.pause_until).where(R.c.application_id == application_id, R.c.bank == "rejection")
+            .order_by(R.c.created_at, R.c.id)
+        ).all()
+        earlier_role = None
+        if app.reapplication_of:
+            earlier_role = connection.execute(sa.select(A.c.role).where(A.c.id == app.reapplication_of)).scalar()
+    interview_days = [e.occurred_on for e in events if e.kind in INTERVIEW_KINDS]
+    interview_days += [i.occurred_on for i in interviews if i.occurred_on]
+    ending = next((e for e in reversed(events) if e.kind in vocab.OUTCOMES), None)
+    pauses = [r.pause_until for r in reflections if r.pause_until]
+    return {
+        "application_id": app.id, "company": app.company, "company_id": app.company_id, "role": app.role,
+        "interview_on": max(interview_days) if interview_days else None,
+        "outcome": ending.kind if ending else vocab.OPEN,
+        "ended_on": ending.occurred_on if ending else None,
+        "interview_answers": _merged([i.answers for i in interviews]),
+        "reflection_answers": _merged([r.answers for r in reflections]),
+        "pause_until": pauses[-1] if pauses else None,
+        "earlier_role": earlier_role, "reapply_reason": app.reapply_reason,
+    }

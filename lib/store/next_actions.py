@@ -1,0 +1,82 @@
+"""What the next-action rules read (lib.next_actions), and what the user decided about actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from lib import db
+from lib.store.base import read_frame
+
+A, C, E = db.applications, db.companies, db.stage_events
+P, N, F, R, X = db.contacts, db.follow_up_notes, db.feedback, db.reflections, db.next_actions
+
+STATUSES = ("open", "done", "snoozed")
+
+
+def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
+    """The frames the rules need. Events are read from `since` on (rules only look at recent
+    ones); notes only when sent; feedback only when still unanswered."""
+    company_role = (C.c.name.label("company"), A.c.role)
+    return {
+        "events": read_frame(
+            engine,
+            sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, *company_role)
+            .join(A, A.c.id == E.c.application_id)
+            .join(C, C.c.id == A.c.company_id)
+            .where(E.c.occurred_on >= since, E.c.kind.in_(("interview", "final", "rejected"))),
+        ),
+        "notes": read_frame(
+            engine,
+            sa.select(N.c.application_id, N.c.contact_id, N.c.kind, N.c.sent_on).where(N.c.sent_on.is_not(None)),
+        ),
+        "feedback": read_frame(
+            engine,
+            sa.select(F.c.id, F.c.application_id, F.c.contact_id, F.c.asked_on, F.c.received_on,
+                      P.c.name.label("contact_name"), *company_role)
+            .join(A, A.c.id == F.c.application_id)
+            .join(C, C.c.id == A.c.company_id)
+            .outerjoin(P, P.c.id == F.c.contact_id)
+            .where(F.c.received_on.is_(None), F.c.asked_on.is_not(None)),
+        ),
+        "contacts": read_frame(
+            engine,
+            sa.select(P.c.id, P.c.name, P.c.role, P.c.met_on, P.c.connected_on, P.c.last_contact_on,
+                      P.c.next_checkin_on, C.c.name.label("company"))
+            .outerjoin(C, C.c.id == P.c.company_id)
+            .where(sa.or_(P.c.next_checkin_on.is_not(None), P.c.connected_on.is_(None))),
+        ),
+        "pauses": read_frame(
+            engine,
+            sa.select(R.c.application_id, R.c.pause_until, *company_role)
+            .join(A, A.c.id == R.c.application_id)
+            .join(C, C.c.id == A.c.company_id)
+            .where(R.c.pause_until.is_not(None), R.c.pause_until >= since),
+        ),
+    }
+
+
+def action_states(engine: Engine) -> pd.DataFrame:
+    """What the user decided: rule_key, status (open, done, snoozed), snoozed_until, done_at."""
+    return read_frame(engine, sa.select(X.c.rule_key, X.c.status, X.c.snoozed_until, X.c.done_at, X.c.title))
+
+
+def set_action_state(
+    engine: Engine, rule_key: str, status: str, *, title: str | None = None,
+    due_on: dt.date | None = None, snoozed_until: dt.date | None = None,
+) -> None:
+    """Mark an action done, snoozed (until a day) or open again."""
+    if status not in STATUSES:
+        raise ValueError(f"status must be one of {STATUSES}")
+    values = {
+        "status": status, "title": title, "due_on": due_on,
+        "snoozed_until": snoozed_until if status == "snoozed" else None,
+        "done_at": dt.datetime.now() if status == "done" else None,
+    }
+    with db.transaction(engine) as connection:
+        updated = connection.execute(sa.update(X).where(X.c.rule_key == rule_key).values(**values))
+        if updated.rowcount == 0:
+            connection.execute(sa.insert(X).values(rule_key=rule_key, **values))
