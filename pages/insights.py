@@ -1,0 +1,42 @@
+"""Insights: what your own reflections say about your search, each with the chart behind it."""
+
+import streamlit as st
+
+from ui import insight_sections as sections
+from ui import insights_data, layout
+
+head, action = st.columns([4, 1], vertical_alignment="bottom")
+head.title("Insights")
+action.page_link("pages/strategy.py", label="Strategy review", icon=":material/flag:")
+layout.demo_banner()
+
+found = insights_data.all_insights()
+if found["traction"].n == 0:
+    st.info("No applications yet, so nothing to learn from. Log the applications you send, debrief each "
+            "interview and reflect on each rejection: this page then joins your own answers to how far you "
+            "got. Or switch to the demo data in the sidebar to look around.", icon=":material/lightbulb:")
+    st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    st.stop()
+
+st.caption("From your own answers, not generic advice. Every finding states how many data points it rests on; "
+           "nothing is claimed from fewer than 5, and a link between two things is not a cause.")
+
+tabs = st.tabs(["Self-assessment", "Comfort", "Weakest questions", "The “no”s", "Mood", "Was it for me",
+                "Worth another try", "Target list"])
+with tabs[0]:
+    sections.self_assessment(found["self_assessment"])
+with tabs[1]:
+    sections.comfort(found["comfort"])
+with tabs[2]:
+    sections.questions(found["questions"])
+with tabs[3]:
+    sections.nos(found["nos"])
+with tabs[4]:
+    sections.mood(found["mood"])
+with tabs[5]:
+    sections.motivation(found["motivation"])
+with tabs[6]:
+    sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
+with tabs[7]:
+    sections.targets(found["targets"])
+    st.page_link("pages/strategy.py", label="Edit the target list in the strategy review", icon=":material/flag:")

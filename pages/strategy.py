@@ -1,0 +1,59 @@
+"""Strategy review: a periodic look at what you want and what works, beside your insights; the target
+list edited in place; two saved reviews side by side."""
+
+import datetime as dt
+
+import streamlit as st
+
+from lib.strategy import review_due
+from lib.strategy_bank import STRATEGY
+from ui import insight_sections as sections
+from ui import insights_data, layout, strategy_forms
+
+head, action = st.columns([4, 1], vertical_alignment="bottom")
+head.title("Strategy review")
+action.page_link("pages/insights.py", label="All insights", icon=":material/lightbulb:")
+layout.demo_banner()
+
+today = dt.date.today()
+saved = insights_data.reviews()
+strategy_forms.flash()
+due = review_due(saved["last_review_at"], today)
+if saved["last_review_at"] is None:
+    st.info("No review yet: your first one is due today. Every two weeks, take ten minutes to look at what you "
+            "want and what works — the insights are beside the questions.", icon=":material/event:")
+elif due <= today:
+    st.warning(f"A review is due: the last one was on {saved['last_review_at']:%d %b %Y}.", icon=":material/event:")
+else:
+    st.success(f"Next review due on {due:%d %b %Y} (in {(due - today).days} days). Last one: "
+               f"{saved['last_review_at']:%d %b %Y}.", icon=":material/event_available:")
+
+found = insights_data.all_insights(today)
+settings = insights_data.settings()
+if found["traction"].n == 0:
+    st.caption("With no applications logged yet, the numbers beside stay empty; the questions still help you "
+               "decide what to aim for. Add applications as you send them.")
+
+review_tab, targets_tab, compare_tab = st.tabs(
+    ["New review", f"Target list ({len(saved['targets']):,})", f"Compare reviews ({len(saved['reviews']):,})"])
+
+with review_tab:
+    form_col, beside_col = st.columns([3, 2], gap="large")
+    with form_col:
+        skills = found["nos"].extra["skills"]["skill"].head(30).tolist()
+        strategy_forms.review_form(STRATEGY, settings["weekly_goal"], found, skills)
+    with beside_col:
+        st.markdown("#### Beside you")
+        with st.container(border=True):
+            st.markdown("**Am I on track**")
+            sections.on_track(found["on_track"])
+        for key in ("traction", "comfort", "nos", "motivation", "targets"):
+            with st.container(border=True):
+                st.markdown(f"**{found[key].title}**")
+                sections.sentence(found[key])
+
+with targets_tab:
+    strategy_forms.targets_editor(saved["targets"], found["targets"])
+
+with compare_tab:
+    strategy_forms.compare(saved["reviews"])
