@@ -16,6 +16,11 @@ SECTIONS = {
                 url_path="application", visibility="hidden"),
     ],
     "Reflect": [
+        st.Page("pages/debrief.py", title="Debrief an interview", icon=":material/rate_review:",
+                url_path="debrief"),
+        st.Page("pages/rejection.py", title="Record a rejection", icon=":material/heart_broken:",
+                url_path="rejection"),
+        st.Page("pages/questions.py", title="Question library", icon=":material/quiz:", url_path="questions"),
     ],
     "Follow up": [
     ],

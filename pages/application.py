@@ -12,6 +12,7 @@ from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import application_form, forms, layout, state
 from ui.text import md
+from ui.reflections import application_timeline
 
 EVENT_FORM = "record_event"
 
@@ -55,6 +56,11 @@ timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
 with timeline_tab:
     left, right = st.columns([1, 1], gap="large")
     with right:
+        debrief_link, rejection_link = st.columns(2)
+        debrief_link.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:",
+                               query_params={"id": str(app_id)})
+        rejection_link.page_link("pages/rejection.py", label="Record a rejection", icon=":material/heart_broken:",
+                                 query_params={"id": str(app_id)})
         st.markdown("#### Record what happened next")
         ended = status.outcome != vocab.OPEN
         if ended:
@@ -113,6 +119,7 @@ with timeline_tab:
             st.text(app["notes"])
         if app["job_url"]:
             st.link_button("Open the job posting", app["job_url"], icon=":material/open_in_new:")
+        application_timeline(app_id)
 
 with edit_tab:
     edited = application_form.render(f"edit_application_{app_id}", app, submit_label="Save changes")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib import vocab
 from lib.log_filters import latest, stage_counts
+from ui import mood
 from ui import layout, state
 
 st.title("Rebound")
@@ -29,6 +30,8 @@ if counts["applications"] == 0:
     st.stop()
 
 # Home sections with data go here, in order: headline numbers, next actions, mood check-in.
+mood.pause_notice()
+mood.checkin_form()
 
 a, b, c, d = st.columns(4)
 a.metric("Applications", f"{counts['applications']:,}")
