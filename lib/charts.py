@@ -68,7 +68,7 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
             ],
         )
         .add_params(pick)
-        .properties(height=max(120, 26 * len(order)))
+        .properties(height=alt.Step(24))
     )
 
 
@@ -117,15 +117,19 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     intervals = known.mark_rule(color=INK, strokeWidth=1.5).encode(
         y=y, yOffset=y_offset, x="low:Q", x2="high:Q", tooltip=tooltip
     )
+    caps = alt.layer(*(
+        known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=f"{end}:Q", tooltip=tooltip)
+        for end in ("low", "high")
+    ))
     few = base.transform_filter(~alt.datum.enough).transform_filter(
         alt.datum.measure == RATE_MEASURES[0]
     ).mark_text(align="left", dx=4, color=INK, fontStyle="italic").encode(
         y=y, x=alt.datum(0), text="note:N",
         tooltip=[alt.Tooltip("group:N", title=dimension), alt.Tooltip("applications:Q", title="Applications")],
     )
-    return alt.layer(bars, intervals, few).properties(
+    return alt.layer(bars, intervals, caps, few).properties(
         title=alt.Title(question, subtitle="Bars: the rate; black line: its 95% interval"),
-        height=max(100, 44 * len(order)),
+        height=alt.Step(40, **{"for": "position"}),
     )
 
 
@@ -203,7 +207,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, text).properties(
         title=alt.Title("How far do applications get?", subtitle="Each step: how many got there, and the share "
                                                                    "of those at the step before"),
-        height=220,
+        height=alt.Step(34),
     )
 
 
@@ -224,7 +228,7 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, text).properties(
         title=alt.Title("Where do applications end?", subtitle="Ghosted: no word from the employer for the set "
                                                                  "number of days"),
-        height=max(100, 34 * len(frame)),
+        height=alt.Step(30),
     )
 
 
@@ -249,5 +253,5 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(spread, middle, median).properties(
         title=alt.Title("How long until employers answer?",
                         subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median"),
-        height=max(100, 36 * len(order)),
+        height=alt.Step(34),
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import vocab
 from lib.log_filters import latest, stage_counts
 from ui import mood
-from ui import layout, state
+from ui import headline, layout, state
 
 st.title("Rebound")
 layout.demo_banner()
@@ -32,12 +32,7 @@ if counts["applications"] == 0:
 # Home sections with data go here, in order: headline numbers, next actions, mood check-in.
 mood.pause_notice()
 mood.checkin_form()
-
-a, b, c, d = st.columns(4)
-a.metric("Applications", f"{counts['applications']:,}")
-b.metric("Still open", f"{counts['open']:,}")
-c.metric("Reached an interview", f"{counts['interview']:,}")
-d.metric("Offers", f"{counts['offer']:,}")
+headline.show()
 
 left, right = st.columns(2)
 with left:

@@ -130,7 +130,7 @@ with tabs[5]:
             st.dataframe(
                 view.silent.assign(ghosted=view.silent["ghosted"].map({True: "ghosted", False: ""})),
                 hide_index=True, height=min(420, 38 + 35 * len(view.silent)),
-                column_order=["company", "role", "applied_on", "days_silent", "ghosted"],
+                column_order=["company", "days_silent", "ghosted", "applied_on", "role"],
                 column_config={"company": "Company", "role": "Role",
                                "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
                                "days_silent": st.column_config.NumberColumn("Days silent", format="%d"),
