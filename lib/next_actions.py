@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from lib.notes import since_text
+from lib.strategy import review_due
 
 THANK_YOU_AFTER = dt.timedelta(hours=24)  # a thank-you unsent this long after the event is due
 THANK_YOU_WINDOW_DAYS = 14  # after two weeks a thank-you is no longer timely: the action drops off
@@ -250,6 +251,28 @@ def pauses_ending(facts: Facts, today: dt.date) -> list[Action]:
             params={"app": str(row.application_id)},
         ))
     return actions
+
+
+@rule
+def strategy_review_due(facts: Facts, today: dt.date) -> list[Action]:
+    """The strategy review, every two weeks (lib.strategy.review_due); the first one once there
+    are applications to look back on."""
+    reviews = _frame(facts, "strategy_reviews")
+    if reviews.empty or not reviews["applications"].iloc[0]:
+        return []
+    last = _day(reviews["last_review_at"].iloc[0])
+    due = review_due(last, today)
+    if due > today:
+        return []
+    return [Action(
+        rule_key=f"strategy-review:{due.isoformat()}",
+        kind="review",
+        title="Review your strategy",
+        detail=(f"Your last review was {since_text(last, today)}." if last else "You haven't done one yet.")
+        + " What do you want, are you on track, which companies do you aim at next?",
+        due_on=due,
+        target="strategy",
+    )]
 
 
 # --- the list ----------------------------------------------------------------------------------

@@ -56,6 +56,11 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
             .join(C, C.c.id == A.c.company_id)
             .where(R.c.pause_until.is_not(None), R.c.pause_until >= since),
         ),
+        "strategy_reviews": read_frame(
+            engine,
+            sa.select(sa.func.max(db.strategy_reviews.c.created_at).label("last_review_at"),
+                      sa.select(sa.func.count(A.c.id)).scalar_subquery().label("applications")),
+        ),
     }
 
 
