@@ -73,6 +73,11 @@ FEEDBACK_TEXTS = [
 ]
 SKILLS = ["experimentation", "SQL window functions", "storytelling", "logistics domain", "dbt", "stakeholder management"]
 MOTIVATIONS = ["dream job", "next logical step", "I was bored", "someone else pushed me"]
+CHALLENGES = [
+    "Building the reporting layer from scratch with a team of two.",
+    "Winning over sales leads who distrust dashboards.",
+    "Untangling three sources of truth for revenue.",
+]
 
 
 def _person(rng: random.Random) -> str:
@@ -201,6 +206,11 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                     "why_not_chosen": rng.choice(["Less domain experience than others.", "My case answer lacked structure.", "Not sure."]),
                     "skills_to_bolster": rng.sample(SKILLS, 2),
                     "lessons": "Prepare two stories with numbers before every round.",
+                    # What happened (the same as the stage history) and the challenges, without new random draws.
+                    "stage_reached": max((k for k, _, _ in history if k in vocab.STAGE_RANK),
+                                         key=vocab.STAGE_RANK.get, default="applied"),
+                    "rejected_on": ending[1].isoformat(), "news_via": "email",
+                    "challenges": CHALLENGES[app_id % len(CHALLENGES)],
                 },
             })
             moods.append({"recorded_at": dt.datetime.combine(ending[1], dt.time(20)), "score": rng.randint(1, 3),

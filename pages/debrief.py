@@ -144,7 +144,7 @@ forms.form_error(prefix)
 
 st.markdown("#### The interview")
 st.caption(dict(BANK.sections)["The interview"])
-round_col, date_col, format_col = st.columns([3, 1, 2])
+round_col, date_col, format_col = st.columns([5, 2, 3])
 with round_col:
     questionnaire.question(BANK.by_id["round_type"], prefix, prefix, _save_draft)
 with date_col:

@@ -35,7 +35,7 @@ if table.empty:
     st.info("No question matches. Clear a filter or search for another word.")
     st.stop()
 
-left, right = st.columns([1, 3], gap="large")
+left, right = st.columns([2, 5], gap="large")
 with left:
     st.markdown("#### Weakest first")
     st.dataframe(

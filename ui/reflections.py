@@ -124,7 +124,7 @@ def application_timeline(application_id: int) -> None:
     items = []
     for debrief in store.interviews_for(engine, application_id):
         when = _when(debrief["occurred_on"]) or _when(debrief["created_at"])
-        title = f"Debrief · {(debrief['round_type'] or 'interview')} round" + (
+        title = f"Debrief · {(debrief['round_type'] or 'interview').capitalize()} round" + (
             f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else "")
         items.append((when, 0, title, _debrief, debrief))
     for reflection in store.reflections_for(engine, application_id):
