@@ -1,0 +1,140 @@
+"""Reading files as people have them: encodings, delimiters, preambles, line numbers.
+
+`read_table(data)` turns the bytes of a CSV-like file into a header and rows, each row carrying
+the line number it starts on, whatever the encoding (UTF-8 with or without BOM, UTF-16 with BOM,
+Windows-1252), the delimiter (`,` `;` tab `|`) or the line endings. It never raises: what can't be
+read becomes a `RowError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+MAX_FIELD = 1_000_000  # characters in one cell; more is not a spreadsheet cell
+csv.field_size_limit(MAX_FIELD)
+
+DELIMITERS = (",", ";", "\t", "|")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+MISSING = frozenset({"", "null", "none", "n/a", "na", "nan", "-", "--", "nil", "#n/a"})
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem with one row: the line it starts on, the field, and why."""
+
+    line: int
+    field: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "field": self.field, "message": self.message}
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]  # the line each row starts on (1 = first line of the file)
+    header_line: int = 1
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    errors: list[RowError] = field(default_factory=list)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: BOMs first, then UTF-8, else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _count_outside_quotes(line: str, delimiter: str) -> int:
+    return len(re.sub(r'"[^"]*"', "", line).split(delimiter)) - 1
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter that splits the header line into the most columns (comma on a tie)."""
+    counts = {d: _count_outside_quotes(header_line, d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _header_index(lines: list[str], looks_like_header) -> int:
+    """The index of the header line: the first that `looks_like_header`, else the first non-blank."""
+    for index, line in enumerate(lines[:20]):
+        if looks_like_header(line):
+            return index
+    for index, line in enumerate(lines):
+        if line.strip():
+            return index
+    return 0
+
+
+def _default_header(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped.lower().rstrip(":") == "notes":
+        return False
+    return max(_count_outside_quotes(stripped, d) for d in DELIMITERS) >= 1
+
+
+def read_table(data: bytes, looks_like_header=_default_header) -> Table:
+    """Header and rows of a delimited text file; rows padded or cut to the header's width."""
+    text, encoding = decode(data)
+    text = text.replace("\x00", "")
+    physical = _LINE_BREAK.split(text)
+    if physical and physical[-1] == "":
+        physical.pop()
+    start = _header_index(physical, looks_like_header)
+    delimiter = sniff_delimiter(physical[start] if physical else "")
+    body = "\n".join(physical[start:])
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    table = Table(header=[], rows=[], lines=[], header_line=start + 1, encoding=encoding, delimiter=delimiter)
+    offset = start  # physical line numbers before the header
+    try:
+        header = next(reader, [])
+    except csv.Error as exc:
+        table.errors.append(RowError(start + 1, "file", f"The header can't be read: {exc}"))
+        return table
+    table.header = [h.strip().lstrip("\ufeff") for h in header]
+    width = len(table.header)
+    while True:
+        line = reader.line_num + 1 + offset
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            table.errors.append(RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped."))
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        elif len(row) > width:
+            extra = row[width:]
+            if any(cell.strip() for cell in extra):
+                table.errors.append(RowError(line, "file", f"This row has {len(row)} cells but the header has {width}; "
+                                                           "the extra cells were ignored."))
+            row = row[:width]
+        table.rows.append(row)
+        table.lines.append(line)
+    return table
+
+
+def is_missing(value: str) -> bool:
+    return value.strip().casefold() in MISSING
+
+
+def unneutralise(value: str) -> str:
+    """Undo the CSV-injection guard of Rebound's own export ('=SUM stays =SUM on the way back)."""
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value

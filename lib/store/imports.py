@@ -1,0 +1,207 @@
+"""Imports: what a batch of parsed files would add, and adding it in one transaction.
+
+Duplicates are skipped, not doubled: an application whose company, role and date applied are
+already recorded (imported or typed), or a contact already imported (or with the same name at the
+same company), is counted and left alone, so importing the same file twice adds nothing. The
+`import_key` UNIQUE columns back this up in the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib import db
+from lib.companies import company_key
+from lib.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
+
+A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
+CHUNK = 5_000
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class ImportPlan:
+    """What an import adds, after duplicates are taken out."""
+
+    applications: pd.DataFrame  # APPLICATION_COLUMNS + file
+    events: pd.DataFrame  # EVENT_COLUMNS
+    contacts: pd.DataFrame  # CONTACT_COLUMNS + file
+    saved_jobs: pd.DataFrame  # SAVED_COLUMNS + file + note
+    new_companies: list[str]
+    duplicates: list[int]  # per file: rows skipped as duplicates
+    added: list[int]  # per file: records that will be added
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def duplicates_skipped(self) -> int:
+        return sum(self.duplicates)
+
+
+def _tagged(files: Sequence[ParsedFile], attribute: str) -> pd.DataFrame:
+    frames = [getattr(f, attribute).assign(file=i) for i, f in enumerate(files) if not getattr(f, attribute).empty]
+    if not frames:
+        return pd.DataFrame(columns=list(getattr(ParsedFile("", ""), attribute).columns) + ["file"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _existing_application_keys(connection: Connection) -> set[str]:
+    rows = connection.execute(
+        sa.select(A.c.import_key, C.c.name_key, A.c.role, A.c.applied_on).join(C, C.c.id == A.c.company_id)
+    ).all()
+    if not rows:
+        return set()
+    frame = pd.DataFrame(rows, columns=["import_key", "name_key", "role", "applied_on"])
+    natural = application_key_from(frame["name_key"], frame["role"], frame["applied_on"])
+    return set(frame["import_key"].dropna()) | set(natural)
+
+
+def _existing_contact_keys(connection: Connection) -> tuple[set[str], set[tuple[str, str]]]:
+    rows = connection.execute(
+        sa.select(K.c.import_key, K.c.name, C.c.name_key).select_from(K.outerjoin(C, C.c.id == K.c.company_id))
+    ).all()
+    keys = {r.import_key for r in rows if r.import_key}
+    people = {(" ".join(r.name.split()).casefold(), r.name_key or "") for r in rows}
+    return keys, people
+
+
+def _company_ids(connection: Connection) -> dict[str, int]:
+    return {key: id_ for id_, key in connection.execute(sa.select(C.c.id, C.c.name_key))}
+
+
+def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan:
+    """What importing `files` would add to the database behind `connection` (nothing is written)."""
+    n = len(files)
+    duplicates, added = [0] * n, [0] * n
+
+    apps = _tagged(files, "applications")
+    existing = _existing_application_keys(connection)
+    is_dup = apps["import_key"].isin(existing) | apps["import_key"].duplicated()
+    for i, count in apps.loc[is_dup, "file"].value_counts().items():
+        duplicates[int(i)] += int(count)
+    apps = apps[~is_dup].reset_index(drop=True)
+    events = pd.concat([f.events for f in files if not f.events.empty] or [pd.DataFrame(columns=EVENT_COLUMNS)],
+                       ignore_index=True)
+    events = events[events["import_key"].isin(set(apps["import_key"]))].reset_index(drop=True)
+
+    company_ids = _company_ids(connection)
+    apps["company_key"] = map_unique(apps["company"], company_key)
+    saved = _tagged(files, "saved_jobs")
+    saved["company_key"] = map_unique(saved["company"], company_key)
+    names = pd.concat([apps[["company_key", "company"]], saved[["company_key", "company"]]])
+    names = names[~names["company_key"].isin(company_ids.keys())].drop_duplicates("company_key")
+    new_companies = names["company"].map(lambda s: " ".join(s.split())).tolist()
+    known_keys = set(company_ids) | set(names["company_key"])
+
+    contacts = _tagged(files, "contacts")
+    contact_keys, people = _existing_contact_keys(connection)
+    contacts["company_key"] = contacts["company"].map(lambda c: company_key(c) if c else "")
+    person = list(zip(contacts["name"].str.casefold().map(lambda s: " ".join(s.split())), contacts["company_key"]))
+    contact_dup = (contacts["import_key"].isin(contact_keys) | contacts["import_key"].duplicated()
+                   | pd.Series([p in people for p in person], index=contacts.index, dtype=bool))
+    for i, count in contacts.loc[contact_dup, "file"].value_counts().items():
+        duplicates[int(i)] += int(count)
+    contacts = contacts[~contact_dup].reset_index(drop=True)
+    contacts["matched"] = contacts["company_key"].isin(known_keys) & (contacts["company_key"] != "")
+
+    saved["note"] = ("Saved job on LinkedIn" + saved["saved_on"].map(lambda d: f" ({d:%d %b %Y})" if d else "")
+                     + ": " + saved["role"].fillna("a job") + saved["job_url"].map(lambda u: f" {u}" if u else ""))
+    current_notes = dict(connection.execute(sa.select(C.c.name_key, C.c.notes)).all())
+    saved_dup = saved.duplicated(["company_key", "note"]) | pd.Series(
+        [note in (current_notes.get(key) or "") for key, note in zip(saved["company_key"], saved["note"])],
+        index=saved.index, dtype=bool)
+    for i, count in saved.loc[saved_dup, "file"].value_counts().items():
+        duplicates[int(i)] += int(count)
+    saved = saved[~saved_dup].reset_index(drop=True)
+
+    for frame in (apps, contacts, saved):
+        for i, count in frame["file"].value_counts().items():
+            added[int(i)] += int(count)
+    counts = {"applications": len(apps), "stage_events": len(events), "contacts": len(contacts),
+              "companies": len(new_companies), "saved_jobs": len(saved),
+              "contacts_matched_to_companies": int(contacts["matched"].sum())}
+    return ImportPlan(apps, events, contacts, saved, new_companies, duplicates, added, counts)
+
+
+def plan(engine: Engine, files: Sequence[ParsedFile]) -> ImportPlan:
+    """The preview: what importing `files` would add now."""
+    with engine.connect() as connection:
+        return plan_with(connection, files)
+
+
+def _rows(frame: pd.DataFrame, columns: list[str], sqlite: bool) -> list[tuple]:
+    """Plain tuples for executemany; dates as SQLite stores them (ISO text), missing as None."""
+    values = []
+    for column in columns:
+        series = frame[column]
+        if sqlite and column in ("applied_on", "occurred_on", "connected_on"):
+            series = series.map(lambda d: d.isoformat() if d is not None and d == d else None)
+        series = series.astype(object)
+        values.append(series.where(series.notna(), None).tolist())
+    return list(zip(*values))
+
+
+def _insert_chunks(connection: Connection, table: sa.Table, frame: pd.DataFrame, columns: list[str],
+                   progress: Progress | None, start: float, span: float, label: str) -> None:
+    """Insert `frame` into `table` with executemany, in chunks (one transaction: the caller's)."""
+    if frame.empty:
+        return
+    sqlite = connection.dialect.name == "sqlite"
+    rows = _rows(frame, columns, sqlite)
+    if sqlite:  # straight to the driver: the fastest executemany there is
+        statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    total = len(rows)
+    for offset in range(0, total, CHUNK):
+        chunk = rows[offset:offset + CHUNK]
+        if sqlite:
+            connection.exec_driver_sql(statement, chunk)
+        else:
+            connection.execute(sa.insert(table), [dict(zip(columns, row)) for row in chunk])
+        if progress:
+            progress(start + span * min(1.0, (offset + CHUNK) / total), label)
+
+
+def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportPlan:
+    """Add what `files` hold, in one transaction (all of it or, if anything fails, none)."""
+    with db.transaction(engine) as connection:
+        result = plan_with(connection, files)
+        if progress:
+            progress(0.05, "Adding companies…")
+        if result.new_companies:
+            connection.execute(sa.insert(C), [{"name": name, "name_key": company_key(name)}
+                                              for name in result.new_companies])
+        company_ids = _company_ids(connection)
+
+        apps = result.applications.copy()
+        apps["company_id"] = apps["company_key"].map(company_ids)
+        columns = [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
+        _insert_chunks(connection, A, apps, columns, progress, 0.1, 0.5, "Adding applications…")
+
+        if not result.events.empty:
+            ids = dict(connection.execute(
+                sa.select(A.c.import_key, A.c.id).where(A.c.import_key.is_not(None))).all())
+            events = result.events.copy()
+            events["application_id"] = events["import_key"].map(ids)
+            _insert_chunks(connection, E, events, ["application_id", "kind", "occurred_on", "note"],
+                           progress, 0.6, 0.3, "Adding stage events…")
+
+        contacts = result.contacts.copy()
+        if not contacts.empty:
+            contacts["company_id"] = contacts["company_key"].map(company_ids).where(contacts["matched"], None)
+            unmatched = ~contacts["matched"] & contacts["company"].notna()
+            contacts.loc[unmatched, "notes"] = ("Company: " + contacts.loc[unmatched, "company"] + "\n"
+                                                + contacts.loc[unmatched, "notes"].fillna("")).str.strip()
+            columns = [c for c in CONTACT_COLUMNS if c not in ("line", "company")] + ["company_id"]
+            _insert_chunks(connection, K, contacts, columns, progress, 0.9, 0.05, "Adding contacts…")
+
+        for key, notes in result.saved_jobs.groupby("company_key")["note"]:
+            current = connection.execute(sa.select(C.c.notes).where(C.c.name_key == key)).scalar()
+            combined = (current + "\n" if current else "") + "\n".join(notes)
+            connection.execute(sa.update(C).where(C.c.name_key == key).values(notes=combined))
+        if progress:
+            progress(1.0, "Done.")
+    return result
