@@ -26,6 +26,8 @@ SECTIONS = {
     ],
     "Learn": [
         st.Page("pages/traction.py", title="Traction", icon=":material/insights:"),
+        st.Page("pages/insights.py", title="Insights", icon=":material/lightbulb:"),
+        st.Page("pages/strategy.py", title="Strategy review", icon=":material/flag:"),
     ],
     "Your data": [
     ],

@@ -1,0 +1,50 @@
+"""The Insights page: empty, with demo data, and safe with HTML-looking user text."""
+
+from __future__ import annotations
+
+from lib import db
+from lib.models import ApplicationIn, StageEventIn
+from lib.store import applications as app_store
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _text(at) -> str:
+    return " ".join(m.value for m in at.markdown) + " ".join(i.value for i in at.info)
+
+
+def test_with_no_applications_the_page_says_what_to_do(open_page):
+    at = open_page("pages/insights.py")
+    assert not at.exception
+    assert any("No applications yet, so nothing to learn from" in i.value for i in at.info)
+    assert not at.tabs
+
+
+def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_page):
+    at = open_page("pages/insights.py", demo=True)
+    assert not at.exception and not at.error
+    assert [t.label for t in at.tabs] == ["Self-assessment", "Comfort", "Weakest questions", "The “no”s", "Mood",
+                                          "Was it for me", "Worth another try", "Target list"]
+    text = _text(at).replace("\\", "")
+    assert "rank correlation" in text and "n = " in text
+    assert "you felt most comfortable in" in text
+    assert "your weakest category is" in text
+    assert "Pauses taken after a rejection" in text
+    assert "worth another try now" in text
+    assert "cause" not in text.replace("not a cause", "").replace("because", "")
+    assert len(at.get("vega_lite_chart")) >= 8  # the charts are drawn
+    assert any("demo data" in i.value for i in at.info)
+
+
+def test_a_few_applications_show_not_enough_data_instead_of_findings(open_page, app_env):
+    engine = db.open_database(app_env)
+    import datetime as dt
+
+    day = dt.date.today() - dt.timedelta(days=20)
+    app_id = app_store.add_application(engine, ApplicationIn(company=XSS, role="Analyst", applied_on=day))
+    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="interview", occurred_on=day))
+    at = open_page("pages/insights.py")
+    assert not at.exception
+    text = _text(at)
+    assert "Not enough data yet" in text
+    assert "<img" not in text  # a company name is never markup

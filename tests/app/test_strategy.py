@@ -1,0 +1,89 @@
+"""The Strategy review page: a review saved and compared; the target list edited; errors beside fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lib import db
+from lib.models import TargetIn
+from lib.store import settings as settings_store
+from lib.store import strategy as store
+
+SAVE = "FormSubmitter:strategy_review-Save review"
+
+
+def _fill(at, want: str, change: str, goal: int | None = None):
+    at.text_area(key="strategy__what_i_want").set_value(want)
+    at.text_area(key="strategy__change").set_value(change)
+    if goal is not None:
+        at.number_input(key="strategy__weekly_goal").set_value(goal)
+    at.button(key=SAVE).click()
+    return at.run()
+
+
+def test_with_no_review_yet_the_first_one_is_due_today(open_page):
+    at = open_page("pages/strategy.py")
+    assert not at.exception
+    assert any("No review yet: your first one is due today" in i.value for i in at.info)
+    assert at.text_area(key="strategy__what_i_want").value == ""
+
+
+def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_page, app_env):
+    at = _fill(open_page("pages/strategy.py"), "Analytics in health care", "Ask for two referrals a week", goal=7)
+    assert not at.exception and not at.error
+    due = dt.date.today() + dt.timedelta(days=14)
+    assert any(f"Review saved. The next one is due on {due:%d %b %Y}" in s.value for s in at.success)
+    assert any(f"Next review due on {due:%d %b %Y} (in 14 days)" in s.value for s in at.success)
+    engine = db.open_database(app_env)
+    saved = store.get_review(engine, int(store.load_reviews(engine)["id"].iloc[0]))
+    assert saved["answers"]["what_i_want"] == "Analytics in health care"
+    assert saved["weekly_goal"] == 7
+    assert settings_store.get_setting(engine, "weekly_goal") == 7
+    assert at.text_area(key="strategy__what_i_want").value == ""  # a fresh form for next time
+
+
+def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keeps_the_text(open_page, app_env):
+    at = _fill(open_page("pages/strategy.py"), "", "Apply to fewer, better roles")
+    errors = [e.value for e in at.error]
+    assert "What I want is required" in errors
+    assert at.text_area(key="strategy__change").value == "Apply to fewer, better roles"
+    assert store.load_reviews(db.open_database(app_env)).empty
+
+
+def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.set_target(engine, TargetIn(company="Acme", target_priority=2))
+    at = _fill(open_page("pages/strategy.py"), "Analytics", "More referrals")
+    store.set_target(engine, TargetIn(company="Acme", target_priority=1, target_reason="Reached the final"))
+    at = _fill(at, "Product analytics", "More referrals")
+    assert not at.exception
+    assert at.tabs[2].label == "Compare reviews (2)"
+    answers, targets = at.dataframe[-2].value, at.dataframe[-1].value
+    want = answers.set_index("key").loc["what_i_want"]
+    assert (want["earlier"], want["later"], bool(want["changed"])) == ("Analytics", "Product analytics", True)
+    assert not answers.set_index("key").loc["change", "changed"]
+    assert targets[["company", "earlier", "later", "change"]].values.tolist() == [["Acme", "Medium", "High", "raised"]]
+
+
+def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.set_target(engine, TargetIn(company="Lumen Health", target_priority=1, target_reason="Mission"))
+    at = open_page("pages/strategy.py")
+    assert at.tabs[1].label == "Target list (1)"
+    at.selectbox(key="target_company").set_value("Lumen Health")
+    at.radio(key="target_priority").set_value("Low")
+    at.text_input(key="target_reason").set_value("Slow to answer")
+    at.button(key="FormSubmitter:target_one-Save target").click()
+    at.run()
+    assert not at.exception
+    assert any("Lumen Health: Low priority." in s.value for s in at.success)
+    assert store.load_targets(engine)[["name", "target_priority", "target_reason"]].values.tolist() == [
+        ["Lumen Health", 3, "Slow to answer"]]
+
+
+def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):
+    at = open_page("pages/strategy.py")
+    at.button(key="FormSubmitter:target_one-Save target").click()
+    at.run()
+    assert "Company is required" in [e.value for e in at.error]
+    assert store.load_targets(db.open_database(app_env)).empty
