@@ -1,0 +1,267 @@
+"""Debrief, rejection reflection, question library and mood check-in, driven through the real app."""
+
+import datetime as dt
+
+import pytest
+
+from lib import db
+from lib.models import ApplicationIn, StageEventIn
+from lib.store import applications as apps
+from lib.store import reflections as store
+
+TODAY = dt.date.today()
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def seeded(app_env):
+    engine = db.open_database(app_env)
+    app_id = apps.add_application(engine, ApplicationIn(company="Acme", role="Analyst",
+                                                        applied_on=TODAY - dt.timedelta(days=20)))
+    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="interview",
+                                              occurred_on=TODAY - dt.timedelta(days=3)))
+    return engine, app_id
+
+
+def _errors(at):
+    return [e.value for e in at.error]
+
+
+def _debrief_page(open_page, app_id):
+    return open_page("pages/debrief.py", query_params={"id": str(app_id)})
+
+
+def _k(app_id, field):
+    return f"debrief_new_{app_id}__{field}"
+
+
+def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    at.date_input(key=_k(app_id, "occurred_on")).set_value(TODAY - dt.timedelta(days=2))
+    at.button_group(key=_k(app_id, "format")).set_value("video")
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Why us?")
+    at.selectbox(key=_k(app_id, "q0_category")).set_value("motivation")
+    at.text_area(key=_k(app_id, "q0_my_answer")).set_value("The mission")
+    at.button_group(key=_k(app_id, "q0_rating")).set_value(2)
+    at.text_area(key=_k(app_id, "q0_better_answer")).set_value("Tie it to their logistics goal")
+    at.text_input(key=_k(app_id, "q1_question")).set_value("שאלה בעברית 👋")
+    at.button_group(key=_k(app_id, "comfort")).set_value(4)
+    at.text_area(key=_k(app_id, "positive_moment")).set_value(XSS)
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    [debrief] = store.interviews_for(engine, app_id)
+    assert (debrief["round_type"], debrief["occurred_on"], debrief["format"], debrief["comfort"]) == (
+        "technical", TODAY - dt.timedelta(days=2), "video", 4)
+    assert debrief["answers"]["positive_moment"] == XSS
+    assert [(q["question"], q["category"], q["my_answer"], q["rating"], q["better_answer"])
+            for q in debrief["questions"]] == [
+        ("Why us?", "motivation", "The mission", 2, "Tie it to their logistics goal"),
+        ("שאלה בעברית 👋", None, None, None, None)]  # the blank third row is skipped
+    assert store.load_draft(engine, f"debrief:{app_id}:new") is None
+    assert any("Debrief saved: 2 questions" in s.value for s in at.success)  # back on the application
+
+
+def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_text(open_page, seeded):
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.button_group(key=_k(app_id, "round_type")).set_value(None)
+    at.date_input(key=_k(app_id, "occurred_on")).set_value(TODAY - dt.timedelta(days=40))
+    at.text_area(key=_k(app_id, "key_points")).set_value("x" * 20_001)
+    at.text_area(key=_k(app_id, "q0_my_answer")).set_value("An answer without its question")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    errors = _errors(at)
+    assert not at.exception
+    assert "Round is required" in errors
+    assert "Key points is too long (at most 20,000 characters)" in errors
+    assert "Question 1 is required" in errors
+    assert store.interviews_for(engine, app_id) == []
+    assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "An answer without its question"
+    at.button_group(key=_k(app_id, "round_type")).set_value("case")
+    at.text_area(key=_k(app_id, "key_points")).set_value("short")
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Estimate the market")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert any(e.startswith("Date can't be before the application date") for e in _errors(at))
+    assert store.interviews_for(engine, app_id) == []
+
+
+def test_a_half_filled_debrief_comes_back_in_a_new_session_marked_as_a_draft(open_page, seeded):
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.text_area(key=_k(app_id, "key_points")).set_value("They need a self-serve layer")
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Walk me through a dashboard")
+    at.run()
+    assert store.interviews_for(engine, app_id) == []  # a draft, not a record
+    again = _debrief_page(open_page, app_id)  # a browser reload: a brand-new session
+    assert again.text_area(key=_k(app_id, "key_points")).value == "They need a self-serve layer"
+    assert again.text_input(key=_k(app_id, "q0_question")).value == "Walk me through a dashboard"
+    assert any("Draft" in w.value for w in again.warning)
+
+
+def test_editing_a_past_debrief_starts_from_its_saved_answers(open_page, seeded):
+    engine, app_id = seeded
+    from lib.models import DebriefIn, InterviewQuestionIn
+
+    interview_id = store.save_interview(engine, DebriefIn(
+        application_id=app_id, round_type="panel", occurred_on=TODAY, answers={"went_well": "Calm"},
+        questions=[InterviewQuestionIn(question="Biggest failure?", rating=3)]))
+    at = open_page("pages/debrief.py", query_params={"interview": str(interview_id)})
+    prefix = f"debrief_{interview_id}__"
+    assert at.text_area(key=prefix + "went_well").value == "Calm"
+    assert at.text_input(key=prefix + "q0_question").value == "Biggest failure?"
+    at.text_area(key=prefix + "went_well").set_value("Calm and clear")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    saved = store.get_interview(engine, interview_id)
+    assert saved["answers"]["went_well"] == "Calm and clear" and saved["round_type"] == "panel"
+
+
+def _r(app_id, field):
+    return f"rejection_new_{app_id}__{field}"
+
+
+def test_a_rejection_records_the_event_the_pause_and_the_reflection_in_one_save(open_page, seeded):
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert at.button_group(key=_r(app_id, "stage_reached")).value == "interview"
+    at.button_group(key=_r(app_id, "stage_reached")).set_value("final")
+    at.button_group(key=_r(app_id, "news_via")).set_value("phone")
+    at.button_group(key=_r(app_id, "mood")).set_value(2)
+    at.text_input(key=_r(app_id, "mood_words")).set_value("Flat")
+    at.button_group(key=_r(app_id, "prepared")).set_value(3)
+    at.text_input(key=_r(app_id, "prepared_note")).set_value("Skipped the case practice")
+    at.button_group(key=_r(app_id, "motivation")).set_value("next logical step")
+    at.button_group(key=_r(app_id, "still_interested")).set_value(True)
+    at.button_group(key=_r(app_id, "reply_goal")).set_value(["feedback", "another role"])
+    at.text_area(key=_r(app_id, "lessons")).set_value(XSS)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    events = apps.events_for(engine, app_id)
+    assert events["kind"].tolist() == ["interview", "final", "rejected"] and events["via"].iloc[-1] == "phone"
+    [reflection] = store.reflections_for(engine, app_id)
+    answers = reflection["answers"]
+    assert (answers["mood"], answers["prepared"], answers["prepared_note"]) == (2, 3, "Skipped the case practice")
+    assert answers["reply_goal"] == ["feedback", "another role"] and answers["still_interested"] is True
+    assert answers["lessons"] == XSS and answers["motivation"] == "next logical step"
+    assert reflection["pause_until"].date() == TODAY + dt.timedelta(days=1)
+    assert store.load_moods(engine)["score"].tolist() == [2]
+    assert store.load_draft(engine, f"rejection:{app_id}") is None
+
+
+def test_a_rejection_that_came_as_silence_is_recorded_as_ghosted(open_page, seeded):
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    at.button_group(key=_r(app_id, "news_via")).set_value("silence")
+    at.button_group(key=_r(app_id, "mood")).set_value(3)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview", "ghosted"]
+
+
+def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_saves_nothing(open_page, seeded):
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    at.date_input(key=_r(app_id, "rejected_on")).set_value(TODAY - dt.timedelta(days=10))  # before the interview
+    at.button_group(key=_r(app_id, "news_via")).set_value("email")
+    at.text_area(key=_r(app_id, "lessons")).set_value("Keep this text")
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    errors = _errors(at)
+    assert "Mood is required" in errors
+    at.button_group(key=_r(app_id, "mood")).set_value(2)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert any("can't come before the last recorded stage" in e for e in _errors(at))
+    assert at.text_area(key=_r(app_id, "lessons")).value == "Keep this text"
+    assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview"]
+    assert store.reflections_for(engine, app_id) == []
+
+
+def test_a_half_filled_reflection_comes_back_after_a_reload(open_page, seeded):
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    at.text_area(key=_r(app_id, "why_not_chosen")).set_value("Less domain experience")
+    at.button_group(key=_r(app_id, "mood")).set_value(1)
+    at.run()
+    again = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert again.text_area(key=_r(app_id, "why_not_chosen")).value == "Less domain experience"
+    assert again.button_group(key=_r(app_id, "mood")).value == 1
+    assert any("Draft" in w.value for w in again.warning)
+
+
+def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(open_page, seeded):
+    engine, app_id = seeded
+    from lib.models import RejectionIn
+
+    store.record_rejection(engine, RejectionIn(
+        application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,
+        pause_until=dt.datetime.combine(TODAY, dt.time(18)), answers={"lessons": XSS, "rejected_on": TODAY.isoformat()}))
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    titles = [e.label for e in at.expander]
+    assert any("Reflection after the rejection" in t for t in titles)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "onerror" in markdown and XSS not in markdown  # escaped: shown as text, never as HTML
+
+
+def test_while_a_pause_runs_home_says_so_with_the_time_left(open_page, seeded):
+    engine, app_id = seeded
+    from lib.models import RejectionIn
+
+    store.record_rejection(engine, RejectionIn(
+        application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,
+        pause_until=dt.datetime.now() + dt.timedelta(hours=5, minutes=30)))
+    at = open_page()
+    assert any("You're taking a pause" in i.value and "5 hours left" in i.value for i in at.info)
+
+
+def test_a_mood_check_in_needs_a_score_and_keeps_the_words(open_page, seeded):
+    engine, _ = seeded
+    at = open_page()
+    at.text_input(key="mood_checkin_words").set_value("Hopeful")
+    at.button(key="FormSubmitter:mood_checkin-Check in").click()
+    at.run()
+    assert "Your mood is required" in _errors(at)
+    assert at.text_input(key="mood_checkin_words").value == "Hopeful"
+    at.button_group(key="mood_checkin_score").set_value(4)
+    at.button(key="FormSubmitter:mood_checkin-Check in").click()
+    at.run()
+    assert store.load_moods(engine)[["score", "words"]].values.tolist() == [[4, "Hopeful"]]
+
+
+def test_the_question_library_filters_and_puts_the_weakest_category_first(open_page):
+    at = open_page("pages/questions.py", demo=True)
+    summary = at.dataframe[0].value
+    assert summary["average_rating"].is_monotonic_increasing
+    at.text_input(key="library_text").set_value("p-value")
+    at.run()
+    table = at.dataframe[1].value
+    assert len(table) > 0 and table["question"].str.contains("p-value").all()
+    at.text_input(key="library_text").set_value("no such question anywhere")
+    at.run()
+    assert any("No question matches" in i.value for i in at.info)
+
+
+def test_the_question_library_says_how_to_start_when_empty(open_page):
+    at = open_page("pages/questions.py")
+    assert any("No questions yet" in i.value for i in at.info)
+
+
+def test_without_an_application_the_debrief_asks_which_one(open_page, seeded):
+    _, app_id = seeded
+    at = open_page("pages/debrief.py")
+    at.selectbox(key="debrief_pick").set_value(app_id)
+    at.run()
+    assert at.button_group(key=_k(app_id, "round_type")).value is None  # the debrief of that application
