@@ -1,0 +1,115 @@
+"""The Traction page and Home's headline, through AppTest."""
+
+import datetime as dt
+import json
+import os
+
+from lib import db
+from lib.models import ApplicationIn, StageEventIn
+from lib.store import applications as app_store
+from lib.store.settings import get_setting
+
+PAGE = "pages/traction.py"
+
+
+def _charts(at):
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def _titles(at):
+    titles = []
+    for spec in _charts(at):
+        title = spec.get("title")
+        titles.append(title["text"] if isinstance(title, dict) else title)
+    return titles
+
+
+def _summary(at):
+    return next(m.value for m in at.markdown if "applications ·" in m.value)
+
+
+def test_with_no_data_the_page_says_what_to_log_and_draws_no_chart(open_page):
+    at = open_page(PAGE)
+    assert not at.exception
+    assert any("No applications yet" in i.value for i in at.info)
+    assert _charts(at) == []
+
+
+def test_with_demo_data_every_chart_is_drawn_with_its_question_as_title(open_page):
+    at = open_page(PAGE, demo=True)
+    assert not at.exception, [e.value for e in at.exception]
+    titles = _titles(at)
+    for expected in ("Which companies took you furthest?", "Which channels get answers and interviews?",
+                     "Which kinds of role get answers and interviews?", "How far do applications get?",
+                     "Where do applications end?", "How long until employers answer?",
+                     "Closer to yes? The furthest stage reached, over time"):
+        assert expected in titles
+    assert any(t.startswith("Is your search picking up?") for t in titles)
+    assert any("résumé version" in t for t in titles)
+    for spec in _charts(at):
+        assert all(len(rows) <= 5_000 for rows in spec.get("datasets", {}).values())
+
+
+def test_filters_change_the_numbers(open_page):
+    at = open_page(PAGE, demo=True)
+    assert _summary(at).startswith("**60** of 60 applications")
+    at.multiselect(key="traction_channels").select("referral").run()
+    assert _summary(at).startswith("**11** of 60 applications")
+    at.multiselect(key="traction_channels").unselect("referral").run()
+    at.text_input(key="traction_company_text").input("acme").run()
+    assert _summary(at).startswith("**3** of 60 applications")
+    at.text_input(key="traction_company_text").input("no such company").run()
+    assert any("No application matches these filters" in i.value for i in at.info)
+    assert not at.exception
+
+
+def test_excluding_open_applications_leaves_only_those_that_ended(open_page):
+    at = open_page(PAGE, demo=True)
+    before = int(_summary(at).split("**")[1].replace(",", ""))
+    at.toggle(key="traction_open").set_value(False).run()
+    after = int(_summary(at).split("**")[1].replace(",", ""))
+    assert 0 < after < before
+
+
+def test_picking_a_company_shows_its_applications_and_stage_history(open_page):
+    at = open_page(PAGE, demo=True)
+    at.selectbox(key="traction_company").select("Acme Robotics").run()
+    assert not at.exception
+    detail = at.dataframe[0].value
+    assert len(detail) > 0 and detail["history"].str.startswith("Applied").all()
+    assert any("Acme Robotics" in m.value for m in at.markdown)
+
+
+def test_the_ghost_days_setting_is_saved_from_the_page(open_page):
+    at = open_page(PAGE, demo=True)
+    at.number_input(key="ghost_days_input").set_value(45)
+    at.button[0].click().run()
+    assert not at.exception
+    assert get_setting(db.open_database(os.environ["REBOUND_DEMO_DATABASE_URL"]), "ghost_days") == 45
+    assert "45 days" in at.expander[0].label
+
+
+def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(engine, ApplicationIn(company="Solo", role="Analyst",
+                                                             applied_on=dt.date.today(), channel="referral"))
+    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected",
+                                                   occurred_on=dt.date.today()))
+    at = open_page(PAGE)
+    assert not at.exception
+    assert "too few to tell" in _summary(at)
+    home = open_page()
+    assert not home.exception
+    assert [m.label for m in home.metric][:5] == ["Applications", "Response rate", "Traction rate",
+                                                  "Final rounds", "Offers"]
+    assert home.metric[1].value == "too few to tell"
+
+
+def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_strongest(open_page):
+    at = open_page(demo=True)
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert labels[:5] == ["Applications", "Response rate", "Traction rate", "Final rounds", "Offers"]
+    assert at.metric[0].value == "60"
+    assert "in the last 30 days" in at.metric[0].delta
+    assert any(m.value.startswith(":material/insights: Traction is strongest") for m in at.markdown)
