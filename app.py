@@ -23,6 +23,9 @@ SECTIONS = {
         st.Page("pages/questions.py", title="Question library", icon=":material/quiz:", url_path="questions"),
     ],
     "Follow up": [
+        st.Page("pages/compose.py", title="Write a note", icon=":material/edit_note:", url_path="compose"),
+        st.Page("pages/feedback.py", title="Feedback", icon=":material/forum:", url_path="feedback"),
+        st.Page("pages/network.py", title="Network", icon=":material/group:", url_path="network"),
     ],
     "Learn": [
         st.Page("pages/traction.py", title="Traction", icon=":material/insights:"),

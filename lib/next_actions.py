@@ -24,6 +24,7 @@ from lib.strategy import review_due
 THANK_YOU_AFTER = dt.timedelta(hours=24)  # a thank-you unsent this long after the event is due
 THANK_YOU_WINDOW_DAYS = 14  # after two weeks a thank-you is no longer timely: the action drops off
 FEEDBACK_CHASE_AFTER_DAYS = 7  # feedback asked more than 7 days ago with no answer: chase once
+FEEDBACK_CHASE_WINDOW_DAYS = 30  # ... asked longer ago than this, a reminder would be out of the blue
 CONNECT_WINDOW_DAYS = 30  # people met in the last 30 days and not connected with
 PAUSE_NOTICE_BEFORE_DAYS = 1  # "your pause ends tomorrow" ...
 PAUSE_NOTICE_AFTER_DAYS = 2  # ... until two days after it ended
@@ -150,13 +151,15 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
 
 @rule
 def feedback_to_chase(facts: Facts, today: dt.date) -> list[Action]:
-    """Feedback asked more than 7 days ago with no answer yet: chase it once, politely."""
+    """Feedback asked more than 7 days (and at most 30 days) ago with no answer yet: chase it
+    once, politely."""
     feedback = _frame(facts, "feedback")
     if feedback.empty:
         return []
     waiting = feedback[feedback["received_on"].isna() & feedback["asked_on"].notna()].copy()
     waiting["asked"] = _dates(waiting["asked_on"])
     waiting = waiting[waiting["asked"] < pd.Timestamp(today - dt.timedelta(days=FEEDBACK_CHASE_AFTER_DAYS))]
+    waiting = waiting[waiting["asked"] >= pd.Timestamp(today - dt.timedelta(days=FEEDBACK_CHASE_WINDOW_DAYS))]
     actions = []
     for row in waiting.itertuples():
         asked = row.asked.date()

@@ -5,6 +5,7 @@ import streamlit as st
 from lib import vocab
 from lib.log_filters import latest, stage_counts
 from ui import mood
+from ui import next_actions
 from ui import headline, layout, state
 
 st.title("Rebound")
@@ -33,6 +34,7 @@ if counts["applications"] == 0:
 mood.pause_notice()
 mood.checkin_form()
 headline.show()
+next_actions.render()
 
 left, right = st.columns(2)
 with left:

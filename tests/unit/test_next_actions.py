@@ -91,12 +91,14 @@ def feedback(asked_on, received_on=None):
                           "received_on": received_on, "contact_name": "Jo", "company": "Acme", "role": "Analyst"}])
 
 
-def test_feedback_is_chased_only_when_asked_more_than_7_days_ago_and_unanswered():
+def test_feedback_is_chased_when_asked_8_to_30_days_ago_and_unanswered():
     assert keys({"feedback": feedback(days_ago(7))}) == []
     [action] = na.compute({"feedback": feedback(days_ago(8))}, TODAY)
     assert action.rule_key == "feedback:4" and action.title == "Chase the feedback from Jo at Acme"
     assert action.due_on == TODAY
     assert keys({"feedback": feedback(days_ago(30), received_on=days_ago(2))}) == []
+    assert keys({"feedback": feedback(days_ago(30))}) == ["feedback:4"]
+    assert keys({"feedback": feedback(days_ago(31))}) == []  # too late for a reminder
 
 
 def test_a_check_in_is_due_on_its_day_and_a_new_date_is_a_new_action():
