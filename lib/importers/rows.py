@@ -20,7 +20,7 @@ from lib import vocab
 from lib.companies import company_key
 from lib.importers.dates import parse_dates
 from lib.importers.statuses import map_status, word_key
-from lib.importers.text import MISSING, RowError
+from lib.importers.text import MISSING, RowError, unneutralise
 from lib.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
 
 # Rebound's fields an application file can fill, with their labels (the mapping's vocabulary).
@@ -32,6 +32,7 @@ FIELDS: dict[str, str] = {
     "status_date": "Status date",
     "stage_history": "Stage history",
     "channel": "Channel / source",
+    "source": "Board or ATS",
     "job_url": "Job link",
     "location": "Location",
     "work_mode": "Work mode",
@@ -80,8 +81,8 @@ def _clean(value: object) -> str | None:
     if value is None or value != value:  # None or NaN
         return None
     text = str(value)
-    if text[:1] == "'" and text[1:2] and text[1] in "=+-@\t\r":
-        text = text[1:]  # the guard Rebound's export puts before formula-like cells
+    if text[:1] == "'":
+        text = unneutralise(text)  # the guard Rebound's export puts before formula-like cells
     text = text.strip()
     if not text or (len(text) <= _LONGEST_MISSING and text.casefold() in MISSING):
         return None
@@ -112,7 +113,7 @@ def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: p
     """`application_key` from company keys already made (companies.name_key)."""
     role_keys = role.astype(str).map(lambda r: " ".join(r.split()).casefold())
     days = pd.Series(pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str), index=role.index)
-    return "app:" + days + "\x1f" + company_keys.astype(str) + "\x1f" + role_keys
+    return "app:" + days + "|" + company_keys.astype(str) + "|" + role_keys
 
 
 def map_unique(series: pd.Series, func) -> pd.Series:
@@ -244,7 +245,8 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
 
     for name, label, limit in (("role", "role", MAX_SHORT_TEXT), ("location", "location", MAX_SHORT_TEXT),
                                ("resume_version", "résumé version", MAX_SHORT_TEXT), ("notes", "notes", MAX_LONG_TEXT),
-                               ("channel", "channel / source", MAX_SHORT_TEXT)):
+                               ("channel", "channel / source", MAX_SHORT_TEXT),
+                               ("source", "board or ATS", MAX_SHORT_TEXT)):
         long = _too_long(data[name], limit) & ~bad
         errors += _errors(data, long, label, f"The {label} is too long (at most {limit:,} characters).")
         bad |= long
@@ -277,8 +279,9 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
     if default_channel is not None:
         good["channel"], good["source"] = default_channel[0], default_channel[1]
     else:
-        channel, source = channel_and_source(good["channel"])
-        good["source"], good["channel"] = source, channel
+        channel, source = channel_and_source(good["channel"].where(good["channel"].notna(), good["source"]))
+        good["source"] = good["source"].where(good["source"].notna(), source)
+        good["channel"] = channel
     good["work_mode"] = good["work_mode"].map(lambda w: _WORK_MODES.get(str(w).casefold()) if w is not None else None)
     role_for_key = good["role"].where(good["role"] != ROLE_NOT_GIVEN, ROLE_NOT_GIVEN + " " + good["line"].astype(str))
     good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
@@ -287,6 +290,17 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
     parsed.events = _events(good, stage[~bad], outcome[~bad], status_on[~bad], status_map)
     parsed.errors = sorted(errors, key=lambda e: e.line)
     return parsed
+
+
+def _history_word(word: str, status_map: dict[str, tuple[str, str]] | None) -> tuple[str, str]:
+    """A stage-history word: Rebound's own words mean exactly themselves ("declined" after the
+    offer already in the history), anything else goes through the status map."""
+    key = word_key(word)
+    if key in vocab.STAGE_RANK:
+        return key, vocab.OPEN
+    if key in vocab.OUTCOMES:
+        return "applied", key
+    return (status_map or {}).get(key) or map_status(word)[:2]
 
 
 def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on: pd.Series,
@@ -318,7 +332,7 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
         dates = parse_dates(pd.Series([d for _, d in pairs], dtype=object)).dates
         seen_end = None
         for (word, _), day in zip(pairs, dates):
-            mapped = (status_map or {}).get(word_key(word)) or map_status(word)[:2]
+            mapped = _history_word(word, status_map)
             day = applied_day if pd.isna(day) or day > today else max(day, applied_day)
             if vocab.STAGE_RANK.get(mapped[0], 0) > 0:
                 rows.append((key, mapped[0], day, 0))

@@ -28,6 +28,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "status_date": ("status date", "response date", "first reply on", "reply date", "date of response",
                     "last updated", "updated at", "updated", "outcome date", "decision date", "last status date"),
     "stage_history": ("stage history", "status history", "history", "stages"),
+    "source": ("board or ats", "ats", "job board name"),
     "channel": ("channel", "source", "job source", "applied via", "application site", "via", "platform", "site",
                 "board", "job board", "how applied", "where applied", "portal"),
     "job_url": ("job url", "job link", "url", "link", "application url", "posting", "job posting", "posting url",
@@ -42,7 +43,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 KNOWN: list[tuple[str, frozenset[str], dict[str, str]]] = [
     ("rebound", frozenset({"company", "role", "applied_on", "channel", "stage_history"}),
      {"company": "company", "role": "role", "applied_on": "applied_on", "channel": "channel",
-      "stage_history": "stage_history", "job_url": "job_url", "location": "location", "work_mode": "work_mode",
+      "stage_history": "stage_history", "source": "source", "job_url": "job_url", "location": "location", "work_mode": "work_mode",
       "resume_version": "resume_version", "notes": "notes"}),
     ("jobsync", frozenset({"createdAt", "appliedDate", "Company", "JobTitle", "JobSource", "Status"}),
      {"company": "Company", "role": "JobTitle", "applied_on": "appliedDate", "status": "Status",
@@ -63,7 +64,7 @@ def normalise_header(name: str) -> str:
 
 def _looks_like_urls(values: list[str]) -> bool:
     filled = [v.strip() for v in values if v.strip()]
-    return bool(filled) and sum(v.lower().startswith(("http://", "https://")) for v in filled) >= 0.8 * len(filled)
+    return bool(filled) and sum(v.lower().startswith(("http://", "https://")) for v in filled) >= 0.6 * len(filled)
 
 
 def known_format(header: list[str]) -> tuple[str, dict[str, str]] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -89,13 +90,12 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
     """Header and rows of a delimited text file; rows padded or cut to the header's width."""
     text, encoding = decode(data)
     text = text.replace("\x00", "")
-    physical = _LINE_BREAK.split(text)
-    if physical and physical[-1] == "":
-        physical.pop()
+    physical = _LINE_BREAK.split(text[:200_000])  # the header is near the top
     start = _header_index(physical, looks_like_header)
-    delimiter = sniff_delimiter(physical[start] if physical else "")
-    body = "\n".join(physical[start:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    delimiter = sniff_delimiter(physical[start] if start < len(physical) else "")
+    position = sum(len(line) for line in physical[:start]) + sum(
+        len(m.group()) for m in itertools.islice(_LINE_BREAK.finditer(text), start))
+    reader = csv.reader(io.StringIO(text[position:], newline=""), delimiter=delimiter)
     table = Table(header=[], rows=[], lines=[], header_line=start + 1, encoding=encoding, delimiter=delimiter)
     offset = start  # physical line numbers before the header
     try:
@@ -114,7 +114,7 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         except csv.Error as exc:
             table.errors.append(RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped."))
             break
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) < width:
             row = row + [""] * (width - len(row))
@@ -133,8 +133,17 @@ def is_missing(value: str) -> bool:
     return value.strip().casefold() in MISSING
 
 
+FORMULA_START = "=+-@\t\r"
+
+
+def neutralised(value: str) -> bool:
+    """Whether a cell reads as a formula-like start behind any number of quotes ('=, ''@)."""
+    rest = value.lstrip("'")
+    return bool(rest) and rest[0] in FORMULA_START
+
+
 def unneutralise(value: str) -> str:
-    """Undo the CSV-injection guard of Rebound's own export ('=SUM stays =SUM on the way back)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    """Undo the CSV-injection guard of Rebound's own export ('=SUM comes back as =SUM)."""
+    if value[:1] == "'" and neutralised(value):
         return value[1:]
     return value

@@ -1,0 +1,125 @@
+"""Rebound on the command line, for scripting and for people who live in a terminal.
+
+    python -m lib import FILE... [--db PATH] [--dry-run] [--json]
+    python -m lib export --out DIR [--db PATH]
+    python -m lib backup FILE [--db PATH]
+    python -m lib restore FILE [--db PATH]
+
+The database is REBOUND_DATABASE_URL (else data/rebound.db) unless --db names a file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from lib import db, exporters
+from lib.importers import import_files
+
+
+def _url(path: str | None) -> str:
+    return f"sqlite:///{Path(path).expanduser().resolve()}" if path else db.database_url()
+
+
+def _print_import(result: dict) -> None:
+    verb = "Would add" if result.get("dry_run") else "Added"
+    for entry in result["files"]:
+        print(f"{entry['path']} ({entry['format']}): {entry['rows']} rows, {entry['imported']} to add, "
+              f"{entry['duplicates']} duplicates, {len(entry['errors'])} with errors")
+        for key, count in entry["skipped"].items():
+            print(f"  skipped {count} ({key})")
+        for notice in entry["notices"]:
+            print(f"  note: {notice}")
+        for error in entry["errors"][:20]:
+            print(f"  line {error['line']}, {error['field']}: {error['message']}")
+        if len(entry["errors"]) > 20:
+            print(f"  … and {len(entry['errors']) - 20} more (use --json for all)")
+    counts = result["imported"]
+    print(f"{verb}: {counts['applications']} applications, {counts['stage_events']} stage events, "
+          f"{counts['contacts']} contacts, {counts['companies']} new companies, {counts['saved_jobs']} saved jobs. "
+          f"Duplicates skipped: {result['duplicates_skipped']}.")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    engine = db.open_database(_url(args.db))
+    try:
+        result = import_files(args.files, engine, dry_run=args.dry_run)
+    finally:
+        engine.dispose()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+    else:
+        _print_import(result)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    engine = db.open_database(_url(args.db))
+    try:
+        written = exporters.export_csv(engine, args.out)
+    finally:
+        engine.dispose()
+    print(f"Wrote {len(written)} CSV files to {args.out}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    path = exporters.backup(_url(args.db), args.file)
+    print(f"Backup written to {path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    url = _url(args.db)
+    try:
+        result = exporters.restore(url, args.file)
+    except exporters.RestoreError as exc:
+        print(f"Not restored: {exc}", file=sys.stderr)
+        return 1
+    before = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in result.replaced.items() if n) or "nothing"
+    after = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in result.check.counts.items() if n) or "nothing"
+    print(f"Restored: {after}.\nReplaced: {before} (kept at {result.previous}).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lib", description="Rebound's data on the command line.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    imp = commands.add_parser("import", help="import LinkedIn exports (.zip or CSVs) and spreadsheet CSVs")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--db", metavar="PATH", help="the database file (default: REBOUND_DATABASE_URL or data/rebound.db)")
+    imp.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object (last line)")
+    imp.set_defaults(func=cmd_import)
+
+    exp = commands.add_parser("export", help="write one CSV per table")
+    exp.add_argument("--out", required=True, metavar="DIR")
+    exp.add_argument("--db", metavar="PATH")
+    exp.set_defaults(func=cmd_export)
+
+    bak = commands.add_parser("backup", help="write a full backup of the database to FILE")
+    bak.add_argument("file", metavar="FILE")
+    bak.add_argument("--db", metavar="PATH")
+    bak.set_defaults(func=cmd_backup)
+
+    res = commands.add_parser("restore", help="replace the database with the backup FILE (the old one is kept)")
+    res.add_argument("file", metavar="FILE")
+    res.add_argument("--db", metavar="PATH")
+    res.set_defaults(func=cmd_restore)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""The whole database at once: every table for export, checks on a backup file, delete all.
+
+Backups and restores themselves are file operations (lib.exporters); what they need to ask a
+database goes through here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from lib import db, traction
+from lib.store.base import read_frame
+
+# Tables in the order they are exported (parents first) and emptied (children first).
+EXPORT_TABLES: tuple[str, ...] = (
+    "companies", "applications", "stage_events", "contacts", "interviews", "interview_contacts",
+    "interview_questions", "reflections", "feedback", "follow_up_notes", "next_actions", "mood_checkins",
+    "strategy_reviews", "drafts", "settings",
+)
+REQUIRED_TABLES = frozenset({"alembic_version", "meta", "companies", "applications", "stage_events"})
+SUMMARY_TABLES = ("applications", "stage_events", "companies", "contacts", "interviews", "reflections",
+                  "follow_up_notes", "mood_checkins")
+
+
+def _stage_history(events: pd.DataFrame) -> pd.Series:
+    """"screen 2025-01-03; rejected 2025-01-20" per application: readable, and read back by import."""
+    if events.empty:
+        return pd.Series(dtype=object)
+    ordered = events.sort_values(["application_id", "occurred_on", "id"])
+    text = ordered["kind"] + " " + pd.to_datetime(ordered["occurred_on"]).dt.strftime("%Y-%m-%d")
+    return text.groupby(ordered["application_id"]).agg("; ".join)
+
+
+def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
+    """Every table as a DataFrame, ready for a spreadsheet: applications and contacts carry their
+    company's name; applications their furthest stage, outcome and stage history."""
+    frames = {name: read_frame(engine, sa.select(db.metadata.tables[name])) for name in EXPORT_TABLES}
+    companies = frames["companies"].set_index("id")["name"] if not frames["companies"].empty else pd.Series(dtype=object)
+    apps, events = frames["applications"], frames["stage_events"]
+    apps.insert(1, "company", apps["company_id"].map(companies))
+    status = traction.application_status(apps, events).set_index("application_id")
+    apps["furthest_stage"] = apps["id"].map(status["furthest_stage"]) if not apps.empty else None
+    apps["outcome"] = apps["id"].map(status["outcome"]) if not apps.empty else None
+    apps["stage_history"] = apps["id"].map(_stage_history(events)) if not apps.empty else None
+    contacts = frames["contacts"]
+    contacts.insert(1, "company", contacts["company_id"].map(companies))
+    return frames
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {name: connection.execute(sa.select(sa.func.count()).select_from(db.metadata.tables[name])).scalar_one()
+                for name in SUMMARY_TABLES}
+
+
+def delete_all(engine: Engine) -> None:
+    """Delete every row the user made (all tables but the schema's own), then compact the file so
+    nothing deleted can be read back from it."""
+    with db.transaction(engine) as connection:
+        for name in reversed(EXPORT_TABLES):
+            connection.execute(sa.delete(db.metadata.tables[name]))
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM")
+
+
+@dataclass
+class BackupCheck:
+    """What a file offered for restore holds, and whether it can be restored."""
+
+    ok: bool
+    message: str
+    schema_revision: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    data_revision: int = 0
+
+
+def check_backup(path: Path, known_revisions: set[str]) -> BackupCheck:
+    """Is `path` a sound Rebound database? Only reads: nothing in it is run or changed."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        return BackupCheck(False, f"The file can't be read ({exc.strerror or exc}).")
+    if head != b"SQLite format 3\x00":
+        return BackupCheck(False, "This is not a Rebound backup (not an SQLite database file).")
+    try:
+        connection = sqlite3.connect(str(path))  # a private copy (lib.exporters makes one first)
+    except sqlite3.Error as exc:
+        return BackupCheck(False, f"The database in this file can't be opened ({exc}).")
+    try:
+        integrity = connection.execute("PRAGMA integrity_check").fetchall()
+        if integrity != [("ok",)]:
+            return BackupCheck(False, "This backup is damaged (the database integrity check failed).")
+        objects = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+        tables = {name for kind, name in objects if kind == "table"}
+        if any(kind in ("trigger", "view") for kind, _ in objects):
+            return BackupCheck(False, "This file holds triggers or views Rebound never makes: it is not a Rebound backup.")
+        if not REQUIRED_TABLES <= tables:
+            return BackupCheck(False, "This database is not a Rebound backup (its tables are missing).")
+        version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        if version is None or version[0] not in known_revisions:
+            return BackupCheck(False, "This backup was made by a newer or unknown version of Rebound; "
+                                      "update Rebound first.", schema_revision=version[0] if version else None)
+        found = {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                 for name in SUMMARY_TABLES if name in tables}
+        revision = connection.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        data_revision = int(revision[0]) if revision and str(revision[0]).isdigit() else 0
+        return BackupCheck(True, "This backup is sound.", version[0], found, data_revision)
+    except sqlite3.Error as exc:
+        return BackupCheck(False, f"This backup can't be read ({exc}).")
+    finally:
+        connection.close()
+
+
+def set_revision_above(engine: Engine, floor: int) -> None:
+    """After a restore, make the data revision larger than any the app has cached."""
+    with engine.begin() as connection:
+        current = connection.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "revision")).scalar()
+        value = str(max(int(current or 0), floor) + 1)
+        updated = connection.execute(sa.update(db.meta).where(db.meta.c.key == "revision").values(value=value))
+        if updated.rowcount == 0:
+            connection.execute(sa.insert(db.meta).values(key="revision", value=value))
