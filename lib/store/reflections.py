@@ -39,7 +39,8 @@ def _drop_draft(connection: Connection, draft_key: str | None) -> None:
 def save_interview(engine: Engine, debrief: DebriefIn, interview_id: int | None = None,
                    draft_key: str | None = None) -> int:
     """Add (or replace, when `interview_id` is given) a debrief with its questions and people, and
-    drop its draft: one transaction."""
+    drop its draft: one transaction. A new debrief also records its round in the stage history
+    (screen, interview or final) when it isn't there yet."""
     with db.transaction(engine) as connection:
         applied_on = _applied_on(connection, debrief.application_id)
         if debrief.occurred_on < applied_on:
@@ -53,6 +54,7 @@ def save_interview(engine: Engine, debrief: DebriefIn, interview_id: int | None 
             interview_id = connection.execute(
                 sa.insert(I).values(**values, answers=debrief.answers)
             ).inserted_primary_key[0]
+            _record_round(connection, debrief)
         else:
             old = connection.execute(sa.select(I.c.answers).where(I.c.id == interview_id)).scalar()
             if old is None:
@@ -80,6 +82,26 @@ def save_interview(engine: Engine, debrief: DebriefIn, interview_id: int | None 
             connection.execute(sa.insert(IC), [{"interview_id": interview_id, "contact_id": c} for c in contact_ids])
         _drop_draft(connection, draft_key)
     return interview_id
+
+
+ROUND_STAGE = {"screen": "screen", "final": "final"}  # every other round is an "interview" stage
+
+
+def _record_round(connection: Connection, debrief: DebriefIn) -> None:
+    """A debriefed round happened: put it in the stage history, unless it is there already or the
+    history can't take it (the application ended before it, say)."""
+    kind = ROUND_STAGE.get(debrief.round_type, "interview")
+    same = connection.execute(sa.select(E.c.id).where(
+        E.c.application_id == debrief.application_id, E.c.kind == kind, E.c.occurred_on == debrief.occurred_on)).first()
+    if same is not None:
+        return
+    event = StageEventIn(application_id=debrief.application_id, kind=kind, occurred_on=debrief.occurred_on,
+                         round_label=debrief.round_type.capitalize() if kind == "interview" else None)
+    try:
+        _check_event(connection, event)
+    except StoreError:
+        return
+    connection.execute(sa.insert(E).values(**event.model_dump()))
 
 
 def delete_interview(engine: Engine, interview_id: int) -> None:

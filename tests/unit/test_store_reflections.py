@@ -54,6 +54,24 @@ def test_a_debrief_is_saved_with_its_questions_in_order_and_the_people_met(engin
     assert store.load_draft(engine, "debrief:x") is None
 
 
+def test_a_new_debrief_puts_its_round_in_the_stage_history_once(engine, app_id):
+    day = TODAY - dt.timedelta(days=5)
+    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=day))
+    store.save_interview(engine, _debrief(app_id, round_type="screen", occurred_on=day))
+    store.save_interview(engine, _debrief(app_id, round_type="technical", occurred_on=day))
+    store.save_interview(engine, _debrief(app_id, round_type="final", occurred_on=TODAY))
+    events = apps.events_for(engine, app_id)
+    assert events[["kind", "round_label"]].values.tolist() == [["screen", None], ["interview", "Technical"],
+                                                              ["final", None]]
+
+
+def test_a_debrief_after_the_ending_leaves_the_history_alone(engine, app_id):
+    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=TODAY))
+    store.save_interview(engine, _debrief(app_id))
+    assert apps.events_for(engine, app_id)["kind"].tolist() == ["rejected"]
+    assert len(store.interviews_for(engine, app_id)) == 1
+
+
 def test_editing_a_debrief_replaces_its_questions_and_keeps_known_people(engine, app_id):
     interview_id = store.save_interview(engine, _debrief(app_id))
     maya = int(store.contacts_at(engine, app_id)["id"][0])
