@@ -10,6 +10,7 @@ Templates run in Jinja2's sandbox and produce plain text (no HTML anywhere).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,7 +23,8 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from lib import db, vocab
 
-TEMPLATE_DIR = db.DATA_DIR / "templates"
+TEMPLATE_DIR = db.DATA_DIR / "templates"  # REBOUND_TEMPLATE_DIR points elsewhere
+DEFAULT = object()  # render_note's template_dir: the user's template folder
 MAILTO_MAX_CHARS = 2_000  # longer links are cut off or refused by common mail clients
 
 # What a reply can ask for (the rejection reflection's reply_goal uses the same words).
@@ -233,10 +235,18 @@ def _render(source: str, context: Mapping[str, Any]) -> tuple[str, str]:
     return _split(_ENV.from_string(source).render(values))
 
 
-def render_note(kind: str, context: Mapping[str, Any], template_dir: Path | None = TEMPLATE_DIR) -> Draft:
-    """The draft of a `kind` note, from the user's template if it works, else the built-in one."""
+def user_template_dir() -> Path:
+    """Where the user's note templates live."""
+    return Path(os.environ.get("REBOUND_TEMPLATE_DIR") or TEMPLATE_DIR)
+
+
+def render_note(kind: str, context: Mapping[str, Any], template_dir: Any = DEFAULT) -> Draft:
+    """The draft of a `kind` note, from the user's template if it works, else the built-in one
+    (`template_dir=None`: always the built-in one)."""
     if kind not in BUILT_IN:
         raise ValueError(f"unknown note kind {kind!r}")
+    if template_dir is DEFAULT:
+        template_dir = user_template_dir()
     problem = None
     path = Path(template_dir) / template_name(kind) if template_dir else None
     if path is not None and path.exists():

@@ -94,7 +94,7 @@ with add_col:
             forms.clear_errors(ADD)
             for key in [k for k in st.session_state if str(k).startswith(f"{ADD}_")]:
                 del st.session_state[key]
-            st.session_state["network_open"] = new_id
+            st.session_state["network_person"] = new_id
             st.toast(f"Added {new.name}.", icon=":material/check:")
         st.rerun()
 
@@ -152,17 +152,22 @@ if not people.empty:
     st.divider()
     labels = {int(r.id): f"{r.name} ({r.role}" + (f", {r.company})" if isinstance(r.company, str) else ")")
               for r in people.head(500).itertuples()}
-    wanted = followups.int_param("contact") or st.session_state.get("network_open")
+    linked = followups.int_param("contact")  # a link from a next action opens that person, once
+    if linked is not None and st.session_state.get("network_link") != linked:
+        st.session_state["network_link"] = linked
+        st.session_state["network_person"] = linked
+    wanted = st.session_state.get("network_person")
     if wanted is not None and wanted not in labels:
         extra = store.get_contact(engine, wanted)
         if extra:
             labels = {wanted: f"{extra['name']} ({extra['role']})"} | labels
     ids = list(labels)
-    chosen = st.selectbox("Open a person", ids, index=ids.index(wanted) if wanted in ids else None,
-                          format_func=lambda i: labels[i], key="network_person", placeholder="Pick someone")
+    if wanted not in ids:
+        st.session_state.pop("network_person", None)
+    chosen = st.selectbox("Open a person", ids, index=None, format_func=lambda i: labels[i], key="network_person",
+                          placeholder="Pick someone")
     person = store.get_contact(engine, chosen) if chosen is not None else None
     if person:
-        st.session_state["network_open"] = chosen
         info, linked = st.columns(2, gap="large")
         with info:
             st.markdown(f"### {md(person['name'])}")
@@ -226,6 +231,6 @@ if not people.empty:
             sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
             if st.button("Delete person", type="primary", disabled=not sure, icon=":material/delete:", key="person_delete"):
                 store.delete_contact(engine, chosen)
-                st.session_state.pop("network_open", None)
+                st.session_state.pop("network_person", None)
                 st.query_params.pop("contact", None)
                 st.rerun()

@@ -1,0 +1,217 @@
+"""Follow up: compose and send a note, the pause guard, feedback, network, next actions on Home."""
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from lib import db
+from lib.models import ApplicationIn, ContactIn, StageEventIn
+from lib.store import applications as app_store
+from lib.store import followups as store
+from ui.text import md
+
+TODAY = dt.date.today()
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def ago(n):
+    return TODAY - dt.timedelta(days=n)
+
+
+@pytest.fixture
+def rejected(app_env):
+    """An application rejected yesterday after an interview, with the recruiter saved."""
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(engine, ApplicationIn(company="Acme Robotics", role="Data Analyst",
+                                                             applied_on=ago(20)))
+    for kind, day in (("interview", ago(5)), ("rejected", ago(1))):
+        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
+    recruiter = store.add_contact(engine, ContactIn(name="Maya O'Brien, \"MJ\" 🌟", company="Acme Robotics",
+                                                    role="recruiter", email="maya@example.com", met_on=ago(5),
+                                                    connected_on=ago(5)))
+    return engine, app_id, recruiter
+
+
+def texts(elements):
+    return [e.value for e in elements]
+
+
+def home_actions(at):
+    return [m.value for m in at.markdown if "**" in m.value and "due" in m.value]
+
+
+def compose(open_page, app_id, kind="thank-you after rejection"):
+    return open_page("pages/compose.py", query_params={"app": str(app_id), "kind": kind})
+
+
+def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    home = open_page()
+    assert any("Send a thank\\-you to Acme Robotics" in m for m in home_actions(home))
+
+    at = compose(open_page, app_id)
+    assert not at.exception
+    assert at.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").value == [recruiter]
+    at.selectbox(key="compose_question").set_value("How could I have approached the technical part of the interview better?")
+    at.text_input(key="compose_my_name").set_value("Sam Lee")
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    assert body.value.startswith("Dear Maya O'Brien, \"MJ\" 🌟,")
+    assert "How could I have approached the technical part of the interview better?" in body.value
+    assert "[add: a moment from the interview you valued]" in body.value  # no debrief yet: visible marker
+    assert body.value.rstrip().endswith("Sam Lee")
+    body.set_value(body.value.replace("[add: a moment from the interview you valued]", "the routing whiteboard session"))
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))).click()
+    at.run()
+    assert not at.exception
+    assert any("Sent on" in s for s in texts(at.success))
+
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert (note["kind"], note["contact_id"], note["sent_on"]) == ("thank-you after rejection", recruiter, TODAY)
+    assert "the routing whiteboard session" in note["body"]
+    assert store.load_feedback(engine)["asked_on"].tolist() == [TODAY]  # the question counts as asked
+    assert store.get_signature(engine) == "Sam Lee"
+    home = open_page()
+    assert not any("Send a thank\\-you" in m for m in home_actions(home))
+
+
+def test_a_recipient_without_email_can_copy_but_gets_no_mail_link(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").set_value([])
+    at.text_input(key="compose_one_name").set_value("Lee, the interviewer")
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    assert not at.exception
+    assert any("No email address for this recipient" in c for c in texts(at.caption))
+    assert any(code.value.startswith("Thank you, Data Analyst at Acme Robotics") for code in at.code)
+    saved = store.load_contacts(engine)
+    assert "Lee, the interviewer" in saved["name"].tolist()  # added to the network
+
+
+def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejected):
+    engine, app_id, _ = rejected
+    at = compose(open_page, app_id)
+    at.text_input(key="compose_one_name").set_value("Lee")
+    at.text_input(key="compose_one_email").set_value("lee at acme")
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    assert "Their email must look like name@example.com" in texts(at.error)
+    assert at.text_input(key="compose_one_email").value == "lee at acme"
+    assert not [t for t in at.text_area if t.key and t.key.startswith("body_")]
+    assert len(store.load_contacts(engine)) == 1
+
+
+def test_a_running_pause_is_named_gently_and_the_user_can_go_on(open_page, rejected):
+    engine, app_id, _ = rejected
+    with db.transaction(engine) as connection:
+        connection.execute(sa.insert(db.reflections).values(
+            application_id=app_id, bank="rejection", bank_version=1, answers={"reply_goal": ["advice"]},
+            pause_until=dt.datetime.now() + dt.timedelta(days=1, hours=3, minutes=30)))
+    at = compose(open_page, app_id)
+    [info] = [i.value for i in at.info if "You gave yourself until" in i.value]
+    assert "1 day and 3 hours left" in info
+    assert not at.get("form")
+    at.button(key="pause_go_on").click()
+    at.run()
+    assert at.multiselect(key=f"compose_goals_{app_id}").value == ["advice"]  # the reflection's reply goal
+
+
+def test_a_broken_template_is_reported_and_the_built_in_one_used(open_page, rejected, tmp_path, monkeypatch):
+    engine, app_id, _ = rejected
+    monkeypatch.setenv("REBOUND_TEMPLATE_DIR", str(tmp_path))
+    (tmp_path / "thank-you-after-rejection.j2").write_text("Subject: x\n{% if %}\n")
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    assert any("thank-you-after-rejection.j2 has an error on line 2" in w for w in texts(at.warning))
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    assert "Thank you for letting me know" in body.value
+
+
+def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_page, rejected):
+    engine, _, _ = rejected
+    at = open_page("pages/network.py")
+    at.text_input(key="contact_add_name").set_value(XSS)
+    at.text_input(key="contact_add_email").set_value("lee@")
+    at.text_input(key="contact_add_profile_url").set_value("linkedin.com/in/lee")
+    at.button(key="FormSubmitter:contact_add-Add person").click()
+    at.run()
+    errors = texts(at.error)
+    assert "Email must look like name@example.com" in errors
+    assert "Profile link must be a web address starting with http:// or https://" in errors
+    assert at.text_input(key="contact_add_email").value == "lee@"
+    at.text_input(key="contact_add_email").set_value("lee@acme.example")
+    at.text_input(key="contact_add_profile_url").set_value("https://www.linkedin.com/in/lee")
+    at.selectbox(key="contact_add_company").set_value("Acme Robotics")
+    at.selectbox(key="contact_add_role").set_value("interviewer")
+    at.button(key="FormSubmitter:contact_add-Add person").click()
+    at.run()
+    assert not at.exception and not texts(at.error)
+    person = store.load_contacts(engine).set_index("name").loc[XSS]
+    assert (person["company"], person["role"], person["met_on"]) == ("Acme Robotics", "interviewer", TODAY)
+    assert any(f"### {md(XSS)}" == m.value for m in at.markdown)  # escaped: shown as text, never HTML
+
+    home = open_page()
+    assert any("Connect with" in m and "interviewer, Acme Robotics" in m for m in home_actions(home))
+    at = open_page("pages/network.py", query_params={"contact": str(int(person["id"]))})  # the action's link
+    at.button(key="person_connected").click()
+    at.run()
+    assert store.load_contacts(engine).set_index("name").loc[XSS, "connected_on"] == TODAY
+    assert not any("Connect with" in m for m in home_actions(open_page()))
+
+
+def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    at = open_page("pages/feedback.py", query_params={"app": str(app_id)})
+    at.date_input(key="feedback_asked_on").set_value(ago(1))
+    at.date_input(key="feedback_received_on").set_value(ago(3))
+    at.text_area(key="feedback_text").set_value("More SQL depth.")
+    at.button(key="FormSubmitter:feedback_new-Save feedback").click()
+    at.run()
+    assert "The answer can't come before you asked." in texts(at.error)
+    assert at.text_area(key="feedback_text").value == "More SQL depth."
+    assert store.load_feedback(engine).empty
+    at.date_input(key="feedback_received_on").set_value(TODAY)
+    at.multiselect(key="feedback_themes").set_value(["technical depth"])
+    at.selectbox(key="feedback_contact").set_value(recruiter)
+    at.button(key="FormSubmitter:feedback_new-Save feedback").click()
+    at.run()
+    [row] = store.load_feedback(engine).to_dict("records")
+    assert (row["contact_id"], row["received_on"], row["themes"], row["text"]) == (
+        recruiter, TODAY, ["technical depth"], "More SQL depth.")
+
+
+def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    from lib.models import FeedbackIn
+    store.add_feedback(engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email"))
+    assert any("Chase the feedback from" in m for m in home_actions(open_page()))
+    at = open_page("pages/feedback.py")
+    at.text_area(key="answer_text").set_value("They hired internally.")
+    at.multiselect(key="answer_themes").set_value(["internal or other candidate"])
+    at.button(key="FormSubmitter:feedback_answer-Record the answer").click()
+    at.run()
+    assert not at.exception
+    [row] = store.load_feedback(engine).to_dict("records")
+    assert (row["received_on"], row["text"]) == (TODAY, "They hired internally.")
+    assert not any("Chase the feedback" in m for m in home_actions(open_page()))
+
+
+def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected):
+    engine, app_id, _ = rejected
+    store.add_contact(engine, ContactIn(name="Lee", company="Acme Robotics", role="interviewer", met_on=ago(2)))
+    at = open_page()
+    mine = lambda: [m for m in home_actions(at) if "thank\\-you" in m or "Connect with" in m]
+    assert len(mine()) == 2
+    done = next(b for b in at.button if b.key and b.key.startswith("done_thank-you"))
+    done.click()
+    at.run()
+    assert [m for m in home_actions(at) if "thank" in m] == []
+    snooze = next(b for b in at.button if b.key and b.key.startswith("snooze_7_connect"))
+    snooze.click()
+    at.run()
+    assert mine() == []
