@@ -1,0 +1,95 @@
+"""The day after a "no": thank the recruiter with a precise feedback question, mark it sent, add the
+interviewer to the network, and watch the next actions follow."""
+
+import datetime as dt
+
+from lib import db
+from lib.models import ApplicationIn, StageEventIn
+from lib.store import applications as app_store
+from lib.store import followups as store
+from tests.e2e.conftest import goto, wait_for_app
+
+QUESTION = "How could I have approached the technical part of the interview better?"
+
+
+def _rejected_yesterday(db_url: str) -> int:
+    engine = db.open_database(db_url)
+    today = dt.date.today()
+    app_id = app_store.add_application(engine, ApplicationIn(company="Acme Robotics", role="Data Analyst",
+                                                             applied_on=today - dt.timedelta(days=20)))
+    for kind, days in (("interview", 5), ("rejected", 1)):
+        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind,
+                                                       occurred_on=today - dt.timedelta(days=days)))
+    engine.dispose()
+    return app_id
+
+
+def _pick(page, label: str, option: str, scope=None) -> None:
+    (scope or page).get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(page, server):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    app_id = _rejected_yesterday(server.db_url)
+    goto(page, server)
+    action = page.get_by_text("Send a thank-you to Acme Robotics (Data Analyst)")
+    assert action.is_visible()
+    page.get_by_role("link", name="Write it").first.click()
+    wait_for_app(page)
+    assert page.get_by_text("Rejected: yesterday.").is_visible()
+
+    # The recruiter is not saved yet: name her here (she is added to the network too).
+    page.get_by_label("Their name").fill("Maya O'Brien, <b>MJ</b> 🌟")
+    _pick(page, "Their role", "recruiter")
+    page.get_by_label("Their email").fill("maya@acme.example")
+    _pick(page, "Feedback question", QUESTION)
+    page.get_by_role("textbox", name="Sign as").fill("Sam Lee")
+    page.get_by_role("button", name="Write the drafts").click()
+    wait_for_app(page)
+
+    body = page.get_by_role("textbox", name="Note", exact=True)
+    text = body.input_value()
+    assert text.startswith("Dear Maya O'Brien, <b>MJ</b> 🌟,") and QUESTION in text
+    assert "[add: a moment from the interview you valued]" in text
+    body.fill(text.replace("[add: a moment from the interview you valued]", "the routing whiteboard session"))
+    page.get_by_role("textbox", name="Subject").click()  # leaving the note applies the edit
+    wait_for_app(page)
+    mail = page.get_by_role("link", name="Open in mail app")
+    href = mail.get_attribute("href")
+    assert href.startswith("mailto:maya@acme.example?subject=Thank%20you%2C%20Data%20Analyst")
+    assert "routing%20whiteboard%20session" in href and "%0D%0A" in href
+    page.get_by_role("button", name="Mark sent").click()
+    wait_for_app(page)
+    assert page.get_by_text(f"Sent on {dt.date.today():%d %b %Y}").is_visible()
+
+    # Add the interviewer met at the interview.
+    page.get_by_role("link", name="Network").click()
+    wait_for_app(page)
+    page.get_by_label("Name *").fill("Lee Chen")
+    company = page.get_by_role("combobox", name="Company")
+    company.click()
+    page.get_by_role("option", name="Acme Robotics", exact=True).click()
+    _pick(page, "Role", "interviewer", scope=page.get_by_test_id("stForm"))
+    page.get_by_label("LinkedIn or other profile").fill("not a link")
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    assert page.get_by_text("Profile link must be a web address starting with http:// or https://").is_visible()
+    assert page.get_by_label("LinkedIn or other profile").input_value() == "not a link"  # kept as typed
+    page.get_by_label("LinkedIn or other profile").fill("https://www.linkedin.com/in/lee-chen")
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Lee Chen").is_visible()
+
+    page.get_by_role("link", name="Home").click()
+    wait_for_app(page)
+    assert page.get_by_text("Connect with Lee Chen (interviewer, Acme Robotics)").is_visible()
+    assert page.get_by_text("Send a thank-you to Acme Robotics").count() == 0
+
+    engine = db.open_database(server.db_url)
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["sent_on"] == dt.date.today() and note["recipient_email"] == "maya@acme.example"
+    assert store.load_feedback(engine)["asked_on"].tolist() == [dt.date.today()]
+    assert page.locator("b", has_text="MJ").count() == 0
+    assert dialogs == []
