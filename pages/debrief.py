@@ -144,9 +144,8 @@ forms.form_error(prefix)
 
 st.markdown("#### The interview")
 st.caption(dict(BANK.sections)["The interview"])
-round_col, date_col, format_col = st.columns([5, 2, 3])
-with round_col:
-    questionnaire.question(BANK.by_id["round_type"], prefix, prefix, _save_draft)
+questionnaire.question(BANK.by_id["round_type"], prefix, prefix, _save_draft)
+date_col, format_col, _ = st.columns([1, 2, 2])
 with date_col:
     questionnaire.question(BANK.by_id["occurred_on"], prefix, prefix, _save_draft)
 with format_col:
