@@ -94,13 +94,15 @@ def _frame(facts: Facts, name: str) -> pd.DataFrame:
 
 @rule
 def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
-    """A thank-you unsent 24 hours after an interview or a rejection (only the latest event per
-    application counts; a rejection supersedes the interview before it). While a pause set after
-    the rejection runs, the note waits until the pause ends."""
+    """A thank-you unsent 24 hours after an interview or a rejection that came after an interview
+    (only the latest event per application counts; a rejection supersedes the interview before
+    it). While a pause set after the rejection runs, the note waits until the pause ends."""
     events = _frame(facts, "events")
     if events.empty:
         return []
     events = events[events["kind"].isin(["interview", "final", "rejected"])].copy()
+    if "interviewed" in events:  # a rejection of the application alone asks for no thank-you
+        events = events[(events["kind"] != "rejected") | events["interviewed"].astype(bool)]
     events["day"] = _dates(events["occurred_on"])
     events["event"] = events["kind"].replace({"final": "interview"})
     window_start = pd.Timestamp(today - dt.timedelta(days=THANK_YOU_WINDOW_DAYS))

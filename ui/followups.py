@@ -93,24 +93,25 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         if draft.get("sent_on"):
             st.success(f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
                        icon=":material/mark_email_read:")
-        cols = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
-        sent_on = cols[0].date_input("Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY")
-        if cols[1].button("Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:",
-                          disabled=bool(draft.get("sent_on"))):
+        date_col, sent_col, save_col = st.columns([4, 3, 3], vertical_alignment="bottom")
+        sent_on = date_col.date_input("Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY")
+        if sent_col.button("Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:",
+                           disabled=bool(draft.get("sent_on")), width="stretch"):
             _save(draft, subject, body, sent_on)
-        if cols[2].button("Save draft", key=f"save_{key}", icon=":material/save:"):
+        if save_col.button("Save draft", key=f"save_{key}", icon=":material/save:", width="stretch"):
             _save(draft, subject, body, None)
         link, reason = notes.mail_link(draft.get("email"), subject, body)
-        cols[3].link_button("Open in mail app", link or "mailto:", icon=":material/mail:", disabled=link is None,
-                            help=reason or "Opens a new message in your mail app with this subject and note.")
+        mail_col, download_col = st.columns(2)
+        mail_col.link_button("Open in mail app", link or "mailto:", icon=":material/mail:", disabled=link is None,
+                             help=reason or "Opens a new message in your mail app with this subject and note.",
+                             width="stretch")
+        download_col.download_button("Download .txt", notes.as_text_file(subject, body, draft["name"], draft.get("email")),
+                                     file_name=f"note-{key}.txt", mime="text/plain", key=f"download_{key}",
+                                     icon=":material/download:", width="stretch")
         if reason:
             st.caption(reason)
-        copy, download = st.columns([3, 1], vertical_alignment="top")
-        with copy.expander("Copy the text"):
+        with st.expander("Copy the text"):
             st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
-        download.download_button("Download .txt", notes.as_text_file(subject, body, draft["name"], draft.get("email")),
-                                 file_name=f"note-{key}.txt", mime="text/plain", key=f"download_{key}",
-                                 icon=":material/download:")
 
 
 def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:

@@ -21,10 +21,17 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
     """The frames the rules need. Events are read from `since` on (rules only look at recent
     ones); notes only when sent; feedback only when still unanswered."""
     company_role = (C.c.name.label("company"), A.c.role)
+    earlier = E.alias("earlier")
+    interviewed = (
+        sa.select(earlier.c.id)
+        .where(earlier.c.application_id == E.c.application_id, earlier.c.kind.in_(("interview", "final")))
+        .exists()
+    )
     return {
         "events": read_frame(
             engine,
-            sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, *company_role)
+            sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, interviewed.label("interviewed"),
+                      *company_role)
             .join(A, A.c.id == E.c.application_id)
             .join(C, C.c.id == A.c.company_id)
             .where(E.c.occurred_on >= since, E.c.kind.in_(("interview", "final", "rejected"))),

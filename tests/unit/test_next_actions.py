@@ -49,6 +49,12 @@ def test_a_rejection_supersedes_the_interview_before_it():
     assert action.title == "Send a thank-you to Acme (Analyst)" and "yesterday" in action.detail
 
 
+def test_a_rejection_without_an_interview_asks_for_no_thank_you():
+    ev = events((1, "rejected", days_ago(2))).assign(interviewed=False)
+    assert keys({"events": ev}) == []
+    assert len(keys({"events": ev.assign(interviewed=True)})) == 1
+
+
 def test_a_sent_thank_you_of_the_right_kind_on_or_after_the_event_clears_the_action():
     base = events((1, "rejected", days_ago(2)))
     assert keys({"events": base, "notes": notes((1, "thank-you after rejection", days_ago(2)))}) == []

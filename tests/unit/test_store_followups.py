@@ -28,8 +28,10 @@ def rejected_app(engine):
 
 
 def open_actions(engine):
+    """The open follow-up actions (other parts of the app add rules of their own)."""
     facts = action_store.load_facts(engine, since=ago(next_actions.LOOKBACK_DAYS))
-    return next_actions.compute(facts, TODAY, action_store.action_states(engine))
+    return [a for a in next_actions.compute(facts, TODAY, action_store.action_states(engine))
+            if a.kind in next_actions.PRIORITY]
 
 
 def test_a_contact_joins_its_company_however_the_name_is_typed(engine, rejected_app):
@@ -61,6 +63,12 @@ def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback
     store.mark_note_sent(engine, note_id, TODAY, asked_feedback=True)
     assert len(store.load_feedback(engine)) == 1  # asked once per application and person
     assert store.notes_for(engine, rejected_app)["sent_on"].tolist() == [TODAY]
+
+
+def test_a_rejection_straight_after_applying_brings_no_thank_you(engine):
+    app_id = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(9)))
+    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=ago(2)))
+    assert open_actions(engine) == []
 
 
 def test_a_note_sent_in_the_future_is_refused(engine, rejected_app):
