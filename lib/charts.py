@@ -104,7 +104,7 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
         alt.Tooltip("hits:Q", title="Answered / reached interview"),
         alt.Tooltip("applications:Q", title="Applications"),
     ]
-    base = alt.Chart(long)
+    base = alt.Chart()  # the data goes on the layer once: faster than on each sub-chart
     known = base.transform_filter(alt.datum.enough)
     bars = known.mark_bar().encode(
         y=y, yOffset=y_offset,
@@ -117,17 +117,16 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     intervals = known.mark_rule(color=INK, strokeWidth=1.5).encode(
         y=y, yOffset=y_offset, x="low:Q", x2="high:Q", tooltip=tooltip
     )
-    caps = alt.layer(*(
-        known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=f"{end}:Q", tooltip=tooltip)
-        for end in ("low", "high")
-    ))
+    caps = [known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=f"{end}:Q",
+                                                                    tooltip=tooltip)
+            for end in ("low", "high")]
     few = base.transform_filter(~alt.datum.enough).transform_filter(
         alt.datum.measure == RATE_MEASURES[0]
     ).mark_text(align="left", dx=4, color=INK, fontStyle="italic").encode(
         y=y, x=alt.datum(0), text="note:N",
         tooltip=[alt.Tooltip("group:N", title=dimension), alt.Tooltip("applications:Q", title="Applications")],
     )
-    return alt.layer(bars, intervals, caps, few).properties(
+    return alt.layer(bars, intervals, *caps, few, data=long).properties(
         title=alt.Title(question, subtitle="Bars: the rate; black line: its 95% interval"),
         height=alt.Step(40, **{"for": "position"}),
     )
@@ -191,7 +190,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """applied → screen → interview → final → offer, with the conversion from each step before."""
     frame = _checked(frame)
     labels = frame["stage_label"].tolist()
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
         tooltip=[alt.Tooltip("stage_label:N", title="Stage"),
                  alt.Tooltip("reached:Q", title="Applications that reached it"),
@@ -204,7 +203,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     text = base.mark_text(align="left", dx=6, color=INK).encode(
         x="reached:Q", text=alt.Text("label:N")
     ).transform_calculate(label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')")
-    return alt.layer(bars, text).properties(
+    return alt.layer(bars, text, data=frame).properties(
         title=alt.Title("How far do applications get?", subtitle="Each step: how many got there, and the share "
                                                                    "of those at the step before"),
         height=alt.Step(34),
@@ -214,7 +213,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
 def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Where applications end: rejected, ghosted, withdrawn, declined, accepted, or still open."""
     frame = _checked(frame)
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         y=alt.Y("label:N", sort=frame["label"].tolist(), title="How it ended"),
         tooltip=[alt.Tooltip("label:N", title="Ending"), alt.Tooltip("applications:Q", title="Applications"),
                  alt.Tooltip("share:Q", title="Share", format=".0%")],
@@ -225,7 +224,7 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
     text = base.mark_text(align="left", dx=6, color=INK).encode(
         x="applications:Q", text=alt.Text("share:Q", format=".0%")
     )
-    return alt.layer(bars, text).properties(
+    return alt.layer(bars, text, data=frame).properties(
         title=alt.Title("Where do applications end?", subtitle="Ghosted: no word from the employer for the set "
                                                                  "number of days"),
         height=alt.Step(30),
@@ -237,7 +236,7 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     half, the dark tick the median."""
     frame = _checked(frame)
     order = frame["channel"].tolist()
-    base = alt.Chart(frame).encode(
+    base = alt.Chart().encode(
         y=alt.Y("channel:N", sort=order, title="Channel"),
         tooltip=[alt.Tooltip("channel:N", title="Channel"), alt.Tooltip("responses:Q", title="Answers"),
                  alt.Tooltip("median:Q", title="Median days", format=".1f"),
@@ -250,8 +249,39 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
     middle = base.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x="q1:Q", x2="q3:Q")
     median = base.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x="median:Q")
-    return alt.layer(spread, middle, median).properties(
+    return alt.layer(spread, middle, median, data=frame).properties(
         title=alt.Title("How long until employers answer?",
                         subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median"),
         height=alt.Step(34),
     )
+
+
+def traction_specs(view, freq: str = "month") -> dict[str, dict]:
+    """Every Traction chart for one view (lib.traction.TractionView) as a Vega-Lite spec.
+
+    Built once per data revision and filters and cached by the page: building and validating a
+    chart costs far more than drawing a ready spec. A chart whose data is empty is left out.
+    """
+    from lib.traction import EXTRA_DIMENSIONS
+
+    specs: dict[str, dict] = {}
+    if not view.company_stages.empty:
+        specs["company"] = company_stages_chart(view.company_stages).to_dict(validate=False)
+    if not view.channel_rates.empty:
+        specs["channel"] = rates_chart(view.channel_rates, "Channel",
+                                       "Which channels get answers and interviews?").to_dict(validate=False)
+    if not view.role_rates.empty:
+        specs["role"] = rates_chart(view.role_rates, "Role family",
+                                    "Which kinds of role get answers and interviews?").to_dict(validate=False)
+    if not view.over_time.empty:
+        specs["over_time"] = over_time_chart(view.over_time, freq).to_dict(validate=False)
+        specs["closer"] = closer_to_yes_chart(view.over_time, freq).to_dict(validate=False)
+    if view.matching:
+        specs["funnel"] = funnel_chart(view.funnel).to_dict(validate=False)
+        specs["endings"] = endings_chart(view.endings).to_dict(validate=False)
+    if not view.response_times.empty:
+        specs["response_times"] = response_time_chart(view.response_times).to_dict(validate=False)
+    for column, frame in view.extra_rates.items():
+        name = EXTRA_DIMENSIONS[column]
+        specs[f"extra:{column}"] = rates_chart(frame, name, f"Which {name.lower()} gets answers and interviews?").to_dict(validate=False)
+    return specs

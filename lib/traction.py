@@ -450,6 +450,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
 
 # --- everything the Traction page draws, for one set of filters --------------------------------
 
+PICKER_LIMIT = 300  # companies offered in the drill-down picker; the company filter finds the rest
 EXTRA_DIMENSIONS = {"resume_version": "Résumé version", "work_mode": "Work mode", "location": "Location"}
 
 
@@ -459,7 +460,7 @@ class TractionView:
     matching: int  # applications the filters keep
     responses: int
     traction: int
-    companies: list[str]  # companies in view, most applications first (for the drill-down picker)
+    companies: list[str]  # companies in view, most applications first, at most PICKER_LIMIT
     company_stages: pd.DataFrame
     channel_rates: pd.DataFrame
     role_rates: pd.DataFrame
@@ -481,7 +482,7 @@ def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -
         matching=len(shown),
         responses=int(shown["responded"].sum()),
         traction=int(shown["traction"].sum()),
-        companies=shown["company"].value_counts().index.tolist(),
+        companies=shown["company"].value_counts().index[:PICKER_LIMIT].tolist(),
         company_stages=company_stages(shown),
         channel_rates=rates_by(shown, "channel"),
         role_rates=rates_by(shown, "role_family"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import charts, traction, vocab
+from lib import traction, vocab
 from ui import layout, traction_data, traction_filters
 from ui.text import md
 
@@ -23,6 +23,7 @@ if total == 0:
 
 chosen, freq = traction_filters.filters(bounds)
 view = traction_data.view(chosen, freq)
+specs = traction_data.chart_specs(chosen, freq)
 
 summary, settings_col = st.columns([3, 2], vertical_alignment="center")
 summary.markdown(
@@ -51,11 +52,11 @@ def _pick_from_chart() -> None:
         st.session_state[COMPANY_PICK] = name
 
 
-def _rates(frame, dimension: str, question: str, empty: str) -> None:
-    if frame.empty:
+def _chart(name: str, empty: str, **kwargs) -> None:
+    if name in specs:
+        st.vega_lite_chart(spec=specs[name], width="stretch", **kwargs)
+    else:
         st.info(empty)
-        return
-    st.altair_chart(charts.rates_chart(frame, dimension, question), width="stretch")
 
 
 tabs = st.tabs(["By company", "By channel", "By role", "Over time", "Funnel", "Response time",
@@ -64,10 +65,13 @@ tabs = st.tabs(["By company", "By channel", "By role", "Over time", "Funnel", "R
 with tabs[0]:
     chart_col, detail_col = st.columns([3, 2], gap="large")
     with chart_col:
-        st.altair_chart(charts.company_stages_chart(view.company_stages), width="stretch",
-                        key=COMPANY_CHART, on_select=_pick_from_chart, selection_mode="company_pick")
+        _chart("company", "No companies to compare yet.", key=COMPANY_CHART, on_select=_pick_from_chart,
+               selection_mode="company_pick")
         st.caption("The 20 companies with the most traction; the rest are grouped. Click a bar to see "
-                   "that company's applications.")
+                   "that company's applications."
+                   + (f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications: "
+                      "type in the Company filter to find others." if len(view.companies) >= traction.PICKER_LIMIT
+                      else ""))
     with detail_col:
         if st.session_state.get(COMPANY_PICK) not in view.companies:
             st.session_state.pop(COMPANY_PICK, None)
@@ -90,37 +94,32 @@ with tabs[0]:
             st.caption("Pick a company (or click its bar) to see each application and its stage history.")
 
 with tabs[1]:
-    _rates(view.channel_rates, "Channel", "Which channels get answers and interviews?",
-           "No channel to compare yet: log applications with the channel they came through.")
+    _chart("channel", "No channel to compare yet: log applications with the channel they came through.")
 
 with tabs[2]:
-    _rates(view.role_rates, "Role family", "Which kinds of role get answers and interviews?",
-           "No roles to compare yet: log applications with their role title.")
+    _chart("role", "No roles to compare yet: log applications with their role title.")
     st.caption("Role titles are grouped into families: case, punctuation and seniority words "
                "(senior, sr, junior, lead, …) are ignored. The 30 largest families are shown.")
 
 with tabs[3]:
-    if view.over_time.empty:
-        st.info("No dated applications yet: log applications with the date you sent them.")
-    else:
-        st.altair_chart(charts.over_time_chart(view.over_time, freq), width="stretch")
-        st.altair_chart(charts.closer_to_yes_chart(view.over_time, freq), width="stretch")
+    _chart("over_time", "No dated applications yet: log applications with the date you sent them.")
+    if "closer" in specs:
+        _chart("closer", "")
 
 with tabs[4]:
     funnel_col, end_col = st.columns(2, gap="large")
-    funnel_col.altair_chart(charts.funnel_chart(view.funnel), width="stretch")
-    end_col.altair_chart(charts.endings_chart(view.endings), width="stretch")
+    with funnel_col:
+        _chart("funnel", "Log applications and their stages to see the funnel.")
+    with end_col:
+        _chart("endings", "Record how applications end to see where they stop.")
     st.caption(f"Ghosted: recorded as ghosted, or open with no word from the employer for {ghost_days} days "
                "or more. A rejection after a final round counts as a final round reached.")
 
 with tabs[5]:
     times_col, silent_col = st.columns([3, 2], gap="large")
     with times_col:
-        if view.response_times.empty:
-            st.info("No employer has answered yet. Record screens, interviews and rejections on each "
-                    "application to see how long answers take.")
-        else:
-            st.altair_chart(charts.response_time_chart(view.response_times), width="stretch")
+        _chart("response_times", "No employer has answered yet. Record screens, interviews and rejections "
+               "on each application to see how long answers take.")
     with silent_col:
         st.markdown(f"**Still silent** · {view.silent_count:,} open application"
                     f"{'s' if view.silent_count != 1 else ''} with no answer yet")
@@ -140,10 +139,8 @@ with tabs[5]:
 with tabs[6]:
     if not view.extra_rates:
         st.info("Fill in the résumé version, work mode or location on your applications to compare them here.")
-    for column, frame in view.extra_rates.items():
-        name = traction.EXTRA_DIMENSIONS[column]
-        st.altair_chart(charts.rates_chart(frame, name, f"Which {name.lower()} gets answers and interviews?"),
-                        width="stretch")
+    for column in view.extra_rates:
+        _chart(f"extra:{column}", "")
 
 st.caption(f"Stages: {' < '.join(vocab.stage_label(s) for s in vocab.STAGES)}. "
            "Rates show a 95% interval; under 5 applications they are too few to tell.")

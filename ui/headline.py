@@ -15,11 +15,11 @@ def show() -> None:
         column.metric(
             figure.label,
             figure.value,
-            delta=f"{figure.last_30:,} in the last 30 days",
+            delta=f"{figure.last_30:,} in 30 days",
             delta_color="off",  # the arrow says which way; no red/green to tell apart
             delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),
-            delta_description=f"{figure.previous_30:,} in the 30 days before",
-            help=figure.help,
+            delta_description=f"vs {figure.previous_30:,}",
+            help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}.",
         )
     st.markdown(f":material/insights: {sentence}")
     st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")

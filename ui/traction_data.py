@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import db, traction
+from lib import charts, db, traction
 from lib.store import settings as settings_store
 from ui import state
 
@@ -40,6 +40,12 @@ def _overview(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.da
 def _view(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date,
           chosen: traction.TractionFilter, freq: str) -> traction.TractionView:
     return traction.traction_view(_table(_engine, url, rev, ghost_days, today), chosen, freq)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _specs(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date,
+           chosen: traction.TractionFilter, freq: str) -> dict[str, dict]:
+    return charts.traction_specs(_view(_engine, url, rev, ghost_days, today, chosen, freq), freq)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -75,6 +81,11 @@ def overview() -> tuple[int, tuple[dt.date, dt.date] | None]:
 
 def view(chosen: traction.TractionFilter, freq: str) -> traction.TractionView:
     return _view(*_args(), chosen, freq)
+
+
+def chart_specs(chosen: traction.TractionFilter, freq: str) -> dict[str, dict]:
+    """The view's charts as ready Vega-Lite specs (see lib.charts.traction_specs)."""
+    return _specs(*_args(), chosen, freq)
 
 
 def company(name: str) -> pd.DataFrame:
