@@ -81,6 +81,99 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         st.rerun()
 
 
+def person_section() -> None:
+    """One person: details, interviews they were in, notes sent to them, edit, delete."""
+    labels = {int(r.id): f"{r.name} ({r.role}" + (f", {r.company})" if isinstance(r.company, str) else ")")
+              for r in people.head(500).itertuples()}
+    linked = followups.int_param("contact")  # a link from a next action opens that person, once
+    if linked is not None and st.session_state.get("network_link") != linked:
+        st.session_state["network_link"] = linked
+        st.session_state["network_person"] = linked
+    wanted = st.session_state.get("network_person")
+    if wanted is not None and wanted not in labels:
+        extra = store.get_contact(engine, wanted)
+        if extra:
+            labels = {wanted: f"{extra['name']} ({extra['role']})"} | labels
+    ids = list(labels)
+    if wanted not in ids:
+        st.session_state.pop("network_person", None)
+    chosen = st.selectbox("Open a person", ids, index=None, format_func=lambda i: labels[i], key="network_person",
+                          placeholder="Pick someone")
+    person = store.get_contact(engine, chosen) if chosen is not None else None
+    if person:
+        info, linked = st.columns(2, gap="large")
+        with info:
+            st.markdown(f"### {md(person['name'])}")
+            st.markdown(f"{md(person['role'])}" + (f" at **{md(person['company'])}**" if person["company"] else ""))
+            facts = [("Email", person["email"]), ("Phone", person["phone"]),
+                     ("Met", person["met_on"] and f"{person['met_on']:%d %b %Y}"),
+                     ("Connected", person["connected_on"] and f"{person['connected_on']:%d %b %Y}"),
+                     ("Last contact", person["last_contact_on"] and f"{person['last_contact_on']:%d %b %Y}"),
+                     ("Next check-in", person["next_checkin_on"] and f"{person['next_checkin_on']:%d %b %Y}")]
+            st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in facts if value))
+            if person["notes"]:
+                st.text(person["notes"])
+            buttons = st.columns([2, 3, 3])
+            if person["profile_url"]:
+                buttons[0].link_button("Profile", person["profile_url"], icon=":material/open_in_new:")
+            if not person["connected_on"] and buttons[1].button("Connected today", key="person_connected",
+                                                                icon=":material/how_to_reg:"):
+                store.mark_connected(engine, chosen, today)
+                st.rerun()
+            buttons[2].page_link("pages/compose.py", label="Write to them", icon=":material/edit_note:",
+                                 query_params={"contact": str(chosen), "kind": "contact check-in"})
+        with linked:
+            st.markdown("**Interviews they were in**")
+            met_in = store.contact_interviews(engine, chosen)
+            for interview in met_in.itertuples():
+                st.markdown(f"- {interview.occurred_on:%d %b %Y} · {md(interview.round_type or 'interview')} · {md(interview.role)}")
+            if met_in.empty:
+                st.caption("None linked yet.")
+            if person["company_id"]:
+                candidates = store.interviews_at(engine, int(person["company_id"]))
+                candidates = candidates[~candidates["id"].isin(met_in["id"])] if not met_in.empty else candidates
+                if not candidates.empty:
+                    options = {int(r.id): f"{r.occurred_on:%d %b %Y} · {r.round_type or 'interview'} · {r.role}"
+                               for r in candidates.itertuples()}
+                    pick, add = st.columns([3, 1], vertical_alignment="bottom")
+                    which = pick.selectbox("Was in the interview", list(options), format_func=lambda i: options[i],
+                                           key="person_interview")
+                    if add.button("Link", key="person_link_interview"):
+                        store.link_interview(engine, chosen, which)
+                        st.rerun()
+            st.markdown("**Notes sent to them**")
+            sent = store.notes_to(engine, chosen)
+            for note in sent.itertuples():
+                status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft"
+                st.markdown(f"- {md(note.kind)} · {md(note.subject or '')} · {status}")
+            if sent.empty:
+                st.caption("No notes yet.")
+        with st.expander("Edit"):
+            edited = contact_form(f"contact_edit_{chosen}", person, submit="Save changes")
+            if edited is not None:
+                try:
+                    store.update_contact(engine, chosen, edited)
+                except StoreError as exc:
+                    forms.set_errors(f"contact_edit_{chosen}", forms.errors_from(exc))
+                else:
+                    forms.clear_errors(f"contact_edit_{chosen}")
+                    st.toast("Saved.", icon=":material/check:")
+                st.rerun()
+        with st.expander("Delete"):
+            st.caption("Notes and feedback linked to them stay, without the link.")
+            sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
+            if st.button("Delete person", type="primary", disabled=not sure, icon=":material/delete:", key="person_delete"):
+                store.delete_contact(engine, chosen)
+                st.session_state.pop("network_person", None)
+                st.query_params.pop("contact", None)
+                st.rerun()
+
+
+# Arriving from a next action (?contact=…), the person comes first; otherwise the list and the form.
+linked_first = followups.int_param("contact") is not None and not people.empty
+if linked_first:
+    person_section()
+    st.divider()
 list_col, add_col = st.columns([3, 2], gap="large")
 with add_col:
     st.markdown("#### Add a person")
@@ -147,90 +240,6 @@ with list_col:
             if len(unconnected) > TO_CONNECT_SHOWN:
                 st.caption(f"… and {len(unconnected) - TO_CONNECT_SHOWN:,} more (see People).")
 
-# One person: details, interviews they were in, notes sent to them, edit, delete.
-if not people.empty:
+if not people.empty and not linked_first:
     st.divider()
-    labels = {int(r.id): f"{r.name} ({r.role}" + (f", {r.company})" if isinstance(r.company, str) else ")")
-              for r in people.head(500).itertuples()}
-    linked = followups.int_param("contact")  # a link from a next action opens that person, once
-    if linked is not None and st.session_state.get("network_link") != linked:
-        st.session_state["network_link"] = linked
-        st.session_state["network_person"] = linked
-    wanted = st.session_state.get("network_person")
-    if wanted is not None and wanted not in labels:
-        extra = store.get_contact(engine, wanted)
-        if extra:
-            labels = {wanted: f"{extra['name']} ({extra['role']})"} | labels
-    ids = list(labels)
-    if wanted not in ids:
-        st.session_state.pop("network_person", None)
-    chosen = st.selectbox("Open a person", ids, index=None, format_func=lambda i: labels[i], key="network_person",
-                          placeholder="Pick someone")
-    person = store.get_contact(engine, chosen) if chosen is not None else None
-    if person:
-        info, linked = st.columns(2, gap="large")
-        with info:
-            st.markdown(f"### {md(person['name'])}")
-            st.markdown(f"{md(person['role'])}" + (f" at **{md(person['company'])}**" if person["company"] else ""))
-            facts = [("Email", person["email"]), ("Phone", person["phone"]),
-                     ("Met", person["met_on"] and f"{person['met_on']:%d %b %Y}"),
-                     ("Connected", person["connected_on"] and f"{person['connected_on']:%d %b %Y}"),
-                     ("Last contact", person["last_contact_on"] and f"{person['last_contact_on']:%d %b %Y}"),
-                     ("Next check-in", person["next_checkin_on"] and f"{person['next_checkin_on']:%d %b %Y}")]
-            st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in facts if value))
-            if person["notes"]:
-                st.text(person["notes"])
-            buttons = st.columns(3)
-            if person["profile_url"]:
-                buttons[0].link_button("Profile", person["profile_url"], icon=":material/open_in_new:")
-            if not person["connected_on"] and buttons[1].button("Connected today", key="person_connected",
-                                                                icon=":material/how_to_reg:"):
-                store.mark_connected(engine, chosen, today)
-                st.rerun()
-            buttons[2].page_link("pages/compose.py", label="Write to them", icon=":material/edit_note:",
-                                 query_params={"contact": str(chosen), "kind": "contact check-in"})
-        with linked:
-            st.markdown("**Interviews they were in**")
-            met_in = store.contact_interviews(engine, chosen)
-            for interview in met_in.itertuples():
-                st.markdown(f"- {interview.occurred_on:%d %b %Y} · {md(interview.round_type or 'interview')} · {md(interview.role)}")
-            if met_in.empty:
-                st.caption("None linked yet.")
-            if person["company_id"]:
-                candidates = store.interviews_at(engine, int(person["company_id"]))
-                candidates = candidates[~candidates["id"].isin(met_in["id"])] if not met_in.empty else candidates
-                if not candidates.empty:
-                    options = {int(r.id): f"{r.occurred_on:%d %b %Y} · {r.round_type or 'interview'} · {r.role}"
-                               for r in candidates.itertuples()}
-                    pick, add = st.columns([3, 1], vertical_alignment="bottom")
-                    which = pick.selectbox("Was in the interview", list(options), format_func=lambda i: options[i],
-                                           key="person_interview")
-                    if add.button("Link", key="person_link_interview"):
-                        store.link_interview(engine, chosen, which)
-                        st.rerun()
-            st.markdown("**Notes sent to them**")
-            sent = store.notes_to(engine, chosen)
-            for note in sent.itertuples():
-                status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft"
-                st.markdown(f"- {md(note.kind)} · {md(note.subject or '')} · {status}")
-            if sent.empty:
-                st.caption("No notes yet.")
-        with st.expander("Edit"):
-            edited = contact_form(f"contact_edit_{chosen}", person, submit="Save changes")
-            if edited is not None:
-                try:
-                    store.update_contact(engine, chosen, edited)
-                except StoreError as exc:
-                    forms.set_errors(f"contact_edit_{chosen}", forms.errors_from(exc))
-                else:
-                    forms.clear_errors(f"contact_edit_{chosen}")
-                    st.toast("Saved.", icon=":material/check:")
-                st.rerun()
-        with st.expander("Delete"):
-            st.caption("Notes and feedback linked to them stay, without the link.")
-            sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
-            if st.button("Delete person", type="primary", disabled=not sure, icon=":material/delete:", key="person_delete"):
-                store.delete_contact(engine, chosen)
-                st.session_state.pop("network_person", None)
-                st.query_params.pop("contact", None)
-                st.rerun()
+    person_section()
