@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -71,7 +72,9 @@ def render() -> None:
         st.caption("Nothing owed right now. After an interview or a “no”, thank-you notes, feedback to chase, "
                    "check-ins and people to connect with show up here.")
         return
-    export.download_button("Add to my calendar (.ics)", actions_to_ics(actions, today), file_name="rebound-next-actions.ics",
+    # Built only when clicked (a few hundred actions take a while to write as a calendar).
+    export.download_button("Add to my calendar (.ics)", partial(actions_to_ics, actions, today),
+                           file_name="rebound-next-actions.ics",
                            mime="text/calendar", icon=":material/calendar_month:", key="next_actions_ics",
                            help="The open actions as all-day events, for your own calendar app.")
     for action in actions[:SHOWN]:

@@ -2,6 +2,9 @@
 interviewer to the network, and watch the next actions follow."""
 
 import datetime as dt
+from pathlib import Path
+
+import icalendar
 
 from lib import db
 from lib.models import ApplicationIn, StageEventIn
@@ -86,6 +89,11 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     wait_for_app(page)
     assert page.get_by_text("Connect with Lee Chen (interviewer, Acme Robotics)").is_visible()
     assert page.get_by_text("Send a thank-you to Acme Robotics").count() == 0
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Add to my calendar (.ics)").click()
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    events = {str(e["summary"]): e.decoded("dtstart") for e in calendar.walk("VEVENT")}
+    assert events["Connect with Lee Chen (interviewer, Acme Robotics)"] == dt.date.today()
 
     engine = db.open_database(server.db_url)
     [note] = store.notes_for(engine, app_id).to_dict("records")
