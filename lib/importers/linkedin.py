@@ -63,7 +63,8 @@ def parse_applications(data: bytes, path: str = "Job Applications.csv") -> Parse
         "resume_version": _column(table, "Resume Name"),
     })
     # Jobs LinkedIn no longer shows keep only a date: say so rather than "company missing".
-    gone = (frame["company"].str.strip() == "") & (frame["role"].str.strip() == "")
+    gone = pd.Series([not (c.strip() or r.strip()) for c, r in zip(frame["company"], frame["role"])],
+                     index=frame.index, dtype=bool)
     parsed = applications_from(frame[~gone], path, "linkedin-applications", default_channel=("job board", "LinkedIn"))
     parsed.rows = len(frame)
     parsed.errors = sorted(table.errors + parsed.errors + [

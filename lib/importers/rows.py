@@ -360,7 +360,6 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
         days = events[is_end & events["import_key"].isin(missing_offer)].set_index("import_key")["occurred_on"]
         events = pd.concat([events, pd.DataFrame({"import_key": missing_offer.to_numpy(), "kind": "offer",
                                                   "occurred_on": days.reindex(missing_offer).to_numpy(), "order": 0})])
-    events = events.drop_duplicates(["import_key", "kind", "occurred_on"])
     events = events.sort_values(["import_key", "order", "occurred_on"], kind="stable")
     events["occurred_on"] = events["occurred_on"].dt.date
     events["note"] = None
