@@ -38,7 +38,7 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     stages = [vocab.stage_label(s) for s in vocab.STAGES if s in set(data["stage"])]
     base = alt.Chart(data).encode(
         x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("measure_label:N", title=None),
+        y=alt.Y("measure_label:N", title=None, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
@@ -49,7 +49,7 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     )
     labels = base.mark_text(fontSize=12).encode(
         text=alt.Text("label:N"),
-        color=alt.condition("datum.average >= 3.5", alt.value("white"), alt.value("black")),
+        color=alt.condition("datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")),
     ).transform_calculate(label="format(datum.average, '.1f') + '  (n=' + datum.n + ')'")
     return (cells + labels).properties(width=WIDTH, height=alt.Step(34))
 
@@ -60,7 +60,7 @@ def average_bars(frame: pd.DataFrame, value_title: str, category: str = "value",
     data = _sample_note(_frame(frame))
     data["label"] = data["average"].map("{:.1f}".format) + "  (n=" + data["n"].astype(str) + ")"
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", title=category_title or None, sort=sort),
+        y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
         x=alt.X("average:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
@@ -88,7 +88,7 @@ def weakest_chart(frame: pd.DataFrame) -> alt.Chart:
 def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str = "Times") -> alt.Chart:
     data = _frame(frame)
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", title=title, sort="-x"),
+        y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
         x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
     )
     bars = base.mark_bar(color="#4c78a8").encode(tooltip=[f"{category}:N", alt.Tooltip("count:Q", title=count_title)])
@@ -115,16 +115,19 @@ def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
         tooltip=[alt.Tooltip("week:T", title="Week of", format="%d %b %Y"), alt.Tooltip("mood:Q", format=".1f"),
                  alt.Tooltip("checkins:Q", title="Check-ins")],
     ).transform_filter("isValid(datum.mood)").properties(width=WIDTH, height=150)
-    long = data.melt(id_vars="week", value_vars=["applications", "closer_to_yes"], var_name="what", value_name="count")
-    long["what"] = long["what"].map({"applications": "Applications sent",
-                                     "closer_to_yes": "Steps closer to yes (interview or later)"})
-    activity = alt.Chart(long).mark_bar().encode(
-        x=x, xOffset="what:N", y=alt.Y("count:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("what:N", title=None, scale=alt.Scale(range=["#4c78a8", "#54a24b"]),
-                        legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("week:T", title="Week of", format="%d %b %Y"), alt.Tooltip("what:N", title="What"),
-                 alt.Tooltip("count:Q", title="Count")],
-    ).properties(width=WIDTH, height=150)
+    names = ["Applications sent", "Steps closer to yes (interview or later)"]
+    color = alt.Scale(domain=names, range=["#4c78a8", "#54a24b"])
+    tooltip = [alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+               alt.Tooltip("applications:Q", title="Applications sent"),
+               alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes")]
+    sent = alt.Chart(data).mark_bar(opacity=0.8).encode(
+        x=x, y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=tooltip).transform_calculate(series=f"'{names[0]}'")
+    closer = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
+        x=x, y="closer_to_yes:Q", color=alt.Color("series:N", scale=color), tooltip=tooltip,
+    ).transform_calculate(series=f"'{names[1]}'")
+    activity = (sent + closer).properties(width=WIDTH, height=150)
     return alt.vconcat(mood, activity).resolve_scale(x="shared")
 
 
@@ -151,13 +154,14 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
 def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
     """Applications per week against the weekly goal (a rule), with stage progress in the tooltip."""
     data = _frame(weekly)
-    x = alt.X("week:T", title="Week of", axis=alt.Axis(format="%d %b", tickCount="week"))
-    bars = alt.Chart(data).mark_bar(color="#4c78a8", size=28).encode(
+    data["week_label"] = pd.to_datetime(data["week"]).dt.strftime("%d %b")
+    x = alt.X("week_label:O", title="Week of", sort=None, axis=alt.Axis(labelAngle=0))
+    bars = alt.Chart(data).mark_bar(color="#4c78a8").encode(
         x=x, y=alt.Y("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("week:T", title="Week of", format="%d %b %Y"), "applications:Q",
+        tooltip=[alt.Tooltip("week_label:O", title="Week of"), alt.Tooltip("applications:Q", title="Applications"),
                  alt.Tooltip("stage_progress:Q", title="Steps to a screen or further")],
     )
-    goal = alt.Chart(data).mark_rule(color="#e45756", strokeDash=[6, 4], size=2).encode(
+    goal = alt.Chart(data.head(1)).mark_rule(color="#e45756", strokeDash=[6, 4], size=2).encode(
         y="goal:Q", tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
     return (bars + goal).properties(width=WIDTH, height=180)
 
@@ -175,3 +179,34 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
                                      alt.Tooltip("rate:Q", format=".0%"), alt.Tooltip("sample:N", title="Sample")])
     return (bars + base.mark_text(align="left", dx=4).encode(text="label:N")).properties(
         width=WIDTH, height=alt.Step(24))
+
+
+def specs(found: dict) -> dict[str, dict]:
+    """Every insight chart as a Vega-Lite spec (built once per data revision: building an Altair
+    chart costs far more than drawing a ready spec). Keys name the chart; empty frames get none."""
+    builders = {
+        "self_assessment": lambda: self_assessment_chart(found["self_assessment"].frame),
+        "questions": lambda: weakest_chart(found["questions"].frame),
+        "themes": lambda: count_bars(found["nos"].frame, "theme", "Theme"),
+        "themes_by_month": lambda: themes_over_time_chart(found["nos"].extra["by_month"]),
+        "skills": lambda: count_bars(found["nos"].extra["skills"].head(12), "skill", "Skill", "Reflections"),
+        "mood": lambda: mood_chart(found["mood"].frame),
+        "motivation": lambda: motivation_chart(found["motivation"].frame),
+    }
+    for dimension in ("Format", "Round type", "Company"):
+        builders[f"comfort:{dimension}"] = lambda d=dimension: comfort_chart(found["comfort"].frame, d)
+    for dimension in ("Channel", "Role"):
+        builders[f"traction:{dimension}"] = lambda d=dimension: traction_chart(found["traction"].frame, d)
+    if "on_track" in found:
+        builders["on_track"] = lambda: on_track_chart(found["on_track"].frame)
+    sources = {"themes": found["nos"].frame, "themes_by_month": found["nos"].extra["by_month"],
+               "skills": found["nos"].extra["skills"]}
+    out = {}
+    for key, build in builders.items():
+        name, _, dimension = key.partition(":")
+        frame = sources[key] if key in sources else found[name].frame
+        if dimension:
+            frame = frame[frame["dimension"] == dimension]
+        if not frame.empty:
+            out[key] = build().to_dict(validate=False)  # the unit tests validate each chart
+    return out

@@ -14,12 +14,13 @@ mood check-ins, contacts, notes, companies) and the log with status (lib.tractio
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from lib import vocab
+from lib.questionnaires import MOTIVATIONS  # the rejection bank's choices, in its order
 
 MIN_POINTS = 5
 MIN_CORRELATION = 10
@@ -37,7 +38,7 @@ RATINGS: dict[str, str] = {
     "dressed_right": "Dressed right",
     "team_fit": "Fit the team",
 }
-MOTIVATIONS: tuple[str, ...] = ("dream job", "next logical step", "I was bored", "someone else pushed me")
+ANSWER_RATINGS = [key for key in RATINGS if key != "comfort"]  # comfort comes from the interviews
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,19 @@ class Insight:
     n: int  # the sample size the sentence speaks from
     frame: pd.DataFrame  # what the chart draws (aggregated)
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rows: int | None = None  # rows of the frame before `top` kept the first ones
 
     @property
     def enough(self) -> bool:
         return self.n >= MIN_POINTS
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.frame) if self.rows is None else self.rows
+
+    def top(self, limit: int) -> Insight:
+        """The same insight keeping only the first `limit` rows of its frame (a page shows no more)."""
+        return replace(self, frame=self.frame.head(limit), rows=self.total_rows)
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
@@ -69,17 +79,18 @@ def reflection_frame(reflections: pd.DataFrame) -> pd.DataFrame:
     """Rejection reflections with their answers as columns (latest one per application).
 
     Ratings become numbers (NaN when missing), `still_interested` True/False/NaN, lists stay lists.
+    A frame already shaped by this function is returned as it is (so callers may shape it once).
     """
-    columns = ["application_id", "created_at", "pause_until", *RATINGS, "motivation", "still_interested",
+    columns = ["application_id", "created_at", "pause_until", *ANSWER_RATINGS, "motivation", "still_interested",
                "why_not_chosen", "skills_to_bolster"]
+    if "answers" not in reflections.columns and set(columns) <= set(reflections.columns):
+        return reflections.copy()
     if reflections.empty:
         return pd.DataFrame(columns=columns)
     rows = reflections.sort_values("created_at").drop_duplicates("application_id", keep="last")
     answers = pd.DataFrame([a if isinstance(a, dict) else {} for a in rows["answers"]], index=rows.index)
     out = rows[["application_id", "created_at", "pause_until"]].copy()
-    for key in RATINGS:
-        if key == "comfort":
-            continue
+    for key in ANSWER_RATINGS:
         out[key] = pd.to_numeric(answers.get(key), errors="coerce") if key in answers else np.nan
         out.loc[(out[key] < 1) | (out[key] > 5), key] = np.nan
     for key in ("motivation", "why_not_chosen"):
@@ -125,13 +136,13 @@ def strength(rho: float) -> str:
 def correlation_words(label: str, rho: float, n: int) -> str:
     """A rank correlation said in plain, non-causal words, with its sample size."""
     if n < MIN_CORRELATION:
-        return f"{label}: not enough data yet ({n} of {MIN_CORRELATION} needed for a rank correlation)."
+        return f"{label} — not enough data yet ({n} of {MIN_CORRELATION} needed for a rank correlation)."
     if np.isnan(rho):
-        return f"{label}: no correlation to state (every answer or every stage was the same; n = {n})."
+        return f"{label} — no correlation to state (every answer or every stage was the same; n = {n})."
     if abs(rho) < 0.1:
-        return f"{label}: no clear link with how far you got (rank correlation {rho:+.2f}, n = {n})."
+        return f"{label} — no clear link with how far you got (rank correlation {rho:+.2f}, n = {n})."
     direction = "getting further" if rho > 0 else "stopping earlier"
-    return (f"{label}: a higher rating tends to go with {direction} — {strength(rho)} link "
+    return (f"{label} — a higher rating tends to go with {direction}: {strength(rho)} link "
             f"(rank correlation {rho:+.2f}, n = {n}).")
 
 
@@ -141,7 +152,7 @@ def correlation_words(label: str, rho: float, n: int) -> str:
 def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
     """Comfort and the accountability ratings against the furthest stage reached."""
     refl = reflection_frame(reflections).set_index("application_id")
-    values = refl[[k for k in RATINGS if k != "comfort"]].copy()
+    values = refl[ANSWER_RATINGS].copy()
     values["comfort"] = _comfort_by_application(interviews)
     ranks = _stage_rank(log)
     long = (values.rename_axis("application_id").reset_index()
@@ -166,7 +177,7 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
                      "words": correlation_words(label, rho, len(part))})
     correlations = pd.DataFrame(rows, columns=["measure", "measure_label", "n", "rho", "words"])
 
-    n_reflections = int(refl[[k for k in RATINGS if k != "comfort"]].notna().any(axis=1).sum())
+    n_reflections = int(refl[ANSWER_RATINGS].notna().any(axis=1).sum())
     n = int(long["application_id"].nunique())
     stated = correlations[(correlations["n"] >= MIN_CORRELATION) & correlations["rho"].notna()]
     if n < MIN_POINTS:
@@ -177,7 +188,7 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
                     "not enough data yet. The averages by stage are below.")
     else:
         top = stated.loc[stated["rho"].abs().idxmax()]
-        sentence = f"From {_plural(n, 'rated application')}: " + correlation_words(
+        sentence = f"From {_plural(n, 'rated application')}, the clearest link: " + correlation_words(
             top["measure_label"], top["rho"], int(top["n"]))
     return Insight("self_assessment", "Self-assessment against outcome", sentence, n, by_stage,
                    {"correlations": correlations})
@@ -485,39 +496,36 @@ def target_suggestions(log: pd.DataFrame, companies: pd.DataFrame, reflections: 
 
     base = companies.set_index("id")[["name", "target_priority"]].join(per, how="left")
     base = base[base["target_priority"].notna() | (base["traction"].fillna(0) > 0)]
+    tries, traction, silent = (base[k].fillna(0).astype(int) for k in ("tries", "traction", "silent"))
+    interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
+    said_no = interested.map(lambda v: v is False).astype(bool)
+    is_target = base["target_priority"].notna()
+    suggestion = pd.Series(np.select(
+        [is_target & said_no, is_target & (silent >= silent_tries) & (traction == 0),
+         (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)), is_target],
+        ["drop", "drop", "promote", "keep"], default=""), index=base.index)
+    chosen = suggestion != ""
     rows = []
-    for company_id, c in base.iterrows():
-        tries, traction, silent = (int(c[k]) if pd.notna(c[k]) else 0 for k in ("tries", "traction", "silent"))
-        interested = c["still_interested"] if isinstance(c["still_interested"], bool) else None
-        is_target = pd.notna(c["target_priority"])
-        facts = [f"{_plural(tries, 'application')}"]
-        if traction:
-            facts.append(f"{traction} reached an interview or later "
-                         f"(furthest: {vocab.stage_label(vocab.STAGES[int(c['best'])]).lower()})")
-        if silent:
-            facts.append(f"{silent} without a reply")
-        if pd.notna(c["comfort"]):
-            facts.append(f"comfort {c['comfort']:.1f} of 5")
-        if interested is not None:
-            facts.append("you said you are still interested" if interested else "you said you would not retry")
-        if is_target and interested is False:
-            suggestion = "drop"
-        elif is_target and silent >= silent_tries and traction == 0:
-            suggestion = "drop"
-        elif traction and interested is not False and (not is_target or c["target_priority"] > 1):
-            suggestion = "promote"
-        elif is_target:
-            suggestion = "keep"
-        else:
-            continue
-        if tries == 0:
-            facts = ["no application yet"]
-        rows.append({"company_id": company_id, "company": c["name"],
-                     "target_priority": int(c["target_priority"]) if is_target else None,
-                     "suggestion": suggestion, "reason": "; ".join(facts) + ".", "tries": tries,
-                     "traction": traction, "silent": silent,
-                     "comfort": round(float(c["comfort"]), 2) if pd.notna(c["comfort"]) else None,
-                     "still_interested": interested})
+    for company_id, name, priority, verdict, n_tries, n_traction, n_silent, best, comfort_avg, yes in zip(
+            base.index[chosen], base["name"][chosen], base["target_priority"][chosen], suggestion[chosen],
+            tries[chosen], traction[chosen], silent[chosen], base["best"][chosen], base["comfort"][chosen],
+            interested[chosen]):
+        facts = [_plural(n_tries, "application")] if n_tries else ["no application yet"]
+        if n_traction:
+            facts.append(f"{n_traction} reached an interview or later "
+                         f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})")
+        if n_silent:
+            facts.append(f"{n_silent} without a reply")
+        if pd.notna(comfort_avg):
+            facts.append(f"comfort {comfort_avg:.1f} of 5")
+        if yes is not None:
+            facts.append("you said you are still interested" if yes else "you said you would not retry")
+        rows.append({"company_id": company_id, "company": name,
+                     "target_priority": int(priority) if pd.notna(priority) else None,
+                     "suggestion": verdict, "reason": "; ".join(facts) + ".", "tries": n_tries,
+                     "traction": n_traction, "silent": n_silent,
+                     "comfort": round(float(comfort_avg), 2) if pd.notna(comfort_avg) else None,
+                     "still_interested": yes})
     frame = pd.DataFrame(rows, columns=columns)
     if not frame.empty:
         frame = frame.sort_values(["suggestion", "company"], key=lambda s: s.map(SUGGESTION_ORDER)
@@ -600,6 +608,7 @@ def all_insights(data: dict[str, pd.DataFrame], today: dt.date, reapproach_month
                  ghost_days: int = vocab.DEFAULT_GHOST_DAYS) -> dict[str, Insight]:
     """Every insight of the Insights page from the loaded frames (see lib.store.insight_data.load)."""
     log, events = data["log"], data["events"]
+    data = {**data, "reflections": reflection_frame(data["reflections"])}  # parse the answers once
     insights = [
         self_assessment(log, data["reflections"], data["interviews"]),
         comfort_where(log, data["interviews"]),

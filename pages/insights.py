@@ -18,23 +18,24 @@ if found["traction"].n == 0:
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
 
+specs = insights_data.chart_specs()
 st.caption("From your own answers, not generic advice. Every finding states how many data points it rests on; "
            "nothing is claimed from fewer than 5, and a link between two things is not a cause.")
 
 tabs = st.tabs(["Self-assessment", "Comfort", "Weakest questions", "The “no”s", "Mood", "Was it for me",
                 "Worth another try", "Target list"])
 with tabs[0]:
-    sections.self_assessment(found["self_assessment"])
+    sections.self_assessment(found["self_assessment"], specs)
 with tabs[1]:
-    sections.comfort(found["comfort"])
+    sections.comfort(found["comfort"], specs)
 with tabs[2]:
-    sections.questions(found["questions"])
+    sections.questions(found["questions"], specs)
 with tabs[3]:
-    sections.nos(found["nos"])
+    sections.nos(found["nos"], specs)
 with tabs[4]:
-    sections.mood(found["mood"])
+    sections.mood(found["mood"], specs)
 with tabs[5]:
-    sections.motivation(found["motivation"])
+    sections.motivation(found["motivation"], specs)
 with tabs[6]:
     sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
 with tabs[7]:

@@ -8,7 +8,6 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from lib import insight_charts as charts
 from lib.insights import MIN_POINTS, Insight
 from lib.strategy import priority_label
 from ui.text import md
@@ -21,8 +20,9 @@ def sentence(insight: Insight) -> None:
     st.markdown(md(insight.sentence))
 
 
-def _chart(chart) -> None:
-    st.altair_chart(chart, width="stretch")
+def _chart(specs: dict[str, dict], key: str) -> None:
+    if key in specs:
+        st.vega_lite_chart(specs[key], width="stretch")
 
 
 def _nothing(insight: Insight, what_to_do: str) -> bool:
@@ -32,19 +32,19 @@ def _nothing(insight: Insight, what_to_do: str) -> bool:
     return False
 
 
-def self_assessment(insight: Insight) -> None:
+def self_assessment(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Rate yourself in the reflection after a rejection (prepared, qualified, heart in it, …) "
                          "and note your comfort in each interview debrief: this compares them with how far you got."):
         return
-    _chart(charts.self_assessment_chart(insight.frame))
+    _chart(specs, "self_assessment")
     st.caption(f"Faded cells have fewer than {MIN_POINTS} applications: shown, not claimed.")
     with st.expander("Each rating in plain words"):
         for words in insight.extra["correlations"]["words"]:
             st.markdown(f"- {md(words)}")
 
 
-def comfort(insight: Insight) -> None:
+def comfort(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Note how comfortable you felt in each interview debrief to see where you are at ease."):
         return
@@ -56,16 +56,16 @@ def comfort(insight: Insight) -> None:
             if part.empty:
                 st.caption("Nothing recorded yet.")
             else:
-                _chart(charts.comfort_chart(insight.frame, dimension))
+                _chart(specs, f"comfort:{dimension}")
 
 
-def questions(insight: Insight) -> None:
+def questions(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Rate your answer to each question in the interview debrief to find your weakest kinds."):
         return
     chart_col, practise_col = st.columns([2, 3])
     with chart_col:
-        _chart(charts.weakest_chart(insight.frame))
+        _chart(specs, "questions")
     with practise_col:
         st.markdown("**Better answers to practise**")
         practise = insight.extra["practise"]
@@ -77,7 +77,7 @@ def questions(insight: Insight) -> None:
                 "better_answer": st.column_config.TextColumn("Better answer", width="large")})
 
 
-def nos(insight: Insight) -> None:
+def nos(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     themes_col, skills_col = st.columns(2)
     with themes_col:
@@ -86,17 +86,17 @@ def nos(insight: Insight) -> None:
             st.caption("No feedback received yet. Ask specifically (“which skills could I strengthen?”) and tag "
                        "what comes back.")
         else:
-            _chart(charts.count_bars(insight.frame, "theme", "Theme"))
+            _chart(specs, "themes")
             by_month = insight.extra["by_month"]
             if by_month["month"].nunique() > 1:
-                _chart(charts.themes_over_time_chart(by_month))
+                _chart(specs, "themes_by_month")
     with skills_col:
         st.markdown("**Skills to bolster**")
         skills = insight.extra["skills"]
         if skills.empty:
             st.caption("Name the skills to bolster in each reflection after a rejection.")
         else:
-            _chart(charts.count_bars(skills.head(12), "skill", "Skill", "Reflections"))
+            _chart(specs, "skills")
         st.markdown("**Why I think I wasn't chosen** (latest)")
         why = insight.extra["why_not_chosen"]
         if why.empty:
@@ -107,22 +107,22 @@ def nos(insight: Insight) -> None:
                 "why_not_chosen": st.column_config.TextColumn("Why I think so", width="large")})
 
 
-def mood(insight: Insight) -> None:
+def mood(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Check in with your mood now and then (Home, or after a rejection) to see it beside "
                          "your progress."):
         return
-    _chart(charts.mood_chart(insight.frame))
+    _chart(specs, "mood")
     st.caption("A step closer to yes: an interview, final round or offer that week. Side by side, not cause "
                "and effect.")
 
 
-def motivation(insight: Insight) -> None:
+def motivation(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Answer “Why did I go for it?” in the reflection after a rejection to see which "
                          "motivations take you furthest."):
         return
-    _chart(charts.motivation_chart(insight.frame))
+    _chart(specs, "motivation")
     st.caption(f"Faded bars have fewer than {MIN_POINTS} rejections: shown, not claimed.")
 
 
@@ -142,15 +142,15 @@ def reapply(insight: Insight, months: int) -> None:
                          f"that you are still interested, know someone there, and {months} months have passed "
                          "(change that in the settings)."):
         return
-    for row in insight.frame.head(20).itertuples():
+    for row in insight.frame.itertuples():
         with st.container(border=True):
             badge = "Ready now" if row.ready else f"From {row.ready_on:%d %b %Y}"
             st.markdown(f"**{md(row.company)}** · {badge}")
             st.caption(md(row.reason))
             if row.ready:
                 _compose_link(int(row.application_id), row.company)
-    if len(insight.frame) > 20:
-        st.caption(f"+ {len(insight.frame) - 20} more.")
+    if insight.total_rows > len(insight.frame):
+        st.caption(f"+ {insight.total_rows - len(insight.frame):,} more.")
 
 
 def targets(insight: Insight, limit: int = 200) -> None:
@@ -161,20 +161,20 @@ def targets(insight: Insight, limit: int = 200) -> None:
     st.dataframe(frame, hide_index=True, column_order=["suggestion", "company", "target_priority", "reason"],
                  column_config={"suggestion": "Suggestion", "company": "Company", "target_priority": "Priority now",
                                 "reason": st.column_config.TextColumn("Why (from your data)", width="large")})
-    if len(insight.frame) > limit:
-        st.caption(f"Showing {limit} of {len(insight.frame):,}.")
+    if insight.total_rows > len(frame):
+        st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")
 
 
-def traction(insight: Insight) -> None:
+def traction(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     if _nothing(insight, "Log applications and their stages to see where things move."):
         return
     for column, dimension in zip(st.columns(2), ("Channel", "Role")):
         with column:
-            _chart(charts.traction_chart(insight.frame, dimension))
+            _chart(specs, f"traction:{dimension}")
 
 
-def on_track(insight: Insight) -> None:
+def on_track(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    _chart(charts.on_track_chart(insight.frame))
+    _chart(specs, "on_track")
 

@@ -10,11 +10,13 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import db, insights
+from lib import db, insight_charts, insights
 from lib.store import insight_data
 from lib.store import settings as settings_store
 from lib.store import strategy as strategy_store
 from ui import state
+
+SHOWN = {"reapply": 20, "targets": 200}
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -29,7 +31,16 @@ def _insights(_engine: Engine, url: str, rev: int, today: dt.date, months: int, 
     data = {"log": log, "events": events, **insight_data.load_tables(_engine)}
     found = insights.all_insights(data, today, months, ghost_days)
     found["on_track"] = insights.on_track(log, events, weekly_goal, today)
+    # Per-company lists can run to thousands: keep what a page shows (the sentences keep the counts).
+    for key, limit in SHOWN.items():
+        found[key] = found[key].top(limit)
     return found
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _specs(_engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int,
+           weekly_goal: int) -> dict[str, dict]:
+    return insight_charts.specs(_insights(_engine, url, rev, today, months, ghost_days, weekly_goal))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -53,11 +64,21 @@ def settings() -> dict[str, int]:
     return _settings(*_key())
 
 
-def all_insights(today: dt.date | None = None) -> dict[str, insights.Insight]:
+def _insight_key(today: dt.date | None) -> tuple:
     eng, url, rev = _key()
     chosen = _settings(eng, url, rev)
-    return _insights(eng, url, rev, today or dt.date.today(), chosen["reapproach_months"], chosen["ghost_days"],
-                     chosen["weekly_goal"])
+    return eng, url, rev, today or dt.date.today(), chosen["reapproach_months"], chosen["ghost_days"], \
+        chosen["weekly_goal"]
+
+
+def all_insights(today: dt.date | None = None) -> dict[str, insights.Insight]:
+    """Every insight (and "on_track" for the review) of the current data."""
+    return _insights(*_insight_key(today))
+
+
+def chart_specs(today: dt.date | None = None) -> dict[str, dict]:
+    """The insights' charts as ready Vega-Lite specs, by name (see lib.insight_charts.specs)."""
+    return _specs(*_insight_key(today))
 
 
 def reviews() -> dict[str, Any]:

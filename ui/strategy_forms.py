@@ -85,7 +85,8 @@ def review_form(bank: questionnaires.Bank, weekly_goal: int, found: dict[str, In
 def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
     edit_col, one_col = st.columns([3, 2], gap="large")
     with one_col:
-        _one_target_form()
+        known = [*targets["name"], *suggestions.frame["company"]]
+        _one_target_form(list(dict.fromkeys(known))[:EDITOR_LIMIT])
         st.markdown("#### Suggestions from your data")
         st.caption(md(suggestions.sentence))
         if not suggestions.frame.empty:
@@ -138,9 +139,9 @@ def _save_table(before: pd.DataFrame, after: pd.DataFrame) -> None:
     _done(f"Target list saved ({changed} {'company' if changed == 1 else 'companies'} changed).")
 
 
-def _one_target_form() -> None:
+def _one_target_form(names: list[str]) -> None:
+    """`names`: targets and suggested companies; any other company can be typed in."""
     st.markdown("#### Add or change a target")
-    names = state.company_names()
     forms.form_error(TARGET_FORM)
     with st.form(TARGET_FORM, clear_on_submit=False):
         company = st.selectbox("Company", names, index=None, accept_new_options=True, key="target_company",

@@ -50,7 +50,9 @@ def test_mood_chart_stacks_mood_over_activity_on_shared_weeks():
     assert spec["resolve"] == {"scale": {"x": "shared"}}
     top, bottom = spec["vconcat"]
     assert top["mark"]["type"] == "line" and top["encoding"]["y"]["scale"]["domain"] == [1, 5]
-    assert bottom["mark"]["type"] == "bar" and bottom["encoding"]["xOffset"]["field"] == "what"
+    sent, closer = bottom["layer"]
+    assert sent["mark"]["type"] == "bar" and sent["encoding"]["y"]["field"] == "applications"
+    assert closer["mark"]["type"] == "line" and closer["encoding"]["y"]["field"] == "closer_to_yes"
 
 
 def test_on_track_chart_draws_the_goal_as_a_rule():
@@ -89,3 +91,31 @@ def test_traction_chart_shows_one_dimension_as_rates():
                           "traction": [3, 1], "rate": [0.6, 0.14], "enough": [True, True]})
     chart = charts.traction_chart(frame, "Channel")
     assert [row["label"] for row in _data(chart)] == ["3 of 5"]
+
+
+def test_specs_are_built_for_every_chart_with_data_and_skipped_for_empty_frames(engine):
+    import datetime as dt
+
+    from lib import insights
+    from lib.store import insight_data
+
+    data = insight_data.load(engine)
+    found = insights.all_insights(data, dt.date(2025, 6, 4))
+    assert charts.specs(found) == {}  # nothing recorded: no chart at all
+    found["on_track"] = insights.on_track(data["log"], data["events"], 5, dt.date(2025, 6, 4))
+    assert list(charts.specs(found)) == ["on_track"]  # four weeks of zero against the goal
+
+
+def test_specs_for_the_demo_data_cover_every_insight_chart(tmp_path):
+    import datetime as dt
+
+    from lib import db, demo, insights
+    from lib.store import insight_data
+
+    engine = db.open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.build(engine, today=dt.date(2025, 6, 4))
+    found = insights.all_insights(insight_data.load(engine), dt.date(2025, 6, 4))
+    specs = charts.specs(found)
+    assert {"self_assessment", "questions", "themes", "skills", "mood", "motivation", "comfort:Format",
+            "comfort:Round type", "comfort:Company", "traction:Channel", "traction:Role"} <= set(specs)
+    assert all("$schema" in spec for spec in specs.values())

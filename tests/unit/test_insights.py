@@ -350,3 +350,21 @@ def test_every_insight_copes_with_an_empty_database(engine):
     for insight in found.values():
         assert insight.n == 0
         assert insight.sentence
+
+
+def test_top_keeps_the_first_rows_and_remembers_how_many_there_were():
+    found = insights.Insight("x", "X", "sentence", 7, pd.DataFrame({"a": range(7)}))
+    kept = found.top(3)
+    assert kept.frame["a"].tolist() == [0, 1, 2] and kept.total_rows == 7 and kept.n == 7
+    assert kept.top(2).total_rows == 7
+
+
+def test_reflection_answers_are_parsed_once_and_a_parsed_frame_passes_through():
+    refl = reflections((1, {"prepared": 4, "still_interested": "yes", "skills_to_bolster": " SQL ,dbt",
+                            "motivation": "  "}))
+    parsed = insights.reflection_frame(refl)
+    row = parsed.iloc[0]
+    assert row["prepared"] == 4 and np.isnan(row["qualified"])
+    assert np.isnan(row["still_interested"])  # only a real yes/no counts
+    assert row["skills_to_bolster"] == ["SQL", "dbt"] and row["motivation"] is None
+    assert insights.reflection_frame(parsed).equals(parsed)
