@@ -136,7 +136,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
     data = _sample_note(_frame(frame))
     data["label"] = data["reached_final"].astype(str) + " of " + data["n"].astype(str)
     base = alt.Chart(data).encode(
-        y=alt.Y("motivation:N", title="Why I went for it", sort=list(data["motivation"])),
+        y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
         x=alt.X("share_final:Q", title="Reached the final round", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
     )

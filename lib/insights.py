@@ -393,12 +393,14 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
         if enough.empty:
             sentence = f"{_plural(n, 'reflection')} with a motivation; no motivation has {MIN_POINTS} yet."
         else:
-            best = enough.loc[enough["share_final"].idxmax()]
-            sentence = (f"Of {_plural(n, 'rejection')} you reflected on, those you went for as "
-                        f"“{best['motivation']}” reached the final round most often "
-                        f"({best['reached_final']} of {best['n']}).")
+            top = enough[enough["share_final"] == enough["share_final"].max()]
+            names = " and ".join(f"“{m}”" for m in top["motivation"])
+            counts = "; ".join(f"{r.reached_final} of {r.n}" for r in top.itertuples())
+            sentence = (f"Of {_plural(n, 'rejection')} you reflected on, those you went for as {names} "
+                        f"reached the final round most often ({counts}).")
     if len(answered):
-        sentence += f" You would not retry {not_retry} of the {len(answered)} rejections where you said."
+        sentence += (f" You would not retry {not_retry} of the {_plural(len(answered), 'rejection')} where you "
+                     "answered that question.")
     return Insight("motivation", "Was it for me", sentence, n, frame,
                    {"retry": pd.DataFrame({"would_not_retry": [not_retry], "answered": [len(answered)]})})
 

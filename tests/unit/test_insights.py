@@ -246,7 +246,7 @@ def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retr
     assert frame.loc["I was bored", ["n", "reached_final"]].tolist() == [2, 2]
     assert not frame.loc["I was bored", "enough"]
     assert "“dream job” reached the final round most often (3 of 5)" in found.sentence  # bored: 2 of 2, too few
-    assert "would not retry 2 of the 6 rejections" in found.sentence
+    assert "would not retry 2 of the 6 rejections where you answered" in found.sentence
 
 
 # --- worth another try -------------------------------------------------------------------------
@@ -368,3 +368,12 @@ def test_reflection_answers_are_parsed_once_and_a_parsed_frame_passes_through():
     assert np.isnan(row["still_interested"])  # only a real yes/no counts
     assert row["skills_to_bolster"] == ["SQL", "dbt"] and row["motivation"] is None
     assert insights.reflection_frame(parsed).equals(parsed)
+
+
+def test_was_it_for_me_names_every_motivation_tied_at_the_top():
+    ranks = [3, 2, 2, 2, 2, 3, 2, 2, 2, 2]
+    log, _ = ladder_log(ranks)
+    motives = ["dream job"] * 5 + ["I was bored"] * 5
+    refl = reflections(*[(i, {"motivation": m}) for i, m in enumerate(motives, start=1)])
+    found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
+    assert "as “dream job” and “I was bored” reached the final round most often (1 of 5; 1 of 5)" in found.sentence
