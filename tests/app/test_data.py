@@ -1,0 +1,150 @@
+"""The data page: upload, mapping, preview, import; export; backup and restore; delete all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lib import db, exporters
+from lib.models import ApplicationIn
+from lib.store import applications as app_store
+
+PAGE = "pages/data.py"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+
+
+def _metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _open_tab(open_page, tab: str, **kwargs):
+    at = open_page(PAGE, **kwargs)
+    at.session_state["data_tab"] = tab
+    at.run()
+    return at
+
+
+def _table(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _upload(at, *names: str):
+    at.file_uploader[0].set_value([(name, (FIXTURES / name).read_bytes(), "text/csv") for name in names])
+    at.run()
+    return at
+
+
+def _applications(app_env: str):
+    engine = db.open_database(app_env)
+    try:
+        return app_store.load_applications(engine)
+    finally:
+        engine.dispose()
+
+
+def test_with_nothing_uploaded_the_page_says_what_to_do(open_page):
+    at = open_page(PAGE)
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Import", "Export", "Backup & restore", "Delete all"]
+    assert at.file_uploader[0].label.startswith("LinkedIn archive")
+    assert any("Drop one or more files" in c.value for c in at.caption)
+
+
+def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_page):
+    at = _upload(open_page(PAGE), "tracker.csv")
+    assert not at.exception
+    assert at.selectbox(key=[k for k in at.session_state if str(k).endswith("_company")][0]).value == "Company"
+    assert _metric(at, "Applications to add") == "5"
+    assert _metric(at, "Stage events") == "4"
+    assert _metric(at, "Rows with problems") == "3"
+    problems = _table(at, "problem")
+    assert problems[["line", "field"]].values.tolist() == [[7, "date applied"], [8, "date applied"], [9, "job link"]]
+    assert any("no year" in i.value for i in at.info)
+    assert at.button(key="import_go").label == "Import 5 record(s)"
+
+
+def test_correcting_a_mapped_column_changes_the_preview(open_page):
+    at = _upload(open_page(PAGE), "tracker.csv")
+    role_key = next(k for k in at.session_state if str(k).endswith("_role"))
+    at.selectbox(key=role_key).set_value("Details").run()
+    assert not at.exception
+    preview = _table(at, "applied_on")
+    assert "on greenhouse, had a CL" in preview["role"].tolist()
+
+
+def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, app_env):
+    at = _upload(open_page(PAGE), "tracker.csv", "Connections.csv")
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert any("Imported 5 application(s)" in s.value for s in at.success)
+    assert len(_applications(app_env)) == 5
+    at = _upload(at, "tracker.csv")
+    assert _metric(at, "Duplicates skipped") == "5"
+    assert at.button(key="import_go").disabled
+
+
+def test_the_demo_never_takes_an_import(open_page):
+    at = open_page(PAGE, demo=True)
+    assert not at.exception
+    assert not at.file_uploader
+    assert any("My data" in i.value for i in at.info)
+
+
+def test_export_offers_the_zip_once_there_is_data(open_page, app_env):
+    at = _open_tab(open_page, "Export")
+    assert any("Nothing to export yet" in i.value for i in at.info)
+    engine = db.open_database(app_env)
+    app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2)))
+    engine.dispose()
+    at.run()
+    assert not at.exception
+    assert any("1 applications" in c.value for c in at.caption)
+
+
+def test_a_file_that_is_not_a_backup_is_refused_beside_the_upload(open_page):
+    at = _open_tab(open_page, "Backup & restore")
+    at.file_uploader[0].set_value(("notes.db", b"just text", "application/octet-stream")).run()
+    assert not at.exception
+    assert any("can't be restored" in e.value for e in at.error)
+
+
+def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, app_env, tmp_path):
+    engine = db.open_database(app_env)
+    app_store.add_application(engine, ApplicationIn(company="Acme", role="In the backup", applied_on=dt.date(2025, 1, 2)))
+    backup = exporters.backup(app_env, tmp_path / "backup.db")
+    app_store.add_application(engine, ApplicationIn(company="Beta", role="After it", applied_on=dt.date(2025, 1, 3)))
+    engine.dispose()
+
+    at = _open_tab(open_page, "Backup & restore")
+    at.file_uploader[0].set_value(("backup.db", backup.read_bytes(), "application/octet-stream")).run()
+    assert any("1 applications" in m.value for m in at.markdown)
+    assert any("2 applications" in w.value for w in at.warning)
+    assert at.button(key="restore_go").disabled
+    at.checkbox(key="restore_sure").check().run()
+    at.button(key="restore_go").click().run()
+    assert not at.exception
+    assert any("Restored" in s.value for s in at.success)
+    assert _applications(app_env)["role"].tolist() == ["In the backup"]
+    at.button(key="undo_restore").click().run()
+    assert sorted(_applications(app_env)["role"]) == ["After it", "In the backup"]
+
+
+def test_delete_all_needs_the_confirmation_word(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2)))
+    engine.dispose()
+    at = _open_tab(open_page, "Delete all")
+    at.text_input(key="delete_confirm").input("delete")
+    next(b for b in at.button if b.label == "Delete all my data").click().run()
+    assert any("nothing was deleted" in e.value for e in at.error)
+    assert len(_applications(app_env)) == 1
+    at.text_input(key="delete_confirm").input("DELETE")
+    next(b for b in at.button if b.label == "Delete all my data").click().run()
+    assert not at.exception
+    assert any("All your data was deleted" in s.value for s in at.success)
+    assert _applications(app_env).empty
+
+
+def test_home_offers_an_import_when_there_is_no_data(open_page):
+    at = open_page()
+    assert any("Bring in what you already have" in m.value for m in at.markdown)
