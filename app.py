@@ -33,6 +33,7 @@ SECTIONS = {
         st.Page("pages/strategy.py", title="Strategy review", icon=":material/flag:"),
     ],
     "Your data": [
+        st.Page("pages/data.py", title="Import & export", icon=":material/database:", url_path="data"),
     ],
 }
 

@@ -7,6 +7,7 @@ from lib.log_filters import latest, stage_counts
 from ui import mood
 from ui import next_actions
 from ui import headline, layout, state
+from ui import data_import
 
 st.title("Rebound")
 layout.demo_banner()
@@ -28,6 +29,7 @@ if counts["applications"] == 0:
         st.caption("Add an application you sent, then record each answer you get.")
         st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     # Home sections for an empty database go here (one call each into a ui/ module).
+    data_import.home_choice()
     st.stop()
 
 # Home sections with data go here, in order: headline numbers, next actions, mood check-in.
