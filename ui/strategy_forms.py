@@ -171,7 +171,7 @@ def _one_target_form(names: list[str]) -> None:
 
 def _review_label(reviews: pd.DataFrame):
     when = dict(zip(reviews["id"], reviews["created_at"]))
-    return lambda review_id: f"{when[review_id]:%d %b %Y, %H:%M}"
+    return lambda review_id: f"{when[review_id]:%d %b %Y, %H:%M} · #{review_id}"
 
 
 def compare(reviews: pd.DataFrame) -> None:
@@ -199,8 +199,8 @@ def compare(reviews: pd.DataFrame) -> None:
     st.markdown("#### Answers side by side")
     st.dataframe(answers, hide_index=True, column_order=["section", "question", "earlier", "later", "changed"],
                  column_config={"section": "Section", "question": "Question",
-                                "earlier": st.column_config.TextColumn(f"Earlier ({label(earlier_id)})", width="large"),
-                                "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="large"),
+                                "earlier": st.column_config.TextColumn(f"Earlier ({label(earlier_id)})", width="medium"),
+                                "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="medium"),
                                 "changed": st.column_config.CheckboxColumn("Changed")})
     st.markdown("#### Target list then and now")
     targets = compare_targets(earlier["targets"], later["targets"])
