@@ -102,7 +102,10 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
     if len(first) != 1 or first[0].format not in SPREADSHEETS or not first[0].columns:
         return first, digest
     parsed = first[0]
-    with st.expander(f"Columns of {upload.name} — {FORMAT_LABELS.get(parsed.format, parsed.format)}", expanded=True):
+    needs_look = any(e.field == "header" for e in parsed.errors) or (
+        parsed.statuses is not None and not parsed.statuses["recognised"].all())
+    with st.expander(f"How the columns of {upload.name} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
+                     expanded=needs_look, icon=":material/table_edit:"):
         st.caption("Rebound guessed which column holds what. Pick another column where it guessed wrong.")
         mapping = _mapping_widgets(parsed, digest)
         with_mapping = _parse(upload.name, digest, data, mapping, None)[0]
@@ -117,25 +120,29 @@ def _errors_frame(files: list[ParsedFile]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "line", "field", "problem"])
 
 
-def _preview(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
+def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
     counts = plan.counts
-    errors = _errors_frame(files)
     a, b, c, d, e = st.columns(5)
     a.metric("Applications to add", f"{counts['applications']:,}")
     b.metric("Stage events", f"{counts['stage_events']:,}")
     c.metric("Contacts", f"{counts['contacts']:,}")
     d.metric("Duplicates skipped", f"{plan.duplicates_skipped:,}", help="Already in Rebound (or twice in the "
              "files): left out, so importing the same file again adds nothing.")
-    e.metric("Rows with problems", f"{errors['line'].nunique() if not errors.empty else 0:,}")
+    e.metric("Rows with problems", f"{errors['line'].nunique() if not errors.empty else 0:,}",
+             help="Listed below with their line, field and what is wrong; they are left out.")
+    for f in files:
+        for notice in f.notices:
+            st.info(f"{f.path}: {notice}", icon=":material/info:")
+
+
+def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
+    counts = plan.counts
     summary = pd.DataFrame([{
         "file": f.path, "kind": FORMAT_LABELS.get(f.format, f.format), "rows": f.rows, "to add": plan.added[i],
         "duplicates": plan.duplicates[i], "problems": len(f.errors),
         "left out": ", ".join(f"{n} {why}" for why, n in f.skipped.items()),
     } for i, f in enumerate(files)])
     st.dataframe(summary, hide_index=True)
-    for f in files:
-        for notice in f.notices:
-            st.info(f"{f.path}: {notice}", icon=":material/info:")
     if counts["saved_jobs"] or counts["contacts_matched_to_companies"]:
         st.caption(f"{counts['saved_jobs']} saved job(s) will be noted on their company; "
                    f"{counts['contacts_matched_to_companies']} contact(s) are linked to a company you have.")
@@ -181,6 +188,7 @@ def render() -> None:
         st.caption("Drop one or more files. You will see what each holds, correct how its columns are read, "
                    "and preview what will be added before anything is written.")
         return
+    top = st.container()  # the summary and the import button, above the per-file details
     files: list[ParsedFile] = []
     keys = []
     for upload in uploads:
@@ -190,8 +198,11 @@ def render() -> None:
     eng = state.engine()
     key = hashlib.sha1("|".join(keys).encode()).hexdigest()
     plan = _plan(eng, str(eng.url), db.revision(eng), key, files)
-    _preview(files, plan)
-    total = plan.counts["applications"] + plan.counts["contacts"] + plan.counts["saved_jobs"]
-    if st.button(f"Import {total:,} record(s)" if total else "Nothing new to import", type="primary",
-                 icon=":material/download_done:", disabled=not total, key="import_go"):
-        _run_import(files)
+    errors = _errors_frame(files)
+    _details(files, plan, errors)
+    with top:
+        _summary(files, plan, errors)
+        total = plan.counts["applications"] + plan.counts["contacts"] + plan.counts["saved_jobs"]
+        if st.button(f"Import {total:,} record(s)" if total else "Nothing new to import", type="primary",
+                     icon=":material/download_done:", disabled=not total, key="import_go"):
+            _run_import(files)
