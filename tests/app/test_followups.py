@@ -215,3 +215,19 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     snooze.click()
     at.run()
     assert mine() == []
+
+
+def test_a_very_long_note_keeps_its_text_and_says_why_it_was_not_saved(open_page, rejected):
+    engine, app_id, _ = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    body.set_value("Thank you. " * 2_000)
+    at.run()
+    assert any("too long for a mail link" in c for c in texts(at.caption))
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))).click()
+    at.run()
+    assert "The note is too long (at most 20,000 characters)" in texts(at.error)
+    assert [t for t in at.text_area if t.key.startswith("body_")][0].value == "Thank you. " * 2_000
+    assert store.notes_for(engine, app_id).empty
