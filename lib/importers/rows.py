@@ -91,7 +91,16 @@ def _clean(value: object) -> str | None:
 
 def clean_text(series: pd.Series) -> pd.Series:
     """Trimmed text with missing words (blank, null, N/A) as None."""
-    return pd.Series([_clean(v) for v in series.tolist()], index=series.index, dtype=object)
+    out = []
+    append = out.append
+    for value in series.tolist():
+        if value.__class__ is str:  # the usual case, inline: trimmed, not a missing word, no guard quote
+            text = value.strip()
+            if text and text[0] != "'" and (len(text) > _LONGEST_MISSING or text.casefold() not in MISSING):
+                append(text)
+                continue
+        append(_clean(value))
+    return pd.Series(out, index=series.index, dtype=object)
 
 
 _LONGEST_MISSING = max(map(len, MISSING))
@@ -111,7 +120,7 @@ def application_key(company: pd.Series, role: pd.Series, applied_on: pd.Series) 
 
 def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: pd.Series) -> pd.Series:
     """`application_key` from company keys already made (companies.name_key)."""
-    role_keys = role.astype(str).map(lambda r: " ".join(r.split()).casefold())
+    role_keys = pd.Series([" ".join(str(r).split()).casefold() for r in role.tolist()], index=role.index, dtype=object)
     days = pd.Series(pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str), index=role.index)
     return "app:" + days + "|" + company_keys.astype(str) + "|" + role_keys
 
@@ -251,8 +260,8 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
         errors += _errors(data, long, label, f"The {label} is too long (at most {limit:,} characters).")
         bad |= long
     url = data["job_url"]
-    bad_url = url.map(lambda u: u is not None and (not u.lower().startswith(("http://", "https://")) or " " in u
-                                                   or len(u) < 11 or len(u) > 2_000)) & ~bad
+    bad_url = pd.Series([u is not None and (not u[:8].lower().startswith(("http://", "https://")) or " " in u
+                         or len(u) < 11 or len(u) > 2_000) for u in url.tolist()], index=url.index, dtype=bool) & ~bad
     data["_value"] = url
     errors += _errors(data, bad_url, "job link", lambda v: f"“{str(v)[:40]}” is not a web address (http:// or https://).")
     bad |= bad_url

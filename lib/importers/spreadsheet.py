@@ -119,10 +119,9 @@ def parse(data: bytes, path: str = "applications.csv", mapping: dict[str, str] |
                                              f"{' or '.join(missing or ['Company'])}: pick it in the mapping."))
     else:
         index = {column: i for i, column in reversed(list(enumerate(table.header)))}
-        frame = pd.DataFrame({"line": table.lines})
-        for field_name, column in chosen.items():
-            position = index[column]
-            frame[field_name] = [row[position] for row in table.rows]
+        cells = list(zip(*table.rows)) if table.rows else [()] * len(table.header)
+        frame = pd.DataFrame({"line": table.lines, **{field_name: pd.Series(cells[index[column]], dtype=object)
+                                                       for field_name, column in chosen.items()}})
         parsed = applications_from(frame, path, fmt, status_map=status_map)
         parsed.errors = sorted(table.errors + parsed.errors, key=lambda e: e.line)
     parsed.columns = list(table.header)

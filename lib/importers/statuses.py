@@ -64,9 +64,9 @@ def map_status(word: str) -> tuple[str, str, bool]:
 
 def status_table(words: Iterable[str]) -> pd.DataFrame:
     """The editable mapping: one row per distinct status word, with how often it appears."""
-    series = pd.Series(list(words), dtype="string").dropna().map(lambda w: " ".join(str(w).split()))
-    series = series[series != ""]
-    counts = series.value_counts()
+    raw = pd.Series(list(words), dtype=object).dropna().value_counts()
+    counts = raw.groupby(raw.index.map(lambda w: " ".join(str(w).split()))).sum().sort_values(ascending=False, kind="stable")
+    counts = counts[counts.index != ""]
     rows = []
     for word, count in counts.items():
         stage, outcome, recognised = map_status(word)

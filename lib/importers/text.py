@@ -105,6 +105,39 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         return table
     table.header = [h.strip().lstrip("\ufeff") for h in header]
     width = len(table.header)
+    first_line = reader.line_num + 1 + offset
+    rest = text[position:]
+    try:
+        rows = list(reader)  # the fast way; line numbers follow when no cell spans lines
+    except csv.Error:
+        rows = None
+    if rows is not None and reader.line_num == 1 + len(rows):  # one physical line per record
+        lines = range(first_line, first_line + len(rows))
+    else:
+        reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter)
+        next(reader, None)
+        rows, lines = _rows_one_by_one(reader, offset, table)
+    for line, row in zip(lines, rows):
+        if len(row) != width:
+            if not "".join(row).strip():
+                continue
+            if len(row) < width:
+                row = row + [""] * (width - len(row))
+            else:
+                if "".join(row[width:]).strip():
+                    table.errors.append(RowError(line, "file", f"This row has {len(row)} cells but the header has "
+                                                               f"{width}; the extra cells were ignored."))
+                row = row[:width]
+        elif not "".join(row).strip():
+            continue
+        table.rows.append(row)
+        table.lines.append(line)
+    return table
+
+
+def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]], list[int]]:
+    """Rows with the line each starts on, stopping (and saying where) at a line csv can't read."""
+    rows, lines = [], []
     while True:
         line = reader.line_num + 1 + offset
         try:
@@ -114,19 +147,9 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         except csv.Error as exc:
             table.errors.append(RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped."))
             break
-        if not "".join(row).strip():
-            continue
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        elif len(row) > width:
-            extra = row[width:]
-            if any(cell.strip() for cell in extra):
-                table.errors.append(RowError(line, "file", f"This row has {len(row)} cells but the header has {width}; "
-                                                           "the extra cells were ignored."))
-            row = row[:width]
-        table.rows.append(row)
-        table.lines.append(line)
-    return table
+        rows.append(row)
+        lines.append(line)
+    return rows, lines
 
 
 def is_missing(value: str) -> bool:

@@ -139,7 +139,9 @@ def _rows(frame: pd.DataFrame, columns: list[str], sqlite: bool) -> list[tuple]:
     for column in columns:
         series = frame[column]
         if sqlite and column in ("applied_on", "occurred_on", "connected_on"):
-            series = series.map(lambda d: d.isoformat() if d is not None and d == d else None)
+            days = pd.to_datetime(series).to_numpy().astype("datetime64[D]")
+            values.append([None if d == "NaT" else d for d in days.astype(str).tolist()])
+            continue
         series = series.astype(object)
         values.append(series.where(series.notna(), None).tolist())
     return list(zip(*values))
@@ -176,7 +178,7 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
                                               for name in result.new_companies])
         company_ids = _company_ids(connection)
 
-        apps = result.applications.copy()
+        apps = result.applications.sort_values("import_key")  # in key order: the unique index fills fastest
         apps["company_id"] = apps["company_key"].map(company_ids)
         columns = [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
         _insert_chunks(connection, A, apps, columns, progress, 0.1, 0.5, "Adding applications…")
