@@ -18,6 +18,7 @@ from lib.importers.rows import FIELDS, REQUIRED
 from lib.importers.statuses import status_map_from_table
 from lib.store import imports as import_store
 from ui import state
+from ui.text import md
 
 NOT_IN_FILE = "(not in this file)"
 UPLOADER = "import_uploader"
@@ -104,7 +105,7 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
     parsed = first[0]
     needs_look = any(e.field == "header" for e in parsed.errors) or (
         parsed.statuses is not None and not parsed.statuses["recognised"].all())
-    with st.expander(f"How the columns of {upload.name} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
+    with st.expander(f"How the columns of {md(upload.name)} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
                      expanded=needs_look, icon=":material/table_edit:"):
         st.caption("Rebound guessed which column holds what. Pick another column where it guessed wrong.")
         mapping = _mapping_widgets(parsed, digest)
@@ -132,7 +133,7 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
              help="Listed below with their line, field and what is wrong; they are left out.")
     for f in files:
         for notice in f.notices:
-            st.info(f"{f.path}: {notice}", icon=":material/info:")
+            st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
 
 
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:

@@ -10,6 +10,7 @@ import streamlit as st
 from lib import db, exporters
 from lib.store import data as data_store
 from ui import forms, state
+from ui.text import md
 
 RESTORE_UPLOADER = "restore_uploader"
 DONE = "data_tools_done"
@@ -87,7 +88,7 @@ def backup_tab() -> None:
         content = upload.getvalue()
         check = _check(hashlib.sha1(content).hexdigest(), content)
         if not check.ok:
-            st.error(f"This file can't be restored: {check.message} Nothing was changed.", icon=":material/error:")
+            st.error(f"This file can't be restored: {md(check.message)} Nothing was changed.", icon=":material/error:")
         else:
             st.write(f"This backup holds **{_describe(check.counts)}**.")
             st.warning(f"Restoring replaces what you have now: **{_describe(current_counts())}**. "
