@@ -148,3 +148,12 @@ def test_delete_all_needs_the_confirmation_word(open_page, app_env):
 def test_home_offers_an_import_when_there_is_no_data(open_page):
     at = open_page()
     assert any("Bring in what you already have" in m.value for m in at.markdown)
+
+
+def test_a_file_name_with_markdown_or_html_is_shown_as_typed(open_page):
+    at = open_page(PAGE)
+    name = "[click](http://evil.example) <b>x</b>.csv"
+    at.file_uploader[0].set_value((name, (FIXTURES / "tracker.csv").read_bytes(), "text/csv")).run()
+    assert not at.exception
+    notice = next(i.value for i in at.info if "no year" in i.value)
+    assert notice.startswith("\\[click\\]\\(http") and "\\<b\\>" in notice
