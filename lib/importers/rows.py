@@ -120,9 +120,10 @@ def application_key(company: pd.Series, role: pd.Series, applied_on: pd.Series) 
 
 def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: pd.Series) -> pd.Series:
     """`application_key` from company keys already made (companies.name_key)."""
-    role_keys = pd.Series([" ".join(str(r).split()).casefold() for r in role.tolist()], index=role.index, dtype=object)
-    days = pd.Series(pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str), index=role.index)
-    return "app:" + days + "|" + company_keys.astype(str) + "|" + role_keys
+    days = pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str).tolist()
+    keys = [f"app:{day}|{company}|{' '.join(str(role).split()).casefold()}"
+            for day, company, role in zip(days, company_keys.tolist(), role.tolist())]
+    return pd.Series(keys, index=role.index, dtype=object)
 
 
 def map_unique(series: pd.Series, func) -> pd.Series:
@@ -330,17 +331,21 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
                                "order": 0})[has_stage & ~history])
     plans.append(pd.DataFrame({"import_key": good["import_key"], "kind": outcome, "occurred_on": best,
                                "order": 1})[ended & ~history])
-    # Stage histories, row by row (only the rows that have one).
+    # Stage histories: split row by row, then every date read in one go.
     rows = []
+    histories = []
     for key, text, applied_day, fallback_stage, fallback_outcome in zip(
             good["import_key"][history], good["stage_history"][history], applied[history],
             stage[history], outcome[history]):
-        pairs = _stage_history(text)
-        if not pairs:
-            pairs = [(fallback_stage, ""), (fallback_outcome, "")]
-        dates = parse_dates(pd.Series([d for _, d in pairs], dtype=object)).dates
+        pairs = _stage_history(text) or [(fallback_stage, ""), (fallback_outcome, "")]
+        histories.append((key, applied_day, pairs))
+    all_dates = parse_dates(pd.Series([d for _, _, pairs in histories for _, d in pairs], dtype=object)).dates.tolist()
+    position = 0
+    for key, applied_day, pairs in histories:
         seen_end = None
-        for (word, _), day in zip(pairs, dates):
+        for word, _ in pairs:
+            day = all_dates[position]
+            position += 1
             mapped = _history_word(word, status_map)
             day = applied_day if pd.isna(day) or day > today else max(day, applied_day)
             if vocab.STAGE_RANK.get(mapped[0], 0) > 0:
