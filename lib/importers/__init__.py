@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from lib.importers import linkedin, spreadsheet
 from lib.importers.rows import ParsedFile
-from lib.importers.text import RowError, read_table
+from lib.importers.text import RowError, paused_gc, read_table
 
 __all__ = ["ParsedFile", "RowError", "parse_bytes", "parse_path", "import_files", "report"]
 
@@ -79,12 +79,13 @@ def parse_bytes(name: str, data: bytes, mapping: dict[str, str] | None = None,
 
     `mapping` ({Rebound field: column}) and `status_map` ({status word: (stage, outcome)}) are the
     user's corrections for a spreadsheet; without them, the guesses are used."""
-    if data[:4] == b"PK\x03\x04":
-        return _zip_members(name, data)
-    fmt = detect(data)
-    if fmt in _LINKEDIN_PARSERS:
-        return [_LINKEDIN_PARSERS[fmt](data, name)]
-    return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
+    with paused_gc():
+        if data[:4] == b"PK\x03\x04":
+            return _zip_members(name, data)
+        fmt = detect(data)
+        if fmt in _LINKEDIN_PARSERS:
+            return [_LINKEDIN_PARSERS[fmt](data, name)]
+        return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
 
 
 def parse_path(path: str | Path) -> list[ParsedFile]:
@@ -120,8 +121,9 @@ def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = Fa
     """
     from lib.store import imports as store
 
-    files = [parsed for path in paths for parsed in parse_path(path)]
-    plan = store.plan(engine, files) if dry_run else store.apply(engine, files)
+    with paused_gc():
+        files = [parsed for path in paths for parsed in parse_path(path)]
+        plan = store.plan(engine, files) if dry_run else store.apply(engine, files)
     result = report(files, plan)
     result["dry_run"] = dry_run
     return result

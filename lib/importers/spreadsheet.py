@@ -119,9 +119,10 @@ def parse(data: bytes, path: str = "applications.csv", mapping: dict[str, str] |
                                              f"{' or '.join(missing or ['Company'])}: pick it in the mapping."))
     else:
         index = {column: i for i, column in reversed(list(enumerate(table.header)))}
-        cells = list(zip(*table.rows)) if table.rows else [()] * len(table.header)
-        frame = pd.DataFrame({"line": table.lines, **{field_name: pd.Series(cells[index[column]], dtype=object)
-                                                       for field_name, column in chosen.items()}})
+        fields = list(chosen)
+        cells = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=object)
+        frame = cells[[index[chosen[f]] for f in fields]].set_axis(fields, axis=1)
+        frame.insert(0, "line", table.lines)
         parsed = applications_from(frame, path, fmt, status_map=status_map)
         parsed.errors = sorted(table.errors + parsed.errors, key=lambda e: e.line)
     parsed.columns = list(table.header)

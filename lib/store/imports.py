@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib import db
 from lib.companies import company_key
+from lib.importers.text import paused_gc
 from lib.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
@@ -86,7 +87,8 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     apps = apps[~is_dup].reset_index(drop=True)
     events = pd.concat([f.events for f in files if not f.events.empty] or [pd.DataFrame(columns=EVENT_COLUMNS)],
                        ignore_index=True)
-    events = events[events["import_key"].isin(set(apps["import_key"]))].reset_index(drop=True)
+    if is_dup.any():
+        events = events[events["import_key"].isin(set(apps["import_key"]))].reset_index(drop=True)
 
     company_ids = _company_ids(connection)
     apps["company_key"] = map_unique(apps["company"], company_key)
@@ -169,7 +171,9 @@ def _insert_chunks(connection: Connection, table: sa.Table, frame: pd.DataFrame,
 
 def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportPlan:
     """Add what `files` hold, in one transaction (all of it or, if anything fails, none)."""
-    with db.transaction(engine) as connection:
+    with paused_gc(), db.transaction(engine) as connection:
+        # Take the write lock first: what is planned, and the ids given below, stay true until commit.
+        connection.execute(sa.update(db.meta).where(db.meta.c.key == "revision").values(value=db.meta.c.value))
         result = plan_with(connection, files)
         if progress:
             progress(0.05, "Adding companies…")
@@ -180,14 +184,14 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
 
         apps = result.applications.sort_values("import_key")  # in key order: the unique index fills fastest
         apps["company_id"] = apps["company_key"].map(company_ids)
-        columns = [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
+        first_id = (connection.execute(sa.select(sa.func.max(A.c.id))).scalar() or 0) + 1
+        apps["id"] = range(first_id, first_id + len(apps))  # known ids: the events need no read-back
+        columns = ["id"] + [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
         _insert_chunks(connection, A, apps, columns, progress, 0.1, 0.5, "Adding applications…")
 
         if not result.events.empty:
-            ids = dict(connection.execute(
-                sa.select(A.c.import_key, A.c.id).where(A.c.import_key.is_not(None))).all())
             events = result.events.copy()
-            events["application_id"] = events["import_key"].map(ids)
+            events["application_id"] = events["import_key"].map(dict(zip(apps["import_key"], apps["id"])))
             _insert_chunks(connection, E, events, ["application_id", "kind", "occurred_on", "note"],
                            progress, 0.6, 0.3, "Adding stage events…")
 
