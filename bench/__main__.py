@@ -27,7 +27,8 @@ from lib import db  # noqa: E402
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
 RERUNS = int(os.environ.get("BENCH_RERUNS", "20"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "50000"))
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")
+               if not os.environ.get("BENCH_PAGES") or p.stem in os.environ["BENCH_PAGES"].split(","))
 
 
 def _ms(start: float) -> float:
@@ -48,7 +49,8 @@ def floor_rerun_ms() -> float:
 def measure_page(page: str) -> tuple[float, float, str | None]:
     import streamlit as st
 
-    st.cache_data.clear()  # a first load with cold data caches
+    st.cache_data.clear()  # a first load with cold caches: data, and shared frames and engines
+    st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.query_params["id"] = "1"
     at.switch_page(page)
@@ -98,7 +100,7 @@ def main() -> None:
                             "rerun_median_ms": rerun, **({"error": error} if error else {})})
             print(f"{Path(page).stem:<20} {size:>7,} apps  first {first:>8.1f} ms  rerun {rerun:>7.1f} ms"
                   + (f"  ERROR {error}" if error else ""), file=sys.stderr, flush=True)
-    imports = measure_imports(workdir)
+    imports = measure_imports(workdir) if IMPORT_ROWS else []
 
     print(f"\nfloor (one-widget app) rerun median: {floor:.1f} ms   target per page: <= {40 * floor:.0f} ms\n")
     print(f"{'page':<20} {'apps':>7} {'first ms':>10} {'rerun ms':>10} {'x floor':>8} {'x @100':>7}")

@@ -115,15 +115,15 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
         tooltip=tooltip,
     )
     intervals = known.mark_rule(color=INK, strokeWidth=1.5).encode(
-        y=y, yOffset=y_offset, x="low:Q", x2="high:Q", tooltip=tooltip
+        y=y, yOffset=y_offset, x=alt.X("low:Q"), x2=alt.X2("high"), tooltip=tooltip
     )
-    caps = [known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=f"{end}:Q",
+    caps = [known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=alt.X(f"{end}:Q"),
                                                                     tooltip=tooltip)
             for end in ("low", "high")]
     few = base.transform_filter(~alt.datum.enough).transform_filter(
         alt.datum.measure == RATE_MEASURES[0]
     ).mark_text(align="left", dx=4, color=INK, fontStyle="italic").encode(
-        y=y, x=alt.datum(0), text="note:N",
+        y=y, x=alt.datum(0), text=alt.Text("note:N"),
         tooltip=[alt.Tooltip("group:N", title=dimension), alt.Tooltip("applications:Q", title="Applications")],
     )
     return alt.layer(bars, intervals, *caps, few, data=long).properties(
@@ -201,7 +201,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None),
     )
     text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x="reached:Q", text=alt.Text("label:N")
+        x=alt.X("reached:Q"), text=alt.Text("label:N")
     ).transform_calculate(label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')")
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title("How far do applications get?", subtitle="Each step: how many got there, and the share "
@@ -222,7 +222,7 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1))
     )
     text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x="applications:Q", text=alt.Text("share:Q", format=".0%")
+        x=alt.X("applications:Q"), text=alt.Text("share:Q", format=".0%")
     )
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title("Where do applications end?", subtitle="Ghosted: no word from the employer for the set "
@@ -245,10 +245,10 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("fastest:Q", title="Fastest (days)"), alt.Tooltip("slowest:Q", title="Slowest (days)")],
     )
     spread = base.mark_rule(color="#969696", strokeWidth=1.5).encode(
-        x=alt.X("fastest:Q", title="Days from applying to the first answer"), x2="slowest:Q"
+        x=alt.X("fastest:Q", title="Days from applying to the first answer"), x2=alt.X2("slowest")
     )
-    middle = base.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x="q1:Q", x2="q3:Q")
-    median = base.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x="median:Q")
+    middle = base.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x=alt.X("q1:Q"), x2=alt.X2("q3"))
+    median = base.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x=alt.X("median:Q"))
     return alt.layer(spread, middle, median, data=frame).properties(
         title=alt.Title("How long until employers answer?",
                         subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median"),

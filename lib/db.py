@@ -7,6 +7,7 @@ created and upgraded only by the Alembic revisions in lib/migrations, applied at
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -325,10 +326,27 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(_alembic_config(connection), revision)
 
 
+@functools.cache
+def head_revision() -> str:
+    """The newest revision in lib/migrations (read once per process)."""
+    from alembic.script import ScriptDirectory
+
+    with make_engine("sqlite://").connect() as connection:
+        return ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
 def open_database(url: str | None = None) -> Engine:
     """Engine for the database at `url` (default: `database_url()`), migrated to the newest schema."""
     engine = make_engine(url or database_url())
-    upgrade(engine)
+    if current_revision(engine) != head_revision():  # skip Alembic's machinery when up to date
+        upgrade(engine)
     return engine
 
 

@@ -69,7 +69,7 @@ def average_bars(frame: pd.DataFrame, value_title: str, category: str = "value",
                  alt.Tooltip("average:Q", title="Average", format=".1f"),
                  alt.Tooltip("n:Q", title=count_title), alt.Tooltip("sample:N", title="Sample")],
     )
-    labels = base.mark_text(align="left", dx=4).encode(text="label:N")
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
     return (bars + labels).properties(width=WIDTH, height=alt.Step(24))
 
 
@@ -91,8 +91,8 @@ def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str 
         y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
         x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
     )
-    bars = base.mark_bar(color="#4c78a8").encode(tooltip=[f"{category}:N", alt.Tooltip("count:Q", title=count_title)])
-    return (bars + base.mark_text(align="left", dx=4).encode(text="count:Q")).properties(
+    bars = base.mark_bar(color="#4c78a8").encode(tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("count:Q", title=count_title)])
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("count:Q"))).properties(
         width=WIDTH, height=alt.Step(24))
 
 
@@ -125,7 +125,7 @@ def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
         color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
         tooltip=tooltip).transform_calculate(series=f"'{names[0]}'")
     closer = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
-        x=x, y="closer_to_yes:Q", color=alt.Color("series:N", scale=color), tooltip=tooltip,
+        x=x, y=alt.Y("closer_to_yes:Q"), color=alt.Color("series:N", scale=color), tooltip=tooltip,
     ).transform_calculate(series=f"'{names[1]}'")
     activity = (sent + closer).properties(width=WIDTH, height=150)
     return alt.vconcat(mood, activity).resolve_scale(x="shared")
@@ -147,7 +147,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
                  alt.Tooltip("sample:N", title="Sample")],
     )
-    return (bars + base.mark_text(align="left", dx=4).encode(text="label:N")).properties(
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
         width=WIDTH, height=alt.Step(28))
 
 
@@ -162,7 +162,7 @@ def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("stage_progress:Q", title="Steps to a screen or further")],
     )
     goal = alt.Chart(data.head(1)).mark_rule(color="#e45756", strokeDash=[6, 4], size=2).encode(
-        y="goal:Q", tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
+        y=alt.Y("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
     return (bars + goal).properties(width=WIDTH, height=180)
 
 
@@ -177,7 +177,7 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
     bars = base.mark_bar(color="#54a24b").encode(
         opacity=_opacity(), tooltip=[alt.Tooltip("value:N", title=dimension), "n:Q", "traction:Q",
                                      alt.Tooltip("rate:Q", format=".0%"), alt.Tooltip("sample:N", title="Sample")])
-    return (bars + base.mark_text(align="left", dx=4).encode(text="label:N")).properties(
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
         width=WIDTH, height=alt.Step(24))
 
 

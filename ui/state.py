@@ -68,16 +68,22 @@ def revision() -> int:
     return db.revision(engine())
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # Read once per revision and shared (not copied) by the cached functions below, which
+    # return copies: nothing outside this module sees these two frames.
+    events = app_store.load_events(_engine)
+    return traction.with_status(app_store.load_applications(_engine), events), events
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _applications(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    apps = app_store.load_applications(_engine)
-    events = app_store.load_events(_engine)
-    return traction.with_status(apps, events)
+    return _log_and_events(_engine, url, rev)[0]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _events(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return app_store.load_events(_engine)
+    return _log_and_events(_engine, url, rev)[1]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -98,7 +104,7 @@ def events() -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _derived(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
-    return _func(_applications(_engine, url, rev), *args)
+    return _func(_log_and_events(_engine, url, rev)[0], *args)
 
 
 def from_log(func, *args):

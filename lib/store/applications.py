@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib import db, vocab
 from lib.companies import company_key
 from lib.models import ApplicationIn, StageEventIn
-from lib.store.base import StoreError, read_frame
+from lib.store.base import StoreError, read_frame, read_raw_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
 
@@ -111,9 +111,19 @@ def get_application(engine: Engine, application_id: int) -> dict[str, Any] | Non
 
 def load_applications(engine: Engine) -> pd.DataFrame:
     """Every application with its company name, newest first."""
-    frame = read_frame(engine, _application_select().order_by(A.c.applied_on.desc(), A.c.id.desc()))
-    frame["applied_on"] = pd.to_datetime(frame["applied_on"])
+    query = _application_select().order_by(A.c.applied_on.desc(), A.c.id.desc())
+    query = query.with_only_columns(
+        *[_raw_date(c) if c.name == "applied_on" else c for c in query.selected_columns]
+    )
+    frame = read_frame(engine, query)
+    frame["applied_on"] = pd.to_datetime(frame["applied_on"], format="ISO8601")
     return frame
+
+
+def _raw_date(column: sa.ColumnElement) -> sa.ColumnElement:
+    """A date column read as its stored ISO text: pandas parses a whole column far faster than
+    SQLAlchemy converts row by row (it matters at 100,000 events)."""
+    return sa.type_coerce(column, sa.String).label(column.name)
 
 
 def same_role_elsewhere(engine: Engine, company: str, role: str, exclude_id: int | None = None) -> list[dict]:
@@ -201,9 +211,8 @@ def events_for(engine: Engine, application_id: int) -> pd.DataFrame:
 
 def load_events(engine: Engine) -> pd.DataFrame:
     """Every stage event (application_id, kind, occurred_on, round_label, via)."""
-    frame = read_frame(
-        engine,
-        sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.round_label, E.c.via),
+    frame = read_raw_frame(
+        engine, sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.round_label, E.c.via)
     )
-    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"])
+    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"], format="ISO8601")
     return frame
