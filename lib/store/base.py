@@ -20,12 +20,21 @@ class StoreError(ValueError):
 
 
 def read_frame(engine: Engine, query: sa.Select, parse_dates: list[str] | None = None) -> pd.DataFrame:
-    """Run a select and return its rows as a DataFrame (columns even when there are no rows)."""
+    """Run a select and return its rows as a DataFrame (columns even when there are no rows).
+
+    Columns named in `parse_dates` are read as their stored text and parsed by pandas in one go,
+    much faster than SQLAlchemy's row-by-row date conversion.
+    """
+    if parse_dates:
+        query = query.with_only_columns(
+            *[sa.type_coerce(c, sa.String).label(c.name) if c.name in parse_dates else c
+              for c in query.selected_columns]
+        )
     with engine.connect() as connection:
         result = connection.execute(query)
         frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for column in parse_dates or []:
-        frame[column] = pd.to_datetime(frame[column], errors="coerce")
+        frame[column] = pd.to_datetime(frame[column], errors="coerce", format="ISO8601")
     return frame
 
 
