@@ -37,6 +37,6 @@ SECTIONS = {
     ],
 }
 
-page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages})
+page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
 layout.sidebar_data_switch()
 page.run()

@@ -116,6 +116,18 @@ def _plan_history(rng: random.Random, applied: dt.date, today: dt.date) -> list[
     return events
 
 
+def _keep_in_touch(contacts: list[dict], today: dt.date) -> list[dict]:
+    """A person who keeps a network checks in: long-past check-ins were done (last contact moves
+    on) and the next one is ahead, so the demo's next actions are a believable few, not dozens."""
+    rng = random.Random(SEED + 1)  # its own draws: the rest of the demo stays as it is
+    for contact in contacts:
+        due = contact["next_checkin_on"]
+        if due is not None and due < today - dt.timedelta(days=3):
+            contact["last_contact_on"] = max(contact["met_on"], today - dt.timedelta(days=rng.randint(20, 50)))
+            contact["next_checkin_on"] = today + dt.timedelta(days=rng.randint(-2, 45))
+    return contacts
+
+
 def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60) -> None:
     """Fill an empty, migrated database with the demo data set (one transaction)."""
     today = today or dt.date.today()
@@ -235,7 +247,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                           "words": rng.choice(["Steady", "Hopeful", "Meh", "Good run today", None]), "application_id": None})
         insert_rows(conn, db.applications, apps)
         insert_rows(conn, db.stage_events, events)
-        insert_rows(conn, db.contacts, contacts)
+        insert_rows(conn, db.contacts, _keep_in_touch(contacts, today))
         insert_rows(conn, db.interviews, interviews)
         insert_rows(conn, db.interview_contacts, links)
         insert_rows(conn, db.interview_questions, questions)

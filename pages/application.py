@@ -56,11 +56,13 @@ timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
 with timeline_tab:
     left, right = st.columns([1, 1], gap="large")
     with right:
-        debrief_link, rejection_link = st.columns(2)
+        debrief_link, rejection_link, note_link = st.columns(3)
         debrief_link.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:",
                                query_params={"id": str(app_id)})
         rejection_link.page_link("pages/rejection.py", label="Record a rejection", icon=":material/heart_broken:",
                                  query_params={"id": str(app_id)})
+        note_link.page_link("pages/compose.py", label="Write a follow-up", icon=":material/edit_note:",
+                            query_params={"app": str(app_id)})
         st.markdown("#### Record what happened next")
         ended = status.outcome != vocab.OPEN
         if ended:

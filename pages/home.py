@@ -32,11 +32,11 @@ if counts["applications"] == 0:
     data_import.home_choice()
     st.stop()
 
-# Home sections with data go here, in order: headline numbers, next actions, mood check-in.
+# With data: a running pause first (be kind), then where you stand, what to do, how you feel.
 mood.pause_notice()
-mood.checkin_form()
 headline.show()
 next_actions.render()
+mood.checkin_form()
 
 left, right = st.columns(2)
 with left:
