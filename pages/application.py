@@ -11,21 +11,14 @@ from lib.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import application_form, forms, layout, state
+from ui.params import int_param
 from ui.text import md
 from ui.reflections import application_timeline
 
 EVENT_FORM = "record_event"
 
 
-def _application_id() -> int | None:
-    raw = st.query_params.get("id") or st.session_state.get("open_application")
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        return None
-
-
-app_id = _application_id()
+app_id = int_param("id") or st.session_state.get("open_application")
 app = app_store.get_application(state.engine(), app_id) if app_id is not None else None
 if app is None:
     st.title("Application")

@@ -10,6 +10,7 @@ from lib.models import ContactIn
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import followups, forms, layout, state
+from ui.params import int_param
 from ui.text import md
 
 SETUP = "compose_setup"
@@ -35,7 +36,7 @@ link = (st.query_params.get("app"), st.query_params.get("kind"), st.query_params
 if st.session_state.get("compose_link") != link:
     st.session_state["compose_link"] = link
     st.session_state.pop("compose_drafts", None)
-    linked_app, linked_contact = followups.int_param("app"), followups.int_param("contact")
+    linked_app, linked_contact = int_param("app"), int_param("contact")
     most_recent = int(choices["id"].iloc[0]) if not choices.empty else NO_APP
     st.session_state["compose_app"] = linked_app if linked_app is not None else (NO_APP if linked_contact else most_recent)
     st.session_state["compose_linked_contact"] = linked_contact

@@ -17,22 +17,16 @@ from lib.store import reflections as store
 from lib.store.base import StoreError
 from ui import debrief as parts
 from ui import forms, layout, questionnaire, reflections, state
+from ui.params import int_param
 from ui.text import md
 
 BANK = qn.INTERVIEW
 
 
-def _int_param(name: str) -> int | None:
-    try:
-        return int(st.query_params.get(name))
-    except (TypeError, ValueError):
-        return None
-
-
 engine = state.engine()
-interview_id = _int_param("interview")
+interview_id = int_param("interview")
 interview = store.get_interview(engine, interview_id) if interview_id is not None else None
-app_id = interview["application_id"] if interview else _int_param("id")
+app_id = interview["application_id"] if interview else int_param("id")
 app = app_store.get_application(engine, app_id) if app_id is not None else None
 
 if app is None:

@@ -11,6 +11,7 @@ from lib.models import FeedbackIn
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import followups, forms, layout, state
+from ui.params import int_param
 from ui.text import md
 
 NEW, ANSWER = "feedback_new", "feedback_answer"
@@ -37,8 +38,8 @@ late = waiting[pd.to_datetime(waiting["asked_on"]) < pd.Timestamp(today - dt.tim
 log_col, answer_col = st.columns(2, gap="large")
 with log_col:
     st.markdown("#### Log feedback")
-    app_ids, labels = followups.application_options(choices, followups.int_param("app"))
-    wanted = followups.int_param("app")
+    app_ids, labels = followups.application_options(choices, int_param("app"))
+    wanted = int_param("app")
     app_id = st.selectbox("Application", app_ids, index=app_ids.index(wanted) if wanted in app_ids else 0,
                           format_func=lambda i: labels[i], key="feedback_app",
                           help="The 300 most recently active applications; type to search.")

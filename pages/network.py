@@ -10,6 +10,7 @@ from lib.models import ContactIn
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import followups, forms, layout, state
+from ui.params import int_param
 from ui.text import md
 
 ADD = "contact_add"
@@ -85,7 +86,7 @@ def person_section() -> None:
     """One person: details, interviews they were in, notes sent to them, edit, delete."""
     labels = {int(r.id): f"{r.name} ({r.role}" + (f", {r.company})" if isinstance(r.company, str) else ")")
               for r in people.head(500).itertuples()}
-    linked = followups.int_param("contact")  # a link from a next action opens that person, once
+    linked = int_param("contact")  # a link from a next action opens that person, once
     if linked is not None and st.session_state.get("network_link") != linked:
         st.session_state["network_link"] = linked
         st.session_state["network_person"] = linked
@@ -170,7 +171,7 @@ def person_section() -> None:
 
 
 # Arriving from a next action (?contact=…), the person comes first; otherwise the list and the form.
-linked_first = followups.int_param("contact") is not None and not people.empty
+linked_first = int_param("contact") is not None and not people.empty
 if linked_first:
     person_section()
     st.divider()

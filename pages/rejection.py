@@ -18,6 +18,7 @@ from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
 from ui import forms, layout, mood, questionnaire, reflections, state
+from ui.params import int_param
 from ui.text import md
 
 BANK = qn.REJECTION
@@ -25,17 +26,10 @@ PAUSE_ENDS_AT = dt.time(18, 0)  # "until tomorrow" means tomorrow evening
 RECORD_FIELDS = ("stage_reached", "rejected_on", "news_via")
 
 
-def _int_param(name: str) -> int | None:
-    try:
-        return int(st.query_params.get(name))
-    except (TypeError, ValueError):
-        return None
-
-
 engine = state.engine()
-reflection_id = _int_param("reflection")
+reflection_id = int_param("reflection")
 reflection = store.get_reflection(engine, reflection_id) if reflection_id is not None else None
-app_id = reflection["application_id"] if reflection else _int_param("id")
+app_id = reflection["application_id"] if reflection else int_param("id")
 app = app_store.get_application(engine, app_id) if app_id is not None else None
 
 if app is None:

@@ -61,13 +61,6 @@ def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list
     return list(labels), labels
 
 
-def int_param(name: str) -> int | None:
-    try:
-        return int(st.query_params.get(name))
-    except (TypeError, ValueError):
-        return None
-
-
 # --- one note draft, per recipient ---------------------------------------------------------------
 
 
