@@ -126,3 +126,16 @@ def wait_for_app(page) -> None:
 def goto(page, server: Server, path: str = "") -> None:
     page.goto(f"{server.base_url}/{path}")
     wait_for_app(page)
+
+
+def add_application(page, company: str, role: str) -> None:
+    """Add an application through the form, typing a new company into its picker."""
+    page.get_by_role("link", name="Add application").first.click()
+    wait_for_app(page)
+    company_box = page.get_by_label("Company *")
+    company_box.click()
+    company_box.fill(company)
+    page.keyboard.press("Enter")
+    page.get_by_label("Role *").fill(role)
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)

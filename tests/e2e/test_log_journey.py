@@ -2,21 +2,9 @@
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import goto, wait_for_app
+from tests.e2e.conftest import add_application, goto, wait_for_app
 
 XSS = "<img src=x onerror=alert(1)>"
-
-
-def _add_application(page, company: str, role: str) -> None:
-    page.get_by_role("link", name="Add application").first.click()
-    wait_for_app(page)
-    company_box = page.get_by_label("Company *")
-    company_box.click()
-    company_box.fill(company)
-    page.keyboard.press("Enter")
-    page.get_by_label("Role *").fill(role)
-    page.get_by_role("button", name="Add application").click()
-    wait_for_app(page)
 
 
 def _record(page, label: str, round_label: str = "") -> None:
@@ -41,7 +29,7 @@ def test_a_new_user_logs_a_rejection_after_the_first_interview(page, server):
     goto(page, server)
     expect(page.get_by_text("Every “no” is material")).to_be_visible()
 
-    _add_application(page, "Acme Robotics", "Data Analyst")
+    add_application(page, "Acme Robotics", "Data Analyst")
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)
     _record(page, "Screen")
@@ -73,7 +61,7 @@ def test_html_typed_into_a_field_shows_as_text(page, server):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     goto(page, server)
-    _add_application(page, "Script Co", XSS)
+    add_application(page, "Script Co", XSS)
     expect(page.get_by_text(f"Saved: {XSS} at Script Co.")).to_be_visible()
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)

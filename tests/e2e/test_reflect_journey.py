@@ -3,7 +3,7 @@ browser mid-way without losing a word, and finds the questions again in the libr
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import goto, wait_for_app
+from tests.e2e.conftest import add_application, goto, wait_for_app
 
 QUESTIONS = [
     ("Why do you want to join Lumen?", "The mission", "Tie their patient-data goal to my forecasting work", "2"),
@@ -25,16 +25,8 @@ def _choose(page, widget_label: str, option: str, nth: int = 0) -> None:
     wait_for_app(page)
 
 
-def _add_application(page, company: str, role: str) -> None:
-    page.get_by_role("link", name="Add application").first.click()
-    wait_for_app(page)
-    company_box = page.get_by_label("Company *")
-    company_box.click()
-    company_box.fill(company)
-    page.keyboard.press("Enter")
-    page.get_by_label("Role *").fill(role)
-    page.get_by_role("button", name="Add application").click()
-    wait_for_app(page)
+def _add_and_open(page, company: str, role: str) -> None:
+    add_application(page, company, role)
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)
 
@@ -43,7 +35,7 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     goto(page, server)
-    _add_application(page, "Lumen Health", "Data Analyst")
+    _add_and_open(page, "Lumen Health", "Data Analyst")
 
     # Right after the interview: the debrief.
     page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
