@@ -181,9 +181,10 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
         width=WIDTH, height=alt.Step(24))
 
 
-def specs(found: dict) -> dict[str, dict]:
-    """Every insight chart as a Vega-Lite spec (built once per data revision: building an Altair
-    chart costs far more than drawing a ready spec). Keys name the chart; empty frames get none."""
+def specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """Every insight chart (or those named in `only`) as a Vega-Lite spec (built once per data
+    revision: building an Altair chart costs far more than drawing a ready spec). Keys name the
+    chart; empty frames get none."""
     builders = {
         "self_assessment": lambda: self_assessment_chart(found["self_assessment"].frame),
         "questions": lambda: weakest_chart(found["questions"].frame),
@@ -203,6 +204,8 @@ def specs(found: dict) -> dict[str, dict]:
                "skills": found["nos"].extra["skills"]}
     out = {}
     for key, build in builders.items():
+        if only is not None and key not in only:
+            continue
         name, _, dimension = key.partition(":")
         frame = sources[key] if key in sources else found[name].frame
         if dimension:

@@ -16,7 +16,6 @@ from ui.text import md
 
 NEW, ANSWER = "feedback_new", "feedback_answer"
 CHANNELS = ("email", "phone", "LinkedIn", "in person", "portal", "other")
-SHOWN_ROWS = 1_000
 
 st.title("Feedback")
 layout.demo_banner()
@@ -30,10 +29,9 @@ if choices.empty:
     st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
     st.stop()
 
-items = followups.feedback()
+overview = followups.feedback_page_overview(today, next_actions.FEEDBACK_CHASE_AFTER_DAYS)
 people = followups.contacts()
-waiting = items[items["received_on"].isna() & items["asked_on"].notna()]
-late = waiting[pd.to_datetime(waiting["asked_on"]) < pd.Timestamp(today - dt.timedelta(days=next_actions.FEEDBACK_CHASE_AFTER_DAYS))]
+waiting = overview.waiting
 
 log_col, answer_col = st.columns(2, gap="large")
 with log_col:
@@ -78,15 +76,15 @@ with log_col:
         st.rerun()
 
 with answer_col:
-    st.markdown(f"#### Waiting for an answer ({len(waiting)})")
+    st.markdown(f"#### Waiting for an answer ({overview.waiting_count})")
     if waiting.empty:
         st.caption("Nothing pending. When you ask for feedback (or send a note that asks), it waits here.")
     else:
-        if not late.empty:
-            st.caption(f"{len(late)} asked more than {next_actions.FEEDBACK_CHASE_AFTER_DAYS} days ago: one polite "
+        if overview.late_count:
+            st.caption(f"{overview.late_count} asked more than {next_actions.FEEDBACK_CHASE_AFTER_DAYS} days ago: one polite "
                        "reminder is fine. No answer costs you nothing.")
         pending = {int(r.id): f"{r.company} · {r.role}" + (f" · {r.contact_name}" if isinstance(r.contact_name, str) else "")
-                   + f" (asked {r.asked_on:%d %b})" for r in waiting.head(300).itertuples()}
+                   + f" (asked {r.asked_on:%d %b})" for r in waiting.itertuples()}
         forms.form_error(ANSWER)
         with st.form(ANSWER, border=True):
             which = st.selectbox("Which one", list(pending), format_func=lambda i: pending[i], key="answer_which")
@@ -97,7 +95,7 @@ with answer_col:
             tags = st.multiselect("Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True)
             record = st.form_submit_button("Record the answer", type="primary", icon=":material/mark_email_read:")
         if record:
-            row = items.set_index("id").loc[which]
+            row = waiting.set_index("id").loc[which]
             try:
                 store.update_feedback(engine, which, FeedbackIn(
                     application_id=int(row["application_id"]),
@@ -112,26 +110,25 @@ with answer_col:
                 st.toast("Answer recorded.", icon=":material/check:")
             st.rerun()
 
-st.markdown(f"#### All feedback ({len(items)})")
-if items.empty:
+st.markdown(f"#### All feedback ({overview.total})")
+if not overview.total:
     st.caption("Nothing logged yet.")
 else:
-    counts = items["themes"].explode().dropna().value_counts()
+    counts = overview.theme_counts
     if not counts.empty:
         st.caption("Themes so far: " + " · ".join(f"{md(theme)} ({n})" for theme, n in counts.head(12).items()))
-    shown = items.head(SHOWN_ROWS).assign(themes=lambda f: f["themes"].map(lambda t: ", ".join(t or [])))
     st.dataframe(
-        shown, hide_index=True,
+        overview.shown, hide_index=True,
         column_order=["company", "role", "contact_name", "asked_on", "asked_via", "received_on", "themes", "text"],
         column_config={"company": "Company", "role": "Role", "contact_name": "From",
                        "asked_on": st.column_config.DateColumn("Asked", format="DD MMM YYYY"), "asked_via": "How",
                        "received_on": st.column_config.DateColumn("Answer", format="DD MMM YYYY"),
                        "themes": "Themes", "text": st.column_config.TextColumn("What they said", width="large")},
     )
-    if len(items) > SHOWN_ROWS:
-        st.caption(f"Showing the {SHOWN_ROWS:,} most recent of {len(items):,}.")
+    if overview.total > len(overview.shown):
+        st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")
     with st.expander("Delete an entry"):
-        labels_all = {int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})" for r in items.head(300).itertuples()}
+        labels_all = {int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})" for r in overview.recent.itertuples()}
         gone = st.selectbox("Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which")
         sure = st.checkbox("Yes, delete this entry", key="feedback_delete_sure")
         if st.button("Delete", type="primary", disabled=not sure, icon=":material/delete:", key="feedback_delete"):

@@ -46,7 +46,7 @@ with review_tab:
         st.markdown("#### Beside you")
         with st.container(border=True):
             st.markdown("**Am I on track**")
-            sections.on_track(found["on_track"], insights_data.chart_specs(today))
+            sections.on_track(found["on_track"], insights_data.chart_specs(today, only=("on_track",)))
         for key in ("traction", "comfort", "nos", "motivation", "targets"):
             with st.container(border=True):
                 st.markdown(f"**{found[key].title}**")

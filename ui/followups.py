@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 from lib import db, notes
 from lib.models import NoteIn
+from lib.feedback_view import feedback_overview
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import forms, state
@@ -33,9 +34,14 @@ def _feedback(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
     return store.load_feedback(_engine)
 
 
-def _cached(loader):
+@st.cache_data(max_entries=16, show_spinner=False)
+def _feedback_overview(_engine: Engine, url: str, rev: int, today: dt.date, chase_after_days: int):
+    return feedback_overview(_feedback(_engine, url, rev), today, chase_after_days)
+
+
+def _cached(loader, *args):
     eng = state.engine()
-    return loader(eng, str(eng.url), db.revision(eng))
+    return loader(eng, str(eng.url), db.revision(eng), *args)
 
 
 def application_choices() -> pd.DataFrame:
@@ -49,6 +55,11 @@ def contacts() -> pd.DataFrame:
 
 def feedback() -> pd.DataFrame:
     return _cached(_feedback)
+
+
+def feedback_page_overview(today: dt.date, chase_after_days: int):
+    """The Feedback page's counts and first rows (lib.feedback_view), cached per revision and day."""
+    return _cached(_feedback_overview, today, chase_after_days)
 
 
 def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list[int], dict[int, str]]:

@@ -27,7 +27,7 @@ def _settings(_engine: Engine, url: str, rev: int) -> dict[str, int]:
 @st.cache_data(max_entries=8, show_spinner="Reading your reflections…")
 def _insights(_engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int,
               weekly_goal: int) -> dict[str, insights.Insight]:
-    log, events = state._applications(_engine, url, rev), state._events(_engine, url, rev)
+    log, events = state.shared_log_and_events(_engine, url, rev)
     data = {"log": log, "events": events, **insight_data.load_tables(_engine)}
     found = insights.all_insights(data, today, months, ghost_days)
     found["on_track"] = insights.on_track(log, events, weekly_goal, today)
@@ -39,8 +39,8 @@ def _insights(_engine: Engine, url: str, rev: int, today: dt.date, months: int, 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _specs(_engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int,
-           weekly_goal: int) -> dict[str, dict]:
-    return insight_charts.specs(_insights(_engine, url, rev, today, months, ghost_days, weekly_goal))
+           weekly_goal: int, only: tuple[str, ...] | None = None) -> dict[str, dict]:
+    return insight_charts.specs(_insights(_engine, url, rev, today, months, ghost_days, weekly_goal), only)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -76,9 +76,10 @@ def all_insights(today: dt.date | None = None) -> dict[str, insights.Insight]:
     return _insights(*_insight_key(today))
 
 
-def chart_specs(today: dt.date | None = None) -> dict[str, dict]:
-    """The insights' charts as ready Vega-Lite specs, by name (see lib.insight_charts.specs)."""
-    return _specs(*_insight_key(today))
+def chart_specs(today: dt.date | None = None, only: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """The insights' charts (or those named in `only`) as ready Vega-Lite specs, by name (see
+    lib.insight_charts.specs)."""
+    return _specs(*_insight_key(today), only)
 
 
 def reviews() -> dict[str, Any]:

@@ -70,10 +70,17 @@ def revision() -> int:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    # Read once per revision and shared (not copied) by the cached functions below, which
-    # return copies: nothing outside this module sees these two frames.
+    # Read once per revision and shared (not copied): by the cached functions below, which
+    # return copies, and by shared_log_and_events for builders that only derive new frames.
     events = app_store.load_events(_engine)
     return traction.with_status(app_store.load_applications(_engine), events), events
+
+
+def shared_log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The log and its events for cached builders that derive new frames from them: shallow
+    copies of the shared frames (a new column stays in the copy); never change values in place."""
+    log, events = _log_and_events(_engine, url, rev)
+    return log.copy(deep=False), events.copy(deep=False)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

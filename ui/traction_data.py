@@ -25,8 +25,7 @@ def _settings(_engine: Engine, url: str, rev: int) -> dict[str, int]:
 @st.cache_data(max_entries=8, show_spinner=False)
 def _table(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date) -> pd.DataFrame:
     # The shared loaders, with the same revision: one read of the database serves every page.
-    apps = state._applications(_engine, url, rev)
-    events = state._events(_engine, url, rev)
+    apps, events = state.shared_log_and_events(_engine, url, rev)
     return traction.traction_table(apps, events, today, ghost_days)
 
 
