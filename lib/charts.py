@@ -15,6 +15,10 @@ import pandas as pd
 
 from lib import vocab
 
+# Each chart keeps its data inline: merging datasets under content hashes costs more than the
+# drawing saves on charts this small (they are aggregated first).
+alt.data_transformers.consolidate_datasets = False
+
 # Sequential, single hue, luminance falling step by step (ColorBrewer "Blues").
 STAGE_COLOURS: tuple[str, ...] = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
 STAGE_LABELS: list[str] = [vocab.stage_label(s) for s in vocab.STAGES]

@@ -11,6 +11,10 @@ import pandas as pd
 
 from lib import vocab
 
+# Each chart keeps its data inline: merging datasets under content hashes costs more than the
+# drawing saves on charts this small (they are aggregated first).
+alt.data_transformers.consolidate_datasets = False
+
 MAX_ROWS = 5_000
 FADED = 0.35
 WIDTH = "container"

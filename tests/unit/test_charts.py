@@ -64,7 +64,7 @@ def test_the_rates_chart_draws_bars_intervals_and_says_too_few_for_small_groups(
     assert [layer["mark"]["type"] for layer in spec["layer"][2:4]] == ["tick", "tick"]  # the interval's ends
     few = spec["layer"][4]
     assert few["mark"]["type"] == "text" and few["encoding"]["text"]["field"] == "note"
-    data = next(iter(spec["datasets"].values()))
+    data = spec["data"]["values"]
     assert len(data) == 2 * len(view.channel_rates)
 
 

@@ -11,7 +11,7 @@ from lib import insight_charts as charts
 
 def _data(chart) -> list[dict]:
     spec = chart.to_dict()
-    return next(iter(spec["datasets"].values()))
+    return spec["data"]["values"]
 
 
 def test_self_assessment_heat_map_orders_stages_and_fades_small_groups():
