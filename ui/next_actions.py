@@ -6,6 +6,7 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
@@ -16,6 +17,7 @@ from ui import state
 from ui.text import md
 
 SHOWN = 8  # actions drawn with buttons; the rest are listed compactly
+REST_ROWS = 200
 LINK_LABELS = {"compose": "Write it"}  # any other target: "Open"
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = {"note": ":material/edit_note:", "feedback": ":material/forum:", "check-in": ":material/schedule:",
@@ -28,6 +30,12 @@ def _open_actions(_engine: Engine, url: str, rev: int, today: dt.date) -> list[n
     since = today - dt.timedelta(days=next_actions.LOOKBACK_DAYS)
     facts = action_store.load_facts(_engine, since)
     return next_actions.compute(facts, today, action_store.action_states(_engine))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _rest_frame(_engine: Engine, url: str, rev: int, today: dt.date) -> pd.DataFrame:
+    # The actions past the first few, as the compact table shows them (at most REST_ROWS).
+    return next_actions.as_frame(_open_actions(_engine, url, rev, today)[SHOWN:SHOWN + REST_ROWS])
 
 
 def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
@@ -81,8 +89,10 @@ def render() -> None:
         _row(action, today)
     rest = actions[SHOWN:]
     if rest:
-        with st.expander(f"{len(rest)} more"):
-            st.dataframe(next_actions.as_frame(rest[:500]), hide_index=True,
+        label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
+        with st.expander(label):
+            eng = state.engine()
+            st.dataframe(_rest_frame(eng, str(eng.url), db.revision(eng), today), hide_index=True,
                          column_order=["due_on", "title", "detail"],
                          column_config={"due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
                                         "title": "Action", "detail": "Why"})
