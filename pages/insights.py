@@ -18,24 +18,37 @@ if found["traction"].n == 0:
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
 
-specs = insights_data.chart_specs()
 st.caption("From your own answers, not generic advice. Every finding states how many data points it rests on; "
            "nothing is claimed from fewer than 5, and a link between two things is not a cause.")
 
-tabs = st.tabs(["Self-assessment", "Comfort", "Weakest questions", "The “no”s", "Mood", "Was it for me",
-                "Worth another try", "Target list"])
+# Every tab states its finding; only the open tab builds its charts (lazy tabs rerun on a switch).
+CHARTS = {
+    "Self-assessment": ("self_assessment",),
+    "Comfort": ("comfort:Format", "comfort:Round type", "comfort:Company"),
+    "Weakest questions": ("questions",),
+    "The “no”s": ("themes", "themes_by_month", "skills"),
+    "Mood": ("mood",),
+    "Was it for me": ("motivation",),
+}
+tabs = st.tabs([*CHARTS, "Worth another try", "Target list"], key="insights_tab", on_change="rerun")
+
+
+def specs_for(tab, name: str) -> dict[str, dict]:
+    return insights_data.chart_specs(only=CHARTS[name]) if tab.open else {}
+
+
 with tabs[0]:
-    sections.self_assessment(found["self_assessment"], specs)
+    sections.self_assessment(found["self_assessment"], specs_for(tabs[0], "Self-assessment"))
 with tabs[1]:
-    sections.comfort(found["comfort"], specs)
+    sections.comfort(found["comfort"], specs_for(tabs[1], "Comfort"))
 with tabs[2]:
-    sections.questions(found["questions"], specs)
+    sections.questions(found["questions"], specs_for(tabs[2], "Weakest questions"))
 with tabs[3]:
-    sections.nos(found["nos"], specs)
+    sections.nos(found["nos"], specs_for(tabs[3], "The “no”s"))
 with tabs[4]:
-    sections.mood(found["mood"], specs)
+    sections.mood(found["mood"], specs_for(tabs[4], "Mood"))
 with tabs[5]:
-    sections.motivation(found["motivation"], specs)
+    sections.motivation(found["motivation"], specs_for(tabs[5], "Was it for me"))
 with tabs[6]:
     sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
 with tabs[7]:
