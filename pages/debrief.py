@@ -39,13 +39,8 @@ if app is None:
         st.info("No applications yet. Add the application first, then debrief each interview round right after it.")
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         st.stop()
-    st.write("Right after an interview, while it is fresh: which application was it for?")
-    picked = st.selectbox("Application", list(choices), format_func=choices.get, index=None,
-                          placeholder="Type to find the company or role", key="debrief_pick")
-    if picked is not None:
-        st.query_params.clear()
-        st.query_params["id"] = str(picked)
-        st.rerun()
+    reflections.pick_application("Right after an interview, while it is fresh: which application was it for?",
+                                 choices, key="debrief_pick")
     unfinished = [d for d in store.drafts_like(engine, "debrief:")]
     if unfinished:
         st.markdown("**Unfinished drafts**")

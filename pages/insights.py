@@ -22,33 +22,19 @@ st.caption("From your own answers, not generic advice. Every finding states how 
            "nothing is claimed from fewer than 5, and a link between two things is not a cause.")
 
 # Every tab states its finding; only the open tab builds its charts (lazy tabs rerun on a switch).
-CHARTS = {
-    "Self-assessment": ("self_assessment",),
-    "Comfort": ("comfort:Format", "comfort:Round type", "comfort:Company"),
-    "Weakest questions": ("questions",),
-    "The “no”s": ("themes", "themes_by_month", "skills"),
-    "Mood": ("mood",),
-    "Was it for me": ("motivation",),
-}
-tabs = st.tabs([*CHARTS, "Worth another try", "Target list"], key="insights_tab", on_change="rerun")
-
-
-def specs_for(tab, name: str) -> dict[str, dict]:
-    return insights_data.chart_specs(only=CHARTS[name]) if tab.open else {}
-
-
-with tabs[0]:
-    sections.self_assessment(found["self_assessment"], specs_for(tabs[0], "Self-assessment"))
-with tabs[1]:
-    sections.comfort(found["comfort"], specs_for(tabs[1], "Comfort"))
-with tabs[2]:
-    sections.questions(found["questions"], specs_for(tabs[2], "Weakest questions"))
-with tabs[3]:
-    sections.nos(found["nos"], specs_for(tabs[3], "The “no”s"))
-with tabs[4]:
-    sections.mood(found["mood"], specs_for(tabs[4], "Mood"))
-with tabs[5]:
-    sections.motivation(found["motivation"], specs_for(tabs[5], "Was it for me"))
+SECTIONS = [  # (tab, insight, how it is drawn, its charts)
+    ("Self-assessment", "self_assessment", sections.self_assessment, ("self_assessment",)),
+    ("Comfort", "comfort", sections.comfort, ("comfort:Format", "comfort:Round type", "comfort:Company")),
+    ("Weakest questions", "questions", sections.questions, ("questions",)),
+    ("The “no”s", "nos", sections.nos, ("themes", "themes_by_month", "skills")),
+    ("Mood", "mood", sections.mood, ("mood",)),
+    ("Was it for me", "motivation", sections.motivation, ("motivation",)),
+]
+tabs = st.tabs([name for name, *_ in SECTIONS] + ["Worth another try", "Target list"],
+               key="insights_tab", on_change="rerun")
+for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
+    with tab:
+        draw(found[insight], insights_data.chart_specs(only=charts) if tab.open else {})
 with tabs[6]:
     sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
 with tabs[7]:

@@ -44,13 +44,7 @@ if app is None:
                 "or, if it already ended, open it from the log to read its reflection.")
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         st.stop()
-    st.write("A “no” came in. Which application was it?")
-    picked = st.selectbox("Application", list(choices), format_func=choices.get, index=None,
-                          placeholder="Type to find the company or role", key="rejection_pick")
-    if picked is not None:
-        st.query_params.clear()
-        st.query_params["id"] = str(picked)
-        st.rerun()
+    reflections.pick_application("A “no” came in. Which application was it?", choices, key="rejection_pick")
     st.stop()
 
 events = app_store.events_for(engine, app_id)

@@ -139,3 +139,15 @@ def application_timeline(application_id: int) -> None:
     for when, _, title, draw, item in items:
         with st.expander(f"{when:%d %b %Y} — {title}" if when else title):
             draw(item)
+
+
+def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
+    """Ask which application a questionnaire is for; on a pick, reopen the page on it (?id=…)."""
+    st.write(prompt)
+    picked = st.selectbox("Application", list(choices), format_func=choices.get, index=None,
+                          placeholder="Type to find the company or role", key=key)
+    if picked is not None:
+        for stale in ("id", "interview", "reflection"):  # keep other parameters (?data=demo)
+            st.query_params.pop(stale, None)
+        st.query_params["id"] = str(picked)
+        st.rerun()
