@@ -80,7 +80,7 @@ def measure_page(page: str) -> tuple[float, float, str | None]:
 
 def measure_imports(workdir: Path) -> list[dict]:
     try:
-        from lib.importers import import_files
+        from lib.data.importers import import_files
     except ImportError:
         return []
     path = workdir / "import.csv"

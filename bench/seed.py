@@ -8,8 +8,8 @@ import random
 
 from sqlalchemy.engine import Engine
 
-from lib import db, vocab
-from lib.companies import company_key
+from lib.core import db, vocab
+from lib.search.companies import company_key
 from lib.store.base import insert_rows
 
 

@@ -15,8 +15,9 @@ import json
 import sys
 from pathlib import Path
 
-from lib import db, exporters
-from lib.importers import import_files
+from lib.core import db
+from lib.data import export as exporters
+from lib.data.importers import import_files
 
 
 def _url(path: str | None) -> str:

@@ -4,7 +4,8 @@ import streamlit as st
 
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui import application_form, forms, layout, state
+from ui.search import application_form
+from ui import forms, layout, state
 from ui.text import md
 
 FORM = "add_application"

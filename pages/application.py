@@ -6,14 +6,16 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib import traction, vocab
-from lib.models import ApplicationIn, StageEventIn
+from lib.learn import traction
+from lib.core import vocab
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui import application_form, forms, layout, state
+from ui.search import application_form
+from ui import forms, layout, state
 from ui.params import int_param
 from ui.text import md
-from ui.reflections import application_timeline
+from ui.reflect.reflections import application_timeline
 
 EVENT_FORM = "record_event"
 

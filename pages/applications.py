@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib import vocab
-from lib.log_filters import LogFilter, log_bounds, log_view
+from lib.core import vocab
+from lib.search.filters import LogFilter, log_bounds, log_view
 from ui import layout, state
 from ui.text import md
 

@@ -5,11 +5,13 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from lib import notes, vocab
-from lib.models import ContactIn
+from lib.follow_up import notes
+from lib.core import vocab
+from lib.core.models import ContactIn
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import followups, forms, layout, state
+from ui.follow_up import followups
+from ui import forms, layout, state
 from ui.params import int_param
 from ui.text import md
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import data_import, data_tools, layout
+from ui.data import data_import, data_tools
+from ui import layout
 
 st.title("Your data")
 layout.demo_banner()

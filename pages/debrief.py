@@ -9,14 +9,15 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from lib import questionnaires as qn
-from lib.models import DebriefIn
-from lib.reflection_views import application_choices
+from lib.reflect import questionnaires as qn
+from lib.core.models import DebriefIn
+from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import debrief as parts
-from ui import forms, layout, questionnaire, reflections, state
+from ui.reflect import debrief as parts
+from ui import forms, layout, state
+from ui.reflect import questionnaire, reflections
 from ui.params import int_param
 from ui.text import md
 

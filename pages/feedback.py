@@ -6,11 +6,13 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib import next_actions, vocab
-from lib.models import FeedbackIn
+from lib.follow_up import next_actions
+from lib.core import vocab
+from lib.core.models import FeedbackIn
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import followups, forms, layout, state
+from ui.follow_up import followups
+from ui import forms, layout, state
 from ui.params import int_param
 from ui.text import md
 

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from lib import vocab
-from lib.log_filters import latest, stage_counts
-from ui import mood
-from ui import next_actions
-from ui import headline, layout, state
-from ui import data_import
+from lib.core import vocab
+from lib.search.filters import latest, stage_counts
+from ui.reflect import mood
+from ui.follow_up import next_actions
+from ui.learn import headline
+from ui import layout, state
+from ui.data import data_import
 
 st.title("Rebound")
 layout.demo_banner()

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ui import insight_sections as sections
-from ui import insights_data, layout
+from ui.learn import insight_sections as sections
+from ui.learn import insights_data
+from ui import layout
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Insights")

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from lib.reflection_views import LibraryFilter, library_options, library_view
-from ui import layout, reflections
+from lib.reflect.timeline import LibraryFilter, library_options, library_view
+from ui import layout
+from ui.reflect import reflections
 
 TABLE_LIMIT = 1_000
 

@@ -10,14 +10,16 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib import questionnaires as qn
-from lib import traction, vocab
-from lib.models import RejectionIn
-from lib.reflection_views import application_choices
+from lib.reflect import questionnaires as qn
+from lib.learn import traction
+from lib.core import vocab
+from lib.core.models import RejectionIn
+from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import forms, layout, mood, questionnaire, reflections, state
+from ui import forms, layout, state
+from ui.reflect import mood, questionnaire, reflections
 from ui.params import int_param
 from ui.text import md
 

@@ -5,10 +5,11 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.strategy import review_due
-from lib.strategy_bank import STRATEGY
-from ui import insight_sections as sections
-from ui import insights_data, layout, strategy_forms
+from lib.learn.strategy import review_due
+from lib.learn.strategy_bank import STRATEGY
+from ui.learn import insight_sections as sections
+from ui.learn import insights_data, strategy_forms
+from ui import layout
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Strategy review")

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from lib import traction, vocab
-from ui import layout, traction_data, traction_filters
+from lib.learn import traction
+from lib.core import vocab
+from ui import layout
+from ui.learn import traction_data, traction_filters
 from ui.text import md
 
 COMPANY_PICK = "traction_company"

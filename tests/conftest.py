@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from lib import db
+from lib.core import db
 
 ROOT = Path(__file__).resolve().parent.parent
 

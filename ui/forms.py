@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.models import field_errors
+from lib.core.models import field_errors
 from lib.store.base import StoreError
 
 

@@ -10,7 +10,9 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from lib import db, demo, traction
+from lib.core import db
+from lib.data import demo
+from lib.learn import traction
 from lib.store import applications as app_store
 
 MODE_KEY = "data_mode"  # "mine" or "demo"; also kept in the URL (?data=demo) so reloads keep it

@@ -9,9 +9,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib import db, vocab
-from lib.companies import company_key
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db, vocab
+from lib.search.companies import company_key
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store.base import StoreError, read_frame, read_raw_frame
 
 A, C, E = db.applications, db.companies, db.stage_events

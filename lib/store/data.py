@@ -14,7 +14,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from lib import db, traction
+from lib.core import db
+from lib.learn import traction
 from lib.store.base import read_frame
 
 # Tables in the order they are exported (parents first) and emptied (children first).

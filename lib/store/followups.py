@@ -9,8 +9,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib import db, vocab
-from lib.models import ContactIn, FeedbackIn, NoteIn
+from lib.core import db, vocab
+from lib.core.models import ContactIn, FeedbackIn, NoteIn
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
 

@@ -15,10 +15,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib import db
-from lib.companies import company_key
-from lib.importers.text import paused_gc
-from lib.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
+from lib.core import db
+from lib.search.companies import company_key
+from lib.data.importers.text import paused_gc
+from lib.data.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
 CHUNK = 5_000

@@ -6,7 +6,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from lib import db, traction
+from lib.core import db
+from lib.learn import traction
 from lib.store import applications as app_store
 from lib.store.base import read_frame
 

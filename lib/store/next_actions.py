@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from lib import db
+from lib.core import db
 from lib.store.base import read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
-from lib import db, questionnaires, vocab
-from lib.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
+from lib.core import db, vocab
+from lib.reflect import questionnaires
+from lib.core.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
 from lib.store.applications import _check_event
 from lib.store.base import StoreError, read_frame
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from lib import db, vocab
+from lib.core import db, vocab
 from lib.store.base import StoreError
 
 S = db.settings

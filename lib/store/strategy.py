@@ -9,8 +9,8 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib import db
-from lib.models import StrategyReviewIn, TargetIn
+from lib.core import db
+from lib.core.models import StrategyReviewIn, TargetIn
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
 

@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from lib import db
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as store
 
 XSS = "<img src=x onerror=alert(1)>"

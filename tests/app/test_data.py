@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lib import db, exporters
-from lib.models import ApplicationIn
+from lib.core import db
+from lib.data import export as exporters
+from lib.core.models import ApplicationIn
 from lib.store import applications as app_store
 
 PAGE = "pages/data.py"

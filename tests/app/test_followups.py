@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from lib import db
-from lib.models import ApplicationIn, ContactIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, ContactIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import followups as store
 from ui.text import md
@@ -187,7 +187,7 @@ def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_
 
 def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, rejected):
     engine, app_id, recruiter = rejected
-    from lib.models import FeedbackIn
+    from lib.core.models import FeedbackIn
     store.add_feedback(engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email"))
     assert any("Chase the feedback from" in m for m in home_actions(open_page()))
     at = open_page("pages/feedback.py")

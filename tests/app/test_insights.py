@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lib import db
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 
 XSS = "<img src=x onerror=alert(1)>"

@@ -6,8 +6,8 @@ from streamlit.testing.v1 import AppTest
 
 
 def _every_kind_app():
-    from lib import questionnaires as qn
-    from ui import questionnaire
+    from lib.reflect import questionnaires as qn
+    from ui.reflect import questionnaire
 
     bank = qn.Bank(id="every", version=1, title="Every kind", sections=(("All", "One of each"),), questions=tuple(
         qn.Question(id=kind, label=kind, prompt=f"A {kind} question", kind=kind, section="All",
@@ -22,7 +22,7 @@ def _every_kind_app():
 
 
 def test_every_kind_draws_a_widget_seeded_with_its_answer():
-    from lib import questionnaires as qn
+    from lib.reflect import questionnaires as qn
 
     at = AppTest.from_function(_every_kind_app).run()
     assert not at.exception, [e.value for e in at.exception]

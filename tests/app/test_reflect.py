@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from lib import db
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as apps
 from lib.store import reflections as store
 
@@ -107,7 +107,7 @@ def test_a_half_filled_debrief_comes_back_in_a_new_session_marked_as_a_draft(ope
 
 def test_editing_a_past_debrief_starts_from_its_saved_answers(open_page, seeded):
     engine, app_id = seeded
-    from lib.models import DebriefIn, InterviewQuestionIn
+    from lib.core.models import DebriefIn, InterviewQuestionIn
 
     interview_id = store.save_interview(engine, DebriefIn(
         application_id=app_id, round_type="panel", occurred_on=TODAY, answers={"went_well": "Calm"},
@@ -204,7 +204,7 @@ def test_a_half_filled_reflection_comes_back_after_a_reload(open_page, seeded):
 
 def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(open_page, seeded):
     engine, app_id = seeded
-    from lib.models import RejectionIn
+    from lib.core.models import RejectionIn
 
     store.record_rejection(engine, RejectionIn(
         application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,
@@ -218,7 +218,7 @@ def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(ope
 
 def test_while_a_pause_runs_home_says_so_with_the_time_left(open_page, seeded):
     engine, app_id = seeded
-    from lib.models import RejectionIn
+    from lib.core.models import RejectionIn
 
     store.record_rejection(engine, RejectionIn(
         application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lib import db
-from lib.models import TargetIn
+from lib.core import db
+from lib.core.models import TargetIn
 from lib.store import settings as settings_store
 from lib.store import strategy as store
 

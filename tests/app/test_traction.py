@@ -4,8 +4,8 @@ import datetime as dt
 import json
 import os
 
-from lib import db
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store.settings import get_setting
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import icalendar
 from playwright.sync_api import expect
 
-from lib import db
-from lib.models import ApplicationIn, StageEventIn
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import followups as store
 from tests.e2e.conftest import goto, wait_for_app

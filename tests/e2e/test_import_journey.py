@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from lib import db
+from lib.core import db
 from tests.e2e.conftest import goto, wait_for_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"

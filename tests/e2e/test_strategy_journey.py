@@ -7,8 +7,8 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
-from lib import db
-from lib.models import ApplicationIn, TargetIn
+from lib.core import db
+from lib.core.models import ApplicationIn, TargetIn
 from lib.store import applications as app_store
 from lib.store import strategy as store
 from tests.e2e.conftest import goto, wait_for_app

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import db
+from lib.core import db
 from lib.__main__ import build_parser, main
 from lib.store import applications as app_store
 

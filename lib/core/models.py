@@ -1,0 +1,234 @@
+"""What valid input is: pydantic models for everything that enters the database.
+
+Pages build one of these from form values and show `field_errors(exc)` beside the fields; the
+store only ever writes validated models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+
+from lib.core import vocab
+
+MAX_SHORT_TEXT = 200
+MAX_LONG_TEXT = 20_000
+
+
+def _strip_or_none(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not value.lower().startswith(("http://", "https://")) or " " in value or len(value) < 11:
+        raise ValueError("must be a web address starting with http:// or https://")
+    return value
+
+
+def _check_email(value: str | None) -> str | None:
+    if value is None:
+        return None
+    local, _, domain = value.partition("@")
+    if not local or "." not in domain or " " in value or domain.startswith("."):
+        raise ValueError("must look like name@example.com")
+    return value
+
+
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
+OptShortText = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]
+OptLongText = Annotated[str | None, Field(default=None, max_length=MAX_LONG_TEXT)]
+OptUrl = Annotated[str | None, Field(default=None, max_length=2_000), AfterValidator(_check_url)]
+OptEmail = Annotated[str | None, Field(default=None, max_length=320), AfterValidator(_check_email)]
+Rating = Annotated[int, Field(ge=1, le=5)]
+
+
+class Model(BaseModel):
+    """Base: trims text, turns blank text into None, forbids unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: Any) -> Any:
+        return _strip_or_none(value)
+
+
+class CompanyIn(Model):
+    name: ShortText
+    website: OptUrl = None
+    target_priority: Annotated[int | None, Field(default=None, ge=1, le=3)] = None
+    target_reason: OptLongText = None
+    notes: OptLongText = None
+
+
+class ApplicationIn(Model):
+    company: ShortText
+    role: ShortText
+    applied_on: dt.date
+    channel: Literal[vocab.CHANNELS] = "job board"  # type: ignore[valid-type]
+    source: OptShortText = None
+    job_url: OptUrl = None
+    resume_version: OptShortText = None
+    location: OptShortText = None
+    work_mode: Literal[vocab.WORK_MODES] | None = None  # type: ignore[valid-type]
+    notes: OptLongText = None
+    reapplication_of: int | None = None
+    reapply_reason: OptLongText = None
+
+    @field_validator("applied_on")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError("can't be in the future")
+        return value
+
+
+class StageEventIn(Model):
+    application_id: int
+    kind: Literal[vocab.EVENT_KINDS]  # type: ignore[valid-type]
+    occurred_on: dt.date
+    round_label: OptShortText = None
+    via: Literal[vocab.NEWS_CHANNELS] | None = None  # type: ignore[valid-type]
+    note: OptLongText = None
+
+    @field_validator("occurred_on")
+    @classmethod
+    def _not_in_future(cls, value: dt.date) -> dt.date:
+        if value > dt.date.today():
+            raise ValueError("can't be in the future")
+        return value
+
+
+class ContactIn(Model):
+    name: ShortText
+    company: OptShortText = None
+    role: Literal[vocab.CONTACT_ROLES] = "other"  # type: ignore[valid-type]
+    email: OptEmail = None
+    phone: OptShortText = None
+    profile_url: OptUrl = None
+    met_on: dt.date | None = None
+    connected_on: dt.date | None = None
+    last_contact_on: dt.date | None = None
+    next_checkin_on: dt.date | None = None
+    notes: OptLongText = None
+
+
+class InterviewQuestionIn(Model):
+    question: Annotated[str, Field(max_length=MAX_LONG_TEXT)]
+    category: OptShortText = None
+    my_answer: OptLongText = None
+    rating: Rating | None = None
+    better_answer: OptLongText = None
+
+
+class MoodIn(Model):
+    score: Rating
+    words: OptLongText = None
+    recorded_at: dt.datetime = Field(default_factory=dt.datetime.now)
+    application_id: int | None = None
+
+
+class FeedbackIn(Model):
+    application_id: int
+    contact_id: int | None = None
+    asked_on: dt.date | None = None
+    asked_via: OptShortText = None
+    received_on: dt.date | None = None
+    text: OptLongText = None
+    themes: list[str] = Field(default_factory=list)
+
+
+class NoteIn(Model):
+    kind: Literal[vocab.NOTE_KINDS]  # type: ignore[valid-type]
+    application_id: int | None = None
+    contact_id: int | None = None
+    recipient_role: OptShortText = None
+    recipient_name: OptShortText = None
+    recipient_email: OptEmail = None
+    subject: OptShortText = None
+    body: Annotated[str, Field(max_length=MAX_LONG_TEXT)]
+    sent_on: dt.date | None = None
+
+
+def field_errors(exc: ValidationError) -> dict[str, str]:
+    """Map a ValidationError to {field: plain-English message} for showing beside each field."""
+    errors: dict[str, str] = {}
+    for err in exc.errors():
+        field = str(err["loc"][0]) if err["loc"] else "form"
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing" or (err.get("input") is None and err["type"].endswith("_type")):
+            message = "is required"
+        elif err["type"] == "string_too_long":
+            limit = err.get("ctx", {}).get("max_length")
+            message = f"is too long (at most {limit:,} characters)"
+        elif err["type"] == "literal_error":
+            message = "is not one of the choices"
+        elif err["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+            message = "is not a valid date"
+        errors.setdefault(field, message)
+    return errors
+
+
+class DebriefIn(Model):
+    """One interview debrief: the fixed columns, the bank's other answers, the questions asked and
+    the people met (known contacts by id, new ones to add to the company's contacts)."""
+
+    application_id: int
+    round_type: Literal[vocab.INTERVIEW_ROUND_TYPES]  # type: ignore[valid-type]
+    occurred_on: dt.date
+    format: Literal[vocab.INTERVIEW_FORMATS] | None = None  # type: ignore[valid-type]
+    comfort: Rating | None = None
+    bank_version: int = 1
+    answers: dict[str, Any] = Field(default_factory=dict)
+    questions: list[InterviewQuestionIn] = Field(default_factory=list)
+    contact_ids: list[int] = Field(default_factory=list)
+    new_contacts: list[ContactIn] = Field(default_factory=list)
+
+
+class RejectionIn(Model):
+    """A rejection recorded with its reflection: the ending event, the pause, the mood, the answers."""
+
+    application_id: int
+    stage_reached: Literal[vocab.STAGES[:5]]  # type: ignore[valid-type]
+    occurred_on: dt.date
+    via: Literal[vocab.NEWS_CHANNELS]  # type: ignore[valid-type]
+    mood: Rating
+    mood_words: OptLongText = None
+    pause_until: dt.datetime
+    bank_version: int = 1
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def event_kind(self) -> str:
+        """A rejection that came as silence is a ghosting."""
+        return "ghosted" if self.via == "silence" else "rejected"
+
+
+class TargetIn(Model):
+    """One company on the target list: priority 1 high, 2 medium, 3 low; no priority: not a target."""
+
+    company: ShortText
+    target_priority: Annotated[int | None, Field(default=None, ge=1, le=3)] = None
+    target_reason: OptLongText = None
+
+
+class StrategyReviewIn(Model):
+    """A strategy review: the bank's answers (checked by questionnaires.validate) and the weekly goal."""
+
+    answers: dict[str, Any] = Field(default_factory=dict)
+    weekly_goal: Annotated[int | None, Field(default=None, ge=0, le=100)] = None
+    bank_version: int = 1

@@ -1,0 +1,129 @@
+"""Bringing a search in from elsewhere: one module per outside format.
+
+- `parse_bytes(name, data)` recognises a file (a LinkedIn archive `.zip` or one of its CSVs, or
+  any spreadsheet CSV) and returns validated rows and row errors per file, writing nothing;
+- `import_files(paths, engine, dry_run=False)` parses files from disk and adds what they hold in
+  one transaction, returning the report the command line prints as JSON.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from sqlalchemy.engine import Engine
+
+from lib.data.importers import linkedin, spreadsheet
+from lib.data.importers.rows import ParsedFile
+from lib.data.importers.text import RowError, paused_gc, read_table
+
+__all__ = ["ParsedFile", "RowError", "parse_bytes", "parse_path", "import_files", "report"]
+
+MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes uncompressed; LinkedIn's CSVs are far smaller
+_LINKEDIN_PARSERS = {
+    "linkedin-applications": linkedin.parse_applications,
+    "linkedin-saved-jobs": linkedin.parse_saved_jobs,
+    "linkedin-connections": linkedin.parse_connections,
+    "linkedin-preferences": linkedin.parse_preferences,
+}
+
+
+def _failed(name: str, fmt: str, message: str) -> ParsedFile:
+    return ParsedFile(path=name, format=fmt, errors=[RowError(0, "file", message)])
+
+
+def detect(data: bytes) -> str:
+    """The format of one CSV file, from its header."""
+    head = data[:65_536]
+    head = head[: head.rfind(b"\n") + 1] or head  # whole lines only: the header is near the top
+    return linkedin.kind_of(read_table(head).header) or "spreadsheet"
+
+
+def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        return [_failed(name, "zip", f"This is not a zip archive Rebound can open ({type(exc).__name__}).")]
+    wanted = []
+    for info in infos:
+        member = PurePosixPath(info.filename)
+        stem = member.stem.casefold()
+        if member.suffix.casefold() != ".csv" or info.is_dir():
+            continue
+        if stem.startswith("job applications") or stem == "saved jobs" or stem == "connections":
+            wanted.append(info)
+    if not wanted:
+        return [_failed(name, "zip", "The archive holds no Job Applications, Saved Jobs or Connections file.")]
+    parsed = []
+    for info in sorted(wanted, key=lambda i: i.filename):
+        label = f"{name}/{info.filename}"
+        if info.file_size > MAX_ZIP_MEMBER:
+            parsed.append(_failed(label, "zip", "This file in the archive is too large to be a LinkedIn export."))
+            continue
+        try:
+            with archive.open(info) as handle:
+                member = handle.read(MAX_ZIP_MEMBER + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
+            parsed.append(_failed(label, "zip", f"This file in the archive can't be read ({type(exc).__name__})."))
+            continue
+        parsed.extend(parse_bytes(label, member))
+    return parsed
+
+
+def parse_bytes(name: str, data: bytes, mapping: dict[str, str] | None = None,
+                status_map: dict[str, tuple[str, str]] | None = None) -> list[ParsedFile]:
+    """Validated rows and row errors for one uploaded file (a zip gives one entry per CSV in it).
+
+    `mapping` ({Rebound field: column}) and `status_map` ({status word: (stage, outcome)}) are the
+    user's corrections for a spreadsheet; without them, the guesses are used."""
+    with paused_gc():
+        if data[:4] == b"PK\x03\x04":
+            return _zip_members(name, data)
+        fmt = detect(data)
+        if fmt in _LINKEDIN_PARSERS:
+            return [_LINKEDIN_PARSERS[fmt](data, name)]
+        return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
+
+
+def parse_path(path: str | Path) -> list[ParsedFile]:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [_failed(str(path), "unreadable", f"The file can't be read: {exc.strerror or exc}.")]
+    return parse_bytes(str(path), data)
+
+
+def report(files: Sequence[ParsedFile], plan) -> dict:
+    """The import report (the command line's JSON): per file, then totals."""
+    return {
+        "files": [
+            {"path": f.path, "format": f.format, "rows": f.rows, "imported": plan.added[i],
+             "duplicates": plan.duplicates[i], "skipped": dict(f.skipped), "notices": list(f.notices),
+             "errors": [e.as_dict() for e in f.errors]}
+            for i, f in enumerate(files)
+        ],
+        "imported": dict(plan.counts),
+        "duplicates_skipped": plan.duplicates_skipped,
+    }
+
+
+def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = False) -> dict:
+    """Parse `paths` and add what they hold to the database in one transaction.
+
+    With `dry_run`, nothing is written and the report says what would be added. Returns
+    {"files": [{"path", "format", "rows", "imported", "duplicates", "skipped", "notices",
+    "errors": [{"line", "field", "message"}]}], "imported": {"applications", "stage_events",
+    "contacts", "companies", "saved_jobs", "contacts_matched_to_companies"}, "duplicates_skipped": N}.
+    """
+    from lib.store import imports as store
+
+    with paused_gc():
+        files = [parsed for path in paths for parsed in parse_path(path)]
+        plan = store.plan(engine, files) if dry_run else store.apply(engine, files)
+    result = report(files, plan)
+    result["dry_run"] = dry_run
+    return result

@@ -1,0 +1,123 @@
+"""Dates as people write them, read a whole column at once.
+
+ISO (`2024-11-05`, with or without a time), LinkedIn's `6/18/22, 5:28 AM`, `30 May 2024`,
+`May 30, 2024`, day-first `23/10/2025` (the order is detected from the column), and year-less
+`9/19` (the year is inferred from the file's other dates, and said). Missing words (`null`, `N/A`,
+blank) are missing, not errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.data.importers.text import MISSING
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+
+_TIME = r"(?:[ t,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|utc|[+-]\d{2}:?\d{2})?)?"
+ISO = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
+NUMERIC = rf"^(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{2}}|\d{{4}}))?\.?{_TIME}$"
+DAY_MONTH = rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ -](?P<mon>[a-z]{{3,9}})\.?,?[ -](?P<y>\d{{4}}){_TIME}$"
+MONTH_DAY = rf"^(?:[a-z]{{3,9}},? )?(?P<mon>[a-z]{{3,9}})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}}){_TIME}$"
+
+
+@dataclass
+class ParsedDates:
+    dates: pd.Series  # datetime64 (NaT where missing or unreadable), same index as the input
+    missing: pd.Series  # bool: the cell was blank or a missing-word
+    day_first: bool = False
+    yearless: pd.Series | None = None  # bool: the year was inferred
+    inferred_year: int | None = None
+
+
+def _to_int(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce")
+
+
+def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
+    ok = frame.notna().all(axis=1) & frame["month"].between(1, 12) & frame["day"].between(1, 31) & frame[
+        "year"].between(1900, 2200)
+    result = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    if ok.any():
+        result[ok] = pd.to_datetime(frame[ok].astype(int), errors="coerce")
+    return result
+
+
+def _two_digit(year: pd.Series) -> pd.Series:
+    pivot = dt.date.today().year % 100 + 1
+    return year.where(year >= 100, year + 2000 - 100 * (year > pivot))
+
+
+def parse_dates(values: pd.Series, year_hint: int | None = None, day_first: bool | None = None) -> ParsedDates:
+    """Read a column of date text. Year-less dates take `year_hint`, else the column's most common
+    year, else the latest year that doesn't put them in the future; `day_first` forces the order
+    of numeric dates (else it is detected from the column)."""
+    text = values.astype(object).where(values.notna(), "").astype(str).str.strip().str.casefold()
+    missing = text.isin(MISSING)
+    result = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
+    if (~missing).sum() == 0:
+        return ParsedDates(result, missing, yearless=pd.Series(False, index=text.index))
+    # Fast path: plain ISO dates, read in C; the regular expressions only see the rest.
+    fast = pd.to_datetime(text.where(~missing), format="%Y-%m-%d", errors="coerce")
+    result[fast.notna()] = fast[fast.notna()]
+    live = text[~missing & fast.isna()]
+
+    iso = live.str.extract(ISO)
+    result.loc[iso.index] = _assemble(_to_int(iso["y"]), _to_int(iso["m"]), _to_int(iso["d"]))
+
+    numeric = live.str.extract(NUMERIC)
+    has_numeric = numeric["a"].notna()
+    a, b = _to_int(numeric["a"]), _to_int(numeric["b"])
+    if day_first is None:
+        # The file tells: a first part above 12 means day first; a second part above 12, month first.
+        first_big, second_big = bool((a[has_numeric] > 12).any()), bool((b[has_numeric] > 12).any())
+        day_first = first_big and not second_big
+        if not first_big and not second_big:
+            day_first = bool((numeric["sep"][has_numeric] == ".").any())
+    year = _two_digit(_to_int(numeric["y"]))
+    yearless = has_numeric & numeric["y"].isna()
+    inferred_year = None
+    if yearless.any():
+        if year_hint is None:
+            # The file's own full dates tell the year (the most common one).
+            known = pd.concat([result.dropna(), _assemble(year, *((b, a) if day_first else (a, b)))
+                               [has_numeric & ~yearless].dropna()])
+            if not known.empty:
+                year_hint = int(known.dt.year.mode().iloc[0])
+        if year_hint is None:
+            today = dt.date.today()
+            month_part = (b if day_first else a)[yearless]
+            day_part = (a if day_first else b)[yearless]
+            future = (month_part > today.month) | ((month_part == today.month) & (day_part > today.day))
+            year_hint = today.year - 1 if bool(future.any()) else today.year
+        inferred_year = int(year_hint)
+        year = year.where(~yearless, inferred_year)
+    month, day = (b, a) if day_first else (a, b)
+    numeric_dates = _assemble(year, month, day)
+    result.loc[numeric.index[has_numeric]] = numeric_dates[has_numeric]
+
+    for pattern in (DAY_MONTH, MONTH_DAY):
+        named = live.str.extract(pattern)
+        has = named["mon"].notna()
+        if has.any():
+            month_number = named["mon"].map(MONTHS)
+            dates = _assemble(_to_int(named["y"]), month_number, _to_int(named["d"]))
+            take = has & dates.notna() & result.loc[named.index].isna()
+            result.loc[named.index[take]] = dates[take]
+
+    yearless_full = pd.Series(False, index=text.index)
+    yearless_full.loc[yearless.index] = yearless & result.loc[yearless.index].notna()
+    return ParsedDates(result, missing, day_first=day_first, yearless=yearless_full, inferred_year=inferred_year)

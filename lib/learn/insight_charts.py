@@ -1,0 +1,219 @@
+"""Charts for the insights: each takes an insight's already-aggregated frame and returns an alt.Chart.
+
+Groups with fewer than 5 data points (`enough` False) are drawn faded and say so in the tooltip:
+they are shown, not claimed.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lib.core import vocab
+
+# Each chart keeps its data inline: merging datasets under content hashes costs more than the
+# drawing saves on charts this small (they are aggregated first).
+alt.data_transformers.consolidate_datasets = False
+
+MAX_ROWS = 5_000
+FADED = 0.35
+WIDTH = "container"
+
+
+def _frame(frame: pd.DataFrame) -> pd.DataFrame:
+    if len(frame) > MAX_ROWS:
+        raise ValueError(f"a chart gets aggregated data: {len(frame):,} rows is more than {MAX_ROWS:,}")
+    return frame.copy()
+
+
+def _sample_note(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["sample"] = out["enough"].map({True: "enough data", False: "fewer than 5: not a finding"})
+    return out
+
+
+def _opacity() -> alt.Opacity:
+    return alt.Opacity("enough:N", scale=alt.Scale(domain=[True, False], range=[1.0, FADED]), legend=None)
+
+
+def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
+    """Average rating per measure (rows) and furthest stage (columns), as a labelled heat map."""
+    data = _sample_note(_frame(by_stage))
+    stages = [vocab.stage_label(s) for s in vocab.STAGES if s in set(data["stage"])]
+    base = alt.Chart(data).encode(
+        x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("measure_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
+        opacity=_opacity(),
+        tooltip=[alt.Tooltip("measure_label:N", title="Rating"), alt.Tooltip("stage_label:N", title="Stage"),
+                 alt.Tooltip("average:Q", title="Average", format=".1f"), alt.Tooltip("n:Q", title="Applications"),
+                 alt.Tooltip("sample:N", title="Sample")],
+    )
+    labels = base.mark_text(fontSize=12).encode(
+        text=alt.Text("label:N"),
+        color=alt.condition("datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")),
+    ).transform_calculate(label="format(datum.average, '.1f') + '  (n=' + datum.n + ')'")
+    return (cells + labels).properties(width=WIDTH, height=alt.Step(34))
+
+
+def average_bars(frame: pd.DataFrame, value_title: str, category: str = "value", category_title: str = "",
+                 count_title: str = "n", sort: str = "-x") -> alt.Chart:
+    """Horizontal bars of an average on a 1–5 scale, one per group, with the group's size."""
+    data = _sample_note(_frame(frame))
+    data["label"] = data["average"].map("{:.1f}".format) + "  (n=" + data["n"].astype(str) + ")"
+    base = alt.Chart(data).encode(
+        y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
+        x=alt.X("average:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
+    )
+    bars = base.mark_bar(color="#4c78a8").encode(
+        opacity=_opacity(),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title or "Group"),
+                 alt.Tooltip("average:Q", title="Average", format=".1f"),
+                 alt.Tooltip("n:Q", title=count_title), alt.Tooltip("sample:N", title="Sample")],
+    )
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
+    return (bars + labels).properties(width=WIDTH, height=alt.Step(24))
+
+
+def comfort_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
+    """Average comfort by one dimension of `comfort_where` ("Company", "Round type", "Format")."""
+    part = frame[frame["dimension"] == dimension]
+    return average_bars(part, "Average comfort (1–5)", category_title=dimension, count_title="Rounds")
+
+
+def weakest_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Question categories by average self-rating, weakest on top."""
+    return average_bars(frame, "Average self-rating (1–5)", category="category", category_title="Category",
+                        count_title="Answers", sort="x")
+
+
+def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str = "Times") -> alt.Chart:
+    data = _frame(frame)
+    base = alt.Chart(data).encode(
+        y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
+        x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
+    )
+    bars = base.mark_bar(color="#4c78a8").encode(tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("count:Q", title=count_title)])
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("count:Q"))).properties(
+        width=WIDTH, height=alt.Step(24))
+
+
+def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
+    data = _frame(by_month)
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("yearmonth(month):T", title="Month feedback came in"),
+        y=alt.Y("sum(count):Q", title="Times mentioned", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("theme:N", title="Theme", scale=alt.Scale(scheme="tableau10")),
+        tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "theme:N", alt.Tooltip("count:Q", title="Times")],
+    ).properties(width=WIDTH, height=220)
+
+
+def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
+    """Weekly mood on top; applications sent and steps closer to yes below, on the same weeks."""
+    data = _frame(weekly)
+    x = alt.X("week:T", title="Week", axis=alt.Axis(format="%d %b"))
+    mood = alt.Chart(data).mark_line(point=True, color="#e45756").encode(
+        x=x, y=alt.Y("mood:Q", title="Mood (1–5)", scale=alt.Scale(domain=[1, 5])),
+        tooltip=[alt.Tooltip("week:T", title="Week of", format="%d %b %Y"), alt.Tooltip("mood:Q", format=".1f"),
+                 alt.Tooltip("checkins:Q", title="Check-ins")],
+    ).transform_filter("isValid(datum.mood)").properties(width=WIDTH, height=150)
+    names = ["Applications sent", "Steps closer to yes (interview or later)"]
+    color = alt.Scale(domain=names, range=["#4c78a8", "#54a24b"])
+    tooltip = [alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+               alt.Tooltip("applications:Q", title="Applications sent"),
+               alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes")]
+    sent = alt.Chart(data).mark_bar(opacity=0.8).encode(
+        x=x, y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=tooltip).transform_calculate(series=f"'{names[0]}'")
+    closer = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
+        x=x, y=alt.Y("closer_to_yes:Q"), color=alt.Color("series:N", scale=color), tooltip=tooltip,
+    ).transform_calculate(series=f"'{names[1]}'")
+    activity = (sent + closer).properties(width=WIDTH, height=150)
+    return alt.vconcat(mood, activity).resolve_scale(x="shared")
+
+
+def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Share of reflected rejections that reached the final round, by why you went for the job."""
+    data = _sample_note(_frame(frame))
+    data["label"] = data["reached_final"].astype(str) + " of " + data["n"].astype(str)
+    base = alt.Chart(data).encode(
+        y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
+        x=alt.X("share_final:Q", title="Reached the final round", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+    )
+    bars = base.mark_bar(color="#72b7b2").encode(
+        opacity=_opacity(),
+        tooltip=[alt.Tooltip("motivation:N", title="Motivation"), alt.Tooltip("n:Q", title="Rejections"),
+                 alt.Tooltip("reached_final:Q", title="Reached the final"),
+                 alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
+                 alt.Tooltip("sample:N", title="Sample")],
+    )
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
+        width=WIDTH, height=alt.Step(28))
+
+
+def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
+    """Applications per week against the weekly goal (a rule), with stage progress in the tooltip."""
+    data = _frame(weekly)
+    data["week_label"] = pd.to_datetime(data["week"]).dt.strftime("%d %b")
+    x = alt.X("week_label:O", title="Week of", sort=None, axis=alt.Axis(labelAngle=0))
+    bars = alt.Chart(data).mark_bar(color="#4c78a8").encode(
+        x=x, y=alt.Y("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("week_label:O", title="Week of"), alt.Tooltip("applications:Q", title="Applications"),
+                 alt.Tooltip("stage_progress:Q", title="Steps to a screen or further")],
+    )
+    goal = alt.Chart(data.head(1)).mark_rule(color="#e45756", strokeDash=[6, 4], size=2).encode(
+        y=alt.Y("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
+    return (bars + goal).properties(width=WIDTH, height=180)
+
+
+def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
+    data = _sample_note(_frame(frame[frame["dimension"] == dimension]))
+    data["label"] = data["traction"].astype(str) + " of " + data["n"].astype(str)
+    base = alt.Chart(data).encode(
+        y=alt.Y("value:N", title=dimension, sort="-x"),
+        x=alt.X("rate:Q", title="Reached an interview or later", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+    )
+    bars = base.mark_bar(color="#54a24b").encode(
+        opacity=_opacity(), tooltip=[alt.Tooltip("value:N", title=dimension), "n:Q", "traction:Q",
+                                     alt.Tooltip("rate:Q", format=".0%"), alt.Tooltip("sample:N", title="Sample")])
+    return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
+        width=WIDTH, height=alt.Step(24))
+
+
+def specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """Every insight chart (or those named in `only`) as a Vega-Lite spec (built once per data
+    revision: building an Altair chart costs far more than drawing a ready spec). Keys name the
+    chart; empty frames get none."""
+    builders = {
+        "self_assessment": lambda: self_assessment_chart(found["self_assessment"].frame),
+        "questions": lambda: weakest_chart(found["questions"].frame),
+        "themes": lambda: count_bars(found["nos"].frame, "theme", "Theme"),
+        "themes_by_month": lambda: themes_over_time_chart(found["nos"].extra["by_month"]),
+        "skills": lambda: count_bars(found["nos"].extra["skills"].head(12), "skill", "Skill", "Reflections"),
+        "mood": lambda: mood_chart(found["mood"].frame),
+        "motivation": lambda: motivation_chart(found["motivation"].frame),
+    }
+    for dimension in ("Format", "Round type", "Company"):
+        builders[f"comfort:{dimension}"] = lambda d=dimension: comfort_chart(found["comfort"].frame, d)
+    for dimension in ("Channel", "Role"):
+        builders[f"traction:{dimension}"] = lambda d=dimension: traction_chart(found["traction"].frame, d)
+    if "on_track" in found:
+        builders["on_track"] = lambda: on_track_chart(found["on_track"].frame)
+    sources = {"themes": found["nos"].frame, "themes_by_month": found["nos"].extra["by_month"],
+               "skills": found["nos"].extra["skills"]}
+    out = {}
+    for key, build in builders.items():
+        if only is not None and key not in only:
+            continue
+        name, _, dimension = key.partition(":")
+        frame = sources[key] if key in sources else found[name].frame
+        if dimension:
+            frame = frame[frame["dimension"] == dimension]
+        if not frame.empty:
+            out[key] = build().to_dict(validate=False)  # the unit tests validate each chart
+    return out

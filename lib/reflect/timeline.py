@@ -1,0 +1,105 @@
+"""Pure pandas for the reflection pages: which applications to offer, the question library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.core import vocab
+
+UNCATEGORISED = "uncategorised"
+
+
+def application_choices(log: pd.DataFrame, open_only: bool = False, limit: int = 500) -> dict[int, str]:
+    """{application id: "Company — Role (applied 03 Mar 2026)"}, most recent activity first.
+
+    `log` is the application log with status (lib.traction.with_status). Capped at `limit` so a
+    selectbox stays light at 10,000 applications; older ones open from the log.
+    """
+    if log.empty:
+        return {}
+    frame = log
+    if open_only:
+        frame = frame[frame["outcome"] == vocab.OPEN]
+    activity = frame["last_event_on"].fillna(frame["applied_on"]) if "last_event_on" in frame else frame["applied_on"]
+    frame = frame.assign(_activity=pd.to_datetime(activity)).nlargest(limit, "_activity")
+    applied = pd.to_datetime(frame["applied_on"]).dt.strftime("%d %b %Y")
+    labels = frame["company"].astype(str) + " — " + frame["role"].astype(str) + " (applied " + applied + ")"
+    return dict(zip(frame["id"].astype(int).tolist(), labels.tolist()))
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    text: str = ""
+    categories: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+
+
+def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
+    """Per category: questions asked, how many rated, the average rating; weakest first.
+
+    Categories with no rating at all come last (nothing to compare yet).
+    """
+    columns = ["category", "asked", "rated", "average_rating"]
+    if questions.empty:
+        return pd.DataFrame(columns=columns)
+    frame = questions.assign(category=questions["category"].fillna(UNCATEGORISED),
+                             rating=pd.to_numeric(questions["rating"], errors="coerce"))
+    summary = frame.groupby("category").agg(asked=("question", "size"), rated=("rating", "count"),
+                                            average_rating=("rating", "mean")).reset_index()
+    summary["average_rating"] = summary["average_rating"].round(2)
+    return summary.sort_values(["average_rating", "asked"], ascending=[True, False],
+                               na_position="last").reset_index(drop=True)[columns]
+
+
+def library_view(questions: pd.DataFrame, chosen: LibraryFilter, limit: int = 1_000) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """(summary by category, matching questions, how many match).
+
+    Questions are ordered weakest category first, then lowest rating (unrated after rated), then
+    newest; at most `limit` rows are returned.
+    """
+    frame = questions
+    if chosen.categories:
+        frame = frame[frame["category"].fillna(UNCATEGORISED).isin(chosen.categories)]
+    if chosen.companies:
+        frame = frame[frame["company"].isin(chosen.companies)]
+    if chosen.text.strip():
+        needle = chosen.text.strip()
+        haystack = (frame["question"].fillna("") + "\n" + frame["my_answer"].fillna("") + "\n"
+                    + frame["better_answer"].fillna(""))
+        frame = frame[haystack.str.contains(needle, case=False, regex=False)]
+    summary = category_summary(frame)
+    order = {category: rank for rank, category in enumerate(summary["category"])}
+    ranked = frame.assign(
+        _category_rank=frame["category"].fillna(UNCATEGORISED).map(order),
+        _rating=pd.to_numeric(frame["rating"], errors="coerce"),
+    ).sort_values(["_category_rank", "_rating", "occurred_on"], ascending=[True, True, False], na_position="last")
+    table = ranked.drop(columns=["_category_rank", "_rating"]).head(limit).reset_index(drop=True)
+    return summary, table, len(frame)
+
+
+def library_options(questions: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The categories and companies to filter by."""
+    if questions.empty:
+        return [], []
+    categories = sorted(questions["category"].fillna(UNCATEGORISED).unique().tolist())
+    companies = sorted(questions["company"].dropna().unique().tolist(), key=str.casefold)
+    return categories, companies
+
+
+def pause_left(pause_until, now) -> str | None:
+    """"2 days", "5 hours", "40 minutes" left in a pause; None when it is over."""
+    if pause_until is None or pd.isna(pause_until):
+        return None
+    left = pd.Timestamp(pause_until) - pd.Timestamp(now)
+    minutes = int(left.total_seconds() // 60)
+    if minutes <= 0:
+        return None
+    if minutes < 60:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    days = hours // 24
+    return f"{days} days"

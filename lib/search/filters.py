@@ -1,0 +1,90 @@
+"""Filtering the application log (pure pandas, so pages stay thin and tests need no UI)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.core.vocab import STAGE_RANK, STAGES
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    text: str = ""  # matches company or role, case-insensitively
+    stages: tuple[str, ...] = ()  # furthest stage in ...
+    outcomes: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    applied_from: dt.date | None = None
+    applied_to: dt.date | None = None
+
+
+def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
+    """The rows of `log` (applications with status) that pass every filter that is set."""
+    mask = pd.Series(True, index=log.index)
+    if f.text.strip():
+        needle = " ".join(f.text.split()).casefold()
+        mask &= log["company"].str.casefold().str.contains(needle, regex=False) | log[
+            "role"
+        ].str.casefold().str.contains(needle, regex=False)
+    if f.stages:
+        mask &= log["furthest_stage"].isin(f.stages)
+    if f.outcomes:
+        mask &= log["outcome"].isin(f.outcomes)
+    if f.channels:
+        mask &= log["channel"].isin(f.channels)
+    if f.applied_from:
+        mask &= log["applied_on"] >= pd.Timestamp(f.applied_from)
+    if f.applied_to:
+        mask &= log["applied_on"] <= pd.Timestamp(f.applied_to)
+    return log[mask]
+
+
+def log_bounds(log: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The first and last application dates, or None for an empty log."""
+    if log.empty:
+        return None
+    return log["applied_on"].min().date(), log["applied_on"].max().date()
+
+
+def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """The n most recent applications (the log is kept newest first)."""
+    return log.head(n)
+
+
+def stage_counts(log: pd.DataFrame) -> dict[str, int]:
+    """How many applications there are, are open, and reached each stage or later."""
+    reached = log["furthest_stage"].map(STAGE_RANK)
+    counts = {"applications": len(log), "open": int((log["outcome"] == "open").sum())}
+    counts.update({stage: int((reached >= rank).sum()) for stage, rank in STAGE_RANK.items()})
+    return counts
+
+
+def board_columns(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Open applications grouped by their current (furthest) stage, most recent activity first."""
+    open_apps = log[log["outcome"] == "open"].copy()
+    open_apps["activity"] = open_apps["last_event_on"].fillna(open_apps["applied_on"])
+    open_apps = open_apps.sort_values("activity", ascending=False)
+    return {stage: open_apps[open_apps["furthest_stage"] == stage] for stage in STAGES[:-1]}
+
+
+@dataclass
+class LogView:
+    """What the log page draws: counts and only the rows it sends to the browser."""
+
+    matching: int
+    table: pd.DataFrame  # the first `limit` matching rows
+    board: dict[str, pd.DataFrame]  # the first cards of each open stage
+    board_counts: dict[str, int]
+
+
+def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView:
+    shown = filter_log(log, f)
+    columns = board_columns(shown)
+    return LogView(
+        matching=len(shown),
+        table=shown.head(limit),
+        board={stage: frame.head(cards) for stage, frame in columns.items()},
+        board_counts={stage: len(frame) for stage, frame in columns.items()},
+    )

@@ -1,0 +1,45 @@
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from lib.core import db
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_declares(db_url):
+    engine = db.open_database(db_url)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+    assert diff == []
+
+
+def test_a_database_made_by_the_first_revision_upgrades_to_the_newest(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
+        connection.execute(sa.text(
+            "INSERT INTO applications (company_id, role, applied_on, channel) VALUES (1, 'Analyst', '2026-01-02', 'referral')"))
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT role FROM applications")).scalar() == "Analyst"
+        head = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    from alembic.script import ScriptDirectory
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(db.MIGRATIONS_DIR))
+    assert head == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(engine):
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_the_database_location_can_be_set_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("REBOUND_DATABASE_URL", raising=False)
+    assert db.database_url().endswith("data/rebound.db")
+    monkeypatch.setenv("REBOUND_DATABASE_URL", f"sqlite:///{tmp_path}/x.db")
+    assert db.database_url() == f"sqlite:///{tmp_path}/x.db"

@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pandas as pd
+
+from lib.follow_up.feedback import feedback_overview
+
+TODAY = dt.date(2026, 3, 20)
+
+
+def _items():
+    return pd.DataFrame({
+        "id": [1, 2, 3, 4],
+        "asked_on": [dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 2, 1), None],
+        "received_on": [None, None, dt.date(2026, 2, 5), None],
+        "themes": [[], [], ["communication", "technical depth"], ["communication"]],
+    })
+
+
+def test_waiting_means_asked_and_unanswered_and_late_means_past_the_chase_threshold():
+    overview = feedback_overview(_items(), TODAY, chase_after_days=7)
+    assert overview.waiting["id"].tolist() == [1, 2]
+    assert (overview.waiting_count, overview.late_count, overview.total) == (2, 1, 4)
+
+
+def test_themes_are_counted_across_entries_most_common_first():
+    overview = feedback_overview(_items(), TODAY, chase_after_days=7)
+    assert overview.theme_counts.to_dict() == {"communication": 2, "technical depth": 1}
+    assert overview.shown["themes"].tolist() == ["", "", "communication, technical depth", "communication"]
+
+
+def test_only_the_first_rows_are_kept_for_the_browser():
+    overview = feedback_overview(_items(), TODAY, chase_after_days=7, shown_rows=2, listed=1)
+    assert len(overview.shown) == 2 and len(overview.recent) == 1 and len(overview.waiting) == 1

@@ -1,0 +1,148 @@
+"""Note drafts: every kind renders from full and sparse answers, broken templates fall back."""
+
+import datetime as dt
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+from lib.follow_up import notes
+from lib.core import vocab
+
+TODAY = dt.date(2026, 3, 12)
+
+FULL = {
+    "recipient_name": "Maya O'Brien, PhD 🌟",
+    "my_name": "Sam Lee",
+    "company": "Acme Robotics",
+    "role": "Data Analyst",
+    "interview_day": "on Tuesday",
+    "positive_moment": "the whiteboard session on routing",
+    "key_points": "faster weekly reporting",
+    "company_needs": "a self-serve analytics layer",
+    "skills_fit": "I built one at my last job",
+    "feedback_question": notes.FEEDBACK_QUESTIONS[0],
+    "open_question": "Is the team growing next year?",
+    "reply_goal": ["feedback", "advice", "another role", "an answer to an open question"],
+    "introduction_to": "the platform team lead",
+    "news": "I finished a dbt course",
+    "earlier_role": "Junior Analyst",
+    "reapply_reason": "it is closer to product decisions",
+}
+
+
+@pytest.mark.parametrize("kind", vocab.NOTE_KINDS)
+def test_every_kind_renders_from_full_answers_with_no_marker(kind, tmp_path):
+    draft = notes.render_note(kind, FULL, template_dir=tmp_path)
+    assert draft.problem is None
+    assert draft.markers == []
+    assert draft.subject and "Maya O'Brien, PhD 🌟" in draft.body and draft.body.rstrip().endswith("Sam Lee")
+
+
+@pytest.mark.parametrize("kind", vocab.NOTE_KINDS)
+def test_every_kind_renders_from_sparse_answers_with_visible_markers(kind, tmp_path):
+    draft = notes.render_note(kind, {"company": "Acme", "role": "Analyst"}, template_dir=tmp_path)
+    assert "[add: their name]" in draft.body and "[add: your name]" in draft.body
+    assert "None" not in draft.body and "{{" not in draft.body
+
+
+@pytest.mark.parametrize("kind", vocab.NOTE_KINDS)
+def test_the_shipped_template_files_render_like_the_built_in_ones(kind):
+    shipped = notes.render_note(kind, FULL)
+    assert shipped.problem is None
+    assert (shipped.subject, shipped.body) == (
+        notes.render_note(kind, FULL, template_dir=None).subject, notes.render_note(kind, FULL, template_dir=None).body)
+
+
+def test_the_rejection_thank_you_asks_the_chosen_feedback_question_and_only_what_the_goal_wants(tmp_path):
+    context = FULL | {"reply_goal": ["feedback"], "feedback_question": "How could I approach the SQL part better?"}
+    body = notes.render_note("thank-you after rejection", context, template_dir=tmp_path).body
+    assert "How could I approach the SQL part better?" in body
+    assert "another role" not in body and "Is the team growing" not in body
+
+
+def test_without_a_reply_goal_the_rejection_thank_you_asks_for_feedback_with_a_marker(tmp_path):
+    body = notes.render_note("thank-you after rejection", {"company": "Acme"}, template_dir=tmp_path).body
+    assert "[add: your specific feedback question]" in body
+    assert "If another role opens" in body
+
+
+def test_a_template_with_a_syntax_error_is_reported_and_the_built_in_one_is_used(tmp_path):
+    (tmp_path / "feedback-request.j2").write_text("Subject: Hi\n\nDear {{ recipient_name\n")
+    draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
+    assert "feedback-request.j2 has an error on line 3" in draft.problem
+    assert "built-in template was used" in draft.problem
+    assert draft.subject == "A short question about the Data Analyst process"
+
+
+def test_a_template_that_fails_while_rendering_falls_back_too(tmp_path):
+    (tmp_path / "feedback-request.j2").write_text("Subject: Hi\n\n{{ company.__class__.__mro__ }}{{ 1 / 0 }}")
+    draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
+    assert draft.problem and "could not be used" in draft.problem
+    assert "Could you tell me" in draft.body
+
+
+def test_a_users_edited_template_is_used_and_unknown_fill_ins_show_as_markers(tmp_path):
+    (tmp_path / "contact-check-in.j2").write_text("Subject: Hello {{ recipient_name }}\n\nHi! {{ favourite_coffee }}\n")
+    draft = notes.render_note("contact check-in", FULL, template_dir=tmp_path)
+    assert draft.problem is None
+    assert draft.subject == "Hello Maya O'Brien, PhD 🌟"
+    assert draft.body == "Hi! [add: favourite coffee]\n"
+
+
+def test_html_in_answers_stays_plain_text(tmp_path):
+    draft = notes.render_note("feedback request", FULL | {"recipient_name": "<b>Jo</b> & co"}, template_dir=tmp_path)
+    assert "Dear <b>Jo</b> & co," in draft.body
+
+
+def test_the_mail_link_encodes_subject_and_body_and_survives_a_round_trip():
+    body = "Dear Maya,\n\nThanks & see you — 100% sure? é 🌟\n"
+    url = notes.mailto_url("maya.o@example.com", "Thank you, Acme; role #2", body)
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and parts.path == "maya.o@example.com"
+    assert " " not in url and "\n" not in url and "+" not in url
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Thank you, Acme; role #2"]
+    assert query["body"] == [body.replace("\n", "\r\n")]
+    assert "%0D%0A" in url and "%26" in url and "%23" in url
+
+
+def test_a_recipient_without_email_gets_no_mail_link_but_a_reason():
+    link, reason = notes.mail_link(None, "Hi", "Body")
+    assert link is None and "No email address" in reason
+    link, reason = notes.mail_link("not an email", "Hi", "Body")
+    assert link is None and "doesn't look like an email" in reason
+
+
+def test_a_very_long_note_gets_no_mail_link_but_a_reason():
+    link, reason = notes.mail_link("a@example.com", "Hi", "word " * 1_000)
+    assert link is None and "too long" in reason
+    link, reason = notes.mail_link("a@example.com", "Hi", "word " * 100)
+    assert reason is None and unquote(link).startswith("mailto:a@example.com?subject=Hi")
+
+
+def test_the_downloaded_text_names_recipient_and_subject():
+    text = notes.as_text_file("Thanks", "Dear Jo,\n", "Jo, \"JJ\" Smith", "jo@example.com")
+    assert text == 'To: Jo, "JJ" Smith <jo@example.com>\nSubject: Thanks\n\nDear Jo,\n'
+
+
+def test_time_words_for_days_and_pauses():
+    assert notes.since_text(TODAY, TODAY) == "today"
+    assert notes.since_text(TODAY - dt.timedelta(days=1), TODAY) == "yesterday"
+    assert notes.since_text(TODAY - dt.timedelta(days=9), TODAY) == "9 days ago"
+    assert notes.since_text(TODAY - dt.timedelta(days=21), TODAY) == "3 weeks ago"
+    now = dt.datetime(2026, 3, 12, 9, 0)
+    assert notes.time_left(dt.datetime(2026, 3, 13, 12, 0), now) == "1 day and 3 hours"
+    assert notes.time_left(dt.datetime(2026, 3, 12, 9, 20), now) == "20 minutes"
+    assert notes.time_left(now, now) is None
+
+
+def test_the_context_uses_debrief_and_reflection_answers_and_typed_extras_win():
+    facts = {"company": "Acme", "role": "Analyst", "interview_on": TODAY - dt.timedelta(days=1),
+             "interview_answers": {"positive_moment": "the demo", "key_points": ""},
+             "reflection_answers": {"reply_goal": ["advice"], "still_interested": True}}
+    context = notes.note_context(facts, {"name": "Jo", "role": "recruiter"}, {"feedback_question": "Why?", "key_points": " "}, TODAY)
+    assert context["interview_day"] == "yesterday"
+    assert context["positive_moment"] == "the demo" and "key_points" not in context
+    assert context["reply_goal"] == ["advice"] and context["feedback_question"] == "Why?"
+    assert context["recipient_name"] == "Jo"
+    assert notes.note_context(facts, None, {"reply_goal": ["feedback"]}, TODAY)["reply_goal"] == ["feedback"]

@@ -1,0 +1,106 @@
+"""Charts are checked on their Vega-Lite specification (chart.to_dict())."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from lib.learn import charts, traction
+from lib.learn.traction import TractionFilter
+
+TODAY = dt.date(2026, 3, 31)
+
+
+@pytest.fixture
+def view():
+    rows = [(i, f"Company {i % 7}", "Data Analyst" if i % 2 else "Sr. Data Scientist",
+             ["referral", "job board", "recruiter"][i % 3], f"2026-0{1 + i % 3}-0{1 + i % 9}") for i in range(1, 31)]
+    apps = pd.DataFrame(rows, columns=["id", "company", "role", "channel", "applied_on"])
+    apps["resume_version"] = ["v1", "v2"] * 15
+    events = pd.DataFrame(
+        [(i, "screen", "2026-03-20") for i in range(1, 20)] + [(i, "interview", "2026-03-22") for i in range(1, 10)]
+        + [(i, "rejected", "2026-03-25") for i in range(20, 25)],
+        columns=["application_id", "kind", "occurred_on"],
+    )
+    return traction.traction_view(traction.traction_table(apps, events, TODAY), TractionFilter())
+
+
+def _layers(spec):
+    return spec.get("layer", [spec])
+
+
+def test_the_company_chart_stacks_furthest_stages_in_a_sequential_palette_and_can_be_clicked(view):
+    spec = charts.company_stages_chart(view.company_stages).to_dict()
+    assert spec["mark"]["type"] == "bar"
+    assert spec["title"]["text"] == "Which companies took you furthest?"
+    enc = spec["encoding"]
+    assert enc["y"]["field"] == "company" and enc["y"]["title"] == "Company"
+    assert enc["y"]["sort"] == view.company_stages.sort_values("order")["company"].drop_duplicates().tolist()
+    assert enc["x"]["aggregate"] == "sum" and enc["x"]["title"] == "Applications"
+    assert enc["color"]["field"] == "stage_label"
+    assert enc["color"]["scale"]["range"] == list(charts.STAGE_COLOURS)
+    assert enc["order"]["field"] == "stage_rank"
+    assert {t["field"] for t in enc["tooltip"]} >= {"company", "applications", "company_total"}
+    assert spec["params"][0]["name"] == "company_pick"
+
+
+def test_the_stage_palette_darkens_step_by_step_so_it_reads_in_grey_scale():
+    def luminance(hex_colour):
+        r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    lum = [luminance(c) for c in charts.STAGE_COLOURS]
+    assert all(a - b > 0.08 for a, b in zip(lum, lum[1:]))
+
+
+def test_the_rates_chart_draws_bars_intervals_and_says_too_few_for_small_groups(view):
+    spec = charts.rates_chart(view.channel_rates, "Channel", "Which channels get answers?").to_dict()
+    assert spec["title"]["text"] == "Which channels get answers?"
+    bars, rule = spec["layer"][0], spec["layer"][1]
+    assert bars["mark"]["type"] == "bar"
+    assert bars["encoding"]["x"]["field"] == "rate" and bars["encoding"]["x"]["axis"]["format"] == "%"
+    assert bars["encoding"]["yOffset"]["field"] == "measure"
+    assert rule["mark"]["type"] == "rule"
+    assert (rule["encoding"]["x"]["field"], rule["encoding"]["x2"]["field"]) == ("low", "high")
+    assert [layer["mark"]["type"] for layer in spec["layer"][2:4]] == ["tick", "tick"]  # the interval's ends
+    few = spec["layer"][4]
+    assert few["mark"]["type"] == "text" and few["encoding"]["text"]["field"] == "note"
+    data = spec["data"]["values"]
+    assert len(data) == 2 * len(view.channel_rates)
+
+
+def test_over_time_lines_differ_by_dash_and_shape_not_only_colour(view):
+    spec = charts.over_time_chart(view.over_time, "month").to_dict()
+    assert spec["mark"]["type"] == "line"
+    enc = spec["encoding"]
+    assert enc["x"]["timeUnit"] == "yearmonth" and enc["x"]["title"] == "Month applied"
+    assert enc["strokeDash"]["field"] == enc["shape"]["field"] == enc["color"]["field"] == "measure"
+    assert enc["y"]["title"] == "Applications"
+
+
+def test_closer_to_yes_puts_stages_in_ladder_order(view):
+    spec = charts.closer_to_yes_chart(view.over_time).to_dict()
+    assert spec["encoding"]["y"]["field"] == "best_stage"
+    assert spec["encoding"]["y"]["sort"][0] == "Accepted" and spec["encoding"]["y"]["sort"][-1] == "Applied"
+
+
+def test_the_funnel_and_endings_are_bars_with_counts_labelled(view):
+    funnel = charts.funnel_chart(view.funnel).to_dict()
+    assert funnel["title"]["text"] == "How far do applications get?"
+    assert funnel["layer"][0]["mark"]["type"] == "bar" and funnel["layer"][1]["mark"]["type"] == "text"
+    assert funnel["layer"][0]["encoding"]["y"]["sort"] == ["Applied", "Screen", "Interview", "Final round", "Offer"]
+    ends = charts.endings_chart(view.endings).to_dict()
+    assert ends["title"]["text"] == "Where do applications end?"
+    assert ends["layer"][1]["encoding"]["text"]["format"] == ".0%"
+
+
+def test_response_times_show_spread_middle_half_and_median(view):
+    spec = charts.response_time_chart(view.response_times).to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["rule", "bar", "tick"]
+    assert spec["layer"][2]["encoding"]["x"]["field"] == "median"
+    assert spec["layer"][0]["encoding"]["x"]["title"] == "Days from applying to the first answer"
+
+
+def test_a_chart_refuses_raw_rows():
+    with pytest.raises(ValueError, match="aggregated"):
+        charts.endings_chart(pd.DataFrame({"label": ["x"] * 5001, "applications": 1, "share": 0.1}))

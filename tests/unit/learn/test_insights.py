@@ -1,0 +1,379 @@
+"""Each insight on tiny hand-built data, with answers computed by hand (and the too-little cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lib.learn import insights, traction
+
+TODAY = dt.date(2025, 6, 4)  # a Wednesday
+
+
+def make_log(rows, events=()):
+    """rows: (id, company, applied_on, channel); events: (application_id, kind, occurred_on)."""
+    names = sorted({r[1] for r in rows})
+    apps = pd.DataFrame(
+        [{"id": i, "company_id": names.index(c) + 1, "company": c, "role": "Data Analyst",
+          "applied_on": pd.Timestamp(day), "channel": channel} for i, c, day, channel in rows])
+    ev = pd.DataFrame(list(events), columns=["application_id", "kind", "occurred_on"])
+    ev["occurred_on"] = pd.to_datetime(ev["occurred_on"])
+    return traction.with_status(apps, ev), ev
+
+
+def reflections(*answers_by_app, created=dt.datetime(2025, 5, 1), pause=None):
+    return pd.DataFrame([{"id": n, "application_id": app_id, "answers": answers, "pause_until": pause,
+                          "created_at": pd.Timestamp(created) + pd.Timedelta(minutes=n)}
+                         for n, (app_id, answers) in enumerate(answers_by_app)])
+
+
+NO_INTERVIEWS = pd.DataFrame(columns=["id", "application_id", "round_type", "format", "comfort", "occurred_on"])
+D = dt.date(2025, 1, 6)
+STAGE_EVENTS = {0: [], 1: ["screen"], 2: ["screen", "interview"], 3: ["screen", "interview", "final"],
+                4: ["screen", "interview", "final", "offer"]}
+
+
+def ladder_log(ranks):
+    """One application per entry of `ranks`, reaching that stage rank, then rejected (unless offer)."""
+    rows, events = [], []
+    for app_id, rank in enumerate(ranks, start=1):
+        rows.append((app_id, f"Co {app_id}", D, "job board"))
+        for step, kind in enumerate(STAGE_EVENTS[rank]):
+            events.append((app_id, kind, D + dt.timedelta(days=step + 1)))
+        if rank < 4:
+            events.append((app_id, "rejected", D + dt.timedelta(days=10)))
+    return make_log(rows, events)
+
+
+# --- self-assessment ---------------------------------------------------------------------------
+
+
+def test_spearman_matches_the_textbook_formula_without_ties():
+    # d = (-1, 1, -1, 1, 0): rho = 1 - 6 * 4 / (5 * 24) = 0.8
+    rho = insights._spearman(pd.Series([1, 2, 3, 4, 5]), pd.Series([2, 1, 4, 3, 5]))
+    assert rho == pytest.approx(0.8)
+
+
+def test_spearman_with_ties_matches_pandas_rank_correlation():
+    x, y = pd.Series([1, 2, 2, 3, 5, 5, 4]), pd.Series([2, 2, 3, 3, 4, 1, 5])
+    expected = pd.DataFrame({"x": x, "y": y}).corr(method="spearman").loc["x", "y"]
+    assert insights._spearman(x, y) == pytest.approx(expected)
+
+
+def test_spearman_is_undefined_when_one_side_never_varies():
+    assert np.isnan(insights._spearman(pd.Series([1, 2, 3]), pd.Series([2, 2, 2])))
+
+
+def test_self_assessment_states_a_rank_correlation_from_ten_reflections():
+    ranks = [1, 1, 2, 2, 2, 3, 3, 3, 4, 4]
+    log, _ = ladder_log(ranks)
+    refl = reflections(*[(i, {"prepared": r + 1}) for i, r in enumerate(ranks, start=1)])
+    found = insights.self_assessment(log, refl, NO_INTERVIEWS)
+    assert found.n == 10
+    assert "tends to go with getting further" in found.sentence
+    assert "+1.00" in found.sentence and "n = 10" in found.sentence
+    assert "cause" not in found.sentence
+    prepared = found.extra["correlations"].set_index("measure").loc["prepared"]
+    assert prepared["rho"] == 1.0 and prepared["n"] == 10
+
+
+def test_self_assessment_averages_by_stage_and_flags_small_groups():
+    ranks = [2, 2, 2, 2, 2, 3]
+    log, _ = ladder_log(ranks)
+    refl = reflections(*[(i, {"qualified": q}) for i, q in zip(range(1, 7), [1, 2, 3, 4, 5, 4])])
+    frame = insights.self_assessment(log, refl, NO_INTERVIEWS).frame.set_index(["measure", "stage"])
+    assert frame.loc[("qualified", "interview"), "average"] == 3.0  # (1+2+3+4+5)/5
+    assert frame.loc[("qualified", "interview"), "n"] == 5
+    assert bool(frame.loc[("qualified", "interview"), "enough"])
+    assert not bool(frame.loc[("qualified", "final"), "enough"])  # one reflection: shown, not claimed
+
+
+def test_self_assessment_with_nine_reflections_says_not_enough_data_for_a_correlation():
+    ranks = [1, 2, 2, 3, 3, 3, 4, 4, 4]
+    log, _ = ladder_log(ranks)
+    refl = reflections(*[(i, {"prepared": r}) for i, r in enumerate(ranks, start=1)])
+    found = insights.self_assessment(log, refl, NO_INTERVIEWS)
+    assert "not enough data yet" in found.sentence
+    words = found.extra["correlations"].set_index("measure").loc["prepared", "words"]
+    assert "not enough data yet (9 of 10 needed" in words
+
+
+def test_self_assessment_with_four_ratings_claims_nothing():
+    log, _ = ladder_log([1, 2, 3, 4])
+    refl = reflections(*[(i, {"prepared": 5}) for i in range(1, 5)])
+    found = insights.self_assessment(log, refl, NO_INTERVIEWS)
+    assert found.sentence.startswith("Not enough data yet: 4 rated applications")
+    assert not found.enough
+
+
+def test_self_assessment_uses_interview_comfort_averaged_per_application():
+    log, _ = ladder_log([2])
+    interviews = pd.DataFrame({"id": [1, 2], "application_id": [1, 1], "round_type": ["technical"] * 2,
+                               "format": ["video"] * 2, "comfort": [2, 5], "occurred_on": [D, D]})
+    frame = insights.self_assessment(log, reflections(), interviews).frame
+    assert frame[frame["measure"] == "comfort"]["average"].tolist() == [3.5]
+
+
+# --- comfort -----------------------------------------------------------------------------------
+
+
+def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
+    log, _ = ladder_log([2, 2])
+    interviews = pd.DataFrame({
+        "id": range(7), "application_id": [1] * 5 + [2] * 2,
+        "round_type": ["technical"] * 5 + ["case"] * 2, "format": ["video"] * 5 + ["phone"] * 2,
+        "comfort": [4, 4, 5, 3, 4, 5, 5], "occurred_on": [D] * 7})
+    found = insights.comfort_where(log, interviews)
+    assert found.n == 7
+    assert "video interviews (4.0 of 5 over 5 rounds)" in found.sentence
+    assert "phone" not in found.sentence  # 5.0 but from 2 rounds: not claimed
+    phone = found.frame[(found.frame["dimension"] == "Format") & (found.frame["value"] == "phone")].iloc[0]
+    assert phone["average"] == 5.0 and not phone["enough"]
+
+
+def test_comfort_ignores_ratings_outside_one_to_five():
+    log, _ = ladder_log([2])
+    interviews = pd.DataFrame({"id": [1, 2], "application_id": [1, 1], "round_type": ["case", "case"],
+                               "format": ["video", "video"], "comfort": [9, None], "occurred_on": [D, D]})
+    found = insights.comfort_where(log, interviews)
+    assert found.n == 0 and found.sentence.startswith("Not enough data yet")
+
+
+# --- weakest questions -------------------------------------------------------------------------
+
+
+def test_weakest_questions_ranks_categories_with_five_answers_and_lists_better_answers():
+    questions = pd.DataFrame({
+        "interview_id": 1,
+        "category": ["technical"] * 5 + ["behavioural"] * 5 + ["salary"],
+        "question": ["SQL window", "SQL window", "p-value", "joins", "indexes", "conflict", "failure", "team",
+                     "feedback", "lead", "Salary?"],
+        "rating": [1, 2, 2, 3, 2, 4, 4, 5, 4, 3, 1],
+        "better_answer": ["Use ROWS frame", "Use ROWS frame", None, "Draw it", "", None, None, None, None,
+                          "STAR", "Give a range"],
+    })
+    found = insights.weakest_questions(questions)
+    assert found.frame["category"].tolist() == ["salary", "technical", "behavioural"]
+    assert found.frame["average"].tolist() == [1.0, 2.0, 4.0]
+    assert "weakest category is technical (2.0 of 5 over 5 answers)" in found.sentence  # salary: only 1
+    assert "Strongest: behavioural (4.0)" in found.sentence
+    practise = found.extra["practise"]
+    assert practise["question"].tolist() == ["Salary?", "SQL window", "joins", "lead"]  # deduped, rated <= 3
+
+
+# --- what the "no"s say ------------------------------------------------------------------------
+
+
+def test_the_nos_count_feedback_themes_and_skills_case_insensitively():
+    log, _ = ladder_log([2, 2, 2, 2, 2, 2])
+    feedback = pd.DataFrame({
+        "application_id": [1, 2, 3, 4, 5, 6],
+        "received_on": pd.to_datetime(["2025-03-02", "2025-03-20", "2025-04-02", "2025-04-05", "2025-04-09", None]),
+        "themes": [["technical depth", "communication"], ["technical depth"], ["technical depth"],
+                   ["experience level"], [], ["communication"]],
+    })
+    refl = reflections(
+        (1, {"skills_to_bolster": ["SQL", "storytelling"], "why_not_chosen": "Too junior"}),
+        (2, {"skills_to_bolster": ["sql"]}), (3, {"skills_to_bolster": ["dbt"]}),
+        (4, {"skills_to_bolster": ["SQL "]}), (5, {"skills_to_bolster": ["storytelling"]}))
+    found = insights.what_the_nos_say(log, feedback, refl)
+    assert dict(zip(found.frame["theme"], found.frame["count"])) == {
+        "technical depth": 3, "communication": 1, "experience level": 1}  # the unanswered one is left out
+    assert "5 pieces of feedback" in found.sentence and "technical depth (3 times)" in found.sentence
+    skills = found.extra["skills"]
+    assert skills.iloc[0].tolist() == ["SQL", 3]
+    assert "SQL (3 of 5 reflections)" in found.sentence
+    by_month = found.extra["by_month"]
+    assert by_month[by_month["theme"] == "technical depth"]["count"].tolist() == [2, 1]  # March, April
+    assert found.extra["why_not_chosen"][["company", "why_not_chosen"]].values.tolist() == [["Co 1", "Too junior"]]
+
+
+def test_the_nos_with_four_pieces_of_feedback_claim_nothing():
+    log, _ = ladder_log([2])
+    feedback = pd.DataFrame({"application_id": [1] * 4, "received_on": pd.to_datetime(["2025-03-02"] * 4),
+                             "themes": [["communication"]] * 4})
+    found = insights.what_the_nos_say(log, feedback, reflections())
+    assert found.sentence.startswith("Not enough data yet: 4 pieces of feedback")
+
+
+# --- mood and momentum -------------------------------------------------------------------------
+
+
+def test_mood_is_averaged_by_week_beside_applications_and_steps_closer_to_yes():
+    monday = dt.date(2025, 5, 26)
+    log, events = make_log(
+        [(1, "A", monday, "referral"), (2, "B", monday + dt.timedelta(days=2), "referral"),
+         (3, "C", dt.date(2025, 6, 2), "referral")],
+        [(1, "screen", "2025-05-27"), (1, "interview", "2025-05-29"), (2, "interview", "2025-06-03")])
+    moods = pd.DataFrame({"recorded_at": pd.to_datetime(
+        ["2025-05-26 09:00", "2025-05-28 20:00", "2025-05-30 09:00", "2025-06-02 09:00", "2025-06-03 09:00"]),
+        "score": [2, 3, 4, 5, 4]})
+    refl = reflections((1, {}), pause=pd.Timestamp("2025-05-30 18:00"))
+    found = insights.mood_and_momentum(log, events, moods, refl, TODAY)
+    weeks = found.frame.set_index("week")
+    assert weeks.loc["2025-05-26", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [3.0, 3, 2, 1]
+    assert weeks.loc["2025-06-02", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [4.5, 2, 1, 1]
+    assert len(found.frame) == 2  # starts at the first week with anything in it
+    assert "Over 5 check-ins" in found.sentence and "averaged 3.6 of 5" in found.sentence  # 18 / 5
+    assert "Pauses taken after a rejection: 1." in found.sentence
+    assert "In weeks with a step" not in found.sentence  # fewer than 5 weeks on each side
+
+
+def test_mood_with_three_check_ins_claims_nothing():
+    log, events = make_log([(1, "A", dt.date(2025, 5, 26), "referral")])
+    moods = pd.DataFrame({"recorded_at": pd.to_datetime(["2025-05-26", "2025-05-27", "2025-05-28"]),
+                          "score": [1, 2, 3]})
+    found = insights.mood_and_momentum(log, events, moods, reflections(), TODAY)
+    assert found.sentence.startswith("Not enough data yet: 3 mood check-ins")
+
+
+# --- was it for me -----------------------------------------------------------------------------
+
+
+def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retries():
+    ranks = [3, 3, 3, 2, 2, 4, 4]
+    log, _ = ladder_log(ranks)
+    motives = ["dream job"] * 5 + ["I was bored"] * 2
+    interested = [True, True, False, None, True, False, True]
+    refl = reflections(*[(i, {"motivation": m, **({} if s is None else {"still_interested": s})})
+                         for i, (m, s) in enumerate(zip(motives, interested), start=1)])
+    found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
+    frame = found.frame.set_index("motivation")
+    assert frame.loc["dream job", ["n", "reached_final", "share_final"]].tolist() == [5, 3, 0.6]
+    assert frame.loc["I was bored", ["n", "reached_final"]].tolist() == [2, 2]
+    assert not frame.loc["I was bored", "enough"]
+    assert "“dream job” reached the final round most often (3 of 5)" in found.sentence  # bored: 2 of 2, too few
+    assert "would not retry 2 of the 6 rejections where you answered" in found.sentence
+
+
+# --- worth another try -------------------------------------------------------------------------
+
+
+def test_worth_another_try_needs_traction_interest_a_contact_and_time():
+    rows = [(1, "Ready Co", D, "referral"), (2, "Soon Co", D, "referral"), (3, "Cold Co", D, "referral"),
+            (4, "Nobody Co", D, "referral"), (5, "Screen Co", D, "referral"), (6, "Busy Co", D, "referral"),
+            (7, "Busy Co", dt.date(2025, 5, 1), "referral")]
+    events = [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01"),
+              (2, "final", "2025-01-10"), (2, "rejected", "2025-04-10"),
+              (3, "interview", "2025-01-10"), (3, "rejected", "2025-02-01"),
+              (4, "interview", "2025-01-10"), (4, "rejected", "2025-02-01"),
+              (5, "screen", "2025-01-10"), (5, "rejected", "2025-02-01"),
+              (6, "interview", "2025-01-10"), (6, "rejected", "2025-02-01")]
+    log, _ = make_log(rows, events)
+    refl = reflections(*[(i, {"still_interested": i != 3}) for i in range(1, 7)])
+    ids = dict(zip(log["company"], log["company_id"]))
+    contacts = pd.DataFrame({"id": [1, 2, 3, 4, 5, 6], "name": ["Zoe", "Ann", "Bo", "Cy", "Di", "Ed"], "role": "recruiter",
+                             "company_id": [ids["Ready Co"], ids["Ready Co"], ids["Soon Co"], ids["Cold Co"],
+                                            ids["Screen Co"], ids["Busy Co"]]})
+    found = insights.worth_another_try(log, refl, contacts, TODAY, months=3)
+    assert found.frame["company"].tolist() == ["Ready Co", "Soon Co"]
+    ready, soon = found.frame.iloc[0], found.frame.iloc[1]
+    assert bool(ready["ready"]) and ready["contacts"] == 2 and ready["contact_name"] == "Ann"
+    assert not soon["ready"] and soon["ready_on"] == dt.date(2025, 7, 10)
+    assert "wait until 10 Jul 2025" in soon["reason"]
+    assert "1 company worth another try now, 1 more once 3 months have passed" in found.sentence
+
+
+def test_worth_another_try_respects_the_months_setting():
+    log, _ = make_log([(1, "A", D, "referral")], [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01")])
+    refl = reflections((1, {"still_interested": True}))
+    contacts = pd.DataFrame({"id": [1], "name": ["Ann"], "role": ["recruiter"], "company_id": [1]})
+    assert bool(insights.worth_another_try(log, refl, contacts, TODAY, months=3).frame["ready"].iloc[0])
+    assert not insights.worth_another_try(log, refl, contacts, TODAY, months=6).frame["ready"].iloc[0]
+
+
+# --- target list -------------------------------------------------------------------------------
+
+
+def test_target_suggestions_promote_keep_and_drop_with_reasons_from_data():
+    rows = [(1, "Said no", D, "referral"), (2, "Silent", D, "job board"), (3, "Silent", D, "job board"),
+            (4, "Silent", D, "job board"), (5, "Rising", D, "referral"), (6, "Top", D, "referral"),
+            (7, "Fresh", dt.date(2025, 5, 30), "referral"), (8, "Ignored", D, "job board")]
+    events = [(1, "interview", "2025-01-10"), (1, "rejected", "2025-01-20"),
+              (2, "ghosted", "2025-02-10"), (3, "ghosted", "2025-02-10"),
+              (5, "interview", "2025-01-10"), (5, "rejected", "2025-01-20"),
+              (6, "final", "2025-01-10"), (8, "rejected", "2025-01-20")]
+    log, _ = make_log(rows, events)  # app 4 is open, applied long ago with no word: silent too
+    ids = dict(zip(log["company"], log["company_id"]))
+    companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
+    companies["target_priority"] = companies["name"].map({"Said no": 2, "Silent": 2, "Top": 1, "Fresh": 3})
+    companies["target_reason"] = None
+    refl = reflections((1, {"still_interested": False}), (5, {"still_interested": True}))
+    found = insights.target_suggestions(log, companies, refl, NO_INTERVIEWS, TODAY)
+    by = found.frame.set_index("company")
+    assert by["suggestion"].to_dict() == {"Rising": "promote", "Said no": "drop", "Silent": "drop",
+                                          "Fresh": "keep", "Top": "keep"}
+    assert found.frame["suggestion"].tolist() == ["promote", "drop", "drop", "keep", "keep"]
+    assert "you said you would not retry" in by.loc["Said no", "reason"]
+    assert by.loc["Silent", ["tries", "silent", "traction"]].tolist() == [3, 3, 0]
+    assert "3 without a reply" in by.loc["Silent", "reason"]
+    assert "1 reached an interview or later" in by.loc["Rising", "reason"]
+    assert "Ignored" not in by.index  # not a target, no traction: nothing to suggest
+    assert "promote 1, keep 2, drop 2" in found.sentence
+
+
+# --- strategy numbers --------------------------------------------------------------------------
+
+
+def test_on_track_compares_full_weeks_with_the_weekly_goal():
+    days = [dt.date(2025, 5, 12), dt.date(2025, 5, 13), dt.date(2025, 5, 20), dt.date(2025, 5, 21),
+            dt.date(2025, 5, 22), dt.date(2025, 5, 27), dt.date(2025, 6, 3)]
+    log, events = make_log([(i, f"C{i}", d, "referral") for i, d in enumerate(days, start=1)],
+                           [(1, "screen", "2025-05-20"), (2, "interview", "2025-06-02")])
+    found = insights.on_track(log, events, 2, TODAY)
+    assert found.frame["applications"].tolist() == [2, 3, 1, 1]  # weeks of 12, 19, 26 May and 2 June
+    assert found.frame["stage_progress"].tolist() == [0, 1, 0, 1]
+    assert found.sentence.startswith("On track: 2.0 a week over the last 3 full weeks, against your goal of 2.")
+    assert "7 applications sent, 2 steps" in found.sentence
+    assert insights.on_track(log, events, 3, TODAY).sentence.startswith("Behind your goal of 3 a week")
+
+
+def test_most_traction_names_the_best_channel_from_five_applications():
+    rows = [(i, f"C{i}", D, "referral") for i in range(1, 6)] + [(6, "C6", D, "job board"), (7, "C7", D, "other")]
+    events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 7)]
+    log, _ = make_log(rows, events)
+    found = insights.most_traction(log)
+    assert "referral applications (3 of 5 reached an interview, 60%)" in found.sentence
+    other = found.frame[(found.frame["value"] == "other")].iloc[0]
+    assert other["rate"] == 1.0 and not other["enough"]  # 1 of 1: shown, not claimed
+
+
+def test_every_insight_copes_with_an_empty_database(engine):
+    from lib.store import insight_data
+
+    found = insights.all_insights(insight_data.load(engine), TODAY)
+    assert set(found) == {"self_assessment", "comfort", "questions", "nos", "mood", "motivation", "reapply",
+                          "targets", "traction"}
+    for insight in found.values():
+        assert insight.n == 0
+        assert insight.sentence
+
+
+def test_top_keeps_the_first_rows_and_remembers_how_many_there_were():
+    found = insights.Insight("x", "X", "sentence", 7, pd.DataFrame({"a": range(7)}))
+    kept = found.top(3)
+    assert kept.frame["a"].tolist() == [0, 1, 2] and kept.total_rows == 7 and kept.n == 7
+    assert kept.top(2).total_rows == 7
+
+
+def test_reflection_answers_are_parsed_once_and_a_parsed_frame_passes_through():
+    refl = reflections((1, {"prepared": 4, "still_interested": "yes", "skills_to_bolster": " SQL ,dbt",
+                            "motivation": "  "}))
+    parsed = insights.reflection_frame(refl)
+    row = parsed.iloc[0]
+    assert row["prepared"] == 4 and np.isnan(row["qualified"])
+    assert np.isnan(row["still_interested"])  # only a real yes/no counts
+    assert row["skills_to_bolster"] == ["SQL", "dbt"] and row["motivation"] is None
+    assert insights.reflection_frame(parsed).equals(parsed)
+
+
+def test_was_it_for_me_names_every_motivation_tied_at_the_top():
+    ranks = [3, 2, 2, 2, 2, 3, 2, 2, 2, 2]
+    log, _ = ladder_log(ranks)
+    motives = ["dream job"] * 5 + ["I was bored"] * 5
+    refl = reflections(*[(i, {"motivation": m}) for i, m in enumerate(motives, start=1)])
+    found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
+    assert "as “dream job” and “I was bored” reached the final round most often (1 of 5; 1 of 5)" in found.sentence

@@ -1,0 +1,132 @@
+"""Importing into the database: one transaction, duplicates skipped, events that respect the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lib.core import db, vocab
+from lib.data.importers import import_files, parse_bytes
+from lib.core.models import ApplicationIn
+from lib.store import applications as app_store
+from lib.store import imports as store
+from lib.store.base import count_rows
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "imports"
+ALL = sorted(str(p) for p in FIXTURES.glob("*.csv"))
+
+
+def _parse(*names: str):
+    return [f for name in names for f in parse_bytes(name, (FIXTURES / name).read_bytes())]
+
+
+def test_importing_adds_applications_events_contacts_and_companies(engine):
+    result = import_files(ALL, engine)
+    assert result["imported"]["applications"] == count_rows(engine, db.applications) > 0
+    assert result["imported"]["stage_events"] == count_rows(engine, db.stage_events) > 0
+    assert result["imported"]["contacts"] == count_rows(engine, db.contacts) == 5
+    assert result["imported"]["companies"] == count_rows(engine, db.companies)
+
+
+def test_importing_the_same_files_twice_adds_nothing(engine):
+    first = import_files(ALL, engine)
+    revision = db.revision(engine)
+    second = import_files(ALL, engine)
+    assert set(second["imported"].values()) == {0}
+    assert second["duplicates_skipped"] == (first["imported"]["applications"] + first["imported"]["contacts"]
+                                            + first["imported"]["saved_jobs"] + first["duplicates_skipped"])
+    assert count_rows(engine, db.applications) == first["imported"]["applications"]
+    assert db.revision(engine) == revision + 1  # one transaction, even when it adds nothing
+
+
+def test_an_application_typed_by_hand_is_a_duplicate_of_the_same_imported_one(engine):
+    app_store.add_application(engine, ApplicationIn(company="northwind analytics ", role="Junior  Data Analyst",
+                                                    applied_on=dt.date(2022, 6, 18)))
+    plan = store.plan(engine, _parse("Job Applications.csv"))
+    assert plan.counts["applications"] == 1 and plan.duplicates == [1]
+    assert plan.new_companies == ["Harbor & Vale, Inc."]
+
+
+def test_a_dry_run_says_what_would_be_added_and_writes_nothing(engine):
+    revision = db.revision(engine)
+    result = import_files(ALL, engine, dry_run=True)
+    assert result["dry_run"] and result["imported"]["applications"] > 0
+    assert count_rows(engine, db.applications) == 0 and db.revision(engine) == revision
+
+
+def test_the_report_names_files_formats_rows_and_errors(engine):
+    result = import_files([str(FIXTURES / "tracker.csv")], engine)
+    (entry,) = result["files"]
+    assert entry["format"] == "spreadsheet" and entry["rows"] == 8 and entry["imported"] == 5
+    assert entry["errors"][0] == {"line": 7, "field": "date applied", "message": "The date applied is missing."}
+    assert set(result["imported"]) >= {"applications", "contacts", "stage_events"}
+
+
+def test_imported_events_pass_the_same_rules_as_events_recorded_by_hand(engine):
+    import_files(ALL, engine)
+    apps = app_store.load_applications(engine).set_index("id")
+    events = app_store.load_events(engine)
+    assert not events.empty
+    applied = events["application_id"].map(apps["applied_on"])
+    assert (events["occurred_on"] >= applied).all()
+    for _, history in events.groupby("application_id"):
+        endings = history[history["kind"].isin(vocab.OUTCOMES)]
+        assert len(endings) <= 1
+        if len(endings):
+            assert endings["occurred_on"].iloc[0] >= history["occurred_on"].max()
+        if "declined" in set(history["kind"]):
+            assert "offer" in set(history["kind"])
+
+
+def test_imported_statuses_show_as_furthest_stage_and_outcome_in_the_log(engine):
+    import_files([str(FIXTURES / "tracker.csv")], engine)
+    from lib.learn import traction
+
+    log = traction.with_status(app_store.load_applications(engine), app_store.load_events(engine))
+    status = dict(zip(log["company"], zip(log["furthest_stage"], log["outcome"])))
+    assert status["Boston Red Sox"] == ("final", "open")
+    assert status["Wayfair"] == ("applied", "rejected")
+    assert status["Symbotic"] == ("accepted", "open")
+
+
+def test_connections_are_matched_to_companies_already_known(engine):
+    import_files([str(FIXTURES / "Job Applications.csv"), str(FIXTURES / "Connections.csv")], engine)
+    contacts = pd.read_sql("SELECT c.name, k.name AS company, c.notes FROM contacts c "
+                           "LEFT JOIN companies k ON k.id = c.company_id ORDER BY c.name", engine)
+    by_name = contacts.set_index("name")
+    assert by_name.loc["Maya Schmidt", "company"] == "Northwind Analytics"
+    assert pd.isna(by_name.loc["Jonas Okafor", "company"])
+    assert by_name.loc["Jonas Okafor", "notes"].startswith("Company: Kettle Labs, Inc")
+
+
+def test_saved_jobs_become_a_note_on_the_company_once(engine):
+    for _ in range(2):
+        import_files([str(FIXTURES / "Saved Jobs.csv")], engine)
+    notes = app_store.load_companies(engine).set_index("name").loc["Otter Cloud", "notes"]
+    assert notes == ("Saved job on LinkedIn (21 Nov 2022): Analytics Engineer "
+                     "http://www.linkedin.com/jobs/view/2001")
+    assert count_rows(engine, db.applications) == 0
+
+
+def test_a_failing_import_leaves_nothing_behind(engine, monkeypatch):
+    files = _parse("tracker.csv")
+    real_insert = store._insert_chunks
+
+    def insert_then_fail(connection, table, *args, **kwargs):
+        real_insert(connection, table, *args, **kwargs)
+        if table is db.stage_events:  # companies and applications are in by now
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_chunks", insert_then_fail)
+    with pytest.raises(RuntimeError):
+        store.apply(engine, files)
+    assert count_rows(engine, db.applications) == count_rows(engine, db.companies) == 0
+
+
+def test_progress_is_reported_up_to_done(engine):
+    seen = []
+    store.apply(engine, _parse("tracker.csv"), progress=lambda fraction, label: seen.append(fraction))
+    assert seen[-1] == 1.0 and seen == sorted(seen)

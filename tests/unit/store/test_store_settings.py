@@ -1,0 +1,38 @@
+import pytest
+
+from lib.core import db
+from lib.store.base import StoreError
+from lib.store.settings import all_settings, get_setting, set_setting
+
+
+def test_a_setting_never_saved_reads_as_its_default(engine):
+    assert get_setting(engine, "ghost_days") == 30
+    assert all_settings(engine) == {"ghost_days": 30, "reapproach_months": 3, "weekly_goal": 5}
+
+
+def test_a_saved_setting_reads_back_as_an_int_and_bumps_the_revision(engine):
+    before = db.revision(engine)
+    set_setting(engine, "ghost_days", 45)
+    set_setting(engine, "ghost_days", 21)
+    assert get_setting(engine, "ghost_days") == 21
+    assert all_settings(engine)["ghost_days"] == 21
+    assert db.revision(engine) == before + 2
+
+
+def test_a_value_out_of_range_is_refused_with_the_field_named(engine):
+    with pytest.raises(StoreError) as refused:
+        set_setting(engine, "ghost_days", 0)
+    assert refused.value.field == "ghost_days"
+    assert "between 1 and 365" in refused.value.message
+    assert get_setting(engine, "ghost_days") == 30
+
+
+def test_an_unreadable_saved_value_falls_back_to_the_default(engine):
+    with db.transaction(engine) as connection:
+        connection.execute(db.settings.insert().values(key="ghost_days", value="soon"))
+    assert get_setting(engine, "ghost_days") == 30
+
+
+def test_an_unknown_setting_is_a_programming_error(engine):
+    with pytest.raises(KeyError):
+        get_setting(engine, "ghost_dayz")

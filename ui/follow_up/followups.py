@@ -1,0 +1,137 @@
+"""Cached loaders and small pieces shared by the composer, feedback and network pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from lib.core import db
+from lib.follow_up import notes
+from lib.core.models import NoteIn
+from lib.follow_up.feedback import feedback_overview
+from lib.store import followups as store
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.text import md
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _choices(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    return store.application_choices(_engine)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _contacts(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    return store.load_contacts(_engine)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _feedback(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    return store.load_feedback(_engine)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _feedback_overview(_engine: Engine, url: str, rev: int, today: dt.date, chase_after_days: int):
+    return feedback_overview(_feedback(_engine, url, rev), today, chase_after_days)
+
+
+def _cached(loader, *args):
+    eng = state.engine()
+    return loader(eng, str(eng.url), db.revision(eng), *args)
+
+
+def application_choices() -> pd.DataFrame:
+    """The 300 most recently active applications (id, company, role, last_activity)."""
+    return _cached(_choices)
+
+
+def contacts() -> pd.DataFrame:
+    return _cached(_contacts)
+
+
+def feedback() -> pd.DataFrame:
+    return _cached(_feedback)
+
+
+def feedback_page_overview(today: dt.date, chase_after_days: int):
+    """The Feedback page's counts and first rows (lib.feedback_view), cached per revision and day."""
+    return _cached(_feedback_overview, today, chase_after_days)
+
+
+def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list[int], dict[int, str]]:
+    """Ids and labels for an application picker; `wanted` is added when it is older than the list."""
+    labels = {int(r.id): f"{r.company} · {r.role}" for r in choices.itertuples()}
+    if wanted is not None and wanted not in labels:
+        app = store.compose_facts(state.engine(), wanted)
+        if app:
+            labels = {wanted: f"{app['company']} · {app['role']}"} | labels
+    return list(labels), labels
+
+
+# --- one note draft, per recipient ---------------------------------------------------------------
+
+
+def draft_card(draft: dict[str, Any], today: dt.date) -> None:
+    """A recipient's draft: edit it, copy it, open it in the mail app, download it, save or mark it sent."""
+    key = draft["key"]
+    form = f"note_{key}"
+    with st.container(border=True):
+        who = draft["name"] or "someone"
+        st.markdown(f"**To {md(who)}**" + (f" · {md(draft['role'])}" if draft.get("role") else "")
+                    + (f" · {md(draft['email'])}" if draft.get("email") else " · *no email*"))
+        if draft.get("problem"):
+            st.warning(draft["problem"], icon=":material/warning:")
+        forms.form_error(form)
+        subject = st.text_input("Subject", key=f"subject_{key}")
+        forms.field_error(form, "subject", "Subject")
+        body = st.text_area("Note", key=f"body_{key}", height=300,
+                            help="Edit freely. Anything in [add: …] still needs your words.")
+        forms.field_error(form, "body", "The note")
+        markers = notes.Draft(subject, body).markers
+        if markers:
+            st.caption("Still to fill in: " + ", ".join(md(m) for m in dict.fromkeys(markers)))
+        if draft.get("sent_on"):
+            st.success(f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
+                       icon=":material/mark_email_read:")
+        date_col, sent_col, save_col = st.columns([4, 3, 3], vertical_alignment="bottom")
+        sent_on = date_col.date_input("Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY")
+        if sent_col.button("Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:",
+                           disabled=bool(draft.get("sent_on")), width="stretch"):
+            _save(draft, subject, body, sent_on)
+        if save_col.button("Save draft", key=f"save_{key}", icon=":material/save:", width="stretch"):
+            _save(draft, subject, body, None)
+        link, reason = notes.mail_link(draft.get("email"), subject, body)
+        mail_col, download_col = st.columns(2)
+        mail_col.link_button("Open in mail app", link or "mailto:", icon=":material/mail:", disabled=link is None,
+                             help=reason or "Opens a new message in your mail app with this subject and note.",
+                             width="stretch")
+        download_col.download_button("Download .txt", notes.as_text_file(subject, body, draft["name"], draft.get("email")),
+                                     file_name=f"note-{key}.txt", mime="text/plain", key=f"download_{key}",
+                                     icon=":material/download:", width="stretch")
+        if reason:
+            st.caption(reason)
+        with st.expander("Copy the text"):
+            st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
+
+
+def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:
+    form = f"note_{draft['key']}"
+    try:
+        note = NoteIn(kind=draft["kind"], application_id=draft.get("application_id"), contact_id=draft.get("contact_id"),
+                      recipient_role=draft.get("role"), recipient_name=draft["name"],
+                      recipient_email=draft.get("email") if notes.mail_link(draft.get("email"), "", "")[0] else None,
+                      subject=subject, body=body or "", sent_on=sent_on)
+        draft["note_id"] = store.save_note(state.engine(), note, draft.get("note_id"),
+                                           asked_feedback=draft.get("asks_feedback", False))
+    except (ValidationError, StoreError) as exc:
+        forms.set_errors(form, forms.errors_from(exc))
+        st.rerun()
+    forms.clear_errors(form)
+    draft["sent_on"] = sent_on
+    st.toast("Marked sent." if sent_on else "Draft saved.", icon=":material/check:")
+    st.rerun()

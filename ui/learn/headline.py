@@ -1,0 +1,25 @@
+"""Home's headline: applications, response rate, traction rate, final rounds and offers, each with
+the last 30 days against the 30 before, and one sentence on where traction is strongest."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.learn import traction_data
+
+
+def show() -> None:
+    figures, sentence = traction_data.headline()
+    for figure, column in zip(figures, st.columns(len(figures))):
+        change = figure.last_30 - figure.previous_30
+        column.metric(
+            figure.label,
+            figure.value,
+            delta=f"{figure.last_30:,} in 30 days",
+            delta_color="off",  # the arrow says which way; no red/green to tell apart
+            delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),
+            delta_description=f"vs {figure.previous_30:,}",
+            help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}.",
+        )
+    st.markdown(f":material/insights: {sentence}")
+    st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")

@@ -1,0 +1,69 @@
+"""The mood check-in quick form and the kind notice while a pause is running (Home, rejection)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.reflect import questionnaires as qn
+from lib.core.models import MoodIn
+from lib.reflect.timeline import pause_left
+from lib.store import reflections as store
+from ui import forms, state
+from ui.reflect import reflections
+from ui.text import md
+
+FORM = "mood_checkin"
+
+
+def pause_notice() -> None:
+    """While a pause after a rejection runs, say so kindly, with the time left."""
+    pause = reflections.latest_pause()
+    if not pause:
+        return
+    left = pause_left(pause["pause_until"], dt.datetime.now())
+    if left is None:
+        return
+    st.info(
+        f"**You're taking a pause** after the news from {md(pause['company'])} — "
+        f"until {pause['pause_until']:%a %d %b, %H:%M} ({left} left). "
+        "No replies in the heat of the moment: rest, do something kind for yourself, see the people "
+        "who matter to you. Everything will still be here when you're ready.",
+        icon=":material/spa:",
+    )
+
+
+def checkin_form() -> None:
+    """A quick mood check-in, any day: a score from 1 to 5 and a few words."""
+    bank = qn.MOOD
+    score_q, words_q = bank.by_id["score"], bank.by_id["words"]
+    with st.container(border=True):
+        st.markdown("**Mood check-in**")
+        st.caption(dict(bank.sections)["Check in"])
+        forms.form_error(FORM)
+        with st.form(FORM, border=False):
+            score_col, words_col, save_col = st.columns([2, 3, 1], vertical_alignment="bottom")
+            low, high = score_q.scale_words
+            score = score_col.segmented_control(f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE,
+                                                key=f"{FORM}_score")
+            words = words_col.text_input(words_q.prompt, key=f"{FORM}_words", placeholder="optional")
+            submitted = save_col.form_submit_button("Check in", icon=":material/favorite:")
+        forms.field_error(FORM, "score", "Your mood")
+        forms.field_error(FORM, "words", "The words")
+        last = store.last_mood(state.engine())
+        if last:
+            st.caption(f"Last check-in: {last['score']} / 5 on {last['recorded_at']:%d %b %Y}"
+                       + (f" — “{md(last['words'])}”" if last["words"] else ""))
+    if submitted:
+        try:
+            store.add_mood(state.engine(), MoodIn(score=score, words=words))
+        except ValidationError as exc:
+            forms.set_errors(FORM, forms.errors_from(exc))
+        else:
+            forms.clear_errors(FORM)
+            for key in (f"{FORM}_score", f"{FORM}_words"):
+                st.session_state.pop(key, None)  # a fresh form; kept when there was an error
+            st.toast("Checked in. Thank you for looking after yourself.", icon=":material/favorite:")
+        st.rerun()

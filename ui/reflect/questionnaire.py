@@ -1,0 +1,170 @@
+"""Draw a question bank (lib/questionnaires.py) generically, with its draft kept in the database.
+
+Widgets live outside st.form so each change can call the page's draft saver (on_change): what is
+typed survives navigating away and reloading the browser. Values go through session state: `seed`
+fills a widget's state from the draft (or the saved answers) only when the widget has none, so a
+page opened again, or a new browser session, picks up where the person left off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import streamlit as st
+
+from lib.core import vocab
+from lib.reflect.questionnaires import NOTE_SUFFIX, SCALE, Bank, Question, validate
+from ui import forms
+
+EARLIEST_DATE = dt.date(2000, 1, 1)
+MAX_PAUSE_DAYS = 365
+
+
+def key(prefix: str, field: str) -> str:
+    return f"{prefix}__{field}"
+
+
+def _max_date(q: Question) -> dt.date:
+    return dt.date.today() + dt.timedelta(days=MAX_PAUSE_DAYS) if q.future_ok else dt.date.today()
+
+
+def widget_value(q: Question, value: Any) -> Any:
+    """A stored or drafted answer as the widget for its kind holds it (bad values become empty)."""
+    kind = q.kind
+    if kind in ("short", "long"):
+        return "" if value is None else str(value)
+    if kind == "scale":
+        return value if value in SCALE and not isinstance(value, bool) else None
+    if kind == "yesno":
+        return value if isinstance(value, bool) else None
+    if kind == "single":
+        return value if value in q.options else None
+    if kind == "multi":
+        return [v for v in value if v in q.options] if isinstance(value, list) else []
+    if kind == "tags":
+        return [str(v) for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    if kind == "date":
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return min(max(value, EARLIEST_DATE), _max_date(q))
+        return None
+    return value
+
+
+def seed(prefix: str, bank: Bank, values: dict[str, Any]) -> None:
+    """Give every widget of the bank its starting value, unless it already has one this session."""
+    for q in bank.questions:
+        if key(prefix, q.id) not in st.session_state:
+            st.session_state[key(prefix, q.id)] = widget_value(q, values.get(q.id))
+        note = q.id + NOTE_SUFFIX
+        if q.with_note and key(prefix, note) not in st.session_state:
+            st.session_state[key(prefix, note)] = "" if values.get(note) is None else str(values[note])
+
+
+def collect(prefix: str, bank: Bank) -> dict[str, Any]:
+    """The current widget values of the bank, by question id."""
+    values = {}
+    for field in bank.field_ids():
+        values[field] = st.session_state.get(key(prefix, field))
+    return values
+
+
+def validate_bank(bank: Bank, prefix: str, **kwargs: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Validate the bank's current widget values (see lib.questionnaires.validate)."""
+    return validate(bank, collect(prefix, bank), **kwargs)
+
+
+def forget(prefix: str) -> None:
+    """Drop every widget value of this questionnaire from the session (after saving)."""
+    for name in [k for k in st.session_state if str(k).startswith(f"{prefix}__")]:
+        del st.session_state[name]
+
+
+def json_safe(values: dict[str, Any]) -> dict[str, Any]:
+    """Widget values ready for a JSON draft (dates as ISO text)."""
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
+
+
+def _format(q: Question) -> Callable[[Any], str]:
+    if q.kind == "yesno":
+        return lambda v: "Yes" if v else "No"
+    if set(q.options) <= set(vocab.STAGES):
+        return vocab.stage_label
+    return str
+
+
+def question(q: Question, prefix: str, form: str, on_change: Callable[[], None] | None = None,
+             known_tags: Iterable[str] = (), disabled: bool = False) -> None:
+    """Draw one question's widget (and its note), then its error, if any, right under it."""
+    k = key(prefix, q.id)
+    label = q.prompt + (" *" if q.required else "")
+    common = dict(key=k, on_change=on_change, help=q.help or None, disabled=disabled)
+    if q.kind == "scale":
+        low, high = q.scale_words
+        if q.with_note:
+            rating_col, note_col = st.columns([1, 1], vertical_alignment="bottom")
+        else:
+            rating_col = note_col = st.container()
+        with rating_col:
+            st.segmented_control(f"{label} (1 {low} – 5 {high})", SCALE, **common)
+        if q.with_note:
+            with note_col:
+                st.text_input("Note", key=key(prefix, q.id + NOTE_SUFFIX), on_change=on_change, disabled=disabled,
+                              placeholder="optional", label_visibility="collapsed")
+            forms.field_error(form, q.id + NOTE_SUFFIX, f"The note on “{q.label}”")
+    elif q.kind == "yesno":
+        st.segmented_control(label, (True, False), format_func=_format(q), **common)
+    elif q.kind == "single":
+        st.pills(label, q.options, selection_mode="single", format_func=_format(q), **common)
+    elif q.kind == "multi":
+        st.pills(label, q.options, selection_mode="multi", **common)
+    elif q.kind == "tags":
+        current = st.session_state.get(k) or []
+        options = list(dict.fromkeys([*current, *known_tags]))
+        st.multiselect(label, options, accept_new_options=True, placeholder="Type and press Enter", **common)
+    elif q.kind == "short":
+        st.text_input(label, **common)
+    elif q.kind == "long":
+        st.text_area(label, height=100, **common)
+    elif q.kind == "date":
+        st.date_input(label, min_value=EARLIEST_DATE, max_value=_max_date(q), format="DD/MM/YYYY", **common)
+    else:  # a kind this renderer does not know must never break the page
+        st.caption(f"{q.prompt} (this kind of question can't be shown yet)")
+    forms.field_error(form, q.id, q.label)
+
+
+def section(bank: Bank, name: str, prefix: str, form: str, on_change: Callable[[], None] | None = None,
+            known_tags: Iterable[str] = (), disabled: Iterable[str] = (), skip: Iterable[str] = (),
+            heading: bool = True) -> None:
+    """A section of the bank: its heading, its line of introduction, its questions."""
+    intro = dict(bank.sections).get(name, "")
+    if heading:
+        st.markdown(f"#### {name}")
+    if intro:
+        st.caption(intro)
+    disabled, skip = set(disabled), set(skip)
+    for q in bank.in_section(name):
+        if q.id not in skip:
+            question(q, prefix, form, on_change, known_tags, disabled=q.id in disabled)
+
+
+def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> None:
+    """Say clearly that what is on screen is a draft, and since when it is kept."""
+    if draft:
+        st.warning(
+            f"**Draft** — kept automatically (last change {draft['updated_at']:%d %b, %H:%M}). "
+            + ("Your saved answers don't change until you press Save."
+               if saved_before else "It isn't part of your records until you press Save."),
+            icon=":material/edit_note:",
+        )
+    else:
+        st.caption("Everything you type is kept as a draft as you go, even if you leave this page; "
+                   "it becomes part of your records when you press Save.")

@@ -1,0 +1,154 @@
+"""Cached reads for the reflection pages, and an application's debriefs and reflections in its timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from lib.core import db
+from lib.reflect import questionnaires as qn
+from lib.store import reflections as store
+from ui import state
+from ui.text import md
+
+FLASH = "reflect__flash"  # a message to show once on the next page (after a save)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _questions(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
+    return store.load_questions(_engine)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _skill_tags(_engine: Engine, url: str, rev: int) -> list[str]:
+    return store.skill_tags(_engine)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _latest_pause(_engine: Engine, url: str, rev: int) -> dict[str, Any] | None:
+    return store.latest_pause(_engine)
+
+
+def _cached(loader):
+    eng = state.engine()
+    return loader(eng, str(eng.url), db.revision(eng))
+
+
+def questions() -> pd.DataFrame:
+    """Every interview question asked (cached on the data revision)."""
+    return _cached(_questions)
+
+
+def skill_tags() -> list[str]:
+    return _cached(_skill_tags)
+
+
+def latest_pause() -> dict[str, Any] | None:
+    return _cached(_latest_pause)
+
+
+def flash(message: str) -> None:
+    st.session_state[FLASH] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def text_block(text: str) -> str:
+    """User text for st.markdown: escaped, line breaks kept."""
+    return md(text).replace("\n", "  \n")
+
+
+def _answer_lines(lines: list[qn.AnswerLine]) -> None:
+    section = None
+    for line in lines:
+        if line.section != section:
+            section = line.section
+            st.markdown(f"**{md(section)}**")
+        st.markdown(f"{md(line.prompt)}  \n{text_block(line.text)}")
+
+
+def _debrief(debrief: dict[str, Any]) -> None:
+    columns = {"round_type": debrief["round_type"], "occurred_on": debrief["occurred_on"],
+               "format": debrief["format"], "comfort": debrief["comfort"]}
+    people = debrief.get("people") or []
+    if people:
+        st.markdown("**People met:** " + ", ".join(f"{md(p['name'])} ({md(p['role'])})" for p in people))
+    if debrief["questions"]:
+        st.markdown("**Questions asked**")
+        for number, q in enumerate(debrief["questions"], 1):
+            rating = f" · my answer: {q['rating']} / 5" if q["rating"] else ""
+            category = f" ({md(q['category'])})" if q["category"] else ""
+            lines = [f"{number}. {text_block(q['question'])}{category}{rating}"]
+            if q["my_answer"]:
+                lines.append(f"    - *I answered:* {text_block(q['my_answer'])}")
+            if q["better_answer"]:
+                lines.append(f"    - *Next time:* {text_block(q['better_answer'])}")
+            st.markdown("\n".join(lines))
+    _answer_lines(qn.answer_lines(qn.INTERVIEW, debrief["answers"], columns))
+    st.page_link("pages/debrief.py", label="Edit this debrief", icon=":material/edit:",
+                 query_params={"interview": str(debrief["id"])})
+
+
+def _reflection(reflection: dict[str, Any]) -> None:
+    bank = qn.BANKS.get(reflection["bank"], qn.REJECTION)
+    columns = {"pause_until": reflection["pause_until"]}
+    _answer_lines(qn.answer_lines(bank, reflection["answers"], columns))
+    st.page_link("pages/rejection.py", label="Edit this reflection", icon=":material/edit:",
+                 query_params={"reflection": str(reflection["id"])})
+
+
+def _when(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def application_timeline(application_id: int) -> None:
+    """The application's debriefs and reflections in date order, each to read and to edit."""
+    show_flash()
+    engine = state.engine()
+    items = []
+    for debrief in store.interviews_for(engine, application_id):
+        when = _when(debrief["occurred_on"]) or _when(debrief["created_at"])
+        title = f"Debrief · {(debrief['round_type'] or 'interview').capitalize()} round" + (
+            f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else "")
+        items.append((when, 0, title, _debrief, debrief))
+    for reflection in store.reflections_for(engine, application_id):
+        when = _when(reflection["answers"].get("rejected_on")) or _when(reflection["created_at"])
+        title = "Reflection after the rejection" if reflection["bank"] == "rejection" else "Reflection"
+        items.append((when, 1, title, _reflection, reflection))
+    st.markdown("#### Debriefs and reflections")
+    if not items:
+        st.caption("None yet. After an interview, debrief it while it is fresh; after a “no”, reflect on it.")
+        return
+    items.sort(key=lambda item: (item[0] or dt.date.min, item[1]))
+    for when, _, title, draw, item in items:
+        with st.expander(f"{when:%d %b %Y} — {title}" if when else title):
+            draw(item)
+
+
+def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
+    """Ask which application a questionnaire is for; on a pick, reopen the page on it (?id=…)."""
+    st.write(prompt)
+    picked = st.selectbox("Application", list(choices), format_func=choices.get, index=None,
+                          placeholder="Type to find the company or role", key=key)
+    if picked is not None:
+        for stale in ("id", "interview", "reflection"):  # keep other parameters (?data=demo)
+            st.query_params.pop(stale, None)
+        st.query_params["id"] = str(picked)
+        st.rerun()
