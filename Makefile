@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test test-unit test-app test-e2e bench clean
+.PHONY: run test check test-unit test-app test-e2e bench clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,14 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 run: $(BIN)/.installed
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-test: $(BIN)/.installed-dev
+test: $(BIN)/.installed-dev check
 	$(BIN)/python -m pytest tests -n 2 -q
+
+# The rules that check themselves: lint, format and the layer contracts in pyproject.toml.
+check: $(BIN)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 test-unit: $(BIN)/.installed-dev
 	$(BIN)/python -m pytest tests/unit -q

@@ -12,14 +12,27 @@ SECTIONS = {
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
         st.Page("pages/applications.py", title="Applications", icon=":material/work:"),
         st.Page("pages/add_application.py", title="Add application", icon=":material/add_circle:"),
-        st.Page("pages/application.py", title="Application", icon=":material/description:",
-                url_path="application", visibility="hidden"),
+        st.Page(
+            "pages/application.py",
+            title="Application",
+            icon=":material/description:",
+            url_path="application",
+            visibility="hidden",
+        ),
     ],
     "Reflect": [
-        st.Page("pages/debrief.py", title="Debrief an interview", icon=":material/rate_review:",
-                url_path="debrief"),
-        st.Page("pages/rejection.py", title="Record a rejection", icon=":material/heart_broken:",
-                url_path="rejection"),
+        st.Page(
+            "pages/debrief.py",
+            title="Debrief an interview",
+            icon=":material/rate_review:",
+            url_path="debrief",
+        ),
+        st.Page(
+            "pages/rejection.py",
+            title="Record a rejection",
+            icon=":material/heart_broken:",
+            url_path="rejection",
+        ),
         st.Page("pages/questions.py", title="Question library", icon=":material/quiz:", url_path="questions"),
     ],
     "Follow up": [

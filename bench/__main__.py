@@ -29,8 +29,11 @@ SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split("
 RERUNS = int(os.environ.get("BENCH_RERUNS", "20"))
 FIRST_RUNS = int(os.environ.get("BENCH_FIRST_RUNS", "3"))
 IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "50000"))
-PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")
-               if not os.environ.get("BENCH_PAGES") or p.stem in os.environ["BENCH_PAGES"].split(","))
+PAGES = sorted(
+    str(p.relative_to(ROOT))
+    for p in (ROOT / "pages").glob("*.py")
+    if not os.environ.get("BENCH_PAGES") or p.stem in os.environ["BENCH_PAGES"].split(",")
+)
 
 
 def _ms(start: float) -> float:
@@ -89,8 +92,17 @@ def measure_imports(workdir: Path) -> list[dict]:
         writer.writerow(["Company", "Position", "Date Applied", "Status", "Source", "Link", "Notes"])
         statuses = ["Applied", "Phone Screen", "Interview", "Final Round", "Rejected", "Ghosted", "Offer"]
         for i in range(IMPORT_ROWS):
-            writer.writerow([f"Company {i % 3000}", f"Role {i % 97}", f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
-                             statuses[i % len(statuses)], "LinkedIn", f"https://jobs.example.com/{i}", "note"])
+            writer.writerow(
+                [
+                    f"Company {i % 3000}",
+                    f"Role {i % 97}",
+                    f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                    statuses[i % len(statuses)],
+                    "LinkedIn",
+                    f"https://jobs.example.com/{i}",
+                    "note",
+                ]
+            )
     engine = db.open_database(f"sqlite:///{workdir / 'import.db'}")
     start = time.perf_counter()
     import_files([path], engine)
@@ -108,18 +120,33 @@ def main() -> None:
         os.environ["REBOUND_DATABASE_URL"] = url
         for page in PAGES:
             first, rerun, error = measure_page(page)
-            results.append({"page": Path(page).stem, "n_applications": size, "first_run_ms": first,
-                            "rerun_median_ms": rerun, **({"error": error} if error else {})})
-            print(f"{Path(page).stem:<20} {size:>7,} apps  first {first:>8.1f} ms  rerun {rerun:>7.1f} ms"
-                  + (f"  ERROR {error}" if error else ""), file=sys.stderr, flush=True)
+            results.append(
+                {
+                    "page": Path(page).stem,
+                    "n_applications": size,
+                    "first_run_ms": first,
+                    "rerun_median_ms": rerun,
+                    **({"error": error} if error else {}),
+                }
+            )
+            print(
+                f"{Path(page).stem:<20} {size:>7,} apps  first {first:>8.1f} ms  rerun {rerun:>7.1f} ms"
+                + (f"  ERROR {error}" if error else ""),
+                file=sys.stderr,
+                flush=True,
+            )
     imports = measure_imports(workdir) if IMPORT_ROWS else []
 
-    print(f"\nfloor (one-widget app) rerun median: {floor:.1f} ms   target per page: <= {40 * floor:.0f} ms\n")
+    print(
+        f"\nfloor (one-widget app) rerun median: {floor:.1f} ms   target per page: <= {40 * floor:.0f} ms\n"
+    )
     print(f"{'page':<20} {'apps':>7} {'first ms':>10} {'rerun ms':>10} {'x floor':>8} {'x @100':>7}")
     base = {r["page"]: r["rerun_median_ms"] for r in results if r["n_applications"] == SIZES[0]}
     for r in results:
-        print(f"{r['page']:<20} {r['n_applications']:>7,} {r['first_run_ms']:>10.1f} {r['rerun_median_ms']:>10.1f} "
-              f"{r['rerun_median_ms'] / floor:>8.1f} {r['rerun_median_ms'] / max(base[r['page']], 0.1):>7.2f}")
+        print(
+            f"{r['page']:<20} {r['n_applications']:>7,} {r['first_run_ms']:>10.1f} {r['rerun_median_ms']:>10.1f} "
+            f"{r['rerun_median_ms'] / floor:>8.1f} {r['rerun_median_ms'] / max(base[r['page']], 0.1):>7.2f}"
+        )
     for imp in imports:
         print(f"import {imp['rows']:,} rows: {imp['ms']:.0f} ms")
     print(json.dumps({"floor_rerun_ms": floor, "pages": results, "imports": imports}))

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from lib.core import db
-from lib.data import export as exporters
+from lib.data import backup, export
 from lib.data.importers import import_files
 
 
@@ -27,8 +27,10 @@ def _url(path: str | None) -> str:
 def _print_import(result: dict) -> None:
     verb = "Would add" if result.get("dry_run") else "Added"
     for entry in result["files"]:
-        print(f"{entry['path']} ({entry['format']}): {entry['rows']} rows, {entry['imported']} to add, "
-              f"{entry['duplicates']} duplicates, {len(entry['errors'])} with errors")
+        print(
+            f"{entry['path']} ({entry['format']}): {entry['rows']} rows, {entry['imported']} to add, "
+            f"{entry['duplicates']} duplicates, {len(entry['errors'])} with errors"
+        )
         for key, count in entry["skipped"].items():
             print(f"  skipped {count} ({key})")
         for notice in entry["notices"]:
@@ -38,9 +40,11 @@ def _print_import(result: dict) -> None:
         if len(entry["errors"]) > 20:
             print(f"  … and {len(entry['errors']) - 20} more (use --json for all)")
     counts = result["imported"]
-    print(f"{verb}: {counts['applications']} applications, {counts['stage_events']} stage events, "
-          f"{counts['contacts']} contacts, {counts['companies']} new companies, {counts['saved_jobs']} saved jobs. "
-          f"Duplicates skipped: {result['duplicates_skipped']}.")
+    print(
+        f"{verb}: {counts['applications']} applications, {counts['stage_events']} stage events, "
+        f"{counts['contacts']} contacts, {counts['companies']} new companies, {counts['saved_jobs']} saved jobs. "
+        f"Duplicates skipped: {result['duplicates_skipped']}."
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -63,7 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     engine = db.open_database(_url(args.db))
     try:
-        written = exporters.export_csv(engine, args.out)
+        written = export.export_csv(engine, args.out)
     finally:
         engine.dispose()
     print(f"Wrote {len(written)} CSV files to {args.out}")
@@ -71,7 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    path = exporters.backup(_url(args.db), args.file)
+    path = backup.backup(_url(args.db), args.file)
     print(f"Backup written to {path}")
     return 0
 
@@ -79,8 +83,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     url = _url(args.db)
     try:
-        result = exporters.restore(url, args.file)
-    except exporters.RestoreError as exc:
+        result = backup.restore(url, args.file)
+    except backup.RestoreError as exc:
         print(f"Not restored: {exc}", file=sys.stderr)
         return 1
     before = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in result.replaced.items() if n) or "nothing"
@@ -95,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="import LinkedIn exports (.zip or CSVs) and spreadsheet CSVs")
     imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--db", metavar="PATH", help="the database file (default: REBOUND_DATABASE_URL or data/rebound.db)")
+    imp.add_argument(
+        "--db", metavar="PATH", help="the database file (default: REBOUND_DATABASE_URL or data/rebound.db)"
+    )
     imp.add_argument("--dry-run", action="store_true", help="say what would be added, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object (last line)")
     imp.set_defaults(func=cmd_import)
@@ -110,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     bak.add_argument("--db", metavar="PATH")
     bak.set_defaults(func=cmd_backup)
 
-    res = commands.add_parser("restore", help="replace the database with the backup FILE (the old one is kept)")
+    res = commands.add_parser(
+        "restore", help="replace the database with the backup FILE (the old one is kept)"
+    )
     res.add_argument("file", metavar="FILE")
     res.add_argument("--db", metavar="PATH")
     res.set_defaults(func=cmd_restore)

@@ -4,8 +4,8 @@ import streamlit as st
 
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui.search import application_form
 from ui import forms, layout, state
+from ui.search import application_form
 from ui.text import md
 
 FORM = "add_application"
@@ -32,12 +32,18 @@ def _save(app) -> None:
 last = st.session_state.get("last_added")
 if last:
     st.success(f"Saved: {md(last['role'])} at {md(last['company'])}.", icon=":material/check_circle:")
-    st.page_link("pages/application.py", label="Open it to record its stages",
-                 icon=":material/arrow_forward:", query_params={"id": str(last["id"])})
+    st.page_link(
+        "pages/application.py",
+        label="Open it to record its stages",
+        icon=":material/arrow_forward:",
+        query_params={"id": str(last["id"])},
+    )
     earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
     if earlier:
-        st.info(f"You applied to {md(last['company'])} before ({len(earlier)} time(s)). "
-                "Open the new application to link it as a re-application and say why this role fits better.")
+        st.info(
+            f"You applied to {md(last['company'])} before ({len(earlier)} time(s)). "
+            "Open the new application to link it as a re-application and say why this role fits better."
+        )
 
 submitted = application_form.render(FORM, submit_label="Add application")
 if submitted is not None:
@@ -52,10 +58,16 @@ pending = st.session_state.get(PENDING)
 if pending is not None:
     repeats = app_store.same_role_elsewhere(state.engine(), pending.company, pending.role)
     with st.container(border=True):
-        st.warning(f"You already applied to {md(pending.company)} for {md(pending.role)}:", icon=":material/warning:")
+        st.warning(
+            f"You already applied to {md(pending.company)} for {md(pending.role)}:", icon=":material/warning:"
+        )
         for repeat in repeats:
-            st.page_link("pages/application.py", label=f"{repeat['role']}, applied {repeat['applied_on']:%d %b %Y}",
-                         icon=":material/open_in_new:", query_params={"id": str(repeat["id"])})
+            st.page_link(
+                "pages/application.py",
+                label=f"{repeat['role']}, applied {repeat['applied_on']:%d %b %Y}",
+                icon=":material/open_in_new:",
+                query_params={"id": str(repeat["id"])},
+            )
         add_col, cancel_col = st.columns(2)
         if add_col.button("Add it anyway", key="add_anyway", type="primary"):
             _save(pending)

@@ -6,16 +6,16 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.learn import traction
 from lib.core import vocab
 from lib.core.models import ApplicationIn, StageEventIn
+from lib.learn import traction
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui.search import application_form
 from ui import forms, layout, state
 from ui.params import int_param
-from ui.text import md
 from ui.reflect.reflections import application_timeline
+from ui.search import application_form
+from ui.text import md
 
 EVENT_FORM = "record_event"
 
@@ -52,40 +52,79 @@ with timeline_tab:
     left, right = st.columns([1, 1], gap="large")
     with right:
         debrief_link, rejection_link, note_link = st.columns(3)
-        debrief_link.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:",
-                               query_params={"id": str(app_id)})
-        rejection_link.page_link("pages/rejection.py", label="Record a rejection", icon=":material/heart_broken:",
-                                 query_params={"id": str(app_id)})
-        note_link.page_link("pages/compose.py", label="Write a follow-up", icon=":material/edit_note:",
-                            query_params={"app": str(app_id)})
+        debrief_link.page_link(
+            "pages/debrief.py",
+            label="Debrief an interview",
+            icon=":material/rate_review:",
+            query_params={"id": str(app_id)},
+        )
+        rejection_link.page_link(
+            "pages/rejection.py",
+            label="Record a rejection",
+            icon=":material/heart_broken:",
+            query_params={"id": str(app_id)},
+        )
+        note_link.page_link(
+            "pages/compose.py",
+            label="Write a follow-up",
+            icon=":material/edit_note:",
+            query_params={"app": str(app_id)},
+        )
         st.markdown("#### Record what happened next")
         ended = status.outcome != vocab.OPEN
         if ended:
-            st.info(f"This application ended ({vocab.stage_label(status.outcome).lower()}). "
-                    "Delete that event in the timeline to record more.")
+            st.info(
+                f"This application ended ({vocab.stage_label(status.outcome).lower()}). "
+                "Delete that event in the timeline to record more."
+            )
         forms.form_error(EVENT_FORM)
         with st.form(EVENT_FORM, clear_on_submit=False):
             what_col, when_col = st.columns(2)
-            kind = what_col.selectbox("What happened", vocab.EVENT_KINDS, format_func=vocab.stage_label,
-                                      key="event_kind", disabled=ended)
-            occurred_on = when_col.date_input("When", value=dt.date.today(), max_value=dt.date.today(),
-                                              key="event_date", format="DD/MM/YYYY", disabled=ended)
+            kind = what_col.selectbox(
+                "What happened",
+                vocab.EVENT_KINDS,
+                format_func=vocab.stage_label,
+                key="event_kind",
+                disabled=ended,
+            )
+            occurred_on = when_col.date_input(
+                "When",
+                value=dt.date.today(),
+                max_value=dt.date.today(),
+                key="event_date",
+                format="DD/MM/YYYY",
+                disabled=ended,
+            )
             forms.field_error(EVENT_FORM, "kind", "What happened")
             forms.field_error(EVENT_FORM, "occurred_on", "The date")
             round_col, via_col = st.columns(2)
-            round_label = round_col.text_input("Round (for interviews)", key="event_round",
-                                               placeholder="e.g. Technical", disabled=ended)
-            via = via_col.selectbox("How the news came", ("",) + vocab.NEWS_CHANNELS,
-                                    format_func=lambda v: v or "—", key="event_via", disabled=ended,
-                                    help="For endings: email, phone, portal, …")
+            round_label = round_col.text_input(
+                "Round (for interviews)", key="event_round", placeholder="e.g. Technical", disabled=ended
+            )
+            via = via_col.selectbox(
+                "How the news came",
+                ("",) + vocab.NEWS_CHANNELS,
+                format_func=lambda v: v or "—",
+                key="event_via",
+                disabled=ended,
+                help="For endings: email, phone, portal, …",
+            )
             note = st.text_input("Note", key="event_note", disabled=ended)
             forms.field_error(EVENT_FORM, "note")
             record = st.form_submit_button("Record", type="primary", icon=":material/add:", disabled=ended)
         if record:
             try:
-                app_store.add_stage_event(state.engine(), StageEventIn(
-                    application_id=app_id, kind=kind, occurred_on=occurred_on,
-                    round_label=round_label, via=via or None, note=note))
+                app_store.add_stage_event(
+                    state.engine(),
+                    StageEventIn(
+                        application_id=app_id,
+                        kind=kind,
+                        occurred_on=occurred_on,
+                        round_label=round_label,
+                        via=via or None,
+                        note=note,
+                    ),
+                )
             except (ValidationError, StoreError) as exc:
                 forms.set_errors(EVENT_FORM, forms.errors_from(exc))
             else:
@@ -100,8 +139,10 @@ with timeline_tab:
         for event in events.itertuples():
             row = st.columns([6, 1])
             detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)
-            row[0].markdown(f"**{event.occurred_on:%d %b %Y}** — {vocab.stage_label(event.kind)}"
-                            + (f" ({md(detail)})" if detail else ""))
+            row[0].markdown(
+                f"**{event.occurred_on:%d %b %Y}** — {vocab.stage_label(event.kind)}"
+                + (f" ({md(detail)})" if detail else "")
+            )
             if event.note:
                 row[0].caption(event.note)
             with row[1].popover("", icon=":material/delete:", help="Delete this event"):
@@ -130,21 +171,32 @@ with edit_tab:
         st.rerun()
 
 with reapply_tab:
-    earlier = [a for a in app_store.earlier_applications_at(state.engine(), app["company"], exclude_id=app_id)
-               if a["applied_on"] <= app["applied_on"]]
+    earlier = [
+        a
+        for a in app_store.earlier_applications_at(state.engine(), app["company"], exclude_id=app_id)
+        if a["applied_on"] <= app["applied_on"]
+    ]
     if not earlier:
         st.info(f"No earlier application at {md(app['company'])} to link to.")
     else:
-        st.write(f"Is this a new try at {md(app['company'])}? Link the earlier application and say why "
-                 "this role fits better — you will want that sentence in your cover note.")
+        st.write(
+            f"Is this a new try at {md(app['company'])}? Link the earlier application and say why "
+            "this role fits better — you will want that sentence in your cover note."
+        )
         options = [a["id"] for a in earlier]
         labels = {a["id"]: f"{a['role']} (applied {a['applied_on']:%d %b %Y})" for a in earlier}
         with st.form("reapply_form"):
-            link = st.selectbox("Earlier application", [None] + options,
-                                index=([None] + options).index(app["reapplication_of"])
-                                if app["reapplication_of"] in options else 0,
-                                format_func=lambda i: "— not a re-application —" if i is None else labels[i])
-            reason = st.text_area("Why this role fits better than the last", value=app["reapply_reason"] or "")
+            link = st.selectbox(
+                "Earlier application",
+                [None] + options,
+                index=([None] + options).index(app["reapplication_of"])
+                if app["reapplication_of"] in options
+                else 0,
+                format_func=lambda i: "— not a re-application —" if i is None else labels[i],
+            )
+            reason = st.text_area(
+                "Why this role fits better than the last", value=app["reapply_reason"] or ""
+            )
             forms.field_error("reapply_form", "reapply_reason", "The reason")
             if st.form_submit_button("Save link", type="primary"):
                 values = {k: app[k] for k in ApplicationIn.model_fields if k in app}
@@ -158,12 +210,19 @@ with reapply_tab:
                     st.toast("Linked.", icon=":material/link:")
                 st.rerun()
     if app["reapplication_of"]:
-        st.page_link("pages/application.py", label="Open the earlier application",
-                     icon=":material/history:", query_params={"id": str(app["reapplication_of"])})
+        st.page_link(
+            "pages/application.py",
+            label="Open the earlier application",
+            icon=":material/history:",
+            query_params={"id": str(app["reapplication_of"])},
+        )
 
 with delete_tab:
-    st.warning("Deleting removes this application with its stage history, debriefs, reflections and notes. "
-               "This can't be undone.", icon=":material/warning:")
+    st.warning(
+        "Deleting removes this application with its stage history, debriefs, reflections and notes. "
+        "This can't be undone.",
+        icon=":material/warning:",
+    )
     confirm = st.checkbox(f"Yes, delete “{md(app['role'])}” at {md(app['company'])}", key="confirm_delete")
     if st.button("Delete application", type="primary", disabled=not confirm, icon=":material/delete:"):
         app_store.delete_application(state.engine(), app_id)

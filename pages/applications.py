@@ -17,7 +17,9 @@ layout.demo_banner()
 
 bounds = state.from_log(log_bounds)
 if bounds is None:
-    st.info("No applications yet. Add the first one — or switch to the demo data in the sidebar to look around.")
+    st.info(
+        "No applications yet. Add the first one — or switch to the demo data in the sidebar to look around."
+    )
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
 
@@ -25,13 +27,19 @@ with st.container(border=True):
     c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 2, 3])
     text = c1.text_input("Search", placeholder="Company or role", key="log_text")
     stages = c2.multiselect("Furthest stage", vocab.STAGES, format_func=vocab.stage_label, key="log_stages")
-    outcomes = c3.multiselect("Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label,
-                              key="log_outcomes")
+    outcomes = c3.multiselect(
+        "Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label, key="log_outcomes"
+    )
     channels = c4.multiselect("Channel", vocab.CHANNELS, key="log_channels")
     dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
-chosen = LogFilter(text=text, stages=tuple(stages), outcomes=tuple(outcomes), channels=tuple(channels),
-                   applied_from=dates[0] if len(dates) > 0 else None,
-                   applied_to=dates[1] if len(dates) > 1 else None)
+chosen = LogFilter(
+    text=text,
+    stages=tuple(stages),
+    outcomes=tuple(outcomes),
+    channels=tuple(channels),
+    applied_from=dates[0] if len(dates) > 0 else None,
+    applied_to=dates[1] if len(dates) > 1 else None,
+)
 view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN)
 
 table_tab, board_tab = st.tabs([f"Log ({view.matching:,})", "Board"])
@@ -50,19 +58,35 @@ with table_tab:
             on_select="rerun",
             selection_mode="single-row",
             key="log_table",
-            column_order=["company", "role", "applied_on", "channel", "furthest_stage", "outcome",
-                          "last_event_on", "resume_version"],
+            column_order=[
+                "company",
+                "role",
+                "applied_on",
+                "channel",
+                "furthest_stage",
+                "outcome",
+                "last_event_on",
+                "resume_version",
+            ],
             column_config={
-                "company": "Company", "role": "Role", "channel": "Channel",
+                "company": "Company",
+                "role": "Role",
+                "channel": "Channel",
                 "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                "furthest_stage": "Furthest stage", "outcome": "Outcome",
+                "furthest_stage": "Furthest stage",
+                "outcome": "Outcome",
                 "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
                 "resume_version": "Résumé",
             },
         )
-        st.caption("Select a row to open the application. Click a column header to sort."
-                   + (f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
-                      if view.matching > TABLE_LIMIT else ""))
+        st.caption(
+            "Select a row to open the application. Click a column header to sort."
+            + (
+                f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
+                if view.matching > TABLE_LIMIT
+                else ""
+            )
+        )
         rows = selection.selection.rows if selection else []
         if rows:
             picked = int(table.iloc[rows[0]]["id"])
@@ -72,7 +96,9 @@ with board_tab:
     if not any(view.board_counts.values()):
         st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
     else:
-        st.caption("Open applications by the stage they have reached. Open a card to record what happened next.")
+        st.caption(
+            "Open applications by the stage they have reached. Open a card to record what happened next."
+        )
         for stage, column in zip(view.board, st.columns(len(view.board))):
             count = view.board_counts[stage]
             column.markdown(f"**{vocab.stage_label(stage)}** · {count}")
@@ -80,7 +106,11 @@ with board_tab:
                 with column.container(border=True):
                     st.markdown(f"**{md(card.company)}**")
                     st.caption(f"{md(card.role)} · since {card.activity:%d %b}")
-                    st.page_link("pages/application.py", label="Open", icon=":material/arrow_forward:",
-                                 query_params={"id": str(card.id)})
+                    st.page_link(
+                        "pages/application.py",
+                        label="Open",
+                        icon=":material/arrow_forward:",
+                        query_params={"id": str(card.id)},
+                    )
             if count > CARDS_PER_COLUMN:
                 column.caption(f"+ {count - CARDS_PER_COLUMN} more — use the log's filters")

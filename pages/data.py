@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.data import data_import, data_tools
 from ui import layout
+from ui.data import data_import, data_tools
 
 st.title("Your data")
 layout.demo_banner()

@@ -9,16 +9,16 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.reflect import questionnaires as qn
 from lib.core.models import DebriefIn
+from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui.reflect import debrief as parts
 from ui import forms, layout, state
-from ui.reflect import questionnaire, reflections
 from ui.params import int_param
+from ui.reflect import debrief as parts
+from ui.reflect import questionnaire, reflections
 from ui.text import md
 
 BANK = qn.INTERVIEW
@@ -37,11 +37,16 @@ if app is None:
         st.info("That application or debrief was not found — it may have been deleted. Pick one below.")
     choices = state.from_log(application_choices, False, 500)
     if not choices:
-        st.info("No applications yet. Add the application first, then debrief each interview round right after it.")
+        st.info(
+            "No applications yet. Add the application first, then debrief each interview round right after it."
+        )
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         st.stop()
-    reflections.pick_application("Right after an interview, while it is fresh: which application was it for?",
-                                 choices, key="debrief_pick")
+    reflections.pick_application(
+        "Right after an interview, while it is fresh: which application was it for?",
+        choices,
+        key="debrief_pick",
+    )
     unfinished = [d for d in store.drafts_like(engine, "debrief:")]
     if unfinished:
         st.markdown("**Unfinished drafts**")
@@ -49,8 +54,12 @@ if app is None:
             _, target, which = (draft["key"].split(":") + ["", ""])[:3]
             params = {"interview": which} if target == "interview" else {"id": target}
             label = choices.get(int(target)) if target.isdigit() else f"Debrief #{which}"
-            st.page_link("pages/debrief.py", label=f"{label or 'A debrief'} — last change {draft['updated_at']:%d %b, %H:%M}",
-                         icon=":material/edit_note:", query_params=params)
+            st.page_link(
+                "pages/debrief.py",
+                label=f"{label or 'A debrief'} — last change {draft['updated_at']:%d %b, %H:%M}",
+                icon=":material/edit_note:",
+                query_params=params,
+            )
     st.stop()
 
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
@@ -63,25 +72,37 @@ contacts = {int(r.id): f"{r.name} ({r.role})" for r in contacts_frame.itertuples
 if draft:
     payload = draft["payload"]
 elif interview:
-    payload = {"answers": {**qn.from_stored(BANK, interview["answers"]),
-                           **{c: interview[c] for c in ("round_type", "occurred_on", "format", "comfort")}},
-               "questions": interview["questions"], "contact_ids": interview["contact_ids"], "people": []}
+    payload = {
+        "answers": {
+            **qn.from_stored(BANK, interview["answers"]),
+            **{c: interview[c] for c in ("round_type", "occurred_on", "format", "comfort")},
+        },
+        "questions": interview["questions"],
+        "contact_ids": interview["contact_ids"],
+        "people": [],
+    }
 else:
     payload = {"answers": {"occurred_on": dt.date.today()}, "questions": [], "contact_ids": [], "people": []}
 questionnaire.seed(prefix, BANK, payload.get("answers") or {})
 parts.seed_rows(prefix, "q", parts.QUESTION_FIELDS, payload.get("questions") or [], minimum=3)
 parts.seed_rows(prefix, "p", parts.PERSON_FIELDS, payload.get("people") or [])
 if parts.contact_ids_key(prefix) not in st.session_state:
-    st.session_state[parts.contact_ids_key(prefix)] = [c for c in payload.get("contact_ids") or [] if c in contacts]
+    st.session_state[parts.contact_ids_key(prefix)] = [
+        c for c in payload.get("contact_ids") or [] if c in contacts
+    ]
 
 
 def _save_draft() -> None:
-    store.save_draft(state.engine(), draft_key, {
-        "answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK)),
-        "questions": parts.collect_rows(prefix, "q", parts.QUESTION_FIELDS),
-        "people": parts.collect_rows(prefix, "p", parts.PERSON_FIELDS),
-        "contact_ids": list(st.session_state.get(parts.contact_ids_key(prefix)) or []),
-    })
+    store.save_draft(
+        state.engine(),
+        draft_key,
+        {
+            "answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK)),
+            "questions": parts.collect_rows(prefix, "q", parts.QUESTION_FIELDS),
+            "people": parts.collect_rows(prefix, "p", parts.PERSON_FIELDS),
+            "contact_ids": list(st.session_state.get(parts.contact_ids_key(prefix)) or []),
+        },
+    )
 
 
 def _discard_draft() -> None:
@@ -97,9 +118,17 @@ def _save() -> None:
     if not errors:
         try:
             debrief = DebriefIn(
-                application_id=app_id, round_type=clean["round_type"], occurred_on=clean["occurred_on"],
-                format=clean["format"], comfort=clean["comfort"], bank_version=BANK.version,
-                answers=qn.to_stored(BANK, clean), questions=questions, contact_ids=known, new_contacts=people)
+                application_id=app_id,
+                round_type=clean["round_type"],
+                occurred_on=clean["occurred_on"],
+                format=clean["format"],
+                comfort=clean["comfort"],
+                bank_version=BANK.version,
+                answers=qn.to_stored(BANK, clean),
+                questions=questions,
+                contact_ids=known,
+                new_contacts=people,
+            )
             store.save_interview(state.engine(), debrief, interview_id, draft_key=draft_key)
         except (ValidationError, StoreError) as exc:
             errors = forms.errors_from(exc)
@@ -110,7 +139,8 @@ def _save() -> None:
     questionnaire.forget(prefix)
     reflections.flash(
         f"Debrief saved: {len(questions)} question{'s' if len(questions) != 1 else ''} "
-        "— find them again in the question library.")
+        "— find them again in the question library."
+    )
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 
 
@@ -120,8 +150,12 @@ if action.button("Save debrief", type="primary", icon=":material/save:", key="sa
     _save()
 layout.demo_banner()
 links = st.columns([2, 2, 3])
-links[0].page_link("pages/application.py", label="Back to the application", icon=":material/arrow_back:",
-                   query_params={"id": str(app_id)})
+links[0].page_link(
+    "pages/application.py",
+    label="Back to the application",
+    icon=":material/arrow_back:",
+    query_params={"id": str(app_id)},
+)
 links[1].page_link("pages/questions.py", label="Question library", icon=":material/quiz:")
 if interview:
     st.caption(f"Editing the debrief of {interview['occurred_on']:%d %b %Y}.")

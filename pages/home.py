@@ -4,11 +4,11 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.search.filters import latest, stage_counts
-from ui.reflect import mood
-from ui.follow_up import next_actions
-from ui.learn import headline
 from ui import layout, state
 from ui.data import data_import
+from ui.follow_up import next_actions
+from ui.learn import headline
+from ui.reflect import mood
 
 st.title("Rebound")
 layout.demo_banner()
@@ -16,8 +16,10 @@ layout.demo_banner()
 counts = state.from_log(stage_counts)
 if counts["applications"] == 0:
     st.subheader("Every “no” is material for the next “yes”.")
-    st.write("Rebound keeps your job search in one private place on this computer: what you applied "
-             "for, how far each application got, what you learned, and who you met. Start here:")
+    st.write(
+        "Rebound keeps your job search in one private place on this computer: what you applied "
+        "for, how far each application got, what you learned, and who you met. Start here:"
+    )
     demo_col, add_col = st.columns(2)
     with demo_col.container(border=True):
         st.markdown("**Look around first**")
@@ -28,7 +30,9 @@ if counts["applications"] == 0:
     with add_col.container(border=True):
         st.markdown("**Start your own log**")
         st.caption("Add an application you sent, then record each answer you get.")
-        st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+        st.page_link(
+            "pages/add_application.py", label="Add your first application", icon=":material/add_circle:"
+        )
     # Home sections for an empty database go here (one call each into a ui/ module).
     data_import.home_choice()
     st.stop()
@@ -43,13 +47,19 @@ left, right = st.columns(2)
 with left:
     st.subheader("Latest applications")
     st.dataframe(
-        state.from_log(latest, 8).assign(furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
-                           outcome=lambda f: f["outcome"].map(vocab.stage_label)),
+        state.from_log(latest, 8).assign(
+            furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
+            outcome=lambda f: f["outcome"].map(vocab.stage_label),
+        ),
         hide_index=True,
         column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
-        column_config={"company": "Company", "role": "Role",
-                       "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                       "furthest_stage": "Furthest stage", "outcome": "Outcome"},
+        column_config={
+            "company": "Company",
+            "role": "Role",
+            "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+            "furthest_stage": "Furthest stage",
+            "outcome": "Outcome",
+        },
     )
 with right:
     st.subheader("Keep going")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from ui import layout
 from ui.learn import insight_sections as sections
 from ui.learn import insights_data
-from ui import layout
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Insights")
@@ -13,14 +13,19 @@ layout.demo_banner()
 
 found = insights_data.all_insights()
 if found["traction"].n == 0:
-    st.info("No applications yet, so nothing to learn from. Log the applications you send, debrief each "
-            "interview and reflect on each rejection: this page then joins your own answers to how far you "
-            "got. Or switch to the demo data in the sidebar to look around.", icon=":material/lightbulb:")
+    st.info(
+        "No applications yet, so nothing to learn from. Log the applications you send, debrief each "
+        "interview and reflect on each rejection: this page then joins your own answers to how far you "
+        "got. Or switch to the demo data in the sidebar to look around.",
+        icon=":material/lightbulb:",
+    )
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
 
-st.caption("From your own answers, not generic advice. Every finding states how many data points it rests on; "
-           "nothing is claimed from fewer than 5, and a link between two things is not a cause.")
+st.caption(
+    "From your own answers, not generic advice. Every finding states how many data points it rests on; "
+    "nothing is claimed from fewer than 5, and a link between two things is not a cause."
+)
 
 # Every tab states its finding; only the open tab builds its charts (lazy tabs rerun on a switch).
 SECTIONS = [  # (tab, insight, how it is drawn, its charts)
@@ -31,8 +36,11 @@ SECTIONS = [  # (tab, insight, how it is drawn, its charts)
     ("Mood", "mood", sections.mood, ("mood",)),
     ("Was it for me", "motivation", sections.motivation, ("motivation",)),
 ]
-tabs = st.tabs([name for name, *_ in SECTIONS] + ["Worth another try", "Target list"],
-               key="insights_tab", on_change="rerun")
+tabs = st.tabs(
+    [name for name, *_ in SECTIONS] + ["Worth another try", "Target list"],
+    key="insights_tab",
+    on_change="rerun",
+)
 for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
     with tab:
         draw(found[insight], insights_data.chart_specs(only=charts) if tab.open else {})
@@ -40,4 +48,6 @@ with tabs[6]:
     sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
 with tabs[7]:
     sections.targets(found["targets"])
-    st.page_link("pages/strategy.py", label="Edit the target list in the strategy review", icon=":material/flag:")
+    st.page_link(
+        "pages/strategy.py", label="Edit the target list in the strategy review", icon=":material/flag:"
+    )

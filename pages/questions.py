@@ -15,13 +15,17 @@ layout.demo_banner()
 
 questions = reflections.questions()
 if questions.empty:
-    st.info("No questions yet. After your next interview, debrief it and write down every question they "
-            "asked, how you answered and a better answer: they all gather here as your prep sheet.")
+    st.info(
+        "No questions yet. After your next interview, debrief it and write down every question they "
+        "asked, how you answered and a better answer: they all gather here as your prep sheet."
+    )
     st.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
     st.stop()
 
-st.caption("Every question you were asked, with your own rating and the better answer you wrote. "
-           "Read the weakest categories first before your next interview.")
+st.caption(
+    "Every question you were asked, with your own rating and the better answer you wrote. "
+    "Read the weakest categories first before your next interview."
+)
 categories, companies = library_options(questions)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 2, 2])
@@ -29,8 +33,10 @@ with st.container(border=True):
     picked_categories = c2.multiselect("Category", categories, key="library_categories")
     picked_companies = c3.multiselect("Company", companies, key="library_companies")
 summary, table, matching = library_view(
-    questions, LibraryFilter(text=text, categories=tuple(picked_categories), companies=tuple(picked_companies)),
-    TABLE_LIMIT)
+    questions,
+    LibraryFilter(text=text, categories=tuple(picked_categories), companies=tuple(picked_companies)),
+    TABLE_LIMIT,
+)
 
 if table.empty:
     st.info("No question matches. Clear a filter or search for another word.")
@@ -40,25 +46,42 @@ left, right = st.columns([2, 5], gap="large")
 with left:
     st.markdown("#### Weakest first")
     st.dataframe(
-        summary, hide_index=True, width="stretch",
+        summary,
+        hide_index=True,
+        width="stretch",
         column_config={
-            "category": "Category", "asked": st.column_config.NumberColumn("Asked"),
+            "category": "Category",
+            "asked": st.column_config.NumberColumn("Asked"),
             "rated": None,
-            "average_rating": st.column_config.ProgressColumn("My rating", min_value=1, max_value=5,
-                                                              format="%.1f / 5"),
+            "average_rating": st.column_config.ProgressColumn(
+                "My rating", min_value=1, max_value=5, format="%.1f / 5"
+            ),
         },
     )
 with right:
     st.markdown(f"#### Questions ({matching:,})")
     st.dataframe(
-        table, hide_index=True, width="stretch",
-        column_order=["category", "question", "rating", "better_answer", "my_answer", "company", "role",
-                      "occurred_on"],
+        table,
+        hide_index=True,
+        width="stretch",
+        column_order=[
+            "category",
+            "question",
+            "rating",
+            "better_answer",
+            "my_answer",
+            "company",
+            "role",
+            "occurred_on",
+        ],
         column_config={
-            "category": "Category", "question": st.column_config.TextColumn("Question", width="large"),
+            "category": "Category",
+            "question": st.column_config.TextColumn("Question", width="large"),
             "rating": st.column_config.NumberColumn("Rating", format="%d / 5"),
             "better_answer": st.column_config.TextColumn("Better answer for next time", width="large"),
-            "my_answer": "What I answered", "company": "Company", "role": "Role",
+            "my_answer": "What I answered",
+            "company": "Company",
+            "role": "Role",
             "occurred_on": st.column_config.DateColumn("Asked on", format="DD MMM YYYY"),
         },
     )

@@ -10,17 +10,17 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.reflect import questionnaires as qn
-from lib.learn import traction
 from lib.core import vocab
 from lib.core.models import RejectionIn
+from lib.learn import traction
+from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
 from ui import forms, layout, state
-from ui.reflect import mood, questionnaire, reflections
 from ui.params import int_param
+from ui.reflect import mood, questionnaire, reflections
 from ui.text import md
 
 BANK = qn.REJECTION
@@ -42,8 +42,10 @@ if app is None:
         st.info("That application or reflection was not found — it may have been deleted. Pick one below.")
     choices = state.from_log(application_choices, True, 500)
     if not choices:
-        st.info("No open application to record a rejection for. Add the application first — "
-                "or, if it already ended, open it from the log to read its reflection.")
+        st.info(
+            "No open application to record a rejection for. Add the application first — "
+            "or, if it already ended, open it from the log to read its reflection."
+        )
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         st.stop()
     reflections.pick_application("A “no” came in. Which application was it?", choices, key="rejection_pick")
@@ -57,17 +59,29 @@ st.title(f"After the “no” · {md(app['role'])} · {md(app['company'])}")
 layout.demo_banner()
 mood.pause_notice()
 back = st.columns([2, 5])
-back[0].page_link("pages/application.py", label="Back to the application", icon=":material/arrow_back:",
-                  query_params={"id": str(app_id)})
+back[0].page_link(
+    "pages/application.py",
+    label="Back to the application",
+    icon=":material/arrow_back:",
+    query_params={"id": str(app_id)},
+)
 
 if reflection is None and earlier:
-    st.info("You already reflected on this rejection. Read it in the application's timeline, or edit it here.")
-    st.page_link("pages/rejection.py", label="Edit the reflection", icon=":material/edit:",
-                 query_params={"reflection": str(earlier[-1]["id"])})
+    st.info(
+        "You already reflected on this rejection. Read it in the application's timeline, or edit it here."
+    )
+    st.page_link(
+        "pages/rejection.py",
+        label="Edit the reflection",
+        icon=":material/edit:",
+        query_params={"reflection": str(earlier[-1]["id"])},
+    )
     st.stop()
 if reflection is None and status.outcome in ("withdrawn", "declined"):
-    st.info(f"This application ended as {vocab.stage_label(status.outcome).lower()}: there is no rejection to "
-            "record. You can still write down what you learned in its notes.")
+    st.info(
+        f"This application ended as {vocab.stage_label(status.outcome).lower()}: there is no rejection to "
+        "record. You can still write down what you learned in its notes."
+    )
     st.stop()
 
 # The ending is already in the stage history when editing, or when it was recorded on the timeline.
@@ -76,7 +90,9 @@ ending = events[events["kind"].isin(["rejected", "ghosted"])]
 recorded = {"stage_reached": status.furthest_stage}
 if not ending.empty:
     recorded["rejected_on"] = ending["occurred_on"].iloc[-1]
-    recorded["news_via"] = "silence" if ending["kind"].iloc[-1] == "ghosted" else (ending["via"].iloc[-1] or "email")
+    recorded["news_via"] = (
+        "silence" if ending["kind"].iloc[-1] == "ghosted" else (ending["via"].iloc[-1] or "email")
+    )
 
 prefix = f"reflection_{reflection_id}" if reflection else f"rejection_new_{app_id}"
 draft_key = f"reflection:{reflection_id}" if reflection else f"rejection:{app_id}"
@@ -84,20 +100,29 @@ draft = store.load_draft(engine, draft_key)
 if draft:
     seed_values = draft["payload"].get("answers") or {}
 elif reflection:
-    seed_values = {**recorded, **qn.from_stored(BANK, reflection["answers"]),
-                   "pause_until": reflection["pause_until"]}
+    seed_values = {
+        **recorded,
+        **qn.from_stored(BANK, reflection["answers"]),
+        "pause_until": reflection["pause_until"],
+    }
 else:
-    seed_values = {"rejected_on": dt.date.today(), "pause_until": dt.date.today() + dt.timedelta(days=1),
-                   **recorded}
+    seed_values = {
+        "rejected_on": dt.date.today(),
+        "pause_until": dt.date.today() + dt.timedelta(days=1),
+        **recorded,
+    }
 questionnaire.seed(prefix, BANK, seed_values)
 if already_recorded:  # shown locked: what the stage history says wins over a draft
     for field, value in recorded.items():
-        st.session_state[questionnaire.key(prefix, field)] = questionnaire.widget_value(BANK.by_id[field], value)
+        st.session_state[questionnaire.key(prefix, field)] = questionnaire.widget_value(
+            BANK.by_id[field], value
+        )
 
 
 def _save_draft() -> None:
-    store.save_draft(state.engine(), draft_key,
-                     {"answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK))})
+    store.save_draft(
+        state.engine(), draft_key, {"answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK))}
+    )
 
 
 def _discard_draft() -> None:
@@ -113,13 +138,26 @@ def _save() -> None:
         answers = qn.to_stored(BANK, clean)
         try:
             if reflection:
-                store.update_reflection(state.engine(), reflection_id, answers, pause_until, draft_key=draft_key)
+                store.update_reflection(
+                    state.engine(), reflection_id, answers, pause_until, draft_key=draft_key
+                )
             else:
-                store.record_rejection(state.engine(), RejectionIn(
-                    application_id=app_id, stage_reached=clean["stage_reached"], occurred_on=clean["rejected_on"],
-                    via=clean["news_via"], mood=clean["mood"], mood_words=clean["mood_words"],
-                    pause_until=pause_until, bank_version=BANK.version, answers=answers,
-                ), draft_key=draft_key, record_event=not already_recorded)
+                store.record_rejection(
+                    state.engine(),
+                    RejectionIn(
+                        application_id=app_id,
+                        stage_reached=clean["stage_reached"],
+                        occurred_on=clean["rejected_on"],
+                        via=clean["news_via"],
+                        mood=clean["mood"],
+                        mood_words=clean["mood_words"],
+                        pause_until=pause_until,
+                        bank_version=BANK.version,
+                        answers=answers,
+                    ),
+                    draft_key=draft_key,
+                    record_event=not already_recorded,
+                )
         except (ValidationError, StoreError) as exc:
             errors = forms.errors_from(exc)
     if errors:
@@ -127,8 +165,11 @@ def _save() -> None:
         st.rerun()
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
-    reflections.flash("Reflection saved." if reflection else
-                      "Recorded, with your reflection. Be kind to yourself until the pause ends.")
+    reflections.flash(
+        "Reflection saved."
+        if reflection
+        else "Recorded, with your reflection. Be kind to yourself until the pause ends."
+    )
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 
 
@@ -151,10 +192,13 @@ st.caption("Already in the stage history." if already_recorded else dict(BANK.se
 locked = RECORD_FIELDS if already_recorded else ()
 stage_col, date_col = st.columns([3, 1])
 with stage_col:
-    questionnaire.question(BANK.by_id["stage_reached"], prefix, prefix, _save_draft,
-                           disabled="stage_reached" in locked)
+    questionnaire.question(
+        BANK.by_id["stage_reached"], prefix, prefix, _save_draft, disabled="stage_reached" in locked
+    )
 with date_col:
-    questionnaire.question(BANK.by_id["rejected_on"], prefix, prefix, _save_draft, disabled="rejected_on" in locked)
+    questionnaire.question(
+        BANK.by_id["rejected_on"], prefix, prefix, _save_draft, disabled="rejected_on" in locked
+    )
 questionnaire.question(BANK.by_id["news_via"], prefix, prefix, _save_draft, disabled="news_via" in locked)
 
 with st.container(border=True):

@@ -7,9 +7,9 @@ import streamlit as st
 
 from lib.learn.strategy import review_due
 from lib.learn.strategy_bank import STRATEGY
+from ui import layout
 from ui.learn import insight_sections as sections
 from ui.learn import insights_data, strategy_forms
-from ui import layout
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Strategy review")
@@ -21,22 +21,33 @@ saved = insights_data.reviews()
 strategy_forms.flash()
 due = review_due(saved["last_review_at"], today)
 if saved["last_review_at"] is None:
-    st.info("No review yet: your first one is due today. Every two weeks, take ten minutes to look at what you "
-            "want and what works — the insights are beside the questions.", icon=":material/event:")
+    st.info(
+        "No review yet: your first one is due today. Every two weeks, take ten minutes to look at what you "
+        "want and what works — the insights are beside the questions.",
+        icon=":material/event:",
+    )
 elif due <= today:
-    st.warning(f"A review is due: the last one was on {saved['last_review_at']:%d %b %Y}.", icon=":material/event:")
+    st.warning(
+        f"A review is due: the last one was on {saved['last_review_at']:%d %b %Y}.", icon=":material/event:"
+    )
 else:
-    st.success(f"Next review due on {due:%d %b %Y} (in {(due - today).days} days). Last one: "
-               f"{saved['last_review_at']:%d %b %Y}.", icon=":material/event_available:")
+    st.success(
+        f"Next review due on {due:%d %b %Y} (in {(due - today).days} days). Last one: "
+        f"{saved['last_review_at']:%d %b %Y}.",
+        icon=":material/event_available:",
+    )
 
 found = insights_data.all_insights(today)
 settings = insights_data.settings()
 if found["traction"].n == 0:
-    st.caption("With no applications logged yet, the numbers beside stay empty; the questions still help you "
-               "decide what to aim for. Add applications as you send them.")
+    st.caption(
+        "With no applications logged yet, the numbers beside stay empty; the questions still help you "
+        "decide what to aim for. Add applications as you send them."
+    )
 
 review_tab, targets_tab, compare_tab = st.tabs(
-    ["New review", f"Target list ({len(saved['targets']):,})", f"Compare reviews ({len(saved['reviews']):,})"])
+    ["New review", f"Target list ({len(saved['targets']):,})", f"Compare reviews ({len(saved['reviews']):,})"]
+)
 
 with review_tab:
     form_col, beside_col = st.columns([3, 2], gap="large")

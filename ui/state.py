@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.core.db import Engine
 from lib.data import demo
 from lib.learn import traction
 from lib.store import applications as app_store

@@ -204,9 +204,7 @@ feedback = sa.Table(
     metadata,
     _id(),
     _fk("application_id", "applications"),
-    sa.Column(
-        "contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL"), index=True
-    ),
+    sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL"), index=True),
     sa.Column("asked_on", sa.Date),
     sa.Column("asked_via", sa.String),
     sa.Column("received_on", sa.Date),
@@ -220,9 +218,7 @@ follow_up_notes = sa.Table(
     metadata,
     _id(),
     _fk("application_id", "applications", nullable=True),
-    sa.Column(
-        "contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL"), index=True
-    ),
+    sa.Column("contact_id", sa.Integer, sa.ForeignKey("contacts.id", ondelete="SET NULL"), index=True),
     sa.Column("kind", sa.String, nullable=False),  # vocab.NOTE_KINDS
     sa.Column("recipient_role", sa.String),
     sa.Column("recipient_name", sa.String),
@@ -371,7 +367,5 @@ def bump_revision(connection: Connection) -> None:
 def revision(engine: Engine) -> int:
     """The data revision: changes whenever anything is written."""
     with engine.connect() as connection:
-        value = connection.execute(
-            sa.select(meta.c.value).where(meta.c.key == "revision")
-        ).scalar()
+        value = connection.execute(sa.select(meta.c.value).where(meta.c.key == "revision")).scalar()
     return int(value or 0)

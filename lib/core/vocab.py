@@ -16,9 +16,7 @@ OPEN = "open"
 EVENT_KINDS: tuple[str, ...] = STAGES[1:] + OUTCOMES
 
 # Events that come from the employer: they count as a response (PRODUCT.md: "Response").
-EMPLOYER_EVENT_KINDS: frozenset[str] = frozenset(
-    {"screen", "interview", "final", "offer", "rejected"}
-)
+EMPLOYER_EVENT_KINDS: frozenset[str] = frozenset({"screen", "interview", "final", "offer", "rejected"})
 
 CHANNELS: tuple[str, ...] = (
     "referral",

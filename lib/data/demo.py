@@ -10,54 +10,138 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
-
 from lib.core import db, vocab
+from lib.core.db import Engine
 from lib.search.companies import company_key
 from lib.store.base import count_rows, insert_rows
 
 SEED = 13
 
 COMPANIES = [
-    ("Northwind Analytics", 1), ("Lumen Health", 1), ("Bluefin Logistics", 2), ("Acme Robotics", 1),
-    ("Harbor & Vale", None), ("Quantix", 2), ("Greenleaf Energy", 1), ("Papercrane", None),
-    ("Orbital Foods", 3), ("Tessellate", 2), ("Civic Ledger", None), ("Moss & Stone", None),
-    ("Fjord Mobility", 2), ("Kettle Labs", None), ("Brightpath Learning", 1), ("Sundial Finance", 3),
-    ("Meridian Games", None), ("Otter Cloud", 2), ("Cobalt Security", None), ("Juniper Retail", None),
-    ("Helix Bio", 2), ("Riverbend Media", None), ("Atlas Civic Tech", 1), ("Nimbus Travel", None),
+    ("Northwind Analytics", 1),
+    ("Lumen Health", 1),
+    ("Bluefin Logistics", 2),
+    ("Acme Robotics", 1),
+    ("Harbor & Vale", None),
+    ("Quantix", 2),
+    ("Greenleaf Energy", 1),
+    ("Papercrane", None),
+    ("Orbital Foods", 3),
+    ("Tessellate", 2),
+    ("Civic Ledger", None),
+    ("Moss & Stone", None),
+    ("Fjord Mobility", 2),
+    ("Kettle Labs", None),
+    ("Brightpath Learning", 1),
+    ("Sundial Finance", 3),
+    ("Meridian Games", None),
+    ("Otter Cloud", 2),
+    ("Cobalt Security", None),
+    ("Juniper Retail", None),
+    ("Helix Bio", 2),
+    ("Riverbend Media", None),
+    ("Atlas Civic Tech", 1),
+    ("Nimbus Travel", None),
     ("Saffron Studio", 3),
 ]
 ROLES = [
-    "Data Analyst", "Senior Data Analyst", "Product Analyst", "Analytics Engineer",
-    "Business Intelligence Developer", "Data Scientist", "Jr. Data Scientist", "Lead Data Analyst",
+    "Data Analyst",
+    "Senior Data Analyst",
+    "Product Analyst",
+    "Analytics Engineer",
+    "Business Intelligence Developer",
+    "Data Scientist",
+    "Jr. Data Scientist",
+    "Lead Data Analyst",
 ]
-SOURCES = {"job board": ["LinkedIn", "Indeed", "Welcome to the Jungle"], "company site": ["Greenhouse", "Lever", "Workday"]}
+SOURCES = {
+    "job board": ["LinkedIn", "Indeed", "Welcome to the Jungle"],
+    "company site": ["Greenhouse", "Lever", "Workday"],
+}
 RESUMES = ["v3-analyst", "v4-product", "v5-impact"]
 LOCATIONS = [("Berlin", "hybrid"), ("Remote (EU)", "remote"), ("Munich", "on-site"), ("Hamburg", "hybrid")]
-FIRST_NAMES = ["Maya", "Jonas", "Priya", "Tom", "Elif", "Lukas", "Sara", "Daniel", "Amara", "Felix", "Noor", "Ben"]
-LAST_NAMES = ["Schmidt", "Okafor", "Rossi", "Nguyen", "Becker", "Haddad", "Larsen", "Kowalski", "Moreau", "Ito"]
+FIRST_NAMES = [
+    "Maya",
+    "Jonas",
+    "Priya",
+    "Tom",
+    "Elif",
+    "Lukas",
+    "Sara",
+    "Daniel",
+    "Amara",
+    "Felix",
+    "Noor",
+    "Ben",
+]
+LAST_NAMES = [
+    "Schmidt",
+    "Okafor",
+    "Rossi",
+    "Nguyen",
+    "Becker",
+    "Haddad",
+    "Larsen",
+    "Kowalski",
+    "Moreau",
+    "Ito",
+]
 
 QUESTIONS = [
-    ("behavioural", "Tell me about a time you disagreed with a stakeholder.",
-     "I talked about the churn dashboard dispute but rambled.",
-     "Use STAR: the churn metric dispute, what I proposed, the 12% faster decision."),
-    ("technical", "How would you find duplicate customers in a table with typos?",
-     "Fuzzy matching with a similarity threshold.", "Start with blocking on postcode, then Jaro-Winkler; mention precision/recall."),
-    ("technical", "Write SQL for the 7-day rolling average of orders.",
-     "Window function, but I forgot the frame clause at first.", "AVG(...) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW)."),
-    ("case", "Sign-ups dropped 20% last week. What do you look at?",
-     "Checked tracking first, then channels.", "Structure: data quality, seasonality, funnel step, segment, external events."),
-    ("motivation", "Why do you want to work here?",
-     "Mission and the team.", "Tie their logistics-cost goal to my forecasting project with numbers."),
-    ("behavioural", "Describe a project that failed.",
-     "The A/B platform migration.", "Own the mistake, the lesson, and what I changed in the next project."),
-    ("technical", "Explain a p-value to a product manager.",
-     "Gave the textbook definition.", "Use the coin example, then what decision it supports and what it doesn't."),
-    ("culture", "How do you like to receive feedback?",
-     "Direct and written.", "Give an example of feedback that changed how I work."),
-    ("salary", "What are your salary expectations?",
-     "Gave a number too early.", "Give a researched range and ask about the band first."),
+    (
+        "behavioural",
+        "Tell me about a time you disagreed with a stakeholder.",
+        "I talked about the churn dashboard dispute but rambled.",
+        "Use STAR: the churn metric dispute, what I proposed, the 12% faster decision.",
+    ),
+    (
+        "technical",
+        "How would you find duplicate customers in a table with typos?",
+        "Fuzzy matching with a similarity threshold.",
+        "Start with blocking on postcode, then Jaro-Winkler; mention precision/recall.",
+    ),
+    (
+        "technical",
+        "Write SQL for the 7-day rolling average of orders.",
+        "Window function, but I forgot the frame clause at first.",
+        "AVG(...) OVER (ORDER BY day ROWS BETWEEN 6 PRECEDING AND CURRENT ROW).",
+    ),
+    (
+        "case",
+        "Sign-ups dropped 20% last week. What do you look at?",
+        "Checked tracking first, then channels.",
+        "Structure: data quality, seasonality, funnel step, segment, external events.",
+    ),
+    (
+        "motivation",
+        "Why do you want to work here?",
+        "Mission and the team.",
+        "Tie their logistics-cost goal to my forecasting project with numbers.",
+    ),
+    (
+        "behavioural",
+        "Describe a project that failed.",
+        "The A/B platform migration.",
+        "Own the mistake, the lesson, and what I changed in the next project.",
+    ),
+    (
+        "technical",
+        "Explain a p-value to a product manager.",
+        "Gave the textbook definition.",
+        "Use the coin example, then what decision it supports and what it doesn't.",
+    ),
+    (
+        "culture",
+        "How do you like to receive feedback?",
+        "Direct and written.",
+        "Give an example of feedback that changed how I work.",
+    ),
+    (
+        "salary",
+        "What are your salary expectations?",
+        "Gave a number too early.",
+        "Give a researched range and ask about the band first.",
+    ),
 ]
 POSITIVE_MOMENTS = [
     "The hiring manager lit up when I showed the forecasting notebook.",
@@ -65,13 +149,26 @@ POSITIVE_MOMENTS = [
     "The panel asked follow-up questions about my dashboard redesign.",
 ]
 FEEDBACK_TEXTS = [
-    ("We went with someone with more domain experience in logistics.", ["domain knowledge", "experience level"]),
-    ("Your SQL was strong; the case study structure could have been clearer.", ["communication", "technical depth"]),
+    (
+        "We went with someone with more domain experience in logistics.",
+        ["domain knowledge", "experience level"],
+    ),
+    (
+        "Your SQL was strong; the case study structure could have been clearer.",
+        ["communication", "technical depth"],
+    ),
     ("The role was filled internally.", ["internal or other candidate"]),
     ("No specific feedback, thank you for your time.", ["no reason given"]),
     ("We were looking for deeper experimentation experience.", ["technical depth"]),
 ]
-SKILLS = ["experimentation", "SQL window functions", "storytelling", "logistics domain", "dbt", "stakeholder management"]
+SKILLS = [
+    "experimentation",
+    "SQL window functions",
+    "storytelling",
+    "logistics domain",
+    "dbt",
+    "stakeholder management",
+]
 MOTIVATIONS = ["dream job", "next logical step", "I was bored", "someone else pushed me"]
 CHALLENGES = [
     "Building the reporting layer from scratch with a team of two.",
@@ -84,7 +181,9 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
 
 
-def _plan_history(rng: random.Random, applied: dt.date, today: dt.date) -> list[tuple[str, dt.date, str | None]]:
+def _plan_history(
+    rng: random.Random, applied: dt.date, today: dt.date
+) -> list[tuple[str, dt.date, str | None]]:
     """A plausible event history for one application: stages then (maybe) an ending."""
     age = (today - applied).days
     roll = rng.random()
@@ -123,7 +222,9 @@ def _keep_in_touch(contacts: list[dict], today: dt.date) -> list[dict]:
     for contact in contacts:
         due = contact["next_checkin_on"]
         if due is not None and due < today - dt.timedelta(days=3):
-            contact["last_contact_on"] = max(contact["met_on"], today - dt.timedelta(days=rng.randint(20, 50)))
+            contact["last_contact_on"] = max(
+                contact["met_on"], today - dt.timedelta(days=rng.randint(20, 50))
+            )
             contact["next_checkin_on"] = today + dt.timedelta(days=rng.randint(-2, 45))
     return contacts
 
@@ -133,11 +234,20 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
     today = today or dt.date.today()
     rng = random.Random(SEED)
     with db.transaction(engine) as conn:
-        insert_rows(conn, db.companies, [
-            {"id": i + 1, "name": name, "name_key": company_key(name), "target_priority": prio,
-             "target_reason": "Strong data culture" if prio == 1 else None}
-            for i, (name, prio) in enumerate(COMPANIES)
-        ])
+        insert_rows(
+            conn,
+            db.companies,
+            [
+                {
+                    "id": i + 1,
+                    "name": name,
+                    "name_key": company_key(name),
+                    "target_priority": prio,
+                    "target_reason": "Strong data culture" if prio == 1 else None,
+                }
+                for i, (name, prio) in enumerate(COMPANIES)
+            ],
+        )
         apps, events, contacts, interviews, questions, reflections = [], [], [], [], [], []
         feedback, notes, moods, links = [], [], [], []
         event_id = contact_id = interview_id = question_id = 0
@@ -147,20 +257,38 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
             channel = rng.choices(vocab.CHANNELS, weights=[3, 2, 2, 6, 4, 1, 1])[0]
             location, mode = rng.choice(LOCATIONS)
             earlier = [a for a in apps if a["company_id"] == company_id and a["applied_on"] < applied]
-            apps.append({
-                "id": app_id, "company_id": company_id, "role": rng.choice(ROLES), "applied_on": applied,
-                "channel": channel, "source": rng.choice(SOURCES.get(channel, [None])),
-                "job_url": f"https://jobs.example.com/{app_id}", "resume_version": rng.choice(RESUMES),
-                "location": location, "work_mode": mode,
-                "notes": "Found through a former colleague." if channel == "referral" else None,
-                "reapplication_of": earlier[-1]["id"] if earlier and rng.random() < 0.5 else None,
-                "reapply_reason": "This role is closer to product decisions than the last one." if earlier else None,
-            })
+            apps.append(
+                {
+                    "id": app_id,
+                    "company_id": company_id,
+                    "role": rng.choice(ROLES),
+                    "applied_on": applied,
+                    "channel": channel,
+                    "source": rng.choice(SOURCES.get(channel, [None])),
+                    "job_url": f"https://jobs.example.com/{app_id}",
+                    "resume_version": rng.choice(RESUMES),
+                    "location": location,
+                    "work_mode": mode,
+                    "notes": "Found through a former colleague." if channel == "referral" else None,
+                    "reapplication_of": earlier[-1]["id"] if earlier and rng.random() < 0.5 else None,
+                    "reapply_reason": "This role is closer to product decisions than the last one."
+                    if earlier
+                    else None,
+                }
+            )
             history = _plan_history(rng, applied, today)
             for kind, day, label in history:
                 event_id += 1
-                events.append({"id": event_id, "application_id": app_id, "kind": kind, "occurred_on": day,
-                               "round_label": label, "via": "email" if kind in vocab.OUTCOMES else None})
+                events.append(
+                    {
+                        "id": event_id,
+                        "application_id": app_id,
+                        "kind": kind,
+                        "occurred_on": day,
+                        "round_label": label,
+                        "via": "email" if kind in vocab.OUTCOMES else None,
+                    }
+                )
             kinds = [k for k, _, _ in history]
             if "interview" not in kinds:
                 continue
@@ -170,81 +298,157 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                 contact_id += 1
                 met_on = next(d for k, d, _ in history if k == "interview")
                 connected = rng.random() < 0.5
-                contacts.append({
-                    "id": contact_id, "company_id": company_id, "name": _person(rng), "role": role,
-                    "email": f"person{contact_id}@example.com" if role != "interviewer" else None,
-                    "profile_url": f"https://www.linkedin.com/in/demo-{contact_id}" if connected else None,
-                    "met_on": met_on, "connected_on": met_on + dt.timedelta(days=2) if connected else None,
-                    "last_contact_on": met_on + dt.timedelta(days=1),
-                    "next_checkin_on": met_on + dt.timedelta(days=rng.choice([30, 60, 90])) if role != "interviewer" else None,
-                })
+                contacts.append(
+                    {
+                        "id": contact_id,
+                        "company_id": company_id,
+                        "name": _person(rng),
+                        "role": role,
+                        "email": f"person{contact_id}@example.com" if role != "interviewer" else None,
+                        "profile_url": f"https://www.linkedin.com/in/demo-{contact_id}"
+                        if connected
+                        else None,
+                        "met_on": met_on,
+                        "connected_on": met_on + dt.timedelta(days=2) if connected else None,
+                        "last_contact_on": met_on + dt.timedelta(days=1),
+                        "next_checkin_on": met_on + dt.timedelta(days=rng.choice([30, 60, 90]))
+                        if role != "interviewer"
+                        else None,
+                    }
+                )
                 met.append(contact_id)
             for kind, day, label in history:
                 if kind not in ("interview", "final"):
                     continue
                 interview_id += 1
                 comfort = rng.randint(2, 5)
-                interviews.append({
-                    "id": interview_id, "application_id": app_id,
-                    "round_type": {"Technical": "technical", "Behavioural": "behavioural",
-                                   "Case study": "case"}.get(label or "", "final" if kind == "final" else "other"),
-                    "occurred_on": day, "format": rng.choice(vocab.INTERVIEW_FORMATS), "comfort": comfort,
-                    "bank_version": 1,
-                    "answers": {"key_points": "They need faster weekly reporting and a self-serve layer.",
-                                "company_needs": "Cut reporting time; grow the experimentation practice.",
-                                "positive_moment": rng.choice(POSITIVE_MOMENTS),
-                                "went_well": "Clear SQL walkthrough.",
-                                "do_differently": "Slow down and structure the case answer.",
-                                "team_feeling": rng.choice(["Warm and curious", "Busy but kind", "Hard to read"])},
-                })
+                interviews.append(
+                    {
+                        "id": interview_id,
+                        "application_id": app_id,
+                        "round_type": {
+                            "Technical": "technical",
+                            "Behavioural": "behavioural",
+                            "Case study": "case",
+                        }.get(label or "", "final" if kind == "final" else "other"),
+                        "occurred_on": day,
+                        "format": rng.choice(vocab.INTERVIEW_FORMATS),
+                        "comfort": comfort,
+                        "bank_version": 1,
+                        "answers": {
+                            "key_points": "They need faster weekly reporting and a self-serve layer.",
+                            "company_needs": "Cut reporting time; grow the experimentation practice.",
+                            "positive_moment": rng.choice(POSITIVE_MOMENTS),
+                            "went_well": "Clear SQL walkthrough.",
+                            "do_differently": "Slow down and structure the case answer.",
+                            "team_feeling": rng.choice(["Warm and curious", "Busy but kind", "Hard to read"]),
+                        },
+                    }
+                )
                 links.append({"interview_id": interview_id, "contact_id": met[-1]})
                 for position, (cat, q, ans, better) in enumerate(rng.sample(QUESTIONS, 3)):
                     question_id += 1
-                    questions.append({"id": question_id, "interview_id": interview_id, "position": position,
-                                      "category": cat, "question": q, "my_answer": ans,
-                                      "rating": max(1, min(5, comfort + rng.randint(-2, 1))), "better_answer": better})
+                    questions.append(
+                        {
+                            "id": question_id,
+                            "interview_id": interview_id,
+                            "position": position,
+                            "category": cat,
+                            "question": q,
+                            "my_answer": ans,
+                            "rating": max(1, min(5, comfort + rng.randint(-2, 1))),
+                            "better_answer": better,
+                        }
+                    )
             ending = history[-1]
             if ending[0] != "rejected":
                 continue
-            reflections.append({
-                "application_id": app_id, "bank": "rejection", "bank_version": 1,
-                "pause_until": dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18)),
-                "answers": {
-                    "mood": rng.randint(1, 4), "mood_words": rng.choice(["Deflated", "Annoyed, then okay", "Tired"]),
-                    "prepared": rng.randint(2, 5), "qualified": rng.randint(2, 5), "heart_in_it": rng.randint(2, 5),
-                    "presented_well": rng.randint(2, 5), "dressed_right": rng.randint(3, 5), "team_fit": rng.randint(2, 5),
-                    "motivation": rng.choice(MOTIVATIONS), "still_interested": rng.random() < 0.6,
-                    "reply_goal": rng.sample(["feedback", "advice", "another role"], 2),
-                    "why_not_chosen": rng.choice(["Less domain experience than others.", "My case answer lacked structure.", "Not sure."]),
-                    "skills_to_bolster": rng.sample(SKILLS, 2),
-                    "lessons": "Prepare two stories with numbers before every round.",
-                    # What happened (the same as the stage history) and the challenges, without new random draws.
-                    "stage_reached": max((k for k, _, _ in history if k in vocab.STAGE_RANK),
-                                         key=vocab.STAGE_RANK.get, default="applied"),
-                    "rejected_on": ending[1].isoformat(), "news_via": "email",
-                    "challenges": CHALLENGES[app_id % len(CHALLENGES)],
-                },
-            })
-            moods.append({"recorded_at": dt.datetime.combine(ending[1], dt.time(20)), "score": rng.randint(1, 3),
-                          "words": "Rejection day.", "application_id": app_id})
+            reflections.append(
+                {
+                    "application_id": app_id,
+                    "bank": "rejection",
+                    "bank_version": 1,
+                    "pause_until": dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18)),
+                    "answers": {
+                        "mood": rng.randint(1, 4),
+                        "mood_words": rng.choice(["Deflated", "Annoyed, then okay", "Tired"]),
+                        "prepared": rng.randint(2, 5),
+                        "qualified": rng.randint(2, 5),
+                        "heart_in_it": rng.randint(2, 5),
+                        "presented_well": rng.randint(2, 5),
+                        "dressed_right": rng.randint(3, 5),
+                        "team_fit": rng.randint(2, 5),
+                        "motivation": rng.choice(MOTIVATIONS),
+                        "still_interested": rng.random() < 0.6,
+                        "reply_goal": rng.sample(["feedback", "advice", "another role"], 2),
+                        "why_not_chosen": rng.choice(
+                            [
+                                "Less domain experience than others.",
+                                "My case answer lacked structure.",
+                                "Not sure.",
+                            ]
+                        ),
+                        "skills_to_bolster": rng.sample(SKILLS, 2),
+                        "lessons": "Prepare two stories with numbers before every round.",
+                        # What happened (the same as the stage history) and the challenges, without new random draws.
+                        "stage_reached": max(
+                            (k for k, _, _ in history if k in vocab.STAGE_RANK),
+                            key=vocab.STAGE_RANK.get,
+                            default="applied",
+                        ),
+                        "rejected_on": ending[1].isoformat(),
+                        "news_via": "email",
+                        "challenges": CHALLENGES[app_id % len(CHALLENGES)],
+                    },
+                }
+            )
+            moods.append(
+                {
+                    "recorded_at": dt.datetime.combine(ending[1], dt.time(20)),
+                    "score": rng.randint(1, 3),
+                    "words": "Rejection day.",
+                    "application_id": app_id,
+                }
+            )
             text, themes = rng.choice(FEEDBACK_TEXTS)
             received = rng.random() < 0.6
-            feedback.append({"application_id": app_id, "contact_id": met[0], "asked_on": ending[1] + dt.timedelta(days=1),
-                             "asked_via": "email", "received_on": ending[1] + dt.timedelta(days=5) if received else None,
-                             "text": text if received else None, "themes": themes if received else []})
+            feedback.append(
+                {
+                    "application_id": app_id,
+                    "contact_id": met[0],
+                    "asked_on": ending[1] + dt.timedelta(days=1),
+                    "asked_via": "email",
+                    "received_on": ending[1] + dt.timedelta(days=5) if received else None,
+                    "text": text if received else None,
+                    "themes": themes if received else [],
+                }
+            )
             recruiter_name = next(c["name"] for c in contacts if c["id"] == met[0])
-            notes.append({"application_id": app_id, "contact_id": met[0], "kind": "thank-you after rejection",
-                          "recipient_role": "recruiter", "recipient_name": recruiter_name,
-                          "recipient_email": f"person{met[0]}@example.com",
-                          "subject": "Thank you for the conversation",
-                          "body": f"Dear {recruiter_name},\n\nThank you for your time during the process. "
-                                  "Could you share which skills I could strengthen for a role like this?\n\n"
-                                  "I'd be glad to be considered for similar roles.\n\nBest regards",
-                          "sent_on": ending[1] + dt.timedelta(days=1) if rng.random() < 0.7 else None})
+            notes.append(
+                {
+                    "application_id": app_id,
+                    "contact_id": met[0],
+                    "kind": "thank-you after rejection",
+                    "recipient_role": "recruiter",
+                    "recipient_name": recruiter_name,
+                    "recipient_email": f"person{met[0]}@example.com",
+                    "subject": "Thank you for the conversation",
+                    "body": f"Dear {recruiter_name},\n\nThank you for your time during the process. "
+                    "Could you share which skills I could strengthen for a role like this?\n\n"
+                    "I'd be glad to be considered for similar roles.\n\nBest regards",
+                    "sent_on": ending[1] + dt.timedelta(days=1) if rng.random() < 0.7 else None,
+                }
+            )
         for week in range(34):
             day = today - dt.timedelta(days=7 * week + rng.randint(0, 3))
-            moods.append({"recorded_at": dt.datetime.combine(day, dt.time(9)), "score": rng.choice([2, 3, 3, 4, 4, 5]),
-                          "words": rng.choice(["Steady", "Hopeful", "Meh", "Good run today", None]), "application_id": None})
+            moods.append(
+                {
+                    "recorded_at": dt.datetime.combine(day, dt.time(9)),
+                    "score": rng.choice([2, 3, 3, 4, 4, 5]),
+                    "words": rng.choice(["Steady", "Hopeful", "Meh", "Good run today", None]),
+                    "application_id": None,
+                }
+            )
         insert_rows(conn, db.applications, apps)
         insert_rows(conn, db.stage_events, events)
         insert_rows(conn, db.contacts, _keep_in_touch(contacts, today))
@@ -255,7 +459,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
         insert_rows(conn, db.feedback, feedback)
         insert_rows(conn, db.follow_up_notes, notes)
         insert_rows(conn, db.mood_checkins, moods)
-        conn.execute(sa.insert(db.settings).values(key="demo_built_on", value=today.isoformat()))
+        insert_rows(conn, db.settings, [{"key": "demo_built_on", "value": today.isoformat()}])
 
 
 def open_demo(url: str | None = None) -> Engine:

@@ -16,7 +16,7 @@ def actions_to_ics(actions: Iterable[Action], today: dt.date, now: dt.datetime |
     """One all-day event per action, on its due day (overdue ones on today: a calendar entry in
     the past would never be seen). UIDs are stable, so importing again updates instead of
     duplicating."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -19,8 +19,9 @@ class FeedbackOverview:
     recent: pd.DataFrame  # the first `listed`, for pickers
 
 
-def feedback_overview(items: pd.DataFrame, today: dt.date, chase_after_days: int,
-                      shown_rows: int = 1_000, listed: int = 300) -> FeedbackOverview:
+def feedback_overview(
+    items: pd.DataFrame, today: dt.date, chase_after_days: int, shown_rows: int = 1_000, listed: int = 300
+) -> FeedbackOverview:
     waiting = items[items["received_on"].isna() & items["asked_on"].notna()]
     threshold = pd.Timestamp(today - dt.timedelta(days=chase_after_days))
     late = waiting[pd.to_datetime(waiting["asked_on"]) < threshold]

@@ -116,9 +116,15 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     notes = _frame(facts, "notes")
     if not latest.empty and not notes.empty:
         # Drop events already answered: a sent note of a fitting kind on or after the event day.
-        fitting = pd.DataFrame([(e, k) for e, kinds in THANKS_FOR.items() for k in kinds], columns=["event", "kind"])
+        fitting = pd.DataFrame(
+            [(e, k) for e, kinds in THANKS_FOR.items() for k in kinds], columns=["event", "kind"]
+        )
         sent = notes.dropna(subset=["sent_on"])[["application_id", "kind", "sent_on"]]
-        pairs = latest[["application_id", "event", "day"]].merge(fitting, on="event").merge(sent, on=["application_id", "kind"])
+        pairs = (
+            latest[["application_id", "event", "day"]]
+            .merge(fitting, on="event")
+            .merge(sent, on=["application_id", "kind"])
+        )
         answered = pairs.loc[_dates(pairs["sent_on"]) >= pairs["day"], "application_id"]
         latest = latest[~latest["application_id"].isin(answered)]
     pauses = _frame(facts, "pauses")
@@ -137,17 +143,21 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
         if paused_until:
             due = max(due, paused_until)
         what = "the rejection" if rejected else "the interview"
-        actions.append(Action(
-            rule_key=f"thank-you:{row.event}:{row.application_id}:{event_day.isoformat()}",
-            kind="note",
-            title=f"Send a thank-you to {row.company} ({row.role})",
-            detail=f"{what.capitalize()} was {since_text(event_day, today)}; a short, specific thank-you keeps the door open.",
-            due_on=due,
-            application_id=int(row.application_id),
-            target="compose",
-            params={"app": str(row.application_id),
-                    "kind": "thank-you after rejection" if rejected else "thank-you after interview"},
-        ))
+        actions.append(
+            Action(
+                rule_key=f"thank-you:{row.event}:{row.application_id}:{event_day.isoformat()}",
+                kind="note",
+                title=f"Send a thank-you to {row.company} ({row.role})",
+                detail=f"{what.capitalize()} was {since_text(event_day, today)}; a short, specific thank-you keeps the door open.",
+                due_on=due,
+                application_id=int(row.application_id),
+                target="compose",
+                params={
+                    "app": str(row.application_id),
+                    "kind": "thank-you after rejection" if rejected else "thank-you after interview",
+                },
+            )
+        )
     return actions
 
 
@@ -166,17 +176,19 @@ def feedback_to_chase(facts: Facts, today: dt.date) -> list[Action]:
     for row in waiting.itertuples():
         asked = row.asked.date()
         who = f" from {row.contact_name}" if isinstance(row.contact_name, str) and row.contact_name else ""
-        actions.append(Action(
-            rule_key=f"feedback:{row.id}",
-            kind="feedback",
-            title=f"Chase the feedback{who} at {row.company}",
-            detail=f"You asked {since_text(asked, today)} ({row.role}). One polite reminder is fine; no answer costs nothing.",
-            due_on=asked + dt.timedelta(days=FEEDBACK_CHASE_AFTER_DAYS + 1),
-            application_id=int(row.application_id),
-            contact_id=None if pd.isna(row.contact_id) else int(row.contact_id),
-            target="compose",
-            params={"app": str(row.application_id), "kind": "feedback request"},
-        ))
+        actions.append(
+            Action(
+                rule_key=f"feedback:{row.id}",
+                kind="feedback",
+                title=f"Chase the feedback{who} at {row.company}",
+                detail=f"You asked {since_text(asked, today)} ({row.role}). One polite reminder is fine; no answer costs nothing.",
+                due_on=asked + dt.timedelta(days=FEEDBACK_CHASE_AFTER_DAYS + 1),
+                application_id=int(row.application_id),
+                contact_id=None if pd.isna(row.contact_id) else int(row.contact_id),
+                target="compose",
+                params={"app": str(row.application_id), "kind": "feedback request"},
+            )
+        )
     return actions
 
 
@@ -193,16 +205,18 @@ def check_ins_due(facts: Facts, today: dt.date) -> list[Action]:
         day = _day(row.next_checkin_on)
         at = f" ({row.company})" if isinstance(row.company, str) else ""
         last = _day(row.last_contact_on)
-        actions.append(Action(
-            rule_key=f"check-in:{row.id}:{day.isoformat()}",
-            kind="check-in",
-            title=f"Check in with {row.name}{at}",
-            detail=f"Planned for {day:%d %b %Y}; last contact {since_text(last, today) if last else 'not recorded'}.",
-            due_on=day,
-            contact_id=int(row.id),
-            target="compose",
-            params={"contact": str(row.id), "kind": "contact check-in"},
-        ))
+        actions.append(
+            Action(
+                rule_key=f"check-in:{row.id}:{day.isoformat()}",
+                kind="check-in",
+                title=f"Check in with {row.name}{at}",
+                detail=f"Planned for {day:%d %b %Y}; last contact {since_text(last, today) if last else 'not recorded'}.",
+                due_on=day,
+                contact_id=int(row.id),
+                target="compose",
+                params={"contact": str(row.id), "kind": "contact check-in"},
+            )
+        )
     return actions
 
 
@@ -213,23 +227,28 @@ def people_to_connect(facts: Facts, today: dt.date) -> list[Action]:
     if contacts.empty:
         return []
     met = _dates(contacts["met_on"])
-    fresh = contacts[met.notna() & contacts["connected_on"].isna()
-                     & (met >= pd.Timestamp(today - dt.timedelta(days=CONNECT_WINDOW_DAYS)))
-                     & (met <= pd.Timestamp(today))]
+    fresh = contacts[
+        met.notna()
+        & contacts["connected_on"].isna()
+        & (met >= pd.Timestamp(today - dt.timedelta(days=CONNECT_WINDOW_DAYS)))
+        & (met <= pd.Timestamp(today))
+    ]
     actions = []
     for row in fresh.itertuples():
         met_on = _day(row.met_on)
         at = f" ({row.role}, {row.company})" if isinstance(row.company, str) else f" ({row.role})"
-        actions.append(Action(
-            rule_key=f"connect:{row.id}",
-            kind="connect",
-            title=f"Connect with {row.name}{at}",
-            detail=f"You met {since_text(met_on, today)}. A short personal note with the request helps.",
-            due_on=met_on,
-            contact_id=int(row.id),
-            target="network",
-            params={"contact": str(row.id)},
-        ))
+        actions.append(
+            Action(
+                rule_key=f"connect:{row.id}",
+                kind="connect",
+                title=f"Connect with {row.name}{at}",
+                detail=f"You met {since_text(met_on, today)}. A short personal note with the request helps.",
+                due_on=met_on,
+                contact_id=int(row.id),
+                target="network",
+                params={"contact": str(row.id)},
+            )
+        )
     return actions
 
 
@@ -242,19 +261,27 @@ def pauses_ending(facts: Facts, today: dt.date) -> list[Action]:
     actions = []
     for row in pauses.dropna(subset=["pause_until"]).itertuples():
         end = _day(row.pause_until)
-        if not (end - dt.timedelta(days=PAUSE_NOTICE_BEFORE_DAYS) <= today <= end + dt.timedelta(days=PAUSE_NOTICE_AFTER_DAYS)):
+        if not (
+            end - dt.timedelta(days=PAUSE_NOTICE_BEFORE_DAYS)
+            <= today
+            <= end + dt.timedelta(days=PAUSE_NOTICE_AFTER_DAYS)
+        ):
             continue
-        when = {0: "ends today", 1: "ends tomorrow"}.get((end - today).days, f"ended {since_text(end, today)}")
-        actions.append(Action(
-            rule_key=f"pause:{row.application_id}:{end.isoformat()}",
-            kind="pause",
-            title=f"Your pause after {row.company} {when}",
-            detail="When you feel ready: look back at what happened, then write the follow-up.",
-            due_on=end,
-            application_id=int(row.application_id),
-            target="compose",
-            params={"app": str(row.application_id)},
-        ))
+        when = {0: "ends today", 1: "ends tomorrow"}.get(
+            (end - today).days, f"ended {since_text(end, today)}"
+        )
+        actions.append(
+            Action(
+                rule_key=f"pause:{row.application_id}:{end.isoformat()}",
+                kind="pause",
+                title=f"Your pause after {row.company} {when}",
+                detail="When you feel ready: look back at what happened, then write the follow-up.",
+                due_on=end,
+                application_id=int(row.application_id),
+                target="compose",
+                params={"app": str(row.application_id)},
+            )
+        )
     return actions
 
 
@@ -269,15 +296,19 @@ def strategy_review_due(facts: Facts, today: dt.date) -> list[Action]:
     due = review_due(last, today)
     if due > today:
         return []
-    return [Action(
-        rule_key=f"strategy-review:{due.isoformat()}",
-        kind="review",
-        title="Review your strategy",
-        detail=(f"Your last review was {since_text(last, today)}." if last else "You haven't done one yet.")
-        + " What do you want, are you on track, which companies do you aim at next?",
-        due_on=due,
-        target="strategy",
-    )]
+    return [
+        Action(
+            rule_key=f"strategy-review:{due.isoformat()}",
+            kind="review",
+            title="Review your strategy",
+            detail=(
+                f"Your last review was {since_text(last, today)}." if last else "You haven't done one yet."
+            )
+            + " What do you want, are you on track, which companies do you aim at next?",
+            due_on=due,
+            target="strategy",
+        )
+    ]
 
 
 # --- the list ----------------------------------------------------------------------------------

@@ -28,7 +28,13 @@ DEFAULT = object()  # render_note's template_dir: the user's template folder
 MAILTO_MAX_CHARS = 2_000  # longer links are cut off or refused by common mail clients
 
 # What a reply can ask for (the rejection reflection's reply_goal uses the same words).
-REPLY_GOALS: tuple[str, ...] = ("feedback", "advice", "another role", "an answer to an open question", "nothing")
+REPLY_GOALS: tuple[str, ...] = (
+    "feedback",
+    "advice",
+    "another role",
+    "an answer to an open question",
+    "nothing",
+)
 DEFAULT_GOALS: tuple[str, ...] = ("feedback", "another role")  # when no goal was set
 
 # Specific feedback questions to pick from (PRODUCT.md point 8: never just "any feedback?").
@@ -222,7 +228,7 @@ def _split(text: str) -> tuple[str, str]:
     lines = text.strip("\n").splitlines()
     subject = ""
     if lines and lines[0].lower().startswith("subject:"):
-        subject = lines.pop(0)[len("subject:"):].strip()
+        subject = lines.pop(0)[len("subject:") :].strip()
     body = "\n".join(line.rstrip() for line in lines)
     body = re.sub(r"\n{3,}", "\n\n", body).strip("\n")
     return subject, body + "\n"
@@ -365,13 +371,19 @@ def mailto_url(email: str, subject: str, body: str) -> str:
 def mail_link(email: str | None, subject: str, body: str) -> tuple[str | None, str | None]:
     """(link, None) when the note can open in the mail app, else (None, the reason why not)."""
     if not email or not email.strip():
-        return None, "No email address for this recipient: copy the note instead, or add their email in Network."
+        return (
+            None,
+            "No email address for this recipient: copy the note instead, or add their email in Network.",
+        )
     local, _, domain = email.strip().partition("@")
     if not local or "." not in domain or any(c in email.strip() for c in " ,;<>\"'"):
         return None, f"“{email}” doesn't look like an email address: fix it in Network, or copy the note."
     url = mailto_url(email, subject, body)
     if len(url) > MAILTO_MAX_CHARS:
-        return None, "This note is too long for a mail link (mail apps cut it off): copy it or download it instead."
+        return (
+            None,
+            "This note is too long for a mail link (mail apps cut it off): copy it or download it instead.",
+        )
     return url, None
 
 

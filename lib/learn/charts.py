@@ -53,14 +53,23 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
     order = frame.sort_values("order")["company"].drop_duplicates().tolist()
     pick = alt.selection_point(name="company_pick", fields=["company"], on="click")
     return (
-        alt.Chart(frame, title=alt.Title("Which companies took you furthest?",
-                                         subtitle="Applications per company, by the furthest stage reached"))
+        alt.Chart(
+            frame,
+            title=alt.Title(
+                "Which companies took you furthest?",
+                subtitle="Applications per company, by the furthest stage reached",
+            ),
+        )
         .mark_bar(cursor="pointer")
         .encode(
             y=alt.Y("company:N", sort=order, title="Company", axis=alt.Axis(labelLimit=220)),
             x=alt.X("sum(applications):Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("stage_label:N", title="Furthest stage", scale=stage_scale(),
-                            legend=alt.Legend(orient="bottom")),
+            color=alt.Color(
+                "stage_label:N",
+                title="Furthest stage",
+                scale=stage_scale(),
+                legend=alt.Legend(orient="bottom"),
+            ),
             order=alt.Order("stage_rank:Q", sort="ascending"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
             tooltip=[
@@ -78,7 +87,10 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
 
 def _rates_long(frame: pd.DataFrame) -> pd.DataFrame:
     parts = []
-    for measure, prefix, hits in (("Response rate", "response", "responses"), ("Traction rate", "traction", "traction")):
+    for measure, prefix, hits in (
+        ("Response rate", "response", "responses"),
+        ("Traction rate", "traction", "traction"),
+    ):
         part = frame[["group", "applications", "enough"]].copy()
         part["measure"] = measure
         part["rate"] = frame[f"{prefix}_rate"]
@@ -87,7 +99,9 @@ def _rates_long(frame: pd.DataFrame) -> pd.DataFrame:
         part["hits"] = frame[hits]
         parts.append(part)
     long = pd.concat(parts, ignore_index=True)
-    long["note"] = long["applications"].map(lambda n: f"too few to tell ({n} application{'s' if n != 1 else ''})")
+    long["note"] = long["applications"].map(
+        lambda n: f"too few to tell ({n} application{'s' if n != 1 else ''})"
+    )
     return long
 
 
@@ -111,24 +125,41 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     base = alt.Chart()  # the data goes on the layer once: faster than on each sub-chart
     known = base.transform_filter(alt.datum.enough)
     bars = known.mark_bar().encode(
-        y=y, yOffset=y_offset,
-        x=alt.X("rate:Q", title="Share of applications", scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%")),
-        color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=RATE_MEASURES, range=RATE_COLOURS),
-                        legend=alt.Legend(orient="bottom")),
+        y=y,
+        yOffset=y_offset,
+        x=alt.X(
+            "rate:Q", title="Share of applications", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")
+        ),
+        color=alt.Color(
+            "measure:N",
+            title=None,
+            scale=alt.Scale(domain=RATE_MEASURES, range=RATE_COLOURS),
+            legend=alt.Legend(orient="bottom"),
+        ),
         tooltip=tooltip,
     )
     intervals = known.mark_rule(color=INK, strokeWidth=1.5).encode(
         y=y, yOffset=y_offset, x=alt.X("low:Q"), x2=alt.X2("high"), tooltip=tooltip
     )
-    caps = [known.mark_tick(color=INK, thickness=2, size=12).encode(y=y, yOffset=y_offset, x=alt.X(f"{end}:Q"),
-                                                                    tooltip=tooltip)
-            for end in ("low", "high")]
-    few = base.transform_filter(~alt.datum.enough).transform_filter(
-        alt.datum.measure == RATE_MEASURES[0]
-    ).mark_text(align="left", dx=4, color=INK, fontStyle="italic").encode(
-        y=y, x=alt.datum(0), text=alt.Text("note:N"),
-        tooltip=[alt.Tooltip("group:N", title=dimension), alt.Tooltip("applications:Q", title="Applications")],
+    caps = [
+        known.mark_tick(color=INK, thickness=2, size=12).encode(
+            y=y, yOffset=y_offset, x=alt.X(f"{end}:Q"), tooltip=tooltip
+        )
+        for end in ("low", "high")
+    ]
+    few = (
+        base.transform_filter(~alt.datum.enough)
+        .transform_filter(alt.datum.measure == RATE_MEASURES[0])
+        .mark_text(align="left", dx=4, color=INK, fontStyle="italic")
+        .encode(
+            y=y,
+            x=alt.datum(0),
+            text=alt.Text("note:N"),
+            tooltip=[
+                alt.Tooltip("group:N", title=dimension),
+                alt.Tooltip("applications:Q", title="Applications"),
+            ],
+        )
     )
     return alt.layer(bars, intervals, *caps, few, data=long).properties(
         title=alt.Title(question, subtitle="Bars: the rate; black line: its 95% interval"),
@@ -139,29 +170,52 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
 def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     """Applications sent per period, and how many of them were answered and reached an interview."""
     frame = _checked(frame)
-    long = frame.melt(id_vars=["period"], value_vars=["applications", "responses", "traction"],
-                      var_name="measure", value_name="count")
+    long = frame.melt(
+        id_vars=["period"],
+        value_vars=["applications", "responses", "traction"],
+        var_name="measure",
+        value_name="count",
+    )
     long["measure"] = long["measure"].map(
         {"applications": "Applications", "responses": "Responses", "traction": "Traction"}
     )
     unit = "yearmonth" if freq == "month" else "yearmonthdate"
     period_title = "Month applied" if freq == "month" else "Week applied (starting)"
     return (
-        alt.Chart(long, title=alt.Title(f"Is your search picking up? Applications by {freq}",
-                                        subtitle="Of the applications sent each period: how many got an answer, "
-                                                 "how many reached an interview"))
+        alt.Chart(
+            long,
+            title=alt.Title(
+                f"Is your search picking up? Applications by {freq}",
+                subtitle="Of the applications sent each period: how many got an answer, "
+                "how many reached an interview",
+            ),
+        )
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=2.5)
         .encode(
             x=alt.X(f"{unit}(period):T", title=period_title),
             y=alt.Y("count:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("measure:N", title=None, scale=alt.Scale(domain=TIME_MEASURES, range=TIME_COLOURS),
-                            legend=alt.Legend(orient="bottom")),
-            strokeDash=alt.StrokeDash("measure:N", title=None, sort=TIME_MEASURES,
-                                      scale=alt.Scale(domain=TIME_MEASURES, range=[[1, 0], [6, 3], [2, 2]])),
-            shape=alt.Shape("measure:N", title=None, scale=alt.Scale(domain=TIME_MEASURES,
-                                                                     range=["circle", "square", "triangle-up"])),
-            tooltip=[alt.Tooltip(f"{unit}(period):T", title=period_title),
-                     alt.Tooltip("measure:N", title="What"), alt.Tooltip("count:Q", title="Applications")],
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=TIME_MEASURES, range=TIME_COLOURS),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "measure:N",
+                title=None,
+                sort=TIME_MEASURES,
+                scale=alt.Scale(domain=TIME_MEASURES, range=[[1, 0], [6, 3], [2, 2]]),
+            ),
+            shape=alt.Shape(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(domain=TIME_MEASURES, range=["circle", "square", "triangle-up"]),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{unit}(period):T", title=period_title),
+                alt.Tooltip("measure:N", title="What"),
+                alt.Tooltip("count:Q", title="Applications"),
+            ],
         )
         .properties(height=280)
     )
@@ -173,18 +227,33 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     unit = "yearmonth" if freq == "month" else "yearmonthdate"
     period_title = "Month applied" if freq == "month" else "Week applied (starting)"
     return (
-        alt.Chart(frame, title=alt.Title("Closer to yes? The furthest stage reached, over time",
-                                         subtitle="The best any application sent that period got"))
-        .mark_line(point=alt.OverlayMarkDef(size=70, filled=True, color=STAGE_COLOURS[4]),
-                   color=STAGE_COLOURS[4], strokeWidth=2, interpolate="monotone")
+        alt.Chart(
+            frame,
+            title=alt.Title(
+                "Closer to yes? The furthest stage reached, over time",
+                subtitle="The best any application sent that period got",
+            ),
+        )
+        .mark_line(
+            point=alt.OverlayMarkDef(size=70, filled=True, color=STAGE_COLOURS[4]),
+            color=STAGE_COLOURS[4],
+            strokeWidth=2,
+            interpolate="monotone",
+        )
         .encode(
             x=alt.X(f"{unit}(period):T", title=period_title),
-            y=alt.Y("best_stage:O", title="Furthest stage reached", sort=list(reversed(STAGE_LABELS)),
-                    scale=alt.Scale(domain=list(reversed(STAGE_LABELS)))),
-            tooltip=[alt.Tooltip(f"{unit}(period):T", title=period_title),
-                     alt.Tooltip("best_stage:N", title="Furthest stage"),
-                     alt.Tooltip("applications:Q", title="Applications sent"),
-                     alt.Tooltip("traction:Q", title="Reached an interview or further")],
+            y=alt.Y(
+                "best_stage:O",
+                title="Furthest stage reached",
+                sort=list(reversed(STAGE_LABELS)),
+                scale=alt.Scale(domain=list(reversed(STAGE_LABELS))),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{unit}(period):T", title=period_title),
+                alt.Tooltip("best_stage:N", title="Furthest stage"),
+                alt.Tooltip("applications:Q", title="Applications sent"),
+                alt.Tooltip("traction:Q", title="Reached an interview or further"),
+            ],
         )
         .properties(height=240)
     )
@@ -196,20 +265,28 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     labels = frame["stage_label"].tolist()
     base = alt.Chart().encode(
         y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
-        tooltip=[alt.Tooltip("stage_label:N", title="Stage"),
-                 alt.Tooltip("reached:Q", title="Applications that reached it"),
-                 alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%")],
+        tooltip=[
+            alt.Tooltip("stage_label:N", title="Stage"),
+            alt.Tooltip("reached:Q", title="Applications that reached it"),
+            alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%"),
+        ],
     )
     bars = base.mark_bar().encode(
         x=alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
         color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None),
     )
-    text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x=alt.X("reached:Q"), text=alt.Text("label:N")
-    ).transform_calculate(label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')")
+    text = (
+        base.mark_text(align="left", dx=6, color=INK)
+        .encode(x=alt.X("reached:Q"), text=alt.Text("label:N"))
+        .transform_calculate(
+            label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')"
+        )
+    )
     return alt.layer(bars, text, data=frame).properties(
-        title=alt.Title("How far do applications get?", subtitle="Each step: how many got there, and the share "
-                                                                   "of those at the step before"),
+        title=alt.Title(
+            "How far do applications get?",
+            subtitle="Each step: how many got there, and the share of those at the step before",
+        ),
         height=alt.Step(34),
     )
 
@@ -219,8 +296,11 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
     frame = _checked(frame)
     base = alt.Chart().encode(
         y=alt.Y("label:N", sort=frame["label"].tolist(), title="How it ended"),
-        tooltip=[alt.Tooltip("label:N", title="Ending"), alt.Tooltip("applications:Q", title="Applications"),
-                 alt.Tooltip("share:Q", title="Share", format=".0%")],
+        tooltip=[
+            alt.Tooltip("label:N", title="Ending"),
+            alt.Tooltip("applications:Q", title="Applications"),
+            alt.Tooltip("share:Q", title="Share", format=".0%"),
+        ],
     )
     bars = base.mark_bar(color=NEUTRAL).encode(
         x=alt.X("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1))
@@ -229,8 +309,10 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("applications:Q"), text=alt.Text("share:Q", format=".0%")
     )
     return alt.layer(bars, text, data=frame).properties(
-        title=alt.Title("Where do applications end?", subtitle="Ghosted: no word from the employer for the set "
-                                                                 "number of days"),
+        title=alt.Title(
+            "Where do applications end?",
+            subtitle="Ghosted: no word from the employer for the set number of days",
+        ),
         height=alt.Step(30),
     )
 
@@ -242,11 +324,15 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     order = frame["channel"].tolist()
     base = alt.Chart().encode(
         y=alt.Y("channel:N", sort=order, title="Channel"),
-        tooltip=[alt.Tooltip("channel:N", title="Channel"), alt.Tooltip("responses:Q", title="Answers"),
-                 alt.Tooltip("median:Q", title="Median days", format=".1f"),
-                 alt.Tooltip("q1:Q", title="Quarter answered within (days)", format=".1f"),
-                 alt.Tooltip("q3:Q", title="Three quarters answered within (days)", format=".1f"),
-                 alt.Tooltip("fastest:Q", title="Fastest (days)"), alt.Tooltip("slowest:Q", title="Slowest (days)")],
+        tooltip=[
+            alt.Tooltip("channel:N", title="Channel"),
+            alt.Tooltip("responses:Q", title="Answers"),
+            alt.Tooltip("median:Q", title="Median days", format=".1f"),
+            alt.Tooltip("q1:Q", title="Quarter answered within (days)", format=".1f"),
+            alt.Tooltip("q3:Q", title="Three quarters answered within (days)", format=".1f"),
+            alt.Tooltip("fastest:Q", title="Fastest (days)"),
+            alt.Tooltip("slowest:Q", title="Slowest (days)"),
+        ],
     )
     spread = base.mark_rule(color="#969696", strokeWidth=1.5).encode(
         x=alt.X("fastest:Q", title="Days from applying to the first answer"), x2=alt.X2("slowest")
@@ -254,8 +340,10 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     middle = base.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x=alt.X("q1:Q"), x2=alt.X2("q3"))
     median = base.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x=alt.X("median:Q"))
     return alt.layer(spread, middle, median, data=frame).properties(
-        title=alt.Title("How long until employers answer?",
-                        subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median"),
+        title=alt.Title(
+            "How long until employers answer?",
+            subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median",
+        ),
         height=alt.Step(34),
     )
 
@@ -272,11 +360,13 @@ def traction_specs(view, freq: str = "month") -> dict[str, dict]:
     if not view.company_stages.empty:
         specs["company"] = company_stages_chart(view.company_stages).to_dict(validate=False)
     if not view.channel_rates.empty:
-        specs["channel"] = rates_chart(view.channel_rates, "Channel",
-                                       "Which channels get answers and interviews?").to_dict(validate=False)
+        specs["channel"] = rates_chart(
+            view.channel_rates, "Channel", "Which channels get answers and interviews?"
+        ).to_dict(validate=False)
     if not view.role_rates.empty:
-        specs["role"] = rates_chart(view.role_rates, "Role family",
-                                    "Which kinds of role get answers and interviews?").to_dict(validate=False)
+        specs["role"] = rates_chart(
+            view.role_rates, "Role family", "Which kinds of role get answers and interviews?"
+        ).to_dict(validate=False)
     if not view.over_time.empty:
         specs["over_time"] = over_time_chart(view.over_time, freq).to_dict(validate=False)
         specs["closer"] = closer_to_yes_chart(view.over_time, freq).to_dict(validate=False)
@@ -287,5 +377,7 @@ def traction_specs(view, freq: str = "month") -> dict[str, dict]:
         specs["response_times"] = response_time_chart(view.response_times).to_dict(validate=False)
     for column, frame in view.extra_rates.items():
         name = EXTRA_DIMENSIONS[column]
-        specs[f"extra:{column}"] = rates_chart(frame, name, f"Which {name.lower()} gets answers and interviews?").to_dict(validate=False)
+        specs[f"extra:{column}"] = rates_chart(
+            frame, name, f"Which {name.lower()} gets answers and interviews?"
+        ).to_dict(validate=False)
     return specs

@@ -47,19 +47,35 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
         opacity=_opacity(),
-        tooltip=[alt.Tooltip("measure_label:N", title="Rating"), alt.Tooltip("stage_label:N", title="Stage"),
-                 alt.Tooltip("average:Q", title="Average", format=".1f"), alt.Tooltip("n:Q", title="Applications"),
-                 alt.Tooltip("sample:N", title="Sample")],
+        tooltip=[
+            alt.Tooltip("measure_label:N", title="Rating"),
+            alt.Tooltip("stage_label:N", title="Stage"),
+            alt.Tooltip("average:Q", title="Average", format=".1f"),
+            alt.Tooltip("n:Q", title="Applications"),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
     )
-    labels = base.mark_text(fontSize=12).encode(
-        text=alt.Text("label:N"),
-        color=alt.condition("datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")),
-    ).transform_calculate(label="format(datum.average, '.1f') + '  (n=' + datum.n + ')'")
+    labels = (
+        base.mark_text(fontSize=12)
+        .encode(
+            text=alt.Text("label:N"),
+            color=alt.condition(
+                "datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")
+            ),
+        )
+        .transform_calculate(label="format(datum.average, '.1f') + '  (n=' + datum.n + ')'")
+    )
     return (cells + labels).properties(width=WIDTH, height=alt.Step(34))
 
 
-def average_bars(frame: pd.DataFrame, value_title: str, category: str = "value", category_title: str = "",
-                 count_title: str = "n", sort: str = "-x") -> alt.Chart:
+def average_bars(
+    frame: pd.DataFrame,
+    value_title: str,
+    category: str = "value",
+    category_title: str = "",
+    count_title: str = "n",
+    sort: str = "-x",
+) -> alt.Chart:
     """Horizontal bars of an average on a 1–5 scale, one per group, with the group's size."""
     data = _sample_note(_frame(frame))
     data["label"] = data["average"].map("{:.1f}".format) + "  (n=" + data["n"].astype(str) + ")"
@@ -69,9 +85,12 @@ def average_bars(frame: pd.DataFrame, value_title: str, category: str = "value",
     )
     bars = base.mark_bar(color="#4c78a8").encode(
         opacity=_opacity(),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title or "Group"),
-                 alt.Tooltip("average:Q", title="Average", format=".1f"),
-                 alt.Tooltip("n:Q", title=count_title), alt.Tooltip("sample:N", title="Sample")],
+        tooltip=[
+            alt.Tooltip(f"{category}:N", title=category_title or "Group"),
+            alt.Tooltip("average:Q", title="Average", format=".1f"),
+            alt.Tooltip("n:Q", title=count_title),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
     )
     labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
     return (bars + labels).properties(width=WIDTH, height=alt.Step(24))
@@ -85,8 +104,14 @@ def comfort_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
 
 def weakest_chart(frame: pd.DataFrame) -> alt.Chart:
     """Question categories by average self-rating, weakest on top."""
-    return average_bars(frame, "Average self-rating (1–5)", category="category", category_title="Category",
-                        count_title="Answers", sort="x")
+    return average_bars(
+        frame,
+        "Average self-rating (1–5)",
+        category="category",
+        category_title="Category",
+        count_title="Answers",
+        sort="x",
+    )
 
 
 def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str = "Times") -> alt.Chart:
@@ -95,42 +120,81 @@ def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str 
         y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
         x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
     )
-    bars = base.mark_bar(color="#4c78a8").encode(tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("count:Q", title=count_title)])
+    bars = base.mark_bar(color="#4c78a8").encode(
+        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("count:Q", title=count_title)]
+    )
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("count:Q"))).properties(
-        width=WIDTH, height=alt.Step(24))
+        width=WIDTH, height=alt.Step(24)
+    )
 
 
 def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
     data = _frame(by_month)
-    return alt.Chart(data).mark_bar().encode(
-        x=alt.X("yearmonth(month):T", title="Month feedback came in"),
-        y=alt.Y("sum(count):Q", title="Times mentioned", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("theme:N", title="Theme", scale=alt.Scale(scheme="tableau10")),
-        tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "theme:N", alt.Tooltip("count:Q", title="Times")],
-    ).properties(width=WIDTH, height=220)
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):T", title="Month feedback came in"),
+            y=alt.Y("sum(count):Q", title="Times mentioned", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("theme:N", title="Theme", scale=alt.Scale(scheme="tableau10")),
+            tooltip=[
+                alt.Tooltip("yearmonth(month):T", title="Month"),
+                "theme:N",
+                alt.Tooltip("count:Q", title="Times"),
+            ],
+        )
+        .properties(width=WIDTH, height=220)
+    )
 
 
 def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
     """Weekly mood on top; applications sent and steps closer to yes below, on the same weeks."""
     data = _frame(weekly)
     x = alt.X("week:T", title="Week", axis=alt.Axis(format="%d %b"))
-    mood = alt.Chart(data).mark_line(point=True, color="#e45756").encode(
-        x=x, y=alt.Y("mood:Q", title="Mood (1–5)", scale=alt.Scale(domain=[1, 5])),
-        tooltip=[alt.Tooltip("week:T", title="Week of", format="%d %b %Y"), alt.Tooltip("mood:Q", format=".1f"),
-                 alt.Tooltip("checkins:Q", title="Check-ins")],
-    ).transform_filter("isValid(datum.mood)").properties(width=WIDTH, height=150)
+    mood = (
+        alt.Chart(data)
+        .mark_line(point=True, color="#e45756")
+        .encode(
+            x=x,
+            y=alt.Y("mood:Q", title="Mood (1–5)", scale=alt.Scale(domain=[1, 5])),
+            tooltip=[
+                alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+                alt.Tooltip("mood:Q", format=".1f"),
+                alt.Tooltip("checkins:Q", title="Check-ins"),
+            ],
+        )
+        .transform_filter("isValid(datum.mood)")
+        .properties(width=WIDTH, height=150)
+    )
     names = ["Applications sent", "Steps closer to yes (interview or later)"]
     color = alt.Scale(domain=names, range=["#4c78a8", "#54a24b"])
-    tooltip = [alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
-               alt.Tooltip("applications:Q", title="Applications sent"),
-               alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes")]
-    sent = alt.Chart(data).mark_bar(opacity=0.8).encode(
-        x=x, y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=tooltip).transform_calculate(series=f"'{names[0]}'")
-    closer = alt.Chart(data).mark_line(point=True, strokeWidth=2).encode(
-        x=x, y=alt.Y("closer_to_yes:Q"), color=alt.Color("series:N", scale=color), tooltip=tooltip,
-    ).transform_calculate(series=f"'{names[1]}'")
+    tooltip = [
+        alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+        alt.Tooltip("applications:Q", title="Applications sent"),
+        alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes"),
+    ]
+    sent = (
+        alt.Chart(data)
+        .mark_bar(opacity=0.8)
+        .encode(
+            x=x,
+            y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=tooltip,
+        )
+        .transform_calculate(series=f"'{names[0]}'")
+    )
+    closer = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=x,
+            y=alt.Y("closer_to_yes:Q"),
+            color=alt.Color("series:N", scale=color),
+            tooltip=tooltip,
+        )
+        .transform_calculate(series=f"'{names[1]}'")
+    )
     activity = (sent + closer).properties(width=WIDTH, height=150)
     return alt.vconcat(mood, activity).resolve_scale(x="shared")
 
@@ -141,18 +205,26 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
     data["label"] = data["reached_final"].astype(str) + " of " + data["n"].astype(str)
     base = alt.Chart(data).encode(
         y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
-        x=alt.X("share_final:Q", title="Reached the final round", axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1])),
+        x=alt.X(
+            "share_final:Q",
+            title="Reached the final round",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),
     )
     bars = base.mark_bar(color="#72b7b2").encode(
         opacity=_opacity(),
-        tooltip=[alt.Tooltip("motivation:N", title="Motivation"), alt.Tooltip("n:Q", title="Rejections"),
-                 alt.Tooltip("reached_final:Q", title="Reached the final"),
-                 alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
-                 alt.Tooltip("sample:N", title="Sample")],
+        tooltip=[
+            alt.Tooltip("motivation:N", title="Motivation"),
+            alt.Tooltip("n:Q", title="Rejections"),
+            alt.Tooltip("reached_final:Q", title="Reached the final"),
+            alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
     )
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
-        width=WIDTH, height=alt.Step(28))
+        width=WIDTH, height=alt.Step(28)
+    )
 
 
 def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
@@ -160,13 +232,24 @@ def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
     data = _frame(weekly)
     data["week_label"] = pd.to_datetime(data["week"]).dt.strftime("%d %b")
     x = alt.X("week_label:O", title="Week of", sort=None, axis=alt.Axis(labelAngle=0))
-    bars = alt.Chart(data).mark_bar(color="#4c78a8").encode(
-        x=x, y=alt.Y("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("week_label:O", title="Week of"), alt.Tooltip("applications:Q", title="Applications"),
-                 alt.Tooltip("stage_progress:Q", title="Steps to a screen or further")],
+    bars = (
+        alt.Chart(data)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            x=x,
+            y=alt.Y("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
+            tooltip=[
+                alt.Tooltip("week_label:O", title="Week of"),
+                alt.Tooltip("applications:Q", title="Applications"),
+                alt.Tooltip("stage_progress:Q", title="Steps to a screen or further"),
+            ],
+        )
     )
-    goal = alt.Chart(data.head(1)).mark_rule(color="#e45756", strokeDash=[6, 4], size=2).encode(
-        y=alt.Y("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
+    goal = (
+        alt.Chart(data.head(1))
+        .mark_rule(color="#e45756", strokeDash=[6, 4], size=2)
+        .encode(y=alt.Y("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
+    )
     return (bars + goal).properties(width=WIDTH, height=180)
 
 
@@ -175,14 +258,26 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
     data["label"] = data["traction"].astype(str) + " of " + data["n"].astype(str)
     base = alt.Chart(data).encode(
         y=alt.Y("value:N", title=dimension, sort="-x"),
-        x=alt.X("rate:Q", title="Reached an interview or later", axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1])),
+        x=alt.X(
+            "rate:Q",
+            title="Reached an interview or later",
+            axis=alt.Axis(format="%"),
+            scale=alt.Scale(domain=[0, 1]),
+        ),
     )
     bars = base.mark_bar(color="#54a24b").encode(
-        opacity=_opacity(), tooltip=[alt.Tooltip("value:N", title=dimension), "n:Q", "traction:Q",
-                                     alt.Tooltip("rate:Q", format=".0%"), alt.Tooltip("sample:N", title="Sample")])
+        opacity=_opacity(),
+        tooltip=[
+            alt.Tooltip("value:N", title=dimension),
+            "n:Q",
+            "traction:Q",
+            alt.Tooltip("rate:Q", format=".0%"),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
+    )
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
-        width=WIDTH, height=alt.Step(24))
+        width=WIDTH, height=alt.Step(24)
+    )
 
 
 def specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dict]:
@@ -204,8 +299,11 @@ def specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dict]:
         builders[f"traction:{dimension}"] = lambda d=dimension: traction_chart(found["traction"].frame, d)
     if "on_track" in found:
         builders["on_track"] = lambda: on_track_chart(found["on_track"].frame)
-    sources = {"themes": found["nos"].frame, "themes_by_month": found["nos"].extra["by_month"],
-               "skills": found["nos"].extra["skills"]}
+    sources = {
+        "themes": found["nos"].frame,
+        "themes_by_month": found["nos"].extra["by_month"],
+        "skills": found["nos"].extra["skills"],
+    }
     out = {}
     for key, build in builders.items():
         if only is not None and key not in only:

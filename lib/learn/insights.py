@@ -81,8 +81,16 @@ def reflection_frame(reflections: pd.DataFrame) -> pd.DataFrame:
     Ratings become numbers (NaN when missing), `still_interested` True/False/NaN, lists stay lists.
     A frame already shaped by this function is returned as it is (so callers may shape it once).
     """
-    columns = ["application_id", "created_at", "pause_until", *ANSWER_RATINGS, "motivation", "still_interested",
-               "why_not_chosen", "skills_to_bolster"]
+    columns = [
+        "application_id",
+        "created_at",
+        "pause_until",
+        *ANSWER_RATINGS,
+        "motivation",
+        "still_interested",
+        "why_not_chosen",
+        "skills_to_bolster",
+    ]
     if "answers" not in reflections.columns and set(columns) <= set(reflections.columns):
         return reflections.copy()
     if reflections.empty:
@@ -96,9 +104,13 @@ def reflection_frame(reflections: pd.DataFrame) -> pd.DataFrame:
     for key in ("motivation", "why_not_chosen"):
         values = answers[key] if key in answers else pd.Series(None, index=rows.index, dtype=object)
         out[key] = values.where(values.map(lambda v: isinstance(v, str) and bool(v.strip())), None)
-    interested = answers["still_interested"] if "still_interested" in answers else pd.Series(None, index=rows.index)
+    interested = (
+        answers["still_interested"] if "still_interested" in answers else pd.Series(None, index=rows.index)
+    )
     out["still_interested"] = interested.map(lambda v: v if isinstance(v, bool) else np.nan)
-    skills = answers["skills_to_bolster"] if "skills_to_bolster" in answers else pd.Series(None, index=rows.index)
+    skills = (
+        answers["skills_to_bolster"] if "skills_to_bolster" in answers else pd.Series(None, index=rows.index)
+    )
     out["skills_to_bolster"] = skills.map(_as_list)
     return out.reset_index(drop=True)
 
@@ -130,7 +142,9 @@ def _spearman(x: pd.Series, y: pd.Series) -> float:
 
 def strength(rho: float) -> str:
     size = abs(rho)
-    return "no clear" if size < 0.1 else "a weak" if size < 0.3 else "a moderate" if size < 0.5 else "a strong"
+    return (
+        "no clear" if size < 0.1 else "a weak" if size < 0.3 else "a moderate" if size < 0.5 else "a strong"
+    )
 
 
 def correlation_words(label: str, rho: float, n: int) -> str:
@@ -142,8 +156,10 @@ def correlation_words(label: str, rho: float, n: int) -> str:
     if abs(rho) < 0.1:
         return f"{label} — no clear link with how far you got (rank correlation {rho:+.2f}, n = {n})."
     direction = "getting further" if rho > 0 else "stopping earlier"
-    return (f"{label} — a higher rating tends to go with {direction}: {strength(rho)} link "
-            f"(rank correlation {rho:+.2f}, n = {n}).")
+    return (
+        f"{label} — a higher rating tends to go with {direction}: {strength(rho)} link "
+        f"(rank correlation {rho:+.2f}, n = {n})."
+    )
 
 
 # --- 1. self-assessment against outcome ------------------------------------------------------
@@ -155,14 +171,18 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
     values = refl[ANSWER_RATINGS].copy()
     values["comfort"] = _comfort_by_application(interviews)
     ranks = _stage_rank(log)
-    long = (values.rename_axis("application_id").reset_index()
-            .melt(id_vars="application_id", var_name="measure", value_name="value").dropna(subset=["value"]))
+    long = (
+        values.rename_axis("application_id")
+        .reset_index()
+        .melt(id_vars="application_id", var_name="measure", value_name="value")
+        .dropna(subset=["value"])
+    )
     long["stage_rank"] = long["application_id"].map(ranks)
     long = long.dropna(subset=["stage_rank"])
     long["stage_rank"] = long["stage_rank"].astype(int)
 
     long["value"] = long["value"].astype(float)
-    by_stage = (long.groupby(["measure", "stage_rank"])["value"].agg(average="mean", n="size").reset_index())
+    by_stage = long.groupby(["measure", "stage_rank"])["value"].agg(average="mean", n="size").reset_index()
     by_stage["stage"] = by_stage["stage_rank"].map(dict(enumerate(vocab.STAGES)))
     by_stage["stage_label"] = by_stage["stage"].map(vocab.stage_label)
     by_stage["measure_label"] = by_stage["measure"].map(RATINGS)
@@ -173,8 +193,15 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
     for measure, label in RATINGS.items():
         part = long[long["measure"] == measure]
         rho = _spearman(part["value"], part["stage_rank"]) if len(part) >= MIN_CORRELATION else float("nan")
-        rows.append({"measure": measure, "measure_label": label, "n": len(part), "rho": round(rho, 2),
-                     "words": correlation_words(label, rho, len(part))})
+        rows.append(
+            {
+                "measure": measure,
+                "measure_label": label,
+                "n": len(part),
+                "rho": round(rho, 2),
+                "words": correlation_words(label, rho, len(part)),
+            }
+        )
     correlations = pd.DataFrame(rows, columns=["measure", "measure_label", "n", "rho", "words"])
 
     n_reflections = int(refl[ANSWER_RATINGS].notna().any(axis=1).sum())
@@ -183,15 +210,24 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated application")
     elif stated.empty:
-        sentence = (f"{_plural(n, 'application')} rated so far ({_plural(n_reflections, 'reflection')}). "
-                    f"Rank correlations need at least {MIN_CORRELATION} ratings of one kind: "
-                    "not enough data yet. The averages by stage are below.")
+        sentence = (
+            f"{_plural(n, 'application')} rated so far ({_plural(n_reflections, 'reflection')}). "
+            f"Rank correlations need at least {MIN_CORRELATION} ratings of one kind: "
+            "not enough data yet. The averages by stage are below."
+        )
     else:
         top = stated.loc[stated["rho"].abs().idxmax()]
         sentence = f"From {_plural(n, 'rated application')}, the clearest link: " + correlation_words(
-            top["measure_label"], top["rho"], int(top["n"]))
-    return Insight("self_assessment", "Self-assessment against outcome", sentence, n, by_stage,
-                   {"correlations": correlations})
+            top["measure_label"], top["rho"], int(top["n"])
+        )
+    return Insight(
+        "self_assessment",
+        "Self-assessment against outcome",
+        sentence,
+        n,
+        by_stage,
+        {"correlations": correlations},
+    )
 
 
 # --- 2. where I felt most comfortable --------------------------------------------------------
@@ -205,8 +241,13 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
     rounds["company"] = rounds["application_id"].map(log.set_index("id")["company"])
     parts = []
     for dimension, label in (("company", "Company"), ("round_type", "Round type"), ("format", "Format")):
-        grouped = (rounds.dropna(subset=[dimension]).groupby(dimension)["comfort"]
-                   .agg(average="mean", n="size").reset_index().rename(columns={dimension: "value"}))
+        grouped = (
+            rounds.dropna(subset=[dimension])
+            .groupby(dimension)["comfort"]
+            .agg(average="mean", n="size")
+            .reset_index()
+            .rename(columns={dimension: "value"})
+        )
         grouped = grouped.sort_values(["n", "average"], ascending=False)
         if dimension == "company":
             grouped = grouped.head(COMPANIES_SHOWN)
@@ -221,15 +262,21 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         part = frame[(frame["dimension"] == label) & frame["enough"]]
         if not part.empty:
             best = part.loc[part["average"].idxmax()]
-            bests.append(f"{word.format(best['value'])} ({best['average']:.1f} of 5 over "
-                         f"{_plural(int(best['n']), 'round')})")
+            bests.append(
+                f"{word.format(best['value'])} ({best['average']:.1f} of 5 over "
+                f"{_plural(int(best['n']), 'round')})"
+            )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated interview round")
     elif not bests:
-        sentence = (f"{_plural(n, 'round')} rated; no single company, round type or format has "
-                    f"{MIN_POINTS} rounds yet, so no finding.")
+        sentence = (
+            f"{_plural(n, 'round')} rated; no single company, round type or format has "
+            f"{MIN_POINTS} rounds yet, so no finding."
+        )
     else:
-        sentence = f"Across {_plural(n, 'rated round')}, you felt most comfortable in " + "; ".join(bests) + "."
+        sentence = (
+            f"Across {_plural(n, 'rated round')}, you felt most comfortable in " + "; ".join(bests) + "."
+        )
     return Insight("comfort", "Where I felt most comfortable", sentence, n, frame)
 
 
@@ -242,15 +289,26 @@ def weakest_questions(questions: pd.DataFrame, practise_limit: int = 8) -> Insig
     rated["rating"] = pd.to_numeric(rated["rating"], errors="coerce")
     rated = rated[rated["rating"].between(1, 5)]
     rated["category"] = rated["category"].fillna("uncategorised").replace("", "uncategorised")
-    frame = (rated.groupby("category")["rating"].agg(average="mean", n="size").reset_index()
-             .sort_values(["average", "n"], ascending=[True, False]).reset_index(drop=True))
+    frame = (
+        rated.groupby("category")["rating"]
+        .agg(average="mean", n="size")
+        .reset_index()
+        .sort_values(["average", "n"], ascending=[True, False])
+        .reset_index(drop=True)
+    )
     frame["average"] = frame["average"].round(2)
     frame["enough"] = frame["n"] >= MIN_POINTS
     order = {category: i for i, category in enumerate(frame["category"])}
-    practise = rated[rated["better_answer"].fillna("").str.strip().astype(bool) & (rated["rating"] <= 3)].copy()
+    practise = rated[
+        rated["better_answer"].fillna("").str.strip().astype(bool) & (rated["rating"] <= 3)
+    ].copy()
     practise["order"] = practise["category"].map(order)
-    practise = (practise.sort_values(["order", "rating"]).drop_duplicates("question")
-                .head(practise_limit)[["category", "question", "rating", "better_answer"]].reset_index(drop=True))
+    practise = (
+        practise.sort_values(["order", "rating"])
+        .drop_duplicates("question")
+        .head(practise_limit)[["category", "question", "rating", "better_answer"]]
+        .reset_index(drop=True)
+    )
     n = len(rated)
     enough = frame[frame["enough"]]
     if n < MIN_POINTS:
@@ -259,8 +317,10 @@ def weakest_questions(questions: pd.DataFrame, practise_limit: int = 8) -> Insig
         sentence = f"{_plural(n, 'rated answer')}; no category has {MIN_POINTS} answers yet, so no finding."
     else:
         weakest = enough.iloc[0]
-        sentence = (f"From {_plural(n, 'rated answer')}, your weakest category is {weakest['category']} "
-                    f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')}).")
+        sentence = (
+            f"From {_plural(n, 'rated answer')}, your weakest category is {weakest['category']} "
+            f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')})."
+        )
         if len(enough) > 1:
             strongest = enough.iloc[-1]
             sentence += f" Strongest: {strongest['category']} ({strongest['average']:.1f})."
@@ -270,40 +330,61 @@ def weakest_questions(questions: pd.DataFrame, practise_limit: int = 8) -> Insig
 # --- 4. what the "no"s say -------------------------------------------------------------------
 
 
-def what_the_nos_say(log: pd.DataFrame, feedback: pd.DataFrame, reflections: pd.DataFrame,
-                     recent_limit: int = 8) -> Insight:
+def what_the_nos_say(
+    log: pd.DataFrame, feedback: pd.DataFrame, reflections: pd.DataFrame, recent_limit: int = 8
+) -> Insight:
     """Feedback themes (overall and by month), "why I think I wasn't chosen", skills to bolster."""
     received = feedback[feedback["received_on"].notna()].copy()
     received["themes"] = received["themes"].map(_as_list)
     themes = received[["received_on", "themes"]].explode("themes").dropna(subset=["themes"])
     counts = themes["themes"].value_counts().rename_axis("theme").reset_index(name="count")
     themes["month"] = pd.to_datetime(themes["received_on"]).dt.to_period("M").dt.to_timestamp()
-    by_month = themes.groupby(["month", "themes"]).size().reset_index(name="count").rename(
-        columns={"themes": "theme"})
+    by_month = (
+        themes.groupby(["month", "themes"])
+        .size()
+        .reset_index(name="count")
+        .rename(columns={"themes": "theme"})
+    )
 
     refl = reflection_frame(reflections)
     companies = log.set_index("id")["company"]
     why = refl.dropna(subset=["why_not_chosen"]).sort_values("created_at", ascending=False)
-    why = pd.DataFrame({"date": pd.to_datetime(why["created_at"]).dt.date,
-                        "company": why["application_id"].map(companies),
-                        "why_not_chosen": why["why_not_chosen"]}).head(recent_limit).reset_index(drop=True)
+    why = (
+        pd.DataFrame(
+            {
+                "date": pd.to_datetime(why["created_at"]).dt.date,
+                "company": why["application_id"].map(companies),
+                "why_not_chosen": why["why_not_chosen"],
+            }
+        )
+        .head(recent_limit)
+        .reset_index(drop=True)
+    )
 
     skills = refl[["skills_to_bolster"]].explode("skills_to_bolster").dropna()
     skills["key"] = skills["skills_to_bolster"].str.casefold()
-    skill_counts = (skills.groupby("key").agg(skill=("skills_to_bolster", "first"), count=("key", "size"))
-                    .sort_values(["count", "skill"], ascending=[False, True]).reset_index(drop=True))
+    skill_counts = (
+        skills.groupby("key")
+        .agg(skill=("skills_to_bolster", "first"), count=("key", "size"))
+        .sort_values(["count", "skill"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
     n_reflections_with_skills = int(refl["skills_to_bolster"].map(bool).sum()) if not refl.empty else 0
 
     n_feedback = len(received)
     said = []
     if n_feedback >= MIN_POINTS and not counts.empty:
         top = counts.iloc[0]
-        said.append(f"across {_plural(n_feedback, 'piece')} of feedback the theme that comes up most is "
-                    f"{top['theme']} ({_plural(int(top['count']), 'time')})")
+        said.append(
+            f"across {_plural(n_feedback, 'piece')} of feedback the theme that comes up most is "
+            f"{top['theme']} ({_plural(int(top['count']), 'time')})"
+        )
     if n_reflections_with_skills >= MIN_POINTS and not skill_counts.empty:
         top = skill_counts.iloc[0]
-        said.append(f"the skill you name most often to bolster is {top['skill']} "
-                    f"({int(top['count'])} of {n_reflections_with_skills} reflections)")
+        said.append(
+            f"the skill you name most often to bolster is {top['skill']} "
+            f"({int(top['count'])} of {n_reflections_with_skills} reflections)"
+        )
     n = n_feedback + n_reflections_with_skills
     if said:
         sentence = "; ".join(said)
@@ -311,10 +392,18 @@ def what_the_nos_say(log: pd.DataFrame, feedback: pd.DataFrame, reflections: pd.
         if n_feedback < MIN_POINTS:
             sentence += f" Feedback themes: not enough yet ({n_feedback} received)."
     else:
-        sentence = (f"Not enough data yet: {_plural(n_feedback, 'piece')} of feedback received and "
-                    f"{_plural(n_reflections_with_skills, 'reflection')} naming skills; a finding needs {MIN_POINTS}.")
-    return Insight("nos", "What the “no”s say", sentence, n, counts,
-                   {"by_month": by_month, "why_not_chosen": why, "skills": skill_counts[["skill", "count"]]})
+        sentence = (
+            f"Not enough data yet: {_plural(n_feedback, 'piece')} of feedback received and "
+            f"{_plural(n_reflections_with_skills, 'reflection')} naming skills; a finding needs {MIN_POINTS}."
+        )
+    return Insight(
+        "nos",
+        "What the “no”s say",
+        sentence,
+        n,
+        counts,
+        {"by_month": by_month, "why_not_chosen": why, "skills": skill_counts[["skill", "count"]]},
+    )
 
 
 # --- 5. mood and momentum --------------------------------------------------------------------
@@ -325,14 +414,18 @@ def _week(series: pd.Series) -> pd.Series:
     return days - pd.to_timedelta(days.dt.weekday, unit="D")
 
 
-def mood_and_momentum(log: pd.DataFrame, events: pd.DataFrame, moods: pd.DataFrame,
-                      reflections: pd.DataFrame, today: dt.date) -> Insight:
+def mood_and_momentum(
+    log: pd.DataFrame, events: pd.DataFrame, moods: pd.DataFrame, reflections: pd.DataFrame, today: dt.date
+) -> Insight:
     """Weekly mood beside applications sent and steps closer to yes (interview or later); pauses."""
     end = pd.Timestamp(today) - pd.Timedelta(days=today.weekday())
     start = end - pd.Timedelta(weeks=MOOD_WEEKS - 1)
     weeks = pd.DataFrame({"week": pd.date_range(start, end, freq="7D")})
-    mood = moods.assign(week=_week(moods["recorded_at"])).groupby("week")["score"].agg(
-        mood="mean", checkins="size")
+    mood = (
+        moods.assign(week=_week(moods["recorded_at"]))
+        .groupby("week")["score"]
+        .agg(mood="mean", checkins="size")
+    )
     sent = _week(log["applied_on"]).value_counts().rename("applications")
     closer = events[events["kind"].map(vocab.STAGE_RANK).fillna(-1) >= TRACTION_RANK]
     steps = _week(closer["occurred_on"]).value_counts().rename("closer_to_yes")
@@ -341,7 +434,7 @@ def mood_and_momentum(log: pd.DataFrame, events: pd.DataFrame, moods: pd.DataFra
         frame[column] = frame[column].fillna(0).astype(int)
     frame["mood"] = frame["mood"].astype(float).round(2)
     first_activity = frame.index[(frame[["checkins", "applications", "closer_to_yes"]].sum(axis=1) > 0)]
-    frame = frame.loc[first_activity.min():] if len(first_activity) else frame.iloc[0:0]
+    frame = frame.loc[first_activity.min() :] if len(first_activity) else frame.iloc[0:0]
     frame = frame.reset_index(drop=True)
 
     refl = reflection_frame(reflections)
@@ -352,15 +445,21 @@ def mood_and_momentum(log: pd.DataFrame, events: pd.DataFrame, moods: pd.DataFra
     else:
         rated = frame.dropna(subset=["mood"])
         average = (rated["mood"] * rated["checkins"]).sum() / rated["checkins"].sum()
-        sentence = (f"Over {_plural(n, 'check-in')} in the last {MOOD_WEEKS} weeks your mood averaged "
-                    f"{average:.1f} of 5.")
+        sentence = (
+            f"Over {_plural(n, 'check-in')} in the last {MOOD_WEEKS} weeks your mood averaged "
+            f"{average:.1f} of 5."
+        )
         with_step, without = rated[rated["closer_to_yes"] > 0], rated[rated["closer_to_yes"] == 0]
         if len(with_step) >= MIN_POINTS and len(without) >= MIN_POINTS:
-            sentence += (f" In weeks with a step closer to yes it averaged {with_step['mood'].mean():.1f} "
-                         f"({_plural(len(with_step), 'week')}), in other weeks {without['mood'].mean():.1f} "
-                         f"({_plural(len(without), 'week')}).")
+            sentence += (
+                f" In weeks with a step closer to yes it averaged {with_step['mood'].mean():.1f} "
+                f"({_plural(len(with_step), 'week')}), in other weeks {without['mood'].mean():.1f} "
+                f"({_plural(len(without), 'week')})."
+            )
     sentence += f" Pauses taken after a rejection: {pauses:,}."
-    return Insight("mood", "Mood and momentum", sentence, n, frame, {"pauses": pd.DataFrame({"pauses": [pauses]})})
+    return Insight(
+        "mood", "Mood and momentum", sentence, n, frame, {"pauses": pd.DataFrame({"pauses": [pauses]})}
+    )
 
 
 # --- 6. was it for me ------------------------------------------------------------------------
@@ -373,15 +472,22 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
     refl["comfort"] = refl["application_id"].map(_comfort_by_application(interviews))
     with_motive = refl.dropna(subset=["motivation"])
     final = vocab.STAGE_RANK["final"]
-    frame = (with_motive.assign(reached_final=with_motive["stage_rank"] >= final)
-             .groupby("motivation").agg(n=("application_id", "size"), reached_final=("reached_final", "sum"),
-                                         comfort=("comfort", "mean")).reset_index())
+    frame = (
+        with_motive.assign(reached_final=with_motive["stage_rank"] >= final)
+        .groupby("motivation")
+        .agg(
+            n=("application_id", "size"), reached_final=("reached_final", "sum"), comfort=("comfort", "mean")
+        )
+        .reset_index()
+    )
     frame["reached_final"] = frame["reached_final"].astype(int)
     frame["share_final"] = (frame["reached_final"] / frame["n"]).round(2)
     frame["comfort"] = frame["comfort"].round(2)
     frame["enough"] = frame["n"] >= MIN_POINTS
     known = {m: i for i, m in enumerate(MOTIVATIONS)}
-    frame = frame.sort_values("motivation", key=lambda s: s.map(known).fillna(len(known))).reset_index(drop=True)
+    frame = frame.sort_values("motivation", key=lambda s: s.map(known).fillna(len(known))).reset_index(
+        drop=True
+    )
 
     answered = refl["still_interested"].dropna()
     not_retry = int((answered == False).sum())  # noqa: E712 (True/False/NaN column)
@@ -396,32 +502,57 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
             top = enough[enough["share_final"] == enough["share_final"].max()]
             names = " and ".join(f"“{m}”" for m in top["motivation"])
             counts = "; ".join(f"{r.reached_final} of {r.n}" for r in top.itertuples())
-            sentence = (f"Of {_plural(n, 'rejection')} you reflected on, those you went for as {names} "
-                        f"reached the final round most often ({counts}).")
+            sentence = (
+                f"Of {_plural(n, 'rejection')} you reflected on, those you went for as {names} "
+                f"reached the final round most often ({counts})."
+            )
     if len(answered):
-        sentence += (f" You would not retry {not_retry} of the {_plural(len(answered), 'rejection')} where you "
-                     "answered that question.")
-    return Insight("motivation", "Was it for me", sentence, n, frame,
-                   {"retry": pd.DataFrame({"would_not_retry": [not_retry], "answered": [len(answered)]})})
+        sentence += (
+            f" You would not retry {not_retry} of the {_plural(len(answered), 'rejection')} where you "
+            "answered that question."
+        )
+    return Insight(
+        "motivation",
+        "Was it for me",
+        sentence,
+        n,
+        frame,
+        {"retry": pd.DataFrame({"would_not_retry": [not_retry], "answered": [len(answered)]})},
+    )
 
 
 # --- 7. worth another try --------------------------------------------------------------------
 
 
-def worth_another_try(log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd.DataFrame,
-                      today: dt.date, months: int = 3) -> Insight:
+def worth_another_try(
+    log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd.DataFrame, today: dt.date, months: int = 3
+) -> Insight:
     """Companies where you reached interview or later, are still interested and know someone.
 
     `ready` is True once `months` have passed since that application ended; companies with an
     open application are left out (you are already trying).
     """
-    columns = ["company_id", "company", "application_id", "role", "furthest_stage", "ended_on", "ready_on",
-               "ready", "contacts", "contact_name", "reason"]
+    columns = [
+        "company_id",
+        "company",
+        "application_id",
+        "role",
+        "furthest_stage",
+        "ended_on",
+        "ready_on",
+        "ready",
+        "contacts",
+        "contact_name",
+        "reason",
+    ]
     refl = reflection_frame(reflections).set_index("application_id")
     ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
     open_companies = set(ranked.loc[ranked["outcome"] == vocab.OPEN, "company_id"])
-    tried = ranked[(ranked["stage_rank"] >= TRACTION_RANK) & (ranked["outcome"] != vocab.OPEN)
-                   & ~ranked["company_id"].isin(open_companies)].copy()
+    tried = ranked[
+        (ranked["stage_rank"] >= TRACTION_RANK)
+        & (ranked["outcome"] != vocab.OPEN)
+        & ~ranked["company_id"].isin(open_companies)
+    ].copy()
     tried["still_interested"] = tried["id"].map(refl["still_interested"])
     tried["reflected_on"] = tried["id"].map(refl["created_at"])
     # The latest thing you said about the company decides; without a reflection, nothing is claimed.
@@ -429,20 +560,29 @@ def worth_another_try(log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd
     latest_said = said.groupby("company_id")["still_interested"].last()
     known = contacts.dropna(subset=["company_id"]).sort_values("name")
     people = known.groupby("company_id")["name"].agg(contacts="size", contact_name="first")
-    best = (tried.sort_values(["stage_rank", "ended_on"], ascending=[False, False])
-            .drop_duplicates("company_id").set_index("company_id"))
+    best = (
+        tried.sort_values(["stage_rank", "ended_on"], ascending=[False, False])
+        .drop_duplicates("company_id")
+        .set_index("company_id")
+    )
     best = best[best.index.map(latest_said).fillna(False).astype(bool)].join(people, how="inner")
     if best.empty:
         frame = pd.DataFrame(columns=columns)
     else:
         ended = pd.to_datetime(best["ended_on"])
-        frame = pd.DataFrame({
-            "company_id": best.index, "company": best["company"].to_numpy(), "application_id": best["id"].to_numpy(),
-            "role": best["role"].to_numpy(), "furthest_stage": best["furthest_stage"].to_numpy(),
-            "ended_on": ended.dt.date.to_numpy(),
-            "ready_on": (ended + pd.DateOffset(months=months)).dt.date.to_numpy(),
-            "contacts": best["contacts"].astype(int).to_numpy(), "contact_name": best["contact_name"].to_numpy(),
-        })
+        frame = pd.DataFrame(
+            {
+                "company_id": best.index,
+                "company": best["company"].to_numpy(),
+                "application_id": best["id"].to_numpy(),
+                "role": best["role"].to_numpy(),
+                "furthest_stage": best["furthest_stage"].to_numpy(),
+                "ended_on": ended.dt.date.to_numpy(),
+                "ready_on": (ended + pd.DateOffset(months=months)).dt.date.to_numpy(),
+                "contacts": best["contacts"].astype(int).to_numpy(),
+                "contact_name": best["contact_name"].to_numpy(),
+            }
+        )
         frame["ready"] = frame["ready_on"] <= today
         frame["reason"] = [
             f"Reached {vocab.stage_label(r.furthest_stage).lower()} as {r.role} (ended {r.ended_on:%d %b %Y}); "
@@ -451,17 +591,23 @@ def worth_another_try(log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd
             + ("." if r.ready else f"; wait until {r.ready_on:%d %b %Y} ({months} months after).")
             for r in frame.itertuples()
         ]
-        frame = frame.sort_values(["ready", "ready_on"], ascending=[False, True]).reset_index(drop=True)[columns]
+        frame = frame.sort_values(["ready", "ready_on"], ascending=[False, True]).reset_index(drop=True)[
+            columns
+        ]
     ready = int(frame["ready"].sum()) if len(frame) else 0
     later = len(frame) - ready
     n = int(tried["company_id"].nunique())
     if frame.empty:
-        sentence = (f"No company yet where you reached an interview, said you are still interested and know "
-                    f"someone ({_plural(n, 'company', 'companies')} with an interview or later looked at).")
+        sentence = (
+            f"No company yet where you reached an interview, said you are still interested and know "
+            f"someone ({_plural(n, 'company', 'companies')} with an interview or later looked at)."
+        )
     else:
-        sentence = (f"{_plural(ready, 'company', 'companies')} worth another try now"
-                    + (f", {later} more once {months} months have passed" if later else "")
-                    + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later).")
+        sentence = (
+            f"{_plural(ready, 'company', 'companies')} worth another try now"
+            + (f", {later} more once {months} months have passed" if later else "")
+            + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later)."
+        )
     return Insight("reapply", "Worth another try", sentence, n, frame)
 
 
@@ -470,9 +616,15 @@ def worth_another_try(log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd
 SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2}
 
 
-def target_suggestions(log: pd.DataFrame, companies: pd.DataFrame, reflections: pd.DataFrame,
-                       interviews: pd.DataFrame, today: dt.date, ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
-                       silent_tries: int = SILENT_TRIES) -> Insight:
+def target_suggestions(
+    log: pd.DataFrame,
+    companies: pd.DataFrame,
+    reflections: pd.DataFrame,
+    interviews: pd.DataFrame,
+    today: dt.date,
+    ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
+    silent_tries: int = SILENT_TRIES,
+) -> Insight:
     """Promote, keep or drop target companies, each with its reason in data.
 
     - drop: a target you said you would not retry, or `silent_tries` applications without a reply
@@ -481,15 +633,30 @@ def target_suggestions(log: pd.DataFrame, companies: pd.DataFrame, reflections: 
       later and did not say you'd not retry;
     - keep: every other target.
     """
-    columns = ["company_id", "company", "target_priority", "suggestion", "reason", "tries", "traction",
-               "silent", "comfort", "still_interested"]
+    columns = [
+        "company_id",
+        "company",
+        "target_priority",
+        "suggestion",
+        "reason",
+        "tries",
+        "traction",
+        "silent",
+        "comfort",
+        "still_interested",
+    ]
     ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
     stale = ranked["applied_on"] < pd.Timestamp(today) - pd.Timedelta(days=ghost_days)
     ranked["silent"] = (ranked["stage_rank"] == 0) & (
-        (ranked["outcome"] == "ghosted") | ((ranked["outcome"] == vocab.OPEN) & stale))
+        (ranked["outcome"] == "ghosted") | ((ranked["outcome"] == vocab.OPEN) & stale)
+    )
     ranked["traction"] = ranked["stage_rank"] >= TRACTION_RANK
-    per = ranked.groupby("company_id").agg(tries=("id", "size"), traction=("traction", "sum"),
-                                           silent=("silent", "sum"), best=("stage_rank", "max"))
+    per = ranked.groupby("company_id").agg(
+        tries=("id", "size"),
+        traction=("traction", "sum"),
+        silent=("silent", "sum"),
+        best=("stage_rank", "max"),
+    )
     comfort = _comfort_by_application(interviews)
     per["comfort"] = ranked.assign(comfort=ranked["id"].map(comfort)).groupby("company_id")["comfort"].mean()
     refl = reflection_frame(reflections).dropna(subset=["still_interested"])
@@ -502,51 +669,86 @@ def target_suggestions(log: pd.DataFrame, companies: pd.DataFrame, reflections: 
     interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
     said_no = interested.map(lambda v: v is False).astype(bool)
     is_target = base["target_priority"].notna()
-    suggestion = pd.Series(np.select(
-        [is_target & said_no, is_target & (silent >= silent_tries) & (traction == 0),
-         (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)), is_target],
-        ["drop", "drop", "promote", "keep"], default=""), index=base.index)
+    suggestion = pd.Series(
+        np.select(
+            [
+                is_target & said_no,
+                is_target & (silent >= silent_tries) & (traction == 0),
+                (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)),
+                is_target,
+            ],
+            ["drop", "drop", "promote", "keep"],
+            default="",
+        ),
+        index=base.index,
+    )
     chosen = suggestion != ""
     rows = []
     for company_id, name, priority, verdict, n_tries, n_traction, n_silent, best, comfort_avg, yes in zip(
-            base.index[chosen], base["name"][chosen], base["target_priority"][chosen], suggestion[chosen],
-            tries[chosen], traction[chosen], silent[chosen], base["best"][chosen], base["comfort"][chosen],
-            interested[chosen]):
+        base.index[chosen],
+        base["name"][chosen],
+        base["target_priority"][chosen],
+        suggestion[chosen],
+        tries[chosen],
+        traction[chosen],
+        silent[chosen],
+        base["best"][chosen],
+        base["comfort"][chosen],
+        interested[chosen],
+    ):
         facts = [_plural(n_tries, "application")] if n_tries else ["no application yet"]
         if n_traction:
-            facts.append(f"{n_traction} reached an interview or later "
-                         f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})")
+            facts.append(
+                f"{n_traction} reached an interview or later "
+                f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})"
+            )
         if n_silent:
             facts.append(f"{n_silent} without a reply")
         if pd.notna(comfort_avg):
             facts.append(f"comfort {comfort_avg:.1f} of 5")
         if yes is not None:
             facts.append("you said you are still interested" if yes else "you said you would not retry")
-        rows.append({"company_id": company_id, "company": name,
-                     "target_priority": int(priority) if pd.notna(priority) else None,
-                     "suggestion": verdict, "reason": "; ".join(facts) + ".", "tries": n_tries,
-                     "traction": n_traction, "silent": n_silent,
-                     "comfort": round(float(comfort_avg), 2) if pd.notna(comfort_avg) else None,
-                     "still_interested": yes})
+        rows.append(
+            {
+                "company_id": company_id,
+                "company": name,
+                "target_priority": int(priority) if pd.notna(priority) else None,
+                "suggestion": verdict,
+                "reason": "; ".join(facts) + ".",
+                "tries": n_tries,
+                "traction": n_traction,
+                "silent": n_silent,
+                "comfort": round(float(comfort_avg), 2) if pd.notna(comfort_avg) else None,
+                "still_interested": yes,
+            }
+        )
     frame = pd.DataFrame(rows, columns=columns)
     if not frame.empty:
-        frame = frame.sort_values(["suggestion", "company"], key=lambda s: s.map(SUGGESTION_ORDER)
-                                  if s.name == "suggestion" else s.str.casefold()).reset_index(drop=True)
+        frame = frame.sort_values(
+            ["suggestion", "company"],
+            key=lambda s: s.map(SUGGESTION_ORDER) if s.name == "suggestion" else s.str.casefold(),
+        ).reset_index(drop=True)
     counts = frame["suggestion"].value_counts()
     n = len(frame)
     if frame.empty:
-        sentence = ("No target companies yet and no company with an interview: mark targets in the "
-                    "strategy review to get suggestions.")
+        sentence = (
+            "No target companies yet and no company with an interview: mark targets in the "
+            "strategy review to get suggestions."
+        )
     else:
-        sentence = (f"Suggestions for {_plural(n, 'company', 'companies')}: promote {counts.get('promote', 0)}, "
-                    f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)} — each with its reason.")
+        sentence = (
+            f"Suggestions for {_plural(n, 'company', 'companies')}: promote {counts.get('promote', 0)}, "
+            f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)} — each with its reason."
+        )
     return Insight("targets", "Target list", sentence, n, frame)
 
 
 # --- for the strategy review -----------------------------------------------------------------
 
 
-def on_track(log: pd.DataFrame, events: pd.DataFrame, weekly_goal: int, today: dt.date, weeks: int = 4) -> Insight:
+def on_track(
+    log: pd.DataFrame, events: pd.DataFrame, weekly_goal: int, today: dt.date, weeks: int = 4
+) -> Insight:
     """Applications and stage progress per week over the last `weeks` weeks against the weekly goal."""
     end = pd.Timestamp(today) - pd.Timedelta(days=today.weekday())
     frame = pd.DataFrame({"week": pd.date_range(end - pd.Timedelta(weeks=weeks - 1), end, freq="7D")})
@@ -569,8 +771,10 @@ def on_track(log: pd.DataFrame, events: pd.DataFrame, weekly_goal: int, today: d
         sentence = f"On track: {pace}, against your goal of {weekly_goal}."
     else:
         sentence = f"Behind your goal of {weekly_goal} a week: {pace}."
-    sentence += (f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
-                 f"{_plural(steps, 'step')} to a screen or further.")
+    sentence += (
+        f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
+        f"{_plural(steps, 'step')} to a screen or further."
+    )
     return Insight("on_track", "Am I on track", sentence, n, frame)
 
 
@@ -579,8 +783,13 @@ def most_traction(log: pd.DataFrame) -> Insight:
     ranked = log.assign(traction=log["furthest_stage"].map(vocab.STAGE_RANK) >= TRACTION_RANK)
     parts = []
     for dimension, label in (("channel", "Channel"), ("role", "Role")):
-        grouped = (ranked.dropna(subset=[dimension]).groupby(dimension)["traction"]
-                   .agg(n="size", traction="sum").reset_index().rename(columns={dimension: "value"}))
+        grouped = (
+            ranked.dropna(subset=[dimension])
+            .groupby(dimension)["traction"]
+            .agg(n="size", traction="sum")
+            .reset_index()
+            .rename(columns={dimension: "value"})
+        )
         grouped.insert(0, "dimension", label)
         parts.append(grouped.sort_values("n", ascending=False).head(COMPANIES_SHOWN))
     frame = pd.concat(parts, ignore_index=True)
@@ -592,22 +801,30 @@ def most_traction(log: pd.DataFrame) -> Insight:
     if n < MIN_POINTS:
         sentence = _not_enough(n, "application")
     elif enough.empty:
-        sentence = (f"No channel or role with {MIN_POINTS} or more applications has reached an interview yet "
-                    f"({_plural(n, 'application')}).")
+        sentence = (
+            f"No channel or role with {MIN_POINTS} or more applications has reached an interview yet "
+            f"({_plural(n, 'application')})."
+        )
     else:
         picks = []
         for label, word in (("Channel", "{} applications"), ("Role", "{} roles")):
             part = enough[enough["dimension"] == label]
             if not part.empty:
                 best = part.sort_values(["rate", "n"], ascending=False).iloc[0]
-                picks.append(f"{word.format(best['value'])} ({best['traction']} of {best['n']} reached an "
-                             f"interview, {best['rate']:.0%})")
+                picks.append(
+                    f"{word.format(best['value'])} ({best['traction']} of {best['n']} reached an "
+                    f"interview, {best['rate']:.0%})"
+                )
         sentence = "Most traction: " + "; ".join(picks) + "."
     return Insight("traction", "Where I had the most traction", sentence, n, frame)
 
 
-def all_insights(data: dict[str, pd.DataFrame], today: dt.date, reapproach_months: int = 3,
-                 ghost_days: int = vocab.DEFAULT_GHOST_DAYS) -> dict[str, Insight]:
+def all_insights(
+    data: dict[str, pd.DataFrame],
+    today: dt.date,
+    reapproach_months: int = 3,
+    ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
+) -> dict[str, Insight]:
     """Every insight of the Insights page from the loaded frames (see lib.store.insight_data.load)."""
     log, events = data["log"], data["events"]
     data = {**data, "reflections": reflection_frame(data["reflections"])}  # parse the answers once
@@ -619,7 +836,9 @@ def all_insights(data: dict[str, pd.DataFrame], today: dt.date, reapproach_month
         mood_and_momentum(log, events, data["moods"], data["reflections"], today),
         was_it_for_me(log, data["reflections"], data["interviews"]),
         worth_another_try(log, data["reflections"], data["contacts"], today, reapproach_months),
-        target_suggestions(log, data["companies"], data["reflections"], data["interviews"], today, ghost_days),
+        target_suggestions(
+            log, data["companies"], data["reflections"], data["interviews"], today, ghost_days
+        ),
         most_traction(log),
     ]
     return {insight.key: insight for insight in insights}

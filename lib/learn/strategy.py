@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from lib.reflect import questionnaires
 from lib.learn.strategy_bank import STRATEGY
+from lib.reflect import questionnaires
 
 REVIEW_EVERY_DAYS = 14
 PRIORITY_LABELS = {1: "High", 2: "Medium", 3: "Low"}
@@ -35,12 +35,16 @@ def compare_answers(earlier: dict[str, Any] | None, later: dict[str, Any] | None
     lines = {}
     for side, stored in (("earlier", earlier), ("later", later)):
         for line in questionnaires.answer_lines(STRATEGY, _without_context(stored)):
-            row = lines.setdefault(line.key, {"section": line.section, "question": line.prompt,
-                                              "earlier": "—", "later": "—"})
+            row = lines.setdefault(
+                line.key, {"section": line.section, "question": line.prompt, "earlier": "—", "later": "—"}
+            )
             row[side] = line.text
     order = {key: i for i, key in enumerate(STRATEGY.field_ids())}
     frame = pd.DataFrame(
-        [{"key": key, **row} for key, row in sorted(lines.items(), key=lambda kv: order.get(kv[0], len(order)))],
+        [
+            {"key": key, **row}
+            for key, row in sorted(lines.items(), key=lambda kv: order.get(kv[0], len(order)))
+        ],
         columns=["key", "section", "question", "earlier", "later"],
     )
     frame["changed"] = frame["earlier"] != frame["later"]
@@ -48,7 +52,9 @@ def compare_answers(earlier: dict[str, Any] | None, later: dict[str, Any] | None
 
 
 def _without_context(stored: dict[str, Any] | None) -> dict[str, Any]:
-    return {k: v for k, v in (stored or {}).items() if not (k.startswith("_") and k != questionnaires.PROMPTS_KEY)}
+    return {
+        k: v for k, v in (stored or {}).items() if not (k.startswith("_") and k != questionnaires.PROMPTS_KEY)
+    }
 
 
 def compare_targets(earlier: list[dict] | None, later: list[dict] | None) -> pd.DataFrame:
@@ -68,9 +74,13 @@ def compare_targets(earlier: list[dict] | None, later: list[dict] | None) -> pd.
             change = "lowered"
         else:
             change = "same"
-        rows.append({"company": company,
-                     "earlier": priority_label(a["priority"]) if a else "—",
-                     "later": priority_label(b["priority"]) if b else "—",
-                     "change": change,
-                     "reason": (b or a).get("reason") or ""})
+        rows.append(
+            {
+                "company": company,
+                "earlier": priority_label(a["priority"]) if a else "—",
+                "later": priority_label(b["priority"]) if b else "—",
+                "change": change,
+                "reason": (b or a).get("reason") or "",
+            }
+        )
     return pd.DataFrame(rows, columns=["company", "earlier", "later", "change", "reason"])

@@ -79,14 +79,40 @@ FUNNEL_STAGES: tuple[str, ...] = ("applied", "screen", "interview", "final", "of
 END_STATES: tuple[str, ...] = ("rejected", "ghosted", "withdrawn", "declined", "accepted", vocab.OPEN)
 TRACTION_RANK = vocab.STAGE_RANK["interview"]
 OTHER_COMPANIES = "All other companies"
-CHANNEL_PHRASES = {"referral": "referrals", "recruiter": "recruiters", "job board": "job boards",
-                   "company site": "company sites", "career fair": "career fairs", "other": "other channels"}
+CHANNEL_PHRASES = {
+    "referral": "referrals",
+    "recruiter": "recruiters",
+    "job board": "job boards",
+    "company site": "company sites",
+    "career fair": "career fairs",
+    "other": "other channels",
+}
 
 TABLE_COLUMNS = [
-    "id", "company", "role", "role_family", "channel", "applied_on", "resume_version", "work_mode",
-    "location", "furthest_stage", "stage_rank", "outcome", "end_state", "responded", "traction",
-    "first_response_on", "days_to_first_response", "days_silent", "ghosted", "last_event_on",
-    "reached_screen_on", "reached_interview_on", "reached_final_on", "reached_offer_on",
+    "id",
+    "company",
+    "role",
+    "role_family",
+    "channel",
+    "applied_on",
+    "resume_version",
+    "work_mode",
+    "location",
+    "furthest_stage",
+    "stage_rank",
+    "outcome",
+    "end_state",
+    "responded",
+    "traction",
+    "first_response_on",
+    "days_to_first_response",
+    "days_silent",
+    "ghosted",
+    "last_event_on",
+    "reached_screen_on",
+    "reached_interview_on",
+    "reached_final_on",
+    "reached_offer_on",
 ]
 
 
@@ -111,7 +137,7 @@ def wilson_interval(successes, n, z: float = Z_95):
 
 
 def rate_text(successes: int, n: int) -> str:
-    """"40% (95% interval 12–74%)", or "too few to tell" under MIN_SAMPLE."""
+    """ "40% (95% interval 12–74%)", or "too few to tell" under MIN_SAMPLE."""
     if n < MIN_SAMPLE:
         return TOO_FEW
     low, high = wilson_interval(successes, n)
@@ -157,7 +183,9 @@ def traction_table(
     last_employer = events[employer].groupby("application_id")["occurred_on"].max()
     frame["first_response_on"] = first_response.reindex(frame.index)
     for stage in FUNNEL_STAGES[1:]:
-        frame[f"reached_{stage}_on"] = _first_on(events, ranks >= vocab.STAGE_RANK[stage]).reindex(frame.index)
+        frame[f"reached_{stage}_on"] = _first_on(events, ranks >= vocab.STAGE_RANK[stage]).reindex(
+            frame.index
+        )
 
     frame["responded"] = frame["first_response_on"].notna()
     frame["traction"] = frame["stage_rank"] >= TRACTION_RANK
@@ -208,8 +236,17 @@ def filter_table(table: pd.DataFrame, f: TractionFilter) -> pd.DataFrame:
 # --- aggregates (each small: ready for a chart) ----------------------------------------------
 
 RATE_COLUMNS = [
-    "group", "applications", "responses", "traction", "response_rate", "response_low",
-    "response_high", "traction_rate", "traction_low", "traction_high", "enough",
+    "group",
+    "applications",
+    "responses",
+    "traction",
+    "response_rate",
+    "response_low",
+    "response_high",
+    "traction_rate",
+    "traction_low",
+    "traction_high",
+    "enough",
 ]
 
 
@@ -237,12 +274,14 @@ def rates_by(table: pd.DataFrame, column: str, limit: int = 30) -> pd.DataFrame:
         grouped[f"{name}_low"] = pd.Series(low, index=grouped.index).where(enough)
         grouped[f"{name}_high"] = pd.Series(high, index=grouped.index).where(enough)
     grouped["enough"] = enough
-    grouped = grouped.sort_values(["traction_low", "applications", "group"], ascending=[False, False, True],
-                                  na_position="last")
+    grouped = grouped.sort_values(
+        ["traction_low", "applications", "group"], ascending=[False, False, True], na_position="last"
+    )
     if len(grouped) > limit:
         grouped = grouped.sort_values("applications", ascending=False, kind="stable").head(limit)
-        grouped = grouped.sort_values(["traction_low", "applications"], ascending=[False, False],
-                                      na_position="last")
+        grouped = grouped.sort_values(
+            ["traction_low", "applications"], ascending=[False, False], na_position="last"
+        )
     return grouped[RATE_COLUMNS].reset_index(drop=True)
 
 
@@ -252,8 +291,16 @@ def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     The `top` companies by traction (then by applications) are kept; the rest are summed into
     one "All other companies" row. `order` gives the companies' order (0 = most traction).
     """
-    columns = ["company", "stage", "stage_label", "stage_rank", "applications", "company_total",
-               "company_traction", "order"]
+    columns = [
+        "company",
+        "stage",
+        "stage_label",
+        "stage_rank",
+        "applications",
+        "company_total",
+        "company_traction",
+        "order",
+    ]
     if table.empty:
         return pd.DataFrame(columns=columns)
     per_company = table.groupby("company").agg(total=("id", "size"), traction=("traction", "sum"))
@@ -290,7 +337,9 @@ def over_time(table: pd.DataFrame, freq: str = "month", max_periods: int = 1_000
     code = "W-SUN" if freq == "week" else "M"
     period = dated["applied_on"].dt.to_period(code).dt.start_time.rename("period")
     grouped = dated.groupby(period).agg(
-        applications=("id", "size"), responses=("responded", "sum"), traction=("traction", "sum"),
+        applications=("id", "size"),
+        responses=("responded", "sum"),
+        traction=("traction", "sum"),
         best_rank=("stage_rank", "max"),
     )
     grouped = grouped.tail(max_periods).reset_index()
@@ -312,9 +361,16 @@ def funnel(table: pd.DataFrame) -> pd.DataFrame:
         else:
             conversion = reached / previous
             text = f"{conversion:.0%} of the step before"
-        rows.append({"stage": stage, "stage_label": vocab.stage_label(stage),
-                     "stage_rank": vocab.STAGE_RANK[stage], "reached": reached,
-                     "conversion": conversion, "conversion_text": text})
+        rows.append(
+            {
+                "stage": stage,
+                "stage_label": vocab.stage_label(stage),
+                "stage_rank": vocab.STAGE_RANK[stage],
+                "reached": reached,
+                "conversion": conversion,
+                "conversion_text": text,
+            }
+        )
         previous = reached
     return pd.DataFrame(rows)
 
@@ -323,7 +379,9 @@ def endings(table: pd.DataFrame) -> pd.DataFrame:
     """Where applications end up: rejected / ghosted / withdrawn / declined / accepted / open."""
     counts = table["end_state"].value_counts().reindex(END_STATES, fill_value=0)
     frame = counts.rename("applications").rename_axis("end_state").reset_index()
-    frame["label"] = frame["end_state"].map(lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s))
+    frame["label"] = frame["end_state"].map(
+        lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s)
+    )
     total = max(len(table), 1)
     frame["share"] = frame["applications"] / total
     return frame[frame["applications"] > 0].reset_index(drop=True)
@@ -337,36 +395,55 @@ def response_times(table: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     days = answered["days_to_first_response"].astype(float)
     grouped = days.groupby(answered["channel"])
-    frame = pd.DataFrame({
-        "responses": grouped.size(), "median": grouped.median(), "q1": grouped.quantile(0.25),
-        "q3": grouped.quantile(0.75), "fastest": grouped.min(), "slowest": grouped.max(),
-    }).rename_axis("channel").reset_index()
+    frame = (
+        pd.DataFrame(
+            {
+                "responses": grouped.size(),
+                "median": grouped.median(),
+                "q1": grouped.quantile(0.25),
+                "q3": grouped.quantile(0.75),
+                "fastest": grouped.min(),
+                "slowest": grouped.max(),
+            }
+        )
+        .rename_axis("channel")
+        .reset_index()
+    )
     return frame.sort_values("median")[columns].reset_index(drop=True)
 
 
 def still_silent(table: pd.DataFrame, limit: int = 50) -> tuple[pd.DataFrame, int]:
     """Open applications the employer has not answered yet, longest silence first; and how many."""
-    silent = table[(table["outcome"] == vocab.OPEN) & ~table["responded"]
-                   & (table["furthest_stage"] != "accepted")]
+    silent = table[
+        (table["outcome"] == vocab.OPEN) & ~table["responded"] & (table["furthest_stage"] != "accepted")
+    ]
     ordered = silent.sort_values("days_silent", ascending=False)
     shown = ordered[["id", "company", "role", "channel", "applied_on", "days_silent", "ghosted"]].head(limit)
     return shown.reset_index(drop=True), len(silent)
 
 
-def company_applications(table: pd.DataFrame, events: pd.DataFrame, company: str, limit: int = 500) -> pd.DataFrame:
+def company_applications(
+    table: pd.DataFrame, events: pd.DataFrame, company: str, limit: int = 500
+) -> pd.DataFrame:
     """One company's applications, newest first, each with its stage history as one line."""
     mine = table[table["company"] == company].sort_values("applied_on", ascending=False).head(limit)
     mine_events = events[events["application_id"].isin(mine["id"])].copy()
     mine_events["occurred_on"] = pd.to_datetime(mine_events["occurred_on"], errors="coerce")
     mine_events = mine_events.sort_values(["occurred_on", "kind"], na_position="last")
-    steps = mine_events["kind"].map(vocab.stage_label) + mine_events["occurred_on"].dt.strftime(" %d %b %Y").fillna("")
+    steps = mine_events["kind"].map(vocab.stage_label) + mine_events["occurred_on"].dt.strftime(
+        " %d %b %Y"
+    ).fillna("")
     history = steps.groupby(mine_events["application_id"]).agg(" → ".join)
     out = mine[["id", "role", "applied_on", "channel", "furthest_stage", "end_state"]].copy()
-    out["history"] = ("Applied" + out["applied_on"].dt.strftime(" %d %b %Y").fillna("")).str.cat(
-        out["id"].map(history), sep=" → ", na_rep=""
-    ).str.removesuffix(" → ")
+    out["history"] = (
+        ("Applied" + out["applied_on"].dt.strftime(" %d %b %Y").fillna(""))
+        .str.cat(out["id"].map(history), sep=" → ", na_rep="")
+        .str.removesuffix(" → ")
+    )
     out["furthest_stage"] = out["furthest_stage"].map(vocab.stage_label)
-    out["end_state"] = out["end_state"].map(lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s))
+    out["end_state"] = out["end_state"].map(
+        lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s)
+    )
     return out.reset_index(drop=True)
 
 
@@ -393,8 +470,7 @@ def strongest_sentence(table: pd.DataFrame) -> str:
     if table.empty:
         return "Log a few applications and their answers to see where your search gets traction."
     if not table["traction"].any():
-        return ("No application has reached an interview yet; every answer you record shows "
-                "where to aim next.")
+        return "No application has reached an interview yet; every answer you record shows where to aim next."
     best = None
     for column, kind in (("channel", "through"), ("role_family", "for"), ("company", "at")):
         rates = rates_by(table, column)
@@ -404,15 +480,19 @@ def strongest_sentence(table: pd.DataFrame) -> str:
             if best is None or top["traction_low"] > best[0]["traction_low"]:
                 best = (top, kind, column)
     if best is None:
-        return (f"{int(table['traction'].sum())} of {len(table)} applications reached an interview; "
-                f"too few in any one channel, role or company to tell where traction is strongest.")
+        return (
+            f"{int(table['traction'].sum())} of {len(table)} applications reached an interview; "
+            f"too few in any one channel, role or company to tell where traction is strongest."
+        )
     row, kind, column = best
     where = row["group"]
     if column == "channel":
         where = CHANNEL_PHRASES.get(where, where)
     hits, n = int(row["traction"]), int(row["applications"])
-    return (f"Traction is strongest {kind} {where}: {hits} of {n} applications reached an interview "
-            f"or further — {rate_text(hits, n)}.")
+    return (
+        f"Traction is strongest {kind} {where}: {hits} of {n} applications reached an interview "
+        f"or further — {rate_text(hits, n)}."
+    )
 
 
 def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
@@ -433,17 +513,38 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
         return f"{k / n:.0%}" if n >= MIN_SAMPLE else TOO_FEW
 
     figures = [
-        Figure("Applications", f"{n:,}", *windows(table["applied_on"]),
-               "Applications sent; the change counts those sent in the last 30 days."),
-        Figure("Response rate", pct(responses), *windows(table["first_response_on"]),
-               f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
-               f"{rate_text(responses, n)}. The change counts first answers received."),
-        Figure("Traction rate", pct(traction), *windows(table["reached_interview_on"]),
-               f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
-               "The change counts first interviews."),
-        Figure("Final rounds", f"{finals:,}", *windows(table["reached_final_on"]),
-               "Applications that reached a final round (a rejection after it still counts)."),
-        Figure("Offers", f"{offers:,}", *windows(table["reached_offer_on"]), "Applications that reached an offer."),
+        Figure(
+            "Applications",
+            f"{n:,}",
+            *windows(table["applied_on"]),
+            "Applications sent; the change counts those sent in the last 30 days.",
+        ),
+        Figure(
+            "Response rate",
+            pct(responses),
+            *windows(table["first_response_on"]),
+            f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
+            f"{rate_text(responses, n)}. The change counts first answers received.",
+        ),
+        Figure(
+            "Traction rate",
+            pct(traction),
+            *windows(table["reached_interview_on"]),
+            f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
+            "The change counts first interviews.",
+        ),
+        Figure(
+            "Final rounds",
+            f"{finals:,}",
+            *windows(table["reached_final_on"]),
+            "Applications that reached a final round (a rejection after it still counts).",
+        ),
+        Figure(
+            "Offers",
+            f"{offers:,}",
+            *windows(table["reached_offer_on"]),
+            "Applications that reached an offer.",
+        ),
     ]
     return figures, strongest_sentence(table)
 

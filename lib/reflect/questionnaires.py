@@ -26,13 +26,28 @@ PROMPTS_KEY = "_prompts"  # inside stored answers: {question id: prompt as it wa
 NOTE_SUFFIX = "_note"  # a scale question "with_note" also stores "<id>_note"
 
 QUESTION_CATEGORIES: tuple[str, ...] = (
-    "behavioural", "technical", "case", "motivation", "culture", "experience", "salary", "other",
+    "behavioural",
+    "technical",
+    "case",
+    "motivation",
+    "culture",
+    "experience",
+    "salary",
+    "other",
 )
 MOTIVATIONS: tuple[str, ...] = (
-    "dream job", "next logical step", "I was bored", "someone else pushed me", "other",
+    "dream job",
+    "next logical step",
+    "I was bored",
+    "someone else pushed me",
+    "other",
 )
 REPLY_GOALS: tuple[str, ...] = (
-    "feedback", "advice", "another role", "an answer to an open question", "nothing",
+    "feedback",
+    "advice",
+    "another role",
+    "an answer to an open question",
+    "nothing",
 )
 
 
@@ -91,18 +106,59 @@ INTERVIEW = Bank(
         (_I2, "Be honest and specific: this is for you, nobody else reads it."),
     ),
     questions=(
-        _q("round_type", "Round", "Which round was it?", "single", _I1, required=True,
-           options=vocab.INTERVIEW_ROUND_TYPES, column=True),
+        _q(
+            "round_type",
+            "Round",
+            "Which round was it?",
+            "single",
+            _I1,
+            required=True,
+            options=vocab.INTERVIEW_ROUND_TYPES,
+            column=True,
+        ),
         _q("occurred_on", "Date", "When was it?", "date", _I1, required=True, column=True),
-        _q("format", "Format", "How did you meet?", "single", _I1, options=vocab.INTERVIEW_FORMATS, column=True),
-        _q("comfort", "Comfort", "Overall, how comfortable did you feel?", "scale", _I2, column=True,
-           scale_words=("very uneasy", "completely at ease")),
-        _q("key_points", "Key points", "What were the key points of the conversation?", "long", _I2,
-           help="What they told you about the role, the team, the next steps."),
-        _q("company_needs", "What they need", "What does the company need right now?", "long", _I2,
-           help="Its objectives and challenges as you heard them: the heart of a good follow-up letter."),
-        _q("positive_moment", "A positive moment", "Which moment of the day did you enjoy or value?", "long", _I2,
-           help="Something concrete you can thank them for."),
+        _q(
+            "format",
+            "Format",
+            "How did you meet?",
+            "single",
+            _I1,
+            options=vocab.INTERVIEW_FORMATS,
+            column=True,
+        ),
+        _q(
+            "comfort",
+            "Comfort",
+            "Overall, how comfortable did you feel?",
+            "scale",
+            _I2,
+            column=True,
+            scale_words=("very uneasy", "completely at ease"),
+        ),
+        _q(
+            "key_points",
+            "Key points",
+            "What were the key points of the conversation?",
+            "long",
+            _I2,
+            help="What they told you about the role, the team, the next steps.",
+        ),
+        _q(
+            "company_needs",
+            "What they need",
+            "What does the company need right now?",
+            "long",
+            _I2,
+            help="Its objectives and challenges as you heard them: the heart of a good follow-up letter.",
+        ),
+        _q(
+            "positive_moment",
+            "A positive moment",
+            "Which moment of the day did you enjoy or value?",
+            "long",
+            _I2,
+            help="Something concrete you can thank them for.",
+        ),
         _q("went_well", "What went well", "What went well?", "long", _I2),
         _q("do_differently", "Do differently", "What would you do differently next time?", "long", _I2),
         _q("team_feeling", "The team", "How did you feel about the team?", "long", _I2),
@@ -110,7 +166,12 @@ INTERVIEW = Bank(
 )
 
 _R1, _R2, _R3, _R4, _R5, _R6 = (
-    "What happened", "Pause first", "Be accountable", "Was it for me?", "What I want from my reply", "Looking back",
+    "What happened",
+    "Pause first",
+    "Be accountable",
+    "Was it for me?",
+    "What I want from my reply",
+    "Looking back",
 )
 _RATING_WORDS = ("not at all", "fully")
 REJECTION = Bank(
@@ -119,46 +180,138 @@ REJECTION = Bank(
     title="After a rejection",
     sections=(
         (_R1, "Record it in a few words. It goes into the application's stage history."),
-        (_R2, "It hurts, and that's normal. Don't reply in the heat of the moment: give yourself a "
-              "time limit to feel bad, do something kind for yourself, and remember what else matters "
-              "— the people you love, your health, the things you enjoy. This is one application, not "
-              "your worth."),
+        (
+            _R2,
+            "It hurts, and that's normal. Don't reply in the heat of the moment: give yourself a "
+            "time limit to feel bad, do something kind for yourself, and remember what else matters "
+            "— the people you love, your health, the things you enjoy. This is one application, not "
+            "your worth.",
+        ),
         (_R3, "Rate each honestly. It's fine when the answer is no: that's where the lesson is."),
         (_R4, "A “no” can be a course correction."),
         (_R5, "Know what you want before you write back."),
         (_R6, "Each rejection brings you closer to the right job. What will you take with you?"),
     ),
     questions=(
-        _q("stage_reached", "Stage reached", "How far did you get?", "single", _R1, required=True,
-           options=vocab.STAGES[:5], help="The last stage you reached before the answer."),
+        _q(
+            "stage_reached",
+            "Stage reached",
+            "How far did you get?",
+            "single",
+            _R1,
+            required=True,
+            options=vocab.STAGES[:5],
+            help="The last stage you reached before the answer.",
+        ),
         _q("rejected_on", "Date", "When did the answer come?", "date", _R1, required=True),
-        _q("news_via", "How it came", "How did it reach you?", "single", _R1, required=True,
-           options=vocab.NEWS_CHANNELS, help="“silence” means they never answered: it is recorded as ghosted."),
-        _q("mood", "Mood", "How do you feel right now?", "scale", _R2, required=True,
-           scale_words=("awful", "fine")),
+        _q(
+            "news_via",
+            "How it came",
+            "How did it reach you?",
+            "single",
+            _R1,
+            required=True,
+            options=vocab.NEWS_CHANNELS,
+            help="“silence” means they never answered: it is recorded as ghosted.",
+        ),
+        _q(
+            "mood",
+            "Mood",
+            "How do you feel right now?",
+            "scale",
+            _R2,
+            required=True,
+            scale_words=("awful", "fine"),
+        ),
         _q("mood_words", "In a few words", "In a few words?", "short", _R2),
-        _q("pause_until", "Pause until", "I'll give myself until …", "date", _R2, required=True,
-           column=True, future_ok=True, help="A time limit to feel bad. Tomorrow is often enough."),
+        _q(
+            "pause_until",
+            "Pause until",
+            "I'll give myself until …",
+            "date",
+            _R2,
+            required=True,
+            column=True,
+            future_ok=True,
+            help="A time limit to feel bad. Tomorrow is often enough.",
+        ),
         _q("kind_thing", "Something kind", "One kind thing you will do for yourself today", "short", _R2),
-        _q("prepared", "Prepared", "Was I fully prepared?", "scale", _R3, with_note=True, scale_words=_RATING_WORDS),
-        _q("qualified", "Qualified", "Was I qualified for the role?", "scale", _R3, with_note=True,
-           scale_words=_RATING_WORDS),
-        _q("heart_in_it", "Heart in it", "Was my heart in it?", "scale", _R3, with_note=True, scale_words=_RATING_WORDS),
-        _q("presented_well", "Presented well", "Did I present myself in the best light?", "scale", _R3,
-           with_note=True, scale_words=_RATING_WORDS),
-        _q("dressed_right", "Dressed right", "Was I dressed right for them?", "scale", _R3, with_note=True,
-           scale_words=_RATING_WORDS),
-        _q("team_fit", "Team fit", "Did I really fit the team?", "scale", _R3, with_note=True,
-           scale_words=_RATING_WORDS),
+        _q(
+            "prepared",
+            "Prepared",
+            "Was I fully prepared?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
+        _q(
+            "qualified",
+            "Qualified",
+            "Was I qualified for the role?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
+        _q(
+            "heart_in_it",
+            "Heart in it",
+            "Was my heart in it?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
+        _q(
+            "presented_well",
+            "Presented well",
+            "Did I present myself in the best light?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
+        _q(
+            "dressed_right",
+            "Dressed right",
+            "Was I dressed right for them?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
+        _q(
+            "team_fit",
+            "Team fit",
+            "Did I really fit the team?",
+            "scale",
+            _R3,
+            with_note=True,
+            scale_words=_RATING_WORDS,
+        ),
         _q("challenges", "Challenges", "What challenges would the job have brought?", "long", _R3),
         _q("motivation", "Why I applied", "Why did I go for it?", "single", _R4, options=MOTIVATIONS),
         _q("motivation_other", "Other reason", "If other: what was it?", "short", _R4),
         _q("still_interested", "Still interested", "Am I still interested in this company?", "yesno", _R4),
-        _q("reply_goal", "What I want", "What do I want from my reply?", "multi", _R5, options=REPLY_GOALS,
-           help="Pick all that apply. Asking costs nothing; recruiters keep notes, so stay curious, never angry."),
+        _q(
+            "reply_goal",
+            "What I want",
+            "What do I want from my reply?",
+            "multi",
+            _R5,
+            options=REPLY_GOALS,
+            help="Pick all that apply. Asking costs nothing; recruiters keep notes, so stay curious, never angry.",
+        ),
         _q("why_not_chosen", "Why not chosen", "Why do I think I wasn't chosen?", "long", _R6),
-        _q("skills_to_bolster", "Skills to bolster", "Which skills will I bolster?", "tags", _R6,
-           help="Type a skill and press Enter; skills you named before are offered again."),
+        _q(
+            "skills_to_bolster",
+            "Skills to bolster",
+            "Which skills will I bolster?",
+            "tags",
+            _R6,
+            help="Type a skill and press Enter; skills you named before are offered again.",
+        ),
         _q("lessons", "Lessons", "Which lessons do I keep?", "long", _R6),
     ),
 )
@@ -217,7 +370,10 @@ def answers_model(bank: Bank) -> type[Model]:
         default = [] if q.kind in ("multi", "tags") else None
         fields[q.id] = (_answer_type(q), default)
         if q.with_note:
-            fields[q.id + NOTE_SUFFIX] = (Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)], None)
+            fields[q.id + NOTE_SUFFIX] = (
+                Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)],
+                None,
+            )
     past_dates = [q.id for q in bank.questions if q.kind == "date" and not q.future_ok]
     if past_dates:
         validators["_dates_not_in_future"] = field_validator(*past_dates)(_not_future)
@@ -234,13 +390,20 @@ def _model(bank: Bank) -> type[Model]:
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip()) or (
-        isinstance(value, list | tuple | set) and len(value) == 0
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (isinstance(value, list | tuple | set) and len(value) == 0)
     )
 
 
-def validate(bank: Bank, raw: dict[str, Any], *, earliest: dt.date | None = None,
-             earliest_label: str = "the application date") -> tuple[dict[str, Any], dict[str, str]]:
+def validate(
+    bank: Bank,
+    raw: dict[str, Any],
+    *,
+    earliest: dt.date | None = None,
+    earliest_label: str = "the application date",
+) -> tuple[dict[str, Any], dict[str, str]]:
     """Check raw answers against the bank: (clean answers, {question id: message}).
 
     Unknown keys are ignored; required answers must be there; dates can't be in the future (unless
@@ -371,8 +534,13 @@ class AnswerLine:
     kind: str | None
 
 
-def answer_lines(bank: Bank, stored: dict[str, Any] | None, columns: dict[str, Any] | None = None,
-                 *, include_blank: bool = False) -> list[AnswerLine]:
+def answer_lines(
+    bank: Bank,
+    stored: dict[str, Any] | None,
+    columns: dict[str, Any] | None = None,
+    *,
+    include_blank: bool = False,
+) -> list[AnswerLine]:
     """Everything answered, in the bank's order; answers to retired questions last, with their stored prompt."""
     stored = dict(stored or {})
     values = {**stored, **(columns or {})}

@@ -22,7 +22,11 @@ def application_choices(log: pd.DataFrame, open_only: bool = False, limit: int =
     frame = log
     if open_only:
         frame = frame[frame["outcome"] == vocab.OPEN]
-    activity = frame["last_event_on"].fillna(frame["applied_on"]) if "last_event_on" in frame else frame["applied_on"]
+    activity = (
+        frame["last_event_on"].fillna(frame["applied_on"])
+        if "last_event_on" in frame
+        else frame["applied_on"]
+    )
     frame = frame.assign(_activity=pd.to_datetime(activity)).nlargest(limit, "_activity")
     applied = pd.to_datetime(frame["applied_on"]).dt.strftime("%d %b %Y")
     labels = frame["company"].astype(str) + " — " + frame["role"].astype(str) + " (applied " + applied + ")"
@@ -44,16 +48,24 @@ def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
     columns = ["category", "asked", "rated", "average_rating"]
     if questions.empty:
         return pd.DataFrame(columns=columns)
-    frame = questions.assign(category=questions["category"].fillna(UNCATEGORISED),
-                             rating=pd.to_numeric(questions["rating"], errors="coerce"))
-    summary = frame.groupby("category").agg(asked=("question", "size"), rated=("rating", "count"),
-                                            average_rating=("rating", "mean")).reset_index()
+    frame = questions.assign(
+        category=questions["category"].fillna(UNCATEGORISED),
+        rating=pd.to_numeric(questions["rating"], errors="coerce"),
+    )
+    summary = (
+        frame.groupby("category")
+        .agg(asked=("question", "size"), rated=("rating", "count"), average_rating=("rating", "mean"))
+        .reset_index()
+    )
     summary["average_rating"] = summary["average_rating"].round(2)
-    return summary.sort_values(["average_rating", "asked"], ascending=[True, False],
-                               na_position="last").reset_index(drop=True)[columns]
+    return summary.sort_values(
+        ["average_rating", "asked"], ascending=[True, False], na_position="last"
+    ).reset_index(drop=True)[columns]
 
 
-def library_view(questions: pd.DataFrame, chosen: LibraryFilter, limit: int = 1_000) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def library_view(
+    questions: pd.DataFrame, chosen: LibraryFilter, limit: int = 1_000
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """(summary by category, matching questions, how many match).
 
     Questions are ordered weakest category first, then lowest rating (unrated after rated), then
@@ -66,15 +78,22 @@ def library_view(questions: pd.DataFrame, chosen: LibraryFilter, limit: int = 1_
         frame = frame[frame["company"].isin(chosen.companies)]
     if chosen.text.strip():
         needle = chosen.text.strip()
-        haystack = (frame["question"].fillna("") + "\n" + frame["my_answer"].fillna("") + "\n"
-                    + frame["better_answer"].fillna(""))
+        haystack = (
+            frame["question"].fillna("")
+            + "\n"
+            + frame["my_answer"].fillna("")
+            + "\n"
+            + frame["better_answer"].fillna("")
+        )
         frame = frame[haystack.str.contains(needle, case=False, regex=False)]
     summary = category_summary(frame)
     order = {category: rank for rank, category in enumerate(summary["category"])}
     ranked = frame.assign(
         _category_rank=frame["category"].fillna(UNCATEGORISED).map(order),
         _rating=pd.to_numeric(frame["rating"], errors="coerce"),
-    ).sort_values(["_category_rank", "_rating", "occurred_on"], ascending=[True, True, False], na_position="last")
+    ).sort_values(
+        ["_category_rank", "_rating", "occurred_on"], ascending=[True, True, False], na_position="last"
+    )
     table = ranked.drop(columns=["_category_rank", "_rating"]).head(limit).reset_index(drop=True)
     return summary, table, len(frame)
 
@@ -89,7 +108,7 @@ def library_options(questions: pd.DataFrame) -> tuple[list[str], list[str]]:
 
 
 def pause_left(pause_until, now) -> str | None:
-    """"2 days", "5 hours", "40 minutes" left in a pause; None when it is over."""
+    """ "2 days", "5 hours", "40 minutes" left in a pause; None when it is over."""
     if pause_until is None or pd.isna(pause_until):
         return None
     left = pd.Timestamp(pause_until) - pd.Timestamp(now)

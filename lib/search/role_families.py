@@ -14,11 +14,36 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-SENIORITY_WORDS = frozenset({
-    "senior", "sr", "snr", "junior", "jr", "jnr", "lead", "principal", "staff",
-    "intern", "internship", "trainee", "graduate", "grad", "entry", "level", "mid", "associate",
-    "i", "ii", "iii", "iv", "1", "2", "3", "4",
-})
+SENIORITY_WORDS = frozenset(
+    {
+        "senior",
+        "sr",
+        "snr",
+        "junior",
+        "jr",
+        "jnr",
+        "lead",
+        "principal",
+        "staff",
+        "intern",
+        "internship",
+        "trainee",
+        "graduate",
+        "grad",
+        "entry",
+        "level",
+        "mid",
+        "associate",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "1",
+        "2",
+        "3",
+        "4",
+    }
+)
 _NOT_WORD = re.compile(r"[^\w]+")
 
 

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
-from lib.search.companies import company_key
 from lib.core.models import ApplicationIn, StageEventIn
+from lib.search.companies import company_key
 from lib.store.base import StoreError, read_frame, read_raw_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
@@ -160,15 +160,11 @@ def earlier_applications_at(engine: Engine, company: str, exclude_id: int | None
 
 
 def _check_event(connection: Connection, event: StageEventIn) -> None:
-    applied_on = connection.execute(
-        sa.select(A.c.applied_on).where(A.c.id == event.application_id)
-    ).scalar()
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == event.application_id)).scalar()
     if applied_on is None:
         raise StoreError("That application no longer exists.")
     if event.occurred_on < applied_on:
-        raise StoreError(
-            f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on"
-        )
+        raise StoreError(f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on")
     existing = connection.execute(
         sa.select(E.c.kind, E.c.occurred_on).where(E.c.application_id == event.application_id)
     ).all()

@@ -27,8 +27,10 @@ def read_frame(engine: Engine, query: sa.Select, parse_dates: list[str] | None =
     """
     if parse_dates:
         query = query.with_only_columns(
-            *[sa.type_coerce(c, sa.String).label(c.name) if c.name in parse_dates else c
-              for c in query.selected_columns]
+            *[
+                sa.type_coerce(c, sa.String).label(c.name) if c.name in parse_dates else c
+                for c in query.selected_columns
+            ]
         )
     with engine.connect() as connection:
         result = connection.execute(query)

@@ -20,17 +20,37 @@ from lib.store.base import read_frame
 
 # Tables in the order they are exported (parents first) and emptied (children first).
 EXPORT_TABLES: tuple[str, ...] = (
-    "companies", "applications", "stage_events", "contacts", "interviews", "interview_contacts",
-    "interview_questions", "reflections", "feedback", "follow_up_notes", "next_actions", "mood_checkins",
-    "strategy_reviews", "drafts", "settings",
+    "companies",
+    "applications",
+    "stage_events",
+    "contacts",
+    "interviews",
+    "interview_contacts",
+    "interview_questions",
+    "reflections",
+    "feedback",
+    "follow_up_notes",
+    "next_actions",
+    "mood_checkins",
+    "strategy_reviews",
+    "drafts",
+    "settings",
 )
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "companies", "applications", "stage_events"})
-SUMMARY_TABLES = ("applications", "stage_events", "companies", "contacts", "interviews", "reflections",
-                  "follow_up_notes", "mood_checkins")
+SUMMARY_TABLES = (
+    "applications",
+    "stage_events",
+    "companies",
+    "contacts",
+    "interviews",
+    "reflections",
+    "follow_up_notes",
+    "mood_checkins",
+)
 
 
 def _stage_history(events: pd.DataFrame) -> pd.Series:
-    """"screen 2025-01-03; rejected 2025-01-20" per application: readable, and read back by import."""
+    """ "screen 2025-01-03; rejected 2025-01-20" per application: readable, and read back by import."""
     if events.empty:
         return pd.Series(dtype=object)
     ordered = events.sort_values(["application_id", "occurred_on", "id"])
@@ -42,7 +62,11 @@ def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
     """Every table as a DataFrame, ready for a spreadsheet: applications and contacts carry their
     company's name; applications their furthest stage, outcome and stage history."""
     frames = {name: read_frame(engine, sa.select(db.metadata.tables[name])) for name in EXPORT_TABLES}
-    companies = frames["companies"].set_index("id")["name"] if not frames["companies"].empty else pd.Series(dtype=object)
+    companies = (
+        frames["companies"].set_index("id")["name"]
+        if not frames["companies"].empty
+        else pd.Series(dtype=object)
+    )
     apps, events = frames["applications"], frames["stage_events"]
     apps.insert(1, "company", apps["company_id"].map(companies))
     status = traction.application_status(apps, events).set_index("application_id")
@@ -56,8 +80,12 @@ def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
 
 def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
-        return {name: connection.execute(sa.select(sa.func.count()).select_from(db.metadata.tables[name])).scalar_one()
-                for name in SUMMARY_TABLES}
+        return {
+            name: connection.execute(
+                sa.select(sa.func.count()).select_from(db.metadata.tables[name])
+            ).scalar_one()
+            for name in SUMMARY_TABLES
+        }
 
 
 def delete_all(engine: Engine) -> None:
@@ -104,15 +132,23 @@ def check_backup(path: Path, known_revisions: set[str]) -> BackupCheck:
         objects = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
         tables = {name for kind, name in objects if kind == "table"}
         if any(kind in ("trigger", "view") for kind, _ in objects):
-            return BackupCheck(False, "This file holds triggers or views Rebound never makes: it is not a Rebound backup.")
-        if not REQUIRED_TABLES <= tables:
+            return BackupCheck(
+                False, "This file holds triggers or views Rebound never makes: it is not a Rebound backup."
+            )
+        if not tables >= REQUIRED_TABLES:
             return BackupCheck(False, "This database is not a Rebound backup (its tables are missing).")
         version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if version is None or version[0] not in known_revisions:
-            return BackupCheck(False, "This backup was made by a newer or unknown version of Rebound; "
-                                      "update Rebound first.", schema_revision=version[0] if version else None)
-        found = {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                 for name in SUMMARY_TABLES if name in tables}
+            return BackupCheck(
+                False,
+                "This backup was made by a newer or unknown version of Rebound; update Rebound first.",
+                schema_revision=version[0] if version else None,
+            )
+        found = {
+            name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+            for name in SUMMARY_TABLES
+            if name in tables
+        }
         revision = connection.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
         data_revision = int(revision[0]) if revision and str(revision[0]).isdigit() else 0
         return BackupCheck(True, "This backup is sound.", version[0], found, data_revision)
@@ -127,6 +163,8 @@ def set_revision_above(engine: Engine, floor: int) -> None:
     with engine.begin() as connection:
         current = connection.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "revision")).scalar()
         value = str(max(int(current or 0), floor) + 1)
-        updated = connection.execute(sa.update(db.meta).where(db.meta.c.key == "revision").values(value=value))
+        updated = connection.execute(
+            sa.update(db.meta).where(db.meta.c.key == "revision").values(value=value)
+        )
         if updated.rowcount == 0:
             connection.execute(sa.insert(db.meta).values(key="revision", value=value))

@@ -47,7 +47,9 @@ def add_contact(engine: Engine, contact: ContactIn) -> int:
 def update_contact(engine: Engine, contact_id: int, contact: ContactIn) -> None:
     _check_contact(contact)
     with db.transaction(engine) as connection:
-        connection.execute(sa.update(P).where(P.c.id == contact_id).values(**_contact_values(connection, contact)))
+        connection.execute(
+            sa.update(P).where(P.c.id == contact_id).values(**_contact_values(connection, contact))
+        )
 
 
 def delete_contact(engine: Engine, contact_id: int) -> None:
@@ -74,7 +76,10 @@ def get_contact(engine: Engine, contact_id: int) -> dict[str, Any] | None:
 def load_contacts(engine: Engine) -> pd.DataFrame:
     """Every person with their company name, most recently met first."""
     return read_frame(
-        engine, _contact_select().order_by(sa.func.coalesce(P.c.met_on, sa.func.date(P.c.created_at)).desc(), P.c.id.desc())
+        engine,
+        _contact_select().order_by(
+            sa.func.coalesce(P.c.met_on, sa.func.date(P.c.created_at)).desc(), P.c.id.desc()
+        ),
     )
 
 
@@ -109,7 +114,9 @@ def link_interview(engine: Engine, contact_id: int, interview_id: int) -> None:
 
 def unlink_interview(engine: Engine, contact_id: int, interview_id: int) -> None:
     with db.transaction(engine) as connection:
-        connection.execute(sa.delete(IC).where(IC.c.contact_id == contact_id, IC.c.interview_id == interview_id))
+        connection.execute(
+            sa.delete(IC).where(IC.c.contact_id == contact_id, IC.c.interview_id == interview_id)
+        )
 
 
 def contact_interviews(engine: Engine, contact_id: int) -> pd.DataFrame:
@@ -158,8 +165,11 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
         if not already:
             connection.execute(
                 sa.insert(F).values(
-                    application_id=note.application_id, contact_id=note.contact_id,
-                    asked_on=note.sent_on, asked_via="email", themes=[],
+                    application_id=note.application_id,
+                    contact_id=note.contact_id,
+                    asked_on=note.sent_on,
+                    asked_via="email",
+                    themes=[],
                 )
             )
 
@@ -174,7 +184,9 @@ def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_fe
         if note_id is None:
             note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]
         else:
-            connection.execute(sa.update(N).where(N.c.id == note_id).values(**values, updated_at=dt.datetime.now()))
+            connection.execute(
+                sa.update(N).where(N.c.id == note_id).values(**values, updated_at=dt.datetime.now())
+            )
         _after_sending(connection, note, asked_feedback)
         return note_id
 
@@ -197,13 +209,21 @@ def delete_note(engine: Engine, note_id: int) -> None:
 def notes_for(engine: Engine, application_id: int) -> pd.DataFrame:
     """The notes of one application, newest first (its follow-up history)."""
     return read_frame(
-        engine, sa.select(N).where(N.c.application_id == application_id).order_by(N.c.created_at.desc(), N.c.id.desc())
+        engine,
+        sa.select(N)
+        .where(N.c.application_id == application_id)
+        .order_by(N.c.created_at.desc(), N.c.id.desc()),
     )
 
 
 def get_signature(engine: Engine) -> str:
     with engine.connect() as connection:
-        return connection.execute(sa.select(db.settings.c.value).where(db.settings.c.key == SIGNATURE_KEY)).scalar() or ""
+        return (
+            connection.execute(
+                sa.select(db.settings.c.value).where(db.settings.c.key == SIGNATURE_KEY)
+            ).scalar()
+            or ""
+        )
 
 
 def set_signature(engine: Engine, name: str) -> None:
@@ -307,38 +327,54 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
     application it re-applies after."""
     with engine.connect() as connection:
         app = connection.execute(
-            sa.select(A.c.id, A.c.role, A.c.company_id, A.c.reapplication_of, A.c.reapply_reason,
-                      C.c.name.label("company"))
+            sa.select(
+                A.c.id,
+                A.c.role,
+                A.c.company_id,
+                A.c.reapplication_of,
+                A.c.reapply_reason,
+                C.c.name.label("company"),
+            )
             .join(C, C.c.id == A.c.company_id)
             .where(A.c.id == application_id)
         ).first()
         if app is None:
             return None
         events = connection.execute(
-            sa.select(E.c.kind, E.c.occurred_on).where(E.c.application_id == application_id).order_by(E.c.occurred_on)
+            sa.select(E.c.kind, E.c.occurred_on)
+            .where(E.c.application_id == application_id)
+            .order_by(E.c.occurred_on)
         ).all()
         interviews = connection.execute(
-            sa.select(I.c.occurred_on, I.c.answers).where(I.c.application_id == application_id)
+            sa.select(I.c.occurred_on, I.c.answers)
+            .where(I.c.application_id == application_id)
             .order_by(I.c.occurred_on, I.c.id)
         ).all()
         reflections = connection.execute(
-            sa.select(R.c.answers, R.c.pause_until).where(R.c.application_id == application_id, R.c.bank == "rejection")
+            sa.select(R.c.answers, R.c.pause_until)
+            .where(R.c.application_id == application_id, R.c.bank == "rejection")
             .order_by(R.c.created_at, R.c.id)
         ).all()
         earlier_role = None
         if app.reapplication_of:
-            earlier_role = connection.execute(sa.select(A.c.role).where(A.c.id == app.reapplication_of)).scalar()
+            earlier_role = connection.execute(
+                sa.select(A.c.role).where(A.c.id == app.reapplication_of)
+            ).scalar()
     interview_days = [e.occurred_on for e in events if e.kind in INTERVIEW_KINDS]
     interview_days += [i.occurred_on for i in interviews if i.occurred_on]
     ending = next((e for e in reversed(events) if e.kind in vocab.OUTCOMES), None)
     pauses = [r.pause_until for r in reflections if r.pause_until]
     return {
-        "application_id": app.id, "company": app.company, "company_id": app.company_id, "role": app.role,
+        "application_id": app.id,
+        "company": app.company,
+        "company_id": app.company_id,
+        "role": app.role,
         "interview_on": max(interview_days) if interview_days else None,
         "outcome": ending.kind if ending else vocab.OPEN,
         "ended_on": ending.occurred_on if ending else None,
         "interview_answers": _merged([i.answers for i in interviews]),
         "reflection_answers": _merged([r.answers for r in reflections]),
         "pause_until": pauses[-1] if pauses else None,
-        "earlier_role": earlier_role, "reapply_reason": app.reapply_reason,
+        "earlier_role": earlier_role,
+        "reapply_reason": app.reapply_reason,
     }

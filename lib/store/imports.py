@@ -16,9 +16,16 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db
-from lib.search.companies import company_key
+from lib.data.importers.rows import (
+    APPLICATION_COLUMNS,
+    CONTACT_COLUMNS,
+    EVENT_COLUMNS,
+    ParsedFile,
+    application_key_from,
+    map_unique,
+)
 from lib.data.importers.text import paused_gc
-from lib.data.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
+from lib.search.companies import company_key
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
 CHUNK = 5_000
@@ -44,7 +51,9 @@ class ImportPlan:
 
 
 def _tagged(files: Sequence[ParsedFile], attribute: str) -> pd.DataFrame:
-    frames = [getattr(f, attribute).assign(file=i) for i, f in enumerate(files) if not getattr(f, attribute).empty]
+    frames = [
+        getattr(f, attribute).assign(file=i) for i, f in enumerate(files) if not getattr(f, attribute).empty
+    ]
     if not frames:
         return pd.DataFrame(columns=list(getattr(ParsedFile("", ""), attribute).columns) + ["file"])
     return pd.concat(frames, ignore_index=True)
@@ -63,7 +72,9 @@ def _existing_application_keys(connection: Connection) -> set[str]:
 
 def _existing_contact_keys(connection: Connection) -> tuple[set[str], set[tuple[str, str]]]:
     rows = connection.execute(
-        sa.select(K.c.import_key, K.c.name, C.c.name_key).select_from(K.outerjoin(C, C.c.id == K.c.company_id))
+        sa.select(K.c.import_key, K.c.name, C.c.name_key).select_from(
+            K.outerjoin(C, C.c.id == K.c.company_id)
+        )
     ).all()
     keys = {r.import_key for r in rows if r.import_key}
     people = {(" ".join(r.name.split()).casefold(), r.name_key or "") for r in rows}
@@ -85,8 +96,10 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     for i, count in apps.loc[is_dup, "file"].value_counts().items():
         duplicates[int(i)] += int(count)
     apps = apps[~is_dup].reset_index(drop=True)
-    events = pd.concat([f.events for f in files if not f.events.empty] or [pd.DataFrame(columns=EVENT_COLUMNS)],
-                       ignore_index=True)
+    events = pd.concat(
+        [f.events for f in files if not f.events.empty] or [pd.DataFrame(columns=EVENT_COLUMNS)],
+        ignore_index=True,
+    )
     if is_dup.any():
         events = events[events["import_key"].isin(set(apps["import_key"]))].reset_index(drop=True)
 
@@ -102,20 +115,32 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     contacts = _tagged(files, "contacts")
     contact_keys, people = _existing_contact_keys(connection)
     contacts["company_key"] = contacts["company"].map(lambda c: company_key(c) if c else "")
-    person = list(zip(contacts["name"].str.casefold().map(lambda s: " ".join(s.split())), contacts["company_key"]))
-    contact_dup = (contacts["import_key"].isin(contact_keys) | contacts["import_key"].duplicated()
-                   | pd.Series([p in people for p in person], index=contacts.index, dtype=bool))
+    person = list(
+        zip(contacts["name"].str.casefold().map(lambda s: " ".join(s.split())), contacts["company_key"])
+    )
+    contact_dup = (
+        contacts["import_key"].isin(contact_keys)
+        | contacts["import_key"].duplicated()
+        | pd.Series([p in people for p in person], index=contacts.index, dtype=bool)
+    )
     for i, count in contacts.loc[contact_dup, "file"].value_counts().items():
         duplicates[int(i)] += int(count)
     contacts = contacts[~contact_dup].reset_index(drop=True)
     contacts["matched"] = contacts["company_key"].isin(known_keys) & (contacts["company_key"] != "")
 
-    saved["note"] = ("Saved job on LinkedIn" + saved["saved_on"].map(lambda d: f" ({d:%d %b %Y})" if d else "")
-                     + ": " + saved["role"].fillna("a job") + saved["job_url"].map(lambda u: f" {u}" if u else ""))
+    saved["note"] = (
+        "Saved job on LinkedIn"
+        + saved["saved_on"].map(lambda d: f" ({d:%d %b %Y})" if d else "")
+        + ": "
+        + saved["role"].fillna("a job")
+        + saved["job_url"].map(lambda u: f" {u}" if u else "")
+    )
     current_notes = dict(connection.execute(sa.select(C.c.name_key, C.c.notes)).all())
     saved_dup = saved.duplicated(["company_key", "note"]) | pd.Series(
         [note in (current_notes.get(key) or "") for key, note in zip(saved["company_key"], saved["note"])],
-        index=saved.index, dtype=bool)
+        index=saved.index,
+        dtype=bool,
+    )
     for i, count in saved.loc[saved_dup, "file"].value_counts().items():
         duplicates[int(i)] += int(count)
     saved = saved[~saved_dup].reset_index(drop=True)
@@ -123,9 +148,14 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     for frame in (apps, contacts, saved):
         for i, count in frame["file"].value_counts().items():
             added[int(i)] += int(count)
-    counts = {"applications": len(apps), "stage_events": len(events), "contacts": len(contacts),
-              "companies": len(new_companies), "saved_jobs": len(saved),
-              "contacts_matched_to_companies": int(contacts["matched"].sum())}
+    counts = {
+        "applications": len(apps),
+        "stage_events": len(events),
+        "contacts": len(contacts),
+        "companies": len(new_companies),
+        "saved_jobs": len(saved),
+        "contacts_matched_to_companies": int(contacts["matched"].sum()),
+    }
     return ImportPlan(apps, events, contacts, saved, new_companies, duplicates, added, counts)
 
 
@@ -149,18 +179,28 @@ def _rows(frame: pd.DataFrame, columns: list[str], sqlite: bool) -> list[tuple]:
     return list(zip(*values))
 
 
-def _insert_chunks(connection: Connection, table: sa.Table, frame: pd.DataFrame, columns: list[str],
-                   progress: Progress | None, start: float, span: float, label: str) -> None:
+def _insert_chunks(
+    connection: Connection,
+    table: sa.Table,
+    frame: pd.DataFrame,
+    columns: list[str],
+    progress: Progress | None,
+    start: float,
+    span: float,
+    label: str,
+) -> None:
     """Insert `frame` into `table` with executemany, in chunks (one transaction: the caller's)."""
     if frame.empty:
         return
     sqlite = connection.dialect.name == "sqlite"
     rows = _rows(frame, columns, sqlite)
     if sqlite:  # straight to the driver: the fastest executemany there is
-        statement = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        statement = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
     total = len(rows)
     for offset in range(0, total, CHUNK):
-        chunk = rows[offset:offset + CHUNK]
+        chunk = rows[offset : offset + CHUNK]
         if sqlite:
             connection.exec_driver_sql(statement, chunk)
         else:
@@ -173,13 +213,16 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
     """Add what `files` hold, in one transaction (all of it or, if anything fails, none)."""
     with paused_gc(), db.transaction(engine) as connection:
         # Take the write lock first: what is planned, and the ids given below, stay true until commit.
-        connection.execute(sa.update(db.meta).where(db.meta.c.key == "revision").values(value=db.meta.c.value))
+        connection.execute(
+            sa.update(db.meta).where(db.meta.c.key == "revision").values(value=db.meta.c.value)
+        )
         result = plan_with(connection, files)
         if progress:
             progress(0.05, "Adding companies…")
         if result.new_companies:
-            connection.execute(sa.insert(C), [{"name": name, "name_key": company_key(name)}
-                                              for name in result.new_companies])
+            connection.execute(
+                sa.insert(C), [{"name": name, "name_key": company_key(name)} for name in result.new_companies]
+            )
         company_ids = _company_ids(connection)
 
         apps = result.applications.sort_values("import_key")  # in key order: the unique index fills fastest
@@ -192,15 +235,27 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
         if not result.events.empty:
             events = result.events.copy()
             events["application_id"] = events["import_key"].map(dict(zip(apps["import_key"], apps["id"])))
-            _insert_chunks(connection, E, events, ["application_id", "kind", "occurred_on", "note"],
-                           progress, 0.6, 0.3, "Adding stage events…")
+            _insert_chunks(
+                connection,
+                E,
+                events,
+                ["application_id", "kind", "occurred_on", "note"],
+                progress,
+                0.6,
+                0.3,
+                "Adding stage events…",
+            )
 
         contacts = result.contacts.copy()
         if not contacts.empty:
             contacts["company_id"] = contacts["company_key"].map(company_ids).where(contacts["matched"], None)
             unmatched = ~contacts["matched"] & contacts["company"].notna()
-            contacts.loc[unmatched, "notes"] = ("Company: " + contacts.loc[unmatched, "company"] + "\n"
-                                                + contacts.loc[unmatched, "notes"].fillna("")).str.strip()
+            contacts.loc[unmatched, "notes"] = (
+                "Company: "
+                + contacts.loc[unmatched, "company"]
+                + "\n"
+                + contacts.loc[unmatched, "notes"].fillna("")
+            ).str.strip()
             columns = [c for c in CONTACT_COLUMNS if c not in ("line", "company")] + ["company_id"]
             _insert_chunks(connection, K, contacts, columns, progress, 0.9, 0.05, "Adding contacts…")
 

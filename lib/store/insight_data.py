@@ -17,27 +17,32 @@ def load_reflections(engine: Engine, bank: str = "rejection") -> pd.DataFrame:
     return read_frame(
         engine,
         sa.select(R.c.id, R.c.application_id, R.c.answers, R.c.pause_until, R.c.created_at)
-        .where(R.c.bank == bank).order_by(R.c.created_at, R.c.id),
+        .where(R.c.bank == bank)
+        .order_by(R.c.created_at, R.c.id),
         parse_dates=["pause_until", "created_at"],
     )
 
 
 def load_interviews(engine: Engine) -> pd.DataFrame:
     i = db.interviews
-    return read_frame(engine, sa.select(i.c.id, i.c.application_id, i.c.round_type, i.c.format, i.c.comfort,
-                                        i.c.occurred_on))
+    return read_frame(
+        engine,
+        sa.select(i.c.id, i.c.application_id, i.c.round_type, i.c.format, i.c.comfort, i.c.occurred_on),
+    )
 
 
 def load_questions(engine: Engine) -> pd.DataFrame:
     q = db.interview_questions
-    return read_frame(engine, sa.select(q.c.interview_id, q.c.category, q.c.question, q.c.rating,
-                                        q.c.better_answer))
+    return read_frame(
+        engine, sa.select(q.c.interview_id, q.c.category, q.c.question, q.c.rating, q.c.better_answer)
+    )
 
 
 def load_feedback(engine: Engine) -> pd.DataFrame:
     f = db.feedback
-    return read_frame(engine, sa.select(f.c.application_id, f.c.received_on, f.c.themes),
-                      parse_dates=["received_on"])
+    return read_frame(
+        engine, sa.select(f.c.application_id, f.c.received_on, f.c.themes), parse_dates=["received_on"]
+    )
 
 
 def load_moods(engine: Engine) -> pd.DataFrame:
@@ -52,8 +57,9 @@ def load_contacts(engine: Engine) -> pd.DataFrame:
 
 def load_companies(engine: Engine) -> pd.DataFrame:
     c = db.companies
-    return read_frame(engine, sa.select(c.c.id, c.c.name, c.c.target_priority, c.c.target_reason)
-                      .order_by(c.c.name_key))
+    return read_frame(
+        engine, sa.select(c.c.id, c.c.name, c.c.target_priority, c.c.target_reason).order_by(c.c.name_key)
+    )
 
 
 def load_tables(engine: Engine) -> dict[str, pd.DataFrame]:

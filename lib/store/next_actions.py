@@ -30,20 +30,35 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
     return {
         "events": read_frame(
             engine,
-            sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, interviewed.label("interviewed"),
-                      *company_role)
+            sa.select(
+                E.c.id,
+                E.c.application_id,
+                E.c.kind,
+                E.c.occurred_on,
+                interviewed.label("interviewed"),
+                *company_role,
+            )
             .join(A, A.c.id == E.c.application_id)
             .join(C, C.c.id == A.c.company_id)
             .where(E.c.occurred_on >= since, E.c.kind.in_(("interview", "final", "rejected"))),
         ),
         "notes": read_frame(
             engine,
-            sa.select(N.c.application_id, N.c.contact_id, N.c.kind, N.c.sent_on).where(N.c.sent_on.is_not(None)),
+            sa.select(N.c.application_id, N.c.contact_id, N.c.kind, N.c.sent_on).where(
+                N.c.sent_on.is_not(None)
+            ),
         ),
         "feedback": read_frame(
             engine,
-            sa.select(F.c.id, F.c.application_id, F.c.contact_id, F.c.asked_on, F.c.received_on,
-                      P.c.name.label("contact_name"), *company_role)
+            sa.select(
+                F.c.id,
+                F.c.application_id,
+                F.c.contact_id,
+                F.c.asked_on,
+                F.c.received_on,
+                P.c.name.label("contact_name"),
+                *company_role,
+            )
             .join(A, A.c.id == F.c.application_id)
             .join(C, C.c.id == A.c.company_id)
             .outerjoin(P, P.c.id == F.c.contact_id)
@@ -51,8 +66,16 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
         ),
         "contacts": read_frame(
             engine,
-            sa.select(P.c.id, P.c.name, P.c.role, P.c.met_on, P.c.connected_on, P.c.last_contact_on,
-                      P.c.next_checkin_on, C.c.name.label("company"))
+            sa.select(
+                P.c.id,
+                P.c.name,
+                P.c.role,
+                P.c.met_on,
+                P.c.connected_on,
+                P.c.last_contact_on,
+                P.c.next_checkin_on,
+                C.c.name.label("company"),
+            )
             .outerjoin(C, C.c.id == P.c.company_id)
             .where(sa.or_(P.c.next_checkin_on.is_not(None), P.c.connected_on.is_(None))),
         ),
@@ -65,8 +88,10 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
         ),
         "strategy_reviews": read_frame(
             engine,
-            sa.select(sa.func.max(db.strategy_reviews.c.created_at).label("last_review_at"),
-                      sa.select(sa.func.count(A.c.id)).scalar_subquery().label("applications")),
+            sa.select(
+                sa.func.max(db.strategy_reviews.c.created_at).label("last_review_at"),
+                sa.select(sa.func.count(A.c.id)).scalar_subquery().label("applications"),
+            ),
         ),
     }
 
@@ -77,14 +102,21 @@ def action_states(engine: Engine) -> pd.DataFrame:
 
 
 def set_action_state(
-    engine: Engine, rule_key: str, status: str, *, title: str | None = None,
-    due_on: dt.date | None = None, snoozed_until: dt.date | None = None,
+    engine: Engine,
+    rule_key: str,
+    status: str,
+    *,
+    title: str | None = None,
+    due_on: dt.date | None = None,
+    snoozed_until: dt.date | None = None,
 ) -> None:
     """Mark an action done, snoozed (until a day) or open again."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {STATUSES}")
     values = {
-        "status": status, "title": title, "due_on": due_on,
+        "status": status,
+        "title": title,
+        "due_on": due_on,
         "snoozed_until": snoozed_until if status == "snoozed" else None,
         "done_at": dt.datetime.now() if status == "done" else None,
     }

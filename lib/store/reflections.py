@@ -12,8 +12,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
-from lib.reflect import questionnaires
 from lib.core.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
+from lib.reflect import questionnaires
 from lib.store.applications import _check_event
 from lib.store.base import StoreError, read_frame
 
@@ -37,18 +37,24 @@ def _drop_draft(connection: Connection, draft_key: str | None) -> None:
 # --- interview debriefs ------------------------------------------------------------------------
 
 
-def save_interview(engine: Engine, debrief: DebriefIn, interview_id: int | None = None,
-                   draft_key: str | None = None) -> int:
+def save_interview(
+    engine: Engine, debrief: DebriefIn, interview_id: int | None = None, draft_key: str | None = None
+) -> int:
     """Add (or replace, when `interview_id` is given) a debrief with its questions and people, and
     drop its draft: one transaction. A new debrief also records its round in the stage history
     (screen, interview or final) when it isn't there yet."""
     with db.transaction(engine) as connection:
         applied_on = _applied_on(connection, debrief.application_id)
         if debrief.occurred_on < applied_on:
-            raise StoreError(f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on")
+            raise StoreError(
+                f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on"
+            )
         values = dict(
-            application_id=debrief.application_id, round_type=debrief.round_type,
-            occurred_on=debrief.occurred_on, format=debrief.format, comfort=debrief.comfort,
+            application_id=debrief.application_id,
+            round_type=debrief.round_type,
+            occurred_on=debrief.occurred_on,
+            format=debrief.format,
+            comfort=debrief.comfort,
             bank_version=debrief.bank_version,
         )
         if interview_id is None:
@@ -61,26 +67,45 @@ def save_interview(engine: Engine, debrief: DebriefIn, interview_id: int | None 
             if old is None:
                 raise StoreError("That debrief no longer exists.")
             answers = questionnaires.merge_retired(questionnaires.INTERVIEW, debrief.answers, old)
-            connection.execute(sa.update(I).where(I.c.id == interview_id)
-                               .values(**values, answers=answers, updated_at=dt.datetime.now()))
+            connection.execute(
+                sa.update(I)
+                .where(I.c.id == interview_id)
+                .values(**values, answers=answers, updated_at=dt.datetime.now())
+            )
             connection.execute(sa.delete(IQ).where(IQ.c.interview_id == interview_id))
             connection.execute(sa.delete(IC).where(IC.c.interview_id == interview_id))
-        rows = [dict(q.model_dump(), interview_id=interview_id, position=position)
-                for position, q in enumerate(debrief.questions)]
+        rows = [
+            dict(q.model_dump(), interview_id=interview_id, position=position)
+            for position, q in enumerate(debrief.questions)
+        ]
         if rows:
             connection.execute(sa.insert(IQ), rows)
         company_id = connection.execute(
-            sa.select(A.c.company_id).where(A.c.id == debrief.application_id)).scalar()
-        known = set(connection.execute(
-            sa.select(P.c.id).where(P.c.id.in_(debrief.contact_ids), P.c.company_id == company_id)).scalars())
+            sa.select(A.c.company_id).where(A.c.id == debrief.application_id)
+        ).scalar()
+        known = set(
+            connection.execute(
+                sa.select(P.c.id).where(P.c.id.in_(debrief.contact_ids), P.c.company_id == company_id)
+            ).scalars()
+        )
         contact_ids = [cid for cid in dict.fromkeys(debrief.contact_ids) if cid in known]
         for person in debrief.new_contacts:
-            contact_ids.append(connection.execute(sa.insert(P).values(
-                company_id=company_id, name=person.name, role=person.role, email=person.email,
-                met_on=debrief.occurred_on, last_contact_on=debrief.occurred_on,
-            )).inserted_primary_key[0])
+            contact_ids.append(
+                connection.execute(
+                    sa.insert(P).values(
+                        company_id=company_id,
+                        name=person.name,
+                        role=person.role,
+                        email=person.email,
+                        met_on=debrief.occurred_on,
+                        last_contact_on=debrief.occurred_on,
+                    )
+                ).inserted_primary_key[0]
+            )
         if contact_ids:
-            connection.execute(sa.insert(IC), [{"interview_id": interview_id, "contact_id": c} for c in contact_ids])
+            connection.execute(
+                sa.insert(IC), [{"interview_id": interview_id, "contact_id": c} for c in contact_ids]
+            )
         _drop_draft(connection, draft_key)
     return interview_id
 
@@ -92,12 +117,21 @@ def _record_round(connection: Connection, debrief: DebriefIn) -> None:
     """A debriefed round happened: put it in the stage history, unless it is there already or the
     history can't take it (the application ended before it, say)."""
     kind = ROUND_STAGE.get(debrief.round_type, "interview")
-    same = connection.execute(sa.select(E.c.id).where(
-        E.c.application_id == debrief.application_id, E.c.kind == kind, E.c.occurred_on == debrief.occurred_on)).first()
+    same = connection.execute(
+        sa.select(E.c.id).where(
+            E.c.application_id == debrief.application_id,
+            E.c.kind == kind,
+            E.c.occurred_on == debrief.occurred_on,
+        )
+    ).first()
     if same is not None:
         return
-    event = StageEventIn(application_id=debrief.application_id, kind=kind, occurred_on=debrief.occurred_on,
-                         round_label=debrief.round_type.capitalize() if kind == "interview" else None)
+    event = StageEventIn(
+        application_id=debrief.application_id,
+        kind=kind,
+        occurred_on=debrief.occurred_on,
+        round_label=debrief.round_type.capitalize() if kind == "interview" else None,
+    )
     try:
         _check_event(connection, event)
     except StoreError:
@@ -117,11 +151,17 @@ def get_interview(engine: Engine, interview_id: int) -> dict[str, Any] | None:
         if row is None:
             return None
         interview = dict(row._mapping)
-        interview["questions"] = [dict(r._mapping) for r in connection.execute(
-            sa.select(IQ.c.category, IQ.c.question, IQ.c.my_answer, IQ.c.rating, IQ.c.better_answer)
-            .where(IQ.c.interview_id == interview_id).order_by(IQ.c.position, IQ.c.id))]
-        interview["contact_ids"] = list(connection.execute(
-            sa.select(IC.c.contact_id).where(IC.c.interview_id == interview_id)).scalars())
+        interview["questions"] = [
+            dict(r._mapping)
+            for r in connection.execute(
+                sa.select(IQ.c.category, IQ.c.question, IQ.c.my_answer, IQ.c.rating, IQ.c.better_answer)
+                .where(IQ.c.interview_id == interview_id)
+                .order_by(IQ.c.position, IQ.c.id)
+            )
+        ]
+        interview["contact_ids"] = list(
+            connection.execute(sa.select(IC.c.contact_id).where(IC.c.interview_id == interview_id)).scalars()
+        )
     interview["answers"] = interview["answers"] or {}
     return interview
 
@@ -129,9 +169,13 @@ def get_interview(engine: Engine, interview_id: int) -> dict[str, Any] | None:
 def interviews_for(engine: Engine, application_id: int) -> list[dict[str, Any]]:
     """An application's debriefs, oldest first, each with its questions and the people met."""
     with engine.connect() as connection:
-        ids = list(connection.execute(
-            sa.select(I.c.id).where(I.c.application_id == application_id).order_by(I.c.occurred_on, I.c.id)
-        ).scalars())
+        ids = list(
+            connection.execute(
+                sa.select(I.c.id)
+                .where(I.c.application_id == application_id)
+                .order_by(I.c.occurred_on, I.c.id)
+            ).scalars()
+        )
     debriefs = [get_interview(engine, i) for i in ids]
     names = company_contacts_by_id(engine, [c for d in debriefs for c in d["contact_ids"]])
     for debrief in debriefs:
@@ -150,16 +194,29 @@ def company_contacts_by_id(engine: Engine, ids: list[int]) -> dict[int, dict[str
 def contacts_at(engine: Engine, application_id: int) -> pd.DataFrame:
     """The contacts at an application's company (id, name, role), to pick the people met from."""
     company = sa.select(A.c.company_id).where(A.c.id == application_id).scalar_subquery()
-    return read_frame(engine, sa.select(P.c.id, P.c.name, P.c.role).where(P.c.company_id == company)
-                      .order_by(P.c.name, P.c.id))
+    return read_frame(
+        engine,
+        sa.select(P.c.id, P.c.name, P.c.role).where(P.c.company_id == company).order_by(P.c.name, P.c.id),
+    )
 
 
 def load_questions(engine: Engine) -> pd.DataFrame:
     """Every interview question ever asked, with its interview, application and company."""
     query = (
-        sa.select(IQ.c.id, IQ.c.category, IQ.c.question, IQ.c.my_answer, IQ.c.rating, IQ.c.better_answer,
-                  I.c.id.label("interview_id"), I.c.occurred_on, I.c.round_type,
-                  A.c.id.label("application_id"), A.c.role, C.c.name.label("company"))
+        sa.select(
+            IQ.c.id,
+            IQ.c.category,
+            IQ.c.question,
+            IQ.c.my_answer,
+            IQ.c.rating,
+            IQ.c.better_answer,
+            I.c.id.label("interview_id"),
+            I.c.occurred_on,
+            I.c.round_type,
+            A.c.id.label("application_id"),
+            A.c.role,
+            C.c.name.label("company"),
+        )
         .join(I, I.c.id == IQ.c.interview_id)
         .join(A, A.c.id == I.c.application_id)
         .join(C, C.c.id == A.c.company_id)
@@ -182,8 +239,9 @@ def _furthest_rank(connection: Connection, application_id: int) -> int:
 _REJECTION_FIELDS = {"occurred_on": "rejected_on"}
 
 
-def record_rejection(engine: Engine, rejection: RejectionIn, draft_key: str | None = None,
-                     record_event: bool = True) -> int:
+def record_rejection(
+    engine: Engine, rejection: RejectionIn, draft_key: str | None = None, record_event: bool = True
+) -> int:
     """Record the ending (rejected, or ghosted when it came as silence), the stage reached if it is
     further than the recorded history, the reflection with its pause, and the mood: one transaction.
 
@@ -197,38 +255,71 @@ def record_rejection(engine: Engine, rejection: RejectionIn, draft_key: str | No
         stage_rank = vocab.STAGE_RANK[rejection.stage_reached]
         events = []
         if stage_rank > _furthest_rank(connection, rejection.application_id):
-            events.append(StageEventIn(application_id=rejection.application_id, kind=rejection.stage_reached,
-                                       occurred_on=rejection.occurred_on))
-        events.append(StageEventIn(application_id=rejection.application_id, kind=rejection.event_kind,
-                                   occurred_on=rejection.occurred_on, via=rejection.via))
+            events.append(
+                StageEventIn(
+                    application_id=rejection.application_id,
+                    kind=rejection.stage_reached,
+                    occurred_on=rejection.occurred_on,
+                )
+            )
+        events.append(
+            StageEventIn(
+                application_id=rejection.application_id,
+                kind=rejection.event_kind,
+                occurred_on=rejection.occurred_on,
+                via=rejection.via,
+            )
+        )
         for event in events if record_event else []:
             try:
                 _check_event(connection, event)
             except StoreError as exc:  # name the questionnaire's own field
                 raise StoreError(exc.message, field=_REJECTION_FIELDS.get(exc.field, "form")) from None
             connection.execute(sa.insert(E).values(**event.model_dump()))
-        reflection_id = connection.execute(sa.insert(R).values(
-            application_id=rejection.application_id, bank=questionnaires.REJECTION.id,
-            bank_version=rejection.bank_version, answers=rejection.answers, pause_until=rejection.pause_until,
-        )).inserted_primary_key[0]
-        connection.execute(sa.insert(M).values(
-            recorded_at=dt.datetime.now(), score=rejection.mood, words=rejection.mood_words,
-            application_id=rejection.application_id))
+        reflection_id = connection.execute(
+            sa.insert(R).values(
+                application_id=rejection.application_id,
+                bank=questionnaires.REJECTION.id,
+                bank_version=rejection.bank_version,
+                answers=rejection.answers,
+                pause_until=rejection.pause_until,
+            )
+        ).inserted_primary_key[0]
+        connection.execute(
+            sa.insert(M).values(
+                recorded_at=dt.datetime.now(),
+                score=rejection.mood,
+                words=rejection.mood_words,
+                application_id=rejection.application_id,
+            )
+        )
         _drop_draft(connection, draft_key)
     return reflection_id
 
 
-def update_reflection(engine: Engine, reflection_id: int, answers: dict[str, Any],
-                      pause_until: dt.datetime | None, draft_key: str | None = None) -> None:
+def update_reflection(
+    engine: Engine,
+    reflection_id: int,
+    answers: dict[str, Any],
+    pause_until: dt.datetime | None,
+    draft_key: str | None = None,
+) -> None:
     """Edit a past reflection's answers (answers to retired questions are kept)."""
     with db.transaction(engine) as connection:
         row = connection.execute(sa.select(R.c.bank, R.c.answers).where(R.c.id == reflection_id)).first()
         if row is None:
             raise StoreError("That reflection no longer exists.")
         bank = questionnaires.BANKS.get(row.bank, questionnaires.REJECTION)
-        connection.execute(sa.update(R).where(R.c.id == reflection_id).values(
-            answers=questionnaires.merge_retired(bank, answers, row.answers), pause_until=pause_until,
-            bank_version=bank.version, updated_at=dt.datetime.now()))
+        connection.execute(
+            sa.update(R)
+            .where(R.c.id == reflection_id)
+            .values(
+                answers=questionnaires.merge_retired(bank, answers, row.answers),
+                pause_until=pause_until,
+                bank_version=bank.version,
+                updated_at=dt.datetime.now(),
+            )
+        )
         _drop_draft(connection, draft_key)
 
 
@@ -244,8 +335,9 @@ def get_reflection(engine: Engine, reflection_id: int) -> dict[str, Any] | None:
 
 def reflections_for(engine: Engine, application_id: int) -> list[dict[str, Any]]:
     with engine.connect() as connection:
-        rows = connection.execute(sa.select(R).where(R.c.application_id == application_id)
-                                  .order_by(R.c.created_at, R.c.id)).all()
+        rows = connection.execute(
+            sa.select(R).where(R.c.application_id == application_id).order_by(R.c.created_at, R.c.id)
+        ).all()
     return [dict(r._mapping) | {"answers": r.answers or {}} for r in rows]
 
 
@@ -258,7 +350,9 @@ def delete_reflection(engine: Engine, reflection_id: int) -> None:
 def skill_tags(engine: Engine) -> list[str]:
     """Every skill named in "skills to bolster" so far, most used first (reused across reflections)."""
     with engine.connect() as connection:
-        answers = connection.execute(sa.select(R.c.answers).where(R.c.bank == questionnaires.REJECTION.id)).scalars()
+        answers = connection.execute(
+            sa.select(R.c.answers).where(R.c.bank == questionnaires.REJECTION.id)
+        ).scalars()
         counts: dict[str, tuple[int, str]] = {}
         for answer in answers:
             for tag in (answer or {}).get("skills_to_bolster") or []:
@@ -273,8 +367,11 @@ def latest_pause(engine: Engine) -> dict[str, Any] | None:
     """The reflection whose pause ends last, with its company and role (None if there is none)."""
     query = (
         sa.select(R.c.id, R.c.application_id, R.c.pause_until, A.c.role, C.c.name.label("company"))
-        .join(A, A.c.id == R.c.application_id).join(C, C.c.id == A.c.company_id)
-        .where(R.c.pause_until.is_not(None)).order_by(R.c.pause_until.desc()).limit(1)
+        .join(A, A.c.id == R.c.application_id)
+        .join(C, C.c.id == A.c.company_id)
+        .where(R.c.pause_until.is_not(None))
+        .order_by(R.c.pause_until.desc())
+        .limit(1)
     )
     with engine.connect() as connection:
         row = connection.execute(query).first()
@@ -296,7 +393,9 @@ def load_moods(engine: Engine) -> pd.DataFrame:
 
 def last_mood(engine: Engine) -> dict[str, Any] | None:
     with engine.connect() as connection:
-        row = connection.execute(sa.select(M).order_by(M.c.recorded_at.desc(), M.c.id.desc()).limit(1)).first()
+        row = connection.execute(
+            sa.select(M).order_by(M.c.recorded_at.desc(), M.c.id.desc()).limit(1)
+        ).first()
     return dict(row._mapping) if row else None
 
 
@@ -310,8 +409,11 @@ def save_draft(engine: Engine, key: str, payload: dict[str, Any]) -> None:
     with engine.begin() as connection:
         if connection.dialect.name == "sqlite":
             statement = sqlite_insert(D).values(key=key, payload=payload, updated_at=now)
-            connection.execute(statement.on_conflict_do_update(
-                index_elements=[D.c.key], set_={"payload": payload, "updated_at": now}))
+            connection.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[D.c.key], set_={"payload": payload, "updated_at": now}
+                )
+            )
         else:
             connection.execute(sa.delete(D).where(D.c.key == key))
             connection.execute(sa.insert(D).values(key=key, payload=payload, updated_at=now))
@@ -332,6 +434,9 @@ def delete_draft(engine: Engine, key: str) -> None:
 def drafts_like(engine: Engine, prefix: str) -> list[dict[str, Any]]:
     """Drafts whose key starts with `prefix` (key, updated_at), newest first."""
     with engine.connect() as connection:
-        rows = connection.execute(sa.select(D.c.key, D.c.updated_at).where(D.c.key.startswith(prefix))
-                                  .order_by(D.c.updated_at.desc())).all()
+        rows = connection.execute(
+            sa.select(D.c.key, D.c.updated_at)
+            .where(D.c.key.startswith(prefix))
+            .order_by(D.c.updated_at.desc())
+        ).all()
     return [dict(r._mapping) for r in rows]

@@ -29,15 +29,24 @@ class Setting:
 
 SETTINGS: dict[str, Setting] = {
     "ghost_days": Setting(
-        vocab.DEFAULT_GHOST_DAYS, 1, 365, "Ghosted after (days)",
+        vocab.DEFAULT_GHOST_DAYS,
+        1,
+        365,
+        "Ghosted after (days)",
         "An open application with no word from the employer for this many days counts as ghosted.",
     ),
     "reapproach_months": Setting(
-        3, 1, 36, "Re-approach after (months)",
+        3,
+        1,
+        36,
+        "Re-approach after (months)",
         "How long after a rejection a company is worth approaching again.",
     ),
     "weekly_goal": Setting(
-        5, 0, 100, "Weekly goal (applications)",
+        5,
+        0,
+        100,
+        "Weekly goal (applications)",
         "How many applications you aim to send each week (0: no goal).",
     ),
 }

@@ -48,15 +48,20 @@ def set_targets(engine: Engine, targets: list[TargetIn]) -> int:
         for target in targets:
             company_id = company_id_for(connection, target.company)
             if target.target_priority is None and target.target_reason:
-                raise StoreError(f"{target.company}: give a priority, or clear the reason to drop it.",
-                                 field="target_priority")
+                raise StoreError(
+                    f"{target.company}: give a priority, or clear the reason to drop it.",
+                    field="target_priority",
+                )
             current = connection.execute(
                 sa.select(C.c.target_priority, C.c.target_reason).where(C.c.id == company_id)
             ).one()
             wanted = (target.target_priority, target.target_reason)
             if tuple(current) != wanted:
-                connection.execute(sa.update(C).where(C.c.id == company_id).values(
-                    target_priority=target.target_priority, target_reason=target.target_reason))
+                connection.execute(
+                    sa.update(C)
+                    .where(C.c.id == company_id)
+                    .values(target_priority=target.target_priority, target_reason=target.target_reason)
+                )
                 changed += 1
     return changed
 
@@ -74,16 +79,24 @@ def save_review(engine: Engine, review: StrategyReviewIn, numbers: dict[str, Any
     if numbers:
         answers[CONTEXT_KEY] = numbers
     with db.transaction(engine) as connection:
-        return connection.execute(sa.insert(S).values(
-            bank_version=review.bank_version, answers=answers, weekly_goal=review.weekly_goal,
-            targets=_targets_snapshot(connection), created_at=dt.datetime.now(),
-        )).inserted_primary_key[0]
+        return connection.execute(
+            sa.insert(S).values(
+                bank_version=review.bank_version,
+                answers=answers,
+                weekly_goal=review.weekly_goal,
+                targets=_targets_snapshot(connection),
+                created_at=dt.datetime.now(),
+            )
+        ).inserted_primary_key[0]
 
 
 def load_reviews(engine: Engine) -> pd.DataFrame:
     """Saved reviews (id, created_at, weekly_goal), newest first; no answers."""
-    return read_frame(engine, sa.select(S.c.id, S.c.created_at, S.c.weekly_goal)
-                      .order_by(S.c.created_at.desc(), S.c.id.desc()), parse_dates=["created_at"])
+    return read_frame(
+        engine,
+        sa.select(S.c.id, S.c.created_at, S.c.weekly_goal).order_by(S.c.created_at.desc(), S.c.id.desc()),
+        parse_dates=["created_at"],
+    )
 
 
 def get_review(engine: Engine, review_id: int) -> dict[str, Any] | None:

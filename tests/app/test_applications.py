@@ -14,8 +14,9 @@ def _fill_and_submit(at, company, role, **fields):
     at.selectbox(key="add_application_company").set_value(company)
     at.text_input(key="add_application_role").set_value(role)
     for key, value in fields.items():
-        at.text_area(key=f"add_application_{key}").set_value(value) if key == "notes" else \
-            at.text_input(key=f"add_application_{key}").set_value(value)
+        at.text_area(key=f"add_application_{key}").set_value(value) if key == "notes" else at.text_input(
+            key=f"add_application_{key}"
+        ).set_value(value)
     at.button(key="FormSubmitter:add_application-Add application").click()
     return at.run()
 
@@ -31,12 +32,15 @@ def _known_company(app_env, name):
 
 def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env):
     _known_company(app_env, "Acme")
-    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst",
-                          source="LinkedIn", resume_version="v4")
+    at = _fill_and_submit(
+        open_page("pages/add_application.py"), "Acme", "Data Analyst", source="LinkedIn", resume_version="v4"
+    )
     assert not at.exception and not _errors(at)
     assert any("Saved: Data Analyst at Acme." in s.value for s in at.success)
     log = store.load_applications(db.open_database(app_env))
-    assert log[["company", "role", "source", "resume_version"]].values.tolist() == [["Acme", "Data Analyst", "LinkedIn", "v4"]]
+    assert log[["company", "role", "source", "resume_version"]].values.tolist() == [
+        ["Acme", "Data Analyst", "LinkedIn", "v4"]
+    ]
 
 
 def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_saved(open_page, app_env):
@@ -59,7 +63,9 @@ def test_a_huge_note_gets_a_message_not_a_traceback(open_page, app_env):
 
 def test_the_same_company_and_role_again_asks_before_adding(open_page, app_env):
     engine = db.open_database(app_env)
-    store.add_application(engine, ApplicationIn(company="Acme", role="Data Analyst", applied_on=dt.date.today()))
+    store.add_application(
+        engine, ApplicationIn(company="Acme", role="Data Analyst", applied_on=dt.date.today())
+    )
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "data  analyst ")
     assert any("You already applied to Acme for data  analyst" in w.value for w in at.warning)
     assert len(store.load_applications(engine)) == 1
@@ -70,8 +76,12 @@ def test_the_same_company_and_role_again_asks_before_adding(open_page, app_env):
 
 def _seed(app_env, **kw):
     engine = db.open_database(app_env)
-    app_id = store.add_application(engine, ApplicationIn(company="Acme", role="Analyst",
-                                                         applied_on=dt.date.today() - dt.timedelta(days=10), **kw))
+    app_id = store.add_application(
+        engine,
+        ApplicationIn(
+            company="Acme", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=10), **kw
+        ),
+    )
     return engine, app_id
 
 
@@ -121,17 +131,23 @@ def test_delete_needs_a_confirmation(open_page, app_env):
 def test_html_in_a_role_is_shown_as_text(open_page, app_env):
     _, app_id = _seed(app_env)
     engine = db.open_database(app_env)
-    store.update_application(engine, app_id, ApplicationIn(company="Acme", role=XSS,
-                                                           applied_on=dt.date.today() - dt.timedelta(days=10)))
+    store.update_application(
+        engine,
+        app_id,
+        ApplicationIn(company="Acme", role=XSS, applied_on=dt.date.today() - dt.timedelta(days=10)),
+    )
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     assert at.title[0].value == r"\<img src=x onerror=alert\(1\)\> · Acme"
 
 
 def test_the_log_filters_narrow_the_rows(open_page, app_env):
     engine, first = _seed(app_env)
-    store.add_application(engine, ApplicationIn(company="Zeta", role="Engineer", applied_on=dt.date.today(),
-                                                channel="referral"))
-    store.add_stage_event(engine, StageEventIn(application_id=first, kind="screen", occurred_on=dt.date.today()))
+    store.add_application(
+        engine, ApplicationIn(company="Zeta", role="Engineer", applied_on=dt.date.today(), channel="referral")
+    )
+    store.add_stage_event(
+        engine, StageEventIn(application_id=first, kind="screen", occurred_on=dt.date.today())
+    )
     at = open_page("pages/applications.py")
     assert at.tabs[0].label == "Log (2)"
     at.multiselect(key="log_stages").set_value(["screen"])

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from lib.core import db
-from lib.data import export as exporters
 from lib.core.models import ApplicationIn
+from lib.data import backup as backups
 from lib.store import applications as app_store
 
 PAGE = "pages/data.py"
@@ -54,12 +54,18 @@ def test_with_nothing_uploaded_the_page_says_what_to_do(open_page):
 def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_page):
     at = _upload(open_page(PAGE), "tracker.csv")
     assert not at.exception
-    assert at.selectbox(key=[k for k in at.session_state if str(k).endswith("_company")][0]).value == "Company"
+    assert (
+        at.selectbox(key=[k for k in at.session_state if str(k).endswith("_company")][0]).value == "Company"
+    )
     assert _metric(at, "Applications to add") == "5"
     assert _metric(at, "Stage events") == "4"
     assert _metric(at, "Rows with problems") == "3"
     problems = _table(at, "problem")
-    assert problems[["line", "field"]].values.tolist() == [[7, "date applied"], [8, "date applied"], [9, "job link"]]
+    assert problems[["line", "field"]].values.tolist() == [
+        [7, "date applied"],
+        [8, "date applied"],
+        [9, "job link"],
+    ]
     assert any("no year" in i.value for i in at.info)
     assert at.button(key="import_go").label == "Import 5 record(s)"
 
@@ -95,7 +101,9 @@ def test_export_offers_the_zip_once_there_is_data(open_page, app_env):
     at = _open_tab(open_page, "Export")
     assert any("Nothing to export yet" in i.value for i in at.info)
     engine = db.open_database(app_env)
-    app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2)))
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2))
+    )
     engine.dispose()
     at.run()
     assert not at.exception
@@ -111,9 +119,13 @@ def test_a_file_that_is_not_a_backup_is_refused_beside_the_upload(open_page):
 
 def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, app_env, tmp_path):
     engine = db.open_database(app_env)
-    app_store.add_application(engine, ApplicationIn(company="Acme", role="In the backup", applied_on=dt.date(2025, 1, 2)))
-    backup = exporters.backup(app_env, tmp_path / "backup.db")
-    app_store.add_application(engine, ApplicationIn(company="Beta", role="After it", applied_on=dt.date(2025, 1, 3)))
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="In the backup", applied_on=dt.date(2025, 1, 2))
+    )
+    backup = backups.backup(app_env, tmp_path / "backup.db")
+    app_store.add_application(
+        engine, ApplicationIn(company="Beta", role="After it", applied_on=dt.date(2025, 1, 3))
+    )
     engine.dispose()
 
     at = _open_tab(open_page, "Backup & restore")
@@ -132,7 +144,9 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
 
 def test_delete_all_needs_the_confirmation_word(open_page, app_env):
     engine = db.open_database(app_env)
-    app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2)))
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2025, 1, 2))
+    )
     engine.dispose()
     at = _open_tab(open_page, "Delete all")
     at.text_input(key="delete_confirm").input("delete")

@@ -23,13 +23,22 @@ def ago(n):
 def rejected(app_env):
     """An application rejected yesterday after an interview, with the recruiter saved."""
     engine = db.open_database(app_env)
-    app_id = app_store.add_application(engine, ApplicationIn(company="Acme Robotics", role="Data Analyst",
-                                                             applied_on=ago(20)))
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Acme Robotics", role="Data Analyst", applied_on=ago(20))
+    )
     for kind, day in (("interview", ago(5)), ("rejected", ago(1))):
         app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
-    recruiter = store.add_contact(engine, ContactIn(name="Maya O'Brien, \"MJ\" 🌟", company="Acme Robotics",
-                                                    role="recruiter", email="maya@example.com", met_on=ago(5),
-                                                    connected_on=ago(5)))
+    recruiter = store.add_contact(
+        engine,
+        ContactIn(
+            name='Maya O\'Brien, "MJ" 🌟',
+            company="Acme Robotics",
+            role="recruiter",
+            email="maya@example.com",
+            met_on=ago(5),
+            connected_on=ago(5),
+        ),
+    )
     return engine, app_id, recruiter
 
 
@@ -53,16 +62,20 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     at = compose(open_page, app_id)
     assert not at.exception
     assert at.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").value == [recruiter]
-    at.selectbox(key="compose_question").set_value("How could I have approached the technical part of the interview better?")
+    at.selectbox(key="compose_question").set_value(
+        "How could I have approached the technical part of the interview better?"
+    )
     at.text_input(key="compose_my_name").set_value("Sam Lee")
     at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
     at.run()
     [body] = [t for t in at.text_area if t.key.startswith("body_")]
-    assert body.value.startswith("Dear Maya O'Brien, \"MJ\" 🌟,")
+    assert body.value.startswith('Dear Maya O\'Brien, "MJ" 🌟,')
     assert "How could I have approached the technical part of the interview better?" in body.value
     assert "[add: a moment from the interview you valued]" in body.value  # no debrief yet: visible marker
     assert body.value.rstrip().endswith("Sam Lee")
-    body.set_value(body.value.replace("[add: a moment from the interview you valued]", "the routing whiteboard session"))
+    body.set_value(
+        body.value.replace("[add: a moment from the interview you valued]", "the routing whiteboard session")
+    )
     at.run()
     at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))).click()
     at.run()
@@ -70,7 +83,11 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     assert any("Sent on" in s for s in texts(at.success))
 
     [note] = store.notes_for(engine, app_id).to_dict("records")
-    assert (note["kind"], note["contact_id"], note["sent_on"]) == ("thank-you after rejection", recruiter, TODAY)
+    assert (note["kind"], note["contact_id"], note["sent_on"]) == (
+        "thank-you after rejection",
+        recruiter,
+        TODAY,
+    )
     assert "the routing whiteboard session" in note["body"]
     assert store.load_feedback(engine)["asked_on"].tolist() == [TODAY]  # the question counts as asked
     assert store.get_signature(engine) == "Sam Lee"
@@ -108,9 +125,15 @@ def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejec
 def test_a_running_pause_is_named_gently_and_the_user_can_go_on(open_page, rejected):
     engine, app_id, _ = rejected
     with db.transaction(engine) as connection:
-        connection.execute(sa.insert(db.reflections).values(
-            application_id=app_id, bank="rejection", bank_version=1, answers={"reply_goal": ["advice"]},
-            pause_until=dt.datetime.now() + dt.timedelta(days=1, hours=3, minutes=30)))
+        connection.execute(
+            sa.insert(db.reflections).values(
+                application_id=app_id,
+                bank="rejection",
+                bank_version=1,
+                answers={"reply_goal": ["advice"]},
+                pause_until=dt.datetime.now() + dt.timedelta(days=1, hours=3, minutes=30),
+            )
+        )
     at = compose(open_page, app_id)
     [info] = [i.value for i in at.info if "You gave yourself until" in i.value]
     assert "1 day and 3 hours left" in info
@@ -182,13 +205,20 @@ def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_
     at.run()
     [row] = store.load_feedback(engine).to_dict("records")
     assert (row["contact_id"], row["received_on"], row["themes"], row["text"]) == (
-        recruiter, TODAY, ["technical depth"], "More SQL depth.")
+        recruiter,
+        TODAY,
+        ["technical depth"],
+        "More SQL depth.",
+    )
 
 
 def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, rejected):
     engine, app_id, recruiter = rejected
     from lib.core.models import FeedbackIn
-    store.add_feedback(engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email"))
+
+    store.add_feedback(
+        engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email")
+    )
     assert any("Chase the feedback from" in m for m in home_actions(open_page()))
     at = open_page("pages/feedback.py")
     at.text_area(key="answer_text").set_value("They hired internally.")
@@ -203,7 +233,9 @@ def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, reje
 
 def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected):
     engine, app_id, _ = rejected
-    store.add_contact(engine, ContactIn(name="Lee", company="Acme Robotics", role="interviewer", met_on=ago(2)))
+    store.add_contact(
+        engine, ContactIn(name="Lee", company="Acme Robotics", role="interviewer", met_on=ago(2))
+    )
     at = open_page()
     mine = lambda: [m for m in home_actions(at) if "thank\\-you" in m or "Connect with" in m]
     assert len(mine()) == 2

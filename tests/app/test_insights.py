@@ -23,8 +23,16 @@ def test_with_no_applications_the_page_says_what_to_do(open_page):
 def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_page):
     at = open_page("pages/insights.py", demo=True)
     assert not at.exception and not at.error
-    assert [t.label for t in at.tabs] == ["Self-assessment", "Comfort", "Weakest questions", "The “no”s", "Mood",
-                                          "Was it for me", "Worth another try", "Target list"]
+    assert [t.label for t in at.tabs] == [
+        "Self-assessment",
+        "Comfort",
+        "Weakest questions",
+        "The “no”s",
+        "Mood",
+        "Was it for me",
+        "Worth another try",
+        "Target list",
+    ]
     text = _text(at).replace("\\", "")
     assert "rank correlation" in text and "n = " in text
     assert "you felt most comfortable in" in text

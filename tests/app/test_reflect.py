@@ -16,10 +16,13 @@ XSS = "<img src=x onerror=alert(1)>"
 @pytest.fixture
 def seeded(app_env):
     engine = db.open_database(app_env)
-    app_id = apps.add_application(engine, ApplicationIn(company="Acme", role="Analyst",
-                                                        applied_on=TODAY - dt.timedelta(days=20)))
-    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="interview",
-                                              occurred_on=TODAY - dt.timedelta(days=3)))
+    app_id = apps.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=TODAY - dt.timedelta(days=20))
+    )
+    apps.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="interview", occurred_on=TODAY - dt.timedelta(days=3)),
+    )
     return engine, app_id
 
 
@@ -55,12 +58,19 @@ def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
     assert not at.exception, [e.value for e in at.exception]
     [debrief] = store.interviews_for(engine, app_id)
     assert (debrief["round_type"], debrief["occurred_on"], debrief["format"], debrief["comfort"]) == (
-        "technical", TODAY - dt.timedelta(days=2), "video", 4)
+        "technical",
+        TODAY - dt.timedelta(days=2),
+        "video",
+        4,
+    )
     assert debrief["answers"]["positive_moment"] == XSS
-    assert [(q["question"], q["category"], q["my_answer"], q["rating"], q["better_answer"])
-            for q in debrief["questions"]] == [
+    assert [
+        (q["question"], q["category"], q["my_answer"], q["rating"], q["better_answer"])
+        for q in debrief["questions"]
+    ] == [
         ("Why us?", "motivation", "The mission", 2, "Tie it to their logistics goal"),
-        ("שאלה בעברית 👋", None, None, None, None)]  # the blank third row is skipped
+        ("שאלה בעברית 👋", None, None, None, None),
+    ]  # the blank third row is skipped
     assert store.load_draft(engine, f"debrief:{app_id}:new") is None
     assert any("Debrief saved: 2 questions" in s.value for s in at.success)  # back on the application
 
@@ -109,9 +119,16 @@ def test_editing_a_past_debrief_starts_from_its_saved_answers(open_page, seeded)
     engine, app_id = seeded
     from lib.core.models import DebriefIn, InterviewQuestionIn
 
-    interview_id = store.save_interview(engine, DebriefIn(
-        application_id=app_id, round_type="panel", occurred_on=TODAY, answers={"went_well": "Calm"},
-        questions=[InterviewQuestionIn(question="Biggest failure?", rating=3)]))
+    interview_id = store.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="panel",
+            occurred_on=TODAY,
+            answers={"went_well": "Calm"},
+            questions=[InterviewQuestionIn(question="Biggest failure?", rating=3)],
+        ),
+    )
     at = open_page("pages/debrief.py", query_params={"interview": str(interview_id)})
     prefix = f"debrief_{interview_id}__"
     assert at.text_area(key=prefix + "went_well").value == "Calm"
@@ -150,7 +167,11 @@ def test_a_rejection_records_the_event_the_pause_and_the_reflection_in_one_save(
     assert events["kind"].tolist() == ["interview", "final", "rejected"] and events["via"].iloc[-1] == "phone"
     [reflection] = store.reflections_for(engine, app_id)
     answers = reflection["answers"]
-    assert (answers["mood"], answers["prepared"], answers["prepared_note"]) == (2, 3, "Skipped the case practice")
+    assert (answers["mood"], answers["prepared"], answers["prepared_note"]) == (
+        2,
+        3,
+        "Skipped the case practice",
+    )
     assert answers["reply_goal"] == ["feedback", "another role"] and answers["still_interested"] is True
     assert answers["lessons"] == XSS and answers["motivation"] == "next logical step"
     assert reflection["pause_until"].date() == TODAY + dt.timedelta(days=1)
@@ -172,7 +193,9 @@ def test_a_rejection_that_came_as_silence_is_recorded_as_ghosted(open_page, seed
 def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_saves_nothing(open_page, seeded):
     engine, app_id = seeded
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
-    at.date_input(key=_r(app_id, "rejected_on")).set_value(TODAY - dt.timedelta(days=10))  # before the interview
+    at.date_input(key=_r(app_id, "rejected_on")).set_value(
+        TODAY - dt.timedelta(days=10)
+    )  # before the interview
     at.button_group(key=_r(app_id, "news_via")).set_value("email")
     at.text_area(key=_r(app_id, "lessons")).set_value("Keep this text")
     at.run()
@@ -206,9 +229,18 @@ def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(ope
     engine, app_id = seeded
     from lib.core.models import RejectionIn
 
-    store.record_rejection(engine, RejectionIn(
-        application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,
-        pause_until=dt.datetime.combine(TODAY, dt.time(18)), answers={"lessons": XSS, "rejected_on": TODAY.isoformat()}))
+    store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.combine(TODAY, dt.time(18)),
+            answers={"lessons": XSS, "rejected_on": TODAY.isoformat()},
+        ),
+    )
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     titles = [e.label for e in at.expander]
     assert any("Reflection after the rejection" in t for t in titles)
@@ -220,9 +252,17 @@ def test_while_a_pause_runs_home_says_so_with_the_time_left(open_page, seeded):
     engine, app_id = seeded
     from lib.core.models import RejectionIn
 
-    store.record_rejection(engine, RejectionIn(
-        application_id=app_id, stage_reached="interview", occurred_on=TODAY, via="email", mood=2,
-        pause_until=dt.datetime.now() + dt.timedelta(hours=5, minutes=30)))
+    store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.now() + dt.timedelta(hours=5, minutes=30),
+        ),
+    )
     at = open_page()
     assert any("You're taking a pause" in i.value and "5 hours left" in i.value for i in at.info)
 

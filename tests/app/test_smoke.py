@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
-PAGES = sorted(str(p.relative_to(Path(__file__).resolve().parents[2]))
-               for p in (Path(__file__).resolve().parents[2] / "pages").glob("*.py"))
+PAGES = sorted(
+    str(p.relative_to(Path(__file__).resolve().parents[2]))
+    for p in (Path(__file__).resolve().parents[2] / "pages").glob("[!_]*.py")
+)
 
 
 def test_every_page_file_is_in_the_navigation():

@@ -29,7 +29,9 @@ def test_with_no_review_yet_the_first_one_is_due_today(open_page):
 
 
 def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_page, app_env):
-    at = _fill(open_page("pages/strategy.py"), "Analytics in health care", "Ask for two referrals a week", goal=7)
+    at = _fill(
+        open_page("pages/strategy.py"), "Analytics in health care", "Ask for two referrals a week", goal=7
+    )
     assert not at.exception and not at.error
     due = dt.date.today() + dt.timedelta(days=14)
     assert any(f"Review saved. The next one is due on {due:%d %b %Y}" in s.value for s in at.success)
@@ -42,7 +44,9 @@ def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_pa
     assert at.text_area(key="strategy__what_i_want").value == ""  # a fresh form for next time
 
 
-def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keeps_the_text(open_page, app_env):
+def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keeps_the_text(
+    open_page, app_env
+):
     at = _fill(open_page("pages/strategy.py"), "", "Apply to fewer, better roles")
     errors = [e.value for e in at.error]
     assert "What I want is required" in errors
@@ -62,7 +66,9 @@ def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
     want = answers.set_index("key").loc["what_i_want"]
     assert (want["earlier"], want["later"], bool(want["changed"])) == ("Analytics", "Product analytics", True)
     assert not answers.set_index("key").loc["change", "changed"]
-    assert targets[["company", "earlier", "later", "change"]].values.tolist() == [["Acme", "Medium", "High", "raised"]]
+    assert targets[["company", "earlier", "later", "change"]].values.tolist() == [
+        ["Acme", "Medium", "High", "raised"]
+    ]
 
 
 def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
@@ -78,7 +84,8 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     assert not at.exception
     assert any("Lumen Health: Low priority." in s.value for s in at.success)
     assert store.load_targets(engine)[["name", "target_priority", "target_reason"]].values.tolist() == [
-        ["Lumen Health", 3, "Slow to answer"]]
+        ["Lumen Health", 3, "Slow to answer"]
+    ]
 
 
 def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):

@@ -39,10 +39,15 @@ def test_with_demo_data_every_chart_is_drawn_with_its_question_as_title(open_pag
     at = open_page(PAGE, demo=True)
     assert not at.exception, [e.value for e in at.exception]
     titles = _titles(at)
-    for expected in ("Which companies took you furthest?", "Which channels get answers and interviews?",
-                     "Which kinds of role get answers and interviews?", "How far do applications get?",
-                     "Where do applications end?", "How long until employers answer?",
-                     "Closer to yes? The furthest stage reached, over time"):
+    for expected in (
+        "Which companies took you furthest?",
+        "Which channels get answers and interviews?",
+        "Which kinds of role get answers and interviews?",
+        "How far do applications get?",
+        "Where do applications end?",
+        "How long until employers answer?",
+        "Closer to yes? The furthest stage reached, over time",
+    ):
         assert expected in titles
     assert any(t.startswith("Is your search picking up?") for t in titles)
     assert any("résumé version" in t for t in titles)
@@ -91,17 +96,24 @@ def test_the_ghost_days_setting_is_saved_from_the_page(open_page):
 
 def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page, app_env):
     engine = db.open_database(app_env)
-    app_id = app_store.add_application(engine, ApplicationIn(company="Solo", role="Analyst",
-                                                             applied_on=dt.date.today(), channel="referral"))
-    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected",
-                                                   occurred_on=dt.date.today()))
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Solo", role="Analyst", applied_on=dt.date.today(), channel="referral")
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date.today())
+    )
     at = open_page(PAGE)
     assert not at.exception
     assert "too few to tell" in _summary(at)
     home = open_page()
     assert not home.exception
-    assert [m.label for m in home.metric][:5] == ["Applications", "Response rate", "Traction rate",
-                                                  "Final rounds", "Offers"]
+    assert [m.label for m in home.metric][:5] == [
+        "Applications",
+        "Response rate",
+        "Traction rate",
+        "Final rounds",
+        "Offers",
+    ]
     assert home.metric[1].value == "too few to tell"
 
 

@@ -20,11 +20,15 @@ QUESTION = "How could I have approached the technical part of the interview bett
 def _rejected_yesterday(db_url: str) -> int:
     engine = db.open_database(db_url)
     today = dt.date.today()
-    app_id = app_store.add_application(engine, ApplicationIn(company="Acme Robotics", role="Data Analyst",
-                                                             applied_on=today - dt.timedelta(days=20)))
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(company="Acme Robotics", role="Data Analyst", applied_on=today - dt.timedelta(days=20)),
+    )
     for kind, days in (("interview", 5), ("rejected", 1)):
-        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind,
-                                                       occurred_on=today - dt.timedelta(days=days)))
+        app_store.add_stage_event(
+            engine,
+            StageEventIn(application_id=app_id, kind=kind, occurred_on=today - dt.timedelta(days=days)),
+        )
     engine.dispose()
     return app_id
 
@@ -82,7 +86,9 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     page.get_by_label("LinkedIn or other profile").fill("not a link")
     page.get_by_role("button", name="Add person").click()
     wait_for_app(page)
-    expect(page.get_by_text("Profile link must be a web address starting with http:// or https://")).to_be_visible()
+    expect(
+        page.get_by_text("Profile link must be a web address starting with http:// or https://")
+    ).to_be_visible()
     expect(page.get_by_label("LinkedIn or other profile")).to_have_value("not a link")  # kept as typed
     page.get_by_label("LinkedIn or other profile").fill("https://www.linkedin.com/in/lee-chen")
     page.get_by_role("button", name="Add person").click()

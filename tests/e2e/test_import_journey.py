@@ -24,8 +24,11 @@ def _applied_dates(server) -> dict[str, dt.date]:
     engine = db.make_engine(server.db_url)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(sa.select(db.companies.c.name, db.applications.c.applied_on).join(
-                db.applications, db.applications.c.company_id == db.companies.c.id)).all()
+            rows = connection.execute(
+                sa.select(db.companies.c.name, db.applications.c.applied_on).join(
+                    db.applications, db.applications.c.company_id == db.companies.c.id
+                )
+            ).all()
     finally:
         engine.dispose()
     return dict(rows)
@@ -51,7 +54,9 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
     sheet.write_text(SPREADSHEET)
 
     _open_data_page(page, server)
-    page.locator("input[type=file]").first.set_input_files([str(FIXTURES / "Job Applications.csv"), str(sheet)])
+    page.locator("input[type=file]").first.set_input_files(
+        [str(FIXTURES / "Job Applications.csv"), str(sheet)]
+    )
     wait_for_app(page)
     page.get_by_text("Import 5 record(s)").wait_for()
 
@@ -65,7 +70,9 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
     page.get_by_text("Imported 5 application(s), 2 stage event(s)").wait_for()
 
     dates = _applied_dates(server)
-    assert dates["Quill & Ink"] == dt.date(2025, 6, 2) and dates["Northwind Analytics"] == dt.date(2022, 6, 18)
+    assert dates["Quill & Ink"] == dt.date(2025, 6, 2) and dates["Northwind Analytics"] == dt.date(
+        2022, 6, 18
+    )
 
     page.get_by_role("link", name="See them in the log").click()
     wait_for_app(page)

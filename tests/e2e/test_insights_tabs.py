@@ -12,5 +12,7 @@ def test_opening_another_insights_tab_draws_its_chart(page, server):
     expect(panel.locator(".vega-embed").first).to_be_visible(timeout=20_000)
     page.get_by_role("tab", name="Mood").click()
     wait_for_app(page)
-    expect(page.get_by_role("tabpanel", name="Mood").locator(".vega-embed").first).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("tabpanel", name="Mood").locator(".vega-embed").first).to_be_visible(
+        timeout=20_000
+    )
     expect(page.get_by_role("tabpanel", name="Mood")).to_contain_text("check-in")

@@ -68,4 +68,3 @@ def test_html_typed_into_a_field_shows_as_text(page, server):
     expect(page.get_by_role("heading", name=f"{XSS} · Script Co")).to_be_visible()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
-

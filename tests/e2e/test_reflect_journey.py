@@ -6,8 +6,18 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import add_application, goto, wait_for_app
 
 QUESTIONS = [
-    ("Why do you want to join Lumen?", "The mission", "Tie their patient-data goal to my forecasting work", "2"),
-    ("Write a rolling average in SQL", "Window function, slowly", "ROWS BETWEEN 6 PRECEDING AND CURRENT ROW", "3"),
+    (
+        "Why do you want to join Lumen?",
+        "The mission",
+        "Tie their patient-data goal to my forecasting work",
+        "2",
+    ),
+    (
+        "Write a rolling average in SQL",
+        "Window function, slowly",
+        "ROWS BETWEEN 6 PRECEDING AND CURRENT ROW",
+        "3",
+    ),
     ("Tell me about a conflict", "The churn dashboard story", "STAR, with the 12% faster decision", "4"),
 ]
 
@@ -57,7 +67,9 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
             expect(page.get_by_label("Question 1")).to_have_value(question)
             expect(page.get_by_label("What I answered").first).to_have_value(answer)
             expect(page.get_by_text("Draft", exact=True)).to_be_visible()
-    page.get_by_role("textbox", name="What does the company need right now?").fill("Faster weekly reporting <b>now</b>")
+    page.get_by_role("textbox", name="What does the company need right now?").fill(
+        "Faster weekly reporting <b>now</b>"
+    )
     _commit(page)
     page.get_by_role("button", name="Save debrief").first.click()
     wait_for_app(page)
@@ -74,7 +86,9 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
     _commit(page)
     page.reload()
     wait_for_app(page)
-    expect(page.get_by_label("Which lessons do I keep?")).to_have_value("Practise the SQL question out loud; שלום 👋")
+    expect(page.get_by_label("Which lessons do I keep?")).to_have_value(
+        "Practise the SQL question out loud; שלום 👋"
+    )
     _choose(page, "Was I fully prepared?", "3")
     page.get_by_role("button", name="Save the rejection and my reflection").first.click()
     wait_for_app(page)

@@ -16,8 +16,12 @@ from tests.e2e.conftest import goto, wait_for_app
 
 def _seed(url: str) -> None:
     engine = db.open_database(url)
-    app_store.add_application(engine, ApplicationIn(
-        company="Lumen Health", role="Data Analyst", applied_on=dt.date.today() - dt.timedelta(days=3)))
+    app_store.add_application(
+        engine,
+        ApplicationIn(
+            company="Lumen Health", role="Data Analyst", applied_on=dt.date.today() - dt.timedelta(days=3)
+        ),
+    )
     store.set_target(engine, TargetIn(company="Lumen Health", target_priority=1, target_reason="Mission"))
     engine.dispose()
 
@@ -32,9 +36,13 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
     wait_for_app(page)
     expect(page.get_by_text("No review yet: your first one is due today")).to_be_visible()
 
-    page.get_by_role("textbox", name="What do I really want to do? *").fill("Analytics for health care, close to product.")
+    page.get_by_role("textbox", name="What do I really want to do? *").fill(
+        "Analytics for health care, close to product."
+    )
     page.get_by_role("radio", name="a little behind").click()
-    page.get_by_role("textbox", name="What will I change in the next two weeks? *").fill("Two referrals a week; <b>no</b> cold boards.")
+    page.get_by_role("textbox", name="What will I change in the next two weeks? *").fill(
+        "Two referrals a week; <b>no</b> cold boards."
+    )
     page.get_by_role("button", name="Save review").click()
     wait_for_app(page)
     due = dt.date.today() + dt.timedelta(days=14)
@@ -54,10 +62,13 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
     engine = db.open_database(server.db_url)
     targets = store.load_targets(engine)
     assert targets[["name", "target_priority", "target_reason"]].values.tolist() == [
-        ["Lumen Health", 3, "Slow to answer; keep an eye on it."]]
+        ["Lumen Health", 3, "Slow to answer; keep an eye on it."]
+    ]
     review = store.get_review(engine, int(store.load_reviews(engine)["id"].iloc[0]))
     assert review["answers"]["on_track"] == "a little behind"
-    assert review["targets"] == [{"company": "Lumen Health", "priority": 1, "reason": "Mission"}]  # as it stood
+    assert review["targets"] == [
+        {"company": "Lumen Health", "priority": 1, "reason": "Mission"}
+    ]  # as it stood
 
     page.get_by_role("link", name="Home").first.click()
     wait_for_app(page)

@@ -40,8 +40,15 @@ def _write_csv(path: Path) -> None:
         writer.writerow(["Company", "Role", "Date Applied", "Status", "Source"])
         for i in range(ROWS):
             day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 500))
-            writer.writerow([f"Company {rng.randint(1, 400)}", f"Role {i}", day.isoformat(),
-                             rng.choice(["Applied", "Phone Screen", "Rejected", "Final Round"]), "LinkedIn"])
+            writer.writerow(
+                [
+                    f"Company {rng.randint(1, 400)}",
+                    f"Role {i}",
+                    day.isoformat(),
+                    rng.choice(["Applied", "Phone Screen", "Rejected", "Final Round"]),
+                    "LinkedIn",
+                ]
+            )
 
 
 def _state(path: Path) -> tuple[str, int, int]:
@@ -56,8 +63,12 @@ def _state(path: Path) -> tuple[str, int, int]:
 
 
 def _start(csv_path: Path, db_path: Path) -> subprocess.Popen:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(csv_path), f"sqlite:///{db_path}"], cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(csv_path), f"sqlite:///{db_path}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline().strip() == "ready"
     return child
 

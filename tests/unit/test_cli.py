@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.core import db
 from lib.__main__ import build_parser, main
+from lib.core import db
 from lib.store import applications as app_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,13 +27,30 @@ def _count(path: Path) -> int:
 
 def test_import_with_json_prints_one_json_object_as_its_last_line(tmp_path):
     target = tmp_path / "r.db"
-    run = subprocess.run([sys.executable, "-m", "lib", "import", str(FIXTURES / "tracker.csv"),
-                          str(FIXTURES / "Connections.csv"), "--db", str(target), "--json"],
-                         cwd=ROOT, capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lib",
+            "import",
+            str(FIXTURES / "tracker.csv"),
+            str(FIXTURES / "Connections.csv"),
+            "--db",
+            str(target),
+            "--json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     report = json.loads(run.stdout.strip().splitlines()[-1])
     assert [f["format"] for f in report["files"]] == ["spreadsheet", "linkedin-connections"]
-    assert report["files"][0]["errors"][0] == {"line": 7, "field": "date applied",
-                                               "message": "The date applied is missing."}
+    assert report["files"][0]["errors"][0] == {
+        "line": 7,
+        "field": "date applied",
+        "message": "The date applied is missing.",
+    }
     assert report["imported"]["applications"] == 5 and report["imported"]["contacts"] == 3
     assert report["duplicates_skipped"] == 0
     assert _count(target) == 5

@@ -10,9 +10,9 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from lib.core import db, vocab
+from lib.core.db import Engine
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED
 from lib.data.importers.statuses import status_map_from_table
@@ -26,19 +26,31 @@ DONE = "import_done"
 PREVIEW_ROWS = 200
 ERROR_ROWS = 1_000
 FORMAT_LABELS = {
-    "spreadsheet": "Spreadsheet", "jobsync": "JobSync export", "simplify": "Simplify export",
-    "stage-history": "Tracker with a stage history", "rebound": "Rebound export",
-    "linkedin-applications": "LinkedIn job applications", "linkedin-saved-jobs": "LinkedIn saved jobs",
-    "linkedin-connections": "LinkedIn connections", "linkedin-preferences": "LinkedIn job-seeker preferences",
-    "zip": "Zip archive", "unreadable": "Unreadable file",
+    "spreadsheet": "Spreadsheet",
+    "jobsync": "JobSync export",
+    "simplify": "Simplify export",
+    "stage-history": "Tracker with a stage history",
+    "rebound": "Rebound export",
+    "linkedin-applications": "LinkedIn job applications",
+    "linkedin-saved-jobs": "LinkedIn saved jobs",
+    "linkedin-connections": "LinkedIn connections",
+    "linkedin-preferences": "LinkedIn job-seeker preferences",
+    "zip": "Zip archive",
+    "unreadable": "Unreadable file",
 }
 SPREADSHEETS = {"spreadsheet", "jobsync", "simplify", "stage-history", "rebound"}
 
 
 @st.cache_data(max_entries=16, show_spinner="Reading the file…")
-def _parse(name: str, digest: str, _data: bytes, mapping: tuple | None, statuses: tuple | None) -> list[ParsedFile]:
-    return parse_bytes(name, _data, mapping=dict(mapping) if mapping is not None else None,
-                       status_map={w: (s, o) for w, s, o in statuses} if statuses else None)
+def _parse(
+    name: str, digest: str, _data: bytes, mapping: tuple | None, statuses: tuple | None
+) -> list[ParsedFile]:
+    return parse_bytes(
+        name,
+        _data,
+        mapping=dict(mapping) if mapping is not None else None,
+        status_map={w: (s, o) for w, s, o in statuses} if statuses else None,
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner="Comparing with what you have…")
@@ -50,8 +62,10 @@ def home_choice() -> None:
     """Home, with no data yet: bring in what you already have."""
     with st.container(border=True):
         st.markdown("**Bring in what you already have**")
-        st.caption("LinkedIn's data archive (job applications, saved jobs, connections) or a spreadsheet "
-                   "of your applications. You see a preview before anything is added.")
+        st.caption(
+            "LinkedIn's data archive (job applications, saved jobs, connections) or a spreadsheet "
+            "of your applications. You see a preview before anything is added."
+        )
         st.page_link("pages/data.py", label="Import LinkedIn or a spreadsheet", icon=":material/upload_file:")
 
 
@@ -63,7 +77,9 @@ def _mapping_widgets(parsed: ParsedFile, digest: str) -> tuple:
     for i, (field, label) in enumerate(FIELDS.items()):
         guess = parsed.mapping.get(field, NOT_IN_FILE)
         value = columns[i % 4].selectbox(
-            f"{label}{' *' if field in REQUIRED else ''}", options, index=options.index(guess) if guess in options else 0,
+            f"{label}{' *' if field in REQUIRED else ''}",
+            options,
+            index=options.index(guess) if guess in options else 0,
             key=f"map_{digest[:12]}_{field}",
         )
         if value != NOT_IN_FILE:
@@ -76,8 +92,11 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
     st.markdown("**Status words** — how far each got and how it ended. Correct any row.")
     unknown = table.loc[~table["recognised"], "word"].tolist()
     if unknown:
-        st.warning(f"{len(unknown)} status word(s) were not recognised and are taken as applied: "
-                   "set their stage or ending below.", icon=":material/help:")
+        st.warning(
+            f"{len(unknown)} status word(s) were not recognised and are taken as applied: "
+            "set their stage or ending below.",
+            icon=":material/help:",
+        )
     edited = st.data_editor(
         table[["word", "rows", "stage", "outcome"]],
         key=f"status_{digest[:12]}",
@@ -86,8 +105,12 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
         column_config={
             "word": st.column_config.TextColumn("Status in the file"),
             "rows": st.column_config.NumberColumn("Rows"),
-            "stage": st.column_config.SelectboxColumn("Furthest stage", options=list(vocab.STAGES), required=True),
-            "outcome": st.column_config.SelectboxColumn("Ending", options=[vocab.OPEN, *vocab.OUTCOMES], required=True),
+            "stage": st.column_config.SelectboxColumn(
+                "Furthest stage", options=list(vocab.STAGES), required=True
+            ),
+            "outcome": st.column_config.SelectboxColumn(
+                "Ending", options=[vocab.OPEN, *vocab.OUTCOMES], required=True
+            ),
         },
         height=min(38 + 35 * len(table), 320),
     )
@@ -104,9 +127,13 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
         return first, digest
     parsed = first[0]
     needs_look = any(e.field == "header" for e in parsed.errors) or (
-        parsed.statuses is not None and not parsed.statuses["recognised"].all())
-    with st.expander(f"How the columns of {md(upload.name)} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
-                     expanded=needs_look, icon=":material/table_edit:"):
+        parsed.statuses is not None and not parsed.statuses["recognised"].all()
+    )
+    with st.expander(
+        f"How the columns of {md(upload.name)} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
+        expanded=needs_look,
+        icon=":material/table_edit:",
+    ):
         st.caption("Rebound guessed which column holds what. Pick another column where it guessed wrong.")
         mapping = _mapping_widgets(parsed, digest)
         with_mapping = _parse(upload.name, digest, data, mapping, None)[0]
@@ -117,7 +144,11 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
 
 
 def _errors_frame(files: list[ParsedFile]) -> pd.DataFrame:
-    rows = [{"file": f.path, "line": e.line, "field": e.field, "problem": e.message} for f in files for e in f.errors]
+    rows = [
+        {"file": f.path, "line": e.line, "field": e.field, "problem": e.message}
+        for f in files
+        for e in f.errors
+    ]
     return pd.DataFrame(rows, columns=["file", "line", "field", "problem"])
 
 
@@ -127,10 +158,17 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
     a.metric("Applications to add", f"{counts['applications']:,}")
     b.metric("Stage events", f"{counts['stage_events']:,}")
     c.metric("Contacts", f"{counts['contacts']:,}")
-    d.metric("Duplicates skipped", f"{plan.duplicates_skipped:,}", help="Already in Rebound (or twice in the "
-             "files): left out, so importing the same file again adds nothing.")
-    e.metric("Rows with problems", f"{errors['line'].nunique() if not errors.empty else 0:,}",
-             help="Listed below with their line, field and what is wrong; they are left out.")
+    d.metric(
+        "Duplicates skipped",
+        f"{plan.duplicates_skipped:,}",
+        help="Already in Rebound (or twice in the "
+        "files): left out, so importing the same file again adds nothing.",
+    )
+    e.metric(
+        "Rows with problems",
+        f"{errors['line'].nunique() if not errors.empty else 0:,}",
+        help="Listed below with their line, field and what is wrong; they are left out.",
+    )
     for f in files:
         for notice in f.notices:
             st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
@@ -138,31 +176,53 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
 
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
     counts = plan.counts
-    summary = pd.DataFrame([{
-        "file": f.path, "kind": FORMAT_LABELS.get(f.format, f.format), "rows": f.rows, "to add": plan.added[i],
-        "duplicates": plan.duplicates[i], "problems": len(f.errors),
-        "left out": ", ".join(f"{n} {why}" for why, n in f.skipped.items()),
-    } for i, f in enumerate(files)])
+    summary = pd.DataFrame(
+        [
+            {
+                "file": f.path,
+                "kind": FORMAT_LABELS.get(f.format, f.format),
+                "rows": f.rows,
+                "to add": plan.added[i],
+                "duplicates": plan.duplicates[i],
+                "problems": len(f.errors),
+                "left out": ", ".join(f"{n} {why}" for why, n in f.skipped.items()),
+            }
+            for i, f in enumerate(files)
+        ]
+    )
     st.dataframe(summary, hide_index=True)
     if counts["saved_jobs"] or counts["contacts_matched_to_companies"]:
-        st.caption(f"{counts['saved_jobs']} saved job(s) will be noted on their company; "
-                   f"{counts['contacts_matched_to_companies']} contact(s) are linked to a company you have.")
+        st.caption(
+            f"{counts['saved_jobs']} saved job(s) will be noted on their company; "
+            f"{counts['contacts_matched_to_companies']} contact(s) are linked to a company you have."
+        )
     if not errors.empty:
-        st.markdown("**Rows that will be left out** — fix them in the file and import it again "
-                    "(the rows already imported are skipped as duplicates).")
+        st.markdown(
+            "**Rows that will be left out** — fix them in the file and import it again "
+            "(the rows already imported are skipped as duplicates)."
+        )
         st.dataframe(errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300))
         if len(errors) > ERROR_ROWS:
             st.caption(f"The first {ERROR_ROWS:,} of {len(errors):,} problems are shown.")
     if counts["applications"]:
-        st.markdown("**Applications to add**" + (f" (first {PREVIEW_ROWS})" if counts["applications"] > PREVIEW_ROWS else ""))
+        st.markdown(
+            "**Applications to add**"
+            + (f" (first {PREVIEW_ROWS})" if counts["applications"] > PREVIEW_ROWS else "")
+        )
         shown = plan.applications.head(PREVIEW_ROWS)[["company", "role", "applied_on", "channel", "source"]]
-        st.dataframe(shown, hide_index=True, height=min(38 + 35 * len(shown), 300),
-                     column_config={"applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY")})
+        st.dataframe(
+            shown,
+            hide_index=True,
+            height=min(38 + 35 * len(shown), 300),
+            column_config={"applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY")},
+        )
 
 
 def _run_import(files: list[ParsedFile]) -> None:
     bar = st.progress(0.0, text="Importing…")
-    plan = import_store.apply(state.engine(), files, progress=lambda fraction, text: bar.progress(fraction, text=text))
+    plan = import_store.apply(
+        state.engine(), files, progress=lambda fraction, text: bar.progress(fraction, text=text)
+    )
     st.session_state[DONE] = plan.counts | {"duplicates": plan.duplicates_skipped}
     st.session_state[UPLOADER] = st.session_state.get(UPLOADER, 0) + 1  # a fresh, empty uploader
     st.rerun()
@@ -171,23 +231,31 @@ def _run_import(files: list[ParsedFile]) -> None:
 def render() -> None:
     done = st.session_state.pop(DONE, None)
     if done:
-        st.success(f"Imported {done['applications']:,} application(s), {done['stage_events']:,} stage event(s) and "
-                   f"{done['contacts']:,} contact(s); {done['duplicates']:,} duplicate(s) skipped.",
-                   icon=":material/check_circle:")
+        st.success(
+            f"Imported {done['applications']:,} application(s), {done['stage_events']:,} stage event(s) and "
+            f"{done['contacts']:,} contact(s); {done['duplicates']:,} duplicate(s) skipped.",
+            icon=":material/check_circle:",
+        )
         st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
     if state.is_demo():
-        st.info("Importing goes into your own data: switch to **My data** in the sidebar first.", icon=":material/info:")
+        st.info(
+            "Importing goes into your own data: switch to **My data** in the sidebar first.",
+            icon=":material/info:",
+        )
         return
     uploads = st.file_uploader(
         "LinkedIn archive (.zip) or its CSV files, or a spreadsheet CSV of your applications",
-        type=["csv", "zip", "tsv", "txt"], accept_multiple_files=True,
+        type=["csv", "zip", "tsv", "txt"],
+        accept_multiple_files=True,
         key=f"import_files_{st.session_state.get(UPLOADER, 0)}",
         help="From LinkedIn: Settings → Data privacy → Get a copy of your data. From a spreadsheet: "
-             "File → Download → CSV. Nothing is added before you confirm.",
+        "File → Download → CSV. Nothing is added before you confirm.",
     )
     if not uploads:
-        st.caption("Drop one or more files. You will see what each holds, correct how its columns are read, "
-                   "and preview what will be added before anything is written.")
+        st.caption(
+            "Drop one or more files. You will see what each holds, correct how its columns are read, "
+            "and preview what will be added before anything is written."
+        )
         return
     top = st.container()  # the summary and the import button, above the per-file details
     files: list[ParsedFile] = []
@@ -204,6 +272,11 @@ def render() -> None:
     with top:
         _summary(files, plan, errors)
         total = plan.counts["applications"] + plan.counts["contacts"] + plan.counts["saved_jobs"]
-        if st.button(f"Import {total:,} record(s)" if total else "Nothing new to import", type="primary",
-                     icon=":material/download_done:", disabled=not total, key="import_go"):
+        if st.button(
+            f"Import {total:,} record(s)" if total else "Nothing new to import",
+            type="primary",
+            icon=":material/download_done:",
+            disabled=not total,
+            key="import_go",
+        ):
             _run_import(files)

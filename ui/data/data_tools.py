@@ -8,7 +8,7 @@ import hashlib
 import streamlit as st
 
 from lib.core import db
-from lib.data import export as exporters
+from lib.data import backup, export
 from lib.store import data as data_store
 from ui import forms, state
 from ui.text import md
@@ -26,7 +26,7 @@ def _counts(_engine, url: str, rev: int) -> dict[str, int]:
 
 @st.cache_data(max_entries=4, show_spinner="Checking the backup…")
 def _check(digest: str, _content: bytes) -> data_store.BackupCheck:
-    return exporters.check_backup_bytes(_content)
+    return backup.check_backup_bytes(_content)
 
 
 def _describe(counts: dict[str, int]) -> str:
@@ -53,16 +53,23 @@ def _done_message() -> None:
 
 def export_tab() -> None:
     counts = current_counts()
-    st.markdown("Every table as its own CSV file, in one zip — ready for a spreadsheet. Cells that a "
-                "spreadsheet would run as a formula are prefixed with `'`.")
+    st.markdown(
+        "Every table as its own CSV file, in one zip — ready for a spreadsheet. Cells that a "
+        "spreadsheet would run as a formula are prefixed with `'`."
+    )
     if not counts["applications"] and not counts["contacts"]:
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")
         return
     eng = state.engine()
     st.download_button(
-        "Download all tables (CSV, zip)", data=lambda: exporters.export_zip(eng),
-        file_name=f"rebound-export-{dt.date.today():%Y-%m-%d}.zip", mime="application/zip",
-        icon=":material/download:", type="primary", on_click="ignore", key="export_zip",
+        "Download all tables (CSV, zip)",
+        data=lambda: export.export_zip(eng),
+        file_name=f"rebound-export-{dt.date.today():%Y-%m-%d}.zip",
+        mime="application/zip",
+        icon=":material/download:",
+        type="primary",
+        on_click="ignore",
+        key="export_zip",
     )
     st.caption(f"Holds {_describe(counts)}.")
 
@@ -70,68 +77,104 @@ def export_tab() -> None:
 def backup_tab() -> None:
     _done_message()
     if state.is_demo():
-        st.info("Backups and restores are for your own data: switch to **My data** in the sidebar.",
-                icon=":material/info:")
+        st.info(
+            "Backups and restores are for your own data: switch to **My data** in the sidebar.",
+            icon=":material/info:",
+        )
         return
     url = db.database_url()
     st.markdown("**Back up** — one file with everything, a consistent copy of the database.")
     st.download_button(
-        "Download a full backup", data=lambda: exporters.backup_bytes(url),
-        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db", mime="application/vnd.sqlite3",
-        icon=":material/backup:", type="primary", on_click="ignore", key="backup_download",
+        "Download a full backup",
+        data=lambda: backup.backup_bytes(url),
+        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db",
+        mime="application/vnd.sqlite3",
+        icon=":material/backup:",
+        type="primary",
+        on_click="ignore",
+        key="backup_download",
     )
     st.divider()
-    st.markdown("**Restore** — replace your data with a backup. It is checked first; what it replaces is kept, "
-                "so you can go one step back.")
-    upload = st.file_uploader("Backup file (.db)", type=["db", "sqlite", "sqlite3", "bak"],
-                              key=f"restore_file_{st.session_state.get(RESTORE_UPLOADER, 0)}")
+    st.markdown(
+        "**Restore** — replace your data with a backup. It is checked first; what it replaces is kept, "
+        "so you can go one step back."
+    )
+    upload = st.file_uploader(
+        "Backup file (.db)",
+        type=["db", "sqlite", "sqlite3", "bak"],
+        key=f"restore_file_{st.session_state.get(RESTORE_UPLOADER, 0)}",
+    )
     if upload is not None:
         content = upload.getvalue()
         check = _check(hashlib.sha1(content).hexdigest(), content)
         if not check.ok:
-            st.error(f"This file can't be restored: {md(check.message)} Nothing was changed.", icon=":material/error:")
+            st.error(
+                f"This file can't be restored: {md(check.message)} Nothing was changed.",
+                icon=":material/error:",
+            )
         else:
             st.write(f"This backup holds **{_describe(check.counts)}**.")
-            st.warning(f"Restoring replaces what you have now: **{_describe(current_counts())}**. "
-                       "That is kept, so **Undo the last restore** can bring it back.", icon=":material/warning:")
+            st.warning(
+                f"Restoring replaces what you have now: **{_describe(current_counts())}**. "
+                "That is kept, so **Undo the last restore** can bring it back.",
+                icon=":material/warning:",
+            )
             sure = st.checkbox("Replace my data with this backup", key="restore_sure")
-            if st.button("Restore this backup", type="primary", disabled=not sure, icon=":material/restore:",
-                         key="restore_go"):
-                result = exporters.restore_bytes(url, content, engines=[state.engine()])
+            if st.button(
+                "Restore this backup",
+                type="primary",
+                disabled=not sure,
+                icon=":material/restore:",
+                key="restore_go",
+            ):
+                result = backup.restore_bytes(url, content, engines=[state.engine()])
                 _reopen()
                 st.session_state[RESTORE_UPLOADER] = st.session_state.get(RESTORE_UPLOADER, 0) + 1
-                st.session_state[DONE] = (f"Restored: {_describe(result.check.counts)}. The data it replaced is kept "
-                                          "— undo below if this was a mistake.")
+                st.session_state[DONE] = (
+                    f"Restored: {_describe(result.check.counts)}. The data it replaced is kept "
+                    "— undo below if this was a mistake."
+                )
                 st.rerun()
-    if exporters.can_undo_restore(url):
+    if backup.can_undo_restore(url):
         with st.expander("Undo the last restore"):
             st.caption("Puts back the data the last restore replaced (what you have now is kept in turn).")
             if st.button("Undo the last restore", icon=":material/undo:", key="undo_restore"):
-                result = exporters.undo_restore(url, engines=[state.engine()])
+                result = backup.undo_restore(url, engines=[state.engine()])
                 _reopen()
-                st.session_state[DONE] = f"Back to the data before the restore: {_describe(result.check.counts)}."
+                st.session_state[DONE] = (
+                    f"Back to the data before the restore: {_describe(result.check.counts)}."
+                )
                 st.rerun()
 
 
 def delete_tab() -> None:
     _done_message()
     if state.is_demo():
-        st.info("Deleting is for your own data: switch to **My data** in the sidebar. The demo data is "
-                "made up and can't be deleted.", icon=":material/info:")
+        st.info(
+            "Deleting is for your own data: switch to **My data** in the sidebar. The demo data is "
+            "made up and can't be deleted.",
+            icon=":material/info:",
+        )
         return
     counts = current_counts()
-    st.markdown(f"Deletes everything you have in Rebound — **{_describe(counts)}** — and the copy kept by the "
-                "last restore. It can't be undone: download a backup first if you may want it back.")
+    st.markdown(
+        f"Deletes everything you have in Rebound — **{_describe(counts)}** — and the copy kept by the "
+        "last restore. It can't be undone: download a backup first if you may want it back."
+    )
     with st.form(DELETE_FORM):
-        typed = st.text_input(f"Type {CONFIRM_WORD} to confirm", key="delete_confirm", placeholder=CONFIRM_WORD)
+        typed = st.text_input(
+            f"Type {CONFIRM_WORD} to confirm", key="delete_confirm", placeholder=CONFIRM_WORD
+        )
         forms.field_error(DELETE_FORM, "confirm")
         if st.form_submit_button("Delete all my data", type="primary", icon=":material/delete_forever:"):
             if typed.strip() != CONFIRM_WORD:
-                forms.set_errors(DELETE_FORM, {"confirm": f"Type {CONFIRM_WORD} (in capitals) to delete; nothing "
-                                                          "was deleted."})
+                forms.set_errors(
+                    DELETE_FORM,
+                    {"confirm": f"Type {CONFIRM_WORD} (in capitals) to delete; nothing was deleted."},
+                )
                 st.rerun()
             forms.clear_errors(DELETE_FORM)
-            exporters.delete_all(db.database_url(), state.engine())
+            backup.delete_all(db.database_url(), state.engine())
             _reopen()
             st.session_state[DONE] = "All your data was deleted."
             st.rerun()

@@ -8,11 +8,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
-from sqlalchemy.engine import Engine
 
 from lib.core import db
-from lib.follow_up import notes
+from lib.core.db import Engine
 from lib.core.models import NoteIn
+from lib.follow_up import notes
 from lib.follow_up.feedback import feedback_overview
 from lib.store import followups as store
 from lib.store.base import StoreError
@@ -82,37 +82,65 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
     form = f"note_{key}"
     with st.container(border=True):
         who = draft["name"] or "someone"
-        st.markdown(f"**To {md(who)}**" + (f" · {md(draft['role'])}" if draft.get("role") else "")
-                    + (f" · {md(draft['email'])}" if draft.get("email") else " · *no email*"))
+        st.markdown(
+            f"**To {md(who)}**"
+            + (f" · {md(draft['role'])}" if draft.get("role") else "")
+            + (f" · {md(draft['email'])}" if draft.get("email") else " · *no email*")
+        )
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")
         forms.form_error(form)
         subject = st.text_input("Subject", key=f"subject_{key}")
         forms.field_error(form, "subject", "Subject")
-        body = st.text_area("Note", key=f"body_{key}", height=300,
-                            help="Edit freely. Anything in [add: …] still needs your words.")
+        body = st.text_area(
+            "Note",
+            key=f"body_{key}",
+            height=300,
+            help="Edit freely. Anything in [add: …] still needs your words.",
+        )
         forms.field_error(form, "body", "The note")
         markers = notes.Draft(subject, body).markers
         if markers:
             st.caption("Still to fill in: " + ", ".join(md(m) for m in dict.fromkeys(markers)))
         if draft.get("sent_on"):
-            st.success(f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
-                       icon=":material/mark_email_read:")
+            st.success(
+                f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
+                icon=":material/mark_email_read:",
+            )
         date_col, sent_col, save_col = st.columns([4, 3, 3], vertical_alignment="bottom")
-        sent_on = date_col.date_input("Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY")
-        if sent_col.button("Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:",
-                           disabled=bool(draft.get("sent_on")), width="stretch"):
+        sent_on = date_col.date_input(
+            "Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY"
+        )
+        if sent_col.button(
+            "Mark sent",
+            key=f"mark_sent_{key}",
+            type="primary",
+            icon=":material/send:",
+            disabled=bool(draft.get("sent_on")),
+            width="stretch",
+        ):
             _save(draft, subject, body, sent_on)
         if save_col.button("Save draft", key=f"save_{key}", icon=":material/save:", width="stretch"):
             _save(draft, subject, body, None)
         link, reason = notes.mail_link(draft.get("email"), subject, body)
         mail_col, download_col = st.columns(2)
-        mail_col.link_button("Open in mail app", link or "mailto:", icon=":material/mail:", disabled=link is None,
-                             help=reason or "Opens a new message in your mail app with this subject and note.",
-                             width="stretch")
-        download_col.download_button("Download .txt", notes.as_text_file(subject, body, draft["name"], draft.get("email")),
-                                     file_name=f"note-{key}.txt", mime="text/plain", key=f"download_{key}",
-                                     icon=":material/download:", width="stretch")
+        mail_col.link_button(
+            "Open in mail app",
+            link or "mailto:",
+            icon=":material/mail:",
+            disabled=link is None,
+            help=reason or "Opens a new message in your mail app with this subject and note.",
+            width="stretch",
+        )
+        download_col.download_button(
+            "Download .txt",
+            notes.as_text_file(subject, body, draft["name"], draft.get("email")),
+            file_name=f"note-{key}.txt",
+            mime="text/plain",
+            key=f"download_{key}",
+            icon=":material/download:",
+            width="stretch",
+        )
         if reason:
             st.caption(reason)
         with st.expander("Copy the text"):
@@ -122,12 +150,20 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
 def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:
     form = f"note_{draft['key']}"
     try:
-        note = NoteIn(kind=draft["kind"], application_id=draft.get("application_id"), contact_id=draft.get("contact_id"),
-                      recipient_role=draft.get("role"), recipient_name=draft["name"],
-                      recipient_email=draft.get("email") if notes.mail_link(draft.get("email"), "", "")[0] else None,
-                      subject=subject, body=body or "", sent_on=sent_on)
-        draft["note_id"] = store.save_note(state.engine(), note, draft.get("note_id"),
-                                           asked_feedback=draft.get("asks_feedback", False))
+        note = NoteIn(
+            kind=draft["kind"],
+            application_id=draft.get("application_id"),
+            contact_id=draft.get("contact_id"),
+            recipient_role=draft.get("role"),
+            recipient_name=draft["name"],
+            recipient_email=draft.get("email") if notes.mail_link(draft.get("email"), "", "")[0] else None,
+            subject=subject,
+            body=body or "",
+            sent_on=sent_on,
+        )
+        draft["note_id"] = store.save_note(
+            state.engine(), note, draft.get("note_id"), asked_feedback=draft.get("asks_feedback", False)
+        )
     except (ValidationError, StoreError) as exc:
         forms.set_errors(form, forms.errors_from(exc))
         st.rerun()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
@@ -21,8 +21,14 @@ SHOWN = 8  # actions drawn with buttons; the rest are listed compactly
 REST_ROWS = 200
 LINK_LABELS = {"compose": "Write it"}  # any other target: "Open"
 ROOT = Path(__file__).resolve().parents[2]
-ICONS = {"note": ":material/edit_note:", "feedback": ":material/forum:", "check-in": ":material/schedule:",
-         "connect": ":material/person_add:", "pause": ":material/self_improvement:", "review": ":material/flag:"}
+ICONS = {
+    "note": ":material/edit_note:",
+    "feedback": ":material/forum:",
+    "check-in": ":material/schedule:",
+    "connect": ":material/person_add:",
+    "pause": ":material/self_improvement:",
+    "review": ":material/flag:",
+}
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
 
 
@@ -36,7 +42,7 @@ def _open_actions(_engine: Engine, url: str, rev: int, today: dt.date) -> list[n
 @st.cache_data(max_entries=16, show_spinner=False)
 def _rest_frame(_engine: Engine, url: str, rev: int, today: dt.date) -> pd.DataFrame:
     # The actions past the first few, as the compact table shows them (at most REST_ROWS).
-    return next_actions.as_frame(_open_actions(_engine, url, rev, today)[SHOWN:SHOWN + REST_ROWS])
+    return next_actions.as_frame(_open_actions(_engine, url, rev, today)[SHOWN : SHOWN + REST_ROWS])
 
 
 def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
@@ -47,8 +53,9 @@ def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
 
 def _decide(action: next_actions.Action, status: str, days: int | None = None) -> None:
     until = dt.date.today() + dt.timedelta(days=days) if days else None
-    action_store.set_action_state(state.engine(), action.rule_key, status, title=action.title,
-                                  due_on=action.due_on, snoozed_until=until)
+    action_store.set_action_state(
+        state.engine(), action.rule_key, status, title=action.title, due_on=action.due_on, snoozed_until=until
+    )
     st.toast("Done." if status == "done" else f"Snoozed until {until:%a %d %b}.", icon=":material/check:")
 
 
@@ -57,18 +64,34 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
         text, act, done, snooze = st.columns([7, 2, 1, 1], vertical_alignment="center")
         overdue = (today - action.due_on).days
         when = f"due {action.due_on:%d %b}" + (f" · {overdue} days overdue" if overdue > 1 else "")
-        text.markdown(f"{ICONS.get(action.kind, ':material/task_alt:')} **{md(action.title)}**  \n"
-                      f"{md(action.detail)} *({when})*")
+        text.markdown(
+            f"{ICONS.get(action.kind, ':material/task_alt:')} **{md(action.title)}**  \n"
+            f"{md(action.detail)} *({when})*"
+        )
         page = f"pages/{action.target}.py"  # a rule's target names the page that acts on it
         if action.target and (ROOT / page).exists():
-            act.page_link(page, label=LINK_LABELS.get(action.target, "Open"),
-                          icon=":material/arrow_forward:", query_params=action.params)
-        done.button("", key=f"done_{action.rule_key}", icon=":material/check:", help="Mark done",
-                    on_click=_decide, args=(action, "done"))
+            act.page_link(
+                page,
+                label=LINK_LABELS.get(action.target, "Open"),
+                icon=":material/arrow_forward:",
+                query_params=action.params,
+            )
+        done.button(
+            "",
+            key=f"done_{action.rule_key}",
+            icon=":material/check:",
+            help="Mark done",
+            on_click=_decide,
+            args=(action, "done"),
+        )
         with snooze.popover("", icon=":material/snooze:", help="Snooze"):
             for label, days in SNOOZES.items():
-                st.button(label, key=f"snooze_{days}_{action.rule_key}", on_click=_decide,
-                          args=(action, "snoozed", days))
+                st.button(
+                    label,
+                    key=f"snooze_{days}_{action.rule_key}",
+                    on_click=_decide,
+                    args=(action, "snoozed", days),
+                )
 
 
 def render() -> None:
@@ -78,14 +101,21 @@ def render() -> None:
     head, export = st.columns([3, 1], vertical_alignment="bottom")
     head.subheader(f"Next actions ({len(actions)})" if actions else "Next actions")
     if not actions:
-        st.caption("Nothing owed right now. After an interview or a “no”, thank-you notes, feedback to chase, "
-                   "check-ins and people to connect with show up here.")
+        st.caption(
+            "Nothing owed right now. After an interview or a “no”, thank-you notes, feedback to chase, "
+            "check-ins and people to connect with show up here."
+        )
         return
     # Built only when clicked (a few hundred actions take a while to write as a calendar).
-    export.download_button("Add to my calendar (.ics)", partial(actions_to_ics, actions, today),
-                           file_name="rebound-next-actions.ics",
-                           mime="text/calendar", icon=":material/calendar_month:", key="next_actions_ics",
-                           help="The open actions as all-day events, for your own calendar app.")
+    export.download_button(
+        "Add to my calendar (.ics)",
+        partial(actions_to_ics, actions, today),
+        file_name="rebound-next-actions.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+        key="next_actions_ics",
+        help="The open actions as all-day events, for your own calendar app.",
+    )
     for action in actions[:SHOWN]:
         _row(action, today)
     rest = actions[SHOWN:]
@@ -93,7 +123,13 @@ def render() -> None:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
         with st.expander(label):
             eng = state.engine()
-            st.dataframe(_rest_frame(eng, str(eng.url), db.revision(eng), today), hide_index=True,
-                         column_order=["due_on", "title", "detail"],
-                         column_config={"due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
-                                        "title": "Action", "detail": "Why"})
+            st.dataframe(
+                _rest_frame(eng, str(eng.url), db.revision(eng), today),
+                hide_index=True,
+                column_order=["due_on", "title", "detail"],
+                column_config={
+                    "due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
+                    "title": "Action",
+                    "detail": "Why",
+                },
+            )

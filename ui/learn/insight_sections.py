@@ -34,8 +34,11 @@ def _nothing(insight: Insight, what_to_do: str) -> bool:
 
 def self_assessment(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    if _nothing(insight, "Rate yourself in the reflection after a rejection (prepared, qualified, heart in it, …) "
-                         "and note your comfort in each interview debrief: this compares them with how far you got."):
+    if _nothing(
+        insight,
+        "Rate yourself in the reflection after a rejection (prepared, qualified, heart in it, …) "
+        "and note your comfort in each interview debrief: this compares them with how far you got.",
+    ):
         return
     _chart(specs, "self_assessment")
     st.caption(f"Faded cells have fewer than {MIN_POINTS} applications: shown, not claimed.")
@@ -46,7 +49,9 @@ def self_assessment(insight: Insight, specs: dict[str, dict]) -> None:
 
 def comfort(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    if _nothing(insight, "Note how comfortable you felt in each interview debrief to see where you are at ease."):
+    if _nothing(
+        insight, "Note how comfortable you felt in each interview debrief to see where you are at ease."
+    ):
         return
     columns = st.columns(3)
     for column, dimension in zip(columns, ("Format", "Round type", "Company")):
@@ -61,7 +66,9 @@ def comfort(insight: Insight, specs: dict[str, dict]) -> None:
 
 def questions(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    if _nothing(insight, "Rate your answer to each question in the interview debrief to find your weakest kinds."):
+    if _nothing(
+        insight, "Rate your answer to each question in the interview debrief to find your weakest kinds."
+    ):
         return
     chart_col, practise_col = st.columns([2, 3])
     with chart_col:
@@ -72,9 +79,16 @@ def questions(insight: Insight, specs: dict[str, dict]) -> None:
         if practise.empty:
             st.caption("No better answer noted yet for a question you rated 3 or lower.")
         else:
-            st.dataframe(practise, hide_index=True, column_config={
-                "category": "Category", "question": "Question", "rating": st.column_config.NumberColumn("My rating"),
-                "better_answer": st.column_config.TextColumn("Better answer", width="large")})
+            st.dataframe(
+                practise,
+                hide_index=True,
+                column_config={
+                    "category": "Category",
+                    "question": "Question",
+                    "rating": st.column_config.NumberColumn("My rating"),
+                    "better_answer": st.column_config.TextColumn("Better answer", width="large"),
+                },
+            )
 
 
 def nos(insight: Insight, specs: dict[str, dict]) -> None:
@@ -83,8 +97,10 @@ def nos(insight: Insight, specs: dict[str, dict]) -> None:
     with themes_col:
         st.markdown("**Feedback themes**")
         if insight.frame.empty:
-            st.caption("No feedback received yet. Ask specifically (“which skills could I strengthen?”) and tag "
-                       "what comes back.")
+            st.caption(
+                "No feedback received yet. Ask specifically (“which skills could I strengthen?”) and tag "
+                "what comes back."
+            )
         else:
             _chart(specs, "themes")
             by_month = insight.extra["by_month"]
@@ -102,25 +118,38 @@ def nos(insight: Insight, specs: dict[str, dict]) -> None:
         if why.empty:
             st.caption("Nothing written yet.")
         else:
-            st.dataframe(why, hide_index=True, column_config={
-                "date": st.column_config.DateColumn("Reflected on", format="DD MMM YYYY"), "company": "Company",
-                "why_not_chosen": st.column_config.TextColumn("Why I think so", width="large")})
+            st.dataframe(
+                why,
+                hide_index=True,
+                column_config={
+                    "date": st.column_config.DateColumn("Reflected on", format="DD MMM YYYY"),
+                    "company": "Company",
+                    "why_not_chosen": st.column_config.TextColumn("Why I think so", width="large"),
+                },
+            )
 
 
 def mood(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    if _nothing(insight, "Check in with your mood now and then (Home, or after a rejection) to see it beside "
-                         "your progress."):
+    if _nothing(
+        insight,
+        "Check in with your mood now and then (Home, or after a rejection) to see it beside your progress.",
+    ):
         return
     _chart(specs, "mood")
-    st.caption("A step closer to yes: an interview, final round or offer that week. Side by side, not cause "
-               "and effect.")
+    st.caption(
+        "A step closer to yes: an interview, final round or offer that week. Side by side, not cause "
+        "and effect."
+    )
 
 
 def motivation(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
-    if _nothing(insight, "Answer “Why did I go for it?” in the reflection after a rejection to see which "
-                         "motivations take you furthest."):
+    if _nothing(
+        insight,
+        "Answer “Why did I go for it?” in the reflection after a rejection to see which "
+        "motivations take you furthest.",
+    ):
         return
     _chart(specs, "motivation")
     st.caption(f"Faded bars have fewer than {MIN_POINTS} rejections: shown, not claimed.")
@@ -130,17 +159,24 @@ def _compose_link(application_id: int, company: str) -> None:
     if not (ROOT / COMPOSE_PAGE).exists():
         return
     try:
-        st.page_link(COMPOSE_PAGE, label=f"Draft a re-application intro for {company}", icon=":material/edit:",
-                     query_params={"app": str(application_id), "kind": "re-application intro"})
+        st.page_link(
+            COMPOSE_PAGE,
+            label=f"Draft a re-application intro for {company}",
+            icon=":material/edit:",
+            query_params={"app": str(application_id), "kind": "re-application intro"},
+        )
     except StreamlitAPIException:  # the notes page is not in the navigation yet
         pass
 
 
 def reapply(insight: Insight, months: int) -> None:
     sentence(insight)
-    if _nothing(insight, f"A company shows up here once you reached an interview there, said in your reflection "
-                         f"that you are still interested, know someone there, and {months} months have passed "
-                         "(change that in the settings)."):
+    if _nothing(
+        insight,
+        f"A company shows up here once you reached an interview there, said in your reflection "
+        f"that you are still interested, know someone there, and {months} months have passed "
+        "(change that in the settings).",
+    ):
         return
     for row in insight.frame.itertuples():
         with st.container(border=True):
@@ -155,12 +191,24 @@ def reapply(insight: Insight, months: int) -> None:
 
 def targets(insight: Insight, limit: int = 200) -> None:
     sentence(insight)
-    if _nothing(insight, "Mark target companies in the strategy review; suggestions appear once you have applied."):
+    if _nothing(
+        insight, "Mark target companies in the strategy review; suggestions appear once you have applied."
+    ):
         return
-    frame = insight.frame.head(limit).assign(target_priority=lambda f: f["target_priority"].map(priority_label))
-    st.dataframe(frame, hide_index=True, column_order=["suggestion", "company", "target_priority", "reason"],
-                 column_config={"suggestion": "Suggestion", "company": "Company", "target_priority": "Priority now",
-                                "reason": st.column_config.TextColumn("Why (from your data)", width="large")})
+    frame = insight.frame.head(limit).assign(
+        target_priority=lambda f: f["target_priority"].map(priority_label)
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=["suggestion", "company", "target_priority", "reason"],
+        column_config={
+            "suggestion": "Suggestion",
+            "company": "Company",
+            "target_priority": "Priority now",
+            "reason": st.column_config.TextColumn("Why (from your data)", width="large"),
+        },
+    )
     if insight.total_rows > len(frame):
         st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")
 
@@ -177,4 +225,3 @@ def traction(insight: Insight, specs: dict[str, dict]) -> None:
 def on_track(insight: Insight, specs: dict[str, dict]) -> None:
     sentence(insight)
     _chart(specs, "on_track")
-

@@ -8,9 +8,9 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.core.db import Engine
 from lib.learn import insight_charts, insights
 from lib.store import insight_data
 from lib.store import settings as settings_store
@@ -26,8 +26,9 @@ def _settings(_engine: Engine, url: str, rev: int) -> dict[str, int]:
 
 
 @st.cache_data(max_entries=8, show_spinner="Reading your reflections…")
-def _insights(_engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int,
-              weekly_goal: int) -> dict[str, insights.Insight]:
+def _insights(
+    _engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int, weekly_goal: int
+) -> dict[str, insights.Insight]:
     log, events = state.shared_log_and_events(_engine, url, rev)
     data = {"log": log, "events": events, **insight_data.load_tables(_engine)}
     found = insights.all_insights(data, today, months, ghost_days)
@@ -39,16 +40,26 @@ def _insights(_engine: Engine, url: str, rev: int, today: dt.date, months: int, 
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _specs(_engine: Engine, url: str, rev: int, today: dt.date, months: int, ghost_days: int,
-           weekly_goal: int, only: tuple[str, ...] | None = None) -> dict[str, dict]:
+def _specs(
+    _engine: Engine,
+    url: str,
+    rev: int,
+    today: dt.date,
+    months: int,
+    ghost_days: int,
+    weekly_goal: int,
+    only: tuple[str, ...] | None = None,
+) -> dict[str, dict]:
     return insight_charts.specs(_insights(_engine, url, rev, today, months, ghost_days, weekly_goal), only)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _reviews(_engine: Engine, url: str, rev: int) -> dict[str, Any]:
-    return {"reviews": strategy_store.load_reviews(_engine),
-            "last_review_at": strategy_store.last_review_at(_engine),
-            "targets": strategy_store.load_targets(_engine)}
+    return {
+        "reviews": strategy_store.load_reviews(_engine),
+        "last_review_at": strategy_store.last_review_at(_engine),
+        "targets": strategy_store.load_targets(_engine),
+    }
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -68,8 +79,15 @@ def settings() -> dict[str, int]:
 def _insight_key(today: dt.date | None) -> tuple:
     eng, url, rev = _key()
     chosen = _settings(eng, url, rev)
-    return eng, url, rev, today or dt.date.today(), chosen["reapproach_months"], chosen["ghost_days"], \
-        chosen["weekly_goal"]
+    return (
+        eng,
+        url,
+        rev,
+        today or dt.date.today(),
+        chosen["reapproach_months"],
+        chosen["ghost_days"],
+        chosen["weekly_goal"],
+    )
 
 
 def all_insights(today: dt.date | None = None) -> dict[str, insights.Insight]:

@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.reflect import questionnaires
-from lib.learn.insights import Insight
 from lib.core.models import StrategyReviewIn, TargetIn
+from lib.learn.insights import Insight
+from lib.learn.strategy import PRIORITY_LABELS, compare_answers, compare_targets, priority_label, review_due
+from lib.reflect import questionnaires
 from lib.store import settings as settings_store
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
-from lib.learn.strategy import PRIORITY_LABELS, compare_answers, compare_targets, priority_label, review_due
 from ui import forms, state
 from ui.learn import insights_data
 from ui.reflect import questionnaire
@@ -47,16 +47,24 @@ def _done(message: str) -> None:
 # --- the review ------------------------------------------------------------------------------
 
 
-def review_form(bank: questionnaires.Bank, weekly_goal: int, found: dict[str, Insight], known_skills: list[str]) -> None:
+def review_form(
+    bank: questionnaires.Bank, weekly_goal: int, found: dict[str, Insight], known_skills: list[str]
+) -> None:
     questionnaire.seed(PREFIX, bank, {})
     forms.form_error(FORM)
     with st.form(FORM, border=False):
         for name, _intro in bank.sections:
             questionnaire.section(bank, name, PREFIX, FORM, known_tags=known_skills)
             if name == bank.sections[1][0]:
-                st.number_input("My weekly goal (applications a week)", min_value=0, max_value=100,
-                                value=weekly_goal, step=1, key=f"{PREFIX}__weekly_goal",
-                                help="Saved with the review and used for “Am I on track” from now on (0: no goal).")
+                st.number_input(
+                    "My weekly goal (applications a week)",
+                    min_value=0,
+                    max_value=100,
+                    value=weekly_goal,
+                    step=1,
+                    key=f"{PREFIX}__weekly_goal",
+                    help="Saved with the review and used for “Am I on track” from now on (0: no goal).",
+                )
                 forms.field_error(FORM, "weekly_goal", "The weekly goal")
         submitted = st.form_submit_button("Save review", type="primary", icon=":material/save:")
     if not submitted:
@@ -67,8 +75,9 @@ def review_form(bank: questionnaires.Bank, weekly_goal: int, found: dict[str, In
         st.rerun()
     goal = st.session_state.get(f"{PREFIX}__weekly_goal")
     try:
-        review = StrategyReviewIn(answers=questionnaires.to_stored(bank, clean), weekly_goal=goal,
-                                  bank_version=bank.version)
+        review = StrategyReviewIn(
+            answers=questionnaires.to_stored(bank, clean), weekly_goal=goal, bank_version=bank.version
+        )
         numbers = {"on_track": found["on_track"].sentence, "traction": found["traction"].sentence}
         strategy_store.save_review(state.engine(), review, numbers)
         settings_store.set_setting(state.engine(), "weekly_goal", int(goal))
@@ -93,30 +102,52 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
         st.caption(md(suggestions.sentence))
         if not suggestions.frame.empty:
             shown = suggestions.frame.head(50).assign(
-                target_priority=lambda f: f["target_priority"].map(priority_label))
-            st.dataframe(shown, hide_index=True, column_order=["suggestion", "company", "target_priority", "reason"],
-                         column_config={"suggestion": "Suggestion", "company": "Company",
-                                        "target_priority": "Now", "reason": "Why (from your data)"})
+                target_priority=lambda f: f["target_priority"].map(priority_label)
+            )
+            st.dataframe(
+                shown,
+                hide_index=True,
+                column_order=["suggestion", "company", "target_priority", "reason"],
+                column_config={
+                    "suggestion": "Suggestion",
+                    "company": "Company",
+                    "target_priority": "Now",
+                    "reason": "Why (from your data)",
+                },
+            )
     with edit_col:
         st.markdown("#### My target list")
         if targets.empty:
-            st.info("No target companies yet. Add one with the form beside: the companies you most want to "
-                    "work for, with the reason.", icon=":material/flag:")
+            st.info(
+                "No target companies yet. Add one with the form beside: the companies you most want to "
+                "work for, with the reason.",
+                icon=":material/flag:",
+            )
             return
-        st.caption("Edit priority and reason in place, then save. “Not a target” takes a company off the list.")
+        st.caption(
+            "Edit priority and reason in place, then save. “Not a target” takes a company off the list."
+        )
         forms.form_error(TARGETS_FORM)
         table = targets.head(EDITOR_LIMIT).assign(
             priority=lambda f: f["target_priority"].map(priority_label),
-            target_reason=lambda f: f["target_reason"].fillna(""))
+            target_reason=lambda f: f["target_reason"].fillna(""),
+        )
         with st.form(TARGETS_FORM, border=False):
             edited = st.data_editor(
-                table, hide_index=True, num_rows="fixed", key="targets_editor", disabled=["name"],
+                table,
+                hide_index=True,
+                num_rows="fixed",
+                key="targets_editor",
+                disabled=["name"],
                 column_order=["name", "priority", "target_reason"],
                 column_config={
                     "name": st.column_config.TextColumn("Company"),
-                    "priority": st.column_config.SelectboxColumn("Priority", options=PRIORITY_CHOICES, required=True),
+                    "priority": st.column_config.SelectboxColumn(
+                        "Priority", options=PRIORITY_CHOICES, required=True
+                    ),
                     "target_reason": st.column_config.TextColumn("Reason", width="large", max_chars=2000),
-                })
+                },
+            )
             save = st.form_submit_button("Save the target list", icon=":material/save:")
         if len(targets) > EDITOR_LIMIT:
             st.caption(f"Showing the first {EDITOR_LIMIT} of {len(targets):,} targets, high priority first.")
@@ -130,12 +161,22 @@ def _save_table(before: pd.DataFrame, after: pd.DataFrame) -> None:
         for old, new in zip(before.itertuples(), after.itertuples()):
             if (old.priority, old.target_reason) != (new.priority, new.target_reason or ""):
                 priority = PRIORITY_OF.get(new.priority)
-                changes.append(TargetIn(company=old.name, target_priority=priority,
-                                        target_reason=(new.target_reason or None) if priority else None))
+                changes.append(
+                    TargetIn(
+                        company=old.name,
+                        target_priority=priority,
+                        target_reason=(new.target_reason or None) if priority else None,
+                    )
+                )
         changed = strategy_store.set_targets(state.engine(), changes)
     except (ValidationError, StoreError) as exc:
-        forms.set_errors(TARGETS_FORM, {"form": "Nothing was saved: " + "; ".join(
-            f"{k.replace('_', ' ')} {v}" for k, v in forms.errors_from(exc).items())})
+        forms.set_errors(
+            TARGETS_FORM,
+            {
+                "form": "Nothing was saved: "
+                + "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in forms.errors_from(exc).items())
+            },
+        )
         st.rerun()
     forms.clear_errors(TARGETS_FORM)
     _done(f"Target list saved ({changed} {'company' if changed == 1 else 'companies'} changed).")
@@ -146,18 +187,28 @@ def _one_target_form(names: list[str]) -> None:
     st.markdown("#### Add or change a target")
     forms.form_error(TARGET_FORM)
     with st.form(TARGET_FORM, clear_on_submit=False):
-        company = st.selectbox("Company", names, index=None, accept_new_options=True, key="target_company",
-                               placeholder="Type to find or add a company")
+        company = st.selectbox(
+            "Company",
+            names,
+            index=None,
+            accept_new_options=True,
+            key="target_company",
+            placeholder="Type to find or add a company",
+        )
         forms.field_error(TARGET_FORM, "company", "Company")
         priority = st.radio("Priority", PRIORITY_CHOICES, index=0, horizontal=True, key="target_priority")
-        reason = st.text_input("Reason", key="target_reason", placeholder="Why this company (or why not any more)")
+        reason = st.text_input(
+            "Reason", key="target_reason", placeholder="Why this company (or why not any more)"
+        )
         forms.field_error(TARGET_FORM, "target_reason", "Reason")
         submitted = st.form_submit_button("Save target", icon=":material/flag:")
     if not submitted:
         return
     value = PRIORITY_OF[priority]
     try:
-        target = TargetIn(company=company or "", target_priority=value, target_reason=reason if value else None)
+        target = TargetIn(
+            company=company or "", target_priority=value, target_reason=reason if value else None
+        )
         strategy_store.set_target(state.engine(), target)
     except (ValidationError, StoreError) as exc:
         forms.set_errors(TARGET_FORM, forms.errors_from(exc))
@@ -178,9 +229,11 @@ def _review_label(reviews: pd.DataFrame):
 
 def compare(reviews: pd.DataFrame) -> None:
     if len(reviews) < 2:
-        st.info("Save two reviews to compare them side by side: what you wanted, how on track you were, and "
-                "how your target list changed." + (" One is saved so far." if len(reviews) == 1 else ""),
-                icon=":material/compare_arrows:")
+        st.info(
+            "Save two reviews to compare them side by side: what you wanted, how on track you were, and "
+            "how your target list changed." + (" One is saved so far." if len(reviews) == 1 else ""),
+            icon=":material/compare_arrows:",
+        )
         return
     ids = reviews["id"].tolist()
     label = _review_label(reviews)
@@ -194,21 +247,38 @@ def compare(reviews: pd.DataFrame) -> None:
     for column, review in ((left, earlier), (right, later)):
         numbers = (review["answers"] or {}).get(strategy_store.CONTEXT_KEY) or {}
         with column.container(border=True):
-            st.caption(f"Weekly goal then: {review['weekly_goal'] if review['weekly_goal'] is not None else '—'}")
+            st.caption(
+                f"Weekly goal then: {review['weekly_goal'] if review['weekly_goal'] is not None else '—'}"
+            )
             for text in numbers.values():
                 st.caption(md(text))
     answers = compare_answers(earlier["answers"], later["answers"])
     st.markdown("#### Answers side by side")
-    st.dataframe(answers, hide_index=True, column_order=["section", "question", "earlier", "later", "changed"],
-                 column_config={"section": "Section", "question": "Question",
-                                "earlier": st.column_config.TextColumn(f"Earlier ({label(earlier_id)})", width="medium"),
-                                "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="medium"),
-                                "changed": st.column_config.CheckboxColumn("Changed")})
+    st.dataframe(
+        answers,
+        hide_index=True,
+        column_order=["section", "question", "earlier", "later", "changed"],
+        column_config={
+            "section": "Section",
+            "question": "Question",
+            "earlier": st.column_config.TextColumn(f"Earlier ({label(earlier_id)})", width="medium"),
+            "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="medium"),
+            "changed": st.column_config.CheckboxColumn("Changed"),
+        },
+    )
     st.markdown("#### Target list then and now")
     targets = compare_targets(earlier["targets"], later["targets"])
     if targets.empty:
         st.caption("Neither review had target companies.")
     else:
-        st.dataframe(targets, hide_index=True, column_config={
-            "company": "Company", "earlier": "Earlier", "later": "Later", "change": "Change",
-            "reason": st.column_config.TextColumn("Reason", width="large")})
+        st.dataframe(
+            targets,
+            hide_index=True,
+            column_config={
+                "company": "Company",
+                "earlier": "Earlier",
+                "later": "Later",
+                "change": "Change",
+                "reason": st.column_config.TextColumn("Reason", width="large"),
+            },
+        )

@@ -10,10 +10,10 @@ import datetime as dt
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
-from lib.learn import charts, traction
 from lib.core import db
+from lib.core.db import Engine
+from lib.learn import charts, traction
 from lib.store import settings as settings_store
 from ui import state
 
@@ -37,19 +37,35 @@ def _overview(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.da
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _view(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date,
-          chosen: traction.TractionFilter, freq: str) -> traction.TractionView:
+def _view(
+    _engine: Engine,
+    url: str,
+    rev: int,
+    ghost_days: int,
+    today: dt.date,
+    chosen: traction.TractionFilter,
+    freq: str,
+) -> traction.TractionView:
     return traction.traction_view(_table(_engine, url, rev, ghost_days, today), chosen, freq)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _specs(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date,
-           chosen: traction.TractionFilter, freq: str) -> dict[str, dict]:
+def _specs(
+    _engine: Engine,
+    url: str,
+    rev: int,
+    ghost_days: int,
+    today: dt.date,
+    chosen: traction.TractionFilter,
+    freq: str,
+) -> dict[str, dict]:
     return charts.traction_specs(_view(_engine, url, rev, ghost_days, today, chosen, freq), freq)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _company(_engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date, company: str) -> pd.DataFrame:
+def _company(
+    _engine: Engine, url: str, rev: int, ghost_days: int, today: dt.date, company: str
+) -> pd.DataFrame:
     table = _table(_engine, url, rev, ghost_days, today)
     return traction.company_applications(table, state._events(_engine, url, rev), company)
 

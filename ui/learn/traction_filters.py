@@ -6,8 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.learn import traction
 from lib.core import vocab
+from lib.learn import traction
 from lib.store import settings as settings_store
 from lib.store.base import StoreError
 from ui import forms, state
@@ -19,16 +19,30 @@ def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFi
     """Draw the filters in one row; return the filter and the period ("month" or "week")."""
     with st.container(border=True):
         c1, c2, c3, c4, c5 = st.columns([3, 3, 2, 2, 2], vertical_alignment="bottom")
-        dates = c1.date_input("Applied between", value=bounds or (), key="traction_dates",
-                              format="DD/MM/YYYY")
-        channels = c2.multiselect("Channel", vocab.CHANNELS, key="traction_channels",
-                                  placeholder="All channels")
+        dates = c1.date_input(
+            "Applied between", value=bounds or (), key="traction_dates", format="DD/MM/YYYY"
+        )
+        channels = c2.multiselect(
+            "Channel", vocab.CHANNELS, key="traction_channels", placeholder="All channels"
+        )
         company = c3.text_input("Company", key="traction_company_text", placeholder="Any company")
-        freq = c4.segmented_control("Over time by", ["month", "week"], default="month",
-                                    format_func=str.capitalize, key="traction_freq") or "month"
-        include_open = c5.toggle("Include open", value=True, key="traction_open",
-                                 help="Open: no ending recorded and not yet ghosted. Turn off to see only "
-                                      "applications that have ended.")
+        freq = (
+            c4.segmented_control(
+                "Over time by",
+                ["month", "week"],
+                default="month",
+                format_func=str.capitalize,
+                key="traction_freq",
+            )
+            or "month"
+        )
+        include_open = c5.toggle(
+            "Include open",
+            value=True,
+            key="traction_open",
+            help="Open: no ending recorded and not yet ghosted. Turn off to see only "
+            "applications that have ended.",
+        )
     chosen = traction.TractionFilter(
         applied_from=dates[0] if len(dates) > 0 else None,
         applied_to=dates[1] if len(dates) > 1 else None,
@@ -44,8 +58,12 @@ def _save_ghost_days() -> None:
     try:
         settings_store.set_setting(state.engine(), "ghost_days", int(value))
     except (StoreError, TypeError, ValueError) as exc:
-        forms.set_errors(SETTINGS_FORM, forms.errors_from(exc) if isinstance(exc, StoreError)
-                         else {"ghost_days": "Ghosted after (days) must be a whole number."})
+        forms.set_errors(
+            SETTINGS_FORM,
+            forms.errors_from(exc)
+            if isinstance(exc, StoreError)
+            else {"ghost_days": "Ghosted after (days) must be a whole number."},
+        )
     else:
         forms.clear_errors(SETTINGS_FORM)
         st.toast(f"Saved: open applications count as ghosted after {int(value)} days of silence.")
@@ -57,7 +75,14 @@ def ghost_days_setting(current: int) -> None:
     with st.expander(f"Ghosted after {current} days of silence · change", icon=":material/settings:"):
         forms.form_error(SETTINGS_FORM)
         with st.form(SETTINGS_FORM, border=False):
-            st.number_input(setting.label, min_value=setting.minimum, max_value=setting.maximum,
-                            value=current, step=1, key="ghost_days_input", help=setting.help)
+            st.number_input(
+                setting.label,
+                min_value=setting.minimum,
+                max_value=setting.maximum,
+                value=current,
+                step=1,
+                key="ghost_days_input",
+                help=setting.help,
+            )
             forms.field_error(SETTINGS_FORM, "ghost_days", setting.label)
             st.form_submit_button("Save", on_click=_save_ghost_days)

@@ -43,7 +43,9 @@ def _widget_value(field: str, value: Any) -> Any:
     return "" if value is None else str(value)
 
 
-def seed_rows(prefix: str, name: str, fields: tuple[str, ...], rows: list[dict[str, Any]], minimum: int = 0) -> None:
+def seed_rows(
+    prefix: str, name: str, fields: tuple[str, ...], rows: list[dict[str, Any]], minimum: int = 0
+) -> None:
     rows_key = _rows_key(prefix, name)
     if rows_key not in st.session_state:
         st.session_state[rows_key] = list(range(max(len(rows), minimum)))
@@ -56,8 +58,10 @@ def seed_rows(prefix: str, name: str, fields: tuple[str, ...], rows: list[dict[s
 
 
 def collect_rows(prefix: str, name: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [{field: st.session_state.get(_key(prefix, name, uid, field)) for field in fields}
-            for uid in st.session_state.get(_rows_key(prefix, name), [])]
+    return [
+        {field: st.session_state.get(_key(prefix, name, uid, field)) for field in fields}
+        for uid in st.session_state.get(_rows_key(prefix, name), [])
+    ]
 
 
 def _add_row(prefix: str, name: str, fields: tuple[str, ...], on_change: Callable[[], None]) -> None:
@@ -81,57 +85,106 @@ def contact_ids_key(prefix: str) -> str:
 def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> None:
     """Every question asked, each with its category, my answer, a 1–5 rating and a better answer."""
     st.markdown("#### Every question they asked")
-    st.caption("One by one, as close to their words as you can. Then be honest about your answer, "
-               "and write the answer you'd like to give next time: this becomes your prep sheet.")
+    st.caption(
+        "One by one, as close to their words as you can. Then be honest about your answer, "
+        "and write the answer you'd like to give next time: this becomes your prep sheet."
+    )
     uids = st.session_state.get(_rows_key(prefix, "q"), [])
     for number, uid in enumerate(uids, 1):
-        k = lambda field: _key(prefix, "q", uid, field)  # noqa: E731
+        k = lambda field, uid=uid: _key(prefix, "q", uid, field)  # noqa: E731
         with st.container(border=True):
             top = st.columns([6, 2, 1], vertical_alignment="bottom")
-            top[0].text_input(f"Question {number}", key=k("question"), on_change=on_change,
-                              placeholder="What did they ask?")
+            top[0].text_input(
+                f"Question {number}", key=k("question"), on_change=on_change, placeholder="What did they ask?"
+            )
             current = st.session_state.get(k("category"))
             options = list(dict.fromkeys([*QUESTION_CATEGORIES, *([current] if current else [])]))
-            top[1].selectbox("Category", options, key=k("category"), on_change=on_change, index=None,
-                             accept_new_options=True, placeholder="Pick or type")
-            top[2].button("", key=f"{prefix}__remove_q{uid}", icon=":material/delete:", help="Remove this question",
-                          on_click=_remove_row, args=(prefix, "q", uid, on_change))
+            top[1].selectbox(
+                "Category",
+                options,
+                key=k("category"),
+                on_change=on_change,
+                index=None,
+                accept_new_options=True,
+                placeholder="Pick or type",
+            )
+            top[2].button(
+                "",
+                key=f"{prefix}__remove_q{uid}",
+                icon=":material/delete:",
+                help="Remove this question",
+                on_click=_remove_row,
+                args=(prefix, "q", uid, on_change),
+            )
             forms.field_error(form, f"q{uid}_question", f"Question {number}")
             forms.field_error(form, f"q{uid}_category", "The category")
             left, right = st.columns(2)
             left.text_area("What I answered", key=k("my_answer"), on_change=on_change, height=80)
-            right.text_area("A better answer for next time", key=k("better_answer"), on_change=on_change, height=80)
+            right.text_area(
+                "A better answer for next time", key=k("better_answer"), on_change=on_change, height=80
+            )
             with left:
                 forms.field_error(form, f"q{uid}_my_answer", "What I answered")
             with right:
                 forms.field_error(form, f"q{uid}_better_answer", "The better answer")
-            st.segmented_control("How happy am I with my answer? (1 not at all – 5 very)", SCALE,
-                                 key=k("rating"), on_change=on_change)
+            st.segmented_control(
+                "How happy am I with my answer? (1 not at all – 5 very)",
+                SCALE,
+                key=k("rating"),
+                on_change=on_change,
+            )
             forms.field_error(form, f"q{uid}_rating", "The rating")
-    st.button("Add a question", key=f"{prefix}__add_q", icon=":material/add:",
-              on_click=_add_row, args=(prefix, "q", QUESTION_FIELDS, on_change))
+    st.button(
+        "Add a question",
+        key=f"{prefix}__add_q",
+        icon=":material/add:",
+        on_click=_add_row,
+        args=(prefix, "q", QUESTION_FIELDS, on_change),
+    )
 
 
 def people_block(prefix: str, form: str, contacts: dict[int, str], on_change: Callable[[], None]) -> None:
     """The people met: picked from the company's contacts, or added with their role."""
     st.markdown("#### The people you met")
     if contacts:
-        st.multiselect("People you already know at this company", list(contacts), format_func=contacts.get,
-                       key=contact_ids_key(prefix), on_change=on_change, placeholder="Pick the people you met")
+        st.multiselect(
+            "People you already know at this company",
+            list(contacts),
+            format_func=contacts.get,
+            key=contact_ids_key(prefix),
+            on_change=on_change,
+            placeholder="Pick the people you met",
+        )
     uids = st.session_state.get(_rows_key(prefix, "p"), [])
     for uid in uids:
         cols = st.columns([4, 3, 1], vertical_alignment="bottom")
-        cols[0].text_input("Name", key=_key(prefix, "p", uid, "name"), on_change=on_change,
-                           placeholder="Their name")
-        cols[1].selectbox("Role", vocab.CONTACT_ROLES, key=_key(prefix, "p", uid, "role"), on_change=on_change)
-        cols[2].button("", key=f"{prefix}__remove_p{uid}", icon=":material/delete:", help="Remove this person",
-                       on_click=_remove_row, args=(prefix, "p", uid, on_change))
+        cols[0].text_input(
+            "Name", key=_key(prefix, "p", uid, "name"), on_change=on_change, placeholder="Their name"
+        )
+        cols[1].selectbox(
+            "Role", vocab.CONTACT_ROLES, key=_key(prefix, "p", uid, "role"), on_change=on_change
+        )
+        cols[2].button(
+            "",
+            key=f"{prefix}__remove_p{uid}",
+            icon=":material/delete:",
+            help="Remove this person",
+            on_click=_remove_row,
+            args=(prefix, "p", uid, on_change),
+        )
         forms.field_error(form, f"p{uid}_name", "The name")
-    st.button("Add someone new", key=f"{prefix}__add_p", icon=":material/person_add:",
-              on_click=_add_row, args=(prefix, "p", PERSON_FIELDS, on_change))
+    st.button(
+        "Add someone new",
+        key=f"{prefix}__add_p",
+        icon=":material/person_add:",
+        on_click=_add_row,
+        args=(prefix, "p", PERSON_FIELDS, on_change),
+    )
 
 
-def validated_rows(prefix: str) -> tuple[list[InterviewQuestionIn], list[ContactIn], list[int], dict[str, str]]:
+def validated_rows(
+    prefix: str,
+) -> tuple[list[InterviewQuestionIn], list[ContactIn], list[int], dict[str, str]]:
     """(questions, new people, known contact ids, errors by row field); fully blank rows are skipped."""
     errors: dict[str, str] = {}
     questions: list[InterviewQuestionIn] = []

@@ -7,8 +7,8 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.reflect import questionnaires as qn
 from lib.core.models import MoodIn
+from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import pause_left
 from lib.store import reflections as store
 from ui import forms, state
@@ -46,16 +46,19 @@ def checkin_form() -> None:
         with st.form(FORM, border=False):
             score_col, words_col, save_col = st.columns([2, 3, 1], vertical_alignment="bottom")
             low, high = score_q.scale_words
-            score = score_col.segmented_control(f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE,
-                                                key=f"{FORM}_score")
+            score = score_col.segmented_control(
+                f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE, key=f"{FORM}_score"
+            )
             words = words_col.text_input(words_q.prompt, key=f"{FORM}_words", placeholder="optional")
             submitted = save_col.form_submit_button("Check in", icon=":material/favorite:")
         forms.field_error(FORM, "score", "Your mood")
         forms.field_error(FORM, "words", "The words")
         last = store.last_mood(state.engine())
         if last:
-            st.caption(f"Last check-in: {last['score']} / 5 on {last['recorded_at']:%d %b %Y}"
-                       + (f" — “{md(last['words'])}”" if last["words"] else ""))
+            st.caption(
+                f"Last check-in: {last['score']} / 5 on {last['recorded_at']:%d %b %Y}"
+                + (f" — “{md(last['words'])}”" if last["words"] else "")
+            )
     if submitted:
         try:
             store.add_mood(state.engine(), MoodIn(score=score, words=words))

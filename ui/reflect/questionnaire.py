@@ -101,8 +101,14 @@ def _format(q: Question) -> Callable[[Any], str]:
     return str
 
 
-def question(q: Question, prefix: str, form: str, on_change: Callable[[], None] | None = None,
-             known_tags: Iterable[str] = (), disabled: bool = False) -> None:
+def question(
+    q: Question,
+    prefix: str,
+    form: str,
+    on_change: Callable[[], None] | None = None,
+    known_tags: Iterable[str] = (),
+    disabled: bool = False,
+) -> None:
     """Draw one question's widget (and its note), then its error, if any, right under it."""
     k = key(prefix, q.id)
     label = q.prompt + (" *" if q.required else "")
@@ -117,8 +123,14 @@ def question(q: Question, prefix: str, form: str, on_change: Callable[[], None] 
             st.segmented_control(f"{label} (1 {low} – 5 {high})", SCALE, **common)
         if q.with_note:
             with note_col:
-                st.text_input("Note", key=key(prefix, q.id + NOTE_SUFFIX), on_change=on_change, disabled=disabled,
-                              placeholder="optional", label_visibility="collapsed")
+                st.text_input(
+                    "Note",
+                    key=key(prefix, q.id + NOTE_SUFFIX),
+                    on_change=on_change,
+                    disabled=disabled,
+                    placeholder="optional",
+                    label_visibility="collapsed",
+                )
             forms.field_error(form, q.id + NOTE_SUFFIX, f"The note on “{q.label}”")
     elif q.kind == "yesno":
         st.segmented_control(label, (True, False), format_func=_format(q), **common)
@@ -141,9 +153,17 @@ def question(q: Question, prefix: str, form: str, on_change: Callable[[], None] 
     forms.field_error(form, q.id, q.label)
 
 
-def section(bank: Bank, name: str, prefix: str, form: str, on_change: Callable[[], None] | None = None,
-            known_tags: Iterable[str] = (), disabled: Iterable[str] = (), skip: Iterable[str] = (),
-            heading: bool = True) -> None:
+def section(
+    bank: Bank,
+    name: str,
+    prefix: str,
+    form: str,
+    on_change: Callable[[], None] | None = None,
+    known_tags: Iterable[str] = (),
+    disabled: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    heading: bool = True,
+) -> None:
     """A section of the bank: its heading, its line of introduction, its questions."""
     intro = dict(bank.sections).get(name, "")
     if heading:
@@ -161,10 +181,15 @@ def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> No
     if draft:
         st.warning(
             f"**Draft** — kept automatically (last change {draft['updated_at']:%d %b, %H:%M}). "
-            + ("Your saved answers don't change until you press Save."
-               if saved_before else "It isn't part of your records until you press Save."),
+            + (
+                "Your saved answers don't change until you press Save."
+                if saved_before
+                else "It isn't part of your records until you press Save."
+            ),
             icon=":material/edit_note:",
         )
     else:
-        st.caption("Everything you type is kept as a draft as you go, even if you leave this page; "
-                   "it becomes part of your records when you press Save.")
+        st.caption(
+            "Everything you type is kept as a draft as you go, even if you leave this page; "
+            "it becomes part of your records when you press Save."
+        )

@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.core.db import Engine
 from lib.reflect import questionnaires as qn
 from lib.store import reflections as store
 from ui import state
@@ -76,8 +76,12 @@ def _answer_lines(lines: list[qn.AnswerLine]) -> None:
 
 
 def _debrief(debrief: dict[str, Any]) -> None:
-    columns = {"round_type": debrief["round_type"], "occurred_on": debrief["occurred_on"],
-               "format": debrief["format"], "comfort": debrief["comfort"]}
+    columns = {
+        "round_type": debrief["round_type"],
+        "occurred_on": debrief["occurred_on"],
+        "format": debrief["format"],
+        "comfort": debrief["comfort"],
+    }
     people = debrief.get("people") or []
     if people:
         st.markdown("**People met:** " + ", ".join(f"{md(p['name'])} ({md(p['role'])})" for p in people))
@@ -93,16 +97,24 @@ def _debrief(debrief: dict[str, Any]) -> None:
                 lines.append(f"    - *Next time:* {text_block(q['better_answer'])}")
             st.markdown("\n".join(lines))
     _answer_lines(qn.answer_lines(qn.INTERVIEW, debrief["answers"], columns))
-    st.page_link("pages/debrief.py", label="Edit this debrief", icon=":material/edit:",
-                 query_params={"interview": str(debrief["id"])})
+    st.page_link(
+        "pages/debrief.py",
+        label="Edit this debrief",
+        icon=":material/edit:",
+        query_params={"interview": str(debrief["id"])},
+    )
 
 
 def _reflection(reflection: dict[str, Any]) -> None:
     bank = qn.BANKS.get(reflection["bank"], qn.REJECTION)
     columns = {"pause_until": reflection["pause_until"]}
     _answer_lines(qn.answer_lines(bank, reflection["answers"], columns))
-    st.page_link("pages/rejection.py", label="Edit this reflection", icon=":material/edit:",
-                 query_params={"reflection": str(reflection["id"])})
+    st.page_link(
+        "pages/rejection.py",
+        label="Edit this reflection",
+        icon=":material/edit:",
+        query_params={"reflection": str(reflection["id"])},
+    )
 
 
 def _when(value: Any) -> dt.date | None:
@@ -126,7 +138,8 @@ def application_timeline(application_id: int) -> None:
     for debrief in store.interviews_for(engine, application_id):
         when = _when(debrief["occurred_on"]) or _when(debrief["created_at"])
         title = f"Debrief · {(debrief['round_type'] or 'interview').capitalize()} round" + (
-            f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else "")
+            f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else ""
+        )
         items.append((when, 0, title, _debrief, debrief))
     for reflection in store.reflections_for(engine, application_id):
         when = _when(reflection["answers"].get("rejected_on")) or _when(reflection["created_at"])
@@ -145,8 +158,14 @@ def application_timeline(application_id: int) -> None:
 def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
     """Ask which application a questionnaire is for; on a pick, reopen the page on it (?id=…)."""
     st.write(prompt)
-    picked = st.selectbox("Application", list(choices), format_func=choices.get, index=None,
-                          placeholder="Type to find the company or role", key=key)
+    picked = st.selectbox(
+        "Application",
+        list(choices),
+        format_func=choices.get,
+        index=None,
+        placeholder="Type to find the company or role",
+        key=key,
+    )
     if picked is not None:
         for stale in ("id", "interview", "reflection"):  # keep other parameters (?data=demo)
             st.query_params.pop(stale, None)

@@ -12,11 +12,23 @@ from lib.core import vocab
 from lib.core.models import ApplicationIn
 from ui import forms, state
 
-FIELDS = ("company", "role", "applied_on", "channel", "source", "job_url", "resume_version",
-          "location", "work_mode", "notes")
+FIELDS = (
+    "company",
+    "role",
+    "applied_on",
+    "channel",
+    "source",
+    "job_url",
+    "resume_version",
+    "location",
+    "work_mode",
+    "notes",
+)
 
 
-def render(form: str, current: dict[str, Any] | None = None, submit_label: str = "Save") -> ApplicationIn | None:
+def render(
+    form: str, current: dict[str, Any] | None = None, submit_label: str = "Save"
+) -> ApplicationIn | None:
     """Draw the form; return the validated application when submitted without errors."""
     current = current or {}
     names = state.company_names()
@@ -34,40 +46,73 @@ def render(form: str, current: dict[str, Any] | None = None, submit_label: str =
                 key=f"{form}_company",
             )
             forms.field_error(form, "company")
-            role = st.text_input("Role *", value=current.get("role") or "", key=f"{form}_role",
-                                 placeholder="e.g. Senior Data Analyst")
+            role = st.text_input(
+                "Role *",
+                value=current.get("role") or "",
+                key=f"{form}_role",
+                placeholder="e.g. Senior Data Analyst",
+            )
             forms.field_error(form, "role")
-            applied_on = st.date_input("Date applied *", value=current.get("applied_on") or dt.date.today(),
-                                       max_value=dt.date.today(), key=f"{form}_applied_on", format="DD/MM/YYYY")
+            applied_on = st.date_input(
+                "Date applied *",
+                value=current.get("applied_on") or dt.date.today(),
+                max_value=dt.date.today(),
+                key=f"{form}_applied_on",
+                format="DD/MM/YYYY",
+            )
             forms.field_error(form, "applied_on", "Date applied")
             channel = st.selectbox(
-                "Channel *", vocab.CHANNELS,
+                "Channel *",
+                vocab.CHANNELS,
                 index=vocab.CHANNELS.index(current.get("channel") or "job board"),
-                format_func=lambda c: f"{c} — {vocab.CHANNEL_HELP[c]}", key=f"{form}_channel",
+                format_func=lambda c: f"{c} — {vocab.CHANNEL_HELP[c]}",
+                key=f"{form}_channel",
             )
-            source = st.text_input("Board or ATS name", value=current.get("source") or "", key=f"{form}_source",
-                                   placeholder="LinkedIn, Greenhouse, …")
+            source = st.text_input(
+                "Board or ATS name",
+                value=current.get("source") or "",
+                key=f"{form}_source",
+                placeholder="LinkedIn, Greenhouse, …",
+            )
             forms.field_error(form, "source", "Board or ATS name")
         with right:
-            job_url = st.text_input("Job link", value=current.get("job_url") or "", key=f"{form}_job_url",
-                                    placeholder="https://…")
+            job_url = st.text_input(
+                "Job link", value=current.get("job_url") or "", key=f"{form}_job_url", placeholder="https://…"
+            )
             forms.field_error(form, "job_url", "Job link")
-            resume_version = st.text_input("Résumé version", value=current.get("resume_version") or "",
-                                           key=f"{form}_resume_version", placeholder="e.g. v4-product")
+            resume_version = st.text_input(
+                "Résumé version",
+                value=current.get("resume_version") or "",
+                key=f"{form}_resume_version",
+                placeholder="e.g. v4-product",
+            )
             location = st.text_input("Location", value=current.get("location") or "", key=f"{form}_location")
             modes = ("",) + vocab.WORK_MODES
-            work_mode = st.selectbox("Work mode", modes, index=modes.index(current.get("work_mode") or ""),
-                                     format_func=lambda m: m or "—", key=f"{form}_work_mode")
+            work_mode = st.selectbox(
+                "Work mode",
+                modes,
+                index=modes.index(current.get("work_mode") or ""),
+                format_func=lambda m: m or "—",
+                key=f"{form}_work_mode",
+            )
             notes = st.text_area("Notes", value=current.get("notes") or "", key=f"{form}_notes", height=100)
             forms.field_error(form, "notes")
         submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")
     if not submitted:
         return None
     values = {
-        "company": company or "", "role": role, "applied_on": applied_on, "channel": channel,
-        "source": source, "job_url": job_url, "resume_version": resume_version, "location": location,
-        "work_mode": work_mode or None, "notes": notes,
-        "reapplication_of": current.get("reapplication_of"), "reapply_reason": current.get("reapply_reason"),
+        "company": company or "",
+        "role": role,
+        "applied_on": applied_on,
+        "channel": channel,
+        "source": source,
+        "job_url": job_url,
+        "resume_version": resume_version,
+        "location": location,
+        "work_mode": work_mode or None,
+        "notes": notes,
+        "reapplication_of": current.get("reapplication_of"),
+        "reapply_reason": current.get("reapply_reason"),
     }
     try:
         app = ApplicationIn(**values)

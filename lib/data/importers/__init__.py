@@ -13,8 +13,7 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from sqlalchemy.engine import Engine
-
+from lib.core.db import Engine
 from lib.data.importers import linkedin, spreadsheet
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
@@ -56,25 +55,35 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
         if stem.startswith("job applications") or stem == "saved jobs" or stem == "connections":
             wanted.append(info)
     if not wanted:
-        return [_failed(name, "zip", "The archive holds no Job Applications, Saved Jobs or Connections file.")]
+        return [
+            _failed(name, "zip", "The archive holds no Job Applications, Saved Jobs or Connections file.")
+        ]
     parsed = []
     for info in sorted(wanted, key=lambda i: i.filename):
         label = f"{name}/{info.filename}"
         if info.file_size > MAX_ZIP_MEMBER:
-            parsed.append(_failed(label, "zip", "This file in the archive is too large to be a LinkedIn export."))
+            parsed.append(
+                _failed(label, "zip", "This file in the archive is too large to be a LinkedIn export.")
+            )
             continue
         try:
             with archive.open(info) as handle:
                 member = handle.read(MAX_ZIP_MEMBER + 1)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
-            parsed.append(_failed(label, "zip", f"This file in the archive can't be read ({type(exc).__name__})."))
+            parsed.append(
+                _failed(label, "zip", f"This file in the archive can't be read ({type(exc).__name__}).")
+            )
             continue
         parsed.extend(parse_bytes(label, member))
     return parsed
 
 
-def parse_bytes(name: str, data: bytes, mapping: dict[str, str] | None = None,
-                status_map: dict[str, tuple[str, str]] | None = None) -> list[ParsedFile]:
+def parse_bytes(
+    name: str,
+    data: bytes,
+    mapping: dict[str, str] | None = None,
+    status_map: dict[str, tuple[str, str]] | None = None,
+) -> list[ParsedFile]:
     """Validated rows and row errors for one uploaded file (a zip gives one entry per CSV in it).
 
     `mapping` ({Rebound field: column}) and `status_map` ({status word: (stage, outcome)}) are the
@@ -101,9 +110,16 @@ def report(files: Sequence[ParsedFile], plan) -> dict:
     """The import report (the command line's JSON): per file, then totals."""
     return {
         "files": [
-            {"path": f.path, "format": f.format, "rows": f.rows, "imported": plan.added[i],
-             "duplicates": plan.duplicates[i], "skipped": dict(f.skipped), "notices": list(f.notices),
-             "errors": [e.as_dict() for e in f.errors]}
+            {
+                "path": f.path,
+                "format": f.format,
+                "rows": f.rows,
+                "imported": plan.added[i],
+                "duplicates": plan.duplicates[i],
+                "skipped": dict(f.skipped),
+                "notices": list(f.notices),
+                "errors": [e.as_dict() for e in f.errors],
+            }
             for i, f in enumerate(files)
         ],
         "imported": dict(plan.counts),

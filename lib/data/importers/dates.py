@@ -18,9 +18,20 @@ from lib.data.importers.text import MISSING
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -48,8 +59,12 @@ def _to_int(series: pd.Series) -> pd.Series:
 
 def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     frame = pd.DataFrame({"year": year, "month": month, "day": day}).astype("float64")
-    ok = frame.notna().all(axis=1) & frame["month"].between(1, 12) & frame["day"].between(1, 31) & frame[
-        "year"].between(1900, 2200)
+    ok = (
+        frame.notna().all(axis=1)
+        & frame["month"].between(1, 12)
+        & frame["day"].between(1, 31)
+        & frame["year"].between(1900, 2200)
+    )
     result = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     if ok.any():
         result[ok] = pd.to_datetime(frame[ok].astype(int), errors="coerce")
@@ -61,7 +76,9 @@ def _two_digit(year: pd.Series) -> pd.Series:
     return year.where(year >= 100, year + 2000 - 100 * (year > pivot))
 
 
-def parse_dates(values: pd.Series, year_hint: int | None = None, day_first: bool | None = None) -> ParsedDates:
+def parse_dates(
+    values: pd.Series, year_hint: int | None = None, day_first: bool | None = None
+) -> ParsedDates:
     """Read a column of date text. Year-less dates take `year_hint`, else the column's most common
     year, else the latest year that doesn't put them in the future; `day_first` forces the order
     of numeric dates (else it is detected from the column)."""
@@ -93,8 +110,12 @@ def parse_dates(values: pd.Series, year_hint: int | None = None, day_first: bool
     if yearless.any():
         if year_hint is None:
             # The file's own full dates tell the year (the most common one).
-            known = pd.concat([result.dropna(), _assemble(year, *((b, a) if day_first else (a, b)))
-                               [has_numeric & ~yearless].dropna()])
+            known = pd.concat(
+                [
+                    result.dropna(),
+                    _assemble(year, *((b, a) if day_first else (a, b)))[has_numeric & ~yearless].dropna(),
+                ]
+            )
             if not known.empty:
                 year_hint = int(known.dt.year.mode().iloc[0])
         if year_hint is None:
@@ -120,4 +141,6 @@ def parse_dates(values: pd.Series, year_hint: int | None = None, day_first: bool
 
     yearless_full = pd.Series(False, index=text.index)
     yearless_full.loc[yearless.index] = yearless & result.loc[yearless.index].notna()
-    return ParsedDates(result, missing, day_first=day_first, yearless=yearless_full, inferred_year=inferred_year)
+    return ParsedDates(
+        result, missing, day_first=day_first, yearless=yearless_full, inferred_year=inferred_year
+    )

@@ -14,10 +14,17 @@ import re
 
 import pandas as pd
 
-from lib.data.importers.dates import parse_dates
-from lib.data.importers.rows import CONTACT_COLUMNS, SAVED_COLUMNS, ParsedFile, applications_from, clean_text, hash_key
-from lib.data.importers.text import RowError, read_table
 from lib.core.models import MAX_SHORT_TEXT
+from lib.data.importers.dates import parse_dates
+from lib.data.importers.rows import (
+    CONTACT_COLUMNS,
+    SAVED_COLUMNS,
+    ParsedFile,
+    applications_from,
+    clean_text,
+    hash_key,
+)
+from lib.data.importers.text import RowError, read_table
 
 APPLICATIONS_HEADER = {"Application Date", "Company Name", "Job Title"}
 SAVED_HEADER = {"Saved Date", "Company Name", "Job Title"}
@@ -30,11 +37,11 @@ _RECRUITER = re.compile(r"recruit|talent|sourc|\bhr\b|human resource|people part
 def kind_of(header: list[str]) -> str | None:
     """Which LinkedIn file a header belongs to, if any."""
     present = set(header)
-    if APPLICATIONS_HEADER <= present:
+    if present >= APPLICATIONS_HEADER:
         return "linkedin-applications"
-    if SAVED_HEADER <= present:
+    if present >= SAVED_HEADER:
         return "linkedin-saved-jobs"
-    if CONNECTIONS_HEADER <= present:
+    if present >= CONNECTIONS_HEADER:
         return "linkedin-connections"
     if PREFERENCES_HEADER & present:
         return "linkedin-preferences"
@@ -54,23 +61,35 @@ def _column(table, name: str) -> list[str]:
 
 def parse_applications(data: bytes, path: str = "Job Applications.csv") -> ParsedFile:
     table = read_table(data)
-    frame = pd.DataFrame({
-        "line": table.lines,
-        "company": _column(table, "Company Name"),
-        "role": _column(table, "Job Title"),
-        "applied_on": _column(table, "Application Date"),
-        "job_url": _column(table, "Job Url"),
-        "resume_version": _column(table, "Resume Name"),
-    })
+    frame = pd.DataFrame(
+        {
+            "line": table.lines,
+            "company": _column(table, "Company Name"),
+            "role": _column(table, "Job Title"),
+            "applied_on": _column(table, "Application Date"),
+            "job_url": _column(table, "Job Url"),
+            "resume_version": _column(table, "Resume Name"),
+        }
+    )
     # Jobs LinkedIn no longer shows keep only a date: say so rather than "company missing".
-    gone = pd.Series([not (c.strip() or r.strip()) for c, r in zip(frame["company"], frame["role"])],
-                     index=frame.index, dtype=bool)
-    parsed = applications_from(frame[~gone], path, "linkedin-applications", default_channel=("job board", "LinkedIn"))
+    gone = pd.Series(
+        [not (c.strip() or r.strip()) for c, r in zip(frame["company"], frame["role"])],
+        index=frame.index,
+        dtype=bool,
+    )
+    parsed = applications_from(
+        frame[~gone], path, "linkedin-applications", default_channel=("job board", "LinkedIn")
+    )
     parsed.rows = len(frame)
-    parsed.errors = sorted(table.errors + parsed.errors + [
-        RowError(int(line), "company", "LinkedIn no longer shows this job's company and title.")
-        for line in frame.loc[gone, "line"]
-    ], key=lambda e: e.line)
+    parsed.errors = sorted(
+        table.errors
+        + parsed.errors
+        + [
+            RowError(int(line), "company", "LinkedIn no longer shows this job's company and title.")
+            for line in frame.loc[gone, "line"]
+        ],
+        key=lambda e: e.line,
+    )
     return parsed
 
 
@@ -78,33 +97,54 @@ def parse_preferences(data: bytes, path: str = "Job Seeker Preferences.csv") -> 
     """LinkedIn's job-seeker preferences hold no applications: recognised, and said so."""
     table = read_table(data)
     parsed = ParsedFile(path=path, format="linkedin-preferences", rows=len(table.rows))
-    parsed.notices.append("LinkedIn job-seeker preferences hold no applications or contacts: nothing to import.")
+    parsed.notices.append(
+        "LinkedIn job-seeker preferences hold no applications or contacts: nothing to import."
+    )
     parsed.skipped["preferences"] = len(table.rows)
     return parsed
 
 
 def parse_saved_jobs(data: bytes, path: str = "Saved Jobs.csv") -> ParsedFile:
     table = read_table(data)
-    parsed = ParsedFile(path=path, format="linkedin-saved-jobs", rows=len(table.rows), errors=list(table.errors))
+    parsed = ParsedFile(
+        path=path, format="linkedin-saved-jobs", rows=len(table.rows), errors=list(table.errors)
+    )
     frame = pd.DataFrame({"line": table.lines})
-    for name, column in (("company", "Company Name"), ("role", "Job Title"), ("job_url", "Job Url"),
-                         ("saved_on", "Saved Date")):
+    for name, column in (
+        ("company", "Company Name"),
+        ("role", "Job Title"),
+        ("job_url", "Job Url"),
+        ("saved_on", "Saved Date"),
+    ):
         frame[name] = clean_text(pd.Series(_column(table, column), dtype=object))
     saved = parse_dates(frame["saved_on"])
     frame["saved_on"] = saved.dates.dt.date.where(saved.dates.notna(), None)
     ok = frame["company"].notna() & frame["company"].map(lambda c: c is not None and len(c) <= MAX_SHORT_TEXT)
-    parsed.errors += [RowError(int(line), "company", "The company is missing or too long.")
-                      for line in frame.loc[~ok, "line"]]
+    parsed.errors += [
+        RowError(int(line), "company", "The company is missing or too long.")
+        for line in frame.loc[~ok, "line"]
+    ]
     parsed.saved_jobs = frame.loc[ok, SAVED_COLUMNS].reset_index(drop=True)
     return parsed
 
 
 def parse_connections(data: bytes, path: str = "Connections.csv") -> ParsedFile:
     table = read_table(data, looks_like_header=_connections_header)
-    parsed = ParsedFile(path=path, format="linkedin-connections", rows=len(table.rows), errors=list(table.errors))
-    raw = {name: clean_text(pd.Series(_column(table, column), dtype=object)) for name, column in (
-        ("first", "First Name"), ("last", "Last Name"), ("url", "URL"), ("email", "Email Address"),
-        ("company", "Company"), ("position", "Position"), ("connected", "Connected On"))}
+    parsed = ParsedFile(
+        path=path, format="linkedin-connections", rows=len(table.rows), errors=list(table.errors)
+    )
+    raw = {
+        name: clean_text(pd.Series(_column(table, column), dtype=object))
+        for name, column in (
+            ("first", "First Name"),
+            ("last", "Last Name"),
+            ("url", "URL"),
+            ("email", "Email Address"),
+            ("company", "Company"),
+            ("position", "Position"),
+            ("connected", "Connected On"),
+        )
+    }
     frame = pd.DataFrame({"line": table.lines, **raw})
     hidden = frame["first"].isna() & frame["last"].isna()
     if hidden.any():
@@ -112,27 +152,44 @@ def parse_connections(data: bytes, path: str = "Connections.csv") -> ParsedFile:
     frame = frame[~hidden]
     name = (frame["first"].fillna("") + " " + frame["last"].fillna("")).str.split().str.join(" ")
     connected = parse_dates(frame["connected"])
-    contacts = pd.DataFrame({
-        "line": frame["line"],
-        "name": name,
-        "company": frame["company"],
-        "role": frame["position"].map(lambda p: "recruiter" if p and _RECRUITER.search(p) else "other"),
-        "email": frame["email"].map(lambda e: e if e and re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", e) else None),
-        "profile_url": frame["url"].map(lambda u: u if u and u.lower().startswith(("http://", "https://"))
-                                        and " " not in u and 11 <= len(u) <= 2_000 else None),
-        "connected_on": connected.dates.dt.date.where(connected.dates.notna(), None),
-        "notes": frame["position"].map(lambda p: f"Position: {p}" if p else None),
-    })
+    contacts = pd.DataFrame(
+        {
+            "line": frame["line"],
+            "name": name,
+            "company": frame["company"],
+            "role": frame["position"].map(lambda p: "recruiter" if p and _RECRUITER.search(p) else "other"),
+            "email": frame["email"].map(
+                lambda e: e if e and re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", e) else None
+            ),
+            "profile_url": frame["url"].map(
+                lambda u: (
+                    u
+                    if u
+                    and u.lower().startswith(("http://", "https://"))
+                    and " " not in u
+                    and 11 <= len(u) <= 2_000
+                    else None
+                )
+            ),
+            "connected_on": connected.dates.dt.date.where(connected.dates.notna(), None),
+            "notes": frame["position"].map(lambda p: f"Position: {p}" if p else None),
+        }
+    )
     long_name = contacts["name"].str.len() > MAX_SHORT_TEXT
     long_company = contacts["company"].map(lambda c: c is not None and len(c) > MAX_SHORT_TEXT)
     long_notes = contacts["notes"].map(lambda n: n is not None and len(n) > 20_000)
     bad = long_name | long_company | long_notes
-    parsed.errors += [RowError(int(line), "name" if ln else "company" if lc else "position", "Too long to be a contact.")
-                      for line, ln, lc in zip(contacts.loc[bad, "line"], long_name[bad], long_company[bad])]
+    parsed.errors += [
+        RowError(int(line), "name" if ln else "company" if lc else "position", "Too long to be a contact.")
+        for line, ln, lc in zip(contacts.loc[bad, "line"], long_name[bad], long_company[bad])
+    ]
     contacts = contacts[~bad].copy()
-    contacts["import_key"] = hash_key("contact:", contacts["name"].str.casefold(),
-                                      contacts["company"].fillna("").str.casefold(),
-                                      contacts["profile_url"].fillna(contacts["connected_on"].astype(str)))
+    contacts["import_key"] = hash_key(
+        "contact:",
+        contacts["name"].str.casefold(),
+        contacts["company"].fillna("").str.casefold(),
+        contacts["profile_url"].fillna(contacts["connected_on"].astype(str)),
+    )
     parsed.contacts = contacts[CONTACT_COLUMNS].reset_index(drop=True)
     parsed.errors.sort(key=lambda e: e.line)
     return parsed

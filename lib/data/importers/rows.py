@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lib.core import vocab
-from lib.search.companies import company_key
+from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.data.importers.dates import parse_dates
 from lib.data.importers.statuses import map_status, word_key
 from lib.data.importers.text import MISSING, RowError, unneutralise
-from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from lib.search.companies import company_key
 
 # Rebound's fields an application file can fill, with their labels (the mapping's vocabulary).
 FIELDS: dict[str, str] = {
@@ -42,20 +42,95 @@ FIELDS: dict[str, str] = {
 REQUIRED = ("company", "applied_on")
 ROLE_NOT_GIVEN = "Role not given"
 
-APPLICATION_COLUMNS = ["line", "company", "role", "applied_on", "channel", "source", "job_url", "resume_version",
-                       "location", "work_mode", "notes", "import_key"]
+APPLICATION_COLUMNS = [
+    "line",
+    "company",
+    "role",
+    "applied_on",
+    "channel",
+    "source",
+    "job_url",
+    "resume_version",
+    "location",
+    "work_mode",
+    "notes",
+    "import_key",
+]
 EVENT_COLUMNS = ["import_key", "kind", "occurred_on", "note"]
-CONTACT_COLUMNS = ["line", "name", "company", "role", "email", "profile_url", "connected_on", "notes", "import_key"]
+CONTACT_COLUMNS = [
+    "line",
+    "name",
+    "company",
+    "role",
+    "email",
+    "profile_url",
+    "connected_on",
+    "notes",
+    "import_key",
+]
 SAVED_COLUMNS = ["line", "company", "role", "job_url", "saved_on"]
 
-_JOB_BOARDS = ("linkedin", "indeed", "glassdoor", "monster", "dice", "ziprecruiter", "profesia", "stepstone",
-               "xing", "handshake", "nuworks", "unstop", "naukri", "wellfound", "angel", "otta", "welcome to the jungle",
-               "hiresome", "gohire", "builtin", "built in", "simplify", "job board", "jobboard", "board", "hired")
-_ATS = ("workday", "greenhouse", "lever", "ashby", "icims", "smartrecruiters", "successfactors", "taleo", "personio",
-        "workable", "bamboohr", "jobvite", "recruitee", "teamtailor", "breezy", "careers", "career site", "company site",
-        "website", "direct", "company")
-_WORK_MODES = {"remote": "remote", "hybrid": "hybrid", "on-site": "on-site", "onsite": "on-site", "on site": "on-site",
-               "in office": "on-site", "office": "on-site", "in-office": "on-site"}
+_JOB_BOARDS = (
+    "linkedin",
+    "indeed",
+    "glassdoor",
+    "monster",
+    "dice",
+    "ziprecruiter",
+    "profesia",
+    "stepstone",
+    "xing",
+    "handshake",
+    "nuworks",
+    "unstop",
+    "naukri",
+    "wellfound",
+    "angel",
+    "otta",
+    "welcome to the jungle",
+    "hiresome",
+    "gohire",
+    "builtin",
+    "built in",
+    "simplify",
+    "job board",
+    "jobboard",
+    "board",
+    "hired",
+)
+_ATS = (
+    "workday",
+    "greenhouse",
+    "lever",
+    "ashby",
+    "icims",
+    "smartrecruiters",
+    "successfactors",
+    "taleo",
+    "personio",
+    "workable",
+    "bamboohr",
+    "jobvite",
+    "recruitee",
+    "teamtailor",
+    "breezy",
+    "careers",
+    "career site",
+    "company site",
+    "website",
+    "direct",
+    "company",
+)
+_WORK_MODES = {
+    "remote": "remote",
+    "hybrid": "hybrid",
+    "on-site": "on-site",
+    "onsite": "on-site",
+    "on site": "on-site",
+    "in office": "on-site",
+    "office": "on-site",
+    "in-office": "on-site",
+}
 
 
 @dataclass
@@ -121,8 +196,10 @@ def application_key(company: pd.Series, role: pd.Series, applied_on: pd.Series) 
 def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: pd.Series) -> pd.Series:
     """`application_key` from company keys already made (companies.name_key)."""
     days = pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str).tolist()
-    keys = [f"app:{day}|{company}|{' '.join(str(role).split()).casefold()}"
-            for day, company, role in zip(days, company_keys.tolist(), role.tolist())]
+    keys = [
+        f"app:{day}|{company}|{' '.join(str(role).split()).casefold()}"
+        for day, company, role in zip(days, company_keys.tolist(), role.tolist())
+    ]
     return pd.Series(keys, index=role.index, dtype=object)
 
 
@@ -134,6 +211,7 @@ def map_unique(series: pd.Series, func) -> pd.Series:
 
 def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
     """("job board", "LinkedIn") from "LinkedIn"; a Rebound channel word is kept as the channel."""
+
     def one(text):
         if text is None:
             return ("other", None)
@@ -155,7 +233,9 @@ def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
         return ("other", text)
 
     pairs = map_unique(value, one)
-    pairs = pairs.where(value.notna(), pd.Series([("other", None)] * len(value), index=value.index, dtype=object))
+    pairs = pairs.where(
+        value.notna(), pd.Series([("other", None)] * len(value), index=value.index, dtype=object)
+    )
     return pairs.map(lambda p: p[0]), pairs.map(lambda p: p[1])
 
 
@@ -190,17 +270,26 @@ def _errors(frame: pd.DataFrame, mask: pd.Series, field_label: str, message) -> 
         return []
     picked = frame.loc[mask]
     if callable(message):
-        return [RowError(int(line), field_label, message(value)) for line, value in zip(picked["line"], picked["_value"])]
+        return [
+            RowError(int(line), field_label, message(value))
+            for line, value in zip(picked["line"], picked["_value"])
+        ]
     return [RowError(int(line), field_label, message) for line in picked["line"]]
 
 
 def _too_long(series: pd.Series, limit: int) -> pd.Series:
-    return pd.Series([v is not None and len(v) > limit for v in series.tolist()], index=series.index, dtype=bool)
+    return pd.Series(
+        [v is not None and len(v) > limit for v in series.tolist()], index=series.index, dtype=bool
+    )
 
 
-def applications_from(frame: pd.DataFrame, path: str, fmt: str,
-                      status_map: dict[str, tuple[str, str]] | None = None,
-                      default_channel: tuple[str, str | None] | None = None) -> ParsedFile:
+def applications_from(
+    frame: pd.DataFrame,
+    path: str,
+    fmt: str,
+    status_map: dict[str, tuple[str, str]] | None = None,
+    default_channel: tuple[str, str | None] | None = None,
+) -> ParsedFile:
     """Validate a frame of text in Rebound's fields (missing fields allowed) into a ParsedFile."""
     parsed = ParsedFile(path=path, format=fmt, rows=len(frame))
     if frame.empty:
@@ -221,21 +310,29 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
         if parsed_dates.yearless is not None and parsed_dates.yearless.any():
             lines = data.loc[parsed_dates.yearless, "line"].tolist()
             shown = ", ".join(map(str, lines[:5])) + ("…" if len(lines) > 5 else "")
-            parsed.notices.append(f"{len(lines)} date(s) had no year (line {shown}); the year "
-                                  f"{parsed_dates.inferred_year} was taken from the file's other dates.")
+            parsed.notices.append(
+                f"{len(lines)} date(s) had no year (line {shown}); the year "
+                f"{parsed_dates.inferred_year} was taken from the file's other dates."
+            )
     if applied.day_first:
-        parsed.notices.append("Dates were read day first (23/10/2025 is 23 October), as the file writes them.")
+        parsed.notices.append(
+            "Dates were read day first (23/10/2025 is 23 October), as the file writes them."
+        )
     applied_on = applied.dates.copy()
     fallback = applied.missing & status_dates.dates.notna()
     if fallback.any():
         applied_on[fallback] = status_dates.dates[fallback]
-        parsed.notices.append(f"{int(fallback.sum())} row(s) had no date applied; the status date was used instead.")
+        parsed.notices.append(
+            f"{int(fallback.sum())} row(s) had no date applied; the status date was used instead."
+        )
 
     data["_value"] = data["company"]
     missing_company = data["company"].isna()
     errors += _errors(data, missing_company, "company", "The company is missing.")
     long_company = _too_long(data["company"], MAX_SHORT_TEXT)
-    errors += _errors(data, long_company, "company", f"The company is too long (at most {MAX_SHORT_TEXT} characters).")
+    errors += _errors(
+        data, long_company, "company", f"The company is too long (at most {MAX_SHORT_TEXT} characters)."
+    )
     bad |= missing_company | long_company
 
     no_date = applied_on.isna() & applied.missing
@@ -243,28 +340,52 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
     future = applied_on > today
     data["_value"] = data["applied_on"]
     errors += _errors(data, no_date & ~bad, "date applied", "The date applied is missing.")
-    errors += _errors(data, unreadable & ~bad, "date applied", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read.")
+    errors += _errors(
+        data, unreadable & ~bad, "date applied", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read."
+    )
     errors += _errors(data, future & ~bad, "date applied", "The date applied can't be in the future.")
     bad |= no_date | unreadable | future
 
     role_missing = data["role"].isna()
     if (role_missing & ~bad).any():
-        parsed.notices.append(f"{int((role_missing & ~bad).sum())} row(s) had no role; they are saved as "
-                              f"“{ROLE_NOT_GIVEN}”.")
+        parsed.notices.append(
+            f"{int((role_missing & ~bad).sum())} row(s) had no role; they are saved as “{ROLE_NOT_GIVEN}”."
+        )
     data["role"] = data["role"].where(~role_missing, ROLE_NOT_GIVEN)
 
-    for name, label, limit in (("role", "role", MAX_SHORT_TEXT), ("location", "location", MAX_SHORT_TEXT),
-                               ("resume_version", "résumé version", MAX_SHORT_TEXT), ("notes", "notes", MAX_LONG_TEXT),
-                               ("channel", "channel / source", MAX_SHORT_TEXT),
-                               ("source", "board or ATS", MAX_SHORT_TEXT)):
+    for name, label, limit in (
+        ("role", "role", MAX_SHORT_TEXT),
+        ("location", "location", MAX_SHORT_TEXT),
+        ("resume_version", "résumé version", MAX_SHORT_TEXT),
+        ("notes", "notes", MAX_LONG_TEXT),
+        ("channel", "channel / source", MAX_SHORT_TEXT),
+        ("source", "board or ATS", MAX_SHORT_TEXT),
+    ):
         long = _too_long(data[name], limit) & ~bad
         errors += _errors(data, long, label, f"The {label} is too long (at most {limit:,} characters).")
         bad |= long
     url = data["job_url"]
-    bad_url = pd.Series([u is not None and (not u[:8].lower().startswith(("http://", "https://")) or " " in u
-                         or len(u) < 11 or len(u) > 2_000) for u in url.tolist()], index=url.index, dtype=bool) & ~bad
+    bad_url = (
+        pd.Series(
+            [
+                u is not None
+                and (
+                    not u[:8].lower().startswith(("http://", "https://"))
+                    or " " in u
+                    or len(u) < 11
+                    or len(u) > 2_000
+                )
+                for u in url.tolist()
+            ],
+            index=url.index,
+            dtype=bool,
+        )
+        & ~bad
+    )
     data["_value"] = url
-    errors += _errors(data, bad_url, "job link", lambda v: f"“{str(v)[:40]}” is not a web address (http:// or https://).")
+    errors += _errors(
+        data, bad_url, "job link", lambda v: f"“{str(v)[:40]}” is not a web address (http:// or https://)."
+    )
     bad |= bad_url
 
     # Status words -> furthest stage and outcome, through the (editable) map.
@@ -279,7 +400,9 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
     status_on = status_dates.dates
     bad_status_date = status_on.isna() & ~status_dates.missing & ~bad
     data["_value"] = data["status_date"]
-    errors += _errors(data, bad_status_date, "status date", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read.")
+    errors += _errors(
+        data, bad_status_date, "status date", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read."
+    )
     future_status = (status_on > today) & ~bad
     errors += _errors(data, future_status, "status date", "The status date can't be in the future.")
     bad |= bad_status_date | future_status
@@ -292,8 +415,12 @@ def applications_from(frame: pd.DataFrame, path: str, fmt: str,
         channel, source = channel_and_source(good["channel"].where(good["channel"].notna(), good["source"]))
         good["source"] = good["source"].where(good["source"].notna(), source)
         good["channel"] = channel
-    good["work_mode"] = good["work_mode"].map(lambda w: _WORK_MODES.get(str(w).casefold()) if w is not None else None)
-    role_for_key = good["role"].where(good["role"] != ROLE_NOT_GIVEN, ROLE_NOT_GIVEN + " " + good["line"].astype(str))
+    good["work_mode"] = good["work_mode"].map(
+        lambda w: _WORK_MODES.get(str(w).casefold()) if w is not None else None
+    )
+    role_for_key = good["role"].where(
+        good["role"] != ROLE_NOT_GIVEN, ROLE_NOT_GIVEN + " " + good["line"].astype(str)
+    )
     good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date
     parsed.applications = good[APPLICATION_COLUMNS].reset_index(drop=True)
@@ -313,8 +440,13 @@ def _history_word(word: str, status_map: dict[str, tuple[str, str]] | None) -> t
     return (status_map or {}).get(key) or map_status(word)[:2]
 
 
-def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on: pd.Series,
-            status_map: dict[str, tuple[str, str]] | None) -> pd.DataFrame:
+def _events(
+    good: pd.DataFrame,
+    stage: pd.Series,
+    outcome: pd.Series,
+    status_on: pd.Series,
+    status_map: dict[str, tuple[str, str]] | None,
+) -> pd.DataFrame:
     """Stage events for the valid rows: from a stage history when there is one, else the furthest
     stage and the outcome the status names. Dated as best known, never before the application
     date, the ending last and on or after every stage."""
@@ -327,19 +459,31 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
     best = status_on.where(status_on.notna(), applied).clip(lower=applied)
     history = good["stage_history"].notna()
     stage_day = best.where(~ended, applied)  # the ending takes the status date; the stage came before it
-    plans.append(pd.DataFrame({"import_key": good["import_key"], "kind": stage, "occurred_on": stage_day,
-                               "order": 0})[has_stage & ~history])
-    plans.append(pd.DataFrame({"import_key": good["import_key"], "kind": outcome, "occurred_on": best,
-                               "order": 1})[ended & ~history])
+    plans.append(
+        pd.DataFrame({"import_key": good["import_key"], "kind": stage, "occurred_on": stage_day, "order": 0})[
+            has_stage & ~history
+        ]
+    )
+    plans.append(
+        pd.DataFrame({"import_key": good["import_key"], "kind": outcome, "occurred_on": best, "order": 1})[
+            ended & ~history
+        ]
+    )
     # Stage histories: split row by row, then every date read in one go.
     rows = []
     histories = []
     for key, text, applied_day, fallback_stage, fallback_outcome in zip(
-            good["import_key"][history], good["stage_history"][history], applied[history],
-            stage[history], outcome[history]):
+        good["import_key"][history],
+        good["stage_history"][history],
+        applied[history],
+        stage[history],
+        outcome[history],
+    ):
         pairs = _stage_history(text) or [(fallback_stage, ""), (fallback_outcome, "")]
         histories.append((key, applied_day, pairs))
-    all_dates = parse_dates(pd.Series([d for _, _, pairs in histories for _, d in pairs], dtype=object)).dates.tolist()
+    all_dates = parse_dates(
+        pd.Series([d for _, _, pairs in histories for _, d in pairs], dtype=object)
+    ).dates.tolist()
     position = 0
     for key, applied_day, pairs in histories:
         seen_end = None
@@ -356,8 +500,11 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
             rows.append(seen_end)
     if rows:
         plans.append(pd.DataFrame(rows, columns=["import_key", "kind", "occurred_on", "order"]))
-    events = pd.concat([p for p in plans if not p.empty], ignore_index=True) if any(
-        not p.empty for p in plans) else pd.DataFrame(columns=["import_key", "kind", "occurred_on", "order"])
+    events = (
+        pd.concat([p for p in plans if not p.empty], ignore_index=True)
+        if any(not p.empty for p in plans)
+        else pd.DataFrame(columns=["import_key", "kind", "occurred_on", "order"])
+    )
     if events.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     events["occurred_on"] = pd.to_datetime(events["occurred_on"])
@@ -366,14 +513,28 @@ def _events(good: pd.DataFrame, stage: pd.Series, outcome: pd.Series, status_on:
     is_end = events["order"] == 1
     floor = events.loc[is_end, "import_key"].map(last_stage)
     events.loc[is_end, "occurred_on"] = events.loc[is_end, "occurred_on"].where(
-        floor.isna() | (events.loc[is_end, "occurred_on"] >= floor), floor)
+        floor.isna() | (events.loc[is_end, "occurred_on"] >= floor), floor
+    )
     declined = events[is_end & (events["kind"] == "declined")]["import_key"]
     offered = set(events[(events["order"] == 0) & events["kind"].isin(["offer", "accepted"])]["import_key"])
     missing_offer = declined[~declined.isin(offered)]
     if not missing_offer.empty:
-        days = events[is_end & events["import_key"].isin(missing_offer)].set_index("import_key")["occurred_on"]
-        events = pd.concat([events, pd.DataFrame({"import_key": missing_offer.to_numpy(), "kind": "offer",
-                                                  "occurred_on": days.reindex(missing_offer).to_numpy(), "order": 0})])
+        days = events[is_end & events["import_key"].isin(missing_offer)].set_index("import_key")[
+            "occurred_on"
+        ]
+        events = pd.concat(
+            [
+                events,
+                pd.DataFrame(
+                    {
+                        "import_key": missing_offer.to_numpy(),
+                        "kind": "offer",
+                        "occurred_on": days.reindex(missing_offer).to_numpy(),
+                        "order": 0,
+                    }
+                ),
+            ]
+        )
     events = events.sort_values(["import_key", "order", "occurred_on"], kind="stable")
     events["occurred_on"] = events["occurred_on"].dt.date
     events["note"] = None

@@ -17,22 +17,95 @@ from lib.data.importers.text import RowError, read_table
 
 # Header words for each field, most specific first (compared after normalising the header).
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "company": ("company", "company name", "employer", "organization", "organisation", "firm", "business",
-                "name"),
-    "role": ("role", "job title", "position", "title", "job", "job name", "position title", "job role",
-             "vacancy", "opening"),
-    "applied_on": ("date applied", "applied date", "application date", "applied on", "applied at", "date of application",
-                   "applied", "submitted", "submitted on", "date submitted", "date", "created at", "created"),
-    "status": ("status", "final status", "current status", "application status", "stage", "outcome", "result",
-               "state"),
-    "status_date": ("status date", "response date", "first reply on", "reply date", "date of response",
-                    "last updated", "updated at", "updated", "outcome date", "decision date", "last status date"),
+    "company": (
+        "company",
+        "company name",
+        "employer",
+        "organization",
+        "organisation",
+        "firm",
+        "business",
+        "name",
+    ),
+    "role": (
+        "role",
+        "job title",
+        "position",
+        "title",
+        "job",
+        "job name",
+        "position title",
+        "job role",
+        "vacancy",
+        "opening",
+    ),
+    "applied_on": (
+        "date applied",
+        "applied date",
+        "application date",
+        "applied on",
+        "applied at",
+        "date of application",
+        "applied",
+        "submitted",
+        "submitted on",
+        "date submitted",
+        "date",
+        "created at",
+        "created",
+    ),
+    "status": (
+        "status",
+        "final status",
+        "current status",
+        "application status",
+        "stage",
+        "outcome",
+        "result",
+        "state",
+    ),
+    "status_date": (
+        "status date",
+        "response date",
+        "first reply on",
+        "reply date",
+        "date of response",
+        "last updated",
+        "updated at",
+        "updated",
+        "outcome date",
+        "decision date",
+        "last status date",
+    ),
     "stage_history": ("stage history", "status history", "history", "stages"),
     "source": ("board or ats", "ats", "job board name"),
-    "channel": ("channel", "source", "job source", "applied via", "application site", "via", "platform", "site",
-                "board", "job board", "how applied", "where applied", "portal"),
-    "job_url": ("job url", "job link", "url", "link", "application url", "posting", "job posting", "posting url",
-                "application link", "listing"),
+    "channel": (
+        "channel",
+        "source",
+        "job source",
+        "applied via",
+        "application site",
+        "via",
+        "platform",
+        "site",
+        "board",
+        "job board",
+        "how applied",
+        "where applied",
+        "portal",
+    ),
+    "job_url": (
+        "job url",
+        "job link",
+        "url",
+        "link",
+        "application url",
+        "posting",
+        "job posting",
+        "posting url",
+        "application link",
+        "listing",
+    ),
     "location": ("location", "city", "place", "office"),
     "work_mode": ("work mode", "workplace type", "workplace", "remote", "work type", "arrangement"),
     "resume_version": ("resume version", "resume", "cv", "resume name", "cv version"),
@@ -41,19 +114,59 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 # Known exports: a set of header words that identifies them, and their mapping.
 KNOWN: list[tuple[str, frozenset[str], dict[str, str]]] = [
-    ("rebound", frozenset({"company", "role", "applied_on", "channel", "stage_history"}),
-     {"company": "company", "role": "role", "applied_on": "applied_on", "channel": "channel",
-      "stage_history": "stage_history", "source": "source", "job_url": "job_url", "location": "location", "work_mode": "work_mode",
-      "resume_version": "resume_version", "notes": "notes"}),
-    ("jobsync", frozenset({"createdAt", "appliedDate", "Company", "JobTitle", "JobSource", "Status"}),
-     {"company": "Company", "role": "JobTitle", "applied_on": "appliedDate", "status": "Status",
-      "channel": "JobSource", "location": "Location", "work_mode": "workplaceType"}),
-    ("simplify", frozenset({"Job Title", "Company Name", "Job URL", "Applied Date", "Status", "Status Date"}),
-     {"company": "Company Name", "role": "Job Title", "applied_on": "Applied Date", "status": "Status",
-      "status_date": "Status Date", "job_url": "Job URL"}),
-    ("stage-history", frozenset({"Name", "Stage History"}),
-     {"company": "Name", "job_url": "Application URL", "applied_on": "Date", "status": "Stage",
-      "stage_history": "Stage History"}),
+    (
+        "rebound",
+        frozenset({"company", "role", "applied_on", "channel", "stage_history"}),
+        {
+            "company": "company",
+            "role": "role",
+            "applied_on": "applied_on",
+            "channel": "channel",
+            "stage_history": "stage_history",
+            "source": "source",
+            "job_url": "job_url",
+            "location": "location",
+            "work_mode": "work_mode",
+            "resume_version": "resume_version",
+            "notes": "notes",
+        },
+    ),
+    (
+        "jobsync",
+        frozenset({"createdAt", "appliedDate", "Company", "JobTitle", "JobSource", "Status"}),
+        {
+            "company": "Company",
+            "role": "JobTitle",
+            "applied_on": "appliedDate",
+            "status": "Status",
+            "channel": "JobSource",
+            "location": "Location",
+            "work_mode": "workplaceType",
+        },
+    ),
+    (
+        "simplify",
+        frozenset({"Job Title", "Company Name", "Job URL", "Applied Date", "Status", "Status Date"}),
+        {
+            "company": "Company Name",
+            "role": "Job Title",
+            "applied_on": "Applied Date",
+            "status": "Status",
+            "status_date": "Status Date",
+            "job_url": "Job URL",
+        },
+    ),
+    (
+        "stage-history",
+        frozenset({"Name", "Stage History"}),
+        {
+            "company": "Name",
+            "job_url": "Application URL",
+            "applied_on": "Date",
+            "status": "Stage",
+            "stage_history": "Stage History",
+        },
+    ),
 ]
 
 
@@ -64,7 +177,9 @@ def normalise_header(name: str) -> str:
 
 def _looks_like_urls(values: list[str]) -> bool:
     filled = [v.strip() for v in values if v.strip()]
-    return bool(filled) and sum(v.lower().startswith(("http://", "https://")) for v in filled) >= 0.6 * len(filled)
+    return bool(filled) and sum(v.lower().startswith(("http://", "https://")) for v in filled) >= 0.6 * len(
+        filled
+    )
 
 
 def known_format(header: list[str]) -> tuple[str, dict[str, str]] | None:
@@ -81,7 +196,9 @@ def guess_mapping(header: list[str], rows: list[list[str]] | None = None) -> dic
     if known:
         return dict(known[1])
     normalised = {column: normalise_header(column) for column in header}
-    samples = {column: [row[i] for row in (rows or [])[:50] if i < len(row)] for i, column in enumerate(header)}
+    samples = {
+        column: [row[i] for row in (rows or [])[:50] if i < len(row)] for i, column in enumerate(header)
+    }
     mapping: dict[str, str] = {}
     used: set[str] = set()
     link_columns = [c for c in header if _looks_like_urls(samples.get(c, []))]
@@ -93,8 +210,19 @@ def guess_mapping(header: list[str], rows: list[list[str]] | None = None) -> dic
             if field_name in mapping:
                 continue
             for word in words:
-                found = next((c for c in header if c not in used and (
-                    normalised[c] == word if exact else re.search(rf"\b{re.escape(word)}\b", normalised[c]))), None)
+                found = next(
+                    (
+                        c
+                        for c in header
+                        if c not in used
+                        and (
+                            normalised[c] == word
+                            if exact
+                            else re.search(rf"\b{re.escape(word)}\b", normalised[c])
+                        )
+                    ),
+                    None,
+                )
                 if found is not None and not (field_name != "job_url" and found in link_columns):
                     mapping[field_name] = found
                     used.add(found)
@@ -102,21 +230,34 @@ def guess_mapping(header: list[str], rows: list[list[str]] | None = None) -> dic
     return mapping
 
 
-def parse(data: bytes, path: str = "applications.csv", mapping: dict[str, str] | None = None,
-          status_map: dict[str, tuple[str, str]] | None = None) -> ParsedFile:
+def parse(
+    data: bytes,
+    path: str = "applications.csv",
+    mapping: dict[str, str] | None = None,
+    status_map: dict[str, tuple[str, str]] | None = None,
+) -> ParsedFile:
     """Validated applications (with stage events) and row errors from a spreadsheet CSV."""
     table = read_table(data)
     known = known_format(table.header)
     fmt = known[0] if known else "spreadsheet"
     guessed = guess_mapping(table.header, table.rows)
-    chosen = {f: c for f, c in (mapping if mapping is not None else guessed).items()
-              if f in FIELDS and c in table.header}
+    chosen = {
+        f: c
+        for f, c in (mapping if mapping is not None else guessed).items()
+        if f in FIELDS and c in table.header
+    }
     missing = [FIELDS[f] for f in ("company", "applied_on") if f not in chosen]
     if missing or not table.header:
         parsed = ParsedFile(path=path, format=fmt, rows=len(table.rows), errors=list(table.errors))
         if table.rows or table.header:
-            parsed.errors.insert(0, RowError(table.header_line, "header", f"No column is mapped to "
-                                             f"{' or '.join(missing or ['Company'])}: pick it in the mapping."))
+            parsed.errors.insert(
+                0,
+                RowError(
+                    table.header_line,
+                    "header",
+                    f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping.",
+                ),
+            )
     else:
         index = {column: i for i, column in reversed(list(enumerate(table.header)))}
         fields = list(chosen)

@@ -21,15 +21,21 @@ _STAGE_PATTERNS: list[tuple[str, str]] = [
     (r"\boffers?\b|\bofferred\b", "offer"),
     (r"\bfinal|on-?site|super ?day|last round", "final"),
     (r"interview|\bround\b|\bpanel\b|technical|\bhiring manager\b|case study|tech\b(?! screen)", "interview"),
-    (r"screen|phone|recruiter call|\bhr\b|assessment|\btest\b|take[- ]?home|\boa\b|challenge|call\b|"
-     r"\bresponded\b|\breplied\b", "screen"),
+    (
+        r"screen|phone|recruiter call|\bhr\b|assessment|\btest\b|take[- ]?home|\boa\b|challenge|call\b|"
+        r"\bresponded\b|\breplied\b",
+        "screen",
+    ),
 ]
 _OUTCOME_PATTERNS: list[tuple[str, str]] = [
     (r"withdr[ae]w|pulled out|\bretracted\b|not interested|cancel+ed by me|i cancel+ed", "withdrawn"),
     (r"ghost|no reply|no response|never heard|\bsilence\b|no answer|expired|\bstale\b", "ghosted"),
     (r"declined offer|offer declined|turned down (the )?offer|\bi declined\b|^declined$", "declined"),
-    (r"reject|not selected|unsuccessful|turned down|\bdenied\b|no offer|\bnot moving\b|\bdeclined\b|"
-     r"\bclosed\b|\bfilled\b|\bno\b$|\bdinged\b|\bfailed\b", "rejected"),
+    (
+        r"reject|not selected|unsuccessful|turned down|\bdenied\b|no offer|\bnot moving\b|\bdeclined\b|"
+        r"\bclosed\b|\bfilled\b|\bno\b$|\bdinged\b|\bfailed\b",
+        "rejected",
+    ),
 ]
 _APPLIED = re.compile(
     r"appl|submit|pending|sent|review|waiting|\bopen\b|active|in progress|to do|todo|saved|wishlist|"
@@ -65,12 +71,18 @@ def map_status(word: str) -> tuple[str, str, bool]:
 def status_table(words: Iterable[str]) -> pd.DataFrame:
     """The editable mapping: one row per distinct status word, with how often it appears."""
     raw = pd.Series(list(words), dtype=object).dropna().value_counts()
-    counts = raw.groupby(raw.index.map(lambda w: " ".join(str(w).split()))).sum().sort_values(ascending=False, kind="stable")
+    counts = (
+        raw.groupby(raw.index.map(lambda w: " ".join(str(w).split())))
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
     counts = counts[counts.index != ""]
     rows = []
     for word, count in counts.items():
         stage, outcome, recognised = map_status(word)
-        rows.append({"word": word, "rows": int(count), "stage": stage, "outcome": outcome, "recognised": recognised})
+        rows.append(
+            {"word": word, "rows": int(count), "stage": stage, "outcome": outcome, "recognised": recognised}
+        )
     return pd.DataFrame(rows, columns=["word", "rows", "stage", "outcome", "recognised"])
 
 

@@ -12,9 +12,9 @@ import csv
 import gc
 import io
 import itertools
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-import re
 from dataclasses import dataclass, field
 
 MAX_FIELD = 1_000_000  # characters in one cell; more is not a spreadsheet cell
@@ -97,7 +97,8 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
     start = _header_index(physical, looks_like_header)
     delimiter = sniff_delimiter(physical[start] if start < len(physical) else "")
     position = sum(len(line) for line in physical[:start]) + sum(
-        len(m.group()) for m in itertools.islice(_LINE_BREAK.finditer(text), start))
+        len(m.group()) for m in itertools.islice(_LINE_BREAK.finditer(text), start)
+    )
     reader = csv.reader(io.StringIO(text[position:], newline=""), delimiter=delimiter)
     table = Table(header=[], rows=[], lines=[], header_line=start + 1, encoding=encoding, delimiter=delimiter)
     offset = start  # physical line numbers before the header
@@ -128,8 +129,14 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
                 row = row + [""] * (width - len(row))
             else:
                 if "".join(row[width:]).strip():
-                    table.errors.append(RowError(line, "file", f"This row has {len(row)} cells but the header has "
-                                                               f"{width}; the extra cells were ignored."))
+                    table.errors.append(
+                        RowError(
+                            line,
+                            "file",
+                            f"This row has {len(row)} cells but the header has "
+                            f"{width}; the extra cells were ignored.",
+                        )
+                    )
                 row = row[:width]
         elif not row or (not row[0].strip() and not "".join(row).strip()):
             continue
@@ -148,7 +155,9 @@ def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]]
         except StopIteration:
             break
         except csv.Error as exc:
-            table.errors.append(RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped."))
+            table.errors.append(
+                RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped.")
+            )
             break
         rows.append(row)
         lines.append(line)

@@ -17,14 +17,17 @@ def test_a_database_made_by_the_first_revision_upgrades_to_the_newest(db_url):
     db.upgrade(engine, "0001")
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
-        connection.execute(sa.text(
-            "INSERT INTO applications (company_id, role, applied_on, channel) VALUES (1, 'Analyst', '2026-01-02', 'referral')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO applications (company_id, role, applied_on, channel) VALUES (1, 'Analyst', '2026-01-02', 'referral')"
+            )
+        )
     db.upgrade(engine)
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT role FROM applications")).scalar() == "Analyst"
         head = connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
-    from alembic.script import ScriptDirectory
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(db.MIGRATIONS_DIR))

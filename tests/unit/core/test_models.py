@@ -33,9 +33,9 @@ def test_html_is_kept_as_typed_text():
 
 
 def test_a_channel_outside_the_vocabulary_is_refused():
-    assert _errors(ApplicationIn, company="A", role="B", applied_on=dt.date.today(), channel="carrier pigeon") == {
-        "channel": "is not one of the choices"
-    }
+    assert _errors(
+        ApplicationIn, company="A", role="B", applied_on=dt.date.today(), channel="carrier pigeon"
+    ) == {"channel": "is not one of the choices"}
 
 
 def test_dates_in_the_future_are_refused():
@@ -45,6 +45,11 @@ def test_dates_in_the_future_are_refused():
 
 
 def test_job_links_and_emails_must_look_right():
-    assert "job_url" in _errors(ApplicationIn, company="A", role="B", applied_on=dt.date.today(), job_url="acme.com/jobs")
+    assert "job_url" in _errors(
+        ApplicationIn, company="A", role="B", applied_on=dt.date.today(), job_url="acme.com/jobs"
+    )
     assert "email" in _errors(ContactIn, name="Jo", email="jo at acme")
-    assert ContactIn(name="Jo", email="jo@acme.com", profile_url="https://linkedin.com/in/jo").email == "jo@acme.com"
+    assert (
+        ContactIn(name="Jo", email="jo@acme.com", profile_url="https://linkedin.com/in/jo").email
+        == "jo@acme.com"
+    )

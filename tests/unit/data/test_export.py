@@ -11,9 +11,10 @@ import zipfile
 import pytest
 
 from lib.core import db
-from lib.data import export as exporters
-from lib.data.importers import import_files
 from lib.core.models import ApplicationIn, StageEventIn
+from lib.data import backup as backups
+from lib.data import export
+from lib.data.importers import import_files
 from lib.store import applications as app_store
 from lib.store import data as data_store
 from lib.store.base import count_rows
@@ -22,30 +23,51 @@ DAY = dt.date(2025, 3, 3)
 
 
 def _add(engine, company="Acme", role="Data Analyst", **extra) -> int:
-    return app_store.add_application(engine, ApplicationIn(company=company, role=role, applied_on=DAY, **extra))
+    return app_store.add_application(
+        engine, ApplicationIn(company=company, role=role, applied_on=DAY, **extra)
+    )
 
 
 def _rows(content: bytes) -> list[dict]:
     return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"), ("+1 555", "'+1 555"), ("-2", "'-2"),
-    ("@SUM(A1)", "'@SUM(A1)"), ("\tcmd", "'\tcmd"), ("\rcmd", "'\rcmd"), ("'=already", "''=already"),
-    ("Acme", "Acme"), ("a=b", "a=b"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
+        ("+1 555", "'+1 555"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("\rcmd", "'\rcmd"),
+        ("'=already", "''=already"),
+        ("Acme", "Acme"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
 def test_cells_that_a_spreadsheet_would_run_are_neutralised(value, expected):
-    assert exporters.neutralise(value) == expected
+    assert export.neutralise(value) == expected
 
 
 def test_every_table_exports_to_its_own_csv_with_company_names_and_status(engine):
     app_id = _add(engine, role="=cmd|' /C calc'!A0", notes="line one\nline two")
     app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=DAY))
-    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected",
-                                                   occurred_on=DAY + dt.timedelta(days=4)))
-    files = exporters.export_csv_files(engine)
-    assert set(files) >= {"applications.csv", "stage_events.csv", "companies.csv", "contacts.csv",
-                          "reflections.csv", "interviews.csv", "follow_up_notes.csv", "mood_checkins.csv"}
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=DAY + dt.timedelta(days=4))
+    )
+    files = export.export_csv_files(engine)
+    assert set(files) >= {
+        "applications.csv",
+        "stage_events.csv",
+        "companies.csv",
+        "contacts.csv",
+        "reflections.csv",
+        "interviews.csv",
+        "follow_up_notes.csv",
+        "mood_checkins.csv",
+    }
     (row,) = _rows(files["applications.csv"])
     assert row["company"] == "Acme" and row["role"] == "'=cmd|' /C calc'!A0"
     assert (row["furthest_stage"], row["outcome"]) == ("screen", "rejected")
@@ -55,12 +77,21 @@ def test_every_table_exports_to_its_own_csv_with_company_names_and_status(engine
 
 
 def test_an_export_imports_back_as_it_was(engine, tmp_path):
-    app_id = _add(engine, company="Lumen Health", role="@risk analyst", channel="referral", source="Greenhouse",
-                  job_url="https://jobs.example.com/1", notes="=1+1, \"quoted\"\nnext line", work_mode="remote")
+    app_id = _add(
+        engine,
+        company="Lumen Health",
+        role="@risk analyst",
+        channel="referral",
+        source="Greenhouse",
+        job_url="https://jobs.example.com/1",
+        notes='=1+1, "quoted"\nnext line',
+        work_mode="remote",
+    )
     for kind, days in (("screen", 2), ("interview", 9), ("offer", 20), ("declined", 22)):
-        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind,
-                                                       occurred_on=DAY + dt.timedelta(days=days)))
-    out = exporters.export_csv(engine, tmp_path / "out")
+        app_store.add_stage_event(
+            engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=DAY + dt.timedelta(days=days))
+        )
+    out = export.export_csv(engine, tmp_path / "out")
     fresh = db.open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
     result = import_files([p for p in out if p.name == "applications.csv"], fresh)
     assert result["files"][0]["format"] == "rebound" and result["files"][0]["errors"] == []
@@ -70,13 +101,14 @@ def test_an_export_imports_back_as_it_was(engine, tmp_path):
     assert after == before
     kinds = lambda e: list(zip(e["kind"], e["occurred_on"]))  # noqa: E731
     assert kinds(app_store.load_events(fresh).sort_values("occurred_on")) == kinds(
-        app_store.load_events(engine).sort_values("occurred_on"))
+        app_store.load_events(engine).sort_values("occurred_on")
+    )
     fresh.dispose()
 
 
 def test_the_zip_holds_every_csv(engine):
     _add(engine)
-    with zipfile.ZipFile(io.BytesIO(exporters.export_zip(engine))) as archive:
+    with zipfile.ZipFile(io.BytesIO(export.export_zip(engine))) as archive:
         names = archive.namelist()
     assert "rebound-export/applications.csv" in names and len(names) == len(data_store.EXPORT_TABLES)
 
@@ -86,43 +118,48 @@ def test_the_zip_holds_every_csv(engine):
 
 def test_a_backup_is_a_consistent_self_contained_copy(engine, db_url, tmp_path):
     _add(engine)
-    path = exporters.backup(db_url, tmp_path / "backup.db")
+    path = backups.backup(db_url, tmp_path / "backup.db")
     copy = sqlite3.connect(path)
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     assert copy.execute("SELECT role FROM applications").fetchall() == [("Data Analyst",)]
     copy.close()
-    assert exporters.check_backup(path).ok
+    assert backups.check_backup(path).ok
 
 
 def test_restore_replaces_the_data_keeps_the_previous_database_and_can_go_back(engine, db_url, tmp_path):
     _add(engine, role="Before the backup")
-    backup = exporters.backup(db_url, tmp_path / "backup.db")
+    backup = backups.backup(db_url, tmp_path / "backup.db")
     _add(engine, role="After the backup")
     revision = db.revision(engine)
 
-    result = exporters.restore(db_url, backup, engines=[engine])
+    result = backups.restore(db_url, backup, engines=[engine])
     assert result.replaced["applications"] == 2 and result.check.counts["applications"] == 1
     assert set(app_store.load_applications(engine)["role"]) == {"Before the backup"}
     assert db.revision(engine) > revision  # caches keyed on the revision can't show the old data
     assert result.previous.exists()
 
-    exporters.undo_restore(db_url, engines=[engine])
+    backups.undo_restore(db_url, engines=[engine])
     assert set(app_store.load_applications(engine)["role"]) == {"Before the backup", "After the backup"}
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"Company,Role\nAcme,Analyst\n", "not an SQLite"),
-    (b"", "not an SQLite"),
-])
-def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(engine, db_url, tmp_path, content, reason):
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"Company,Role\nAcme,Analyst\n", "not an SQLite"),
+        (b"", "not an SQLite"),
+    ],
+)
+def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
+    engine, db_url, tmp_path, content, reason
+):
     _add(engine)
     bad = tmp_path / "bad.db"
     bad.write_bytes(content)
-    with pytest.raises(exporters.RestoreError, match=reason):
-        exporters.restore(db_url, bad)
+    with pytest.raises(backups.RestoreError, match=reason):
+        backups.restore(db_url, bad)
     assert count_rows(engine, db.applications) == 1
 
 
@@ -132,39 +169,39 @@ def test_a_damaged_or_foreign_database_is_refused(tmp_path, db_url, engine):
     connection.execute("CREATE TABLE notes (text)")
     connection.commit()
     connection.close()
-    assert "not a Rebound backup" in exporters.check_backup(foreign).message
+    assert "not a Rebound backup" in backups.check_backup(foreign).message
 
-    backup = exporters.backup(db_url, tmp_path / "b.db")
+    backup = backups.backup(db_url, tmp_path / "b.db")
     raw = bytearray(backup.read_bytes())
     raw[100:300] = b"\xff" * 200  # scribble over the schema page
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(bytes(raw))
-    assert not exporters.check_backup(damaged).ok
+    assert not backups.check_backup(damaged).ok
 
 
 def test_a_backup_from_a_newer_rebound_or_with_triggers_is_refused(tmp_path, db_url, engine):
-    backup = exporters.backup(db_url, tmp_path / "b.db")
+    backup = backups.backup(db_url, tmp_path / "b.db")
     newer = sqlite3.connect(backup)
     newer.execute("UPDATE alembic_version SET version_num = '9999'")
     newer.commit()
     newer.close()
-    assert "newer" in exporters.check_backup(backup).message
+    assert "newer" in backups.check_backup(backup).message
 
-    backup = exporters.backup(db_url, tmp_path / "c.db")
+    backup = backups.backup(db_url, tmp_path / "c.db")
     sneaky = sqlite3.connect(backup)
     sneaky.execute("CREATE TRIGGER t AFTER INSERT ON applications BEGIN DELETE FROM companies; END")
     sneaky.commit()
     sneaky.close()
-    assert "triggers" in exporters.check_backup(backup).message
+    assert "triggers" in backups.check_backup(backup).message
 
 
 def test_delete_all_empties_every_table_and_forgets_the_kept_copy(engine, db_url, tmp_path):
     app_id = _add(engine)
     app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=DAY))
-    backup = exporters.backup(db_url, tmp_path / "b.db")
-    exporters.restore(db_url, backup, engines=[engine])
-    assert exporters.can_undo_restore(db_url)
-    exporters.delete_all(db_url, engine)
+    backup = backups.backup(db_url, tmp_path / "b.db")
+    backups.restore(db_url, backup, engines=[engine])
+    assert backups.can_undo_restore(db_url)
+    backups.delete_all(db_url, engine)
     assert all(n == 0 for n in data_store.counts(engine).values())
-    assert not exporters.can_undo_restore(db_url)
+    assert not backups.can_undo_restore(db_url)
     assert b"Data Analyst" not in (tmp_path / "rebound.db").read_bytes()

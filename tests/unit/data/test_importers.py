@@ -29,12 +29,15 @@ def _errors(parsed) -> list[tuple[int, str]]:
 # --- reading files ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw, encoding", [
-    ("Café;Rôle\n".encode("utf-8"), "utf-8"),
-    ("\ufeffCafé;Rôle\n".encode("utf-8"), "utf-8-sig"),
-    ("Café;Rôle\n".encode("cp1252"), "cp1252"),
-    ("Café;Rôle\n".encode("utf-16"), "utf-16"),
-])
+@pytest.mark.parametrize(
+    "raw, encoding",
+    [
+        ("Café;Rôle\n".encode(), "utf-8"),
+        ("\ufeffCafé;Rôle\n".encode("utf-8"), "utf-8-sig"),
+        ("Café;Rôle\n".encode("cp1252"), "cp1252"),
+        ("Café;Rôle\n".encode("utf-16"), "utf-16"),
+    ],
+)
 def test_text_is_decoded_whatever_the_encoding(raw, encoding):
     text, found = decode(raw)
     assert text.strip() == "Café;Rôle"
@@ -43,7 +46,11 @@ def test_text_is_decoded_whatever_the_encoding(raw, encoding):
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
 def test_the_delimiter_is_sniffed_from_the_header(delimiter):
-    data = delimiter.join(["Company", "Role", "Date Applied"]) + "\r\n" + delimiter.join(["Acme", "Analyst", "2025-01-02"])
+    data = (
+        delimiter.join(["Company", "Role", "Date Applied"])
+        + "\r\n"
+        + delimiter.join(["Acme", "Analyst", "2025-01-02"])
+    )
     table = read_table(data.encode())
     assert table.header == ["Company", "Role", "Date Applied"]
     assert table.rows == [["Acme", "Analyst", "2025-01-02"]]
@@ -66,10 +73,20 @@ def test_a_row_with_more_cells_than_the_header_is_named():
 
 
 def test_dates_are_read_in_every_shape_people_write_them():
-    values = pd.Series(["6/18/22, 5:28 AM", "30 May 2024", "2024-11-05", "May 30, 2024", "null", "N/A", "", "soon"])
+    values = pd.Series(
+        ["6/18/22, 5:28 AM", "30 May 2024", "2024-11-05", "May 30, 2024", "null", "N/A", "", "soon"]
+    )
     parsed = parse_dates(values)
     assert [d.date() if pd.notna(d) else None for d in parsed.dates] == [
-        dt.date(2022, 6, 18), dt.date(2024, 5, 30), dt.date(2024, 11, 5), dt.date(2024, 5, 30), None, None, None, None]
+        dt.date(2022, 6, 18),
+        dt.date(2024, 5, 30),
+        dt.date(2024, 11, 5),
+        dt.date(2024, 5, 30),
+        None,
+        None,
+        None,
+        None,
+    ]
     assert parsed.missing.tolist() == [False, False, False, False, True, True, True, False]
 
 
@@ -85,25 +102,39 @@ def test_a_year_less_date_takes_the_year_of_the_files_other_dates():
     assert parsed.yearless.tolist() == [True, False, False]
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("Phone Screen", ("screen", "open")), ("Final Round", ("final", "open")),
-    ("Ghosted (no reply)", ("applied", "ghosted")), ("Accepted!", ("accepted", "open")),
-    ("Submitted", ("applied", "open")), ("Pending", ("applied", "open")),
-    ("Rejected after assessment", ("screen", "rejected")), ("Interviewing", ("interview", "open")),
-    ("Offer declined", ("offer", "declined")), ("Withdrawn", ("applied", "withdrawn")),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Phone Screen", ("screen", "open")),
+        ("Final Round", ("final", "open")),
+        ("Ghosted (no reply)", ("applied", "ghosted")),
+        ("Accepted!", ("accepted", "open")),
+        ("Submitted", ("applied", "open")),
+        ("Pending", ("applied", "open")),
+        ("Rejected after assessment", ("screen", "rejected")),
+        ("Interviewing", ("interview", "open")),
+        ("Offer declined", ("offer", "declined")),
+        ("Withdrawn", ("applied", "withdrawn")),
+    ],
+)
 def test_status_words_map_onto_stage_and_outcome(word, expected):
     assert map_status(word)[:2] == expected
 
 
 def test_an_unknown_status_word_is_taken_as_applied_and_flagged():
     table = status_table(["Submitted", "Submitted", "Blorp"])
-    assert table.set_index("word").loc["Blorp", ["stage", "outcome", "recognised"]].tolist() == ["applied", "open", False]
+    assert table.set_index("word").loc["Blorp", ["stage", "outcome", "recognised"]].tolist() == [
+        "applied",
+        "open",
+        False,
+    ]
     assert table.set_index("word").loc["Submitted", "rows"] == 2
 
 
 def test_an_edited_status_table_keeps_declining_after_an_offer():
-    edited = pd.DataFrame([{"word": "Nope", "rows": 1, "stage": "screen", "outcome": "declined", "recognised": False}])
+    edited = pd.DataFrame(
+        [{"word": "Nope", "rows": 1, "stage": "screen", "outcome": "declined", "recognised": False}]
+    )
     assert status_map_from_table(edited) == {"nope": ("offer", "declined")}
 
 
@@ -131,7 +162,12 @@ def test_a_linkedin_archive_zip_merges_the_continuation_files_and_reads_everythi
         archive.writestr("Profile.csv", b"First Name,Headline\nMe,Analyst\n")
     files = parse_bytes("Basic_LinkedInDataExport.zip", buffer.getvalue())
     formats = sorted(f.format for f in files)
-    assert formats == ["linkedin-applications", "linkedin-applications", "linkedin-connections", "linkedin-saved-jobs"]
+    assert formats == [
+        "linkedin-applications",
+        "linkedin-applications",
+        "linkedin-connections",
+        "linkedin-saved-jobs",
+    ]
     assert sum(len(f.applications) for f in files) == 4
 
 
@@ -139,7 +175,8 @@ def test_saved_jobs_are_kept_as_saved_not_applied():
     parsed = linkedin.parse_saved_jobs(_bytes("Saved Jobs.csv"))
     assert parsed.applications.empty
     assert parsed.saved_jobs[["company", "role", "saved_on"]].values.tolist() == [
-        ["Otter Cloud", "Analytics Engineer", dt.date(2022, 11, 21)]]
+        ["Otter Cloud", "Analytics Engineer", dt.date(2022, 11, 21)]
+    ]
 
 
 def test_connections_with_preamble_and_url_skip_and_count_hidden_members():
@@ -150,7 +187,11 @@ def test_connections_with_preamble_and_url_skip_and_count_hidden_members():
     assert contacts["name"].tolist() == ["Maya Schmidt", "Jonas Okafor", "Priya Rossi"]
     assert contacts["role"].tolist() == ["recruiter", "other", "other"]
     assert contacts["profile_url"].iloc[0] == "https://www.linkedin.com/in/maya-s"
-    assert contacts["connected_on"].tolist() == [dt.date(2024, 5, 30), dt.date(2024, 5, 3), dt.date(2023, 4, 11)]
+    assert contacts["connected_on"].tolist() == [
+        dt.date(2024, 5, 30),
+        dt.date(2024, 5, 3),
+        dt.date(2023, 4, 11),
+    ]
     assert contacts["notes"].iloc[1] == 'Position: Lead, "Data" Platform'
 
 
@@ -166,8 +207,14 @@ def test_old_connections_without_preamble_or_url_are_read():
 
 def test_a_spreadsheet_gets_its_columns_guessed_from_the_header():
     parsed = spreadsheet.parse(_bytes("tracker.csv"))
-    assert parsed.mapping == {"job_url": "Applicant Portal", "company": "Company", "role": "Position",
-                              "applied_on": "Date Applied", "status": "status", "notes": "Details"}
+    assert parsed.mapping == {
+        "job_url": "Applicant Portal",
+        "company": "Company",
+        "role": "Position",
+        "applied_on": "Date Applied",
+        "status": "status",
+        "notes": "Details",
+    }
 
 
 def test_a_spreadsheet_names_every_bad_row_with_line_field_and_reason():
@@ -194,9 +241,11 @@ def test_spreadsheet_statuses_become_the_furthest_stage_and_the_outcome_dated_as
 
 
 def test_a_corrected_mapping_and_status_map_are_used():
-    parsed = spreadsheet.parse(_bytes("tracker.csv"), mapping={"company": "Company", "role": "Details",
-                                                               "applied_on": "Date Applied", "status": "status"},
-                               status_map={"submitted": ("screen", "open")})
+    parsed = spreadsheet.parse(
+        _bytes("tracker.csv"),
+        mapping={"company": "Company", "role": "Details", "applied_on": "Date Applied", "status": "status"},
+        status_map={"submitted": ("screen", "open")},
+    )
     assert "on greenhouse, had a CL" in parsed.applications["role"].tolist()
     assert (parsed.events["kind"] == "screen").sum() == 3  # two Submitted rows + the phone screen
 
@@ -212,7 +261,9 @@ def test_jobsync_exports_are_recognised():
     assert parsed.format == "jobsync"
     apps = parsed.applications
     assert apps["company"].tolist() == ["Helix Bio"]
-    assert apps[["channel", "source", "work_mode", "location"]].values.tolist() == [["job board", "Indeed", "remote", "Berlin"]]
+    assert apps[["channel", "source", "work_mode", "location"]].values.tolist() == [
+        ["job board", "Indeed", "remote", "Berlin"]
+    ]
     assert parsed.events["kind"].tolist() == ["interview"]
     assert _errors(parsed) == [(3, "date applied")]
 
@@ -234,21 +285,28 @@ def test_a_stage_history_column_gives_one_event_per_stage_with_its_date():
     events = parsed.events.merge(parsed.applications[["import_key", "company"]])
     amazon = events[events["company"] == "Amazon"]
     assert list(zip(amazon["kind"], amazon["occurred_on"])) == [
-        ("screen", dt.date(2024, 11, 8)), ("screen", dt.date(2024, 11, 12)), ("rejected", dt.date(2024, 11, 20))]
+        ("screen", dt.date(2024, 11, 8)),
+        ("screen", dt.date(2024, 11, 12)),
+        ("rejected", dt.date(2024, 11, 20)),
+    ]
     msft = events[events["company"] == "Msft Senior Engineer"]
     assert list(zip(msft["kind"], msft["occurred_on"])) == [("final", dt.date(2024, 11, 25))]
 
 
 def test_windows_1252_semicolons_and_day_first_dates_are_read():
     data = "Firma;Poste;Date de candidature;Statut\r\nSociété Générale;Analyste;23/10/2025;Refusé\r\nÉcole;Stagiaire;02/11/2025;\r\n"
-    parsed = spreadsheet.parse(data.encode("cp1252"), mapping={"company": "Firma", "role": "Poste",
-                                                                 "applied_on": "Date de candidature"})
+    parsed = spreadsheet.parse(
+        data.encode("cp1252"),
+        mapping={"company": "Firma", "role": "Poste", "applied_on": "Date de candidature"},
+    )
     assert parsed.applications["company"].tolist() == ["Société Générale", "École"]
     assert parsed.applications["applied_on"].tolist() == [dt.date(2025, 10, 23), dt.date(2025, 11, 2)]
 
 
 def test_future_dates_and_too_long_text_are_row_errors():
-    data = ("Company,Role,Date applied\nAcme,Analyst,2999-01-01\n" + "B" * 300 + ",Analyst,2025-01-01\n").encode()
+    data = (
+        "Company,Role,Date applied\nAcme,Analyst,2999-01-01\n" + "B" * 300 + ",Analyst,2025-01-01\n"
+    ).encode()
     parsed = spreadsheet.parse(data)
     assert _errors(parsed) == [(2, "date applied"), (3, "company")]
 
@@ -260,26 +318,41 @@ needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="the shared impo
 
 
 @needs_samples
-@pytest.mark.parametrize("name, fmt, applications, contacts, errors", [
-    ("linkedin/Job_Applications__vishak_2023__redacted.csv", "linkedin-applications", 187, 0, 13),
-    ("linkedin/Job_Applications_1__vishak_2023__redacted.csv", "linkedin-applications", 85, 0, 5),
-    ("linkedin/Connections__2018_format__redacted_excerpt.csv", "linkedin-connections", 0, 25, 0),
-    ("linkedin/Connections__2023_format__redacted_excerpt.csv", "linkedin-connections", 0, 39, 0),
-    ("linkedin/Connections__2024_format__redacted_excerpt.csv", "linkedin-connections", 0, 130, 0),
-    ("linkedin/Saved_Jobs__abhishek_2018.csv", "linkedin-saved-jobs", 0, 0, 0),
-    ("linkedin/Job_Seeker_Preferences__vishak_2023.csv", "linkedin-preferences", 0, 0, 0),
-    ("trackers/Test_Co-Op_Tracker_-_Sheet1__HarrisonDlgf__googlesheets.csv", "spreadsheet", 50, 0, 2),
-    ("trackers/job_applications__altaiiiir_JobSankey.csv", "stage-history", 4, 0, 0),
-    ("trackers/job_applications__sandervw_job-search.csv", "spreadsheet", 88, 0, 0),
-    ("trackers/applications__15vishal-p_job-search-analysis-slovakia__excerpt.csv", "spreadsheet", 73, 0, 0),
-])
+@pytest.mark.parametrize(
+    "name, fmt, applications, contacts, errors",
+    [
+        ("linkedin/Job_Applications__vishak_2023__redacted.csv", "linkedin-applications", 187, 0, 13),
+        ("linkedin/Job_Applications_1__vishak_2023__redacted.csv", "linkedin-applications", 85, 0, 5),
+        ("linkedin/Connections__2018_format__redacted_excerpt.csv", "linkedin-connections", 0, 25, 0),
+        ("linkedin/Connections__2023_format__redacted_excerpt.csv", "linkedin-connections", 0, 39, 0),
+        ("linkedin/Connections__2024_format__redacted_excerpt.csv", "linkedin-connections", 0, 130, 0),
+        ("linkedin/Saved_Jobs__abhishek_2018.csv", "linkedin-saved-jobs", 0, 0, 0),
+        ("linkedin/Job_Seeker_Preferences__vishak_2023.csv", "linkedin-preferences", 0, 0, 0),
+        ("trackers/Test_Co-Op_Tracker_-_Sheet1__HarrisonDlgf__googlesheets.csv", "spreadsheet", 50, 0, 2),
+        ("trackers/job_applications__altaiiiir_JobSankey.csv", "stage-history", 4, 0, 0),
+        ("trackers/job_applications__sandervw_job-search.csv", "spreadsheet", 88, 0, 0),
+        (
+            "trackers/applications__15vishal-p_job-search-analysis-slovakia__excerpt.csv",
+            "spreadsheet",
+            73,
+            0,
+            0,
+        ),
+    ],
+)
 def test_the_real_samples_import_with_the_expected_counts(name, fmt, applications, contacts, errors):
     parsed = parse_bytes(name, (SAMPLES / name).read_bytes())[0]
     assert (parsed.format, len(parsed.applications), len(parsed.contacts), len(parsed.errors)) == (
-        fmt, applications, contacts, errors)
+        fmt,
+        applications,
+        contacts,
+        errors,
+    )
 
 
 @needs_samples
 def test_the_real_connections_count_hidden_members():
-    parsed = parse_bytes("c.csv", (SAMPLES / "linkedin/Connections__2024_format__redacted_excerpt.csv").read_bytes())[0]
+    parsed = parse_bytes(
+        "c.csv", (SAMPLES / "linkedin/Connections__2024_format__redacted_excerpt.csv").read_bytes()
+    )[0]
     assert parsed.skipped == {"hidden members": 5}

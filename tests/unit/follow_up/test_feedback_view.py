@@ -8,12 +8,14 @@ TODAY = dt.date(2026, 3, 20)
 
 
 def _items():
-    return pd.DataFrame({
-        "id": [1, 2, 3, 4],
-        "asked_on": [dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 2, 1), None],
-        "received_on": [None, None, dt.date(2026, 2, 5), None],
-        "themes": [[], [], ["communication", "technical depth"], ["communication"]],
-    })
+    return pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4],
+            "asked_on": [dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 2, 1), None],
+            "received_on": [None, None, dt.date(2026, 2, 5), None],
+            "themes": [[], [], ["communication", "technical depth"], ["communication"]],
+        }
+    )
 
 
 def test_waiting_means_asked_and_unanswered_and_late_means_past_the_chase_threshold():

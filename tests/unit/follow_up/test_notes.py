@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from lib.follow_up import notes
 from lib.core import vocab
+from lib.follow_up import notes
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -50,11 +50,16 @@ def test_the_shipped_template_files_render_like_the_built_in_ones(kind):
     shipped = notes.render_note(kind, FULL)
     assert shipped.problem is None
     assert (shipped.subject, shipped.body) == (
-        notes.render_note(kind, FULL, template_dir=None).subject, notes.render_note(kind, FULL, template_dir=None).body)
+        notes.render_note(kind, FULL, template_dir=None).subject,
+        notes.render_note(kind, FULL, template_dir=None).body,
+    )
 
 
 def test_the_rejection_thank_you_asks_the_chosen_feedback_question_and_only_what_the_goal_wants(tmp_path):
-    context = FULL | {"reply_goal": ["feedback"], "feedback_question": "How could I approach the SQL part better?"}
+    context = FULL | {
+        "reply_goal": ["feedback"],
+        "feedback_question": "How could I approach the SQL part better?",
+    }
     body = notes.render_note("thank-you after rejection", context, template_dir=tmp_path).body
     assert "How could I approach the SQL part better?" in body
     assert "another role" not in body and "Is the team growing" not in body
@@ -82,7 +87,9 @@ def test_a_template_that_fails_while_rendering_falls_back_too(tmp_path):
 
 
 def test_a_users_edited_template_is_used_and_unknown_fill_ins_show_as_markers(tmp_path):
-    (tmp_path / "contact-check-in.j2").write_text("Subject: Hello {{ recipient_name }}\n\nHi! {{ favourite_coffee }}\n")
+    (tmp_path / "contact-check-in.j2").write_text(
+        "Subject: Hello {{ recipient_name }}\n\nHi! {{ favourite_coffee }}\n"
+    )
     draft = notes.render_note("contact check-in", FULL, template_dir=tmp_path)
     assert draft.problem is None
     assert draft.subject == "Hello Maya O'Brien, PhD 🌟"
@@ -90,7 +97,9 @@ def test_a_users_edited_template_is_used_and_unknown_fill_ins_show_as_markers(tm
 
 
 def test_html_in_answers_stays_plain_text(tmp_path):
-    draft = notes.render_note("feedback request", FULL | {"recipient_name": "<b>Jo</b> & co"}, template_dir=tmp_path)
+    draft = notes.render_note(
+        "feedback request", FULL | {"recipient_name": "<b>Jo</b> & co"}, template_dir=tmp_path
+    )
     assert "Dear <b>Jo</b> & co," in draft.body
 
 
@@ -121,7 +130,7 @@ def test_a_very_long_note_gets_no_mail_link_but_a_reason():
 
 
 def test_the_downloaded_text_names_recipient_and_subject():
-    text = notes.as_text_file("Thanks", "Dear Jo,\n", "Jo, \"JJ\" Smith", "jo@example.com")
+    text = notes.as_text_file("Thanks", "Dear Jo,\n", 'Jo, "JJ" Smith', "jo@example.com")
     assert text == 'To: Jo, "JJ" Smith <jo@example.com>\nSubject: Thanks\n\nDear Jo,\n'
 
 
@@ -137,10 +146,16 @@ def test_time_words_for_days_and_pauses():
 
 
 def test_the_context_uses_debrief_and_reflection_answers_and_typed_extras_win():
-    facts = {"company": "Acme", "role": "Analyst", "interview_on": TODAY - dt.timedelta(days=1),
-             "interview_answers": {"positive_moment": "the demo", "key_points": ""},
-             "reflection_answers": {"reply_goal": ["advice"], "still_interested": True}}
-    context = notes.note_context(facts, {"name": "Jo", "role": "recruiter"}, {"feedback_question": "Why?", "key_points": " "}, TODAY)
+    facts = {
+        "company": "Acme",
+        "role": "Analyst",
+        "interview_on": TODAY - dt.timedelta(days=1),
+        "interview_answers": {"positive_moment": "the demo", "key_points": ""},
+        "reflection_answers": {"reply_goal": ["advice"], "still_interested": True},
+    }
+    context = notes.note_context(
+        facts, {"name": "Jo", "role": "recruiter"}, {"feedback_question": "Why?", "key_points": " "}, TODAY
+    )
     assert context["interview_day"] == "yesterday"
     assert context["positive_moment"] == "the demo" and "key_points" not in context
     assert context["reply_goal"] == ["advice"] and context["feedback_question"] == "Why?"

@@ -13,12 +13,21 @@ TODAY = dt.date(2026, 3, 31)
 
 @pytest.fixture
 def view():
-    rows = [(i, f"Company {i % 7}", "Data Analyst" if i % 2 else "Sr. Data Scientist",
-             ["referral", "job board", "recruiter"][i % 3], f"2026-0{1 + i % 3}-0{1 + i % 9}") for i in range(1, 31)]
+    rows = [
+        (
+            i,
+            f"Company {i % 7}",
+            "Data Analyst" if i % 2 else "Sr. Data Scientist",
+            ["referral", "job board", "recruiter"][i % 3],
+            f"2026-0{1 + i % 3}-0{1 + i % 9}",
+        )
+        for i in range(1, 31)
+    ]
     apps = pd.DataFrame(rows, columns=["id", "company", "role", "channel", "applied_on"])
     apps["resume_version"] = ["v1", "v2"] * 15
     events = pd.DataFrame(
-        [(i, "screen", "2026-03-20") for i in range(1, 20)] + [(i, "interview", "2026-03-22") for i in range(1, 10)]
+        [(i, "screen", "2026-03-20") for i in range(1, 20)]
+        + [(i, "interview", "2026-03-22") for i in range(1, 10)]
         + [(i, "rejected", "2026-03-25") for i in range(20, 25)],
         columns=["application_id", "kind", "occurred_on"],
     )
@@ -46,8 +55,9 @@ def test_the_company_chart_stacks_furthest_stages_in_a_sequential_palette_and_ca
 
 def test_the_stage_palette_darkens_step_by_step_so_it_reads_in_grey_scale():
     def luminance(hex_colour):
-        r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
     lum = [luminance(c) for c in charts.STAGE_COLOURS]
     assert all(a - b > 0.08 for a, b in zip(lum, lum[1:]))
 
@@ -87,7 +97,13 @@ def test_the_funnel_and_endings_are_bars_with_counts_labelled(view):
     funnel = charts.funnel_chart(view.funnel).to_dict()
     assert funnel["title"]["text"] == "How far do applications get?"
     assert funnel["layer"][0]["mark"]["type"] == "bar" and funnel["layer"][1]["mark"]["type"] == "text"
-    assert funnel["layer"][0]["encoding"]["y"]["sort"] == ["Applied", "Screen", "Interview", "Final round", "Offer"]
+    assert funnel["layer"][0]["encoding"]["y"]["sort"] == [
+        "Applied",
+        "Screen",
+        "Interview",
+        "Final round",
+        "Offer",
+    ]
     ends = charts.endings_chart(view.endings).to_dict()
     assert ends["title"]["text"] == "Where do applications end?"
     assert ends["layer"][1]["encoding"]["text"]["format"] == ".0%"

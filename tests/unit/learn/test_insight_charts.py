@@ -8,28 +8,45 @@ import pytest
 from lib.learn import insight_charts as charts
 
 
-
 def _data(chart) -> list[dict]:
     spec = chart.to_dict()
     return spec["data"]["values"]
 
 
 def test_self_assessment_heat_map_orders_stages_and_fades_small_groups():
-    frame = pd.DataFrame({"measure": ["prepared", "prepared"], "measure_label": ["Fully prepared"] * 2,
-                          "stage": ["final", "interview"], "stage_label": ["Final round", "Interview"],
-                          "stage_rank": [3, 2], "average": [2.0, 3.4], "n": [3, 12], "enough": [False, True]})
+    frame = pd.DataFrame(
+        {
+            "measure": ["prepared", "prepared"],
+            "measure_label": ["Fully prepared"] * 2,
+            "stage": ["final", "interview"],
+            "stage_label": ["Final round", "Interview"],
+            "stage_rank": [3, 2],
+            "average": [2.0, 3.4],
+            "n": [3, 12],
+            "enough": [False, True],
+        }
+    )
     spec = charts.self_assessment_chart(frame).to_dict()
     cells = spec["layer"][0]
     assert cells["mark"]["type"] == "rect"
     assert cells["encoding"]["x"]["sort"] == ["Interview", "Final round"]
     assert cells["encoding"]["opacity"]["scale"] == {"domain": [True, False], "range": [1.0, charts.FADED]}
     assert {row["sample"] for row in _data(charts.self_assessment_chart(frame))} == {
-        "enough data", "fewer than 5: not a finding"}
+        "enough data",
+        "fewer than 5: not a finding",
+    }
 
 
 def test_comfort_chart_draws_one_dimension_on_a_one_to_five_scale():
-    frame = pd.DataFrame({"dimension": ["Format", "Format", "Company"], "value": ["video", "phone", "Acme"],
-                          "average": [4.0, 2.5, 3.0], "n": [6, 2, 5], "enough": [True, False, True]})
+    frame = pd.DataFrame(
+        {
+            "dimension": ["Format", "Format", "Company"],
+            "value": ["video", "phone", "Acme"],
+            "average": [4.0, 2.5, 3.0],
+            "n": [6, 2, 5],
+            "enough": [True, False, True],
+        }
+    )
     chart = charts.comfort_chart(frame, "Format")
     bars = chart.to_dict()["layer"][0]
     assert bars["encoding"]["x"]["scale"]["domain"] == [0, 5]
@@ -38,14 +55,22 @@ def test_comfort_chart_draws_one_dimension_on_a_one_to_five_scale():
 
 
 def test_weakest_questions_put_the_lowest_average_on_top():
-    frame = pd.DataFrame({"category": ["case", "technical"], "average": [2.1, 3.4], "n": [5, 9],
-                          "enough": [True, True]})
+    frame = pd.DataFrame(
+        {"category": ["case", "technical"], "average": [2.1, 3.4], "n": [5, 9], "enough": [True, True]}
+    )
     assert charts.weakest_chart(frame).to_dict()["layer"][0]["encoding"]["y"]["sort"] == "x"
 
 
 def test_mood_chart_stacks_mood_over_activity_on_shared_weeks():
-    weekly = pd.DataFrame({"week": pd.to_datetime(["2025-05-26", "2025-06-02"]), "mood": [3.0, None],
-                           "checkins": [3, 0], "applications": [2, 1], "closer_to_yes": [1, 0]})
+    weekly = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2025-05-26", "2025-06-02"]),
+            "mood": [3.0, None],
+            "checkins": [3, 0],
+            "applications": [2, 1],
+            "closer_to_yes": [1, 0],
+        }
+    )
     spec = charts.mood_chart(weekly).to_dict()
     assert spec["resolve"] == {"scale": {"x": "shared"}}
     top, bottom = spec["vconcat"]
@@ -56,16 +81,30 @@ def test_mood_chart_stacks_mood_over_activity_on_shared_weeks():
 
 
 def test_on_track_chart_draws_the_goal_as_a_rule():
-    weekly = pd.DataFrame({"week": pd.to_datetime(["2025-05-26", "2025-06-02"]), "applications": [4, 1],
-                           "stage_progress": [1, 0], "goal": [5, 5]})
+    weekly = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2025-05-26", "2025-06-02"]),
+            "applications": [4, 1],
+            "stage_progress": [1, 0],
+            "goal": [5, 5],
+        }
+    )
     bars, goal = charts.on_track_chart(weekly).to_dict()["layer"]
     assert bars["mark"]["type"] == "bar" and goal["mark"]["type"] == "rule"
     assert goal["encoding"]["y"]["field"] == "goal"
 
 
 def test_motivation_chart_shows_shares_with_their_counts():
-    frame = pd.DataFrame({"motivation": ["dream job", "I was bored"], "n": [5, 2], "reached_final": [3, 2],
-                          "comfort": [4.0, None], "share_final": [0.6, 1.0], "enough": [True, False]})
+    frame = pd.DataFrame(
+        {
+            "motivation": ["dream job", "I was bored"],
+            "n": [5, 2],
+            "reached_final": [3, 2],
+            "comfort": [4.0, None],
+            "share_final": [0.6, 1.0],
+            "enough": [True, False],
+        }
+    )
     chart = charts.motivation_chart(frame)
     assert [row["label"] for row in _data(chart)] == ["3 of 5", "2 of 2"]
     assert chart.to_dict()["layer"][0]["encoding"]["x"]["axis"]["format"] == "%"
@@ -73,9 +112,12 @@ def test_motivation_chart_shows_shares_with_their_counts():
 
 def test_count_bars_and_themes_over_time_encode_counts():
     counts = pd.DataFrame({"theme": ["technical depth", "communication"], "count": [4, 2]})
-    assert charts.count_bars(counts, "theme", "Theme").to_dict()["layer"][0]["encoding"]["x"]["field"] == "count"
-    by_month = pd.DataFrame({"month": pd.to_datetime(["2025-03-01", "2025-04-01"]), "theme": ["a", "b"],
-                             "count": [1, 2]})
+    assert (
+        charts.count_bars(counts, "theme", "Theme").to_dict()["layer"][0]["encoding"]["x"]["field"] == "count"
+    )
+    by_month = pd.DataFrame(
+        {"month": pd.to_datetime(["2025-03-01", "2025-04-01"]), "theme": ["a", "b"], "count": [1, 2]}
+    )
     spec = charts.themes_over_time_chart(by_month).to_dict()
     assert spec["encoding"]["color"]["field"] == "theme"
 
@@ -87,8 +129,16 @@ def test_a_chart_refuses_more_than_five_thousand_rows():
 
 
 def test_traction_chart_shows_one_dimension_as_rates():
-    frame = pd.DataFrame({"dimension": ["Channel", "Role"], "value": ["referral", "Analyst"], "n": [5, 7],
-                          "traction": [3, 1], "rate": [0.6, 0.14], "enough": [True, True]})
+    frame = pd.DataFrame(
+        {
+            "dimension": ["Channel", "Role"],
+            "value": ["referral", "Analyst"],
+            "n": [5, 7],
+            "traction": [3, 1],
+            "rate": [0.6, 0.14],
+            "enough": [True, True],
+        }
+    )
     chart = charts.traction_chart(frame, "Channel")
     assert [row["label"] for row in _data(chart)] == ["3 of 5"]
 
@@ -118,6 +168,17 @@ def test_specs_for_the_demo_data_cover_every_insight_chart(tmp_path):
     demo.build(engine, today=dt.date(2025, 6, 4))
     found = insights.all_insights(insight_data.load(engine), dt.date(2025, 6, 4))
     specs = charts.specs(found)
-    assert {"self_assessment", "questions", "themes", "skills", "mood", "motivation", "comfort:Format",
-            "comfort:Round type", "comfort:Company", "traction:Channel", "traction:Role"} <= set(specs)
+    assert {
+        "self_assessment",
+        "questions",
+        "themes",
+        "skills",
+        "mood",
+        "motivation",
+        "comfort:Format",
+        "comfort:Round type",
+        "comfort:Company",
+        "traction:Channel",
+        "traction:Role",
+    } <= set(specs)
     assert all("$schema" in spec for spec in specs.values())

@@ -17,23 +17,49 @@ def make_log(rows, events=()):
     """rows: (id, company, applied_on, channel); events: (application_id, kind, occurred_on)."""
     names = sorted({r[1] for r in rows})
     apps = pd.DataFrame(
-        [{"id": i, "company_id": names.index(c) + 1, "company": c, "role": "Data Analyst",
-          "applied_on": pd.Timestamp(day), "channel": channel} for i, c, day, channel in rows])
+        [
+            {
+                "id": i,
+                "company_id": names.index(c) + 1,
+                "company": c,
+                "role": "Data Analyst",
+                "applied_on": pd.Timestamp(day),
+                "channel": channel,
+            }
+            for i, c, day, channel in rows
+        ]
+    )
     ev = pd.DataFrame(list(events), columns=["application_id", "kind", "occurred_on"])
     ev["occurred_on"] = pd.to_datetime(ev["occurred_on"])
     return traction.with_status(apps, ev), ev
 
 
 def reflections(*answers_by_app, created=dt.datetime(2025, 5, 1), pause=None):
-    return pd.DataFrame([{"id": n, "application_id": app_id, "answers": answers, "pause_until": pause,
-                          "created_at": pd.Timestamp(created) + pd.Timedelta(minutes=n)}
-                         for n, (app_id, answers) in enumerate(answers_by_app)])
+    return pd.DataFrame(
+        [
+            {
+                "id": n,
+                "application_id": app_id,
+                "answers": answers,
+                "pause_until": pause,
+                "created_at": pd.Timestamp(created) + pd.Timedelta(minutes=n),
+            }
+            for n, (app_id, answers) in enumerate(answers_by_app)
+        ]
+    )
 
 
-NO_INTERVIEWS = pd.DataFrame(columns=["id", "application_id", "round_type", "format", "comfort", "occurred_on"])
+NO_INTERVIEWS = pd.DataFrame(
+    columns=["id", "application_id", "round_type", "format", "comfort", "occurred_on"]
+)
 D = dt.date(2025, 1, 6)
-STAGE_EVENTS = {0: [], 1: ["screen"], 2: ["screen", "interview"], 3: ["screen", "interview", "final"],
-                4: ["screen", "interview", "final", "offer"]}
+STAGE_EVENTS = {
+    0: [],
+    1: ["screen"],
+    2: ["screen", "interview"],
+    3: ["screen", "interview", "final"],
+    4: ["screen", "interview", "final", "offer"],
+}
 
 
 def ladder_log(ranks):
@@ -111,8 +137,16 @@ def test_self_assessment_with_four_ratings_claims_nothing():
 
 def test_self_assessment_uses_interview_comfort_averaged_per_application():
     log, _ = ladder_log([2])
-    interviews = pd.DataFrame({"id": [1, 2], "application_id": [1, 1], "round_type": ["technical"] * 2,
-                               "format": ["video"] * 2, "comfort": [2, 5], "occurred_on": [D, D]})
+    interviews = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "application_id": [1, 1],
+            "round_type": ["technical"] * 2,
+            "format": ["video"] * 2,
+            "comfort": [2, 5],
+            "occurred_on": [D, D],
+        }
+    )
     frame = insights.self_assessment(log, reflections(), interviews).frame
     assert frame[frame["measure"] == "comfort"]["average"].tolist() == [3.5]
 
@@ -122,10 +156,16 @@ def test_self_assessment_uses_interview_comfort_averaged_per_application():
 
 def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
     log, _ = ladder_log([2, 2])
-    interviews = pd.DataFrame({
-        "id": range(7), "application_id": [1] * 5 + [2] * 2,
-        "round_type": ["technical"] * 5 + ["case"] * 2, "format": ["video"] * 5 + ["phone"] * 2,
-        "comfort": [4, 4, 5, 3, 4, 5, 5], "occurred_on": [D] * 7})
+    interviews = pd.DataFrame(
+        {
+            "id": range(7),
+            "application_id": [1] * 5 + [2] * 2,
+            "round_type": ["technical"] * 5 + ["case"] * 2,
+            "format": ["video"] * 5 + ["phone"] * 2,
+            "comfort": [4, 4, 5, 3, 4, 5, 5],
+            "occurred_on": [D] * 7,
+        }
+    )
     found = insights.comfort_where(log, interviews)
     assert found.n == 7
     assert "video interviews (4.0 of 5 over 5 rounds)" in found.sentence
@@ -136,8 +176,16 @@ def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
 
 def test_comfort_ignores_ratings_outside_one_to_five():
     log, _ = ladder_log([2])
-    interviews = pd.DataFrame({"id": [1, 2], "application_id": [1, 1], "round_type": ["case", "case"],
-                               "format": ["video", "video"], "comfort": [9, None], "occurred_on": [D, D]})
+    interviews = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "application_id": [1, 1],
+            "round_type": ["case", "case"],
+            "format": ["video", "video"],
+            "comfort": [9, None],
+            "occurred_on": [D, D],
+        }
+    )
     found = insights.comfort_where(log, interviews)
     assert found.n == 0 and found.sentence.startswith("Not enough data yet")
 
@@ -146,15 +194,39 @@ def test_comfort_ignores_ratings_outside_one_to_five():
 
 
 def test_weakest_questions_ranks_categories_with_five_answers_and_lists_better_answers():
-    questions = pd.DataFrame({
-        "interview_id": 1,
-        "category": ["technical"] * 5 + ["behavioural"] * 5 + ["salary"],
-        "question": ["SQL window", "SQL window", "p-value", "joins", "indexes", "conflict", "failure", "team",
-                     "feedback", "lead", "Salary?"],
-        "rating": [1, 2, 2, 3, 2, 4, 4, 5, 4, 3, 1],
-        "better_answer": ["Use ROWS frame", "Use ROWS frame", None, "Draw it", "", None, None, None, None,
-                          "STAR", "Give a range"],
-    })
+    questions = pd.DataFrame(
+        {
+            "interview_id": 1,
+            "category": ["technical"] * 5 + ["behavioural"] * 5 + ["salary"],
+            "question": [
+                "SQL window",
+                "SQL window",
+                "p-value",
+                "joins",
+                "indexes",
+                "conflict",
+                "failure",
+                "team",
+                "feedback",
+                "lead",
+                "Salary?",
+            ],
+            "rating": [1, 2, 2, 3, 2, 4, 4, 5, 4, 3, 1],
+            "better_answer": [
+                "Use ROWS frame",
+                "Use ROWS frame",
+                None,
+                "Draw it",
+                "",
+                None,
+                None,
+                None,
+                None,
+                "STAR",
+                "Give a range",
+            ],
+        }
+    )
     found = insights.weakest_questions(questions)
     assert found.frame["category"].tolist() == ["salary", "technical", "behavioural"]
     assert found.frame["average"].tolist() == [1.0, 2.0, 4.0]
@@ -169,32 +241,55 @@ def test_weakest_questions_ranks_categories_with_five_answers_and_lists_better_a
 
 def test_the_nos_count_feedback_themes_and_skills_case_insensitively():
     log, _ = ladder_log([2, 2, 2, 2, 2, 2])
-    feedback = pd.DataFrame({
-        "application_id": [1, 2, 3, 4, 5, 6],
-        "received_on": pd.to_datetime(["2025-03-02", "2025-03-20", "2025-04-02", "2025-04-05", "2025-04-09", None]),
-        "themes": [["technical depth", "communication"], ["technical depth"], ["technical depth"],
-                   ["experience level"], [], ["communication"]],
-    })
+    feedback = pd.DataFrame(
+        {
+            "application_id": [1, 2, 3, 4, 5, 6],
+            "received_on": pd.to_datetime(
+                ["2025-03-02", "2025-03-20", "2025-04-02", "2025-04-05", "2025-04-09", None]
+            ),
+            "themes": [
+                ["technical depth", "communication"],
+                ["technical depth"],
+                ["technical depth"],
+                ["experience level"],
+                [],
+                ["communication"],
+            ],
+        }
+    )
     refl = reflections(
         (1, {"skills_to_bolster": ["SQL", "storytelling"], "why_not_chosen": "Too junior"}),
-        (2, {"skills_to_bolster": ["sql"]}), (3, {"skills_to_bolster": ["dbt"]}),
-        (4, {"skills_to_bolster": ["SQL "]}), (5, {"skills_to_bolster": ["storytelling"]}))
+        (2, {"skills_to_bolster": ["sql"]}),
+        (3, {"skills_to_bolster": ["dbt"]}),
+        (4, {"skills_to_bolster": ["SQL "]}),
+        (5, {"skills_to_bolster": ["storytelling"]}),
+    )
     found = insights.what_the_nos_say(log, feedback, refl)
     assert dict(zip(found.frame["theme"], found.frame["count"])) == {
-        "technical depth": 3, "communication": 1, "experience level": 1}  # the unanswered one is left out
+        "technical depth": 3,
+        "communication": 1,
+        "experience level": 1,
+    }  # the unanswered one is left out
     assert "5 pieces of feedback" in found.sentence and "technical depth (3 times)" in found.sentence
     skills = found.extra["skills"]
     assert skills.iloc[0].tolist() == ["SQL", 3]
     assert "SQL (3 of 5 reflections)" in found.sentence
     by_month = found.extra["by_month"]
     assert by_month[by_month["theme"] == "technical depth"]["count"].tolist() == [2, 1]  # March, April
-    assert found.extra["why_not_chosen"][["company", "why_not_chosen"]].values.tolist() == [["Co 1", "Too junior"]]
+    assert found.extra["why_not_chosen"][["company", "why_not_chosen"]].values.tolist() == [
+        ["Co 1", "Too junior"]
+    ]
 
 
 def test_the_nos_with_four_pieces_of_feedback_claim_nothing():
     log, _ = ladder_log([2])
-    feedback = pd.DataFrame({"application_id": [1] * 4, "received_on": pd.to_datetime(["2025-03-02"] * 4),
-                             "themes": [["communication"]] * 4})
+    feedback = pd.DataFrame(
+        {
+            "application_id": [1] * 4,
+            "received_on": pd.to_datetime(["2025-03-02"] * 4),
+            "themes": [["communication"]] * 4,
+        }
+    )
     found = insights.what_the_nos_say(log, feedback, reflections())
     assert found.sentence.startswith("Not enough data yet: 4 pieces of feedback")
 
@@ -205,17 +300,42 @@ def test_the_nos_with_four_pieces_of_feedback_claim_nothing():
 def test_mood_is_averaged_by_week_beside_applications_and_steps_closer_to_yes():
     monday = dt.date(2025, 5, 26)
     log, events = make_log(
-        [(1, "A", monday, "referral"), (2, "B", monday + dt.timedelta(days=2), "referral"),
-         (3, "C", dt.date(2025, 6, 2), "referral")],
-        [(1, "screen", "2025-05-27"), (1, "interview", "2025-05-29"), (2, "interview", "2025-06-03")])
-    moods = pd.DataFrame({"recorded_at": pd.to_datetime(
-        ["2025-05-26 09:00", "2025-05-28 20:00", "2025-05-30 09:00", "2025-06-02 09:00", "2025-06-03 09:00"]),
-        "score": [2, 3, 4, 5, 4]})
+        [
+            (1, "A", monday, "referral"),
+            (2, "B", monday + dt.timedelta(days=2), "referral"),
+            (3, "C", dt.date(2025, 6, 2), "referral"),
+        ],
+        [(1, "screen", "2025-05-27"), (1, "interview", "2025-05-29"), (2, "interview", "2025-06-03")],
+    )
+    moods = pd.DataFrame(
+        {
+            "recorded_at": pd.to_datetime(
+                [
+                    "2025-05-26 09:00",
+                    "2025-05-28 20:00",
+                    "2025-05-30 09:00",
+                    "2025-06-02 09:00",
+                    "2025-06-03 09:00",
+                ]
+            ),
+            "score": [2, 3, 4, 5, 4],
+        }
+    )
     refl = reflections((1, {}), pause=pd.Timestamp("2025-05-30 18:00"))
     found = insights.mood_and_momentum(log, events, moods, refl, TODAY)
     weeks = found.frame.set_index("week")
-    assert weeks.loc["2025-05-26", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [3.0, 3, 2, 1]
-    assert weeks.loc["2025-06-02", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [4.5, 2, 1, 1]
+    assert weeks.loc["2025-05-26", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [
+        3.0,
+        3,
+        2,
+        1,
+    ]
+    assert weeks.loc["2025-06-02", ["mood", "checkins", "applications", "closer_to_yes"]].tolist() == [
+        4.5,
+        2,
+        1,
+        1,
+    ]
     assert len(found.frame) == 2  # starts at the first week with anything in it
     assert "Over 5 check-ins" in found.sentence and "averaged 3.6 of 5" in found.sentence  # 18 / 5
     assert "Pauses taken after a rejection: 1." in found.sentence
@@ -224,8 +344,9 @@ def test_mood_is_averaged_by_week_beside_applications_and_steps_closer_to_yes():
 
 def test_mood_with_three_check_ins_claims_nothing():
     log, events = make_log([(1, "A", dt.date(2025, 5, 26), "referral")])
-    moods = pd.DataFrame({"recorded_at": pd.to_datetime(["2025-05-26", "2025-05-27", "2025-05-28"]),
-                          "score": [1, 2, 3]})
+    moods = pd.DataFrame(
+        {"recorded_at": pd.to_datetime(["2025-05-26", "2025-05-27", "2025-05-28"]), "score": [1, 2, 3]}
+    )
     found = insights.mood_and_momentum(log, events, moods, reflections(), TODAY)
     assert found.sentence.startswith("Not enough data yet: 3 mood check-ins")
 
@@ -238,14 +359,20 @@ def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retr
     log, _ = ladder_log(ranks)
     motives = ["dream job"] * 5 + ["I was bored"] * 2
     interested = [True, True, False, None, True, False, True]
-    refl = reflections(*[(i, {"motivation": m, **({} if s is None else {"still_interested": s})})
-                         for i, (m, s) in enumerate(zip(motives, interested), start=1)])
+    refl = reflections(
+        *[
+            (i, {"motivation": m, **({} if s is None else {"still_interested": s})})
+            for i, (m, s) in enumerate(zip(motives, interested), start=1)
+        ]
+    )
     found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
     frame = found.frame.set_index("motivation")
     assert frame.loc["dream job", ["n", "reached_final", "share_final"]].tolist() == [5, 3, 0.6]
     assert frame.loc["I was bored", ["n", "reached_final"]].tolist() == [2, 2]
     assert not frame.loc["I was bored", "enough"]
-    assert "“dream job” reached the final round most often (3 of 5)" in found.sentence  # bored: 2 of 2, too few
+    assert (
+        "“dream job” reached the final round most often (3 of 5)" in found.sentence
+    )  # bored: 2 of 2, too few
     assert "would not retry 2 of the 6 rejections where you answered" in found.sentence
 
 
@@ -253,21 +380,47 @@ def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retr
 
 
 def test_worth_another_try_needs_traction_interest_a_contact_and_time():
-    rows = [(1, "Ready Co", D, "referral"), (2, "Soon Co", D, "referral"), (3, "Cold Co", D, "referral"),
-            (4, "Nobody Co", D, "referral"), (5, "Screen Co", D, "referral"), (6, "Busy Co", D, "referral"),
-            (7, "Busy Co", dt.date(2025, 5, 1), "referral")]
-    events = [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01"),
-              (2, "final", "2025-01-10"), (2, "rejected", "2025-04-10"),
-              (3, "interview", "2025-01-10"), (3, "rejected", "2025-02-01"),
-              (4, "interview", "2025-01-10"), (4, "rejected", "2025-02-01"),
-              (5, "screen", "2025-01-10"), (5, "rejected", "2025-02-01"),
-              (6, "interview", "2025-01-10"), (6, "rejected", "2025-02-01")]
+    rows = [
+        (1, "Ready Co", D, "referral"),
+        (2, "Soon Co", D, "referral"),
+        (3, "Cold Co", D, "referral"),
+        (4, "Nobody Co", D, "referral"),
+        (5, "Screen Co", D, "referral"),
+        (6, "Busy Co", D, "referral"),
+        (7, "Busy Co", dt.date(2025, 5, 1), "referral"),
+    ]
+    events = [
+        (1, "interview", "2025-01-10"),
+        (1, "rejected", "2025-02-01"),
+        (2, "final", "2025-01-10"),
+        (2, "rejected", "2025-04-10"),
+        (3, "interview", "2025-01-10"),
+        (3, "rejected", "2025-02-01"),
+        (4, "interview", "2025-01-10"),
+        (4, "rejected", "2025-02-01"),
+        (5, "screen", "2025-01-10"),
+        (5, "rejected", "2025-02-01"),
+        (6, "interview", "2025-01-10"),
+        (6, "rejected", "2025-02-01"),
+    ]
     log, _ = make_log(rows, events)
     refl = reflections(*[(i, {"still_interested": i != 3}) for i in range(1, 7)])
     ids = dict(zip(log["company"], log["company_id"]))
-    contacts = pd.DataFrame({"id": [1, 2, 3, 4, 5, 6], "name": ["Zoe", "Ann", "Bo", "Cy", "Di", "Ed"], "role": "recruiter",
-                             "company_id": [ids["Ready Co"], ids["Ready Co"], ids["Soon Co"], ids["Cold Co"],
-                                            ids["Screen Co"], ids["Busy Co"]]})
+    contacts = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4, 5, 6],
+            "name": ["Zoe", "Ann", "Bo", "Cy", "Di", "Ed"],
+            "role": "recruiter",
+            "company_id": [
+                ids["Ready Co"],
+                ids["Ready Co"],
+                ids["Soon Co"],
+                ids["Cold Co"],
+                ids["Screen Co"],
+                ids["Busy Co"],
+            ],
+        }
+    )
     found = insights.worth_another_try(log, refl, contacts, TODAY, months=3)
     assert found.frame["company"].tolist() == ["Ready Co", "Soon Co"]
     ready, soon = found.frame.iloc[0], found.frame.iloc[1]
@@ -278,7 +431,9 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
 
 
 def test_worth_another_try_respects_the_months_setting():
-    log, _ = make_log([(1, "A", D, "referral")], [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01")])
+    log, _ = make_log(
+        [(1, "A", D, "referral")], [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01")]
+    )
     refl = reflections((1, {"still_interested": True}))
     contacts = pd.DataFrame({"id": [1], "name": ["Ann"], "role": ["recruiter"], "company_id": [1]})
     assert bool(insights.worth_another_try(log, refl, contacts, TODAY, months=3).frame["ready"].iloc[0])
@@ -289,13 +444,26 @@ def test_worth_another_try_respects_the_months_setting():
 
 
 def test_target_suggestions_promote_keep_and_drop_with_reasons_from_data():
-    rows = [(1, "Said no", D, "referral"), (2, "Silent", D, "job board"), (3, "Silent", D, "job board"),
-            (4, "Silent", D, "job board"), (5, "Rising", D, "referral"), (6, "Top", D, "referral"),
-            (7, "Fresh", dt.date(2025, 5, 30), "referral"), (8, "Ignored", D, "job board")]
-    events = [(1, "interview", "2025-01-10"), (1, "rejected", "2025-01-20"),
-              (2, "ghosted", "2025-02-10"), (3, "ghosted", "2025-02-10"),
-              (5, "interview", "2025-01-10"), (5, "rejected", "2025-01-20"),
-              (6, "final", "2025-01-10"), (8, "rejected", "2025-01-20")]
+    rows = [
+        (1, "Said no", D, "referral"),
+        (2, "Silent", D, "job board"),
+        (3, "Silent", D, "job board"),
+        (4, "Silent", D, "job board"),
+        (5, "Rising", D, "referral"),
+        (6, "Top", D, "referral"),
+        (7, "Fresh", dt.date(2025, 5, 30), "referral"),
+        (8, "Ignored", D, "job board"),
+    ]
+    events = [
+        (1, "interview", "2025-01-10"),
+        (1, "rejected", "2025-01-20"),
+        (2, "ghosted", "2025-02-10"),
+        (3, "ghosted", "2025-02-10"),
+        (5, "interview", "2025-01-10"),
+        (5, "rejected", "2025-01-20"),
+        (6, "final", "2025-01-10"),
+        (8, "rejected", "2025-01-20"),
+    ]
     log, _ = make_log(rows, events)  # app 4 is open, applied long ago with no word: silent too
     ids = dict(zip(log["company"], log["company_id"]))
     companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
@@ -304,8 +472,13 @@ def test_target_suggestions_promote_keep_and_drop_with_reasons_from_data():
     refl = reflections((1, {"still_interested": False}), (5, {"still_interested": True}))
     found = insights.target_suggestions(log, companies, refl, NO_INTERVIEWS, TODAY)
     by = found.frame.set_index("company")
-    assert by["suggestion"].to_dict() == {"Rising": "promote", "Said no": "drop", "Silent": "drop",
-                                          "Fresh": "keep", "Top": "keep"}
+    assert by["suggestion"].to_dict() == {
+        "Rising": "promote",
+        "Said no": "drop",
+        "Silent": "drop",
+        "Fresh": "keep",
+        "Top": "keep",
+    }
     assert found.frame["suggestion"].tolist() == ["promote", "drop", "drop", "keep", "keep"]
     assert "you said you would not retry" in by.loc["Said no", "reason"]
     assert by.loc["Silent", ["tries", "silent", "traction"]].tolist() == [3, 3, 0]
@@ -319,20 +492,34 @@ def test_target_suggestions_promote_keep_and_drop_with_reasons_from_data():
 
 
 def test_on_track_compares_full_weeks_with_the_weekly_goal():
-    days = [dt.date(2025, 5, 12), dt.date(2025, 5, 13), dt.date(2025, 5, 20), dt.date(2025, 5, 21),
-            dt.date(2025, 5, 22), dt.date(2025, 5, 27), dt.date(2025, 6, 3)]
-    log, events = make_log([(i, f"C{i}", d, "referral") for i, d in enumerate(days, start=1)],
-                           [(1, "screen", "2025-05-20"), (2, "interview", "2025-06-02")])
+    days = [
+        dt.date(2025, 5, 12),
+        dt.date(2025, 5, 13),
+        dt.date(2025, 5, 20),
+        dt.date(2025, 5, 21),
+        dt.date(2025, 5, 22),
+        dt.date(2025, 5, 27),
+        dt.date(2025, 6, 3),
+    ]
+    log, events = make_log(
+        [(i, f"C{i}", d, "referral") for i, d in enumerate(days, start=1)],
+        [(1, "screen", "2025-05-20"), (2, "interview", "2025-06-02")],
+    )
     found = insights.on_track(log, events, 2, TODAY)
     assert found.frame["applications"].tolist() == [2, 3, 1, 1]  # weeks of 12, 19, 26 May and 2 June
     assert found.frame["stage_progress"].tolist() == [0, 1, 0, 1]
-    assert found.sentence.startswith("On track: 2.0 a week over the last 3 full weeks, against your goal of 2.")
+    assert found.sentence.startswith(
+        "On track: 2.0 a week over the last 3 full weeks, against your goal of 2."
+    )
     assert "7 applications sent, 2 steps" in found.sentence
     assert insights.on_track(log, events, 3, TODAY).sentence.startswith("Behind your goal of 3 a week")
 
 
 def test_most_traction_names_the_best_channel_from_five_applications():
-    rows = [(i, f"C{i}", D, "referral") for i in range(1, 6)] + [(6, "C6", D, "job board"), (7, "C7", D, "other")]
+    rows = [(i, f"C{i}", D, "referral") for i in range(1, 6)] + [
+        (6, "C6", D, "job board"),
+        (7, "C7", D, "other"),
+    ]
     events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 7)]
     log, _ = make_log(rows, events)
     found = insights.most_traction(log)
@@ -345,8 +532,17 @@ def test_every_insight_copes_with_an_empty_database(engine):
     from lib.store import insight_data
 
     found = insights.all_insights(insight_data.load(engine), TODAY)
-    assert set(found) == {"self_assessment", "comfort", "questions", "nos", "mood", "motivation", "reapply",
-                          "targets", "traction"}
+    assert set(found) == {
+        "self_assessment",
+        "comfort",
+        "questions",
+        "nos",
+        "mood",
+        "motivation",
+        "reapply",
+        "targets",
+        "traction",
+    }
     for insight in found.values():
         assert insight.n == 0
         assert insight.sentence
@@ -360,8 +556,9 @@ def test_top_keeps_the_first_rows_and_remembers_how_many_there_were():
 
 
 def test_reflection_answers_are_parsed_once_and_a_parsed_frame_passes_through():
-    refl = reflections((1, {"prepared": 4, "still_interested": "yes", "skills_to_bolster": " SQL ,dbt",
-                            "motivation": "  "}))
+    refl = reflections(
+        (1, {"prepared": 4, "still_interested": "yes", "skills_to_bolster": " SQL ,dbt", "motivation": "  "})
+    )
     parsed = insights.reflection_frame(refl)
     row = parsed.iloc[0]
     assert row["prepared"] == 4 and np.isnan(row["qualified"])
@@ -376,4 +573,7 @@ def test_was_it_for_me_names_every_motivation_tied_at_the_top():
     motives = ["dream job"] * 5 + ["I was bored"] * 5
     refl = reflections(*[(i, {"motivation": m}) for i, m in enumerate(motives, start=1)])
     found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
-    assert "as “dream job” and “I was bored” reached the final round most often (1 of 5; 1 of 5)" in found.sentence
+    assert (
+        "as “dream job” and “I was bored” reached the final round most often (1 of 5; 1 of 5)"
+        in found.sentence
+    )

@@ -7,9 +7,9 @@ import datetime as dt
 import pandas as pd
 
 from lib.follow_up import next_actions
-from lib.reflect import questionnaires
 from lib.learn.strategy import compare_answers, compare_targets, review_due
 from lib.learn.strategy_bank import STRATEGY
+from lib.reflect import questionnaires
 
 TODAY = dt.date(2025, 6, 4)
 
@@ -41,44 +41,68 @@ def test_the_next_review_is_due_two_weeks_after_the_last_one():
 
 
 def test_two_reviews_are_compared_question_by_question_in_bank_order():
-    earlier = questionnaires.to_stored(STRATEGY, {"what_i_want": "Analytics in health", "confidence": 3,
-                                                  "roles": ["Data Analyst"]})
-    later = questionnaires.to_stored(STRATEGY, {"what_i_want": "Analytics in health", "confidence": 4,
-                                                "change": "Two referrals a week"})
+    earlier = questionnaires.to_stored(
+        STRATEGY, {"what_i_want": "Analytics in health", "confidence": 3, "roles": ["Data Analyst"]}
+    )
+    later = questionnaires.to_stored(
+        STRATEGY, {"what_i_want": "Analytics in health", "confidence": 4, "change": "Two referrals a week"}
+    )
     later["_numbers"] = {"on_track": "On track"}  # the numbers kept with a review are not answers
     frame = compare_answers(earlier, later)
     assert frame["key"].tolist() == ["what_i_want", "roles", "change", "confidence"]
     rows = frame.set_index("key")
     assert rows.loc["what_i_want", ["earlier", "later", "changed"]].tolist() == [
-        "Analytics in health", "Analytics in health", False]
+        "Analytics in health",
+        "Analytics in health",
+        False,
+    ]
     assert rows.loc["confidence", ["earlier", "later"]].tolist() == ["3 / 5", "4 / 5"]
     assert rows.loc["change", ["earlier", "later", "changed"]].tolist() == ["—", "Two referrals a week", True]
     assert rows.loc["roles", "later"] == "—"
 
 
 def test_target_lists_are_compared_as_added_dropped_raised_lowered_or_same():
-    earlier = [{"company": "Acme", "priority": 2, "reason": "ok"}, {"company": "Bolt", "priority": 1, "reason": None},
-               {"company": "Cog", "priority": 3, "reason": None}, {"company": "Dot", "priority": 2, "reason": None}]
-    later = [{"company": "Acme", "priority": 1, "reason": "Reached the final"},
-             {"company": "Bolt", "priority": 3, "reason": None}, {"company": "Dot", "priority": 2, "reason": None},
-             {"company": "Echo", "priority": 2, "reason": "New"}]
+    earlier = [
+        {"company": "Acme", "priority": 2, "reason": "ok"},
+        {"company": "Bolt", "priority": 1, "reason": None},
+        {"company": "Cog", "priority": 3, "reason": None},
+        {"company": "Dot", "priority": 2, "reason": None},
+    ]
+    later = [
+        {"company": "Acme", "priority": 1, "reason": "Reached the final"},
+        {"company": "Bolt", "priority": 3, "reason": None},
+        {"company": "Dot", "priority": 2, "reason": None},
+        {"company": "Echo", "priority": 2, "reason": "New"},
+    ]
     frame = compare_targets(earlier, later).set_index("company")
-    assert frame["change"].to_dict() == {"Acme": "raised", "Bolt": "lowered", "Cog": "dropped", "Dot": "same",
-                                         "Echo": "added"}
-    assert frame.loc["Acme", ["earlier", "later", "reason"]].tolist() == ["Medium", "High", "Reached the final"]
+    assert frame["change"].to_dict() == {
+        "Acme": "raised",
+        "Bolt": "lowered",
+        "Cog": "dropped",
+        "Dot": "same",
+        "Echo": "added",
+    }
+    assert frame.loc["Acme", ["earlier", "later", "reason"]].tolist() == [
+        "Medium",
+        "High",
+        "Reached the final",
+    ]
     assert frame.loc["Cog", "later"] == "—"
 
 
 def _facts(last_review_at, applications=3):
-    return {"strategy_reviews": pd.DataFrame({"last_review_at": [last_review_at], "applications": [applications]})}
+    return {
+        "strategy_reviews": pd.DataFrame({"last_review_at": [last_review_at], "applications": [applications]})
+    }
 
 
 def test_a_strategy_review_becomes_a_next_action_two_weeks_after_the_last():
     assert next_actions.strategy_review_due(_facts(pd.Timestamp("2025-05-25 10:00")), TODAY) == []
     due = next_actions.strategy_review_due(_facts(pd.Timestamp("2025-05-20 10:00")), TODAY)
     assert [(a.kind, a.due_on, a.rule_key) for a in due] == [
-        ("review", dt.date(2025, 6, 3), "strategy-review:2025-06-03")]
-    assert "Review your strategy" == due[0].title
+        ("review", dt.date(2025, 6, 3), "strategy-review:2025-06-03")
+    ]
+    assert due[0].title == "Review your strategy"
 
 
 def test_the_first_strategy_review_is_due_once_there_are_applications():

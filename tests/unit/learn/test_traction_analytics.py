@@ -36,12 +36,15 @@ def _many(n, channel="job board", company="Acme", start=1, applied="2026-01-05")
 # --- Wilson intervals and small samples ------------------------------------------------------
 
 
-@pytest.mark.parametrize("k, n, low, high", [
-    (5, 10, 0.2366, 0.7634),  # the textbook half-way case
-    (0, 10, 0.0, 0.2775),
-    (10, 10, 0.7225, 1.0),
-    (81, 263, 0.2553, 0.3662),  # Wilson (1927) / Newcombe (1998) worked example
-])
+@pytest.mark.parametrize(
+    "k, n, low, high",
+    [
+        (5, 10, 0.2366, 0.7634),  # the textbook half-way case
+        (0, 10, 0.0, 0.2775),
+        (10, 10, 0.7225, 1.0),
+        (81, 263, 0.2553, 0.3662),  # Wilson (1927) / Newcombe (1998) worked example
+    ],
+)
 def test_the_wilson_interval_matches_known_values(k, n, low, high):
     got_low, got_high = traction.wilson_interval(k, n)
     assert got_low == pytest.approx(low, abs=1e-4)
@@ -63,9 +66,15 @@ def test_under_five_applications_a_rate_is_too_few_to_tell_never_0_or_100_percen
 
 
 def test_a_rejection_after_the_final_round_counts_as_a_final_round_a_response_and_traction():
-    table = _table(_apps((1, "Acme", "Analyst", "referral", "2026-01-01")),
-                   _events((1, "screen", "2026-01-08"), (1, "interview", "2026-01-15"),
-                           (1, "final", "2026-01-22"), (1, "rejected", "2026-01-29")))
+    table = _table(
+        _apps((1, "Acme", "Analyst", "referral", "2026-01-01")),
+        _events(
+            (1, "screen", "2026-01-08"),
+            (1, "interview", "2026-01-15"),
+            (1, "final", "2026-01-22"),
+            (1, "rejected", "2026-01-29"),
+        ),
+    )
     row = table.loc[1]
     assert (row.furthest_stage, row.outcome, row.end_state) == ("final", "rejected", "rejected")
     assert row.responded and row.traction and not row.ghosted
@@ -74,22 +83,26 @@ def test_a_rejection_after_the_final_round_counts_as_a_final_round_a_response_an
 
 
 def test_a_rejection_alone_is_a_response_but_not_traction():
-    row = _table(_apps((1, "Acme", "Analyst", "referral", "2026-03-01")),
-                 _events((1, "rejected", "2026-03-04"))).loc[1]
+    row = _table(
+        _apps((1, "Acme", "Analyst", "referral", "2026-03-01")), _events((1, "rejected", "2026-03-04"))
+    ).loc[1]
     assert row.responded and not row.traction
     assert row.days_to_first_response == 3
 
 
 def test_withdrawing_is_not_a_response():
-    row = _table(_apps((1, "Acme", "Analyst", "referral", "2026-03-01")),
-                 _events((1, "withdrawn", "2026-03-04"))).loc[1]
+    row = _table(
+        _apps((1, "Acme", "Analyst", "referral", "2026-03-01")), _events((1, "withdrawn", "2026-03-04"))
+    ).loc[1]
     assert not row.responded and row.end_state == "withdrawn"
 
 
 def test_an_open_application_is_ghosted_from_exactly_the_set_number_of_days_of_silence():
-    apps = _apps((1, "Acme", "Analyst", "referral", "2026-03-01"),  # 30 days silent on 31 March
-                 (2, "Beta", "Analyst", "referral", "2026-03-02"),  # 29 days
-                 (3, "Gamma", "Analyst", "referral", "2026-01-01"))  # screened 2 March: 29 days
+    apps = _apps(
+        (1, "Acme", "Analyst", "referral", "2026-03-01"),  # 30 days silent on 31 March
+        (2, "Beta", "Analyst", "referral", "2026-03-02"),  # 29 days
+        (3, "Gamma", "Analyst", "referral", "2026-01-01"),
+    )  # screened 2 March: 29 days
     events = _events((3, "screen", "2026-03-02"))
     table = _table(apps, events, ghost_days=30)
     assert table.loc[1, "days_silent"] == 30 and table.loc[1, "ghosted"]
@@ -100,10 +113,12 @@ def test_an_open_application_is_ghosted_from_exactly_the_set_number_of_days_of_s
 
 
 def test_a_recorded_ghosting_or_an_accepted_offer_is_never_counted_as_silence():
-    apps = _apps((1, "Acme", "Analyst", "referral", "2025-01-01"),
-                 (2, "Beta", "Analyst", "referral", "2025-01-01"))
-    table = _table(apps, _events((1, "ghosted", "2025-02-01"), (2, "offer", "2025-01-20"),
-                                 (2, "accepted", "2025-01-25")))
+    apps = _apps(
+        (1, "Acme", "Analyst", "referral", "2025-01-01"), (2, "Beta", "Analyst", "referral", "2025-01-01")
+    )
+    table = _table(
+        apps, _events((1, "ghosted", "2025-02-01"), (2, "offer", "2025-01-20"), (2, "accepted", "2025-01-25"))
+    )
     assert table.loc[1, "ghosted"] and not table.loc[1, "responded"]
     assert table.loc[2, "end_state"] == "accepted" and not table.loc[2, "ghosted"]
 
@@ -119,9 +134,11 @@ def test_events_out_of_order_and_missing_dates_give_the_same_answer():
 
 
 def test_role_titles_group_into_families():
-    apps = _apps((1, "A", "Sr. Data Analyst", "other", "2026-01-01"),
-                 (2, "B", "data analyst", "other", "2026-01-01"),
-                 (3, "C", "Lead Data-Analyst", "other", "2026-01-01"))
+    apps = _apps(
+        (1, "A", "Sr. Data Analyst", "other", "2026-01-01"),
+        (2, "B", "data analyst", "other", "2026-01-01"),
+        (3, "C", "Lead Data-Analyst", "other", "2026-01-01"),
+    )
     assert set(_table(apps, _events())["role_family"]) == {"Data Analyst"}
 
 
@@ -130,8 +147,12 @@ def test_role_titles_group_into_families():
 
 def test_rates_by_channel_count_responses_and_traction_and_hide_small_groups():
     apps = _apps(*_many(6, "referral"), *_many(3, "job board", start=100))
-    events = _events((1, "screen", "2026-01-10"), (2, "interview", "2026-01-10"),
-                     (3, "rejected", "2026-01-10"), (100, "interview", "2026-01-10"))
+    events = _events(
+        (1, "screen", "2026-01-10"),
+        (2, "interview", "2026-01-10"),
+        (3, "rejected", "2026-01-10"),
+        (100, "interview", "2026-01-10"),
+    )
     rates = traction.rates_by(traction.traction_table(apps, events, TODAY), "channel").set_index("group")
     referral = rates.loc["referral"]
     assert (referral.applications, referral.responses, referral.traction) == (6, 3, 1)
@@ -144,9 +165,12 @@ def test_rates_by_channel_count_responses_and_traction_and_hide_small_groups():
 
 def test_the_funnel_converts_step_by_step_and_says_too_few_below_five():
     apps = _apps(*_many(10))
-    events = _events(*[(i, "screen", "2026-01-10") for i in range(1, 7)],
-                     *[(i, "interview", "2026-01-15") for i in range(1, 4)],
-                     (1, "final", "2026-01-20"), (1, "rejected", "2026-01-25"))
+    events = _events(
+        *[(i, "screen", "2026-01-10") for i in range(1, 7)],
+        *[(i, "interview", "2026-01-15") for i in range(1, 4)],
+        (1, "final", "2026-01-20"),
+        (1, "rejected", "2026-01-25"),
+    )
     funnel = traction.funnel(traction.traction_table(apps, events, TODAY)).set_index("stage")
     assert funnel["reached"].tolist() == [10, 6, 3, 1, 0]
     assert funnel.loc["screen", "conversion"] == pytest.approx(0.6)
@@ -157,8 +181,9 @@ def test_the_funnel_converts_step_by_step_and_says_too_few_below_five():
 
 def test_endings_say_where_applications_end():
     apps = _apps(*_many(4, applied="2026-03-20"))
-    table = traction.traction_table(apps, _events((1, "rejected", "2026-03-25"), (2, "withdrawn", "2026-03-25")),
-                                    TODAY)
+    table = traction.traction_table(
+        apps, _events((1, "rejected", "2026-03-25"), (2, "withdrawn", "2026-03-25")), TODAY
+    )
     ends = traction.endings(table).set_index("end_state")["applications"].to_dict()
     assert ends == {"rejected": 1, "withdrawn": 1, "open": 2}
 
@@ -181,8 +206,11 @@ def test_a_company_with_two_thousand_applications_stays_one_bar():
 
 
 def test_over_time_counts_applications_responses_and_the_furthest_stage_per_month():
-    apps = _apps((1, "A", "x", "other", "2026-01-05"), (2, "B", "x", "other", "2026-01-20"),
-                 (3, "C", "x", "other", "2026-02-03"))
+    apps = _apps(
+        (1, "A", "x", "other", "2026-01-05"),
+        (2, "B", "x", "other", "2026-01-20"),
+        (3, "C", "x", "other", "2026-02-03"),
+    )
     events = _events((1, "screen", "2026-01-10"), (2, "final", "2026-02-01"), (3, "rejected", "2026-02-10"))
     months = traction.over_time(traction.traction_table(apps, events, TODAY), "month")
     assert months["period"].tolist() == [pd.Timestamp("2026-01-01"), pd.Timestamp("2026-02-01")]
@@ -196,8 +224,10 @@ def test_over_time_counts_applications_responses_and_the_furthest_stage_per_mont
 
 
 def test_response_times_give_median_and_spread_per_channel_and_silent_employers_are_listed():
-    apps = _apps(*[(i, "A", "x", "referral", "2026-01-01") for i in range(1, 4)],
-                 (4, "Quiet Co", "x", "job board", "2026-02-01"))
+    apps = _apps(
+        *[(i, "A", "x", "referral", "2026-01-01") for i in range(1, 4)],
+        (4, "Quiet Co", "x", "job board", "2026-02-01"),
+    )
     events = _events((1, "screen", "2026-01-03"), (2, "screen", "2026-01-05"), (3, "rejected", "2026-01-11"))
     table = traction.traction_table(apps, events, TODAY)
     times = traction.response_times(table).set_index("channel")
@@ -207,9 +237,11 @@ def test_response_times_give_median_and_spread_per_channel_and_silent_employers_
 
 
 def test_filters_narrow_by_date_channel_company_and_open():
-    apps = _apps((1, "Acme Robotics", "x", "referral", "2026-01-05"),
-                 (2, "Beta", "x", "job board", "2026-02-05"),
-                 (3, "acme labs", "x", "job board", "2026-03-25"))
+    apps = _apps(
+        (1, "Acme Robotics", "x", "referral", "2026-01-05"),
+        (2, "Beta", "x", "job board", "2026-02-05"),
+        (3, "acme labs", "x", "job board", "2026-03-25"),
+    )
     table = traction.traction_table(apps, _events((1, "rejected", "2026-01-20")), TODAY)
     ids = lambda f: sorted(traction.filter_table(table, f)["id"])  # noqa: E731
     assert ids(TractionFilter()) == [1, 2, 3]
@@ -221,8 +253,11 @@ def test_filters_narrow_by_date_channel_company_and_open():
 
 
 def test_a_company_drill_down_lists_each_application_with_its_stage_history():
-    apps = _apps((1, "Acme", "Analyst", "referral", "2026-01-01"), (2, "Acme", "Engineer", "other", "2026-02-01"),
-                 (3, "Beta", "Analyst", "other", "2026-02-01"))
+    apps = _apps(
+        (1, "Acme", "Analyst", "referral", "2026-01-01"),
+        (2, "Acme", "Engineer", "other", "2026-02-01"),
+        (3, "Beta", "Analyst", "other", "2026-02-01"),
+    )
     events = _events((1, "rejected", "2026-01-20"), (1, "screen", "2026-01-08"))
     detail = traction.company_applications(traction.traction_table(apps, events, TODAY), events, "Acme")
     assert detail["id"].tolist() == [2, 1]
@@ -234,14 +269,23 @@ def test_a_company_drill_down_lists_each_application_with_its_stage_history():
 
 
 def test_the_headline_compares_the_last_30_days_with_the_30_before():
-    apps = _apps(*[(i, "Acme", "x", "referral", "2026-03-20") for i in range(1, 4)],
-                 *[(i, "Beta", "x", "job board", "2026-02-15") for i in range(4, 9)])
-    events = _events((1, "screen", "2026-03-25"), (4, "interview", "2026-02-20"), (5, "final", "2026-03-10"),
-                     (5, "offer", "2026-03-15"))
+    apps = _apps(
+        *[(i, "Acme", "x", "referral", "2026-03-20") for i in range(1, 4)],
+        *[(i, "Beta", "x", "job board", "2026-02-15") for i in range(4, 9)],
+    )
+    events = _events(
+        (1, "screen", "2026-03-25"),
+        (4, "interview", "2026-02-20"),
+        (5, "final", "2026-03-10"),
+        (5, "offer", "2026-03-15"),
+    )
     figures, sentence = traction.headline(traction.traction_table(apps, events, TODAY), TODAY)
     by_label = {f.label: f for f in figures}
-    assert (by_label["Applications"].value, by_label["Applications"].last_30,
-            by_label["Applications"].previous_30) == ("8", 3, 5)
+    assert (
+        by_label["Applications"].value,
+        by_label["Applications"].last_30,
+        by_label["Applications"].previous_30,
+    ) == ("8", 3, 5)
     assert by_label["Response rate"].value == "38%"  # 3 of 8
     assert (by_label["Response rate"].last_30, by_label["Response rate"].previous_30) == (2, 1)
     assert by_label["Final rounds"].value == "1" and by_label["Offers"].last_30 == 1

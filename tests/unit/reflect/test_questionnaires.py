@@ -7,11 +7,34 @@ import pytest
 from lib.reflect import questionnaires as qn
 
 DEMO_IDS = {
-    "interview": {"round_type", "occurred_on", "format", "comfort", "key_points", "company_needs",
-                  "positive_moment", "went_well", "do_differently", "team_feeling"},
-    "rejection": {"mood", "mood_words", "prepared", "qualified", "heart_in_it", "presented_well",
-                  "dressed_right", "team_fit", "motivation", "still_interested", "reply_goal",
-                  "why_not_chosen", "skills_to_bolster", "lessons"},
+    "interview": {
+        "round_type",
+        "occurred_on",
+        "format",
+        "comfort",
+        "key_points",
+        "company_needs",
+        "positive_moment",
+        "went_well",
+        "do_differently",
+        "team_feeling",
+    },
+    "rejection": {
+        "mood",
+        "mood_words",
+        "prepared",
+        "qualified",
+        "heart_in_it",
+        "presented_well",
+        "dressed_right",
+        "team_fit",
+        "motivation",
+        "still_interested",
+        "reply_goal",
+        "why_not_chosen",
+        "skills_to_bolster",
+        "lessons",
+    },
 }
 
 
@@ -37,14 +60,21 @@ def test_the_ids_other_parts_of_rebound_read_are_kept(bank_id):
 def test_the_rejection_bank_offers_the_motivations_and_reply_goals_of_the_practice():
     bank = qn.REJECTION
     assert {"dream job", "next logical step", "I was bored", "someone else pushed me"} <= set(
-        bank.by_id["motivation"].options)
+        bank.by_id["motivation"].options
+    )
     assert {"feedback", "advice", "another role", "an answer to an open question", "nothing"} == set(
-        bank.by_id["reply_goal"].options)
+        bank.by_id["reply_goal"].options
+    )
 
 
 def _valid_rejection(**overrides):
-    answers = {"stage_reached": "final", "rejected_on": dt.date.today(), "news_via": "email", "mood": 2,
-               "pause_until": dt.date.today() + dt.timedelta(days=1)}
+    answers = {
+        "stage_reached": "final",
+        "rejected_on": dt.date.today(),
+        "news_via": "email",
+        "mood": 2,
+        "pause_until": dt.date.today() + dt.timedelta(days=1),
+    }
     answers.update(overrides)
     return answers
 
@@ -53,7 +83,12 @@ def test_missing_required_answers_are_each_named():
     clean, errors = qn.validate(qn.REJECTION, {"mood_words": "tired"})
     assert clean == {}
     assert {k for k, v in errors.items() if v == "is required"} == {
-        "stage_reached", "rejected_on", "news_via", "mood", "pause_until"}
+        "stage_reached",
+        "rejected_on",
+        "news_via",
+        "mood",
+        "pause_until",
+    }
 
 
 @pytest.mark.parametrize("rating", [0, 6, -1, 99])
@@ -63,15 +98,20 @@ def test_ratings_outside_one_to_five_are_refused(rating):
 
 
 def test_a_date_in_the_future_is_refused_but_a_pause_may_end_later():
-    _, errors = qn.validate(qn.REJECTION, _valid_rejection(rejected_on=dt.date.today() + dt.timedelta(days=1)))
+    _, errors = qn.validate(
+        qn.REJECTION, _valid_rejection(rejected_on=dt.date.today() + dt.timedelta(days=1))
+    )
     assert errors == {"rejected_on": "can't be in the future"}
     clean, errors = qn.validate(qn.REJECTION, _valid_rejection())
     assert errors == {} and clean["pause_until"] > dt.date.today()
 
 
 def test_a_date_before_the_application_is_refused():
-    _, errors = qn.validate(qn.INTERVIEW, {"round_type": "technical", "occurred_on": dt.date(2024, 1, 1)},
-                            earliest=dt.date(2024, 2, 1))
+    _, errors = qn.validate(
+        qn.INTERVIEW,
+        {"round_type": "technical", "occurred_on": dt.date(2024, 1, 1)},
+        earliest=dt.date(2024, 2, 1),
+    )
     assert errors == {"occurred_on": "can't be before the application date (01 Feb 2024)"}
 
 
@@ -89,7 +129,9 @@ def test_emoji_rtl_and_html_are_kept_exactly():
 
 
 def test_choices_must_come_from_the_bank():
-    _, errors = qn.validate(qn.REJECTION, _valid_rejection(motivation="money", reply_goal=["feedback", "revenge"]))
+    _, errors = qn.validate(
+        qn.REJECTION, _valid_rejection(motivation="money", reply_goal=["feedback", "revenge"])
+    )
     assert errors == {"motivation": "is not one of the choices", "reply_goal": "is not one of the choices"}
 
 
@@ -99,8 +141,9 @@ def test_skill_tags_are_trimmed_and_deduplicated_ignoring_case():
 
 
 def test_stored_answers_leave_out_columns_and_blanks_and_keep_prompts():
-    clean, _ = qn.validate(qn.REJECTION, _valid_rejection(lessons="Prepare stories", prepared=4,
-                                                          prepared_note="mostly"))
+    clean, _ = qn.validate(
+        qn.REJECTION, _valid_rejection(lessons="Prepare stories", prepared=4, prepared_note="mostly")
+    )
     stored = qn.to_stored(qn.REJECTION, clean)
     assert "pause_until" not in stored and "challenges" not in stored
     assert stored["rejected_on"] == dt.date.today().isoformat()
@@ -110,10 +153,16 @@ def test_stored_answers_leave_out_columns_and_blanks_and_keep_prompts():
 
 
 def test_an_answer_to_a_retired_question_is_shown_with_its_stored_prompt_and_kept_on_edit():
-    old = {"lessons": "Keep going", "old_q": "An old answer",
-           qn.PROMPTS_KEY: {"old_q": "What did the office smell like?"}}
+    old = {
+        "lessons": "Keep going",
+        "old_q": "An old answer",
+        qn.PROMPTS_KEY: {"old_q": "What did the office smell like?"},
+    }
     lines = qn.answer_lines(qn.REJECTION, old)
-    assert [(line.prompt, line.text) for line in lines][-1] == ("What did the office smell like?", "An old answer")
+    assert [(line.prompt, line.text) for line in lines][-1] == (
+        "What did the office smell like?",
+        "An old answer",
+    )
     merged = qn.merge_retired(qn.REJECTION, {"lessons": "New", qn.PROMPTS_KEY: {}}, old)
     assert merged["old_q"] == "An old answer" and merged["lessons"] == "New"
     assert merged[qn.PROMPTS_KEY]["old_q"] == "What did the office smell like?"

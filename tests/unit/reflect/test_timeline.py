@@ -4,19 +4,29 @@ import datetime as dt
 
 import pandas as pd
 
-from lib.reflect.timeline import LibraryFilter, application_choices, category_summary, library_view, pause_left
+from lib.reflect.timeline import (
+    LibraryFilter,
+    application_choices,
+    category_summary,
+    library_view,
+    pause_left,
+)
 
 
 def _questions():
-    return pd.DataFrame({
-        "category": ["technical", "technical", "behavioural", None, "salary"],
-        "question": ["SQL window", "p-value", "Conflict story", "Odd one", "Expectations?"],
-        "my_answer": ["slow", "textbook", "rambled", None, None],
-        "better_answer": ["ROWS BETWEEN", "coin example", "STAR", None, None],
-        "rating": pd.array([4, 2, 2, None, None], dtype="Int64"),
-        "company": ["Acme", "Beta", "Acme", "Beta", "Acme"],
-        "occurred_on": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-01-05", "2026-03-01", "2026-03-02"]),
-    })
+    return pd.DataFrame(
+        {
+            "category": ["technical", "technical", "behavioural", None, "salary"],
+            "question": ["SQL window", "p-value", "Conflict story", "Odd one", "Expectations?"],
+            "my_answer": ["slow", "textbook", "rambled", None, None],
+            "better_answer": ["ROWS BETWEEN", "coin example", "STAR", None, None],
+            "rating": pd.array([4, 2, 2, None, None], dtype="Int64"),
+            "company": ["Acme", "Beta", "Acme", "Beta", "Acme"],
+            "occurred_on": pd.to_datetime(
+                ["2026-01-01", "2026-02-01", "2026-01-05", "2026-03-01", "2026-03-02"]
+            ),
+        }
+    )
 
 
 def test_the_weakest_category_comes_first_and_unrated_ones_last():
@@ -47,12 +57,16 @@ def test_the_library_returns_at_most_the_limit_but_counts_everything():
 
 
 def test_the_picker_offers_open_applications_by_latest_activity_up_to_a_limit():
-    log = pd.DataFrame({
-        "id": [1, 2, 3], "company": ["Acme", "Beta", "Gamma"], "role": ["Analyst"] * 3,
-        "applied_on": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01"]),
-        "last_event_on": pd.to_datetime(["2026-04-01", None, None]),
-        "outcome": ["open", "rejected", "open"],
-    })
+    log = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "company": ["Acme", "Beta", "Gamma"],
+            "role": ["Analyst"] * 3,
+            "applied_on": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01"]),
+            "last_event_on": pd.to_datetime(["2026-04-01", None, None]),
+            "outcome": ["open", "rejected", "open"],
+        }
+    )
     assert list(application_choices(log)) == [1, 3, 2]
     assert application_choices(log)[1] == "Acme — Analyst (applied 01 Jan 2026)"
     assert list(application_choices(log, open_only=True, limit=1)) == [1]

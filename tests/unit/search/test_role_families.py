@@ -1,12 +1,22 @@
 import pandas as pd
 import pytest
 
-from lib.search.role_families import role_family, role_families
+from lib.search.role_families import role_families, role_family
 
 
-@pytest.mark.parametrize("title", ["Data Analyst", "data analyst", "Sr. Data Analyst", "SENIOR data-analyst",
-                                   "Junior Data Analyst", "Lead Data Analyst", "Data Analyst II",
-                                   "  data   analyst  "])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Data Analyst",
+        "data analyst",
+        "Sr. Data Analyst",
+        "SENIOR data-analyst",
+        "Junior Data Analyst",
+        "Lead Data Analyst",
+        "Data Analyst II",
+        "  data   analyst  ",
+    ],
+)
 def test_case_punctuation_and_seniority_words_are_ignored(title):
     assert role_family(title) == "Data Analyst"
 

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from lib.learn import traction
 from lib.core.models import ApplicationIn, StageEventIn
+from lib.learn import traction
 from lib.store import applications as store
 from lib.store.base import StoreError
 
@@ -11,7 +11,9 @@ DAY = dt.date(2026, 1, 5)
 
 
 def _add(engine, company="Acme", role="Data Analyst", applied_on=DAY, **extra):
-    return store.add_application(engine, ApplicationIn(company=company, role=role, applied_on=applied_on, **extra))
+    return store.add_application(
+        engine, ApplicationIn(company=company, role=role, applied_on=applied_on, **extra)
+    )
 
 
 def _event(engine, app_id, kind, day):
@@ -26,11 +28,24 @@ def test_applications_share_one_company_however_it_is_typed(engine):
 
 
 def test_a_saved_application_reads_back_as_entered(engine):
-    app_id = _add(engine, channel="referral", source="Greenhouse", job_url="https://acme.example/jobs/1",
-                  resume_version="v4", location="Berlin", work_mode="hybrid", notes="ask for Maya")
+    app_id = _add(
+        engine,
+        channel="referral",
+        source="Greenhouse",
+        job_url="https://acme.example/jobs/1",
+        resume_version="v4",
+        location="Berlin",
+        work_mode="hybrid",
+        notes="ask for Maya",
+    )
     app = store.get_application(engine, app_id)
     assert (app["company"], app["role"], app["applied_on"], app["channel"], app["work_mode"]) == (
-        "Acme", "Data Analyst", DAY, "referral", "hybrid")
+        "Acme",
+        "Data Analyst",
+        DAY,
+        "referral",
+        "hybrid",
+    )
 
 
 def test_the_log_derives_furthest_stage_and_outcome_from_events(engine):
@@ -96,8 +111,13 @@ def test_same_company_and_role_is_found_for_the_repeat_warning(engine):
 def test_a_reapplication_links_to_an_earlier_one_at_the_same_company_only(engine):
     first = _add(engine)
     other = _add(engine, company="Zeta")
-    second = _add(engine, role="Senior Analyst", applied_on=DAY + dt.timedelta(days=90),
-                  reapplication_of=first, reapply_reason="Closer to product")
+    second = _add(
+        engine,
+        role="Senior Analyst",
+        applied_on=DAY + dt.timedelta(days=90),
+        reapplication_of=first,
+        reapply_reason="Closer to product",
+    )
     assert store.get_application(engine, second)["reapplication_of"] == first
     with pytest.raises(StoreError, match="same company"):
         _add(engine, reapplication_of=other)

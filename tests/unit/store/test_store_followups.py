@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from lib.core import db
-from lib.follow_up import next_actions
 from lib.core.models import ApplicationIn, ContactIn, FeedbackIn, NoteIn, StageEventIn
+from lib.follow_up import next_actions
 from lib.store import applications as app_store
 from lib.store import followups as store
 from lib.store import next_actions as action_store
@@ -22,7 +22,9 @@ def ago(n):
 
 @pytest.fixture
 def rejected_app(engine):
-    app_id = app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=ago(20)))
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=ago(20))
+    )
     for kind, day in (("interview", ago(6)), ("rejected", ago(1))):
         app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
     return app_id
@@ -31,15 +33,25 @@ def rejected_app(engine):
 def open_actions(engine):
     """The open follow-up actions (other parts of the app add rules of their own)."""
     facts = action_store.load_facts(engine, since=ago(next_actions.LOOKBACK_DAYS))
-    return [a for a in next_actions.compute(facts, TODAY, action_store.action_states(engine))
-            if a.kind in next_actions.PRIORITY]
+    return [
+        a
+        for a in next_actions.compute(facts, TODAY, action_store.action_states(engine))
+        if a.kind in next_actions.PRIORITY
+    ]
 
 
 def test_a_contact_joins_its_company_however_the_name_is_typed(engine, rejected_app):
-    contact_id = store.add_contact(engine, ContactIn(name="Jo, \"JJ\" 🌟", company="acme ", role="interviewer",
-                                                     profile_url="https://www.linkedin.com/in/jo"))
+    contact_id = store.add_contact(
+        engine,
+        ContactIn(
+            name='Jo, "JJ" 🌟',
+            company="acme ",
+            role="interviewer",
+            profile_url="https://www.linkedin.com/in/jo",
+        ),
+    )
     contact = store.get_contact(engine, contact_id)
-    assert (contact["name"], contact["company"], contact["role"]) == ("Jo, \"JJ\" 🌟", "Acme", "interviewer")
+    assert (contact["name"], contact["company"], contact["role"]) == ('Jo, "JJ" 🌟', "Acme", "interviewer")
     assert [c["id"] for c in store.contacts_at(engine, contact["company_id"])] == [contact_id]
 
 
@@ -50,11 +62,28 @@ def test_connecting_before_meeting_is_refused_beside_the_field(engine):
 
 
 def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback_asked(engine, rejected_app):
-    recruiter = store.add_contact(engine, ContactIn(name="Maya", company="Acme", role="recruiter",
-                                                    email="maya@example.com", met_on=ago(6), connected_on=ago(5)))
+    recruiter = store.add_contact(
+        engine,
+        ContactIn(
+            name="Maya",
+            company="Acme",
+            role="recruiter",
+            email="maya@example.com",
+            met_on=ago(6),
+            connected_on=ago(5),
+        ),
+    )
     assert [a.kind for a in open_actions(engine)] == ["note"]
-    note_id = store.save_note(engine, NoteIn(kind="thank-you after rejection", application_id=rejected_app,
-                                             contact_id=recruiter, recipient_name="Maya", body="Thanks"))
+    note_id = store.save_note(
+        engine,
+        NoteIn(
+            kind="thank-you after rejection",
+            application_id=rejected_app,
+            contact_id=recruiter,
+            recipient_name="Maya",
+            body="Thanks",
+        ),
+    )
     assert [a.kind for a in open_actions(engine)] == ["note"]  # a draft is not a sent note
     store.mark_note_sent(engine, note_id, TODAY, asked_feedback=True)
     assert open_actions(engine) == []
@@ -68,18 +97,29 @@ def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback
 
 def test_a_rejection_straight_after_applying_brings_no_thank_you(engine):
     app_id = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(9)))
-    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=ago(2)))
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=ago(2))
+    )
     assert open_actions(engine) == []
 
 
 def test_a_note_sent_in_the_future_is_refused(engine, rejected_app):
     with pytest.raises(StoreError):
-        store.save_note(engine, NoteIn(kind="feedback request", application_id=rejected_app, body="x",
-                                       sent_on=TODAY + dt.timedelta(days=1)))
+        store.save_note(
+            engine,
+            NoteIn(
+                kind="feedback request",
+                application_id=rejected_app,
+                body="x",
+                sent_on=TODAY + dt.timedelta(days=1),
+            ),
+        )
 
 
 def test_adding_the_interviewer_brings_a_connect_action_until_connected(engine, rejected_app):
-    person = store.add_contact(engine, ContactIn(name="Lee", company="Acme", role="interviewer", met_on=ago(6)))
+    person = store.add_contact(
+        engine, ContactIn(name="Lee", company="Acme", role="interviewer", met_on=ago(6))
+    )
     assert any(a.rule_key == f"connect:{person}" for a in open_actions(engine))
     store.mark_connected(engine, person, TODAY)
     assert not any(a.rule_key == f"connect:{person}" for a in open_actions(engine))
@@ -87,7 +127,9 @@ def test_adding_the_interviewer_brings_a_connect_action_until_connected(engine, 
 
 def test_done_and_snoozed_decisions_are_kept_by_rule_key(engine, rejected_app):
     [action] = open_actions(engine)
-    action_store.set_action_state(engine, action.rule_key, "snoozed", snoozed_until=TODAY + dt.timedelta(days=3))
+    action_store.set_action_state(
+        engine, action.rule_key, "snoozed", snoozed_until=TODAY + dt.timedelta(days=3)
+    )
     assert open_actions(engine) == []
     action_store.set_action_state(engine, action.rule_key, "open")
     assert len(open_actions(engine)) == 1
@@ -98,32 +140,62 @@ def test_done_and_snoozed_decisions_are_kept_by_rule_key(engine, rejected_app):
 
 def test_feedback_received_before_asked_is_refused_and_themes_are_cleaned(engine, rejected_app):
     with pytest.raises(StoreError) as err:
-        store.add_feedback(engine, FeedbackIn(application_id=rejected_app, asked_on=ago(1), received_on=ago(2)))
+        store.add_feedback(
+            engine, FeedbackIn(application_id=rejected_app, asked_on=ago(1), received_on=ago(2))
+        )
     assert err.value.field == "received_on"
     with pytest.raises(StoreError):
         store.add_feedback(engine, FeedbackIn(application_id=rejected_app))
-    fid = store.add_feedback(engine, FeedbackIn(application_id=rejected_app, asked_on=ago(10), received_on=ago(2),
-                                                text="More depth", themes=["technical depth", " Technical  depth", "SQL"]))
+    fid = store.add_feedback(
+        engine,
+        FeedbackIn(
+            application_id=rejected_app,
+            asked_on=ago(10),
+            received_on=ago(2),
+            text="More depth",
+            themes=["technical depth", " Technical  depth", "SQL"],
+        ),
+    )
     assert store.load_feedback(engine).set_index("id").loc[fid, "themes"] == ["technical depth", "SQL"]
 
 
 def test_feedback_unanswered_for_more_than_a_week_is_chased(engine, rejected_app):
-    fid = store.add_feedback(engine, FeedbackIn(application_id=rejected_app, asked_on=ago(8), asked_via="email"))
+    fid = store.add_feedback(
+        engine, FeedbackIn(application_id=rejected_app, asked_on=ago(8), asked_via="email")
+    )
     assert f"feedback:{fid}" in [a.rule_key for a in open_actions(engine)]
-    store.update_feedback(engine, fid, FeedbackIn(application_id=rejected_app, asked_on=ago(8), received_on=TODAY))
+    store.update_feedback(
+        engine, fid, FeedbackIn(application_id=rejected_app, asked_on=ago(8), received_on=TODAY)
+    )
     assert f"feedback:{fid}" not in [a.rule_key for a in open_actions(engine)]
 
 
 def test_compose_facts_merge_debriefs_and_reflection_answers(engine, rejected_app):
     with db.transaction(engine) as connection:
-        connection.execute(sa.insert(db.interviews), [
-            {"application_id": rejected_app, "occurred_on": ago(9), "answers": {"positive_moment": "old", "key_points": "kp"}},
-            {"application_id": rejected_app, "occurred_on": ago(6), "answers": {"positive_moment": "the demo", "key_points": ""}},
-        ])
-        connection.execute(sa.insert(db.reflections).values(
-            application_id=rejected_app, bank="rejection", bank_version=1,
-            pause_until=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18)),
-            answers={"reply_goal": ["feedback", "another role"], "still_interested": True}))
+        connection.execute(
+            sa.insert(db.interviews),
+            [
+                {
+                    "application_id": rejected_app,
+                    "occurred_on": ago(9),
+                    "answers": {"positive_moment": "old", "key_points": "kp"},
+                },
+                {
+                    "application_id": rejected_app,
+                    "occurred_on": ago(6),
+                    "answers": {"positive_moment": "the demo", "key_points": ""},
+                },
+            ],
+        )
+        connection.execute(
+            sa.insert(db.reflections).values(
+                application_id=rejected_app,
+                bank="rejection",
+                bank_version=1,
+                pause_until=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18)),
+                answers={"reply_goal": ["feedback", "another role"], "still_interested": True},
+            )
+        )
     facts = store.compose_facts(engine, rejected_app)
     assert facts["company"] == "Acme" and facts["outcome"] == "rejected" and facts["ended_on"] == ago(1)
     assert facts["interview_on"] == ago(6)
@@ -138,12 +210,20 @@ def test_compose_facts_merge_debriefs_and_reflection_answers(engine, rejected_ap
 def test_a_contact_shows_the_interviews_they_were_in_and_the_notes_sent_to_them(engine, rejected_app):
     person = store.add_contact(engine, ContactIn(name="Lee", company="Acme", role="interviewer"))
     with db.transaction(engine) as connection:
-        interview_id = connection.execute(sa.insert(db.interviews).values(
-            application_id=rejected_app, occurred_on=ago(6), round_type="technical", answers={})).inserted_primary_key[0]
+        interview_id = connection.execute(
+            sa.insert(db.interviews).values(
+                application_id=rejected_app, occurred_on=ago(6), round_type="technical", answers={}
+            )
+        ).inserted_primary_key[0]
     store.link_interview(engine, person, interview_id)
     store.link_interview(engine, person, interview_id)
-    assert store.contact_interviews(engine, person)[["round_type", "role"]].values.tolist() == [["technical", "Analyst"]]
-    store.save_note(engine, NoteIn(kind="thank-you after interview", application_id=rejected_app, contact_id=person, body="x"))
+    assert store.contact_interviews(engine, person)[["round_type", "role"]].values.tolist() == [
+        ["technical", "Analyst"]
+    ]
+    store.save_note(
+        engine,
+        NoteIn(kind="thank-you after interview", application_id=rejected_app, contact_id=person, body="x"),
+    )
     assert store.notes_to(engine, person)["kind"].tolist() == ["thank-you after interview"]
     store.delete_contact(engine, person)
     assert store.notes_for(engine, rejected_app)["contact_id"].isna().all()  # the note stays

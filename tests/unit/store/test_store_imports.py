@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from lib.core import db, vocab
-from lib.data.importers import import_files, parse_bytes
 from lib.core.models import ApplicationIn
+from lib.data.importers import import_files, parse_bytes
 from lib.store import applications as app_store
 from lib.store import imports as store
 from lib.store.base import count_rows
@@ -36,15 +36,23 @@ def test_importing_the_same_files_twice_adds_nothing(engine):
     revision = db.revision(engine)
     second = import_files(ALL, engine)
     assert set(second["imported"].values()) == {0}
-    assert second["duplicates_skipped"] == (first["imported"]["applications"] + first["imported"]["contacts"]
-                                            + first["imported"]["saved_jobs"] + first["duplicates_skipped"])
+    assert second["duplicates_skipped"] == (
+        first["imported"]["applications"]
+        + first["imported"]["contacts"]
+        + first["imported"]["saved_jobs"]
+        + first["duplicates_skipped"]
+    )
     assert count_rows(engine, db.applications) == first["imported"]["applications"]
     assert db.revision(engine) == revision + 1  # one transaction, even when it adds nothing
 
 
 def test_an_application_typed_by_hand_is_a_duplicate_of_the_same_imported_one(engine):
-    app_store.add_application(engine, ApplicationIn(company="northwind analytics ", role="Junior  Data Analyst",
-                                                    applied_on=dt.date(2022, 6, 18)))
+    app_store.add_application(
+        engine,
+        ApplicationIn(
+            company="northwind analytics ", role="Junior  Data Analyst", applied_on=dt.date(2022, 6, 18)
+        ),
+    )
     plan = store.plan(engine, _parse("Job Applications.csv"))
     assert plan.counts["applications"] == 1 and plan.duplicates == [1]
     assert plan.new_companies == ["Harbor & Vale, Inc."]
@@ -61,7 +69,11 @@ def test_the_report_names_files_formats_rows_and_errors(engine):
     result = import_files([str(FIXTURES / "tracker.csv")], engine)
     (entry,) = result["files"]
     assert entry["format"] == "spreadsheet" and entry["rows"] == 8 and entry["imported"] == 5
-    assert entry["errors"][0] == {"line": 7, "field": "date applied", "message": "The date applied is missing."}
+    assert entry["errors"][0] == {
+        "line": 7,
+        "field": "date applied",
+        "message": "The date applied is missing.",
+    }
     assert set(result["imported"]) >= {"applications", "contacts", "stage_events"}
 
 
@@ -94,8 +106,11 @@ def test_imported_statuses_show_as_furthest_stage_and_outcome_in_the_log(engine)
 
 def test_connections_are_matched_to_companies_already_known(engine):
     import_files([str(FIXTURES / "Job Applications.csv"), str(FIXTURES / "Connections.csv")], engine)
-    contacts = pd.read_sql("SELECT c.name, k.name AS company, c.notes FROM contacts c "
-                           "LEFT JOIN companies k ON k.id = c.company_id ORDER BY c.name", engine)
+    contacts = pd.read_sql(
+        "SELECT c.name, k.name AS company, c.notes FROM contacts c "
+        "LEFT JOIN companies k ON k.id = c.company_id ORDER BY c.name",
+        engine,
+    )
     by_name = contacts.set_index("name")
     assert by_name.loc["Maya Schmidt", "company"] == "Northwind Analytics"
     assert pd.isna(by_name.loc["Jonas Okafor", "company"])
@@ -106,8 +121,9 @@ def test_saved_jobs_become_a_note_on_the_company_once(engine):
     for _ in range(2):
         import_files([str(FIXTURES / "Saved Jobs.csv")], engine)
     notes = app_store.load_companies(engine).set_index("name").loc["Otter Cloud", "notes"]
-    assert notes == ("Saved job on LinkedIn (21 Nov 2022): Analytics Engineer "
-                     "http://www.linkedin.com/jobs/view/2001")
+    assert notes == (
+        "Saved job on LinkedIn (21 Nov 2022): Analytics Engineer http://www.linkedin.com/jobs/view/2001"
+    )
     assert count_rows(engine, db.applications) == 0
 
 

@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from lib.core import db
-from lib.reflect import questionnaires as qn
 from lib.core.models import ContactIn, DebriefIn, InterviewQuestionIn, MoodIn, RejectionIn, StageEventIn
+from lib.reflect import questionnaires as qn
 from lib.store import applications as apps
 from lib.store import reflections as store
 from lib.store.base import StoreError
@@ -19,25 +19,42 @@ TODAY = dt.date.today()
 def app_id(engine):
     from lib.core.models import ApplicationIn
 
-    return apps.add_application(engine, ApplicationIn(company="Acme", role="Analyst",
-                                                      applied_on=TODAY - dt.timedelta(days=20)))
+    return apps.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=TODAY - dt.timedelta(days=20))
+    )
 
 
 def _debrief(app_id, **kw):
-    values = dict(application_id=app_id, round_type="technical", occurred_on=TODAY - dt.timedelta(days=5),
-                  format="video", comfort=3, answers={"key_points": "They need dashboards"},
-                  questions=[InterviewQuestionIn(question="Why us?", category="motivation", rating=2,
-                                                 better_answer="Tie it to their goals"),
-                             InterviewQuestionIn(question="SQL windows", category="technical", rating=4)],
-                  new_contacts=[ContactIn(name="Maya Rossi", role="hiring manager")])
+    values = dict(
+        application_id=app_id,
+        round_type="technical",
+        occurred_on=TODAY - dt.timedelta(days=5),
+        format="video",
+        comfort=3,
+        answers={"key_points": "They need dashboards"},
+        questions=[
+            InterviewQuestionIn(
+                question="Why us?", category="motivation", rating=2, better_answer="Tie it to their goals"
+            ),
+            InterviewQuestionIn(question="SQL windows", category="technical", rating=4),
+        ],
+        new_contacts=[ContactIn(name="Maya Rossi", role="hiring manager")],
+    )
     values.update(kw)
     return DebriefIn(**values)
 
 
 def _rejection(app_id, **kw):
-    values = dict(application_id=app_id, stage_reached="interview", occurred_on=TODAY - dt.timedelta(days=1),
-                  via="email", mood=2, mood_words="flat", pause_until=dt.datetime.combine(TODAY, dt.time(18)),
-                  answers={"lessons": "Structure the case", "mood": 2})
+    values = dict(
+        application_id=app_id,
+        stage_reached="interview",
+        occurred_on=TODAY - dt.timedelta(days=1),
+        via="email",
+        mood=2,
+        mood_words="flat",
+        pause_until=dt.datetime.combine(TODAY, dt.time(18)),
+        answers={"lessons": "Structure the case", "mood": 2},
+    )
     values.update(kw)
     return RejectionIn(**values)
 
@@ -62,8 +79,11 @@ def test_a_new_debrief_puts_its_round_in_the_stage_history_once(engine, app_id):
     store.save_interview(engine, _debrief(app_id, round_type="technical", occurred_on=day))
     store.save_interview(engine, _debrief(app_id, round_type="final", occurred_on=TODAY))
     events = apps.events_for(engine, app_id)
-    assert events[["kind", "round_label"]].values.tolist() == [["screen", None], ["interview", "Technical"],
-                                                              ["final", None]]
+    assert events[["kind", "round_label"]].values.tolist() == [
+        ["screen", None],
+        ["interview", "Technical"],
+        ["final", None],
+    ]
 
 
 def test_a_debrief_after_the_ending_leaves_the_history_alone(engine, app_id):
@@ -76,8 +96,17 @@ def test_a_debrief_after_the_ending_leaves_the_history_alone(engine, app_id):
 def test_editing_a_debrief_replaces_its_questions_and_keeps_known_people(engine, app_id):
     interview_id = store.save_interview(engine, _debrief(app_id))
     maya = int(store.contacts_at(engine, app_id)["id"][0])
-    store.save_interview(engine, _debrief(app_id, comfort=5, contact_ids=[maya, 9999], new_contacts=[],
-                                          questions=[InterviewQuestionIn(question="Only one")]), interview_id)
+    store.save_interview(
+        engine,
+        _debrief(
+            app_id,
+            comfort=5,
+            contact_ids=[maya, 9999],
+            new_contacts=[],
+            questions=[InterviewQuestionIn(question="Only one")],
+        ),
+        interview_id,
+    )
     saved = store.get_interview(engine, interview_id)
     assert saved["comfort"] == 5 and [q["question"] for q in saved["questions"]] == ["Only one"]
     assert saved["contact_ids"] == [maya]  # an id from elsewhere is ignored
@@ -94,12 +123,15 @@ def test_the_question_library_joins_each_question_to_its_company(engine, app_id)
     store.save_interview(engine, _debrief(app_id))
     questions = store.load_questions(engine)
     assert questions[["company", "role", "question", "rating"]].values.tolist() == [
-        ["Acme", "Analyst", "Why us?", 2], ["Acme", "Analyst", "SQL windows", 4]]
+        ["Acme", "Analyst", "Why us?", 2],
+        ["Acme", "Analyst", "SQL windows", 4],
+    ]
 
 
 def test_a_rejection_records_the_ending_the_reflection_and_the_mood_in_one_go(engine, app_id):
-    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="screen",
-                                              occurred_on=TODAY - dt.timedelta(days=10)))
+    apps.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=TODAY - dt.timedelta(days=10))
+    )
     store.save_draft(engine, "rejection:1", {"answers": {}})
     reflection_id = store.record_rejection(engine, _rejection(app_id), draft_key="rejection:1")
     events = apps.events_for(engine, app_id)
@@ -107,7 +139,9 @@ def test_a_rejection_records_the_ending_the_reflection_and_the_mood_in_one_go(en
     assert events["via"].tolist()[-1] == "email"
     reflection = store.get_reflection(engine, reflection_id)
     assert reflection["bank"] == "rejection" and reflection["answers"]["lessons"] == "Structure the case"
-    assert store.load_moods(engine)[["score", "words", "application_id"]].values.tolist() == [[2, "flat", app_id]]
+    assert store.load_moods(engine)[["score", "words", "application_id"]].values.tolist() == [
+        [2, "flat", app_id]
+    ]
     assert store.load_draft(engine, "rejection:1") is None
 
 
@@ -135,8 +169,12 @@ def test_a_reflection_on_an_ending_already_recorded_adds_no_event(engine, app_id
 
 
 def test_editing_a_reflection_keeps_answers_to_retired_questions(engine, app_id):
-    reflection_id = store.record_rejection(engine, _rejection(app_id, answers={
-        "lessons": "old", "gone": "kept", qn.PROMPTS_KEY: {"gone": "A retired question"}}))
+    reflection_id = store.record_rejection(
+        engine,
+        _rejection(
+            app_id, answers={"lessons": "old", "gone": "kept", qn.PROMPTS_KEY: {"gone": "A retired question"}}
+        ),
+    )
     store.update_reflection(engine, reflection_id, {"lessons": "new", qn.PROMPTS_KEY: {}}, None)
     answers = store.get_reflection(engine, reflection_id)["answers"]
     assert answers["lessons"] == "new" and answers["gone"] == "kept"
@@ -151,7 +189,9 @@ def test_a_pause_that_ends_before_the_answer_came_is_refused(engine, app_id):
 def test_skills_named_before_are_offered_most_used_first(engine, app_id):
     store.record_rejection(engine, _rejection(app_id, answers={"skills_to_bolster": ["dbt", "SQL"]}))
     other = apps.add_application(engine, apps.ApplicationIn(company="Beta", role="Analyst", applied_on=TODAY))
-    store.record_rejection(engine, _rejection(other, occurred_on=TODAY, answers={"skills_to_bolster": ["sql"]}))
+    store.record_rejection(
+        engine, _rejection(other, occurred_on=TODAY, answers={"skills_to_bolster": ["sql"]})
+    )
     assert store.skill_tags(engine) == ["SQL", "dbt"]
 
 
@@ -183,5 +223,7 @@ def test_deleting_an_application_deletes_its_debriefs_and_reflections(engine, ap
     store.record_rejection(engine, _rejection(app_id))
     apps.delete_application(engine, app_id)
     with engine.connect() as connection:
-        assert connection.execute(sa.select(sa.func.count()).select_from(db.interview_questions)).scalar() == 0
+        assert (
+            connection.execute(sa.select(sa.func.count()).select_from(db.interview_questions)).scalar() == 0
+        )
         assert connection.execute(sa.select(sa.func.count()).select_from(db.reflections)).scalar() == 0

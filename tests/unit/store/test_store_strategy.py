@@ -16,16 +16,28 @@ from lib.store.base import StoreError
 
 
 def test_targets_are_added_changed_and_dropped_in_one_save(engine):
-    store.set_targets(engine, [TargetIn(company="Acme Robotics", target_priority=1, target_reason="Robots"),
-                               TargetIn(company="Lumen", target_priority=3)])
+    store.set_targets(
+        engine,
+        [
+            TargetIn(company="Acme Robotics", target_priority=1, target_reason="Robots"),
+            TargetIn(company="Lumen", target_priority=3),
+        ],
+    )
     before = db.revision(engine)
-    changed = store.set_targets(engine, [TargetIn(company="ACME robotics ", target_priority=2, target_reason="Robots"),
-                                         TargetIn(company="Lumen", target_priority=None),
-                                         TargetIn(company="Quantix", target_priority=1, target_reason="Friends there")])
+    changed = store.set_targets(
+        engine,
+        [
+            TargetIn(company="ACME robotics ", target_priority=2, target_reason="Robots"),
+            TargetIn(company="Lumen", target_priority=None),
+            TargetIn(company="Quantix", target_priority=1, target_reason="Friends there"),
+        ],
+    )
     assert changed == 3 and db.revision(engine) > before
     targets = store.load_targets(engine)
     assert targets[["name", "target_priority", "target_reason"]].values.tolist() == [
-        ["Quantix", 1, "Friends there"], ["Acme Robotics", 2, "Robots"]]
+        ["Quantix", 1, "Friends there"],
+        ["Acme Robotics", 2, "Robots"],
+    ]
 
 
 def test_saving_an_unchanged_target_changes_nothing(engine):
@@ -36,8 +48,10 @@ def test_saving_an_unchanged_target_changes_nothing(engine):
 def test_a_reason_without_a_priority_is_refused_and_nothing_is_saved(engine):
     store.set_target(engine, TargetIn(company="Acme", target_priority=1))
     with pytest.raises(StoreError) as err:
-        store.set_targets(engine, [TargetIn(company="Acme", target_priority=3),
-                                   TargetIn(company="Bolt", target_reason="Why not")])
+        store.set_targets(
+            engine,
+            [TargetIn(company="Acme", target_priority=3), TargetIn(company="Bolt", target_reason="Why not")],
+        )
     assert err.value.field == "target_priority"
     assert store.load_targets(engine)["target_priority"].tolist() == [1]
 
@@ -49,14 +63,22 @@ def test_a_priority_outside_high_medium_low_is_refused():
 
 def test_a_review_is_saved_with_a_snapshot_of_the_target_list(engine):
     store.set_target(engine, TargetIn(company="Acme", target_priority=1, target_reason="Robots"))
-    first = store.save_review(engine, StrategyReviewIn(answers={"what_i_want": "Analytics"}, weekly_goal=5),
-                              numbers={"on_track": "On track: 5.0 a week"})
+    first = store.save_review(
+        engine,
+        StrategyReviewIn(answers={"what_i_want": "Analytics"}, weekly_goal=5),
+        numbers={"on_track": "On track: 5.0 a week"},
+    )
     store.set_target(engine, TargetIn(company="Acme", target_priority=3, target_reason="Slow"))
-    second = store.save_review(engine, StrategyReviewIn(answers={"what_i_want": "Product analytics"}, weekly_goal=3))
+    second = store.save_review(
+        engine, StrategyReviewIn(answers={"what_i_want": "Product analytics"}, weekly_goal=3)
+    )
     old, new = store.get_review(engine, first), store.get_review(engine, second)
     assert old["targets"] == [{"company": "Acme", "priority": 1, "reason": "Robots"}]
     assert new["targets"] == [{"company": "Acme", "priority": 3, "reason": "Slow"}]
-    assert old["answers"] == {"what_i_want": "Analytics", store.CONTEXT_KEY: {"on_track": "On track: 5.0 a week"}}
+    assert old["answers"] == {
+        "what_i_want": "Analytics",
+        store.CONTEXT_KEY: {"on_track": "On track: 5.0 a week"},
+    }
     assert old["weekly_goal"] == 5 and new["weekly_goal"] == 3
     reviews = store.load_reviews(engine)
     assert reviews["id"].tolist() == [second, first]  # newest first
