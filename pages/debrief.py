@@ -137,7 +137,7 @@ def _save() -> None:
         st.rerun()
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
-    reflections.flash(
+    forms.flash(
         f"Debrief saved: {len(questions)} question{'s' if len(questions) != 1 else ''} "
         "— find them again in the question library."
     )

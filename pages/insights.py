@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import layout
+from ui import layout, state
 from ui.learn import insight_sections as sections
 from ui.learn import insights_data
 
@@ -45,7 +45,7 @@ for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
     with tab:
         draw(found[insight], insights_data.chart_specs(only=charts) if tab.open else {})
 with tabs[6]:
-    sections.reapply(found["reapply"], insights_data.settings()["reapproach_months"])
+    sections.reapply(found["reapply"], state.settings()["reapproach_months"])
 with tabs[7]:
     sections.targets(found["targets"])
     st.page_link(

@@ -165,7 +165,7 @@ def _save() -> None:
         st.rerun()
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
-    reflections.flash(
+    forms.flash(
         "Reflection saved."
         if reflection
         else "Recorded, with your reflection. Be kind to yourself until the pause ends."

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib.learn.strategy import review_due
 from lib.learn.strategy_bank import STRATEGY
-from ui import layout
+from ui import forms, layout, state
 from ui.learn import insight_sections as sections
 from ui.learn import insights_data, strategy_forms
 
@@ -18,7 +18,7 @@ layout.demo_banner()
 
 today = dt.date.today()
 saved = insights_data.reviews()
-strategy_forms.flash()
+forms.show_flash()
 due = review_due(saved["last_review_at"], today)
 if saved["last_review_at"] is None:
     st.info(
@@ -38,7 +38,7 @@ else:
     )
 
 found = insights_data.all_insights(today)
-settings = insights_data.settings()
+settings = state.settings()
 if found["traction"].n == 0:
     st.caption(
         "With no applications logged yet, the numbers beside stay empty; the questions still help you "

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.learn import traction
-from ui import layout
+from ui import layout, state
 from ui.learn import traction_data, traction_filters
 from ui.text import md
 
@@ -14,7 +14,7 @@ COMPANY_CHART = "traction_company_chart"
 st.title("Traction")
 layout.demo_banner()
 
-ghost_days = traction_data.settings()["ghost_days"]
+ghost_days = state.settings()["ghost_days"]
 total, bounds = traction_data.overview()
 if total == 0:
     st.info(

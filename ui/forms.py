@@ -7,6 +7,21 @@ from pydantic import ValidationError
 
 from lib.core.models import field_errors
 from lib.store.base import StoreError
+from ui.text import md
+
+FLASH = "flash_message"  # a message left by a save, shown once after the rerun
+
+
+def flash(message: str) -> None:
+    """Leave `message` (plain text, shown literally) for the next run of whichever page comes next."""
+    st.session_state[FLASH] = message
+
+
+def show_flash() -> None:
+    """Show the message left by the last save, once."""
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(md(message), icon=":material/check_circle:")
 
 
 def errors_key(form: str) -> str:

@@ -1,10 +1,14 @@
 """Which database the session looks at (the user's or the demo), and cached loaders over it.
 
 Loaders are cached on (database url, data revision): every write bumps the revision, so a rerun
-with no change reads one tiny row instead of the tables.
+with no change reads one tiny row instead of the tables. `@cached()` is the one way to write such
+a loader.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -14,6 +18,7 @@ from lib.core.db import Engine
 from lib.data import demo
 from lib.learn import traction
 from lib.store import applications as app_store
+from lib.store import settings as settings_store
 
 MODE_KEY = "data_mode"  # "mine" or "demo"; also kept in the URL (?data=demo) so reloads keep it
 
@@ -95,11 +100,6 @@ def _events(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
     return _log_and_events(_engine, url, rev)[1]
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _company_names(_engine: Engine, url: str, rev: int) -> list[str]:
-    return app_store.company_names(_engine)
-
-
 def applications() -> pd.DataFrame:
     """Every application with company, furthest stage and outcome (cached on the revision)."""
     eng = engine()
@@ -126,6 +126,38 @@ def from_log(func, *args):
     return _derived(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
 
 
-def company_names() -> list[str]:
-    eng = engine()
-    return _company_names(eng, str(eng.url), db.revision(eng))
+def cached(*, max_entries: int = 16, show_spinner: bool | str = False):
+    """Decorator for a loader `load(engine, *args)` over the current database.
+
+    The decorated function is called as `load(*args)`: it runs on the current engine (the user's or
+    the demo data) once per (database, data revision, args), so every write refreshes it and a
+    rerun with nothing new reads one tiny row. Args must be hashable by st.cache_data.
+    """
+
+    def decorate(load: Callable[..., Any]) -> Callable[..., Any]:
+        def keyed(_engine: Engine, url: str, rev: int, *args: Any) -> Any:
+            return load(_engine, *args)
+
+        # st.cache_data tells functions apart by module and qualified name: give each loader its own.
+        keyed.__module__, keyed.__qualname__ = load.__module__, load.__qualname__
+        cached_load = st.cache_data(max_entries=max_entries, show_spinner=show_spinner)(keyed)
+
+        def current(*args: Any) -> Any:
+            eng = engine()
+            return cached_load(eng, str(eng.url), db.revision(eng), *args)
+
+        current.__doc__, current.__name__ = load.__doc__, load.__name__
+        return current
+
+    return decorate
+
+
+@cached()
+def settings(engine: Engine) -> dict[str, int]:
+    """Every setting (saved or default)."""
+    return settings_store.all_settings(engine)
+
+
+@cached()
+def company_names(engine: Engine) -> list[str]:
+    return app_store.company_names(engine)

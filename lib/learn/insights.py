@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import squash
 from lib.reflect.questionnaires import MOTIVATIONS  # the rejection bank's choices, in its order
 
 MIN_POINTS = 5
@@ -120,7 +121,7 @@ def _as_list(value) -> list[str]:
         value = value.split(",")
     if not isinstance(value, (list, tuple)):
         return []
-    return [" ".join(str(v).split()) for v in value if str(v).strip()]
+    return [squash(v) for v in value if str(v).strip()]
 
 
 def _comfort_by_application(interviews: pd.DataFrame) -> pd.Series:

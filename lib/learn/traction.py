@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import fold
 from lib.search.role_families import role_families
 
 STATUS_COLUMNS = ["application_id", "furthest_stage", "outcome", "ended_on", "last_event_on"]
@@ -225,7 +226,7 @@ def filter_table(table: pd.DataFrame, f: TractionFilter) -> pd.DataFrame:
         mask &= table["applied_on"] <= pd.Timestamp(f.applied_to)
     if f.channels:
         mask &= table["channel"].isin(f.channels)
-    needle = " ".join(f.company.split()).casefold()
+    needle = fold(f.company)
     if needle:
         mask &= table["company"].str.casefold().str.contains(needle, regex=False)
     if not f.include_open:

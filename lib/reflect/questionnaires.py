@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, create_model, field_validator
 
 from lib.core import vocab
 from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors
+from lib.core.text import squash
 
 # What kind of answer a question takes; every kind has a widget (ui/questionnaire.py) and a type.
 KINDS: tuple[str, ...] = ("scale", "yesno", "single", "multi", "tags", "short", "long", "date")
@@ -441,7 +442,7 @@ def _unique_tags(tags: list[Any]) -> list[Any]:
     seen, out = set(), []
     for tag in tags:
         if isinstance(tag, str):
-            tag = " ".join(tag.split())
+            tag = squash(tag)
             if not tag or tag.casefold() in seen:
                 continue
             seen.add(tag.casefold())

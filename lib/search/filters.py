@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.core.text import fold
 from lib.core.vocab import STAGE_RANK, STAGES
 
 
@@ -24,7 +25,7 @@ def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
     if f.text.strip():
-        needle = " ".join(f.text.split()).casefold()
+        needle = fold(f.text)
         mask &= log["company"].str.casefold().str.contains(needle, regex=False) | log[
             "role"
         ].str.casefold().str.contains(needle, regex=False)

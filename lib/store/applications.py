@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
 from lib.core.models import ApplicationIn, StageEventIn
+from lib.core.text import fold, squash
 from lib.search.companies import company_key
 from lib.store.base import StoreError, read_frame, read_raw_frame
 
@@ -26,9 +27,7 @@ def company_id_for(connection: Connection, name: str) -> int:
     found = connection.execute(sa.select(C.c.id).where(C.c.name_key == key)).scalar()
     if found is not None:
         return found
-    return connection.execute(
-        sa.insert(C).values(name=" ".join(name.split()), name_key=key)
-    ).inserted_primary_key[0]
+    return connection.execute(sa.insert(C).values(name=squash(name), name_key=key)).inserted_primary_key[0]
 
 
 def company_names(engine: Engine) -> list[str]:
@@ -128,7 +127,7 @@ def _raw_date(column: sa.ColumnElement) -> sa.ColumnElement:
 
 def same_role_elsewhere(engine: Engine, company: str, role: str, exclude_id: int | None = None) -> list[dict]:
     """Earlier applications to the same company and role (case and spacing ignored)."""
-    role_key = " ".join(role.split()).casefold()
+    role_key = fold(role)
     query = (
         sa.select(A.c.id, A.c.role, A.c.applied_on)
         .join(C, C.c.id == A.c.company_id)
@@ -137,11 +136,7 @@ def same_role_elsewhere(engine: Engine, company: str, role: str, exclude_id: int
     )
     with engine.connect() as connection:
         rows = connection.execute(query).all()
-    return [
-        dict(row._mapping)
-        for row in rows
-        if " ".join(row.role.split()).casefold() == role_key and row.id != exclude_id
-    ]
+    return [dict(row._mapping) for row in rows if fold(row.role) == role_key and row.id != exclude_id]
 
 
 def earlier_applications_at(engine: Engine, company: str, exclude_id: int | None = None) -> list[dict]:

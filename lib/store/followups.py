@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
 from lib.core.models import ContactIn, FeedbackIn, NoteIn
+from lib.core.text import squash
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
 
@@ -227,7 +228,7 @@ def get_signature(engine: Engine) -> str:
 
 
 def set_signature(engine: Engine, name: str) -> None:
-    name = " ".join(name.split())[:200]
+    name = squash(name)[:200]
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(db.settings).where(db.settings.c.key == SIGNATURE_KEY))
         if name:
@@ -253,7 +254,7 @@ def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
 def _clean_themes(themes: list[str]) -> list[str]:
     seen: list[str] = []
     for theme in themes:
-        theme = " ".join(str(theme).split())[:80]
+        theme = squash(theme)[:80]
         if theme and theme.casefold() not in {t.casefold() for t in seen}:
             seen.append(theme)
     return seen

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db
+from lib.core.text import fold, squash
 from lib.data.importers.rows import (
     APPLICATION_COLUMNS,
     CONTACT_COLUMNS,
@@ -77,7 +78,7 @@ def _existing_contact_keys(connection: Connection) -> tuple[set[str], set[tuple[
         )
     ).all()
     keys = {r.import_key for r in rows if r.import_key}
-    people = {(" ".join(r.name.split()).casefold(), r.name_key or "") for r in rows}
+    people = {(fold(r.name), r.name_key or "") for r in rows}
     return keys, people
 
 
@@ -109,15 +110,13 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     saved["company_key"] = map_unique(saved["company"], company_key)
     names = pd.concat([apps[["company_key", "company"]], saved[["company_key", "company"]]])
     names = names[~names["company_key"].isin(company_ids.keys())].drop_duplicates("company_key")
-    new_companies = names["company"].map(lambda s: " ".join(s.split())).tolist()
+    new_companies = names["company"].map(squash).tolist()
     known_keys = set(company_ids) | set(names["company_key"])
 
     contacts = _tagged(files, "contacts")
     contact_keys, people = _existing_contact_keys(connection)
     contacts["company_key"] = contacts["company"].map(lambda c: company_key(c) if c else "")
-    person = list(
-        zip(contacts["name"].str.casefold().map(lambda s: " ".join(s.split())), contacts["company_key"])
-    )
+    person = list(zip(contacts["name"].str.casefold().map(squash), contacts["company_key"]))
     contact_dup = (
         contacts["import_key"].isin(contact_keys)
         | contacts["import_key"].duplicated()

@@ -5,6 +5,7 @@ import datetime as dt
 from lib.core import db
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as store
+from tests.app.shown import shown
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -36,7 +37,7 @@ def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env
         open_page("pages/add_application.py"), "Acme", "Data Analyst", source="LinkedIn", resume_version="v4"
     )
     assert not at.exception and not _errors(at)
-    assert any("Saved: Data Analyst at Acme." in s.value for s in at.success)
+    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.success))
     log = store.load_applications(db.open_database(app_env))
     assert log[["company", "role", "source", "resume_version"]].values.tolist() == [
         ["Acme", "Data Analyst", "LinkedIn", "v4"]

@@ -9,6 +9,7 @@ from lib.core import db
 from lib.core.models import ApplicationIn
 from lib.data import backup as backups
 from lib.store import applications as app_store
+from tests.app.shown import shown
 
 PAGE = "pages/data.py"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
@@ -83,7 +84,7 @@ def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, 
     at = _upload(open_page(PAGE), "tracker.csv", "Connections.csv")
     at.button(key="import_go").click().run()
     assert not at.exception
-    assert any("Imported 5 application(s)" in s.value for s in at.success)
+    assert any("Imported 5 application(s)" in s for s in shown(at.success))
     assert len(_applications(app_env)) == 5
     at = _upload(at, "tracker.csv")
     assert _metric(at, "Duplicates skipped") == "5"
@@ -136,7 +137,7 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
     at.checkbox(key="restore_sure").check().run()
     at.button(key="restore_go").click().run()
     assert not at.exception
-    assert any("Restored" in s.value for s in at.success)
+    assert any("Restored" in s for s in shown(at.success))
     assert _applications(app_env)["role"].tolist() == ["In the backup"]
     at.button(key="undo_restore").click().run()
     assert sorted(_applications(app_env)["role"]) == ["After it", "In the backup"]
@@ -156,7 +157,7 @@ def test_delete_all_needs_the_confirmation_word(open_page, app_env):
     at.text_input(key="delete_confirm").input("DELETE")
     next(b for b in at.button if b.label == "Delete all my data").click().run()
     assert not at.exception
-    assert any("All your data was deleted" in s.value for s in at.success)
+    assert any("All your data was deleted" in s for s in shown(at.success))
     assert _applications(app_env).empty
 
 

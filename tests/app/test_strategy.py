@@ -8,6 +8,7 @@ from lib.core import db
 from lib.core.models import TargetIn
 from lib.store import settings as settings_store
 from lib.store import strategy as store
+from tests.app.shown import shown
 
 SAVE = "FormSubmitter:strategy_review-Save review"
 
@@ -34,8 +35,8 @@ def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_pa
     )
     assert not at.exception and not at.error
     due = dt.date.today() + dt.timedelta(days=14)
-    assert any(f"Review saved. The next one is due on {due:%d %b %Y}" in s.value for s in at.success)
-    assert any(f"Next review due on {due:%d %b %Y} (in 14 days)" in s.value for s in at.success)
+    assert any(f"Review saved. The next one is due on {due:%d %b %Y}" in s for s in shown(at.success))
+    assert any(f"Next review due on {due:%d %b %Y} (in 14 days)" in s for s in shown(at.success))
     engine = db.open_database(app_env)
     saved = store.get_review(engine, int(store.load_reviews(engine)["id"].iloc[0]))
     assert saved["answers"]["what_i_want"] == "Analytics in health care"
@@ -82,7 +83,7 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     at.button(key="FormSubmitter:target_one-Save target").click()
     at.run()
     assert not at.exception
-    assert any("Lumen Health: Low priority." in s.value for s in at.success)
+    assert any("Lumen Health: Low priority." in s for s in shown(at.success))
     assert store.load_targets(engine)[["name", "target_priority", "target_reason"]].values.tolist() == [
         ["Lumen Health", 3, "Slow to answer"]
     ]

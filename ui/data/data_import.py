@@ -55,6 +55,7 @@ def _parse(
 
 @st.cache_data(max_entries=8, show_spinner="Comparing with what you have…")
 def _plan(_engine: Engine, url: str, rev: int, key: str, _files: list[ParsedFile]) -> import_store.ImportPlan:
+    # Not @state.cached: the parsed files are keyed by their digest (`key`), not hashed.
     return import_store.plan(_engine, _files)
 
 

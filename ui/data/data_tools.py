@@ -14,14 +14,13 @@ from ui import forms, state
 from ui.text import md
 
 RESTORE_UPLOADER = "restore_uploader"
-DONE = "data_tools_done"
 DELETE_FORM = "delete_all"
 CONFIRM_WORD = "DELETE"
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _counts(_engine, url: str, rev: int) -> dict[str, int]:
-    return data_store.counts(_engine)
+@state.cached(max_entries=4)
+def current_counts(engine) -> dict[str, int]:
+    return data_store.counts(engine)
 
 
 @st.cache_data(max_entries=4, show_spinner="Checking the backup…")
@@ -34,21 +33,10 @@ def _describe(counts: dict[str, int]) -> str:
     return ", ".join(parts) if parts else "nothing yet"
 
 
-def current_counts() -> dict[str, int]:
-    eng = state.engine()
-    return _counts(eng, str(eng.url), db.revision(eng))
-
-
 def _reopen() -> None:
     """After the database file changed under the app: forget every engine and cached read."""
     st.cache_resource.clear()
     st.cache_data.clear()
-
-
-def _done_message() -> None:
-    message = st.session_state.pop(DONE, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
 
 
 def export_tab() -> None:
@@ -75,7 +63,7 @@ def export_tab() -> None:
 
 
 def backup_tab() -> None:
-    _done_message()
+    forms.show_flash()
     if state.is_demo():
         st.info(
             "Backups and restores are for your own data: switch to **My data** in the sidebar.",
@@ -130,7 +118,7 @@ def backup_tab() -> None:
                 result = backup.restore_bytes(url, content, engines=[state.engine()])
                 _reopen()
                 st.session_state[RESTORE_UPLOADER] = st.session_state.get(RESTORE_UPLOADER, 0) + 1
-                st.session_state[DONE] = (
+                forms.flash(
                     f"Restored: {_describe(result.check.counts)}. The data it replaced is kept "
                     "— undo below if this was a mistake."
                 )
@@ -141,14 +129,12 @@ def backup_tab() -> None:
             if st.button("Undo the last restore", icon=":material/undo:", key="undo_restore"):
                 result = backup.undo_restore(url, engines=[state.engine()])
                 _reopen()
-                st.session_state[DONE] = (
-                    f"Back to the data before the restore: {_describe(result.check.counts)}."
-                )
+                forms.flash(f"Back to the data before the restore: {_describe(result.check.counts)}.")
                 st.rerun()
 
 
 def delete_tab() -> None:
-    _done_message()
+    forms.show_flash()
     if state.is_demo():
         st.info(
             "Deleting is for your own data: switch to **My data** in the sidebar. The demo data is "
@@ -176,5 +162,5 @@ def delete_tab() -> None:
             forms.clear_errors(DELETE_FORM)
             backup.delete_all(db.database_url(), state.engine())
             _reopen()
-            st.session_state[DONE] = "All your data was deleted."
+            forms.flash("All your data was deleted.")
             st.rerun()

@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.core import db
 from lib.core.db import Engine
 from lib.core.models import NoteIn
 from lib.follow_up import notes
@@ -20,47 +19,26 @@ from ui import forms, state
 from ui.text import md
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _choices(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return store.application_choices(_engine)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _contacts(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return store.load_contacts(_engine)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _feedback(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return store.load_feedback(_engine)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _feedback_overview(_engine: Engine, url: str, rev: int, today: dt.date, chase_after_days: int):
-    return feedback_overview(_feedback(_engine, url, rev), today, chase_after_days)
-
-
-def _cached(loader, *args):
-    eng = state.engine()
-    return loader(eng, str(eng.url), db.revision(eng), *args)
-
-
-def application_choices() -> pd.DataFrame:
+@state.cached()
+def application_choices(engine: Engine) -> pd.DataFrame:
     """The 300 most recently active applications (id, company, role, last_activity)."""
-    return _cached(_choices)
+    return store.application_choices(engine)
 
 
-def contacts() -> pd.DataFrame:
-    return _cached(_contacts)
+@state.cached()
+def contacts(engine: Engine) -> pd.DataFrame:
+    return store.load_contacts(engine)
 
 
-def feedback() -> pd.DataFrame:
-    return _cached(_feedback)
+@state.cached()
+def feedback(engine: Engine) -> pd.DataFrame:
+    return store.load_feedback(engine)
 
 
-def feedback_page_overview(today: dt.date, chase_after_days: int):
-    """The Feedback page's counts and first rows (lib.feedback_view), cached per revision and day."""
-    return _cached(_feedback_overview, today, chase_after_days)
+@state.cached()
+def feedback_page_overview(engine: Engine, today: dt.date, chase_after_days: int):
+    """The Feedback page's counts and first rows (lib.follow_up.feedback), per revision and day."""
+    return feedback_overview(feedback(), today, chase_after_days)
 
 
 def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list[int], dict[int, str]]:

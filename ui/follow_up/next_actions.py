@@ -9,7 +9,6 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from lib.core import db
 from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
@@ -32,23 +31,22 @@ ICONS = {
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _open_actions(_engine: Engine, url: str, rev: int, today: dt.date) -> list[next_actions.Action]:
+@state.cached()
+def _open_actions(engine: Engine, today: dt.date) -> list[next_actions.Action]:
     since = today - dt.timedelta(days=next_actions.LOOKBACK_DAYS)
-    facts = action_store.load_facts(_engine, since)
-    return next_actions.compute(facts, today, action_store.action_states(_engine))
+    facts = action_store.load_facts(engine, since)
+    return next_actions.compute(facts, today, action_store.action_states(engine))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def _rest_frame(_engine: Engine, url: str, rev: int, today: dt.date) -> pd.DataFrame:
+@state.cached()
+def _rest_frame(engine: Engine, today: dt.date) -> pd.DataFrame:
     # The actions past the first few, as the compact table shows them (at most REST_ROWS).
-    return next_actions.as_frame(_open_actions(_engine, url, rev, today)[SHOWN : SHOWN + REST_ROWS])
+    return next_actions.as_frame(_open_actions(today)[SHOWN : SHOWN + REST_ROWS])
 
 
 def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
-    """The open next actions of the current data (cached per data revision and day)."""
-    eng = state.engine()
-    return _open_actions(eng, str(eng.url), db.revision(eng), today or dt.date.today())
+    """The open next actions of the current data (per data revision and day)."""
+    return _open_actions(today or dt.date.today())
 
 
 def _decide(action: next_actions.Action, status: str, days: int | None = None) -> None:
@@ -122,9 +120,8 @@ def render() -> None:
     if rest:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
         with st.expander(label):
-            eng = state.engine()
             st.dataframe(
-                _rest_frame(eng, str(eng.url), db.revision(eng), today),
+                _rest_frame(today),
                 hide_index=True,
                 column_order=["due_on", "title", "detail"],
                 column_config={

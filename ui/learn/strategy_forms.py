@@ -25,22 +25,14 @@ PREFIX = "strategy"
 FORM = "strategy_review"
 TARGETS_FORM = "targets_table"
 TARGET_FORM = "target_one"
-FLASH = "strategy_flash"
 NOT_A_TARGET = "Not a target"
 PRIORITY_CHOICES = [*PRIORITY_LABELS.values(), NOT_A_TARGET]
 PRIORITY_OF = {label: value for value, label in PRIORITY_LABELS.items()} | {NOT_A_TARGET: None}
 EDITOR_LIMIT = 300
 
 
-def flash() -> None:
-    """A message left by the last save (shown once, after the rerun)."""
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
-
-
 def _done(message: str) -> None:
-    st.session_state[FLASH] = message
+    forms.flash(message)
     st.rerun()
 
 

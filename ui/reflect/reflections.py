@@ -8,57 +8,27 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from lib.core import db
 from lib.core.db import Engine
 from lib.reflect import questionnaires as qn
 from lib.store import reflections as store
-from ui import state
+from ui import forms, state
 from ui.text import md
 
-FLASH = "reflect__flash"  # a message to show once on the next page (after a save)
+
+@state.cached(max_entries=8)
+def questions(engine: Engine) -> pd.DataFrame:
+    """Every interview question asked."""
+    return store.load_questions(engine)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _questions(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return store.load_questions(_engine)
+@state.cached(max_entries=8)
+def skill_tags(engine: Engine) -> list[str]:
+    return store.skill_tags(engine)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _skill_tags(_engine: Engine, url: str, rev: int) -> list[str]:
-    return store.skill_tags(_engine)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _latest_pause(_engine: Engine, url: str, rev: int) -> dict[str, Any] | None:
-    return store.latest_pause(_engine)
-
-
-def _cached(loader):
-    eng = state.engine()
-    return loader(eng, str(eng.url), db.revision(eng))
-
-
-def questions() -> pd.DataFrame:
-    """Every interview question asked (cached on the data revision)."""
-    return _cached(_questions)
-
-
-def skill_tags() -> list[str]:
-    return _cached(_skill_tags)
-
-
-def latest_pause() -> dict[str, Any] | None:
-    return _cached(_latest_pause)
-
-
-def flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+@state.cached(max_entries=8)
+def latest_pause(engine: Engine) -> dict[str, Any] | None:
+    return store.latest_pause(engine)
 
 
 def text_block(text: str) -> str:
@@ -132,7 +102,7 @@ def _when(value: Any) -> dt.date | None:
 
 def application_timeline(application_id: int) -> None:
     """The application's debriefs and reflections in date order, each to read and to edit."""
-    show_flash()
+    forms.show_flash()
     engine = state.engine()
     items = []
     for debrief in store.interviews_for(engine, application_id):

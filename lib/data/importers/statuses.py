@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import fold, squash
 
 # (pattern, stage) checked for the furthest stage a word names; the highest match wins.
 _STAGE_PATTERNS: list[tuple[str, str]] = [
@@ -44,7 +45,7 @@ _APPLIED = re.compile(
 
 
 def word_key(word: object) -> str:
-    return " ".join(str(word).split()).casefold()
+    return fold(word)
 
 
 def map_status(word: str) -> tuple[str, str, bool]:
@@ -71,11 +72,7 @@ def map_status(word: str) -> tuple[str, str, bool]:
 def status_table(words: Iterable[str]) -> pd.DataFrame:
     """The editable mapping: one row per distinct status word, with how often it appears."""
     raw = pd.Series(list(words), dtype=object).dropna().value_counts()
-    counts = (
-        raw.groupby(raw.index.map(lambda w: " ".join(str(w).split())))
-        .sum()
-        .sort_values(ascending=False, kind="stable")
-    )
+    counts = raw.groupby(raw.index.map(squash)).sum().sort_values(ascending=False, kind="stable")
     counts = counts[counts.index != ""]
     rows = []
     for word, count in counts.items():
