@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from lib.core.db import metadata
+from lib.core.schema import metadata
 
 target_metadata = metadata
 connection = context.config.attributes["connection"]
