@@ -6,7 +6,7 @@ from ui import layout
 
 st.set_page_config(page_title="Rebound", page_icon=":material/sports_handball:", layout="wide")
 
-# One section per part of the journey (PRODUCT.md). Sections with no pages are left out.
+# One section per part of the journey (docs/product.md). Sections with no pages are left out.
 SECTIONS = {
     "Your search": [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),

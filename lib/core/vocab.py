@@ -1,4 +1,4 @@
-"""The one vocabulary of Rebound (PRODUCT.md, "Words we use"): stages, outcomes, channels, ...
+"""The one vocabulary of Rebound (docs/product.md, "Words we use"): stages, outcomes, channels, ...
 
 Everything that names a stage, an outcome or a channel imports it from here, so the UI, the
 database and the analytics can never drift apart.
@@ -15,7 +15,7 @@ OPEN = "open"
 # Every kind of stage event that can be recorded (applied is the application's own date).
 EVENT_KINDS: tuple[str, ...] = STAGES[1:] + OUTCOMES
 
-# Events that come from the employer: they count as a response (PRODUCT.md: "Response").
+# Events that come from the employer: they count as a response (docs/product.md: "Response").
 EMPLOYER_EVENT_KINDS: frozenset[str] = frozenset({"screen", "interview", "final", "offer", "rejected"})
 
 CHANNELS: tuple[str, ...] = (

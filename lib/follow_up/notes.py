@@ -37,7 +37,7 @@ REPLY_GOALS: tuple[str, ...] = (
 )
 DEFAULT_GOALS: tuple[str, ...] = ("feedback", "another role")  # when no goal was set
 
-# Specific feedback questions to pick from (PRODUCT.md point 8: never just "any feedback?").
+# Specific feedback questions to pick from (docs/product.md point 8: never just "any feedback?").
 FEEDBACK_QUESTIONS: tuple[str, ...] = (
     "Which one or two skills could I strengthen to be a stronger candidate for a role like this?",
     "How could I have approached the technical part of the interview better?",

@@ -1,4 +1,4 @@
-"""The strategy review's questions as data (PRODUCT.md point 12), in the shape of lib.questionnaires.
+"""The strategy review's questions as data (docs/product.md point 12), in the shape of lib.questionnaires.
 
 Same `Question`/`Bank` types, kinds and validation as the interview and rejection banks, so the
 answers are checked with `questionnaires.validate` and stored with `questionnaires.to_stored`.

@@ -1,6 +1,6 @@
 """Where the search gets traction: pure pandas over applications and stage events.
 
-Definitions (PRODUCT.md, "Words we use"):
+Definitions (docs/product.md, "Words we use"):
 - furthest stage: the highest stage on the ladder applied < screen < interview < final < offer <
   accepted that an application's events reached. An ending does not move it: a rejection after a
   final round has furthest stage "final" and outcome "rejected".

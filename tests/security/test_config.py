@@ -1,4 +1,4 @@
-"""The privacy and security defaults in .streamlit/config.toml (ARCHITECTURE.md, Security)."""
+"""The privacy and security defaults in .streamlit/config.toml (README, "Privacy and security")."""
 
 import tomllib
 from pathlib import Path
