@@ -1,336 +1,39 @@
-"""The question banks as data: the interview debrief, the reflection after a rejection, the mood check-in.
+"""Answers to the question banks: validating, storing and showing them.
 
-Pages render a bank generically from this data and store the answers by question id together with
-the bank's version. Ids are stable: other parts of Rebound (notes, insights) read answers by id, so
-an id is never reused for a different question. A question removed from a bank keeps its answers;
-they are shown with the prompt stored beside them (`PROMPTS_KEY`).
+The banks are data in `lib.reflect.banks` (one module each); pages render a bank generically and
+store the answers by question id together with the bank's version. Ids are stable: other parts of
+Rebound (notes, insights) read answers by id, so an id is never reused for a different question. A
+question removed from a bank keeps its answers; they are shown with the prompt stored beside them
+(`PROMPTS_KEY`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, create_model, field_validator
 
-from lib.core import vocab
 from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors
 from lib.core.text import squash
-
-# What kind of answer a question takes; every kind has a widget (ui/questionnaire.py) and a type.
-KINDS: tuple[str, ...] = ("scale", "yesno", "single", "multi", "tags", "short", "long", "date")
-SCALE = (1, 2, 3, 4, 5)
-MAX_TAGS = 20
-MAX_TAG_LENGTH = 60
-PROMPTS_KEY = "_prompts"  # inside stored answers: {question id: prompt as it was asked}
-NOTE_SUFFIX = "_note"  # a scale question "with_note" also stores "<id>_note"
-
-QUESTION_CATEGORIES: tuple[str, ...] = (
-    "behavioural",
-    "technical",
-    "case",
-    "motivation",
-    "culture",
-    "experience",
-    "salary",
-    "other",
+from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read through this module)
+    BANKS,
+    INTERVIEW,
+    KINDS,
+    MAX_TAG_LENGTH,
+    MAX_TAGS,
+    MOOD,
+    MOTIVATIONS,
+    NOTE_SUFFIX,
+    PROMPTS_KEY,
+    QUESTION_CATEGORIES,
+    REJECTION,
+    REPLY_GOALS,
+    SCALE,
+    Bank,
+    Question,
 )
-MOTIVATIONS: tuple[str, ...] = (
-    "dream job",
-    "next logical step",
-    "I was bored",
-    "someone else pushed me",
-    "other",
-)
-REPLY_GOALS: tuple[str, ...] = (
-    "feedback",
-    "advice",
-    "another role",
-    "an answer to an open question",
-    "nothing",
-)
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    label: str  # short name, used in messages and tables ("Round")
-    prompt: str  # the question as the person reads it
-    kind: str
-    section: str
-    help: str = ""
-    required: bool = False
-    options: tuple = ()
-    with_note: bool = False  # scale: an optional note beside the rating
-    column: bool = False  # stored in its own database column rather than in `answers`
-    future_ok: bool = False  # date: may be after today (a pause)
-    scale_words: tuple[str, str] = ("not at all", "completely")
-
-
-@dataclass(frozen=True)
-class Bank:
-    id: str
-    version: int
-    title: str
-    sections: tuple[tuple[str, str], ...]  # (section name, a line of introduction)
-    questions: tuple[Question, ...]
-    by_id: dict[str, Question] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_id", {q.id: q for q in self.questions})
-
-    def in_section(self, section: str) -> list[Question]:
-        return [q for q in self.questions if q.section == section]
-
-    def field_ids(self) -> list[str]:
-        """Every answer key the bank produces (question ids plus their note ids)."""
-        ids = []
-        for q in self.questions:
-            ids.append(q.id)
-            if q.with_note:
-                ids.append(q.id + NOTE_SUFFIX)
-        return ids
-
-
-def _q(id: str, label: str, prompt: str, kind: str, section: str, **kw: Any) -> Question:
-    return Question(id=id, label=label, prompt=prompt, kind=kind, section=section, **kw)
-
-
-_I1, _I2 = "The interview", "How it went"
-INTERVIEW = Bank(
-    id="interview",
-    version=1,
-    title="Interview debrief",
-    sections=(
-        (_I1, "Write it down while it is fresh: tonight you will remember twice as much as next week."),
-        (_I2, "Be honest and specific: this is for you, nobody else reads it."),
-    ),
-    questions=(
-        _q(
-            "round_type",
-            "Round",
-            "Which round was it?",
-            "single",
-            _I1,
-            required=True,
-            options=vocab.INTERVIEW_ROUND_TYPES,
-            column=True,
-        ),
-        _q("occurred_on", "Date", "When was it?", "date", _I1, required=True, column=True),
-        _q(
-            "format",
-            "Format",
-            "How did you meet?",
-            "single",
-            _I1,
-            options=vocab.INTERVIEW_FORMATS,
-            column=True,
-        ),
-        _q(
-            "comfort",
-            "Comfort",
-            "Overall, how comfortable did you feel?",
-            "scale",
-            _I2,
-            column=True,
-            scale_words=("very uneasy", "completely at ease"),
-        ),
-        _q(
-            "key_points",
-            "Key points",
-            "What were the key points of the conversation?",
-            "long",
-            _I2,
-            help="What they told you about the role, the team, the next steps.",
-        ),
-        _q(
-            "company_needs",
-            "What they need",
-            "What does the company need right now?",
-            "long",
-            _I2,
-            help="Its objectives and challenges as you heard them: the heart of a good follow-up letter.",
-        ),
-        _q(
-            "positive_moment",
-            "A positive moment",
-            "Which moment of the day did you enjoy or value?",
-            "long",
-            _I2,
-            help="Something concrete you can thank them for.",
-        ),
-        _q("went_well", "What went well", "What went well?", "long", _I2),
-        _q("do_differently", "Do differently", "What would you do differently next time?", "long", _I2),
-        _q("team_feeling", "The team", "How did you feel about the team?", "long", _I2),
-    ),
-)
-
-_R1, _R2, _R3, _R4, _R5, _R6 = (
-    "What happened",
-    "Pause first",
-    "Be accountable",
-    "Was it for me?",
-    "What I want from my reply",
-    "Looking back",
-)
-_RATING_WORDS = ("not at all", "fully")
-REJECTION = Bank(
-    id="rejection",
-    version=1,
-    title="After a rejection",
-    sections=(
-        (_R1, "Record it in a few words. It goes into the application's stage history."),
-        (
-            _R2,
-            "It hurts, and that's normal. Don't reply in the heat of the moment: give yourself a "
-            "time limit to feel bad, do something kind for yourself, and remember what else matters "
-            "— the people you love, your health, the things you enjoy. This is one application, not "
-            "your worth.",
-        ),
-        (_R3, "Rate each honestly. It's fine when the answer is no: that's where the lesson is."),
-        (_R4, "A “no” can be a course correction."),
-        (_R5, "Know what you want before you write back."),
-        (_R6, "Each rejection brings you closer to the right job. What will you take with you?"),
-    ),
-    questions=(
-        _q(
-            "stage_reached",
-            "Stage reached",
-            "How far did you get?",
-            "single",
-            _R1,
-            required=True,
-            options=vocab.STAGES[:5],
-            help="The last stage you reached before the answer.",
-        ),
-        _q("rejected_on", "Date", "When did the answer come?", "date", _R1, required=True),
-        _q(
-            "news_via",
-            "How it came",
-            "How did it reach you?",
-            "single",
-            _R1,
-            required=True,
-            options=vocab.NEWS_CHANNELS,
-            help="“silence” means they never answered: it is recorded as ghosted.",
-        ),
-        _q(
-            "mood",
-            "Mood",
-            "How do you feel right now?",
-            "scale",
-            _R2,
-            required=True,
-            scale_words=("awful", "fine"),
-        ),
-        _q("mood_words", "In a few words", "In a few words?", "short", _R2),
-        _q(
-            "pause_until",
-            "Pause until",
-            "I'll give myself until …",
-            "date",
-            _R2,
-            required=True,
-            column=True,
-            future_ok=True,
-            help="A time limit to feel bad. Tomorrow is often enough.",
-        ),
-        _q("kind_thing", "Something kind", "One kind thing you will do for yourself today", "short", _R2),
-        _q(
-            "prepared",
-            "Prepared",
-            "Was I fully prepared?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q(
-            "qualified",
-            "Qualified",
-            "Was I qualified for the role?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q(
-            "heart_in_it",
-            "Heart in it",
-            "Was my heart in it?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q(
-            "presented_well",
-            "Presented well",
-            "Did I present myself in the best light?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q(
-            "dressed_right",
-            "Dressed right",
-            "Was I dressed right for them?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q(
-            "team_fit",
-            "Team fit",
-            "Did I really fit the team?",
-            "scale",
-            _R3,
-            with_note=True,
-            scale_words=_RATING_WORDS,
-        ),
-        _q("challenges", "Challenges", "What challenges would the job have brought?", "long", _R3),
-        _q("motivation", "Why I applied", "Why did I go for it?", "single", _R4, options=MOTIVATIONS),
-        _q("motivation_other", "Other reason", "If other: what was it?", "short", _R4),
-        _q("still_interested", "Still interested", "Am I still interested in this company?", "yesno", _R4),
-        _q(
-            "reply_goal",
-            "What I want",
-            "What do I want from my reply?",
-            "multi",
-            _R5,
-            options=REPLY_GOALS,
-            help="Pick all that apply. Asking costs nothing; recruiters keep notes, so stay curious, never angry.",
-        ),
-        _q("why_not_chosen", "Why not chosen", "Why do I think I wasn't chosen?", "long", _R6),
-        _q(
-            "skills_to_bolster",
-            "Skills to bolster",
-            "Which skills will I bolster?",
-            "tags",
-            _R6,
-            help="Type a skill and press Enter; skills you named before are offered again.",
-        ),
-        _q("lessons", "Lessons", "Which lessons do I keep?", "long", _R6),
-    ),
-)
-
-_M = "Check in"
-MOOD = Bank(
-    id="mood",
-    version=1,
-    title="Mood check-in",
-    sections=((_M, "A quick check-in, any day: it draws your mood line between the hard days."),),
-    questions=(
-        _q("score", "Mood", "How are you today?", "scale", _M, required=True, scale_words=("awful", "great")),
-        _q("words", "In a few words", "In a few words?", "short", _M),
-    ),
-)
-
-BANKS: dict[str, Bank] = {bank.id: bank for bank in (INTERVIEW, REJECTION, MOOD)}
-
 
 # --- validation --------------------------------------------------------------------------------
 

@@ -1,0 +1,75 @@
+"""The interview debrief's questions (the questions asked themselves are stored apart)."""
+
+from __future__ import annotations
+
+from lib.core import vocab
+from lib.reflect.banks.base import Bank, _q
+
+_I1, _I2 = "The interview", "How it went"
+INTERVIEW = Bank(
+    id="interview",
+    version=1,
+    title="Interview debrief",
+    sections=(
+        (_I1, "Write it down while it is fresh: tonight you will remember twice as much as next week."),
+        (_I2, "Be honest and specific: this is for you, nobody else reads it."),
+    ),
+    questions=(
+        _q(
+            "round_type",
+            "Round",
+            "Which round was it?",
+            "single",
+            _I1,
+            required=True,
+            options=vocab.INTERVIEW_ROUND_TYPES,
+            column=True,
+        ),
+        _q("occurred_on", "Date", "When was it?", "date", _I1, required=True, column=True),
+        _q(
+            "format",
+            "Format",
+            "How did you meet?",
+            "single",
+            _I1,
+            options=vocab.INTERVIEW_FORMATS,
+            column=True,
+        ),
+        _q(
+            "comfort",
+            "Comfort",
+            "Overall, how comfortable did you feel?",
+            "scale",
+            _I2,
+            column=True,
+            scale_words=("very uneasy", "completely at ease"),
+        ),
+        _q(
+            "key_points",
+            "Key points",
+            "What were the key points of the conversation?",
+            "long",
+            _I2,
+            help="What they told you about the role, the team, the next steps.",
+        ),
+        _q(
+            "company_needs",
+            "What they need",
+            "What does the company need right now?",
+            "long",
+            _I2,
+            help="Its objectives and challenges as you heard them: the heart of a good follow-up letter.",
+        ),
+        _q(
+            "positive_moment",
+            "A positive moment",
+            "Which moment of the day did you enjoy or value?",
+            "long",
+            _I2,
+            help="Something concrete you can thank them for.",
+        ),
+        _q("went_well", "What went well", "What went well?", "long", _I2),
+        _q("do_differently", "Do differently", "What would you do differently next time?", "long", _I2),
+        _q("team_feeling", "The team", "How did you feel about the team?", "long", _I2),
+    ),
+)
