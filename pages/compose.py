@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from lib.core import vocab
 from lib.core.models import ContactIn
 from lib.follow_up import notes
+from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import forms, layout, state
@@ -209,7 +210,7 @@ if write:
             one = ContactIn(name=one_name, role=one_role, email=one_email, company=facts.get("company"))
             entry = one.model_dump() | {"id": None}
             if one_save:
-                entry["id"] = store.add_contact(engine, one)
+                entry["id"] = contact_store.add_contact(engine, one)
             chosen.append(entry)
     except (ValidationError, StoreError) as exc:
         forms.set_errors(SETUP, forms.errors_from(exc))

@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.models import ContactIn
-from lib.store import followups as store
+from lib.store import contacts as store
 from lib.store.base import StoreError
 from ui import forms, layout, state
 from ui.follow_up import followups

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn, StageEventIn
 from lib.store import applications as app_store
+from lib.store import contacts as contact_store
 from lib.store import followups as store
 from ui.text import md
 
@@ -28,7 +29,7 @@ def rejected(app_env):
     )
     for kind, day in (("interview", ago(5)), ("rejected", ago(1))):
         app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
-    recruiter = store.add_contact(
+    recruiter = contact_store.add_contact(
         engine,
         ContactIn(
             name='Maya O\'Brien, "MJ" 🌟',
@@ -105,7 +106,7 @@ def test_a_recipient_without_email_can_copy_but_gets_no_mail_link(open_page, rej
     assert not at.exception
     assert any("No email address for this recipient" in c for c in texts(at.caption))
     assert any(code.value.startswith("Thank you, Data Analyst at Acme Robotics") for code in at.code)
-    saved = store.load_contacts(engine)
+    saved = contact_store.load_contacts(engine)
     assert "Lee, the interviewer" in saved["name"].tolist()  # added to the network
 
 
@@ -119,7 +120,7 @@ def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejec
     assert "Their email must look like name@example.com" in texts(at.error)
     assert at.text_input(key="compose_one_email").value == "lee at acme"
     assert not [t for t in at.text_area if t.key and t.key.startswith("body_")]
-    assert len(store.load_contacts(engine)) == 1
+    assert len(contact_store.load_contacts(engine)) == 1
 
 
 def test_a_running_pause_is_named_gently_and_the_user_can_go_on(open_page, rejected):
@@ -174,7 +175,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at.button(key="FormSubmitter:contact_add-Add person").click()
     at.run()
     assert not at.exception and not texts(at.error)
-    person = store.load_contacts(engine).set_index("name").loc[XSS]
+    person = contact_store.load_contacts(engine).set_index("name").loc[XSS]
     assert (person["company"], person["role"], person["met_on"]) == ("Acme Robotics", "interviewer", TODAY)
     assert any(f"### {md(XSS)}" == m.value for m in at.markdown)  # escaped: shown as text, never HTML
 
@@ -183,7 +184,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at = open_page("pages/network.py", query_params={"contact": str(int(person["id"]))})  # the action's link
     at.button(key="person_connected").click()
     at.run()
-    assert store.load_contacts(engine).set_index("name").loc[XSS, "connected_on"] == TODAY
+    assert contact_store.load_contacts(engine).set_index("name").loc[XSS, "connected_on"] == TODAY
     assert not any("Connect with" in m for m in home_actions(open_page()))
 
 
@@ -233,7 +234,7 @@ def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, reje
 
 def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected):
     engine, app_id, _ = rejected
-    store.add_contact(
+    contact_store.add_contact(
         engine, ContactIn(name="Lee", company="Acme Robotics", role="interviewer", met_on=ago(2))
     )
     at = open_page()

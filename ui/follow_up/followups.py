@@ -13,6 +13,7 @@ from lib.core.db import Engine
 from lib.core.models import NoteIn
 from lib.follow_up import notes
 from lib.follow_up.feedback import feedback_overview
+from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
 from ui import forms, state
@@ -27,7 +28,7 @@ def application_choices(engine: Engine) -> pd.DataFrame:
 
 @state.cached()
 def contacts(engine: Engine) -> pd.DataFrame:
-    return store.load_contacts(engine)
+    return contact_store.load_contacts(engine)
 
 
 @state.cached()

@@ -9,6 +9,7 @@ from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn, FeedbackIn, NoteIn, StageEventIn
 from lib.follow_up import next_actions
 from lib.store import applications as app_store
+from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store import next_actions as action_store
 from lib.store.base import StoreError
@@ -40,29 +41,8 @@ def open_actions(engine):
     ]
 
 
-def test_a_contact_joins_its_company_however_the_name_is_typed(engine, rejected_app):
-    contact_id = store.add_contact(
-        engine,
-        ContactIn(
-            name='Jo, "JJ" 🌟',
-            company="acme ",
-            role="interviewer",
-            profile_url="https://www.linkedin.com/in/jo",
-        ),
-    )
-    contact = store.get_contact(engine, contact_id)
-    assert (contact["name"], contact["company"], contact["role"]) == ('Jo, "JJ" 🌟', "Acme", "interviewer")
-    assert [c["id"] for c in store.contacts_at(engine, contact["company_id"])] == [contact_id]
-
-
-def test_connecting_before_meeting_is_refused_beside_the_field(engine):
-    with pytest.raises(StoreError) as err:
-        store.add_contact(engine, ContactIn(name="Jo", met_on=ago(1), connected_on=ago(2)))
-    assert err.value.field == "connected_on"
-
-
 def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback_asked(engine, rejected_app):
-    recruiter = store.add_contact(
+    recruiter = contact_store.add_contact(
         engine,
         ContactIn(
             name="Maya",
@@ -87,7 +67,7 @@ def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback
     assert [a.kind for a in open_actions(engine)] == ["note"]  # a draft is not a sent note
     store.mark_note_sent(engine, note_id, TODAY, asked_feedback=True)
     assert open_actions(engine) == []
-    assert store.get_contact(engine, recruiter)["last_contact_on"] == TODAY
+    assert contact_store.get_contact(engine, recruiter)["last_contact_on"] == TODAY
     feedback = store.load_feedback(engine)
     assert feedback[["contact_name", "asked_on", "asked_via"]].values.tolist() == [["Maya", TODAY, "email"]]
     store.mark_note_sent(engine, note_id, TODAY, asked_feedback=True)
@@ -117,11 +97,11 @@ def test_a_note_sent_in_the_future_is_refused(engine, rejected_app):
 
 
 def test_adding_the_interviewer_brings_a_connect_action_until_connected(engine, rejected_app):
-    person = store.add_contact(
+    person = contact_store.add_contact(
         engine, ContactIn(name="Lee", company="Acme", role="interviewer", met_on=ago(6))
     )
     assert any(a.rule_key == f"connect:{person}" for a in open_actions(engine))
-    store.mark_connected(engine, person, TODAY)
+    contact_store.mark_connected(engine, person, TODAY)
     assert not any(a.rule_key == f"connect:{person}" for a in open_actions(engine))
 
 
@@ -205,28 +185,6 @@ def test_compose_facts_merge_debriefs_and_reflection_answers(engine, rejected_ap
     assert store.compose_facts(engine, 999) is None
     # the pause holds the thank-you back and announces its end instead
     assert [a.kind for a in open_actions(engine)] == ["pause"]
-
-
-def test_a_contact_shows_the_interviews_they_were_in_and_the_notes_sent_to_them(engine, rejected_app):
-    person = store.add_contact(engine, ContactIn(name="Lee", company="Acme", role="interviewer"))
-    with db.transaction(engine) as connection:
-        interview_id = connection.execute(
-            sa.insert(db.interviews).values(
-                application_id=rejected_app, occurred_on=ago(6), round_type="technical", answers={}
-            )
-        ).inserted_primary_key[0]
-    store.link_interview(engine, person, interview_id)
-    store.link_interview(engine, person, interview_id)
-    assert store.contact_interviews(engine, person)[["round_type", "role"]].values.tolist() == [
-        ["technical", "Analyst"]
-    ]
-    store.save_note(
-        engine,
-        NoteIn(kind="thank-you after interview", application_id=rejected_app, contact_id=person, body="x"),
-    )
-    assert store.notes_to(engine, person)["kind"].tolist() == ["thank-you after interview"]
-    store.delete_contact(engine, person)
-    assert store.notes_for(engine, rejected_app)["contact_id"].isna().all()  # the note stays
 
 
 def test_the_signature_is_kept_and_cleared(engine):
