@@ -21,14 +21,19 @@ class LogFilter:
     applied_to: dt.date | None = None
 
 
+def _folded(column: pd.Series) -> pd.Series:
+    """lib.core.text.fold for a whole column at once."""
+    return column.fillna("").str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+
+
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
     if f.text.strip():
         needle = fold(f.text)
-        mask &= log["company"].str.casefold().str.contains(needle, regex=False) | log[
-            "role"
-        ].str.casefold().str.contains(needle, regex=False)
+        mask &= _folded(log["company"]).str.contains(needle, regex=False) | _folded(log["role"]).str.contains(
+            needle, regex=False
+        )
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
     if f.outcomes:

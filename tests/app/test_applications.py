@@ -46,7 +46,7 @@ def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env
 
 def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_saved(open_page, app_env):
     at = open_page("pages/add_application.py")
-    at.text_input(key="add_application_notes" if False else "add_application_location").set_value("Berlin")
+    at.text_input(key="add_application_location").set_value("Berlin")
     at.button(key="FormSubmitter:add_application-Add application").click()
     at.run()
     assert "Company is required" in _errors(at) and "Role is required" in _errors(at)
@@ -98,7 +98,7 @@ def test_recording_events_moves_the_furthest_stage_and_outcome(open_page, app_en
     assert store.events_for(engine, app_id)["kind"].tolist() == ["screen", "interview", "rejected"]
 
 
-def test_an_event_after_the_ending_is_refused_beside_the_field(open_page, app_env):
+def test_an_event_before_the_application_date_is_refused_beside_the_field(open_page, app_env):
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     at.date_input(key="event_date").set_value(dt.date.today() - dt.timedelta(days=20))
@@ -106,6 +106,17 @@ def test_an_event_after_the_ending_is_refused_beside_the_field(open_page, app_en
     at.run()
     assert any("before the application date" in e for e in _errors(at))
     assert store.events_for(engine, app_id).empty
+
+
+def test_after_the_ending_no_further_event_can_be_recorded(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at.selectbox(key="event_kind").set_value("rejected")
+    at.button(key="FormSubmitter:record_event-Record").click()
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="event_kind").disabled, "the event form closes once the application has ended"
+    assert store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]
 
 
 def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):

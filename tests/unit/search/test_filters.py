@@ -1,0 +1,95 @@
+"""The log's search and filters (lib/search/filters.py): each filter narrows, together they all hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from lib.search.filters import LogFilter, board_columns, filter_log, log_bounds, log_view, stage_counts
+
+
+def _log() -> pd.DataFrame:
+    rows = [
+        (1, "Acme", "Data Analyst", "referral", "2026-03-01", "interview", "open", "2026-03-10"),
+        (
+            2,
+            "Northwind Analytics",
+            "BI Developer",
+            "job board",
+            "2026-02-01",
+            "final",
+            "rejected",
+            "2026-02-20",
+        ),
+        (3, "Globex", "Senior data  Analyst", "company site", "2026-01-15", "applied", "open", None),
+        (4, "Initech", "Engineer", "job board", "2026-01-01", "screen", "open", "2026-01-05"),
+    ]
+    log = pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "company",
+            "role",
+            "channel",
+            "applied_on",
+            "furthest_stage",
+            "outcome",
+            "last_event_on",
+        ],
+    )
+    log["applied_on"] = pd.to_datetime(log["applied_on"])
+    log["last_event_on"] = pd.to_datetime(log["last_event_on"])
+    return log
+
+
+def test_no_filter_keeps_every_row():
+    assert filter_log(_log(), LogFilter())["id"].tolist() == [1, 2, 3, 4]
+
+
+def test_the_search_matches_company_or_role_whatever_the_case_and_spacing():
+    assert filter_log(_log(), LogFilter(text="  DATA   analyst "))["id"].tolist() == [1, 3]
+    assert filter_log(_log(), LogFilter(text="northwind"))["id"].tolist() == [2]
+
+
+def test_stage_outcome_and_channel_filters_each_narrow_and_combine():
+    log = _log()
+    assert filter_log(log, LogFilter(stages=("screen", "final")))["id"].tolist() == [2, 4]
+    assert filter_log(log, LogFilter(outcomes=("rejected",)))["id"].tolist() == [2]
+    assert filter_log(log, LogFilter(channels=("job board",), outcomes=("open",)))["id"].tolist() == [4]
+
+
+def test_the_date_range_includes_both_ends():
+    chosen = LogFilter(applied_from=dt.date(2026, 1, 15), applied_to=dt.date(2026, 2, 1))
+    assert filter_log(_log(), chosen)["id"].tolist() == [2, 3]
+
+
+def test_bounds_of_an_empty_log_are_none_and_otherwise_first_and_last_dates():
+    assert log_bounds(_log().iloc[0:0]) is None
+    assert log_bounds(_log()) == (dt.date(2026, 1, 1), dt.date(2026, 3, 1))
+
+
+def test_stage_counts_count_each_stage_or_later():
+    counts = stage_counts(_log())
+    assert (counts["applications"], counts["open"]) == (4, 3)
+    assert (counts["applied"], counts["screen"], counts["interview"], counts["final"], counts["offer"]) == (
+        4,
+        3,
+        2,
+        1,
+        0,
+    )
+
+
+def test_the_board_shows_only_open_applications_by_stage_latest_activity_first():
+    board = board_columns(_log())
+    assert board["interview"]["id"].tolist() == [1]
+    assert board["applied"]["id"].tolist() == [3]
+    assert board["final"].empty  # the final-round application has ended
+
+
+def test_the_view_counts_every_match_but_sends_only_the_first_rows():
+    view = log_view(_log(), LogFilter(outcomes=("open",)), limit=2, cards=1)
+    assert view.matching == 3
+    assert view.table["id"].tolist() == [1, 3]
+    assert view.board_counts["applied"] == 1 and len(view.board["applied"]) == 1
