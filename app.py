@@ -47,6 +47,7 @@ SECTIONS = {
     ],
     "Your data": [
         st.Page("pages/data.py", title="Import & export", icon=":material/database:", url_path="data"),
+        st.Page("pages/settings.py", title="Settings", icon=":material/tune:", url_path="settings"),
     ],
 }
 

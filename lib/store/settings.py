@@ -83,8 +83,7 @@ def all_settings(engine: Engine) -> dict[str, int]:
     return {key: _parse(key, saved.get(key)) for key in SETTINGS}
 
 
-def set_setting(engine: Engine, key: str, value: int) -> None:
-    """Save `key`; a value out of range is refused with a message for the field `key`."""
+def _check(key: str, value: int) -> None:
     setting = _setting(key)
     if isinstance(value, bool) or not isinstance(value, int):
         raise StoreError(f"{setting.label} must be a whole number.", field=key)
@@ -92,7 +91,24 @@ def set_setting(engine: Engine, key: str, value: int) -> None:
         raise StoreError(
             f"{setting.label} must be between {setting.minimum} and {setting.maximum}.", field=key
         )
+
+
+def _write(connection, key: str, value: int) -> None:
+    updated = connection.execute(sa.update(S).where(S.c.key == key).values(value=str(value)))
+    if updated.rowcount == 0:
+        connection.execute(sa.insert(S).values(key=key, value=str(value)))
+
+
+def set_setting(engine: Engine, key: str, value: int) -> None:
+    """Save `key`; a value out of range is refused with a message for the field `key`."""
+    set_settings(engine, {key: value})
+
+
+def set_settings(engine: Engine, values: dict[str, int]) -> None:
+    """Save several settings in one transaction; the first value out of range is refused (nothing
+    is saved) with a message for its field."""
+    for key, value in values.items():
+        _check(key, value)
     with db.transaction(engine) as connection:
-        updated = connection.execute(sa.update(S).where(S.c.key == key).values(value=str(value)))
-        if updated.rowcount == 0:
-            connection.execute(sa.insert(S).values(key=key, value=str(value)))
+        for key, value in values.items():
+            _write(connection, key, value)

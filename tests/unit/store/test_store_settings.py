@@ -2,7 +2,7 @@ import pytest
 
 from lib.core import db
 from lib.store.base import StoreError
-from lib.store.settings import all_settings, get_setting, set_setting
+from lib.store.settings import all_settings, get_setting, set_setting, set_settings
 
 
 def test_a_setting_never_saved_reads_as_its_default(engine):
@@ -36,3 +36,12 @@ def test_an_unreadable_saved_value_falls_back_to_the_default(engine):
 def test_an_unknown_setting_is_a_programming_error(engine):
     with pytest.raises(KeyError):
         get_setting(engine, "ghost_dayz")
+
+
+def test_several_settings_are_saved_together_or_not_at_all(engine):
+    set_settings(engine, {"weekly_goal": 7, "ghost_days": 21})
+    assert (get_setting(engine, "weekly_goal"), get_setting(engine, "ghost_days")) == (7, 21)
+    with pytest.raises(StoreError) as exc:
+        set_settings(engine, {"weekly_goal": 9, "ghost_days": 0})
+    assert exc.value.field == "ghost_days"
+    assert (get_setting(engine, "weekly_goal"), get_setting(engine, "ghost_days")) == (7, 21)

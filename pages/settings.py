@@ -1,0 +1,42 @@
+"""Settings: the few numbers Rebound's rules use (ghosted after, re-approach after, weekly goal)."""
+
+import streamlit as st
+
+from lib.store import settings as settings_store
+from ui import forms, layout, state
+
+FORM = "settings"
+
+st.title("Settings")
+layout.demo_banner()
+st.caption(
+    "The few numbers Rebound's suggestions rest on. Change them whenever they stop fitting your search."
+)
+forms.show_flash()
+forms.form_error(FORM)
+
+saved = state.settings()
+with st.form(FORM, enter_to_submit=False):
+    chosen = {}
+    for key, setting in settings_store.SETTINGS.items():
+        chosen[key] = st.number_input(
+            setting.label,
+            min_value=setting.minimum,
+            max_value=setting.maximum,
+            value=saved[key],
+            step=1,
+            help=setting.help,
+            key=f"setting_{key}",
+        )
+        forms.field_error(FORM, key)
+    submitted = st.form_submit_button("Save settings", type="primary")
+
+if submitted:
+    try:
+        settings_store.set_settings(state.engine(), {key: int(value) for key, value in chosen.items()})
+    except Exception as exc:  # a value out of range: the message goes beside its field
+        forms.set_errors(FORM, forms.errors_from(exc))
+        st.rerun()
+    forms.clear_errors(FORM)
+    forms.flash("Settings saved.")
+    st.rerun()
