@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from lib.learn import insights, traction
+from lib.learn.insights.base import _spearman
 
 TODAY = dt.date(2025, 6, 4)  # a Wednesday
 
@@ -79,18 +80,18 @@ def ladder_log(ranks):
 
 def test_spearman_matches_the_textbook_formula_without_ties():
     # d = (-1, 1, -1, 1, 0): rho = 1 - 6 * 4 / (5 * 24) = 0.8
-    rho = insights._spearman(pd.Series([1, 2, 3, 4, 5]), pd.Series([2, 1, 4, 3, 5]))
+    rho = _spearman(pd.Series([1, 2, 3, 4, 5]), pd.Series([2, 1, 4, 3, 5]))
     assert rho == pytest.approx(0.8)
 
 
 def test_spearman_with_ties_matches_pandas_rank_correlation():
     x, y = pd.Series([1, 2, 2, 3, 5, 5, 4]), pd.Series([2, 2, 3, 3, 4, 1, 5])
     expected = pd.DataFrame({"x": x, "y": y}).corr(method="spearman").loc["x", "y"]
-    assert insights._spearman(x, y) == pytest.approx(expected)
+    assert _spearman(x, y) == pytest.approx(expected)
 
 
 def test_spearman_is_undefined_when_one_side_never_varies():
-    assert np.isnan(insights._spearman(pd.Series([1, 2, 3]), pd.Series([2, 2, 2])))
+    assert np.isnan(_spearman(pd.Series([1, 2, 3]), pd.Series([2, 2, 2])))
 
 
 def test_self_assessment_states_a_rank_correlation_from_ten_reflections():

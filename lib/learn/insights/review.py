@@ -1,0 +1,93 @@
+"""Numbers for the strategy review: on track against the weekly goal, where the most traction is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from lib.core import vocab
+from lib.learn.insights.base import (
+    COMPANIES_SHOWN,
+    MIN_POINTS,
+    TRACTION_RANK,
+    Insight,
+    _not_enough,
+    _plural,
+)
+from lib.learn.insights.story import _week
+
+# --- for the strategy review -----------------------------------------------------------------
+
+
+def on_track(
+    log: pd.DataFrame, events: pd.DataFrame, weekly_goal: int, today: dt.date, weeks: int = 4
+) -> Insight:
+    """Applications and stage progress per week over the last `weeks` weeks against the weekly goal."""
+    end = pd.Timestamp(today) - pd.Timedelta(days=today.weekday())
+    frame = pd.DataFrame({"week": pd.date_range(end - pd.Timedelta(weeks=weeks - 1), end, freq="7D")})
+    sent = _week(log["applied_on"]).value_counts()
+    moved = events[events["kind"].map(vocab.STAGE_RANK).fillna(-1) >= vocab.STAGE_RANK["screen"]]
+    progress = _week(moved["occurred_on"]).value_counts()
+    frame["applications"] = frame["week"].map(sent).fillna(0).astype(int)
+    frame["stage_progress"] = frame["week"].map(progress).fillna(0).astype(int)
+    frame["goal"] = weekly_goal
+    # The current week is not over: judge on the full weeks before it.
+    full = frame.iloc[:-1] if len(frame) > 1 else frame
+    per_week = full["applications"].mean()
+    total = int(frame["applications"].sum())
+    steps = int(frame["stage_progress"].sum())
+    n = int(full["applications"].sum())
+    pace = f"{per_week:.1f} a week over the last {_plural(len(full), 'full week')}"
+    if weekly_goal <= 0:
+        sentence = f"You sent {pace}. Set a weekly goal to see whether you are on track."
+    elif per_week >= weekly_goal:
+        sentence = f"On track: {pace}, against your goal of {weekly_goal}."
+    else:
+        sentence = f"Behind your goal of {weekly_goal} a week: {pace}."
+    sentence += (
+        f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
+        f"{_plural(steps, 'step')} to a screen or further."
+    )
+    return Insight("on_track", "Am I on track", sentence, n, frame)
+
+
+def most_traction(log: pd.DataFrame) -> Insight:
+    """Traction rate (reached an interview or later) by channel and by role, groups of 5 or more."""
+    ranked = log.assign(traction=log["furthest_stage"].map(vocab.STAGE_RANK) >= TRACTION_RANK)
+    parts = []
+    for dimension, label in (("channel", "Channel"), ("role", "Role")):
+        grouped = (
+            ranked.dropna(subset=[dimension])
+            .groupby(dimension)["traction"]
+            .agg(n="size", traction="sum")
+            .reset_index()
+            .rename(columns={dimension: "value"})
+        )
+        grouped.insert(0, "dimension", label)
+        parts.append(grouped.sort_values("n", ascending=False).head(COMPANIES_SHOWN))
+    frame = pd.concat(parts, ignore_index=True)
+    frame["traction"] = frame["traction"].astype(int)
+    frame["rate"] = (frame["traction"] / frame["n"]).round(2)
+    frame["enough"] = frame["n"] >= MIN_POINTS
+    enough = frame[frame["enough"] & (frame["traction"] > 0)]
+    n = len(log)
+    if n < MIN_POINTS:
+        sentence = _not_enough(n, "application")
+    elif enough.empty:
+        sentence = (
+            f"No channel or role with {MIN_POINTS} or more applications has reached an interview yet "
+            f"({_plural(n, 'application')})."
+        )
+    else:
+        picks = []
+        for label, word in (("Channel", "{} applications"), ("Role", "{} roles")):
+            part = enough[enough["dimension"] == label]
+            if not part.empty:
+                best = part.sort_values(["rate", "n"], ascending=False).iloc[0]
+                picks.append(
+                    f"{word.format(best['value'])} ({best['traction']} of {best['n']} reached an "
+                    f"interview, {best['rate']:.0%})"
+                )
+        sentence = "Most traction: " + "; ".join(picks) + "."
+    return Insight("traction", "Where I had the most traction", sentence, n, frame)

@@ -1,0 +1,239 @@
+"""Companies worth another try and promote / keep / drop suggestions for the target list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from lib.core import vocab
+from lib.learn.insights.base import (
+    SILENT_TRIES,
+    TRACTION_RANK,
+    Insight,
+    _comfort_by_application,
+    _plural,
+    reflection_frame,
+)
+
+# --- 7. worth another try --------------------------------------------------------------------
+
+
+def worth_another_try(
+    log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd.DataFrame, today: dt.date, months: int = 3
+) -> Insight:
+    """Companies where you reached interview or later, are still interested and know someone.
+
+    `ready` is True once `months` have passed since that application ended; companies with an
+    open application are left out (you are already trying).
+    """
+    columns = [
+        "company_id",
+        "company",
+        "application_id",
+        "role",
+        "furthest_stage",
+        "ended_on",
+        "ready_on",
+        "ready",
+        "contacts",
+        "contact_name",
+        "reason",
+    ]
+    refl = reflection_frame(reflections).set_index("application_id")
+    ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
+    open_companies = set(ranked.loc[ranked["outcome"] == vocab.OPEN, "company_id"])
+    tried = ranked[
+        (ranked["stage_rank"] >= TRACTION_RANK)
+        & (ranked["outcome"] != vocab.OPEN)
+        & ~ranked["company_id"].isin(open_companies)
+    ].copy()
+    tried["still_interested"] = tried["id"].map(refl["still_interested"])
+    tried["reflected_on"] = tried["id"].map(refl["created_at"])
+    # The latest thing you said about the company decides; without a reflection, nothing is claimed.
+    said = tried.dropna(subset=["still_interested"]).sort_values("reflected_on")
+    latest_said = said.groupby("company_id")["still_interested"].last()
+    known = contacts.dropna(subset=["company_id"]).sort_values("name")
+    people = known.groupby("company_id")["name"].agg(contacts="size", contact_name="first")
+    best = (
+        tried.sort_values(["stage_rank", "ended_on"], ascending=[False, False])
+        .drop_duplicates("company_id")
+        .set_index("company_id")
+    )
+    best = best[best.index.map(latest_said).fillna(False).astype(bool)].join(people, how="inner")
+    if best.empty:
+        frame = pd.DataFrame(columns=columns)
+    else:
+        ended = pd.to_datetime(best["ended_on"])
+        frame = pd.DataFrame(
+            {
+                "company_id": best.index,
+                "company": best["company"].to_numpy(),
+                "application_id": best["id"].to_numpy(),
+                "role": best["role"].to_numpy(),
+                "furthest_stage": best["furthest_stage"].to_numpy(),
+                "ended_on": ended.dt.date.to_numpy(),
+                "ready_on": (ended + pd.DateOffset(months=months)).dt.date.to_numpy(),
+                "contacts": best["contacts"].astype(int).to_numpy(),
+                "contact_name": best["contact_name"].to_numpy(),
+            }
+        )
+        frame["ready"] = frame["ready_on"] <= today
+        frame["reason"] = [
+            f"Reached {vocab.stage_label(r.furthest_stage).lower()} as {r.role} (ended {r.ended_on:%d %b %Y}); "
+            f"you said you are still interested; you know {_plural(r.contacts, 'person', 'people')} there "
+            f"({r.contact_name})"
+            + ("." if r.ready else f"; wait until {r.ready_on:%d %b %Y} ({months} months after).")
+            for r in frame.itertuples()
+        ]
+        frame = frame.sort_values(["ready", "ready_on"], ascending=[False, True]).reset_index(drop=True)[
+            columns
+        ]
+    ready = int(frame["ready"].sum()) if len(frame) else 0
+    later = len(frame) - ready
+    n = int(tried["company_id"].nunique())
+    if frame.empty:
+        sentence = (
+            f"No company yet where you reached an interview, said you are still interested and know "
+            f"someone ({_plural(n, 'company', 'companies')} with an interview or later looked at)."
+        )
+    else:
+        sentence = (
+            f"{_plural(ready, 'company', 'companies')} worth another try now"
+            + (f", {later} more once {months} months have passed" if later else "")
+            + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later)."
+        )
+    return Insight("reapply", "Worth another try", sentence, n, frame)
+
+
+# --- 8. target list --------------------------------------------------------------------------
+
+SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2}
+
+
+def target_suggestions(
+    log: pd.DataFrame,
+    companies: pd.DataFrame,
+    reflections: pd.DataFrame,
+    interviews: pd.DataFrame,
+    today: dt.date,
+    ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
+    silent_tries: int = SILENT_TRIES,
+) -> Insight:
+    """Promote, keep or drop target companies, each with its reason in data.
+
+    - drop: a target you said you would not retry, or `silent_tries` applications without a reply
+      and none reaching an interview;
+    - promote: a company (target or not, below high priority) where you reached an interview or
+      later and did not say you'd not retry;
+    - keep: every other target.
+    """
+    columns = [
+        "company_id",
+        "company",
+        "target_priority",
+        "suggestion",
+        "reason",
+        "tries",
+        "traction",
+        "silent",
+        "comfort",
+        "still_interested",
+    ]
+    ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
+    stale = ranked["applied_on"] < pd.Timestamp(today) - pd.Timedelta(days=ghost_days)
+    ranked["silent"] = (ranked["stage_rank"] == 0) & (
+        (ranked["outcome"] == "ghosted") | ((ranked["outcome"] == vocab.OPEN) & stale)
+    )
+    ranked["traction"] = ranked["stage_rank"] >= TRACTION_RANK
+    per = ranked.groupby("company_id").agg(
+        tries=("id", "size"),
+        traction=("traction", "sum"),
+        silent=("silent", "sum"),
+        best=("stage_rank", "max"),
+    )
+    comfort = _comfort_by_application(interviews)
+    per["comfort"] = ranked.assign(comfort=ranked["id"].map(comfort)).groupby("company_id")["comfort"].mean()
+    refl = reflection_frame(reflections).dropna(subset=["still_interested"])
+    refl["company_id"] = refl["application_id"].map(log.set_index("id")["company_id"])
+    per["still_interested"] = refl.sort_values("created_at").groupby("company_id")["still_interested"].last()
+
+    base = companies.set_index("id")[["name", "target_priority"]].join(per, how="left")
+    base = base[base["target_priority"].notna() | (base["traction"].fillna(0) > 0)]
+    tries, traction, silent = (base[k].fillna(0).astype(int) for k in ("tries", "traction", "silent"))
+    interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
+    said_no = interested.map(lambda v: v is False).astype(bool)
+    is_target = base["target_priority"].notna()
+    suggestion = pd.Series(
+        np.select(
+            [
+                is_target & said_no,
+                is_target & (silent >= silent_tries) & (traction == 0),
+                (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)),
+                is_target,
+            ],
+            ["drop", "drop", "promote", "keep"],
+            default="",
+        ),
+        index=base.index,
+    )
+    chosen = suggestion != ""
+    rows = []
+    for company_id, name, priority, verdict, n_tries, n_traction, n_silent, best, comfort_avg, yes in zip(
+        base.index[chosen],
+        base["name"][chosen],
+        base["target_priority"][chosen],
+        suggestion[chosen],
+        tries[chosen],
+        traction[chosen],
+        silent[chosen],
+        base["best"][chosen],
+        base["comfort"][chosen],
+        interested[chosen],
+    ):
+        facts = [_plural(n_tries, "application")] if n_tries else ["no application yet"]
+        if n_traction:
+            facts.append(
+                f"{n_traction} reached an interview or later "
+                f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})"
+            )
+        if n_silent:
+            facts.append(f"{n_silent} without a reply")
+        if pd.notna(comfort_avg):
+            facts.append(f"comfort {comfort_avg:.1f} of 5")
+        if yes is not None:
+            facts.append("you said you are still interested" if yes else "you said you would not retry")
+        rows.append(
+            {
+                "company_id": company_id,
+                "company": name,
+                "target_priority": int(priority) if pd.notna(priority) else None,
+                "suggestion": verdict,
+                "reason": "; ".join(facts) + ".",
+                "tries": n_tries,
+                "traction": n_traction,
+                "silent": n_silent,
+                "comfort": round(float(comfort_avg), 2) if pd.notna(comfort_avg) else None,
+                "still_interested": yes,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=columns)
+    if not frame.empty:
+        frame = frame.sort_values(
+            ["suggestion", "company"],
+            key=lambda s: s.map(SUGGESTION_ORDER) if s.name == "suggestion" else s.str.casefold(),
+        ).reset_index(drop=True)
+    counts = frame["suggestion"].value_counts()
+    n = len(frame)
+    if frame.empty:
+        sentence = (
+            "No target companies yet and no company with an interview: mark targets in the "
+            "strategy review to get suggestions."
+        )
+    else:
+        sentence = (
+            f"Suggestions for {_plural(n, 'company', 'companies')}: promote {counts.get('promote', 0)}, "
+            f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)} — each with its reason."
+        )
+    return Insight("targets", "Target list", sentence, n, frame)

@@ -1,0 +1,222 @@
+"""Traction aggregates: each small, ready for a chart (rates with intervals, stages, funnel, times)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lib.core import vocab
+from lib.learn.claims import MIN_CASES as MIN_SAMPLE
+from lib.learn.claims import TOO_FEW, wilson_interval
+from lib.learn.traction.table import END_STATES, FUNNEL_STAGES, OTHER_COMPANIES
+
+RATE_COLUMNS = [
+    "group",
+    "applications",
+    "responses",
+    "traction",
+    "response_rate",
+    "response_low",
+    "response_high",
+    "traction_rate",
+    "traction_low",
+    "traction_high",
+    "enough",
+]
+
+
+def rates_by(table: pd.DataFrame, column: str, limit: int = 30) -> pd.DataFrame:
+    """Response and traction rates per value of `column`, with Wilson intervals.
+
+    Rates are NaN (too few to tell) under MIN_SAMPLE applications. Groups are ordered by traction
+    rate's lower bound, then size; beyond `limit` groups the smallest are left out. Rows with an
+    empty value are left out.
+    """
+    values = table[column]
+    present = table[values.notna() & (values.astype(str).str.strip() != "")]
+    if present.empty:
+        return pd.DataFrame(columns=RATE_COLUMNS)
+    grouped = present.groupby(present[column].astype(str), sort=False).agg(
+        applications=("id", "size"), responses=("responded", "sum"), traction=("traction", "sum")
+    )
+    grouped.index.name = "group"
+    grouped = grouped.reset_index()
+    n = grouped["applications"]
+    enough = n >= MIN_SAMPLE
+    for name, hits in (("response", grouped["responses"]), ("traction", grouped["traction"])):
+        low, high = wilson_interval(hits, n)
+        grouped[f"{name}_rate"] = (hits / n).where(enough)
+        grouped[f"{name}_low"] = pd.Series(low, index=grouped.index).where(enough)
+        grouped[f"{name}_high"] = pd.Series(high, index=grouped.index).where(enough)
+    grouped["enough"] = enough
+    grouped = grouped.sort_values(
+        ["traction_low", "applications", "group"], ascending=[False, False, True], na_position="last"
+    )
+    if len(grouped) > limit:
+        grouped = grouped.sort_values("applications", ascending=False, kind="stable").head(limit)
+        grouped = grouped.sort_values(
+            ["traction_low", "applications"], ascending=[False, False], na_position="last"
+        )
+    return grouped[RATE_COLUMNS].reset_index(drop=True)
+
+
+def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """How far each company's applications got: one row per (company, furthest stage).
+
+    The `top` companies by traction (then by applications) are kept; the rest are summed into
+    one "All other companies" row. `order` gives the companies' order (0 = most traction).
+    """
+    columns = [
+        "company",
+        "stage",
+        "stage_label",
+        "stage_rank",
+        "applications",
+        "company_total",
+        "company_traction",
+        "order",
+    ]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    per_company = table.groupby("company").agg(total=("id", "size"), traction=("traction", "sum"))
+    per_company = per_company.sort_values(["traction", "total"], ascending=False, kind="stable")
+    kept = per_company.index[:top]
+    company = table["company"].where(table["company"].isin(kept), OTHER_COMPANIES)
+    rest = len(per_company) - len(kept)
+    if rest:
+        company = company.replace(OTHER_COMPANIES, f"{OTHER_COMPANIES} ({rest:,})")
+    counts = (
+        pd.DataFrame({"company": company, "stage": table["furthest_stage"]})
+        .value_counts()
+        .rename("applications")
+        .reset_index()
+    )
+    totals = counts.groupby("company")["applications"].transform("sum")
+    traction_by = table.groupby(company)["traction"].sum()
+    counts["company_total"] = totals
+    counts["company_traction"] = counts["company"].map(traction_by).astype(int)
+    order = {name: i for i, name in enumerate(kept)}
+    counts["order"] = counts["company"].map(order).fillna(len(kept)).astype(int)
+    counts["stage_rank"] = counts["stage"].map(vocab.STAGE_RANK)
+    counts["stage_label"] = counts["stage"].map(vocab.stage_label)
+    return counts.sort_values(["order", "stage_rank"])[columns].reset_index(drop=True)
+
+
+def over_time(table: pd.DataFrame, freq: str = "month", max_periods: int = 1_000) -> pd.DataFrame:
+    """Applications sent per week or month, and how many of them got a response and traction,
+    with the furthest stage any of them reached ("closer to yes")."""
+    columns = ["period", "applications", "responses", "traction", "best_rank", "best_stage"]
+    dated = table[table["applied_on"].notna()]
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    code = "W-SUN" if freq == "week" else "M"
+    period = dated["applied_on"].dt.to_period(code).dt.start_time.rename("period")
+    grouped = dated.groupby(period).agg(
+        applications=("id", "size"),
+        responses=("responded", "sum"),
+        traction=("traction", "sum"),
+        best_rank=("stage_rank", "max"),
+    )
+    grouped = grouped.tail(max_periods).reset_index()
+    grouped["best_stage"] = grouped["best_rank"].map(dict(enumerate(vocab.STAGES))).map(vocab.stage_label)
+    return grouped[columns]
+
+
+def funnel(table: pd.DataFrame) -> pd.DataFrame:
+    """applied → screen → interview → final → offer: how many reached each stage (or later), and
+    of those that reached the previous stage, the share that reached this one (NaN: too few)."""
+    rows = []
+    previous = None
+    for stage in FUNNEL_STAGES:
+        reached = int((table["stage_rank"] >= vocab.STAGE_RANK[stage]).sum()) if len(table) else 0
+        if previous is None:
+            conversion, text = np.nan, ""
+        elif previous < MIN_SAMPLE:
+            conversion, text = np.nan, TOO_FEW
+        else:
+            conversion = reached / previous
+            text = f"{conversion:.0%} of the step before"
+        rows.append(
+            {
+                "stage": stage,
+                "stage_label": vocab.stage_label(stage),
+                "stage_rank": vocab.STAGE_RANK[stage],
+                "reached": reached,
+                "conversion": conversion,
+                "conversion_text": text,
+            }
+        )
+        previous = reached
+    return pd.DataFrame(rows)
+
+
+def endings(table: pd.DataFrame) -> pd.DataFrame:
+    """Where applications end up: rejected / ghosted / withdrawn / declined / accepted / open."""
+    counts = table["end_state"].value_counts().reindex(END_STATES, fill_value=0)
+    frame = counts.rename("applications").rename_axis("end_state").reset_index()
+    frame["label"] = frame["end_state"].map(
+        lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s)
+    )
+    total = max(len(table), 1)
+    frame["share"] = frame["applications"] / total
+    return frame[frame["applications"] > 0].reset_index(drop=True)
+
+
+def response_times(table: pd.DataFrame) -> pd.DataFrame:
+    """Days to first response per channel: how many answered, median, quartiles, fastest, slowest."""
+    columns = ["channel", "responses", "median", "q1", "q3", "fastest", "slowest"]
+    answered = table[table["days_to_first_response"].notna()]
+    if answered.empty:
+        return pd.DataFrame(columns=columns)
+    days = answered["days_to_first_response"].astype(float)
+    grouped = days.groupby(answered["channel"])
+    frame = (
+        pd.DataFrame(
+            {
+                "responses": grouped.size(),
+                "median": grouped.median(),
+                "q1": grouped.quantile(0.25),
+                "q3": grouped.quantile(0.75),
+                "fastest": grouped.min(),
+                "slowest": grouped.max(),
+            }
+        )
+        .rename_axis("channel")
+        .reset_index()
+    )
+    return frame.sort_values("median")[columns].reset_index(drop=True)
+
+
+def still_silent(table: pd.DataFrame, limit: int = 50) -> tuple[pd.DataFrame, int]:
+    """Open applications the employer has not answered yet, longest silence first; and how many."""
+    silent = table[
+        (table["outcome"] == vocab.OPEN) & ~table["responded"] & (table["furthest_stage"] != "accepted")
+    ]
+    ordered = silent.sort_values("days_silent", ascending=False)
+    shown = ordered[["id", "company", "role", "channel", "applied_on", "days_silent", "ghosted"]].head(limit)
+    return shown.reset_index(drop=True), len(silent)
+
+
+def company_applications(
+    table: pd.DataFrame, events: pd.DataFrame, company: str, limit: int = 500
+) -> pd.DataFrame:
+    """One company's applications, newest first, each with its stage history as one line."""
+    mine = table[table["company"] == company].sort_values("applied_on", ascending=False).head(limit)
+    mine_events = events[events["application_id"].isin(mine["id"])].copy()
+    mine_events["occurred_on"] = pd.to_datetime(mine_events["occurred_on"], errors="coerce")
+    mine_events = mine_events.sort_values(["occurred_on", "kind"], na_position="last")
+    steps = mine_events["kind"].map(vocab.stage_label) + mine_events["occurred_on"].dt.strftime(
+        " %d %b %Y"
+    ).fillna("")
+    history = steps.groupby(mine_events["application_id"]).agg(" → ".join)
+    out = mine[["id", "role", "applied_on", "channel", "furthest_stage", "end_state"]].copy()
+    out["history"] = (
+        ("Applied" + out["applied_on"].dt.strftime(" %d %b %Y").fillna(""))
+        .str.cat(out["id"].map(history), sep=" → ", na_rep="")
+        .str.removesuffix(" → ")
+    )
+    out["furthest_stage"] = out["furthest_stage"].map(vocab.stage_label)
+    out["end_state"] = out["end_state"].map(
+        lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s)
+    )
+    return out.reset_index(drop=True)

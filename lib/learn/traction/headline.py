@@ -1,0 +1,177 @@
+"""The Home headline and everything the Traction page draws for one set of filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.learn.claims import MIN_CASES as MIN_SAMPLE
+from lib.learn.claims import TOO_FEW, rate_text
+from lib.learn.traction.aggregates import (
+    company_stages,
+    endings,
+    funnel,
+    over_time,
+    rates_by,
+    response_times,
+    still_silent,
+)
+from lib.learn.traction.table import CHANNEL_PHRASES, TractionFilter, filter_table
+
+# --- the headline ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number: the total, and how many happened in the last 30 days vs the 30 before."""
+
+    label: str
+    value: str
+    last_30: int
+    previous_30: int
+    help: str
+
+
+def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
+    return int(((dates >= start) & (dates <= end)).sum())
+
+
+def strongest_sentence(table: pd.DataFrame) -> str:
+    """One honest sentence naming where traction is strongest (by the interval's lower bound)."""
+    if table.empty:
+        return "Log a few applications and their answers to see where your search gets traction."
+    if not table["traction"].any():
+        return "No application has reached an interview yet; every answer you record shows where to aim next."
+    best = None
+    for column, kind in (("channel", "through"), ("role_family", "for"), ("company", "at")):
+        rates = rates_by(table, column)
+        rates = rates[rates["enough"] & (rates["traction"] > 0)]
+        if not rates.empty:
+            top = rates.iloc[0]
+            if best is None or top["traction_low"] > best[0]["traction_low"]:
+                best = (top, kind, column)
+    if best is None:
+        return (
+            f"{int(table['traction'].sum())} of {len(table)} applications reached an interview; "
+            f"too few in any one channel, role or company to tell where traction is strongest."
+        )
+    row, kind, column = best
+    where = row["group"]
+    if column == "channel":
+        where = CHANNEL_PHRASES.get(where, where)
+    hits, n = int(row["traction"]), int(row["applications"])
+    return (
+        f"Traction is strongest {kind} {where}: {hits} of {n} applications reached an interview "
+        f"or further — {rate_text(hits, n)}."
+    )
+
+
+def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
+    """Applications, response rate, traction rate, final rounds, offers; and the strongest spot."""
+    end = pd.Timestamp(today)
+    last = (end - pd.Timedelta(days=29), end)
+    before = (end - pd.Timedelta(days=59), end - pd.Timedelta(days=30))
+    n = len(table)
+
+    def windows(dates: pd.Series) -> tuple[int, int]:
+        return _in_window(dates, *last), _in_window(dates, *before)
+
+    responses, traction = int(table["responded"].sum()), int(table["traction"].sum())
+    finals = int(table["reached_final_on"].notna().sum()) if n else 0
+    offers = int(table["reached_offer_on"].notna().sum()) if n else 0
+
+    def pct(k: int) -> str:
+        return f"{k / n:.0%}" if n >= MIN_SAMPLE else TOO_FEW
+
+    figures = [
+        Figure(
+            "Applications",
+            f"{n:,}",
+            *windows(table["applied_on"]),
+            "Applications sent; the change counts those sent in the last 30 days.",
+        ),
+        Figure(
+            "Response rate",
+            pct(responses),
+            *windows(table["first_response_on"]),
+            f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
+            f"{rate_text(responses, n)}. The change counts first answers received.",
+        ),
+        Figure(
+            "Traction rate",
+            pct(traction),
+            *windows(table["reached_interview_on"]),
+            f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
+            "The change counts first interviews.",
+        ),
+        Figure(
+            "Final rounds",
+            f"{finals:,}",
+            *windows(table["reached_final_on"]),
+            "Applications that reached a final round (a rejection after it still counts).",
+        ),
+        Figure(
+            "Offers",
+            f"{offers:,}",
+            *windows(table["reached_offer_on"]),
+            "Applications that reached an offer.",
+        ),
+    ]
+    return figures, strongest_sentence(table)
+
+
+# --- everything the Traction page draws, for one set of filters --------------------------------
+
+PICKER_LIMIT = 300  # companies offered in the drill-down picker; the company filter finds the rest
+EXTRA_DIMENSIONS = {"resume_version": "Résumé version", "work_mode": "Work mode", "location": "Location"}
+
+
+@dataclass
+class TractionView:
+    total: int  # applications before filtering
+    matching: int  # applications the filters keep
+    responses: int
+    traction: int
+    companies: list[str]  # companies in view, most applications first, at most PICKER_LIMIT
+    company_stages: pd.DataFrame
+    channel_rates: pd.DataFrame
+    role_rates: pd.DataFrame
+    over_time: pd.DataFrame
+    funnel: pd.DataFrame
+    endings: pd.DataFrame
+    response_times: pd.DataFrame
+    silent: pd.DataFrame
+    silent_count: int
+    extra_rates: dict[str, pd.DataFrame]  # only the dimensions that are filled in
+
+
+def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -> TractionView:
+    shown = filter_table(table, f)
+    silent, silent_count = still_silent(shown)
+    extra = {column: rates_by(shown, column) for column in EXTRA_DIMENSIONS}
+    return TractionView(
+        total=len(table),
+        matching=len(shown),
+        responses=int(shown["responded"].sum()),
+        traction=int(shown["traction"].sum()),
+        companies=shown["company"].value_counts().index[:PICKER_LIMIT].tolist(),
+        company_stages=company_stages(shown),
+        channel_rates=rates_by(shown, "channel"),
+        role_rates=rates_by(shown, "role_family"),
+        over_time=over_time(shown, freq),
+        funnel=funnel(shown),
+        endings=endings(shown),
+        response_times=response_times(shown),
+        silent=silent,
+        silent_count=silent_count,
+        extra_rates={column: rates for column, rates in extra.items() if not rates.empty},
+    )
+
+
+def table_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """First and last application dates, or None when there is no dated application."""
+    dates = table["applied_on"].dropna()
+    if dates.empty:
+        return None

@@ -1,0 +1,203 @@
+"""Where the search gets traction: pure pandas over applications and stage events.
+
+Definitions (docs/product.md, "Words we use"):
+- furthest stage: the highest stage on the ladder applied < screen < interview < final < offer <
+  accepted that an application's events reached. An ending does not move it: a rejection after a
+  final round has furthest stage "final" and outcome "rejected".
+- outcome: the ending event's kind (rejected, ghosted, withdrawn, declined), else "open".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lib.core import vocab
+from lib.core.text import fold
+from lib.search.role_families import role_families
+
+STATUS_COLUMNS = ["application_id", "furthest_stage", "outcome", "ended_on", "last_event_on"]
+
+
+def application_status(applications: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per application: furthest stage, outcome, when it ended, its last event date.
+
+    `applications` needs an `id` column; `events` needs application_id, kind, occurred_on.
+    """
+    ids = applications["id"]
+    status = pd.DataFrame({"application_id": ids.to_numpy()})
+    if events.empty:
+        status["furthest_stage"] = "applied"
+        status["outcome"] = vocab.OPEN
+        status["ended_on"] = pd.NaT
+        status["last_event_on"] = pd.NaT
+        return status
+
+    ranks = events["kind"].map(vocab.STAGE_RANK)
+    furthest_rank = ranks.groupby(events["application_id"]).max()
+    endings = events[events["kind"].isin(vocab.OUTCOMES)].sort_values("occurred_on")
+    ending = endings.groupby("application_id").last()
+    last_event = events.groupby("application_id")["occurred_on"].max()
+
+    status = status.set_index("application_id", drop=False)
+    rank = furthest_rank.reindex(status.index).fillna(0).astype(int)
+    status["furthest_stage"] = rank.map(dict(enumerate(vocab.STAGES)))
+    status["outcome"] = ending["kind"].reindex(status.index).fillna(vocab.OPEN)
+    status["ended_on"] = ending["occurred_on"].reindex(status.index)
+    status["last_event_on"] = last_event.reindex(status.index)
+    return status.reset_index(drop=True)
+
+
+def with_status(applications: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Applications with their derived status columns joined on."""
+    status = application_status(applications, events)
+    return applications.merge(status, left_on="id", right_on="application_id", how="left").drop(
+        columns="application_id"
+    )
+
+
+# --- the traction table: one row per application, everything the charts need -------------------
+#
+# More definitions (README, "Traction"):
+# - response: the employer answered in any way: a screen or later stage, or a rejection. The first
+#   such event is the first response; days to first response count from the application date.
+# - traction: furthest stage is interview or later.
+# - ghosted: recorded as ghosted, or still open (not accepted) with no employer event for
+#   `ghost_days` days or more (counted from the last employer event, else from the application).
+#   At exactly `ghost_days` days of silence an application counts as ghosted.
+# - end state: how the application ends up: rejected, ghosted, withdrawn, declined, accepted, or
+#   open (still in progress).
+# - rates come with a 95% Wilson score interval; under MIN_SAMPLE applications a rate is "too few
+#   to tell" (NaN in frames), never 0% or 100%.
+
+FUNNEL_STAGES: tuple[str, ...] = ("applied", "screen", "interview", "final", "offer")
+END_STATES: tuple[str, ...] = ("rejected", "ghosted", "withdrawn", "declined", "accepted", vocab.OPEN)
+TRACTION_RANK = vocab.STAGE_RANK["interview"]
+OTHER_COMPANIES = "All other companies"
+CHANNEL_PHRASES = {
+    "referral": "referrals",
+    "recruiter": "recruiters",
+    "job board": "job boards",
+    "company site": "company sites",
+    "career fair": "career fairs",
+    "other": "other channels",
+}
+
+TABLE_COLUMNS = [
+    "id",
+    "company",
+    "role",
+    "role_family",
+    "channel",
+    "applied_on",
+    "resume_version",
+    "work_mode",
+    "location",
+    "furthest_stage",
+    "stage_rank",
+    "outcome",
+    "end_state",
+    "responded",
+    "traction",
+    "first_response_on",
+    "days_to_first_response",
+    "days_silent",
+    "ghosted",
+    "last_event_on",
+    "reached_screen_on",
+    "reached_interview_on",
+    "reached_final_on",
+    "reached_offer_on",
+]
+
+
+def _first_on(events: pd.DataFrame, mask: pd.Series) -> pd.Series:
+    chosen = events[mask]
+    return chosen.groupby("application_id")["occurred_on"].min()
+
+
+def traction_table(
+    applications: pd.DataFrame,
+    events: pd.DataFrame,
+    today: dt.date,
+    ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
+) -> pd.DataFrame:
+    """One row per application with its furthest stage, end state, response and traction.
+
+    `applications`: id, company, role, channel, applied_on (+ optional resume_version, work_mode,
+    location); `events`: application_id, kind, occurred_on. Events may be in any order.
+    """
+    apps = applications.drop(columns=[c for c in STATUS_COLUMNS[1:] if c in applications])
+    for column in ("company", "role", "channel", "resume_version", "work_mode", "location"):
+        if column not in apps:
+            apps[column] = None
+    apps["applied_on"] = pd.to_datetime(apps.get("applied_on"), errors="coerce")
+    events = events[["application_id", "kind", "occurred_on"]].copy()
+    events["occurred_on"] = pd.to_datetime(events["occurred_on"], errors="coerce")
+    events = events[events["application_id"].isin(apps["id"]) & events["occurred_on"].notna()]
+
+    status = application_status(apps, events).set_index("application_id")
+    frame = apps.set_index("id", drop=False)
+    frame = frame.join(status, how="left")
+    frame["company"] = frame["company"].fillna("Unknown company").astype(str)
+    frame["channel"] = frame["channel"].fillna("other").astype(str)
+    frame["role_family"] = role_families(frame["role"]).to_numpy()
+    frame["stage_rank"] = frame["furthest_stage"].map(vocab.STAGE_RANK).fillna(0).astype(int)
+
+    ranks = events["kind"].map(vocab.STAGE_RANK)
+    employer = events["kind"].isin(vocab.EMPLOYER_EVENT_KINDS)
+    first_response = _first_on(events, employer)
+    last_employer = events[employer].groupby("application_id")["occurred_on"].max()
+    frame["first_response_on"] = first_response.reindex(frame.index)
+    for stage in FUNNEL_STAGES[1:]:
+        frame[f"reached_{stage}_on"] = _first_on(events, ranks >= vocab.STAGE_RANK[stage]).reindex(
+            frame.index
+        )
+
+    frame["responded"] = frame["first_response_on"].notna()
+    frame["traction"] = frame["stage_rank"] >= TRACTION_RANK
+    frame["days_to_first_response"] = (
+        (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
+    )
+    silent_since = last_employer.reindex(frame.index).fillna(frame["applied_on"])
+    frame["days_silent"] = (pd.Timestamp(today) - silent_since).dt.days.astype("Float64")
+    still_open = (frame["outcome"] == vocab.OPEN) & (frame["furthest_stage"] != "accepted")
+    silent_too_long = (frame["days_silent"] >= ghost_days).fillna(False).astype(bool)
+    frame["ghosted"] = (frame["outcome"] == "ghosted") | (still_open & silent_too_long)
+    frame["end_state"] = np.select(
+        [frame["outcome"] != vocab.OPEN, frame["furthest_stage"] == "accepted", frame["ghosted"]],
+        [frame["outcome"], "accepted", "ghosted"],
+        default=vocab.OPEN,
+    )
+    return frame[TABLE_COLUMNS].reset_index(drop=True)
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TractionFilter:
+    applied_from: dt.date | None = None
+    applied_to: dt.date | None = None
+    channels: tuple[str, ...] = ()
+    company: str = ""  # part of a company name, case ignored
+    include_open: bool = True  # False: only applications that have ended (ghosted included)
+
+
+def filter_table(table: pd.DataFrame, f: TractionFilter) -> pd.DataFrame:
+    mask = pd.Series(True, index=table.index)
+    if f.applied_from:
+        mask &= table["applied_on"] >= pd.Timestamp(f.applied_from)
+    if f.applied_to:
+        mask &= table["applied_on"] <= pd.Timestamp(f.applied_to)
+    if f.channels:
+        mask &= table["channel"].isin(f.channels)
+    needle = fold(f.company)
+    if needle:
+        mask &= table["company"].str.casefold().str.contains(needle, regex=False)
+    if not f.include_open:
+        mask &= table["end_state"] != vocab.OPEN
+    return table[mask]
