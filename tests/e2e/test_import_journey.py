@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from lib.core import db
 from tests.e2e.conftest import goto, wait_for_app
@@ -77,7 +78,7 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
     page.get_by_role("link", name="See them in the log").click()
     wait_for_app(page)
     page.get_by_test_id("stDataFrame").wait_for()
-    assert page.get_by_role("tab", name="Log (5)").is_visible()
+    expect(page.get_by_role("tab", name="Log (5)")).to_be_visible()
 
     # Take a backup, delete everything, restore the backup.
     _open_data_page(page, server, "Backup & restore")
@@ -91,17 +92,17 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
     page.get_by_label("Type DELETE to confirm").fill("DELETE")
     page.get_by_role("button", name="Delete all my data").click()
     wait_for_app(page)
-    assert page.get_by_text("All your data was deleted.").is_visible()
+    expect(page.get_by_text("All your data was deleted.")).to_be_visible()
     assert _applied_dates(server) == {}
 
     _open_data_page(page, server, "Backup & restore")
     page.locator("input[type=file]").first.set_input_files(str(backup))
     wait_for_app(page)
-    assert page.get_by_text("This backup holds 5 applications").is_visible()
+    expect(page.get_by_text("This backup holds 5 applications")).to_be_visible()
     page.get_by_text("Replace my data with this backup").click()
     wait_for_app(page)
     page.get_by_role("button", name="Restore this backup").click()
     wait_for_app(page)
-    assert page.get_by_text("Restored: 5 applications").is_visible()
+    expect(page.get_by_text("Restored: 5 applications")).to_be_visible()
     assert "5" in _log_count(page, server)
     assert dialogs == []
