@@ -34,6 +34,15 @@ from lib.core.schema import (  # noqa: F401 - the tables are read as db.<table> 
     stage_events,
     strategy_reviews,
 )
+from lib.core.schema_practice import (  # noqa: F401 - the practice tables, as db.<table>
+    practice_cards,
+    practice_reviews,
+    practice_settings,
+    search_checks,
+    setback_notes,
+    weekly_plans,
+    writing_sessions,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"

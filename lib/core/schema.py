@@ -258,3 +258,7 @@ strategy_reviews = sa.Table(
 )
 
 sa.Index("ix_stage_events_app_date", stage_events.c.application_id, stage_events.c.occurred_on)
+
+
+# The practice tables (revision 0004) live in their own module, on this same metadata.
+from lib.core import schema_practice  # noqa: E402, F401

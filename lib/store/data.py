@@ -35,6 +35,14 @@ EXPORT_TABLES: tuple[str, ...] = (
     "strategy_reviews",
     "drafts",
     "settings",
+    # practice (writing stays private: in the backup and your own export, never in a report)
+    "writing_sessions",
+    "weekly_plans",
+    "search_checks",
+    "practice_cards",
+    "practice_reviews",
+    "setback_notes",
+    "practice_settings",
 )
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "companies", "applications", "stage_events"})
 SUMMARY_TABLES = (
