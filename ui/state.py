@@ -67,10 +67,6 @@ def engine() -> Engine:
         st.stop()
 
 
-def url() -> str:
-    return str(engine().url)
-
-
 def revision() -> int:
     return db.revision(engine())
 

@@ -67,14 +67,6 @@ class Model(BaseModel):
         return _strip_or_none(value)
 
 
-class CompanyIn(Model):
-    name: ShortText
-    website: OptUrl = None
-    target_priority: Annotated[int | None, Field(default=None, ge=1, le=3)] = None
-    target_reason: OptLongText = None
-    notes: OptLongText = None
-
-
 class ApplicationIn(Model):
     company: ShortText
     role: ShortText

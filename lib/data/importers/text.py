@@ -177,10 +177,6 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def is_missing(value: str) -> bool:
-    return value.strip().casefold() in MISSING
-
-
 FORMULA_START = "=+-@\t\r"
 
 
