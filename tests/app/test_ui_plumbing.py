@@ -1,0 +1,69 @@
+"""The shared Streamlit plumbing, each piece run on its own with AppTest.from_function."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.shown import shown
+
+
+def _flash_app():
+    import streamlit as st
+
+    from ui import forms
+
+    forms.show_flash()
+    if st.button("Save", key="save"):
+        forms.flash("Added **Jo** [x](javascript:alert(1)).")
+        st.rerun()
+
+
+def test_a_flash_message_shows_once_after_the_rerun_and_literally(app_env):
+    at = AppTest.from_function(_flash_app, default_timeout=30).run()
+    assert not at.success
+    at.button(key="save").click().run()
+    assert shown(at.success) == ["Added **Jo** [x](javascript:alert(1))."]
+    assert "\\*\\*Jo\\*\\*" in at.success[0].value  # escaped: no bold, no link
+    at.run()
+    assert not at.success  # once only
+
+
+def _field_error_app():
+    import streamlit as st
+
+    from ui import forms
+
+    if st.button("Fail", key="fail"):
+        forms.set_errors("f", {"role": "is required", "form": "Something went wrong."})
+    forms.form_error("f")
+    forms.field_error("f", "role")
+
+
+def test_field_errors_name_their_field_and_the_form_error_comes_first(app_env):
+    at = AppTest.from_function(_field_error_app, default_timeout=30).run()
+    assert not at.error
+    at.button(key="fail").click().run()
+    assert [e.value for e in at.error] == ["Something went wrong.", "Role is required"]
+
+
+def _cached_app():
+    import streamlit as st
+
+    from lib.core import db
+    from ui import state
+
+    @state.cached()
+    def names(engine):
+        return sorted(state.company_names())
+
+    if st.button("Add", key="add"):
+        with db.transaction(state.engine()) as connection:
+            connection.execute(db.companies.insert().values(name="Acme", name_key="acme"))
+    st.write(", ".join(names()) or "none")
+
+
+def test_a_cached_loader_refreshes_after_any_write(app_env):
+    at = AppTest.from_function(_cached_app, default_timeout=30).run()
+    assert at.markdown[-1].value == "none"
+    at.button(key="add").click().run()
+    assert at.markdown[-1].value == "Acme"
