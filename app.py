@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from ui import layout
+from lib.core.db import DatabaseBusy
+from ui import forms, layout
 
 st.set_page_config(page_title="Rebound", page_icon=":material/sports_handball:", layout="wide")
 
@@ -53,4 +54,7 @@ SECTIONS = {
 
 page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
 layout.sidebar_data_switch()
-page.run()
+try:
+    page.run()
+except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback
+    forms.show_busy()

@@ -7,11 +7,12 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
+from lib.core.db import DatabaseBusy
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.learn import traction
 from lib.store import applications as app_store
-from lib.store.base import StoreError
-from ui import forms, layout, state
+from lib.store.base import Conflict, StoreError
+from ui import conflicts, forms, layout, state
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline
 from ui.search import application_form
@@ -160,13 +161,25 @@ with timeline_tab:
         application_timeline(app_id)
 
 with edit_tab:
-    edited = application_form.render(f"edit_application_{app_id}", app, submit_label="Save changes")
+    edit_form = f"edit_application_{app_id}"
+    opened = conflicts.opened_version(edit_form, app["version"])  # two tabs: a save names its version
+    edited = application_form.render(edit_form, app, submit_label="Save changes")
+    if choice := conflicts.choose(edit_form, application_form.LABELS):
+        if choice == "theirs":
+            application_form.forget(edit_form)
+            conflicts.saved(edit_form, app["version"])
+            st.rerun()
+        pending = conflicts.pending(edit_form)
+        edited, opened = ApplicationIn(**pending["mine"]), pending["version"]
     if edited is not None:
         try:
-            app_store.update_application(state.engine(), app_id, edited)
-        except StoreError as exc:
-            forms.set_errors(f"edit_application_{app_id}", forms.errors_from(exc))
+            conflicts.saved(edit_form, app_store.update_application(state.engine(), app_id, edited, opened))
+        except Conflict as exc:
+            conflicts.remember(edit_form, exc, edited.model_dump(), app)
+        except (StoreError, DatabaseBusy) as exc:
+            forms.set_errors(edit_form, forms.errors_from(exc))
         else:
+            forms.clear_errors(edit_form)
             st.toast("Saved.", icon=":material/check:")
         st.rerun()
 

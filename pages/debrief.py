@@ -15,7 +15,7 @@ from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import forms, layout, state
+from ui import conflicts, forms, layout, state
 from ui.params import int_param
 from ui.reflect import debrief as parts
 from ui.reflect import questionnaire, reflections
@@ -64,7 +64,7 @@ if app is None:
 
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"
-draft = store.load_draft(engine, draft_key)
+draft = conflicts.load_draft(engine, draft_key, prefix)
 contacts_frame = store.contacts_at(engine, app_id)
 contacts = {int(r.id): f"{r.name} ({r.role})" for r in contacts_frame.itertuples()}
 
@@ -93,9 +93,10 @@ if parts.contact_ids_key(prefix) not in st.session_state:
 
 
 def _save_draft() -> None:
-    store.save_draft(
+    conflicts.save_draft(
         state.engine(),
         draft_key,
+        prefix,
         {
             "answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK)),
             "questions": parts.collect_rows(prefix, "q", parts.QUESTION_FIELDS),
@@ -165,6 +166,13 @@ if draft:
         st.write("Throw away what was typed since the last save?")
         st.button("Discard", key="discard_debrief_draft", type="primary", on_click=_discard_draft)
 forms.form_error(prefix)
+conflicts.choose_draft(
+    engine,
+    draft_key,
+    prefix,
+    conflicts.labels_for(BANK, questions="Questions", people="People"),
+    questionnaire.forget,
+)
 
 st.markdown("#### The interview")
 st.caption(dict(BANK.sections)["The interview"])

@@ -11,14 +11,15 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
+from lib.core.db import DatabaseBusy
 from lib.core.models import RejectionIn
 from lib.learn import traction
 from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
-from lib.store.base import StoreError
-from ui import forms, layout, state
+from lib.store.base import Conflict, StoreError
+from ui import conflicts, forms, layout, state
 from ui.params import int_param
 from ui.reflect import mood, questionnaire, reflections
 from ui.text import md
@@ -96,7 +97,8 @@ if not ending.empty:
 
 prefix = f"reflection_{reflection_id}" if reflection else f"rejection_new_{app_id}"
 draft_key = f"reflection:{reflection_id}" if reflection else f"rejection:{app_id}"
-draft = store.load_draft(engine, draft_key)
+draft = conflicts.load_draft(engine, draft_key, prefix)
+opened = conflicts.opened_version(f"{prefix}__row", reflection["version"]) if reflection else None
 if draft:
     seed_values = draft["payload"].get("answers") or {}
 elif reflection:
@@ -120,9 +122,8 @@ if already_recorded:  # shown locked: what the stage history says wins over a dr
 
 
 def _save_draft() -> None:
-    store.save_draft(
-        state.engine(), draft_key, {"answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK))}
-    )
+    payload = {"answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK))}
+    conflicts.save_draft(state.engine(), draft_key, prefix, payload)
 
 
 def _discard_draft() -> None:
@@ -131,7 +132,7 @@ def _discard_draft() -> None:
     forms.clear_errors(prefix)
 
 
-def _save() -> None:
+def _save(version: int | None = None) -> None:
     clean, errors = questionnaire.validate_bank(BANK, prefix, earliest=app["applied_on"])
     if not errors:
         pause_until = dt.datetime.combine(clean["pause_until"], PAUSE_ENDS_AT)
@@ -139,7 +140,7 @@ def _save() -> None:
         try:
             if reflection:
                 store.update_reflection(
-                    state.engine(), reflection_id, answers, pause_until, draft_key=draft_key
+                    state.engine(), reflection_id, answers, pause_until, draft_key, version or opened
                 )
             else:
                 store.record_rejection(
@@ -158,7 +159,10 @@ def _save() -> None:
                     draft_key=draft_key,
                     record_event=not already_recorded,
                 )
-        except (ValidationError, StoreError) as exc:
+        except Conflict as exc:
+            conflicts.remember(f"{prefix}__row", exc, answers, exc.saved.get("answers") or {})
+            st.rerun()
+        except (ValidationError, StoreError, DatabaseBusy) as exc:
             errors = forms.errors_from(exc)
     if errors:
         forms.set_errors(prefix, errors)
@@ -186,6 +190,13 @@ if draft:
         st.write("Throw away what was typed since the last save?")
         st.button("Discard", key="discard_rejection_draft", type="primary", on_click=_discard_draft)
 forms.form_error(prefix)
+conflicts.choose_draft(engine, draft_key, prefix, conflicts.labels_for(BANK), questionnaire.forget)
+if choice := conflicts.choose(f"{prefix}__row", conflicts.labels_for(BANK)):
+    if choice == "mine":
+        _save(conflicts.pending(f"{prefix}__row")["version"])
+    store.delete_draft(engine, draft_key)
+    questionnaire.forget(prefix)
+    st.rerun()
 
 st.markdown("#### What happened")
 st.caption("Already in the stage history." if already_recorded else dict(BANK.sections)["What happened"])

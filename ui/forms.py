@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from lib.core.db import BUSY_MESSAGE, DatabaseBusy
 from lib.core.models import field_errors
 from lib.store.base import StoreError
 from ui.text import md
@@ -41,7 +42,14 @@ def errors_from(exc: Exception) -> dict[str, str]:
         return field_errors(exc)
     if isinstance(exc, StoreError):
         return {exc.field or "form": exc.message}
+    if isinstance(exc, DatabaseBusy):
+        return {"form": BUSY_MESSAGE}
     raise exc
+
+
+def show_busy() -> None:
+    """A write waited too long for another one (a big import): say so calmly; what was typed stays."""
+    st.info(BUSY_MESSAGE + " What you typed is still here.", icon=":material/hourglass_top:")
 
 
 def field_error(form: str, field: str, label: str | None = None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -123,12 +124,71 @@ def open_database(url: str | None = None) -> Engine:
     return engine
 
 
+SAVE_WAIT_S = 4.0  # how long a save waits for another write (an import) before saying so
+IMPORT_WAIT_S = 900.0  # imports queue behind each other instead of failing
+BUSY_MESSAGE = "Rebound is busy importing; try again in a moment."
+
+
+class DatabaseBusy(RuntimeError):
+    """Another write held the database for longer than this one was willing to wait."""
+
+    def __init__(self) -> None:
+        super().__init__(BUSY_MESSAGE)
+        self.message = BUSY_MESSAGE
+
+
+def _is_busy(exc: sa.exc.OperationalError) -> bool:
+    text = str(exc.orig).lower()
+    return "locked" in text or "busy" in text
+
+
+def _begin_write(engine: Engine, wait: float) -> tuple[Connection, sa.RootTransaction]:
+    """A connection inside a write transaction that already holds SQLite's write lock.
+
+    The lock is taken first (BEGIN IMMEDIATE), so a busy database is found before any work is
+    done, and the attempt can be repeated until `wait` seconds have passed.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.02
+    while True:
+        connection = engine.connect()
+        try:
+            transaction = connection.begin()
+            if connection.dialect.name == "sqlite":
+                remaining_ms = max(int((deadline - time.monotonic()) * 1000), 0)
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={min(remaining_ms, 1000)}")
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("PRAGMA busy_timeout=5000")
+            return connection, transaction
+        except sa.exc.OperationalError as exc:
+            connection.close()
+            if not _is_busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy() from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
+
+
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Connection]:
-    """One write transaction; bumps the data revision so cached reads refresh."""
-    with engine.begin() as connection:
+def transaction(engine: Engine, *, wait: float = SAVE_WAIT_S, bump: bool = True) -> Iterator[Connection]:
+    """One write transaction; bumps the data revision so cached reads refresh.
+
+    Waits up to `wait` seconds while another write (an import) holds the database, then raises
+    DatabaseBusy (shown as BUSY_MESSAGE). `bump=False` for writes no cached view shows (drafts).
+    """
+    connection, trans = _begin_write(engine, wait)
+    try:
         yield connection
-        bump_revision(connection)
+        if bump:
+            bump_revision(connection)
+        trans.commit()
+    except BaseException:
+        if trans.is_active:
+            trans.rollback()
+        raise
+    finally:
+        connection.close()
 
 
 def bump_revision(connection: Connection) -> None:

@@ -29,6 +29,11 @@ def _created() -> sa.Column:
     return sa.Column("created_at", sa.DateTime, nullable=False, server_default=sa.func.now())
 
 
+def _version() -> sa.Column:
+    """Bumped by every save of a row two tabs may edit: a save names the version it started from."""
+    return sa.Column("version", sa.Integer, nullable=False, server_default="1")
+
+
 # One row: a counter bumped by every write, so caches can key on it cheaply.
 meta = sa.Table(
     "meta",
@@ -82,6 +87,7 @@ applications = sa.Table(
     sa.Column("import_key", sa.String, unique=True),  # makes re-importing a file a no-op
     _created(),
     sa.Column("updated_at", sa.DateTime),
+    _version(),
 )
 
 stage_events = sa.Table(
@@ -174,6 +180,7 @@ reflections = sa.Table(
     sa.Column("pause_until", sa.DateTime),
     _created(),
     sa.Column("updated_at", sa.DateTime),
+    _version(),
 )
 
 # Half-filled questionnaires, so nothing typed is lost across pages and reloads.
@@ -183,6 +190,7 @@ drafts = sa.Table(
     sa.Column("key", sa.String, primary_key=True),  # e.g. "debrief:12"
     sa.Column("payload", sa.JSON, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False, server_default=sa.func.now()),
+    _version(),
 )
 
 feedback = sa.Table(

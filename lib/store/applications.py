@@ -13,7 +13,7 @@ from lib.core import db, vocab
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.core.text import fold, squash
 from lib.search.companies import company_key
-from lib.store.base import StoreError, read_frame, read_raw_frame
+from lib.store.base import StoreError, check_version, read_frame, read_raw_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
 
@@ -73,8 +73,19 @@ def add_application(engine: Engine, app: ApplicationIn) -> int:
         ).inserted_primary_key[0]
 
 
-def update_application(engine: Engine, application_id: int, app: ApplicationIn) -> None:
+def update_application(
+    engine: Engine, application_id: int, app: ApplicationIn, expected_version: int | None = None
+) -> int:
+    """Save `app` over the stored application; returns its new version.
+
+    With `expected_version` (the version the form was opened on), a row changed since then by
+    another tab is not overwritten: Conflict carries what is stored now.
+    """
     with db.transaction(engine) as connection:
+        saved = connection.execute(sa.select(A).where(A.c.id == application_id)).first()
+        if saved is None:
+            raise StoreError("That application no longer exists.")
+        check_version(saved.version, expected_version, saved._mapping)
         _check_reapplication(connection, app, application_id)
         first_event = connection.execute(
             sa.select(sa.func.min(E.c.occurred_on)).where(E.c.application_id == application_id)
@@ -88,8 +99,13 @@ def update_application(engine: Engine, application_id: int, app: ApplicationIn) 
         connection.execute(
             sa.update(A)
             .where(A.c.id == application_id)
-            .values(**_application_values(connection, app), updated_at=dt.datetime.now())
+            .values(
+                **_application_values(connection, app),
+                updated_at=dt.datetime.now(),
+                version=saved.version + 1,
+            )
         )
+        return saved.version + 1
 
 
 def delete_application(engine: Engine, application_id: int) -> None:

@@ -19,6 +19,29 @@ class StoreError(ValueError):
         self.field = field
 
 
+class Conflict(StoreError):
+    """The row changed since the form was opened (in another tab): nothing was saved.
+
+    `saved` holds what is stored now, so the page can show both versions and let the person choose.
+    """
+
+    def __init__(self, saved: dict[str, Any]):
+        super().__init__(
+            "This was changed in another tab since you opened it, so nothing was saved yet. "
+            "Both versions are below: choose which one to keep."
+        )
+        self.saved = saved
+
+
+def check_version(current: int | None, expected: int | None, saved: Mapping[str, Any]) -> None:
+    """Raise Conflict when the form started from another version than the stored one.
+
+    `expected` None: the caller does not check. 0: the form started from no row at all.
+    """
+    if expected is not None and (current or 0) != expected:
+        raise Conflict(dict(saved))
+
+
 def read_frame(engine: Engine, query: sa.Select, parse_dates: list[str] | None = None) -> pd.DataFrame:
     """Run a select and return its rows as a DataFrame (columns even when there are no rows).
 

@@ -8,14 +8,13 @@ from typing import Any
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
 from lib.core.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
 from lib.reflect import questionnaires
 from lib.store.applications import _check_event
-from lib.store.base import StoreError, read_frame
+from lib.store.base import StoreError, check_version, read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
@@ -303,12 +302,15 @@ def update_reflection(
     answers: dict[str, Any],
     pause_until: dt.datetime | None,
     draft_key: str | None = None,
-) -> None:
-    """Edit a past reflection's answers (answers to retired questions are kept)."""
+    expected_version: int | None = None,
+) -> int:
+    """Edit a past reflection's answers (answers to retired questions are kept); returns its new
+    version. With `expected_version`, a reflection changed since (in another tab) raises Conflict."""
     with db.transaction(engine) as connection:
-        row = connection.execute(sa.select(R.c.bank, R.c.answers).where(R.c.id == reflection_id)).first()
+        row = connection.execute(sa.select(R).where(R.c.id == reflection_id)).first()
         if row is None:
             raise StoreError("That reflection no longer exists.")
+        check_version(row.version, expected_version, row._mapping)
         bank = questionnaires.BANKS.get(row.bank, questionnaires.REJECTION)
         connection.execute(
             sa.update(R)
@@ -318,9 +320,11 @@ def update_reflection(
                 pause_until=pause_until,
                 bank_version=bank.version,
                 updated_at=dt.datetime.now(),
+                version=row.version + 1,
             )
         )
         _drop_draft(connection, draft_key)
+    return row.version + 1
 
 
 def get_reflection(engine: Engine, reflection_id: int) -> dict[str, Any] | None:
@@ -404,30 +408,37 @@ def last_mood(engine: Engine) -> dict[str, Any] | None:
 # it does not bump the data revision (that would throw away every cached view at each keystroke).
 
 
-def save_draft(engine: Engine, key: str, payload: dict[str, Any]) -> None:
+def save_draft(engine: Engine, key: str, payload: dict[str, Any], expected_version: int | None = None) -> int:
+    """Write the draft under `key`; returns its new version.
+
+    With `expected_version` (the version this tab last loaded or wrote; 0 for none), a draft
+    written meanwhile by another tab is not overwritten: Conflict carries it (`saved["payload"]`).
+    """
     now = dt.datetime.now()
-    with engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            statement = sqlite_insert(D).values(key=key, payload=payload, updated_at=now)
-            connection.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[D.c.key], set_={"payload": payload, "updated_at": now}
-                )
-            )
+    with db.transaction(engine, bump=False) as connection:
+        row = connection.execute(sa.select(D.c.payload, D.c.version).where(D.c.key == key)).first()
+        check_version(row.version if row else 0, expected_version, row._mapping if row else {})
+        version = (row.version if row else 0) + 1
+        if row is None:
+            connection.execute(sa.insert(D).values(key=key, payload=payload, updated_at=now, version=version))
         else:
-            connection.execute(sa.delete(D).where(D.c.key == key))
-            connection.execute(sa.insert(D).values(key=key, payload=payload, updated_at=now))
+            connection.execute(
+                sa.update(D).where(D.c.key == key).values(payload=payload, updated_at=now, version=version)
+            )
+    return version
 
 
 def load_draft(engine: Engine, key: str) -> dict[str, Any] | None:
-    """{"payload": ..., "updated_at": ...} or None."""
+    """{"payload": ..., "updated_at": ..., "version": ...} or None."""
     with engine.connect() as connection:
-        row = connection.execute(sa.select(D.c.payload, D.c.updated_at).where(D.c.key == key)).first()
+        row = connection.execute(
+            sa.select(D.c.payload, D.c.updated_at, D.c.version).where(D.c.key == key)
+        ).first()
     return dict(row._mapping) if row else None
 
 
 def delete_draft(engine: Engine, key: str) -> None:
-    with engine.begin() as connection:
+    with db.transaction(engine, bump=False) as connection:
         connection.execute(sa.delete(D).where(D.c.key == key))
 
 

@@ -24,6 +24,24 @@ FIELDS = (
     "work_mode",
     "notes",
 )
+LABELS = {
+    "notes": "Notes",
+    "role": "Role",
+    "company": "Company",
+    "applied_on": "Date applied",
+    "channel": "Channel",
+    "source": "Board or ATS name",
+    "job_url": "Job link",
+    "resume_version": "Résumé version",
+    "location": "Location",
+    "work_mode": "Work mode",
+}
+
+
+def forget(form: str) -> None:
+    """Drop the form's typed values, so it shows the stored application again."""
+    for field in FIELDS:
+        st.session_state.pop(f"{form}_{field}", None)
 
 
 def render(

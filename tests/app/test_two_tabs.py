@@ -1,0 +1,102 @@
+"""Two tabs editing one application's notes: the second save shows both texts and lets the person
+choose; nothing is overwritten silently. A save while a big import holds the database says so calmly."""
+
+import datetime as dt
+
+from lib.core import db
+from lib.core.models import ApplicationIn
+from lib.store import applications as store
+
+
+def _seed(app_env):
+    engine = db.open_database(app_env)
+    app_id = store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today(), notes="start")
+    )
+    return engine, app_id
+
+
+def _save_notes(at, app_id, text):
+    at.text_area(key=f"edit_application_{app_id}_notes").set_value(text)
+    at.button(key=f"FormSubmitter:edit_application_{app_id}-Save changes").click()
+    return at.run()
+
+
+def test_the_second_tab_sees_both_notes_and_chooses_which_to_keep(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    tab_one = open_page("pages/application.py", query_params={"id": str(app_id)})
+    tab_two = open_page("pages/application.py", query_params={"id": str(app_id)})
+    _save_notes(tab_one, app_id, "written in tab one")
+    _save_notes(tab_two, app_id, "written in tab two")
+    assert store.get_application(engine, app_id)["notes"] == "written in tab one"
+    assert any("changed in another tab" in w.value for w in tab_two.warning)
+    shown_text = [t.value for t in tab_two.text]
+    assert any("written in tab one" in t for t in shown_text)
+    assert any("written in tab two" in t for t in shown_text)
+    tab_two.button(key=f"edit_application_{app_id}__keep_mine").click()
+    tab_two.run()
+    assert store.get_application(engine, app_id)["notes"] == "written in tab two"
+    assert not any("changed in another tab" in w.value for w in tab_two.warning)
+    assert not tab_two.exception
+
+
+def test_choosing_the_other_tabs_notes_reloads_them_into_the_form(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    tab_one = open_page("pages/application.py", query_params={"id": str(app_id)})
+    tab_two = open_page("pages/application.py", query_params={"id": str(app_id)})
+    _save_notes(tab_one, app_id, "written in tab one")
+    _save_notes(tab_two, app_id, "written in tab two")
+    tab_two.button(key=f"edit_application_{app_id}__keep_theirs").click()
+    tab_two.run()
+    assert tab_two.text_area(key=f"edit_application_{app_id}_notes").value == "written in tab one"
+    assert store.get_application(engine, app_id)["notes"] == "written in tab one"
+    # and a save from there goes through: the form now stands on the stored version
+    _save_notes(tab_two, app_id, "tab two, after choosing")
+    assert store.get_application(engine, app_id)["notes"] == "tab two, after choosing"
+
+
+def test_a_save_during_a_long_import_says_rebound_is_busy_and_keeps_the_text(open_page, app_env, monkeypatch):
+    engine, app_id = _seed(app_env)
+    tab = open_page("pages/application.py", query_params={"id": str(app_id)})
+    monkeypatch.setattr(db, "SAVE_WAIT_S", 0.3)
+    import sqlite3
+
+    holder = sqlite3.connect(engine.url.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        _save_notes(tab, app_id, "typed during an import")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not tab.exception
+    assert any("Rebound is busy importing; try again in a moment." in e.value for e in tab.error)
+    assert tab.text_area(key=f"edit_application_{app_id}_notes").value == "typed during an import"
+    assert store.get_application(engine, app_id)["notes"] == "start"
+
+
+def test_a_rejection_draft_typed_in_two_tabs_is_not_overwritten_and_both_texts_are_shown(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    lessons = f"rejection_new_{app_id}__lessons"
+    tab_one = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    tab_two = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    tab_one.text_area(key=lessons).set_value("lesson from tab one")
+    tab_one.run()
+    tab_two.text_area(key=lessons).set_value("lesson from tab two")
+    tab_two.run()
+    from lib.store import reflections
+
+    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["lessons"] == (
+        "lesson from tab one"
+    )
+    assert any("changed in another tab" in w.value for w in tab_two.warning)
+    shown_text = " ".join(t.value for t in tab_two.text)
+    assert "lesson from tab one" in shown_text and "lesson from tab two" in shown_text
+    tab_two.button(key=f"rejection_new_{app_id}__draft__keep_theirs").click()
+    tab_two.run()
+    assert tab_two.text_area(key=lessons).value == "lesson from tab one"
+    tab_two.text_area(key=lessons).set_value("both, merged by hand")
+    tab_two.run()
+    assert not any("changed in another tab" in w.value for w in tab_two.warning)
+    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["lessons"] == (
+        "both, merged by hand"
+    )

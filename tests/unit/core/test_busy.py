@@ -1,0 +1,47 @@
+"""A write that finds the database held by another (a big import) waits briefly, then says so."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+import sqlalchemy as sa
+
+from lib.core import db
+
+
+def _hold_write_lock(path: str, seconds: float, started: threading.Event) -> None:
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("BEGIN IMMEDIATE")
+    started.set()
+    time.sleep(seconds)
+    connection.execute("ROLLBACK")
+    connection.close()
+
+
+def _holder(engine, seconds: float) -> threading.Thread:
+    started = threading.Event()
+    thread = threading.Thread(target=_hold_write_lock, args=(engine.url.database, seconds, started))
+    thread.start()
+    started.wait()
+    return thread
+
+
+def test_a_save_waits_for_a_short_write_then_goes_through(engine):
+    holder = _holder(engine, 0.6)
+    with db.transaction(engine, wait=5) as connection:
+        connection.execute(sa.insert(db.settings).values(key="k", value="1"))
+    holder.join()
+    assert db.revision(engine) == 1
+
+
+def test_a_save_behind_a_long_write_raises_busy_with_a_calm_message_and_writes_nothing(engine):
+    holder = _holder(engine, 2.5)
+    start = time.monotonic()
+    with pytest.raises(db.DatabaseBusy) as caught:
+        with db.transaction(engine, wait=0.8) as connection:
+            connection.execute(sa.insert(db.settings).values(key="k", value="1"))
+    assert time.monotonic() - start < 2.2
+    assert caught.value.message == "Rebound is busy importing; try again in a moment."
+    holder.join()
+    assert db.revision(engine) == 0
