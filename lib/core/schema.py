@@ -136,6 +136,9 @@ interviews = sa.Table(
     sa.Column("answers", sa.JSON, nullable=False, default=dict),
     _created(),
     sa.Column("updated_at", sa.DateTime),
+    # The stage event of the round debriefed (revision 0002; NULL for older debriefs). The column
+    # was added in place with ON DELETE SET NULL, an option SQLAlchemy doesn't read back inline.
+    sa.Column("stage_event_id", sa.Integer, sa.ForeignKey("stage_events.id"), index=True),
 )
 
 interview_contacts = sa.Table(

@@ -11,6 +11,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db
 from lib.core.models import ContactIn
+from lib.search.companies import company_key
+from lib.search.people import same_person
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
 
@@ -30,9 +32,39 @@ def _check_contact(contact: ContactIn) -> None:
         raise StoreError("You can't connect before you met: check the dates.", field="connected_on")
 
 
+class AlreadyInNetwork(StoreError):
+    """The person is in the network already (same name or email at the same company)."""
+
+    def __init__(self, name: str, existing_id: int):
+        super().__init__(f"{name} is already in your network.", field="name")
+        self.existing_id = existing_id
+
+
+def _same_person(connection: Connection, contact: ContactIn, exclude_id: int | None) -> dict | None:
+    key = company_key(contact.company) if contact.company else None
+    query = sa.select(P.c.id, P.c.name, P.c.email, C.c.name.label("company")).outerjoin(
+        C, C.c.id == P.c.company_id
+    )
+    query = query.where(C.c.name_key == key) if key else query.where(P.c.company_id.is_(None))
+    if exclude_id is not None:
+        query = query.where(P.c.id != exclude_id)
+    people = [dict(r._mapping) for r in connection.execute(query)]
+    return same_person(contact.name, contact.email, contact.company, people)
+
+
+def find_same_person(engine: Engine, contact: ContactIn, exclude_id: int | None = None) -> dict | None:
+    """The person already in the network that `contact` is (id, name, email, company), else None."""
+    with engine.connect() as connection:
+        return _same_person(connection, contact, exclude_id)
+
+
 def add_contact(engine: Engine, contact: ContactIn) -> int:
+    """Add a person; refused (AlreadyInNetwork) when they are in the network already."""
     _check_contact(contact)
     with db.transaction(engine) as connection:
+        existing = _same_person(connection, contact, None)
+        if existing is not None:
+            raise AlreadyInNetwork(existing["name"], existing["id"])
         return connection.execute(
             sa.insert(P).values(**_contact_values(connection, contact))
         ).inserted_primary_key[0]
@@ -41,6 +73,9 @@ def add_contact(engine: Engine, contact: ContactIn) -> int:
 def update_contact(engine: Engine, contact_id: int, contact: ContactIn) -> None:
     _check_contact(contact)
     with db.transaction(engine) as connection:
+        existing = _same_person(connection, contact, contact_id)
+        if existing is not None:
+            raise AlreadyInNetwork(existing["name"], existing["id"])
         connection.execute(
             sa.update(P).where(P.c.id == contact_id).values(**_contact_values(connection, contact))
         )
