@@ -330,3 +330,7 @@ def compute(facts: Facts, today: dt.date, states: pd.DataFrame | None = None) ->
 def as_frame(actions: list[Action]) -> pd.DataFrame:
     columns = ["rule_key", "kind", "title", "detail", "due_on", "application_id", "contact_id"]
     return pd.DataFrame([{c: getattr(a, c) for c in columns} for a in actions], columns=columns)
+
+
+# The practices' rules (planned slots, don't coast, a setback plan) register themselves on import.
+from lib.follow_up import practice_rules  # noqa: E402, F401

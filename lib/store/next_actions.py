@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.store import plans as plan_store
 from lib.store.base import read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
@@ -93,6 +94,7 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 sa.select(sa.func.count(A.c.id)).scalar_subquery().label("applications"),
             ),
         ),
+        **plan_store.action_facts(engine, since),  # the practices' rules (lib.follow_up.practice_rules)
     }
 
 

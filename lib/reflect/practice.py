@@ -1,0 +1,132 @@
+"""Practise the questions: the prep sheet, and practice cards scheduled with spaced repetition (fsrs).
+
+Pure Python and pandas around the `fsrs` library. A question rated WEAK_AT or lower becomes a card;
+its fsrs state is stored as JSON (fsrs' own Card.to_dict) and read back with Card.from_dict, so a
+session can stop anywhere and resume. Times are UTC (fsrs needs aware datetimes); the database keeps
+them naive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+from fsrs import Card, Rating, Scheduler
+
+from lib.core.text import fold
+
+WEAK_AT = 3  # questions rated 3 or lower become practice cards
+SCHEDULER = Scheduler(enable_fuzzing=False)  # the same answer gives the same next day: testable
+GRADES: dict[int, str] = {
+    1: "Again — I stumbled",
+    2: "Hard — I got there",
+    3: "Good — I answered well",
+    4: "Easy — it came naturally",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def new_state(card_id: int, now: dt.datetime) -> dict[str, Any]:
+    """A fresh card (due now), as stored."""
+    return Card(card_id=card_id, due=_aware(now)).to_dict()
+
+
+def review(state: dict[str, Any], grade: int, now: dt.datetime) -> tuple[dict[str, Any], dt.datetime]:
+    """The card after a grade (1 again … 4 easy): (new stored state, next due as naive UTC)."""
+    if grade not in GRADES:
+        raise ValueError("grade must be 1, 2, 3 or 4")
+    card, _log = SCHEDULER.review_card(Card.from_dict(state), Rating(grade), review_datetime=_aware(now))
+    return card.to_dict(), card.due.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def next_text(due: dt.datetime, now: dt.datetime) -> str:
+    """ "again in a few minutes", "tomorrow", "in 4 days"."""
+    minutes = (due - now).total_seconds() / 60
+    if minutes < 60:
+        return "again later in this session" if minutes <= 15 else "again later today"
+    days = (due.date() - now.date()).days
+    if days <= 0:
+        return "again later today"
+    return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None) -> pd.DataFrame:
+    """The cards to practise now, in order.
+
+    Cards whose question was deleted are left out. Without an interview coming: the cards due now,
+    earliest due first, weakest rating first among equals. With an interview on `interview_on`
+    (today or later): every card due before that day comes first — practising it before the
+    interview beats practising it after — then any other card due now.
+    """
+    if cards.empty:
+        return cards
+    live = cards[cards["question_id"].notna() & cards["question"].notna()]
+    due = pd.to_datetime(live["due"])
+    mask = due <= pd.Timestamp(now)
+    before = pd.Series(False, index=live.index)
+    if interview_on is not None and interview_on >= now.date():
+        before = due < pd.Timestamp(interview_on)
+        mask = mask | before
+    picked = live[mask].assign(
+        _before=~before[mask], _due=due[mask], _r=pd.to_numeric(live["rating"], errors="coerce")
+    )
+    picked = picked.sort_values(["_before", "_due", "_r", "id"], na_position="last")
+    return picked.drop(columns=["_before", "_due", "_r"]).reset_index(drop=True)
+
+
+def due_count(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None) -> int:
+    return len(queue(cards, now, interview_on))
+
+
+def prep_sheet(questions: pd.DataFrame) -> pd.DataFrame:
+    """The question library as a prep sheet: one row per question however often it was asked
+    (grouped by its folded text), with the times asked, where, my latest rating and the latest
+    better answer; weakest first (lowest latest rating; unrated last), then most asked."""
+    columns = [
+        "question",
+        "category",
+        "asked",
+        "companies",
+        "rating",
+        "lowest",
+        "better_answer",
+        "my_answer",
+        "last_asked",
+    ]
+    if questions.empty:
+        return pd.DataFrame(columns=columns)
+    frame = questions.assign(
+        _key=questions["question"].map(fold),
+        _on=pd.to_datetime(questions["occurred_on"], errors="coerce"),
+        rating=pd.to_numeric(questions["rating"], errors="coerce"),
+    ).sort_values(["_on"], na_position="first")
+
+    def last_text(series: pd.Series) -> Any:
+        kept = series.dropna()
+        kept = kept[kept.astype(str).str.strip() != ""]
+        return kept.iloc[-1] if len(kept) else None
+
+    grouped = frame.groupby("_key", sort=False).agg(
+        question=("question", "last"),
+        category=("category", last_text),
+        asked=("question", "size"),
+        companies=("company", lambda s: ", ".join(dict.fromkeys(s.dropna().astype(str)))),
+        rating=("rating", lambda s: s.dropna().iloc[-1] if s.notna().any() else None),
+        lowest=("rating", "min"),
+        better_answer=("better_answer", last_text),
+        my_answer=("my_answer", last_text),
+        last_asked=("_on", "max"),
+    )
+    grouped["rating"] = pd.to_numeric(grouped["rating"], errors="coerce")
+    ordered = grouped.sort_values(
+        ["rating", "asked", "last_asked"], ascending=[True, False, False], na_position="last"
+    )
+    return ordered.reset_index(drop=True)[columns]

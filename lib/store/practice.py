@@ -1,0 +1,117 @@
+"""Practice cards (fsrs state per weak question), their reviews, and the practices' small settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from lib.core import db
+from lib.reflect import practice
+from lib.store.base import read_frame
+
+K, R, S = db.practice_cards, db.practice_reviews, db.practice_settings
+Q, I, A, C = db.interview_questions, db.interviews, db.applications, db.companies
+INTERVIEW_KEY = "next_interview_on"
+
+
+def sync_cards(engine: Engine, now: dt.datetime | None = None) -> int:
+    """Make a card for every question rated WEAK_AT or lower that has none; drop cards whose
+    question was deleted. Returns how many cards were added. Writes only when something changes."""
+    now = now or practice.utcnow()
+    with engine.connect() as connection:
+        missing = (
+            connection.execute(
+                sa.select(Q.c.id)
+                .outerjoin(K, K.c.question_id == Q.c.id)
+                .where(K.c.id.is_(None), Q.c.rating.is_not(None), Q.c.rating <= practice.WEAK_AT)
+            )
+            .scalars()
+            .all()
+        )
+        orphans = connection.execute(sa.select(sa.func.count()).where(K.c.question_id.is_(None))).scalar()
+    if not missing and not orphans:
+        return 0
+    with db.transaction(engine) as connection:
+        connection.execute(sa.delete(K).where(K.c.question_id.is_(None)))
+        for question_id in missing:
+            card_id = connection.execute(
+                sa.insert(K).values(question_id=question_id, state={}, due=now, created_at=now)
+            ).inserted_primary_key[0]
+            connection.execute(
+                sa.update(K).where(K.c.id == card_id).values(state=practice.new_state(card_id, now))
+            )
+    return len(missing)
+
+
+def load_cards(engine: Engine) -> pd.DataFrame:
+    """Every card with its question (NULL when the question was deleted), rating, answers, company."""
+    return read_frame(
+        engine,
+        sa.select(
+            K.c.id,
+            K.c.question_id,
+            K.c.due,
+            K.c.reps,
+            Q.c.question,
+            Q.c.category,
+            Q.c.rating,
+            Q.c.my_answer,
+            Q.c.better_answer,
+            C.c.name.label("company"),
+        )
+        .outerjoin(Q, Q.c.id == K.c.question_id)
+        .outerjoin(I, I.c.id == Q.c.interview_id)
+        .outerjoin(A, A.c.id == I.c.application_id)
+        .outerjoin(C, C.c.id == A.c.company_id)
+        .order_by(K.c.due, K.c.id),
+        parse_dates=["due"],
+    )
+
+
+def grade(
+    engine: Engine, card_id: int, rating: int, reps: int, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """Grade a card seen with `reps` earlier reviews; returns its next due (naive UTC). A second
+    grade of the same sighting (a double click) changes nothing and returns None, as does a card
+    that is gone (its question deleted meanwhile)."""
+    now = now or practice.utcnow()
+    with db.transaction(engine) as connection:
+        row = connection.execute(sa.select(K.c.state, K.c.reps).where(K.c.id == card_id)).first()
+        if row is None or row.reps != reps:
+            return None
+        state, due = practice.review(row.state, rating, now)
+        connection.execute(
+            sa.update(K).where(K.c.id == card_id).values(state=state, due=due, reps=row.reps + 1)
+        )
+        connection.execute(sa.insert(R).values(card_id=card_id, rating=rating, reviewed_at=dt.datetime.now()))
+    return due
+
+
+def get_setting(engine: Engine, key: str) -> Any:
+    with engine.connect() as connection:
+        return connection.execute(sa.select(S.c.value).where(S.c.key == key)).scalar()
+
+
+def set_setting(engine: Engine, key: str, value: Any) -> None:
+    with db.transaction(engine) as connection:
+        updated = connection.execute(sa.update(S).where(S.c.key == key).values(value=value))
+        if updated.rowcount == 0:
+            connection.execute(sa.insert(S).values(key=key, value=value))
+
+
+def next_interview(engine: Engine, today: dt.date) -> dt.date | None:
+    """The next interview's day as the person set it (ignored once past)."""
+    value = get_setting(engine, INTERVIEW_KEY)
+    try:
+        day = dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return day if day and day >= today else None
+
+
+def set_next_interview(engine: Engine, day: dt.date | None) -> None:
+    set_setting(engine, INTERVIEW_KEY, day.isoformat() if day else None)

@@ -1,0 +1,106 @@
+"""Practising questions: fsrs scheduling, the order of the queue, the prep sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from lib.reflect import practice
+
+NOW = dt.datetime(2026, 12, 3, 9, 0)
+
+
+def test_a_good_answer_comes_back_later_than_a_stumble() -> None:
+    state = practice.new_state(1, NOW)
+    _again_state, again_due = practice.review(state, 1, NOW)
+    _good_state, good_due = practice.review(state, 3, NOW)
+    assert NOW < again_due < good_due
+    with pytest.raises(ValueError):
+        practice.review(state, 5, NOW)
+
+
+def test_a_stored_state_resumes_where_it_was() -> None:
+    state, due = practice.review(practice.new_state(7, NOW), 3, NOW)
+    state, due = practice.review(state, 3, due)  # out of learning: days away
+    later_state, later_due = practice.review(dict(state), 3, due)
+    assert later_state["card_id"] == 7 and later_due - due >= dt.timedelta(days=1)
+    assert practice.review(state, 3, due) == (later_state, later_due)  # same input, same schedule
+
+
+def _cards(*rows: dict) -> pd.DataFrame:
+    base = {"question_id": 1, "question": "Why us?", "rating": 3}
+    return pd.DataFrame([{**base, "id": i + 1, **row} for i, row in enumerate(rows)])
+
+
+def test_cards_due_before_an_interview_come_first() -> None:
+    cards = _cards(
+        {"due": NOW - dt.timedelta(hours=1), "rating": 1},
+        {"due": NOW + dt.timedelta(days=2)},
+        {"due": NOW + dt.timedelta(days=9)},
+    )
+    assert practice.queue(cards, NOW)["id"].tolist() == [1]
+    with_interview = practice.queue(cards, NOW, interview_on=NOW.date() + dt.timedelta(days=3))
+    assert with_interview["id"].tolist() == [1, 2]  # brought forward: due before the interview, not after
+    assert practice.due_count(cards, NOW, interview_on=NOW.date() - dt.timedelta(days=1)) == 1
+
+
+def test_a_card_whose_question_was_deleted_is_left_out_and_no_cards_is_an_empty_queue() -> None:
+    cards = _cards({"due": NOW, "question_id": None, "question": None}, {"due": NOW})
+    assert practice.queue(cards, NOW)["id"].tolist() == [2]
+    assert practice.queue(pd.DataFrame(), NOW).empty
+
+
+def test_the_prep_sheet_groups_the_same_question_weakest_first() -> None:
+    questions = pd.DataFrame(
+        [
+            {
+                "question": "Tell me about yourself",
+                "category": "other",
+                "rating": 4,
+                "company": "Acme",
+                "better_answer": "Short story",
+                "my_answer": "rambled",
+                "occurred_on": "2026-10-01",
+            },
+            {
+                "question": "tell me  about yourself",
+                "category": None,
+                "rating": 2,
+                "company": "Beta",
+                "better_answer": None,
+                "my_answer": "long",
+                "occurred_on": "2026-11-01",
+            },
+            {
+                "question": "Why us?",
+                "category": "motivation",
+                "rating": 3,
+                "company": "Acme",
+                "better_answer": "Mission",
+                "my_answer": "",
+                "occurred_on": "2026-11-02",
+            },
+            {
+                "question": "Salary?",
+                "category": "salary",
+                "rating": None,
+                "company": "Acme",
+                "better_answer": None,
+                "my_answer": None,
+                "occurred_on": "2026-11-03",
+            },
+        ]
+    )
+    sheet = practice.prep_sheet(questions)
+    assert sheet["asked"].tolist() == [2, 1, 1]
+    first = sheet.iloc[0]
+    assert (first["rating"], first["lowest"], first["companies"], first["better_answer"]) == (
+        2,
+        2,
+        "Acme, Beta",
+        "Short story",
+    )
+    assert sheet["question"].tolist()[1:] == ["Why us?", "Salary?"]
+    assert practice.prep_sheet(pd.DataFrame()).empty

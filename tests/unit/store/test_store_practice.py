@@ -1,0 +1,129 @@
+"""Stored practice: cards from weak questions, grades stored and resumed, plans, notes, writing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from lib.core import db
+from lib.core.models import ApplicationIn, DebriefIn, InterviewQuestionIn
+from lib.learn.plan import validate_plan, week_start
+from lib.store import applications as app_store
+from lib.store import plans as plan_store
+from lib.store import practice as store
+from lib.store import reflections
+from lib.store import writing as writing_store
+from lib.store.base import StoreError
+
+NOW = dt.datetime(2026, 12, 3, 9, 0)
+
+
+def _debrief(engine, ratings: list[int | None]) -> int:
+    day = dt.date.today() - dt.timedelta(days=3)
+    app_id = app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=day))
+    questions = [
+        InterviewQuestionIn(question=f"Question {i}", rating=r, better_answer=f"Better {i}")
+        for i, r in enumerate(ratings)
+    ]
+    reflections.save_interview(
+        engine, DebriefIn(application_id=app_id, round_type="technical", occurred_on=day, questions=questions)
+    )
+    return app_id
+
+
+def test_questions_rated_three_or_lower_become_cards_once(engine) -> None:
+    _debrief(engine, [1, 3, 4, None])
+    assert store.sync_cards(engine, NOW) == 2
+    assert store.sync_cards(engine, NOW) == 0
+    cards = store.load_cards(engine)
+    assert sorted(cards["question"]) == ["Question 0", "Question 1"]
+    assert set(cards["company"]) == {"Acme"}
+
+
+def test_a_grade_is_stored_and_the_schedule_resumes_from_it(engine) -> None:
+    _debrief(engine, [2])
+    store.sync_cards(engine, NOW)
+    card = store.load_cards(engine).iloc[0]
+    due = store.grade(engine, int(card["id"]), 3, int(card["reps"]), NOW)
+    assert due > NOW
+    assert store.grade(engine, int(card["id"]), 3, int(card["reps"]), NOW) is None  # the double click
+    again = store.load_cards(engine).iloc[0]
+    assert again["reps"] == 1 and again["due"].to_pydatetime() == due
+    later = store.grade(engine, int(card["id"]), 3, 1, due)
+    assert later > due
+    with engine.connect() as c:
+        assert c.execute(sa.select(sa.func.count()).select_from(db.practice_reviews)).scalar() == 2
+
+
+def test_a_card_whose_question_was_deleted_goes_quietly(engine) -> None:
+    _debrief(engine, [1, 2])
+    store.sync_cards(engine, NOW)
+    card = store.load_cards(engine).iloc[0]
+    with db.transaction(engine) as c:
+        c.execute(
+            sa.delete(db.interview_questions).where(db.interview_questions.c.id == int(card["question_id"]))
+        )
+    assert store.load_cards(engine)["question"].isna().sum() == 1
+    store.sync_cards(engine, NOW)
+    assert len(store.load_cards(engine)) == 1
+    assert store.grade(engine, int(card["id"]), 3, 0, NOW) is None  # a page still showing it: nothing breaks
+
+
+def test_the_next_interview_day_is_kept_until_it_has_passed(engine) -> None:
+    today = dt.date.today()
+    store.set_next_interview(engine, today + dt.timedelta(days=2))
+    assert store.next_interview(engine, today) == today + dt.timedelta(days=2)
+    assert store.next_interview(engine, today + dt.timedelta(days=3)) is None
+
+
+def test_the_same_plan_saved_twice_is_saved_once(engine) -> None:
+    plan, errors = validate_plan(
+        {
+            "week_start": dt.date.today(),
+            "applications": 4,
+            "companies": ["Acme"],
+            "slots": [{"day": 1, "time": "09:00", "what": "apply"}],
+            "if_then": [{"moment": "rejection", "when": "a no comes", "then": "I walk"}],
+        }
+    )
+    assert not errors
+    first = plan_store.save_plan(engine, plan)
+    assert plan_store.save_plan(engine, plan) == first
+    saved = plan_store.load_plans(engine).iloc[0]
+    assert saved["applications"] == 4 and saved["companies"] == ["Acme"]
+    assert saved["week_start"] == week_start(dt.date.today())
+    assert saved["if_then"] == [{"moment": "rejection", "when": "a no comes", "then": "I walk"}]
+
+
+def test_a_self_check_needs_one_score_and_saves_once(engine) -> None:
+    with pytest.raises(StoreError):
+        plan_store.save_check(engine, {})
+    first = plan_store.save_check(engine, {"planning": 3, "learning": 5})
+    assert plan_store.save_check(engine, {"planning": 3, "learning": 5}) == first
+    assert plan_store.load_checks(engine)[["planning", "preparation", "learning"]].iloc[0].tolist()[::2] == [
+        3,
+        5,
+    ]
+
+
+def test_a_setback_note_is_written_once_per_application_and_rewritten(engine) -> None:
+    app_id = _debrief(engine, [])
+    with pytest.raises(StoreError):
+        plan_store.save_setback(engine, app_id, "   ")
+    plan_store.save_setback(engine, app_id, "Call Sam, then apply to two more.")
+    plan_store.save_setback(engine, app_id, "Call Sam.")
+    assert plan_store.get_setback(engine, app_id) == "Call Sam."
+
+
+def test_a_writing_session_left_mid_way_is_kept_as_a_draft_and_finishes_once(engine) -> None:
+    session = writing_store.start_session(engine, 1)
+    assert writing_store.start_session(engine, 1) == session
+    writing_store.save_draft(engine, session, "half a thought")
+    row = writing_store.load_sessions(engine).iloc[0]
+    assert (row["text"], row["words"]) == ("half a thought", 3) and pd.isna(row["finished_at"])
+    assert writing_store.finish(engine, session, "the whole thought")
+    assert not writing_store.finish(engine, session, "changed later")
+    assert writing_store.load_sessions(engine).iloc[0]["text"] == "the whole thought"
