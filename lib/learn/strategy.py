@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.core.models import TargetIn
 from lib.learn.strategy_bank import STRATEGY
 from lib.reflect import questionnaires
 
@@ -84,3 +85,17 @@ def compare_targets(earlier: list[dict] | None, later: list[dict] | None) -> pd.
             }
         )
     return pd.DataFrame(rows, columns=["company", "earlier", "later", "change", "reason"])
+
+
+def target_changes(
+    before: pd.DataFrame, after: pd.DataFrame, priority_of: dict[str, int | None]
+) -> list[TargetIn]:
+    """The rows of an edited target list (name, priority label, target_reason) that changed, as
+    validated targets; a company taken off the list ("Not a target": priority None) loses its reason."""
+    changes = []
+    for old, new in zip(before.itertuples(), after.itertuples()):
+        if (old.priority, old.target_reason) != (new.priority, new.target_reason or ""):
+            priority = priority_of.get(new.priority)
+            reason = (new.target_reason or None) if priority else None
+            changes.append(TargetIn(company=old.name, target_priority=priority, target_reason=reason))
+    return changes

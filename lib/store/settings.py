@@ -83,7 +83,8 @@ def all_settings(engine: Engine) -> dict[str, int]:
     return {key: _parse(key, saved.get(key)) for key in SETTINGS}
 
 
-def _check(key: str, value: int) -> None:
+def check_setting(key: str, value: int) -> None:
+    """Refuse a value out of range with a StoreError for the field `key`."""
     setting = _setting(key)
     if isinstance(value, bool) or not isinstance(value, int):
         raise StoreError(f"{setting.label} must be a whole number.", field=key)
@@ -93,7 +94,8 @@ def _check(key: str, value: int) -> None:
         )
 
 
-def _write(connection, key: str, value: int) -> None:
+def write_setting(connection, key: str, value: int) -> None:
+    """Save a checked value inside the caller's transaction."""
     updated = connection.execute(sa.update(S).where(S.c.key == key).values(value=str(value)))
     if updated.rowcount == 0:
         connection.execute(sa.insert(S).values(key=key, value=str(value)))
@@ -108,7 +110,7 @@ def set_settings(engine: Engine, values: dict[str, int]) -> None:
     """Save several settings in one transaction; the first value out of range is refused (nothing
     is saved) with a message for its field."""
     for key, value in values.items():
-        _check(key, value)
+        check_setting(key, value)
     with db.transaction(engine) as connection:
         for key, value in values.items():
-            _write(connection, key, value)
+            write_setting(connection, key, value)

@@ -13,6 +13,7 @@ from lib.core import db
 from lib.core.models import StrategyReviewIn, TargetIn
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
+from lib.store.settings import check_setting, write_setting
 
 C, S = db.companies, db.strategy_reviews
 CONTEXT_KEY = "_numbers"  # inside a review's answers: the on-track numbers as they stood
@@ -74,11 +75,16 @@ def set_target(engine: Engine, target: TargetIn) -> None:
 
 
 def save_review(engine: Engine, review: StrategyReviewIn, numbers: dict[str, Any] | None = None) -> int:
-    """Save a review with a snapshot of the target list (and the on-track numbers) as they are now."""
+    """Save a review with a snapshot of the target list (and the on-track numbers) as they are now;
+    its weekly goal becomes the goal from now on — one transaction."""
     answers = dict(review.answers)
     if numbers:
         answers[CONTEXT_KEY] = numbers
+    if review.weekly_goal is not None:
+        check_setting("weekly_goal", review.weekly_goal)
     with db.transaction(engine) as connection:
+        if review.weekly_goal is not None:
+            write_setting(connection, "weekly_goal", review.weekly_goal)
         return connection.execute(
             sa.insert(S).values(
                 bank_version=review.bank_version,

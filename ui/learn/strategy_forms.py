@@ -11,9 +11,15 @@ from pydantic import ValidationError
 
 from lib.core.models import StrategyReviewIn, TargetIn
 from lib.learn.insights import Insight
-from lib.learn.strategy import PRIORITY_LABELS, compare_answers, compare_targets, priority_label, review_due
+from lib.learn.strategy import (
+    PRIORITY_LABELS,
+    compare_answers,
+    compare_targets,
+    priority_label,
+    review_due,
+    target_changes,
+)
 from lib.reflect import questionnaires
-from lib.store import settings as settings_store
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
 from ui import forms, state
@@ -72,7 +78,6 @@ def review_form(
         )
         numbers = {"on_track": found["on_track"].sentence, "traction": found["traction"].sentence}
         strategy_store.save_review(state.engine(), review, numbers)
-        settings_store.set_setting(state.engine(), "weekly_goal", int(goal))
     except (ValidationError, StoreError) as exc:
         forms.set_errors(FORM, forms.errors_from(exc))
         st.rerun()
@@ -148,18 +153,8 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
 
 
 def _save_table(before: pd.DataFrame, after: pd.DataFrame) -> None:
-    changes = []
     try:
-        for old, new in zip(before.itertuples(), after.itertuples()):
-            if (old.priority, old.target_reason) != (new.priority, new.target_reason or ""):
-                priority = PRIORITY_OF.get(new.priority)
-                changes.append(
-                    TargetIn(
-                        company=old.name,
-                        target_priority=priority,
-                        target_reason=(new.target_reason or None) if priority else None,
-                    )
-                )
+        changes = target_changes(before, after, PRIORITY_OF)
         changed = strategy_store.set_targets(state.engine(), changes)
     except (ValidationError, StoreError) as exc:
         forms.set_errors(

@@ -109,3 +109,25 @@ def test_the_first_strategy_review_is_due_once_there_are_applications():
     assert next_actions.strategy_review_due(_facts(None, applications=0), TODAY) == []
     first = next_actions.strategy_review_due(_facts(None), TODAY)
     assert first[0].due_on == TODAY and "haven't done one yet" in first[0].detail
+
+
+def test_only_edited_targets_change_and_a_company_taken_off_loses_its_reason():
+    import pandas as pd
+
+    from lib.learn.strategy import target_changes
+
+    before = pd.DataFrame(
+        {
+            "name": ["Acme", "Globex", "Initech"],
+            "priority": ["High", "Low", "Medium"],
+            "target_reason": ["", "x", "y"],
+        }
+    )
+    after = before.copy()
+    after.loc[0, "target_reason"] = "great team"
+    after.loc[1, "priority"] = "Not a target"
+    changes = target_changes(before, after, {"High": 1, "Medium": 2, "Low": 3, "Not a target": None})
+    assert [(c.company, c.target_priority, c.target_reason) for c in changes] == [
+        ("Acme", 1, "great team"),
+        ("Globex", None, None),
+    ]

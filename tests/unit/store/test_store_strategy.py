@@ -107,3 +107,12 @@ def test_deleting_a_review_keeps_the_others(engine):
     gone = store.save_review(engine, StrategyReviewIn(answers={}))
     store.delete_review(engine, gone)
     assert store.load_reviews(engine)["id"].tolist() == [keep]
+
+
+def test_a_review_and_its_weekly_goal_are_saved_together(engine):
+    from lib.core.models import StrategyReviewIn
+    from lib.store.settings import get_setting
+
+    store.save_review(engine, StrategyReviewIn(answers={}, weekly_goal=9, bank_version=1))
+    assert get_setting(engine, "weekly_goal") == 9
+    assert store.load_reviews(engine)["weekly_goal"].tolist() == [9]
