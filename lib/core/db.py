@@ -35,6 +35,7 @@ from lib.core.schema import (  # noqa: F401 - the tables are read as db.<table> 
     stage_events,
     strategy_reviews,
 )
+from lib.core.schema_inbox import emails  # noqa: F401 - the inbox table, as db.emails
 from lib.core.schema_practice import (  # noqa: F401 - the practice tables, as db.<table>
     practice_cards,
     practice_reviews,

@@ -23,6 +23,7 @@ EXPORT_TABLES: tuple[str, ...] = (
     "companies",
     "applications",
     "stage_events",
+    "emails",
     "contacts",
     "interviews",
     "interview_contacts",

@@ -135,11 +135,28 @@ def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = Fa
     "errors": [{"line", "field", "message"}]}], "imported": {"applications", "stage_events",
     "contacts", "companies", "saved_jobs", "contacts_matched_to_companies"}, "duplicates_skipped": N}.
     """
+    from lib.data.email.cli import import_mail
+    from lib.data.email.scan import is_email_file
     from lib.store import imports as store
 
+    mail = [p for p in paths if is_email_file(str(p), _head(p))]
     with paused_gc():
-        files = [parsed for path in paths for parsed in parse_path(path)]
+        files = [parsed for path in paths if path not in mail for parsed in parse_path(path)]
         plan = store.plan(engine, files) if dry_run else store.apply(engine, files)
     result = report(files, plan)
+    for entry in import_mail(mail, engine, dry_run=dry_run):  # .eml, .mbox, .msg: read as a stream
+        counts = entry.pop("counts")
+        result["files"].append(entry)
+        result["imported"]["applications"] += counts["applications"]
+        result["imported"]["stage_events"] += counts["stage_events"]
+        result["duplicates_skipped"] += entry["duplicates"]
     result["dry_run"] = dry_run
     return result
+
+
+def _head(path: str | Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(64)
+    except OSError:
+        return b""

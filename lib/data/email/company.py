@@ -1,0 +1,197 @@
+"""Who wrote, for which role, and how far it got: company, role and stage from an email.
+
+The company is voted on: names after "at", "bei", "chez", "bij", "en" in the email's own sentences
+and subject, the sender's display name (without "Recruiting", "Talent Team", "via Greenhouse"),
+the sender's domain (unless it is a mail provider or a hiring system) and the company slug in
+hiring-system links (acme.wd5.myworkdayjobs.com, jobs.lever.co/acme). A name several sources agree
+on wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lib.data.email.classify import system_of
+from lib.data.email.names import GENERIC_SUBJECT, NOT_COMPANY, ROLE_WORDS, UP, key, subject_segments
+
+_WORD = rf"(?:[{UP}0-9][\w&'’.+\-]*|[a-z]+[{UP}][\w]*|[a-z0-9]+\.(?:com|io|ai|de|fr|nl|es|co))"
+NAME = rf"({_WORD}(?: (?:{_WORD}|&|of|and|de|du|des|la|le|von|van|der|den|the|für|y|et|en)){{0,4}}?)"
+_END = r"(?=$|[\s]*[.,;:!?)(\]|/•–—-]|\s(?:and|to|for|on|in|as|is|was|we|our|has|have|team|und|als|um|et|pour|y|para|en|voor|als|om|en|with|via|at|this|who|where)\b|'s\b|’s\b)"
+_COMPANY_BODY = re.compile(
+    rf"(?:interest in(?: joining| working at| working for)?|applying (?:to|at|with)|applied (?:to|at|with)|"
+    rf"application (?:to|at|with)|(?:position|role|job|opportunity|opportunities|career|careers|vacancy|"
+    rf"opening|team|candidacy) (?:at|with)|join(?:ing)?|work(?:ing)? (?:at|for)|on behalf of|here at|"
+    rf"interview(?:ing)? (?:at|with)|bei(?: der| dem)?|Bewerbung bei|Interesse an(?: der| einer Tätigkeit bei)?|"
+    rf"Team (?:von|der)|chez|au sein de(?: la société)?|rejoindre|l'équipe(?: de| recrutement de| RH de)?|"
+    rf"l’équipe(?: de)?|(?:trabajar|oportunidad|interés|formar parte del equipo) (?:en|con)|"
+    rf"equipo de|unirte a|formar parte de|bij|team van|werken bij|solliciteren bij) {NAME}{_END}"
+)
+_COMPANY_EN = re.compile(rf"\b(?:en|à) {NAME}{_END}")
+_COMPANY_TEAM = re.compile(
+    rf"(?:^|\s)(?:the |your |ihr |dein |euer |das |het |)?{NAME}(?:'s|’s)? (?:(?:[Rr]ecruiting|[Rr]ecruitment|"
+    rf"[Tt]alent(?: [Aa]cquisition)?|[Hh]iring|[Pp]eople|HR|[Cc]areers) )?(?:[Tt]eam|[Rr]ecruiting|"
+    rf"[Rr]ecruitment|[Tt]alent [Aa]cquisition|[Cc]areers|Human Resources|Personalabteilung)\b(?! [Pp]artner)"
+)
+_SUBJECT_COMPANY = re.compile(
+    rf"(?:\bat|\bto|\bwith|\bbei|\bchez|\ben|\bbij|\bfrom|@|\|)\s+{NAME}{_END}|^{NAME}\s*[:|–—-]\s"
+)
+_SENDER_NOISE = re.compile(
+    r"\b(?:recruiting|recruitment|recruiter|talent(?: acquisition)?|careers?|jobs?|hiring(?: team)?|hr|"
+    r"people(?: team)?|team|no-?reply|notifications?|do not reply|mailer|karriere|bewerbermanagement|"
+    r"personalabteilung|recrutement|rh|reclutamiento|selección|werving|via \w+|powered by \w+)\b",
+    re.I,
+)
+_WEBMAIL = frozenset(
+    [
+        "gmail",
+        "googlemail",
+        "outlook",
+        "hotmail",
+        "live",
+        "yahoo",
+        "icloud",
+        "me",
+        "mac",
+        "gmx",
+        "web",
+        "protonmail",
+        "proton",
+        "aol",
+        "t-online",
+        "orange",
+        "free",
+        "laposte",
+        "wanadoo",
+        "hey",
+        "mail",
+        "fastmail",
+        "zoho",
+        "yandex",
+        "libero",
+        "telefonica",
+        "ziggo",
+        "kpnmail",
+        "example",
+    ]
+)
+_GENERIC_LOCAL = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|jobs?|careers?|recruit\w*|talent|hr|hello|"
+    r"info|team|apply|applications?|bewerbung\w*|candidates?|hiring|mailer|people|system|support|reply|"
+    r"karriere|emplois?|empleo|vacatures?|werkenbij|rh)(?:[+._-].*)?$"
+)
+_SLUGS = [
+    re.compile(p, re.I)
+    for p in (
+        r"https?://([a-z0-9-]+)\.wd\d+\.myworkday(?:jobs|site)\.com",
+        r"jobs\.(?:eu\.)?lever\.co/([a-z0-9-]+)",
+        r"(?:boards|job-boards)(?:\.eu)?\.greenhouse\.io/([a-z0-9-]+)",
+        r"jobs\.ashbyhq\.com/([a-z0-9-]+)",
+        r"https?://([a-z0-9-]+)\.teamtailor\.com",
+        r"apply\.workable\.com/([a-z0-9-]+)",
+        r"https?://([a-z0-9-]+)\.jobs\.personio\.(?:de|com)",
+        r"(?:careers|jobs)\.smartrecruiters\.com/([a-z0-9-]+)",
+        r"https?://([a-z0-9-]+)\.recruitee\.com",
+        r"https?://([a-z0-9-]+)\.bamboohr\.com",
+        r"https?://careers-([a-z0-9-]+)\.icims\.com",
+    )
+]
+
+
+def _clean_name(name: str) -> str | None:
+    name = re.sub(r"^(?:the|la|le|el|het|de|die|der|das|l'|l’)\s+", "", name.strip(" .,-–'’\"“”"), flags=re.I)
+    name = re.sub(r"\s+(?:team|Team|Recruiting|Talent)$", "", name)
+    if not name or len(name) > 60 or name.casefold() in NOT_COMPANY:
+        return None
+    first = name.split()[0].casefold()
+    if first in NOT_COMPANY and len(name.split()) > 1 and first not in ("the",):
+        return None
+    return name
+
+
+def _sender_name(display: str) -> str | None:
+    display = display.strip(" \"'")
+    for joiner in (" at ", " from ", " | ", " @ ", " bei ", " chez ", " de ", " van ", " - "):
+        if joiner in display:
+            display = display.split(joiner, 1)[1]
+            break
+    return _clean_name(" ".join(_SENDER_NOISE.sub(" ", display).split()))
+
+
+def _domain_label(sender: str) -> tuple[str | None, str | None]:
+    """(company from the domain, company from the local part of a hiring-system address)."""
+    if "@" not in sender:
+        return None, None
+    local, _, domain = sender.partition("@")
+    if system_of(domain):
+        return None, (None if _GENERIC_LOCAL.match(local) else local.replace("-", " ").replace(".", " "))
+    labels = [
+        p
+        for p in domain.split(".")
+        if p
+        not in (
+            "mail",
+            "email",
+            "e",
+            "jobs",
+            "careers",
+            "hr",
+            "info",
+            "notifications",
+            "talent",
+            "recruiting",
+            "news",
+        )
+    ]
+    if len(labels) < 2 or labels[-2] in _WEBMAIL:
+        return None, None
+    label = labels[-2] if labels[-1] not in ("co", "com") or len(labels) < 3 else labels[-3]
+    return label.replace("-", " "), None
+
+
+def company(
+    subject: str, sender: str, sender_name: str, lines: list[str], raw_text: str, avoid: str | None = None
+) -> str | None:
+    """The company an email is from, by vote (None when nothing points anywhere)."""
+    votes: dict[str, float] = defaultdict(float)
+    names: dict[str, str] = {}
+
+    def vote(name: str | None, weight: float) -> None:
+        name = _clean_name(name) if name else None
+        if name and not (avoid and key(name) == key(avoid)):
+            k = key(name)
+            if k:
+                votes[k] += weight
+                if k not in names or (names[k].islower() and not name.islower()):
+                    names[k] = name
+
+    for line in lines[:60]:
+        for match in _COMPANY_BODY.finditer(line):
+            vote(match.group(1), 3)
+        for match in _COMPANY_TEAM.finditer(line):
+            vote(match.group(1), 3)
+        for match in _COMPANY_EN.finditer(line):
+            vote(match.group(1), 1.5)
+    for match in _SUBJECT_COMPANY.finditer(subject):
+        vote(match.group(1) or match.group(2), 2)
+    for segment in subject_segments(subject):
+        if not ROLE_WORDS.search(segment) and not GENERIC_SUBJECT.search(segment) and segment[:1].isupper():
+            vote(segment, 1.5)
+    domain, local = _domain_label(sender)
+    display = _sender_name(sender_name)
+    person = domain and display and not (key(display) in key(domain) or key(domain) in key(display))
+    vote(display, 0.5 if person else 2)
+    for slug in [domain, local] + [p.search(raw_text[:50_000]) for p in _SLUGS]:
+        text = slug.group(1).replace("-", " ") if isinstance(slug, re.Match) else slug
+        if text:
+            k = key(text)
+            votes[k] += 2.5
+            names.setdefault(k, text.title() if text.islower() else text)
+            # a longer name that starts with the slug ("Acme Corp" for acme) gets the vote too
+            for other in list(votes):
+                if other != k and (other.startswith(k) or k.startswith(other)):
+                    votes[other] += 2
+    if not votes:
+        return None
+    best = max(votes, key=lambda v: (votes[v], len(v)))
+    return names[best]

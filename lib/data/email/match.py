@@ -1,0 +1,58 @@
+"""Which application an email is about: same company (as the log matches companies), then role.
+
+`same_company` is the one place a company name is compared, so a better company identity can be
+swapped in without touching the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from rapidfuzz import fuzz
+
+from lib.core import vocab
+from lib.search.companies import company_key
+
+
+def same_company(name: str) -> str:
+    """The key two names share when they are one company."""
+    return company_key(name)
+
+
+def role_key(role: str | None) -> str:
+    return " ".join(str(role or "").split()).casefold()
+
+
+def company_in_text(text: str, names: list[str]) -> str | None:
+    """The one company from the log that the email names (None when none or several)."""
+    low = text[:20_000].casefold()
+    found = {n for n in names if len(n) >= 3 and re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", low)}
+    return found.pop() if len(found) == 1 else None
+
+
+def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -> tuple[int | None, str]:
+    """(application id, why) for a reading; None means "not in the log: create one".
+
+    `log` has id, company, role, applied_on and (optionally) outcome."""
+    if kind == "other" or not company or log.empty:
+        return None, ""
+    key = same_company(company)
+    keys = log["company"].map(same_company)
+    same = log[keys == key]
+    if same.empty:
+        return None, f"No application at {company} in your log yet: saving creates one."
+    if role:
+        wanted = role_key(role)
+        scores = same["role"].map(lambda r: fuzz.token_set_ratio(role_key(r), wanted))
+        close = same[scores >= 85]
+        if not close.empty:
+            same = close
+        elif kind == "application":
+            return None, f"A new application at {company}: the roles in your log differ."
+    if "outcome" in same and kind != "application":
+        open_ones = same[same["outcome"] == vocab.OPEN]
+        if not open_ones.empty:
+            same = open_ones
+    best = same.sort_values("applied_on").iloc[-1]
+    return int(best["id"]), f"Matched to {best['company']} — {best['role']} in your log."

@@ -1,0 +1,91 @@
+"""Reading mail files and text: quoted replies, HTML, broken input, per-message errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from email.message import EmailMessage
+
+from lib.data.email import Email, MessageError, from_pasted, read_bytes, understand
+from lib.data.email.text import html_to_text, own_words
+
+
+def _eml(
+    body: str, subject: str = "Your application", sender: str = "Acme <jobs@acme.com>", **headers
+) -> bytes:
+    message = EmailMessage()
+    message["From"] = sender
+    message["Subject"] = subject
+    message["Date"] = "Mon, 03 Nov 2025 09:00:00 +0100"
+    message["Message-ID"] = headers.pop("message_id", "<m1@acme.com>")
+    message.set_content(body)
+    return bytes(message)
+
+
+def test_a_rejection_quoting_the_candidates_thank_you_is_read_from_its_own_words():
+    body = (
+        "Hi Sam, thanks for your note. We have decided to move forward with other candidates.\n\n"
+        "On Mon, 3 Nov 2025 at 10:00, Sam <sam@example.org> wrote:\n"
+        "> Thank you for the interview! Could we schedule a follow-up call?\n"
+    )
+    reading = understand(from_pasted(f"From: Acme <jobs@acme.com>\nSubject: Re: Interview\n\n{body}"))
+    assert reading.kind == "rejection"
+    assert "schedule" not in own_words(body)
+
+
+def test_the_candidates_own_reply_quoting_a_rejection_is_not_an_event():
+    body = (
+        "Thank you for letting me know. Could you share feedback?\n\n"
+        "-----Original Message-----\nFrom: Acme\nSent: Monday\n"
+        "We have decided not to move forward with your application."
+    )
+    assert understand(from_pasted(f"Subject: Re: Your application\n\n{body}")).kind == "other"
+
+
+def test_html_only_mail_becomes_plain_text_without_tags_or_styles():
+    text = html_to_text("<style>p{color:red}</style><p>Hello&nbsp;<b>Sam</b></p><p>Bye</p>")
+    assert text.split() == ["Hello", "Sam", "Bye"] and "<" not in text and "color" not in text
+
+
+def test_an_mbox_is_read_message_by_message_and_a_broken_one_is_an_error():
+    good = _eml("Thank you for applying to Acme. We have received your application.")
+    encrypted = (
+        b"From: a@b.com\nSubject: x\nMessage-ID: <e@b>\nContent-Type: application/pkcs7-mime\n\nMIIB\n"
+    )
+    cut = b"From: c@d.com\nSubject: cut off"
+    mbox = b"From x Mon Jan 1 00:00:00 2025\n" + good + b"\nFrom y Mon Jan 1 00:00:00 2025\n" + encrypted
+    mbox += b"\nFrom z Mon Jan 1 00:00:00 2025\n" + cut
+    found = list(read_bytes("mail.mbox", mbox))
+    assert isinstance(found[0], Email) and found[0].date == dt.date(2025, 11, 3)
+    assert isinstance(found[1], MessageError) and "encrypted" in found[1].message
+    assert isinstance(found[2], MessageError) and "cut off" in found[2].message
+    assert [f.position for f in found] == [1, 2, 3]
+
+
+def test_empty_files_fake_msg_and_unknown_charsets_give_clear_messages():
+    assert isinstance(next(read_bytes("empty.eml", b"")), MessageError)
+    fake = next(read_bytes("note.msg", b"this is not an outlook file"))
+    assert isinstance(fake, MessageError) and "Outlook" in fake.message
+    odd = b"From: a@b.com\nSubject: Hi\nContent-Type: text/plain; charset=x-unknown-9\n\nCaf\xe9 ok"
+    message = next(read_bytes("odd.eml", odd))
+    assert isinstance(message, Email) and message.text.startswith("Caf")
+
+
+def test_encoded_headers_and_base64_bodies_are_decoded():
+    raw = (
+        b"From: =?utf-8?q?Oc=C3=A9ane_Tech?= <rh@oceane.fr>\nSubject: =?utf-8?b?Q2FuZGlkYXR1cmU=?=\n"
+        b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+        b"TWVyY2kgcG91ciB2b3RyZSBjYW5kaWRhdHVyZQ==\n"
+    )
+    message = next(read_bytes("a.eml", raw))
+    assert message.sender_name == "Océane Tech" and message.subject == "Candidature"
+    assert message.text.startswith("Merci pour votre candidature")
+
+
+def test_pasted_text_keeps_the_headers_it_has():
+    pasted = (
+        "From: Lena <lena@nordlicht.de>\nSubject: Einladung\nDate: 2025-11-03\n\nHallo, wir laden Sie ein."
+    )
+    message = from_pasted(pasted, today=dt.date(2025, 11, 5))
+    assert message.sender == "lena@nordlicht.de" and message.subject == "Einladung"
+    assert message.date == dt.date(2025, 11, 3)
+    assert from_pasted(pasted).message_id == from_pasted(pasted).message_id  # pasting twice is one email

@@ -1,0 +1,57 @@
+"""Recording job emails: one transaction, deduplicated by Message-ID, the history kept true."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lib.core.models import ApplicationIn, StageEventIn
+from lib.store import applications as app_store
+from lib.store import emails as store
+
+DAY = dt.date(2025, 11, 3)
+
+
+def _record(kind, message_id, company="Acme", role="Data Engineer", stage=None, date=DAY, app=None):
+    return store.EmailRecord(
+        message_id=message_id,
+        kind=kind,
+        company=company,
+        role=role,
+        date=date,
+        stage=stage,
+        application_id=app,
+        sender="jobs@acme.com",
+        subject=f"{kind} email",
+        text="Dear Sam…",
+    )
+
+
+def test_a_mailbox_creates_the_application_its_stages_and_the_ending_once(engine):
+    batch = [
+        _record("rejection", "<3>", stage="final", date=DAY + dt.timedelta(days=20)),
+        _record("application", "<1>"),
+        _record("interview", "<2>", date=DAY + dt.timedelta(days=7)),
+    ]
+    result = store.record(engine, batch)
+    assert (result.applications, result.emails) == (1, 3)
+    apps = app_store.load_applications(engine)
+    assert len(apps) == 1 and apps["applied_on"].iloc[0].date() == DAY
+    kinds = app_store.events_for(engine, int(apps["id"].iloc[0]))["kind"].tolist()
+    assert kinds == ["interview", "final", "rejected"]
+    again = store.record(engine, batch)
+    assert (again.emails, again.duplicates, again.applications) == (0, 3, 0)
+    assert len(store.emails_for(engine, int(apps["id"].iloc[0]))) == 3
+
+
+def test_an_email_that_contradicts_the_history_is_reported_and_not_kept(engine):
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Data Engineer", applied_on=DAY)
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=DAY + dt.timedelta(days=1))
+    )
+    result = store.record(
+        engine, [_record("interview", "<late>", app=app_id, date=DAY + dt.timedelta(days=5))]
+    )
+    assert result.emails == 0 and "<late>" in result.errors
+    assert store.emails_for(engine, app_id).empty
