@@ -22,6 +22,8 @@ emails = sa.Table(
     sa.Column("kind", sa.String, nullable=False),  # rejection, interview, application, offer
     sa.Column("hiring_system", sa.String),
     _fk("application_id", "applications", nullable=True),
-    sa.Column("stage_event_id", sa.Integer, sa.ForeignKey("stage_events.id", ondelete="SET NULL"), index=True),
+    sa.Column(
+        "stage_event_id", sa.Integer, sa.ForeignKey("stage_events.id", ondelete="SET NULL"), index=True
+    ),
     _created(),
 )
