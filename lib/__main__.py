@@ -4,6 +4,8 @@
     python -m lib export --out DIR [--db PATH]
     python -m lib backup FILE [--db PATH]
     python -m lib restore FILE [--db PATH]
+    python -m lib report --out FILE [--from DATE] [--to DATE] [--include PART]... [--mask-companies] [--db PATH]
+    python -m lib mcp [--db PATH] [--allow-writes] [--include-reflections]
 
 The database is REBOUND_DATABASE_URL (else data/rebound.db) unless --db names a file.
 """
@@ -11,6 +13,7 @@ The database is REBOUND_DATABASE_URL (else data/rebound.db) unless --db names a 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -93,6 +96,85 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from lib.learn import report
+
+    sections = frozenset(report.SECTIONS) - set(args.leave_out or ())
+    try:
+        options = report.ReportOptions(
+            date_from=args.date_from,
+            date_to=args.date_to,
+            sections=sections,
+            private=frozenset(args.include or ()),
+            mask_companies=args.mask_companies,
+        )
+    except ValueError as exc:
+        print(f"Not written: {exc}.", file=sys.stderr)
+        return 2
+    engine = db.open_database(_url(args.db))
+    try:
+        files = report.make(engine, options)
+    finally:
+        engine.dispose()
+    html_path, pdf_path = report.write(files, args.out)
+    print(f"{files.summary}\nWrote {html_path} and {pdf_path}.")
+    left_out = options.left_out()
+    if left_out:
+        print("Left out: " + "; ".join(left_out) + ".")
+    return 0
+
+
+def cmd_mcp(args: argparse.Namespace) -> int:
+    from lib.data.mcp import server
+
+    return server.serve(
+        _url(args.db), allow_writes=args.allow_writes, include_reflections=args.include_reflections
+    )
+
+
+def _add_share_commands(commands) -> None:
+    from lib.learn.report.options import PRIVATE, SECTIONS
+
+    rep = commands.add_parser(
+        "report",
+        help="write a report for a coach: one self-contained HTML file and the same as a PDF",
+        description="Private parts (mood, reflections, written-out sessions, contacts) are left out "
+        "unless named with --include.",
+    )
+    rep.add_argument(
+        "--out", required=True, metavar="FILE", help="the HTML file; the PDF is written beside it"
+    )
+    rep.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="first application date")
+    rep.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="last application date")
+    rep.add_argument("--include", action="append", choices=sorted(PRIVATE), help="add a private part")
+    rep.add_argument("--leave-out", action="append", choices=sorted(SECTIONS), help="leave a section out")
+    rep.add_argument("--mask-companies", action="store_true", help='write "Company A", "Company B", …')
+    rep.add_argument("--db", metavar="PATH")
+    rep.set_defaults(func=cmd_report)
+
+    mcp = commands.add_parser(
+        "mcp",
+        help="serve your data to your own assistant over stdio (Model Context Protocol)",
+        description="Read-only unless --allow-writes; reflections, mood and written-out sessions only "
+        "with --include-reflections. An assistant running in the cloud sends what it reads to its provider.",
+    )
+    mcp.add_argument("--db", metavar="PATH")
+    mcp.add_argument(
+        "--allow-writes", action="store_true", help="let the assistant add applications, events, contacts"
+    )
+    mcp.add_argument(
+        "--include-reflections", action="store_true", help="let it read reflections, mood and writing"
+    )
+    mcp.set_defaults(func=cmd_mcp)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="Rebound's data on the command line.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("file", metavar="FILE")
     res.add_argument("--db", metavar="PATH")
     res.set_defaults(func=cmd_restore)
+    _add_share_commands(commands)
     return parser
 
 

@@ -1,0 +1,124 @@
+"""The private parts of a report, each built only when the person ticked it: mood, reflections'
+own words, written-out sessions, the people met with their details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from lib.learn import insight_charts, insights
+from lib.learn.report.mask import Masker
+from lib.learn.report.options import ReportOptions
+from lib.reflect.questionnaires import REJECTION, answer_lines
+
+# The record and the pause (how it came, the mood, one kind thing) stay out of "reflections":
+# the mood is its own choice.
+REFLECTION_SECTIONS_LEFT_OUT = {REJECTION.sections[0][0], REJECTION.sections[1][0]}
+MOOD_WORDS_SHOWN = 30
+CONTACTS_SHOWN = 200
+REFLECTIONS_SHOWN = 40  # the most recent; a coach reads these, not a thousand
+
+
+def _mood(data: dict[str, Any], options: ReportOptions, masker: Masker, today: dt.date) -> dict[str, Any]:
+    moods = data.get("mood_checkins", pd.DataFrame(columns=["recorded_at", "score", "words"]))
+    moods = moods[_dated(moods["recorded_at"], options)] if not moods.empty else moods
+    found = insights.mood_and_momentum(
+        data["log"], data["events"], moods[["recorded_at", "score"]], data["reflections"], today
+    )
+    spec = insight_charts.mood_chart(found.frame).to_dict(validate=False) if not found.frame.empty else None
+    words = moods.dropna(subset=["words"]).sort_values("recorded_at", ascending=False).head(MOOD_WORDS_SHOWN)
+    return {
+        "sentence": found.sentence,
+        "n": found.n,
+        "spec": spec,
+        "words": [
+            {
+                "day": pd.Timestamp(r["recorded_at"]).date(),
+                "score": int(r["score"]),
+                "words": masker.text(r["words"]),
+            }
+            for r in words.to_dict("records")
+            if str(r["words"]).strip()
+        ],
+    }
+
+
+def _dated(dates: pd.Series, options: ReportOptions) -> pd.Series:
+    days = pd.to_datetime(dates, errors="coerce")
+    keep = pd.Series(True, index=dates.index)
+    if options.date_from:
+        keep &= days >= pd.Timestamp(options.date_from)
+    if options.date_to:
+        keep &= days < pd.Timestamp(options.date_to) + pd.Timedelta(days=1)
+    return keep
+
+
+def _reflections(data: dict[str, Any], masker: Masker) -> list[dict[str, Any]]:
+    frame = data.get("reflection_answers")
+    if frame is None or frame.empty:
+        return []
+    log = data["log"].set_index("id")
+    mine = frame[frame["application_id"].isin(log.index)].sort_values("created_at", ascending=False)
+    out = []
+    for row in mine.head(REFLECTIONS_SHOWN).to_dict("records"):
+        app = log.loc[row["application_id"]]
+        lines = [
+            {"prompt": line.prompt, "text": masker.text(line.text)}
+            for line in answer_lines(REJECTION, row["answers"] if isinstance(row["answers"], dict) else {})
+            if line.section not in REFLECTION_SECTIONS_LEFT_OUT
+        ]
+        if lines:
+            out.append(
+                {
+                    "heading": f"{app['company']} · {masker.text(app['role'])}",
+                    "day": pd.Timestamp(row["created_at"]).date(),
+                    "lines": lines,
+                }
+            )
+    return out
+
+
+def _writing(data: dict[str, Any], options: ReportOptions, masker: Masker) -> list[dict[str, Any]]:
+    frame = data.get("writing")
+    if frame is None or frame.empty:
+        return []
+    frame = frame[_dated(frame["written_on"], options)]
+    return [
+        {
+            "day": pd.Timestamp(r["written_on"]).date(),
+            "prompt": r.get("prompt") or "",
+            "text": masker.text(r["text"]),
+        }
+        for r in frame.to_dict("records")
+    ]
+
+
+def _contacts(data: dict[str, Any], masker: Masker) -> list[dict[str, Any]]:
+    frame = data.get("contact_details")
+    if frame is None or frame.empty:
+        return []
+    companies = set(data["log"]["company"])
+    frame = frame.assign(company=masker.column(frame["company"]))
+    if data["log"].shape[0]:
+        frame = frame[frame["company"].isin(companies) | frame["company"].isna()]
+    columns = ["name", "role", "company", "email", "phone", "profile_url", "met_on", "connected_on"]
+    rows = []
+    for r in frame.head(CONTACTS_SHOWN).to_dict("records"):
+        rows.append({c: ("" if pd.isna(r.get(c)) else r.get(c)) for c in columns})
+    return rows
+
+
+def parts(data: dict[str, Any], options: ReportOptions, masker: Masker, today: dt.date) -> dict[str, Any]:
+    """{part: content} for the ticked private parts only."""
+    out: dict[str, Any] = {}
+    if "mood" in options.private:
+        out["mood"] = _mood(data, options, masker, today)
+    if "reflections" in options.private:
+        out["reflections"] = _reflections(data, masker)
+    if "writing" in options.private:
+        out["writing"] = _writing(data, options, masker)
+    if "contacts" in options.private:
+        out["contacts"] = _contacts(data, masker)
+    return out

@@ -1,0 +1,196 @@
+"""The coach report: what was chosen goes in, nothing else does, and the file stands alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from lib.core import db
+from lib.core.models import ApplicationIn, ContactIn, MoodIn, RejectionIn
+from lib.data import demo
+from lib.learn import report
+from lib.learn.report import content, data
+from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
+from lib.store import applications as app_store
+from lib.store import followups as followup_store
+from lib.store import reflections as reflection_store
+
+REFLECTION_TEXT = "I froze on the whiteboard question and felt small"
+MOOD_WORDS = "Heavy-hearted and tired today"
+CONTACT_EMAIL = "quiet.recruiter@private-mail.example"
+CONTACT_NAME = "Ottilie Vantongeren"
+PRIVATE_TEXTS = {
+    "reflections": REFLECTION_TEXT,
+    "mood": MOOD_WORDS,
+    "contacts": CONTACT_EMAIL,
+}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    """The demo data plus one application with private texts of every kind (read only by the tests)."""
+    today = dt.date.today()
+    engine = db.open_database(f"sqlite:///{tmp_path_factory.mktemp('report') / 'rebound.db'}")
+    demo.build(engine, today)
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(
+            company="Zephyrine Analytics", role="Data Analyst", applied_on=today - dt.timedelta(days=20)
+        ),
+    )
+    reflection_store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="screen",
+            occurred_on=today - dt.timedelta(days=5),
+            via="email",
+            mood=2,
+            mood_words="Bruised",
+            pause_until=dt.datetime.combine(today, dt.time(18)),
+            answers={"why_not_chosen": REFLECTION_TEXT, "lessons": "Rehearse out loud"},
+        ),
+    )
+    reflection_store.add_mood(engine, MoodIn(score=2, words=MOOD_WORDS))
+    followup_store.add_contact(
+        engine,
+        ContactIn(name=CONTACT_NAME, company="Zephyrine Analytics", role="recruiter", email=CONTACT_EMAIL),
+    )
+    yield engine
+    engine.dispose()
+
+
+@functools.cache
+def _made(engine, options: ReportOptions) -> report.ReportFiles:
+    return report.make(engine, options)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_with_every_private_option_off_no_private_text_is_in_either_file(filled):
+    files = _made(filled, ReportOptions())
+    pdf_text = _pdf_text(files.pdf)
+    for text in [*PRIVATE_TEXTS.values(), CONTACT_NAME, "Bruised", "@example.com"]:
+        assert text not in files.html
+        assert text not in pdf_text
+    assert "Headline numbers" in files.html and "Headline numbers" in pdf_text
+    assert "Left out by choice" in files.html
+
+
+@pytest.mark.parametrize("part", sorted(PRIVATE_TEXTS))
+def test_a_ticked_private_part_goes_in_and_only_that_one(filled, part):
+    files = _made(filled, ReportOptions(sections=frozenset(), private=frozenset({part})))
+    assert PRIVATE_TEXTS[part] in files.html
+    for other, text in PRIVATE_TEXTS.items():
+        if other != part:
+            assert text not in files.html
+
+
+def test_reflections_ticked_keep_the_mood_of_the_rejection_out(filled):
+    files = _made(filled, ReportOptions(sections=frozenset(), private=frozenset({"reflections"})))
+    assert REFLECTION_TEXT in files.html
+    assert "Bruised" not in files.html
+
+
+def test_an_unticked_section_is_left_out(filled):
+    files = _made(filled, ReportOptions(sections=frozenset({"headline"})))
+    assert "Headline numbers" in files.html
+    assert "<svg" not in files.html
+    assert "<h2>Questions to practise" not in files.html and "Better answer" not in files.html
+    assert "<h2>Latest strategy review" not in files.html
+
+
+def test_charts_are_embedded_as_svg_and_nothing_is_loaded_from_anywhere(filled):
+    files = _made(filled, ReportOptions())
+    assert files.html.count("<svg") == len(files.report.charts) >= 6
+    for needle in ("http", "<script", "<img", "<link", "src=", "href=", "url(", "@import", "@font-face"):
+        assert needle not in files.html.lower(), needle
+    assert files.pdf.startswith(b"%PDF")
+
+
+def test_charts_get_aggregated_data_only(filled):
+    built = content.build(data.load(filled, ReportOptions()), ReportOptions())
+    keys = {chart.key for chart in built.charts}
+    assert {"company", "channel", "role", "over_time", "funnel"} <= keys
+    assert all(chart.rows <= 5_000 for chart in built.charts)
+
+
+def test_masked_companies_appear_only_as_letters(filled):
+    files = report.make(filled, ReportOptions(mask_companies=True, private=frozenset(PRIVATE)))
+    for name, _ in demo.COMPANIES:
+        assert name not in files.html
+    assert "Zephyrine" not in files.html
+    assert "Company A" in files.html
+
+
+def test_headline_numbers_carry_their_interval_and_n(filled):
+    built = content.build(data.load(filled, ReportOptions()), ReportOptions())
+    rates = {f.label: f for f in built.figures}
+    assert re.search(r"95% interval \d+%–\d+%; \d+ of 61 ", rates["Traction rate"].detail)
+    assert all(f.n >= 5 for f in built.findings)
+
+
+def test_a_period_with_no_applications_says_so(filled, today):
+    options = ReportOptions(date_from=today + dt.timedelta(days=1))
+    files = report.make(filled, options)
+    assert files.report.applications == 0
+    assert not files.report.charts and not files.report.figures
+    assert "No applications were sent in this period" in files.html
+
+
+def test_the_period_narrows_the_numbers(filled, today):
+    options = ReportOptions(date_from=today - dt.timedelta(days=30), date_to=today)
+    built = content.build(data.load(filled, options), options, today)
+    log = app_store.load_applications(filled)
+    expected = int((log["applied_on"].dt.date >= today - dt.timedelta(days=30)).sum())
+    assert built.applications == expected
+    assert f"{today - dt.timedelta(days=30):%d %b %Y}" in built.period
+
+
+def test_an_empty_database_gives_a_calm_report(engine):
+    files = report.make(engine, ReportOptions(private=frozenset(PRIVATE)))
+    assert "No applications were sent in this period" in files.html
+    assert "No insight rests on enough cases yet" in files.html
+    assert "No strategy review saved yet" in files.html
+    assert _pdf_text(files.pdf).count("No applications") == 1
+
+
+def test_few_applications_claim_nothing(engine, today):
+    for i in range(3):
+        app_store.add_application(
+            engine, ApplicationIn(company=f"Firm {i}", role="Analyst", applied_on=today)
+        )
+    built = content.build(data.load(engine, ReportOptions()), ReportOptions(), today)
+    rates = {f.label: f.value for f in built.figures}
+    assert rates["Response rate"] == "too few to tell"
+    assert built.findings == []
+
+
+def test_user_text_is_escaped(engine, today):
+    app_store.add_application(
+        engine, ApplicationIn(company="<script>alert(1)</script> Ltd", role="Analyst", applied_on=today)
+    )
+    files = report.make(engine, ReportOptions(sections=frozenset(SECTIONS)))
+    assert "<script>alert" not in files.html
+
+
+def test_write_puts_the_pdf_beside_the_html(filled, tmp_path):
+    files = _made(filled, ReportOptions(sections=frozenset({"headline"})))
+    html_path, pdf_path = report.write(files, tmp_path / "for-my-coach")
+    assert html_path.name == "for-my-coach.html" and pdf_path.name == "for-my-coach.pdf"
+    assert html_path.read_text(encoding="utf-8") == files.html
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+
+
+def test_options_refuse_unknown_parts_and_a_backwards_period():
+    with pytest.raises(ValueError, match="unknown"):
+        ReportOptions(private=frozenset({"diary"}))
+    with pytest.raises(ValueError, match="starts after"):
+        ReportOptions(date_from=dt.date(2026, 2, 1), date_to=dt.date(2026, 1, 1))
