@@ -15,7 +15,7 @@ from lib.core import vocab
 from lib.core.db import Engine
 from lib.core.models import ApplicationIn, ContactIn, StageEventIn, field_errors
 from lib.store import applications as app_store
-from lib.store import followups as followup_store
+from lib.store import contacts as contact_store
 from lib.store.base import StoreError
 
 
@@ -69,7 +69,7 @@ def record_stage_event(engine: Engine, values: dict[str, Any]) -> dict[str, Any]
 
 def add_contact(engine: Engine, values: dict[str, Any]) -> dict[str, Any]:
     contact = _valid(ContactIn, values)
-    new_id = _stored(followup_store.add_contact, engine, contact)
+    new_id = _stored(contact_store.add_contact, engine, contact)
     at = f" at {contact.company}" if contact.company else ""
     return {
         "written": "contact",

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.learn import charts, insights, traction
+from lib.learn import charts, claims, insights, traction
 from lib.learn.report import private
 from lib.learn.report.mask import Masker
 from lib.learn.report.options import ReportOptions
@@ -109,9 +109,9 @@ def _narrowed(data: dict[str, Any], options: ReportOptions, masker: Masker) -> d
 
 
 def _rate(label: str, hits: int, n: int, what: str) -> Figure:
-    if n < traction.MIN_SAMPLE:
-        return Figure(label, traction.TOO_FEW, f"{hits:,} of {n:,} {what}")
-    low, high = traction.wilson_interval(hits, n)
+    if n < claims.MIN_CASES:
+        return Figure(label, claims.TOO_FEW, f"{hits:,} of {n:,} {what}")
+    low, high = claims.wilson_interval(hits, n)
     return Figure(label, f"{hits / n:.0%}", f"95% interval {low:.0%}–{high:.0%}; {hits:,} of {n:,} {what}")
 
 
@@ -163,8 +163,8 @@ def _charts(table: pd.DataFrame) -> list[ChartPart]:
 
 
 def passes_claim_rules(insight: insights.Insight) -> bool:
-    """An insight is stated only when it rests on enough cases."""
-    return insight.enough and not insight.sentence.startswith("Not enough data")
+    """An insight is stated only when it rests on enough cases (lib.learn.claims)."""
+    return insight.n >= claims.MIN_CASES and insight.enough and not insight.sentence.startswith("Not enough data")
 
 
 def _findings(data: dict[str, Any], options: ReportOptions, today: dt.date) -> list[Finding]:

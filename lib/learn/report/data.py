@@ -10,7 +10,7 @@ from lib.core.db import Engine
 from lib.learn import traction
 from lib.learn.report.options import ReportOptions
 from lib.store import applications as app_store
-from lib.store import followups as followup_store
+from lib.store import contacts as contact_store
 from lib.store import insight_data
 from lib.store import reflections as reflection_store
 from lib.store import settings as settings_store
@@ -44,7 +44,7 @@ def load(engine: Engine, options: ReportOptions) -> dict[str, Any]:
     if "reflections" in options.private:
         data["reflection_answers"] = insight_data.load_reflections(engine)
     if "contacts" in options.private:
-        data["contact_details"] = followup_store.load_contacts(engine)
+        data["contact_details"] = contact_store.load_contacts(engine)
     if "writing" in options.private:
         data["writing"] = pd.DataFrame(columns=["written_on", "prompt", "text"])
     return data

@@ -17,7 +17,7 @@ from lib.learn import report
 from lib.learn.report import content, data
 from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
 from lib.store import applications as app_store
-from lib.store import followups as followup_store
+from lib.store import contacts as contact_store
 from lib.store import reflections as reflection_store
 
 REFLECTION_TEXT = "I froze on the whiteboard question and felt small"
@@ -57,7 +57,7 @@ def filled(tmp_path_factory):
         ),
     )
     reflection_store.add_mood(engine, MoodIn(score=2, words=MOOD_WORDS))
-    followup_store.add_contact(
+    contact_store.add_contact(
         engine,
         ContactIn(name=CONTACT_NAME, company="Zephyrine Analytics", role="recruiter", email=CONTACT_EMAIL),
     )
