@@ -164,7 +164,11 @@ def _charts(table: pd.DataFrame) -> list[ChartPart]:
 
 def passes_claim_rules(insight: insights.Insight) -> bool:
     """An insight is stated only when it rests on enough cases (lib.learn.claims)."""
-    return insight.n >= claims.MIN_CASES and insight.enough and not insight.sentence.startswith("Not enough data")
+    return (
+        insight.n >= claims.MIN_CASES
+        and insight.enough
+        and not insight.sentence.startswith("Not enough data")
+    )
 
 
 def _findings(data: dict[str, Any], options: ReportOptions, today: dt.date) -> list[Finding]:
