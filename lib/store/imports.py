@@ -210,7 +210,7 @@ def _insert_chunks(
 
 def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None = None) -> ImportPlan:
     """Add what `files` hold, in one transaction (all of it or, if anything fails, none)."""
-    with paused_gc(), db.transaction(engine) as connection:
+    with paused_gc(), db.transaction(engine, wait=db.IMPORT_WAIT_S) as connection:  # imports queue
         # Take the write lock first: what is planned, and the ids given below, stay true until commit.
         connection.execute(
             sa.update(db.meta).where(db.meta.c.key == "revision").values(value=db.meta.c.value)
