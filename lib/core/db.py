@@ -172,13 +172,13 @@ def _begin_write(engine: Engine, wait: float) -> tuple[Connection, sa.RootTransa
 
 
 @contextmanager
-def transaction(engine: Engine, *, wait: float = SAVE_WAIT_S, bump: bool = True) -> Iterator[Connection]:
+def transaction(engine: Engine, *, wait: float | None = None, bump: bool = True) -> Iterator[Connection]:
     """One write transaction; bumps the data revision so cached reads refresh.
 
     Waits up to `wait` seconds while another write (an import) holds the database, then raises
     DatabaseBusy (shown as BUSY_MESSAGE). `bump=False` for writes no cached view shows (drafts).
     """
-    connection, trans = _begin_write(engine, wait)
+    connection, trans = _begin_write(engine, SAVE_WAIT_S if wait is None else wait)
     try:
         yield connection
         if bump:

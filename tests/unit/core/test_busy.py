@@ -45,3 +45,16 @@ def test_a_save_behind_a_long_write_raises_busy_with_a_calm_message_and_writes_n
     assert caught.value.message == "Rebound is busy importing; try again in a moment."
     holder.join()
     assert db.revision(engine) == 0
+
+
+def test_an_import_queues_behind_another_write_instead_of_failing(engine, tmp_path, monkeypatch):
+    from lib.data.importers import import_files
+
+    source = tmp_path / "log.csv"
+    source.write_text("Company,Role,Date Applied,Status\nAcme,Analyst,2025-01-02,Applied\n")
+    monkeypatch.setattr(db, "SAVE_WAIT_S", 0.1)  # a save would give up; an import waits its turn
+    holder = _holder(engine, 1.2)
+    import_files([source], engine)
+    holder.join()
+    with engine.connect() as connection:
+        assert connection.execute(sa.select(sa.func.count()).select_from(db.applications)).scalar() == 1
