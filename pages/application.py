@@ -15,7 +15,7 @@ from lib.store.base import Conflict, StoreError
 from ui import conflicts, forms, layout, state
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline
-from ui.search import application_form
+from ui.search import application_form, event_date
 from ui.text import md
 
 EVENT_FORM = "record_event"
@@ -141,11 +141,13 @@ with timeline_tab:
             row = st.columns([6, 1])
             detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)
             row[0].markdown(
-                f"**{event.occurred_on:%d %b %Y}** — {vocab.stage_label(event.kind)}"
+                f"**{event_date.label(event)}** — {vocab.stage_label(event.kind)}"
                 + (f" ({md(detail)})" if detail else "")
             )
             if event.note:
-                row[0].caption(event.note)
+                row[0].caption(md(event.note))
+            with row[0]:
+                event_date.fix(event, app["applied_on"])
             with row[1].popover("", icon=":material/delete:", help="Delete this event"):
                 st.write("Delete this event?")
                 if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):

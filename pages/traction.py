@@ -152,6 +152,8 @@ with tabs[4]:
         f"Ghosted: recorded as ghosted, or open with no word from the employer for {ghost_days} days "
         "or more. A rejection after a final round counts as a final round reached."
     )
+    if view.undated_note:
+        st.caption(view.undated_note)
 
 with tabs[5]:
     times_col, silent_col = st.columns([3, 2], gap="large")
@@ -161,6 +163,8 @@ with tabs[5]:
             "No employer has answered yet. Record screens, interviews and rejections "
             "on each application to see how long answers take.",
         )
+        if view.undated_note:
+            st.caption(view.undated_note)
     with silent_col:
         st.markdown(
             f"**Still silent** · {view.silent_count:,} open application"

@@ -92,7 +92,8 @@ class ApplicationIn(Model):
 class StageEventIn(Model):
     application_id: int
     kind: Literal[vocab.EVENT_KINDS]  # type: ignore[valid-type]
-    occurred_on: dt.date
+    occurred_on: dt.date  # with date_known false: only where the event sits in order
+    date_known: bool = True
     round_label: OptShortText = None
     via: Literal[vocab.NEWS_CHANNELS] | None = None  # type: ignore[valid-type]
     note: OptLongText = None

@@ -96,7 +96,10 @@ stage_events = sa.Table(
     _id(),
     _fk("application_id", "applications"),
     sa.Column("kind", sa.String, nullable=False),  # vocab.EVENT_KINDS
-    sa.Column("occurred_on", sa.Date, nullable=False),
+    sa.Column(
+        "occurred_on", sa.Date, nullable=False
+    ),  # when date_known is false: an ordering placeholder only
+    sa.Column("date_known", sa.Boolean, nullable=False, server_default=sa.true()),  # revision 0002
     sa.Column("round_label", sa.String),  # "Technical", "Round 2", ...
     sa.Column("via", sa.String),  # how the news came (vocab.NEWS_CHANNELS)
     sa.Column("note", sa.Text),

@@ -177,7 +177,7 @@ def _check_event(connection: Connection, event: StageEventIn) -> None:
     if event.occurred_on < applied_on:
         raise StoreError(f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on")
     existing = connection.execute(
-        sa.select(E.c.kind, E.c.occurred_on).where(E.c.application_id == event.application_id)
+        sa.select(E.c.kind, E.c.occurred_on, E.c.date_known).where(E.c.application_id == event.application_id)
     ).all()
     ended = [e for e in existing if e.kind in vocab.OUTCOMES]
     if ended:
@@ -187,7 +187,7 @@ def _check_event(connection: Connection, event: StageEventIn) -> None:
             field="kind",
         )
     if event.kind in vocab.OUTCOMES:
-        latest = max((e.occurred_on for e in existing), default=None)
+        latest = max((e.occurred_on for e in existing if e.date_known), default=None)
         if latest is not None and event.occurred_on < latest:
             raise StoreError(
                 f"An ending can't come before the last recorded stage ({latest:%d %b %Y}).",
@@ -209,17 +209,48 @@ def delete_stage_event(engine: Engine, event_id: int) -> None:
         connection.execute(sa.delete(E).where(E.c.id == event_id))
 
 
+def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:
+    """Give an event its real date (an imported status had none): it then counts as dated."""
+    if day > dt.date.today():
+        raise StoreError("The date can't be in the future.", field="occurred_on")
+    with db.transaction(engine) as connection:
+        row = connection.execute(
+            sa.select(E.c.kind, A.c.applied_on)
+            .join(A, A.c.id == E.c.application_id)
+            .where(E.c.id == event_id)
+        ).first()
+        if row is None:
+            raise StoreError("That event no longer exists.")
+        if day < row.applied_on:
+            raise StoreError(
+                f"This is before the application date ({row.applied_on:%d %b %Y}).", field="occurred_on"
+            )
+        connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))
+
+
+def _unknown_dates_blank(frame: pd.DataFrame) -> pd.DataFrame:
+    """An event whose date is unknown reads with no date (NaT): its stored day only keeps it in order."""
+    frame["date_known"] = frame["date_known"].astype(bool)
+    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"], format="ISO8601").where(frame["date_known"])
+    return frame
+
+
 def events_for(engine: Engine, application_id: int) -> pd.DataFrame:
-    return read_frame(
+    """One application's events in order; `occurred_on` is NaT where the date is unknown."""
+    frame = read_frame(
         engine,
         sa.select(E).where(E.c.application_id == application_id).order_by(E.c.occurred_on, E.c.id),
     )
+    return _unknown_dates_blank(frame)
 
 
 def load_events(engine: Engine) -> pd.DataFrame:
-    """Every stage event (application_id, kind, occurred_on, round_label, via)."""
+    """Every stage event (application_id, kind, occurred_on, date_known, round_label, via);
+    `occurred_on` is NaT where the date is unknown."""
     frame = read_raw_frame(
-        engine, sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.round_label, E.c.via)
+        engine,
+        sa.select(
+            E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.date_known, E.c.round_label, E.c.via
+        ),
     )
-    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"], format="ISO8601")
-    return frame
+    return _unknown_dates_blank(frame)

@@ -63,7 +63,10 @@ def _stage_history(events: pd.DataFrame) -> pd.Series:
     if events.empty:
         return pd.Series(dtype=object)
     ordered = events.sort_values(["application_id", "occurred_on", "id"])
-    text = ordered["kind"] + " " + pd.to_datetime(ordered["occurred_on"]).dt.strftime("%Y-%m-%d")
+    day = pd.to_datetime(ordered["occurred_on"]).dt.strftime(" %Y-%m-%d")
+    if "date_known" in ordered:  # an unknown date is written as none, and read back as unknown
+        day = day.where(ordered["date_known"].astype(bool), "")
+    text = ordered["kind"] + day
     return text.groupby(ordered["application_id"]).agg("; ".join)
 
 

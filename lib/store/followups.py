@@ -223,7 +223,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         if app is None:
             return None
         events = connection.execute(
-            sa.select(E.c.kind, E.c.occurred_on)
+            sa.select(E.c.kind, E.c.occurred_on, E.c.date_known)
             .where(E.c.application_id == application_id)
             .order_by(E.c.occurred_on)
         ).all()
@@ -242,7 +242,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
             earlier_role = connection.execute(
                 sa.select(A.c.role).where(A.c.id == app.reapplication_of)
             ).scalar()
-    interview_days = [e.occurred_on for e in events if e.kind in INTERVIEW_KINDS]
+    interview_days = [e.occurred_on for e in events if e.kind in INTERVIEW_KINDS and e.date_known]
     interview_days += [i.occurred_on for i in interviews if i.occurred_on]
     ending = next((e for e in reversed(events) if e.kind in vocab.OUTCOMES), None)
     pauses = [r.pause_until for r in reflections if r.pause_until]
@@ -253,7 +253,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         "role": app.role,
         "interview_on": max(interview_days) if interview_days else None,
         "outcome": ending.kind if ending else vocab.OPEN,
-        "ended_on": ending.occurred_on if ending else None,
+        "ended_on": ending.occurred_on if ending and ending.date_known else None,
         "interview_answers": _merged([i.answers for i in interviews]),
         "reflection_answers": _merged([r.answers for r in reflections]),
         "pause_until": pauses[-1] if pauses else None,

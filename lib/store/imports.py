@@ -51,6 +51,16 @@ class ImportPlan:
         return sum(self.duplicates)
 
 
+def undated_notice(n: int) -> str:
+    """What the preview says about statuses that come without a date of their own."""
+    return (
+        f"{n:,} status{'' if n == 1 else 'es'} {'comes' if n == 1 else 'come'} without a date of "
+        f"{'its' if n == 1 else 'their'} own: {'it' if n == 1 else 'they'} will be recorded with the date "
+        "marked unknown (not the application date), and left out of response times until you type the date "
+        "on the application."
+    )
+
+
 def _tagged(files: Sequence[ParsedFile], attribute: str) -> pd.DataFrame:
     frames = [
         getattr(f, attribute).assign(file=i) for i, f in enumerate(files) if not getattr(f, attribute).empty
@@ -150,6 +160,7 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     counts = {
         "applications": len(apps),
         "stage_events": len(events),
+        "undated_events": int((~events["date_known"].astype(bool)).sum()) if len(events) else 0,
         "contacts": len(contacts),
         "companies": len(new_companies),
         "saved_jobs": len(saved),
@@ -238,7 +249,7 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
                 connection,
                 E,
                 events,
-                ["application_id", "kind", "occurred_on", "note"],
+                ["application_id", "kind", "occurred_on", "date_known", "note"],
                 progress,
                 0.6,
                 0.3,

@@ -41,7 +41,9 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
             )
             .join(A, A.c.id == E.c.application_id)
             .join(C, C.c.id == A.c.company_id)
-            .where(E.c.occurred_on >= since, E.c.kind.in_(("interview", "final", "rejected"))),
+            .where(
+                E.c.occurred_on >= since, E.c.date_known, E.c.kind.in_(("interview", "final", "rejected"))
+            ),
         ),
         "notes": read_frame(
             engine,

@@ -173,6 +173,8 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
     for f in files:
         for notice in f.notices:
             st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
+    if counts.get("undated_events"):
+        st.info(import_store.undated_notice(counts["undated_events"]), icon=":material/event_busy:")
 
 
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:

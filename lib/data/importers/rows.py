@@ -56,7 +56,7 @@ APPLICATION_COLUMNS = [
     "notes",
     "import_key",
 ]
-EVENT_COLUMNS = ["import_key", "kind", "occurred_on", "note"]
+EVENT_COLUMNS = ["import_key", "kind", "occurred_on", "date_known", "note"]
 CONTACT_COLUMNS = [
     "line",
     "name",
@@ -448,8 +448,9 @@ def _events(
     status_map: dict[str, tuple[str, str]] | None,
 ) -> pd.DataFrame:
     """Stage events for the valid rows: from a stage history when there is one, else the furthest
-    stage and the outcome the status names. Dated as best known, never before the application
-    date, the ending last and on or after every stage."""
+    stage and the outcome the status names. A status with no date of its own gets `date_known`
+    false (its day then only keeps it in order: the application date, never before it, the ending
+    last and on or after every stage)."""
     applied = pd.to_datetime(good["applied_on"])
     today = pd.Timestamp(dt.date.today())
     plans: list[pd.DataFrame] = []
@@ -459,15 +460,23 @@ def _events(
     best = status_on.where(status_on.notna(), applied).clip(lower=applied)
     history = good["stage_history"].notna()
     stage_day = best.where(~ended, applied)  # the ending takes the status date; the stage came before it
+    dated = status_on.notna()
+    key = good["import_key"]
     plans.append(
-        pd.DataFrame({"import_key": good["import_key"], "kind": stage, "occurred_on": stage_day, "order": 0})[
-            has_stage & ~history
-        ]
+        pd.DataFrame(
+            {
+                "import_key": key,
+                "kind": stage,
+                "occurred_on": stage_day,
+                "date_known": dated & ~ended,
+                "order": 0,
+            }
+        )[has_stage & ~history]
     )
     plans.append(
-        pd.DataFrame({"import_key": good["import_key"], "kind": outcome, "occurred_on": best, "order": 1})[
-            ended & ~history
-        ]
+        pd.DataFrame(
+            {"import_key": key, "kind": outcome, "occurred_on": best, "date_known": dated, "order": 1}
+        )[ended & ~history]
     )
     # Stage histories: split row by row, then every date read in one go.
     rows = []
@@ -491,19 +500,20 @@ def _events(
             day = all_dates[position]
             position += 1
             mapped = _history_word(word, status_map)
-            day = applied_day if pd.isna(day) or day > today else max(day, applied_day)
+            known = not (pd.isna(day) or day > today)
+            day = max(day, applied_day) if known else applied_day
             if vocab.STAGE_RANK.get(mapped[0], 0) > 0:
-                rows.append((key, mapped[0], day, 0))
+                rows.append((key, mapped[0], day, known, 0))
             if mapped[1] in vocab.OUTCOMES and seen_end is None:
-                seen_end = (key, mapped[1], day, 1)
+                seen_end = (key, mapped[1], day, known, 1)
         if seen_end:
             rows.append(seen_end)
     if rows:
-        plans.append(pd.DataFrame(rows, columns=["import_key", "kind", "occurred_on", "order"]))
+        plans.append(pd.DataFrame(rows, columns=["import_key", "kind", "occurred_on", "date_known", "order"]))
     events = (
         pd.concat([p for p in plans if not p.empty], ignore_index=True)
         if any(not p.empty for p in plans)
-        else pd.DataFrame(columns=["import_key", "kind", "occurred_on", "order"])
+        else pd.DataFrame(columns=["import_key", "kind", "occurred_on", "date_known", "order"])
     )
     if events.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
@@ -530,6 +540,7 @@ def _events(
                         "import_key": missing_offer.to_numpy(),
                         "kind": "offer",
                         "occurred_on": days.reindex(missing_offer).to_numpy(),
+                        "date_known": False,  # an offer implied by "declined": its day is not known
                         "order": 0,
                     }
                 ),
@@ -537,5 +548,6 @@ def _events(
         )
     events = events.sort_values(["import_key", "order", "occurred_on"], kind="stable")
     events["occurred_on"] = events["occurred_on"].dt.date
+    events["date_known"] = events["date_known"].astype(bool)
     events["note"] = None
     return events[EVENT_COLUMNS].reset_index(drop=True)

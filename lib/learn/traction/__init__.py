@@ -29,6 +29,7 @@ from lib.learn.traction.headline import (
     strongest_sentence,
     table_bounds,
     traction_view,
+    undated_note,
 )
 from lib.learn.traction.table import (
     CHANNEL_PHRASES,
@@ -46,6 +47,7 @@ from lib.learn.traction.table import (
 )
 
 __all__ = [
+    "undated_note",
     "CHANNEL_PHRASES",
     "END_STATES",
     "EXTRA_DIMENSIONS",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.core import vocab
 from lib.learn.claims import MIN_CASES as MIN_SAMPLE
 from lib.learn.claims import TOO_FEW, rate_text
 from lib.learn.traction.aggregates import (
@@ -79,8 +80,8 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
         return _in_window(dates, *last), _in_window(dates, *before)
 
     responses, traction = int(table["responded"].sum()), int(table["traction"].sum())
-    finals = int(table["reached_final_on"].notna().sum()) if n else 0
-    offers = int(table["reached_offer_on"].notna().sum()) if n else 0
+    finals = int((table["stage_rank"] >= vocab.STAGE_RANK["final"]).sum()) if n else 0
+    offers = int((table["stage_rank"] >= vocab.STAGE_RANK["offer"]).sum()) if n else 0
 
     def pct(k: int) -> str:
         return f"{k / n:.0%}" if n >= MIN_SAMPLE else TOO_FEW
@@ -145,6 +146,7 @@ class TractionView:
     silent: pd.DataFrame
     silent_count: int
     extra_rates: dict[str, pd.DataFrame]  # only the dimensions that are filled in
+    undated_note: str = ""  # how many applications the date-based figures leave out, if any
 
 
 def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -> TractionView:
@@ -167,6 +169,21 @@ def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -
         silent=silent,
         silent_count=silent_count,
         extra_rates={column: rates for column, rates in extra.items() if not rates.empty},
+        undated_note=undated_note(shown),
+    )
+
+
+def undated_note(table: pd.DataFrame) -> str:
+    """What the date-based figures (response times, ghosting, when stages were reached) leave out."""
+    n = int(table["date_unknown"].sum()) if "date_unknown" in table else 0
+    if not n:
+        return ""
+    one = n == 1
+    return (
+        f"{n:,} application{'' if one else 's'} {'has' if one else 'have'} a step with an unknown date "
+        f"(imported without one): {'it is' if one else 'they are'} left out of response times, ghosting "
+        "and the dates stages were reached. Type the date on the application to count "
+        f"{'it' if one else 'them'}."
     )
 
 

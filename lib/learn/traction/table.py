@@ -70,6 +70,10 @@ def with_status(applications: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
 #   At exactly `ghost_days` days of silence an application counts as ghosted.
 # - end state: how the application ends up: rejected, ghosted, withdrawn, declined, accepted, or
 #   open (still in progress).
+# - an event whose date is unknown (an imported status with no date of its own) counts for the
+#   furthest stage and the outcome, but every date it would decide is unknown: days to first
+#   response, days silent (so ghosting by silence) and the day each stage was reached are left
+#   empty for that application, and `date_unknown` marks it so pages can say how many were left out.
 # - rates come with a 95% Wilson score interval; under MIN_SAMPLE applications a rate is "too few
 #   to tell" (NaN in frames), never 0% or 100%.
 
@@ -107,6 +111,7 @@ TABLE_COLUMNS = [
     "days_silent",
     "ghosted",
     "last_event_on",
+    "date_unknown",
     "reached_screen_on",
     "reached_interview_on",
     "reached_final_on",
@@ -137,7 +142,8 @@ def traction_table(
     apps["applied_on"] = pd.to_datetime(apps.get("applied_on"), errors="coerce")
     events = events[["application_id", "kind", "occurred_on"]].copy()
     events["occurred_on"] = pd.to_datetime(events["occurred_on"], errors="coerce")
-    events = events[events["application_id"].isin(apps["id"]) & events["occurred_on"].notna()]
+    events = events[events["application_id"].isin(apps["id"])]
+    undated = events["occurred_on"].isna()
 
     status = application_status(apps, events).set_index("application_id")
     frame = apps.set_index("id", drop=False)
@@ -149,20 +155,25 @@ def traction_table(
 
     ranks = events["kind"].map(vocab.STAGE_RANK)
     employer = events["kind"].isin(vocab.EMPLOYER_EVENT_KINDS)
-    first_response = _first_on(events, employer)
-    last_employer = events[employer].groupby("application_id")["occurred_on"].max()
-    frame["first_response_on"] = first_response.reindex(frame.index)
-    for stage in FUNNEL_STAGES[1:]:
-        frame[f"reached_{stage}_on"] = _first_on(events, ranks >= vocab.STAGE_RANK[stage]).reindex(
-            frame.index
-        )
 
-    frame["responded"] = frame["first_response_on"].notna()
+    def first_known(mask: pd.Series) -> pd.Series:
+        """The first day of `mask`'s events, unknown (NaT) when any of them has no date."""
+        unsure = frame.index.isin(events.loc[mask & undated, "application_id"])
+        return _first_on(events, mask).reindex(frame.index).where(~unsure)
+
+    frame["date_unknown"] = frame.index.isin(events.loc[undated, "application_id"])
+    frame["first_response_on"] = first_known(employer)
+    last_employer = events[employer].groupby("application_id")["occurred_on"].max()
+    for stage in FUNNEL_STAGES[1:]:
+        frame[f"reached_{stage}_on"] = first_known(ranks >= vocab.STAGE_RANK[stage])
+
+    frame["responded"] = frame.index.isin(events.loc[employer, "application_id"])
     frame["traction"] = frame["stage_rank"] >= TRACTION_RANK
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
     silent_since = last_employer.reindex(frame.index).fillna(frame["applied_on"])
+    silent_since = silent_since.where(~frame.index.isin(events.loc[employer & undated, "application_id"]))
     frame["days_silent"] = (pd.Timestamp(today) - silent_since).dt.days.astype("Float64")
     still_open = (frame["outcome"] == vocab.OPEN) & (frame["furthest_stage"] != "accepted")
     silent_too_long = (frame["days_silent"] >= ghost_days).fillna(False).astype(bool)

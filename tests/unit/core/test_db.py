@@ -51,3 +51,25 @@ def test_the_database_location_can_be_set_from_the_environment(monkeypatch, tmp_
     assert db.database_url().endswith("data/rebound.db")
     monkeypatch.setenv("REBOUND_DATABASE_URL", f"sqlite:///{tmp_path}/x.db")
     assert db.database_url() == f"sqlite:///{tmp_path}/x.db"
+
+
+def test_events_recorded_before_revision_0002_keep_their_dates_as_known(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO applications (company_id, role, applied_on, channel) "
+                "VALUES (1, 'Analyst', '2026-01-02', 'referral')"
+            )
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO stage_events (application_id, kind, occurred_on) VALUES (1, 'screen', '2026-01-09')"
+            )
+        )
+    db.upgrade(engine, "0002")
+    with engine.connect() as connection:
+        row = connection.execute(sa.text("SELECT occurred_on, date_known FROM stage_events")).one()
+    assert tuple(row) == ("2026-01-09", 1)

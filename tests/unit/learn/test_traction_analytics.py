@@ -129,8 +129,38 @@ def test_events_out_of_order_and_missing_dates_give_the_same_answer():
     table = _table(apps, events)
     assert table.loc[1, "first_response_on"] == pd.Timestamp("2026-01-10")
     assert table.loc[1, "reached_screen_on"] == pd.Timestamp("2026-01-10")
-    assert table.loc[2, "furthest_stage"] == "applied" and pd.isna(table.loc[2, "days_silent"])
-    assert not table.loc[2, "ghosted"]
+    # A step with no date still counts as reached; only what its date would decide stays unknown.
+    assert table.loc[2, "furthest_stage"] == "screen" and table.loc[2, "responded"]
+    assert pd.isna(table.loc[2, "days_silent"]) and not table.loc[2, "ghosted"]
+    assert table.loc[2, "date_unknown"] and not table.loc[1, "date_unknown"]
+
+
+def test_a_status_with_an_unknown_date_is_left_out_of_response_times_and_ghosting_and_said_so():
+    apps = _apps(
+        (1, "Acme", "Analyst", "referral", "2025-01-01"),
+        (2, "Beta", "Analyst", "referral", "2025-01-01"),
+        (3, "Core", "Analyst", "referral", "2025-01-01"),
+    )
+    events = _events(
+        (1, "screen", None),  # imported "screen" with no date of its own
+        (1, "rejected", "2025-03-01"),
+        (2, "offer", None),
+        (3, "screen", "2025-01-11"),
+    )
+    table = _table(apps, events)
+    assert list(table["furthest_stage"]) == ["screen", "offer", "screen"]
+    assert list(table["responded"]) == [True, True, True]
+    # Not "0 days to first answer": the first answer's day is unknown for 1 and 2.
+    assert table["days_to_first_response"].isna().tolist() == [True, True, False]
+    assert pd.isna(table.loc[2, "reached_offer_on"]) and pd.isna(table.loc[2, "days_silent"])
+    assert not table.loc[2, "ghosted"]  # open with an undated offer: silence can't be measured
+    times = traction.response_times(table)
+    assert int(times["responses"].sum()) == 1
+    figures, _ = traction.headline(table.reset_index(), TODAY)
+    assert {f.label: f.value for f in figures}["Offers"] == "1"
+    view = traction.traction_view(table.reset_index(), TractionFilter())
+    assert view.undated_note.startswith("2 applications have a step with an unknown date")
+    assert traction.traction_view(table.reset_index().iloc[[2]], TractionFilter()).undated_note == ""
 
 
 def test_role_titles_group_into_families():

@@ -83,12 +83,14 @@ def test_imported_events_pass_the_same_rules_as_events_recorded_by_hand(engine):
     events = app_store.load_events(engine)
     assert not events.empty
     applied = events["application_id"].map(apps["applied_on"])
-    assert (events["occurred_on"] >= applied).all()
+    dated = events["date_known"]
+    assert (events["occurred_on"][dated] >= applied[dated]).all()
+    assert events["occurred_on"][~dated].isna().all()  # an unknown date reads as no date at all
     for _, history in events.groupby("application_id"):
         endings = history[history["kind"].isin(vocab.OUTCOMES)]
         assert len(endings) <= 1
         if len(endings):
-            assert endings["occurred_on"].iloc[0] >= history["occurred_on"].max()
+            assert not endings["occurred_on"].iloc[0] < history["occurred_on"].max()
         if "declined" in set(history["kind"]):
             assert "offer" in set(history["kind"])
 
@@ -146,3 +148,41 @@ def test_progress_is_reported_up_to_done(engine):
     seen = []
     store.apply(engine, _parse("tracker.csv"), progress=lambda fraction, label: seen.append(fraction))
     assert seen[-1] == 1.0 and seen == sorted(seen)
+
+
+UNDATED = b"""Company,Position,Date Applied,Status
+Northwind,Analyst,2026-01-05,Offer
+Contoso,Engineer,2026-01-06,Rejected
+"""
+
+
+def test_an_imported_status_without_a_date_is_recorded_as_unknown_and_the_preview_says_so(engine):
+    files = parse_bytes("tracker.csv", UNDATED)
+    preview = store.plan(engine, files)
+    assert preview.counts["undated_events"] == 2  # the offer and the rejection
+    assert "will be recorded with the date marked unknown" in store.undated_notice(
+        preview.counts["undated_events"]
+    )
+    assert count_rows(engine, db.stage_events) == 0  # the preview writes nothing
+    store.apply(engine, files)
+    events = app_store.load_events(engine)
+    assert not events["date_known"].any() and events["occurred_on"].isna().all()
+    from lib.learn import traction
+
+    table = traction.traction_table(
+        app_store.load_applications(engine), events, dt.date(2026, 3, 1)
+    ).set_index("company")
+    # Not "0 days to first answer" (the application date was used before): unknown, left out.
+    assert table["days_to_first_response"].isna().all()
+    assert table.loc["Northwind", "furthest_stage"] == "offer"
+
+
+def test_typing_the_date_later_makes_an_unknown_date_known(engine):
+    store.apply(engine, parse_bytes("tracker.csv", UNDATED))
+    events = app_store.load_events(engine)
+    offer = int(events.loc[events["kind"] == "offer", "id"].iloc[0])
+    with pytest.raises(Exception, match="before the application date"):
+        app_store.set_event_date(engine, offer, dt.date(2025, 12, 1))
+    app_store.set_event_date(engine, offer, dt.date(2026, 1, 20))
+    events = app_store.load_events(engine).set_index("id")
+    assert events.loc[offer, "date_known"] and events.loc[offer, "occurred_on"] == pd.Timestamp("2026-01-20")

@@ -1,0 +1,32 @@
+"""A stage whose date is unknown reads "date unknown" on the timeline, and typing the date fixes it."""
+
+import datetime as dt
+
+from lib.core import db
+from lib.core.models import ApplicationIn, StageEventIn
+from lib.store import applications as store
+from tests.app.shown import shown
+
+
+def test_an_undated_step_shows_date_unknown_and_typing_the_date_makes_it_known(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2026, 1, 5), channel="other")
+    )
+    event = store.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="offer", occurred_on=dt.date(2026, 1, 5), date_known=False),
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert not at.exception
+    timeline = shown(at.markdown)
+    assert any("date unknown" in t and "Offer" in t for t in timeline)
+    assert not any("05 Jan 2026** — Offer" in t for t in timeline)  # never the application date instead
+
+    at.date_input(key=f"event_date_fix_{event}").set_value(dt.date(2026, 1, 19)).run()
+    at.button(key=f"event_date_save_{event}").click()
+    at.run()
+    assert not at.exception
+    assert any("19 Jan 2026" in t and "Offer" in t for t in shown(at.markdown))
+    saved = store.load_events(engine)
+    assert saved["date_known"].all() and saved["occurred_on"].iloc[0].date() == dt.date(2026, 1, 19)
