@@ -216,7 +216,7 @@ with st.container(border=True):
     questionnaire.section(BANK, "Pause first", prefix, prefix, _save_draft)
 
 known_tags = reflections.skill_tags()
-for name in ("Be accountable", "Was it for me?", "What I want from my reply", "Looking back"):
+for name in ("Kind first", "Be accountable", "Was it for me?", "What I want from my reply", "Looking back"):
     questionnaire.section(BANK, name, prefix, prefix, _save_draft, known_tags=known_tags)
 
 if st.button(save_label, type="primary", icon=":material/save:", key="save_rejection"):

@@ -133,19 +133,22 @@ def action_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
     """ "plan": the newest plan; "coasting": the last application date and how many interview
     processes run (open, with an interview or final round in the last 30 days); "finals": open
     applications with a final round since `since` and no setback note yet."""
-    ended = sa.select(E.c.id).where(E.c.application_id == A.c.id, E.c.kind.in_(_ENDED)).exists()
     recent = dt.date.today() - dt.timedelta(days=30)
-    running = (
-        sa.select(sa.func.count(sa.distinct(E.c.application_id)))
-        .join(A, A.c.id == E.c.application_id)
-        .where(E.c.kind.in_(("interview", "final")), E.c.occurred_on >= recent, ~ended)
-        .scalar_subquery()
-    )
+    with engine.connect() as connection:
+        ended_ids = sa.select(E.c.application_id).where(E.c.kind.in_(_ENDED))
+        running = connection.execute(
+            sa.select(sa.func.count(sa.distinct(E.c.application_id))).where(
+                E.c.kind.in_(("interview", "final")),
+                E.c.occurred_on >= recent,
+                E.c.application_id.not_in(ended_ids),
+            )
+        ).scalar()
+        last_applied = connection.execute(sa.select(sa.func.max(A.c.applied_on))).scalar()
+    later = E.alias("later")
+    ended = sa.select(later.c.id).where(later.c.application_id == A.c.id, later.c.kind.in_(_ENDED)).exists()
     return {
         "plan": read_frame(engine, sa.select(P).order_by(P.c.week_start.desc(), P.c.id.desc()).limit(1)),
-        "coasting": read_frame(
-            engine, sa.select(sa.func.max(A.c.applied_on).label("last_applied_on"), running.label("running"))
-        ),
+        "coasting": pd.DataFrame([{"last_applied_on": last_applied, "running": int(running or 0)}]),
         "finals": read_frame(
             engine,
             sa.select(

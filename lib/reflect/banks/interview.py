@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from lib.core import vocab
 from lib.reflect.banks.base import Bank, _q
+from lib.reflect.evidence import WHY
 
 _I1, _I2 = "The interview", "How it went"
 INTERVIEW = Bank(
     id="interview",
-    version=1,
+    version=2,  # 2: "What did this interview teach me?"
     title="Interview debrief",
     sections=(
         (_I1, "Write it down while it is fresh: tonight you will remember twice as much as next week."),
-        (_I2, "Be honest and specific: this is for you, nobody else reads it."),
+        (
+            _I2,
+            "What did this interview teach you? Be honest and specific: this is for you, nobody else "
+            "reads it. " + WHY["learning"],
+        ),
     ),
     questions=(
         _q(
@@ -67,6 +72,14 @@ INTERVIEW = Bank(
             "long",
             _I2,
             help="Something concrete you can thank them for.",
+        ),
+        _q(
+            "taught_me",
+            "What it taught me",
+            "What did this interview teach me?",
+            "long",
+            _I2,
+            help="About the role, the company, interviewing, or what you want — every interview teaches something.",
         ),
         _q("went_well", "What went well", "What went well?", "long", _I2),
         _q("do_differently", "Do differently", "What would you do differently next time?", "long", _I2),

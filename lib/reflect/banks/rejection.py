@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from lib.core import vocab
 from lib.reflect.banks.base import MOTIVATIONS, REPLY_GOALS, Bank, _q
+from lib.reflect.evidence import WHY
 
-_R1, _R2, _R3, _R4, _R5, _R6 = (
+_R1, _R2, _RK, _R3, _R4, _R5, _R6 = (
     "What happened",
     "Pause first",
+    "Kind first",
     "Be accountable",
     "Was it for me?",
     "What I want from my reply",
@@ -16,7 +18,7 @@ _R1, _R2, _R3, _R4, _R5, _R6 = (
 _RATING_WORDS = ("not at all", "fully")
 REJECTION = Bank(
     id="rejection",
-    version=1,
+    version=2,  # 2: the self-compassion step ("Kind first") and "What will I do next?"
     title="After a rejection",
     sections=(
         (_R1, "Record it in a few words. It goes into the application's stage history."),
@@ -26,6 +28,12 @@ REJECTION = Bank(
             "time limit to feel bad, do something kind for yourself, and remember what else matters "
             "— the people you love, your health, the things you enjoy. This is one application, not "
             "your worth.",
+        ),
+        (
+            _RK,
+            "Before looking at what to change: be as kind to yourself as you would be to a friend. "
+            "Being turned down happens to most people who apply, often many times — you are not alone "
+            "in it. " + WHY["self_compassion"],
         ),
         (_R3, "Rate each honestly. It's fine when the answer is no: that's where the lesson is."),
         (_R4, "A “no” can be a course correction."),
@@ -76,6 +84,22 @@ REJECTION = Bank(
             help="A time limit to feel bad. Tomorrow is often enough.",
         ),
         _q("kind_thing", "Something kind", "One kind thing you will do for yourself today", "short", _R2),
+        _q(
+            "friend_words",
+            "To a friend",
+            "What would you say to a friend in your place?",
+            "long",
+            _RK,
+            help="Write it to them — then read it back as if it were written to you.",
+        ),
+        _q(
+            "feelings_named",
+            "What I feel",
+            "Name what you feel",
+            "short",
+            _RK,
+            help="Disappointed, angry, tired, relieved … naming a feeling takes a little of its weight.",
+        ),
         _q(
             "prepared",
             "Prepared",
@@ -153,5 +177,13 @@ REJECTION = Bank(
             help="Type a skill and press Enter; skills you named before are offered again.",
         ),
         _q("lessons", "Lessons", "Which lessons do I keep?", "long", _R6),
+        _q(
+            "next_step",
+            "What I'll do next",
+            "What will I do next?",
+            "long",
+            _R6,
+            help="One concrete step, and when: kindness first, then forward.",
+        ),
     ),
 )

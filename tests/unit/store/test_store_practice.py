@@ -127,3 +127,30 @@ def test_a_writing_session_left_mid_way_is_kept_as_a_draft_and_finishes_once(eng
     assert writing_store.finish(engine, session, "the whole thought")
     assert not writing_store.finish(engine, session, "changed later")
     assert writing_store.load_sessions(engine).iloc[0]["text"] == "the whole thought"
+
+
+def test_the_practice_rules_read_a_running_process_a_final_round_and_the_plan(engine) -> None:
+    from lib.core.models import StageEventIn
+
+    today = dt.date.today()
+    first = app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=today - dt.timedelta(days=20))
+    )
+    second = app_store.add_application(
+        engine, ApplicationIn(company="Beta", role="Analyst", applied_on=today - dt.timedelta(days=9))
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=first, kind="final", occurred_on=today - dt.timedelta(days=2))
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=second, kind="rejected", occurred_on=today - dt.timedelta(days=1))
+    )
+    facts = plan_store.action_facts(engine, today - dt.timedelta(days=60))
+    assert facts["coasting"].iloc[0].to_dict() == {
+        "last_applied_on": today - dt.timedelta(days=9),
+        "running": 1,
+    }
+    assert facts["finals"][["application_id", "company"]].values.tolist() == [[first, "Acme"]]
+    assert facts["plan"].empty
+    plan_store.save_setback(engine, first, "Breathe, then call Sam.")
+    assert plan_store.action_facts(engine, today - dt.timedelta(days=60))["finals"].empty
