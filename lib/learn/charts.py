@@ -45,7 +45,8 @@ def stage_scale(stages: list[str] | None = None) -> alt.Scale:
 
 
 def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
-    """A bar per company, stacked by how far each application got; most traction on top.
+    """A bar per company, stacked by how far each application got; the furthest on top. The legend
+    names every stage of the ladder (Accepted included) with its colour, even those not in view.
 
     Clicking a bar selects the company (selection parameter "company_pick").
     """
@@ -68,7 +69,7 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
                 "stage_label:N",
                 title="Furthest stage",
                 scale=stage_scale(),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", values=STAGE_LABELS, symbolLimit=0, columns=3),
             ),
             order=alt.Order("stage_rank:Q", sort="ascending"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),

@@ -63,8 +63,9 @@ def rates_by(table: pd.DataFrame, column: str, limit: int = 30) -> pd.DataFrame:
 def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     """How far each company's applications got: one row per (company, furthest stage).
 
-    The `top` companies by traction (then by applications) are kept; the rest are summed into
-    one "All other companies" row. `order` gives the companies' order (0 = most traction).
+    Companies are ordered by how far their applications got: the furthest stage any of them
+    reached, then how many applications, then name. The `top` first are kept; the rest are summed
+    into one "All other companies" row, last. `order` gives the companies' order (0 = furthest).
     """
     columns = [
         "company",
@@ -78,8 +79,14 @@ def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     ]
     if table.empty:
         return pd.DataFrame(columns=columns)
-    per_company = table.groupby("company").agg(total=("id", "size"), traction=("traction", "sum"))
-    per_company = per_company.sort_values(["traction", "total"], ascending=False, kind="stable")
+    ranked = table.assign(_rank=table["furthest_stage"].map(vocab.STAGE_RANK))
+    per_company = ranked.groupby("company").agg(
+        furthest=("_rank", "max"), total=("id", "size"), traction=("traction", "sum")
+    )
+    per_company = per_company.rename_axis("name").reset_index()
+    per_company = per_company.sort_values(
+        ["furthest", "total", "name"], ascending=[False, False, True], kind="stable"
+    ).set_index("name")
     kept = per_company.index[:top]
     company = table["company"].where(table["company"].isin(kept), OTHER_COMPANIES)
     rest = len(per_company) - len(kept)

@@ -5,6 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from lib.core import vocab
 from lib.learn import charts, traction
 from lib.learn.traction import TractionFilter
 
@@ -120,3 +121,36 @@ def test_response_times_show_spread_middle_half_and_median(view):
 def test_a_chart_refuses_raw_rows():
     with pytest.raises(ValueError, match="aggregated"):
         charts.endings_chart(pd.DataFrame({"label": ["x"] * 5001, "applications": 1, "share": 0.1}))
+
+
+def test_traction_by_company_is_ordered_by_how_far_applications_got_then_by_count():
+    table = pd.DataFrame(
+        {
+            "id": range(1, 8),
+            "company": ["Many", "Many", "Many", "Far", "Offer", "Offer", "Screen"],
+            "furthest_stage": ["interview", "interview", "applied", "accepted", "offer", "applied", "screen"],
+            "traction": [True, True, False, True, True, False, False],
+        }
+    )
+    # Before: most traction first ("Many" with 2 interviews above an accepted offer).
+    frame = traction.company_stages(table)
+    order = frame.sort_values("order")["company"].drop_duplicates().tolist()
+    assert order == ["Far", "Offer", "Many", "Screen"]
+    spec = charts.company_stages_chart(frame).to_dict()
+    assert spec["encoding"]["y"]["sort"] == order
+
+
+def test_every_stage_of_the_ladder_has_its_colour_in_the_company_legend_accepted_included():
+    table = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "company": ["A", "B"],
+            "furthest_stage": ["screen", "applied"],
+            "traction": [False, False],
+        }
+    )
+    color = charts.company_stages_chart(traction.company_stages(table)).to_dict()["encoding"]["color"]
+    labels = [vocab.stage_label(s) for s in vocab.STAGES]
+    assert "Accepted" in labels
+    assert color["legend"]["values"] == labels  # shown even when no application got there
+    assert color["scale"]["domain"] == labels and len(set(color["scale"]["range"])) == len(labels)
