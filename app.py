@@ -35,6 +35,8 @@ SECTIONS = {
             url_path="rejection",
         ),
         st.Page("pages/questions.py", title="Question library", icon=":material/quiz:", url_path="questions"),
+        st.Page("pages/practice.py", title="Practise", icon=":material/school:", url_path="practice"),
+        st.Page("pages/writing.py", title="Write it out", icon=":material/edit:", url_path="writing"),
     ],
     "Follow up": [
         st.Page("pages/compose.py", title="Write a note", icon=":material/edit_note:", url_path="compose"),

@@ -8,7 +8,7 @@ from ui import layout, state
 from ui.data import data_import
 from ui.follow_up import next_actions
 from ui.learn import headline
-from ui.reflect import mood
+from ui.reflect import mood, practice
 
 st.title("Rebound")
 layout.demo_banner()
@@ -40,6 +40,7 @@ if counts["applications"] == 0:
 # With data: a running pause first (be kind), then where you stand, what to do, how you feel.
 mood.pause_notice()
 headline.show()
+practice.home_section()  # this week against the plan; practice cards ready
 next_actions.render()
 mood.checkin_form()
 

@@ -1,15 +1,17 @@
-"""The question library: every interview question asked, weakest categories first — the prep sheet."""
+"""The prep sheet: every interview question asked — the same question at several interviews grouped —
+with my rating and the better answer side by side, weakest first; and a way into practice."""
 
 import streamlit as st
 
+from lib.reflect.practice import prep_sheet
 from lib.reflect.timeline import LibraryFilter, library_options, library_view
 from ui import layout
-from ui.reflect import reflections
+from ui.reflect import practice, reflections
 
 TABLE_LIMIT = 1_000
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
-head.title("Question library")
+head.title("Prep sheet")
 action.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
 layout.demo_banner()
 
@@ -22,9 +24,14 @@ if questions.empty:
     st.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
     st.stop()
 
-st.caption(
-    "Every question you were asked, with your own rating and the better answer you wrote. "
-    "Read the weakest categories first before your next interview."
+due = len(practice.due_now())
+intro, go = st.columns([4, 1], vertical_alignment="center")
+intro.caption(
+    "Every question you were asked, with your own rating and the better answer you wrote — the same "
+    "question asked at several interviews is one row. Weakest first: read those before your next interview."
+)
+go.page_link(
+    "pages/practice.py", label=f"Practise ({due} ready)" if due else "Practise", icon=":material/school:"
 )
 categories, companies = library_options(questions)
 with st.container(border=True):
@@ -35,16 +42,35 @@ with st.container(border=True):
 summary, table, matching = library_view(
     questions,
     LibraryFilter(text=text, categories=tuple(picked_categories), companies=tuple(picked_companies)),
-    TABLE_LIMIT,
+    len(questions),
 )
 
 if table.empty:
     st.info("No question matches. Clear a filter or search for another word.")
     st.stop()
 
-left, right = st.columns([2, 5], gap="large")
-with left:
-    st.markdown("#### Weakest first")
+sheet = prep_sheet(table)
+st.markdown(f"#### Questions ({len(sheet):,}, asked {matching:,} times)")
+st.dataframe(
+    sheet.head(TABLE_LIMIT),
+    hide_index=True,
+    width="stretch",
+    row_height=70,
+    column_order=["question", "rating", "better_answer", "asked", "companies", "category", "my_answer"],
+    column_config={
+        "question": st.column_config.TextColumn("Question", width="large"),
+        "rating": st.column_config.NumberColumn("My rating", format="%d / 5", width="small"),
+        "better_answer": st.column_config.TextColumn("Better answer for next time", width="large"),
+        "asked": st.column_config.NumberColumn("Asked", format="%d×", width="small"),
+        "companies": st.column_config.TextColumn("Where", width="small"),
+        "category": st.column_config.TextColumn("Category", width="small"),
+        "my_answer": "What I answered (last time)",
+    },
+)
+if len(sheet) > TABLE_LIMIT:
+    st.caption(f"Showing {TABLE_LIMIT:,} of {len(sheet):,}: filter to narrow.")
+
+with st.expander("By category, weakest first"):
     st.dataframe(
         summary,
         hide_index=True,
@@ -58,32 +84,3 @@ with left:
             ),
         },
     )
-with right:
-    st.markdown(f"#### Questions ({matching:,})")
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_order=[
-            "category",
-            "question",
-            "rating",
-            "better_answer",
-            "my_answer",
-            "company",
-            "role",
-            "occurred_on",
-        ],
-        column_config={
-            "category": "Category",
-            "question": st.column_config.TextColumn("Question", width="large"),
-            "rating": st.column_config.NumberColumn("Rating", format="%d / 5"),
-            "better_answer": st.column_config.TextColumn("Better answer for next time", width="large"),
-            "my_answer": "What I answered",
-            "company": "Company",
-            "role": "Role",
-            "occurred_on": st.column_config.DateColumn("Asked on", format="DD MMM YYYY"),
-        },
-    )
-    if matching > TABLE_LIMIT:
-        st.caption(f"Showing {TABLE_LIMIT:,} of {matching:,}: filter to narrow.")

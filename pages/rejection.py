@@ -21,7 +21,7 @@ from lib.store import reflections as store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, forms, layout, state
 from ui.params import int_param
-from ui.reflect import mood, questionnaire, reflections
+from ui.reflect import mood, practice, questionnaire, reflections
 from ui.text import md
 
 BANK = qn.REJECTION
@@ -66,6 +66,7 @@ back[0].page_link(
     icon=":material/arrow_back:",
     query_params={"id": str(app_id)},
 )
+practice.at_rejection(app_id)  # your plan for this moment; the setback note; writing, offered once
 
 if reflection is None and earlier:
     st.info(

@@ -9,7 +9,7 @@ from lib.learn.strategy import review_due
 from lib.learn.strategy_bank import STRATEGY
 from ui import forms, layout, state
 from ui.learn import insight_sections as sections
-from ui.learn import insights_data, strategy_forms
+from ui.learn import insights_data, plan_form, strategy_forms
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Strategy review")
@@ -54,6 +54,7 @@ with review_tab:
     with form_col:
         skills = found["nos"].extra["skills"]["skill"].head(30).tolist()
         strategy_forms.review_form(STRATEGY, settings["weekly_goal"], found, skills)
+        plan_form.render()  # the self-check, a broadening hint, the plan for the week
     with beside_col:
         st.markdown("#### Beside you")
         with st.container(border=True):

@@ -75,8 +75,11 @@ def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = 
     if interview_on is not None and interview_on >= now.date():
         before = due < pd.Timestamp(interview_on)
         mask = mask | before
-    picked = live[mask].assign(
-        _before=~before[mask], _due=due[mask], _r=pd.to_numeric(live["rating"], errors="coerce")
+    picked = live[mask]
+    if picked.empty:
+        return picked.reset_index(drop=True)
+    picked = picked.assign(
+        _before=~before[mask], _due=due[mask], _r=pd.to_numeric(picked["rating"], errors="coerce")
     )
     picked = picked.sort_values(["_before", "_due", "_r", "id"], na_position="last")
     return picked.drop(columns=["_before", "_due", "_r"]).reset_index(drop=True)

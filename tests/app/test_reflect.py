@@ -284,11 +284,13 @@ def test_a_mood_check_in_needs_a_score_and_keeps_the_words(open_page, seeded):
 
 def test_the_question_library_filters_and_puts_the_weakest_category_first(open_page):
     at = open_page("pages/questions.py", demo=True)
-    summary = at.dataframe[0].value
+    sheet, summary = at.dataframe[0].value, at.dataframe[1].value
     assert summary["average_rating"].is_monotonic_increasing
+    assert sheet["rating"].dropna().is_monotonic_increasing  # the prep sheet: weakest first
+    assert {"question", "rating", "better_answer", "asked"} <= set(sheet.columns)
     at.text_input(key="library_text").set_value("p-value")
     at.run()
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert len(table) > 0 and table["question"].str.contains("p-value").all()
     at.text_input(key="library_text").set_value("no such question anywhere")
     at.run()

@@ -50,6 +50,9 @@ def test_a_card_whose_question_was_deleted_is_left_out_and_no_cards_is_an_empty_
     cards = _cards({"due": NOW, "question_id": None, "question": None}, {"due": NOW})
     assert practice.queue(cards, NOW)["id"].tolist() == [2]
     assert practice.queue(pd.DataFrame(), NOW).empty
+    assert practice.queue(
+        _cards({"due": NOW + dt.timedelta(minutes=10)}), NOW
+    ).empty  # none due: none made up
 
 
 def test_the_prep_sheet_groups_the_same_question_weakest_first() -> None:

@@ -1,0 +1,146 @@
+"""The practices' pages: writing it out, the weekly plan and self-check, practice, setback notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from lib.core import db
+from lib.core.models import ApplicationIn, DebriefIn, InterviewQuestionIn, StageEventIn
+from lib.learn.plan import week_start
+from lib.store import applications as apps
+from lib.store import plans as plan_store
+from lib.store import reflections
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def engine(app_env):
+    eng = db.open_database(app_env)
+    yield eng
+    eng.dispose()
+
+
+def _rows(engine, table) -> list[dict]:
+    with engine.connect() as c:
+        return [dict(r._mapping) for r in c.execute(sa.select(table))]
+
+
+def _app(engine, company="Acme") -> int:
+    return apps.add_application(
+        engine, ApplicationIn(company=company, role="Analyst", applied_on=TODAY - dt.timedelta(days=20))
+    )
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info]
+    parts += [s.value for s in at.success] + [t.value for t in at.text]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_a_writing_session_is_kept_as_a_draft_and_finished_once(open_page, engine):
+    at = open_page("pages/writing.py")
+    assert "Spera, Buhrfeind & Pennebaker" in _texts(at)
+    at.button(key="writing_start").click().run()
+    (session,) = _rows(engine, db.writing_sessions)
+    at.text_area(key=f"writing_text_{session['id']}").input("It hurt more than I said.").run()
+    again = open_page("pages/writing.py")  # a reload: the draft is there
+    assert again.text_area(key=f"writing_text_{session['id']}").value == "It hurt more than I said."
+    assert _rows(engine, db.writing_sessions)[0]["finished_at"] is None
+    again.button(key=f"writing_finish_{session['id']}").click().run()
+    (row,) = _rows(engine, db.writing_sessions)
+    assert (row["text"], row["words"]) == ("It hurt more than I said.", 6) and row["finished_at"] is not None
+    assert "You wrote today" in _texts(again) and not again.exception
+
+
+def _plan_page(open_page):
+    at = open_page("pages/strategy.py")
+    assert not at.exception
+    return at
+
+
+def test_a_plan_with_an_empty_then_saves_nothing_and_says_why(open_page, engine):
+    at = _plan_page(open_page)
+    at.number_input(key="week_plan_applications").set_value(3)
+    at.text_input(key="week_plan_if_0").input("I get a no")
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    assert any("then" in e.value.lower() for e in at.error)
+    assert _rows(engine, db.weekly_plans) == []
+
+
+def test_the_plan_saves_exactly_what_was_entered_once(open_page, engine):
+    at = _plan_page(open_page)
+    at.number_input(key="week_plan_applications").set_value(4)
+    at.multiselect(key="week_plan_channels").set_value(["referral", "networking"])
+    at.selectbox(key="week_plan_moment_0").set_value("rejection")
+    at.text_input(key="week_plan_if_0").input("a no comes")
+    at.text_input(key="week_plan_then_0").input("the next morning I call Sam")
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()  # the double click
+    (plan,) = _rows(engine, db.weekly_plans)
+    assert (plan["applications"], plan["channels"], plan["week_start"]) == (
+        4,
+        ["referral", "networking"],
+        week_start(TODAY),
+    )
+    assert plan["if_then"] == [
+        {"moment": "rejection", "when": "a no comes", "then": "the next morning I call Sam"}
+    ]
+    assert any("is saved" in s.value for s in at.success)
+
+
+def test_the_self_check_saves_its_scores(open_page, engine):
+    at = _plan_page(open_page)
+    at.radio(key="search_check_planning").set_value(2)
+    at.radio(key="search_check_learning").set_value(5)
+    at.button(key="FormSubmitter:search_check-Save my self-check").click().run()
+    (check,) = _rows(engine, db.search_checks)
+    assert (check["planning"], check["preparation"], check["learning"]) == (2, None, 5)
+
+
+def test_a_practice_session_goes_over_the_weak_questions_and_ends_kindly(open_page, engine):
+    app_id = _app(engine)
+    questions = [
+        InterviewQuestionIn(question=f"Q{i}?", rating=r, better_answer=f"B{i}")
+        for i, r in enumerate([1, 3, 5])
+    ]
+    reflections.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="technical",
+            occurred_on=TODAY - dt.timedelta(days=2),
+            questions=questions,
+        ),
+    )
+    at = open_page("pages/practice.py")
+    for _ in range(2):
+        card = next(b for b in at.button if b.key and b.key.startswith("practice_reveal_"))
+        card.click().run()
+        assert any(t.value.startswith("B") for t in at.text)
+        next(
+            b for b in at.button if b.key and b.key.endswith("_3") and b.key.startswith("practice_grade_")
+        ).click().run()
+    assert "That's all for now" in _texts(at)
+    assert len(_rows(engine, db.practice_reviews)) == 2
+
+
+def test_practice_with_no_cards_says_how_they_come(open_page):
+    at = open_page("pages/practice.py")
+    assert "No questions to practise yet" in _texts(at) and not at.exception
+
+
+def test_a_setback_note_before_the_final_round_is_shown_back_when_the_no_comes(open_page, engine):
+    app_id = _app(engine)
+    apps.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="final", occurred_on=TODAY - dt.timedelta(days=1))
+    )
+    at = open_page("pages/practice.py", query_params={"setback": str(app_id)})
+    at.text_area(key=f"setback_{app_id}_text").input("Walk, then call Sam.")
+    at.button(key=f"FormSubmitter:setback_{app_id}-Save my setback plan").click().run()
+    assert plan_store.get_setback(engine, app_id) == "Walk, then call Sam."
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert "Walk, then call Sam." in _texts(at) and not at.exception

@@ -1,0 +1,148 @@
+"""The practices on shared pages: this week on Home, "your plan for this moment" when a no comes,
+the setback note before a final round; and the cached loaders the practice pages share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from lib.core.db import Engine
+from lib.learn import plan as wp
+from lib.reflect import practice
+from lib.reflect.evidence import WHY
+from lib.reflect.timeline import pause_left
+from lib.store import plans as plan_store
+from lib.store import practice as practice_store
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.reflect import reflections, writing
+from ui.text import md
+
+
+@state.cached()
+def plans(engine: Engine) -> pd.DataFrame:
+    return plan_store.load_plans(engine)
+
+
+@state.cached()
+def _activity(engine: Engine, monday: dt.date) -> dict[str, pd.Series]:
+    return plan_store.week_activity(engine, monday)
+
+
+@state.cached()
+def cards(engine: Engine) -> pd.DataFrame:
+    """Every practice card (new weak questions get theirs first; cards of deleted questions go)."""
+    practice_store.sync_cards(engine)
+    return practice_store.load_cards(engine)
+
+
+@state.cached()
+def next_interview(engine: Engine, today: dt.date) -> dt.date | None:
+    return practice_store.next_interview(engine, today)
+
+
+@state.cached()
+def setback_note(engine: Engine, application_id: int) -> str | None:
+    return plan_store.get_setback(engine, application_id)
+
+
+def due_now(today: dt.date | None = None) -> pd.DataFrame:
+    today = today or dt.date.today()
+    return practice.queue(cards(), practice.utcnow(), next_interview(today))
+
+
+def this_week(today: dt.date | None = None) -> wp.WeekProgress:
+    today = today or dt.date.today()
+    activity = _activity(wp.week_start(today))
+    return wp.week_progress(
+        plans(), activity["applied_on"], activity["notes_sent_on"], activity["practised_at"], today
+    )
+
+
+def if_then_box(plan: dict[str, Any] | None, moment: str, heading: str = "Your plan for this moment") -> None:
+    rows = wp.if_then_for(plan, moment)
+    if rows:
+        with st.container(border=True):
+            st.markdown(f"**{heading}**")
+            for row in rows:
+                st.markdown(f"If {md(row['when'])}, then {md(row['then'])}.")
+
+
+def home_section() -> None:
+    """Home: this week against the plan, any if-then for now, and practice cards due. Never nags."""
+    pause = reflections.latest_pause()
+    if pause and pause_left(pause["pause_until"], dt.datetime.now()):
+        return  # a pause runs: no progress, no counts — only what cannot wait
+    today = dt.date.today()
+    progress = this_week(today)
+    due = len(due_now(today))
+    with st.container(border=True):
+        text, link = st.columns([4, 1], vertical_alignment="center")
+        text.markdown(f"**This week** · {md(progress.sentence())}")
+        if progress.plan is None:
+            link.page_link("pages/strategy.py", label="Make a plan", icon=":material/flag:")
+        elif due:
+            link.page_link("pages/practice.py", label=f"Practise ({due})", icon=":material/school:")
+        if progress.plan is not None:
+            cols = st.columns(3)
+            planned = progress.planned
+            cols[0].metric(
+                "Applications", f"{progress.applications} of {planned}" if planned else progress.applications
+            )
+            cols[1].metric("Follow-ups sent", progress.follow_ups)
+            cols[2].metric("Questions practised", progress.practice)
+            moments = ("week", "other") if today.weekday() == 0 else ("other",)
+            for moment in moments:
+                for row in wp.if_then_for(progress.plan, moment):
+                    st.caption(f"Your plan: if {md(row['when'])}, then {md(row['then'])}.")
+        if due:
+            st.caption(f"{due} interview question{'s' if due != 1 else ''} ready to practise, when you like.")
+
+
+def at_rejection(application_id: int) -> None:
+    """When a no is recorded: the if-then plan for this moment and the setback note written before."""
+    plan = wp.plan_for(plans(), dt.date.today())
+    if_then_box(plan, "rejection")
+    note = setback_note(application_id)
+    if note:
+        with st.container(border=True):
+            st.markdown("**Before the final round, you wrote: if it's a no, I will …**")
+            st.text(note)
+    writing.offer()
+
+
+def _save_setback(application_id: int, form: str) -> None:
+    try:
+        plan_store.save_setback(state.engine(), application_id, st.session_state.get(f"{form}_text", ""))
+    except StoreError as exc:
+        forms.set_errors(form, forms.errors_from(exc))
+        return
+    forms.clear_errors(form)
+    forms.flash("Saved. It will be here for you if the no comes — and we hope it doesn't.")
+
+
+def setback_form(application_id: int, company: str) -> None:
+    """ "If it's a no, I will …": optional, written before a final round, shown back if the no comes."""
+    form = f"setback_{application_id}"
+    note = setback_note(application_id)
+    st.markdown(f"#### Before your final round at {md(company)}")
+    st.caption(WHY["setback"])
+    if_then_box(wp.plan_for(plans(), dt.date.today()), "final", "Your plan for a final round")
+    st.session_state.setdefault(f"{form}_text", note or "")
+    with st.form(form, clear_on_submit=False, border=True):
+        st.text_area(
+            "If it's a no, I will …",
+            key=f"{form}_text",
+            max_chars=2_000,
+            placeholder="Give myself the evening off, call Sam on Thursday, send two applications on Monday …",
+        )
+        forms.field_error(form, "text", "Your note")
+        st.form_submit_button(
+            "Save my setback plan",
+            icon=":material/save:",
+            on_click=_save_setback,
+            args=(application_id, form),
+        )

@@ -1,0 +1,129 @@
+"""A practice session: see the question, answer aloud or type, reveal the better answer, grade it.
+
+Each card is shown once per session (kept in session state); the grade is stored at once, so a
+session can stop anywhere and resume another day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from lib.reflect import practice
+from lib.store import practice as practice_store
+from ui import state
+from ui.reflect import practice as shared
+from ui.text import md
+
+SEEN = "practice_seen"  # card ids graded (or skipped) in this session
+REVEALED = "practice_revealed"  # the card id whose better answer is shown
+
+
+def _grade(card_id: int, reps: int, grade: int) -> None:
+    due = practice_store.grade(state.engine(), card_id, grade, reps)
+    st.session_state.setdefault(SEEN, set()).add(card_id)
+    st.session_state.pop(REVEALED, None)
+    st.session_state.pop(f"practice_typed_{card_id}", None)
+    if due is None:
+        st.toast("That card was already graded, or its question was removed: moving on.")
+    else:
+        st.toast(f"Saved — this one comes back {practice.next_text(due, practice.utcnow())}.")
+
+
+def _reveal(card_id: int) -> None:
+    st.session_state[REVEALED] = card_id
+
+
+def _restart() -> None:
+    st.session_state[SEEN] = set()
+
+
+def interview_picker(today: dt.date) -> None:
+    """The next interview's day (optional): cards due before it are brought forward."""
+    current = shared.next_interview(today)
+    with st.expander(
+        f"Next interview: {current:%a %d %b}" if current else "Have an interview coming? (optional)",
+        icon=":material/event:",
+    ):
+        day = st.date_input(
+            "Its day", value=current, min_value=today, key="practice_interview_on", format="DD/MM/YYYY"
+        )
+        left, right = st.columns(2)
+        if left.button("Practise for it", key="practice_interview_save", icon=":material/save:"):
+            practice_store.set_next_interview(state.engine(), day)
+            st.rerun()
+        if current and right.button("No interview planned", key="practice_interview_clear"):
+            practice_store.set_next_interview(state.engine(), None)
+            st.rerun()
+
+
+def session(today: dt.date) -> None:
+    all_cards = shared.cards()
+    if all_cards.empty:
+        st.info(
+            "No questions to practise yet. In a debrief, questions you rate 3 or lower become practice "
+            "cards here — with the better answer you wrote for next time."
+        )
+        st.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
+        return
+    queue = shared.due_now(today)
+    seen = st.session_state.get(SEEN, set())
+    left = queue[~queue["id"].isin(seen)] if not queue.empty else queue
+    if left.empty:
+        _nothing_left(all_cards, bool(seen))
+        return
+    st.caption(f"{len(left)} to go in this session. Stop whenever you like: every grade is kept.")
+    _card(left.iloc[0])
+
+
+def _nothing_left(all_cards: pd.DataFrame, practised: bool) -> None:
+    live = all_cards[all_cards["question"].notna()]
+    upcoming = pd.to_datetime(live["due"]).min() if not live.empty else None
+    when = practice.next_text(upcoming.to_pydatetime(), practice.utcnow()) if upcoming is not None else None
+    if practised:
+        st.success("That's all for now — well done. " + (f"The next card is ready {when}." if when else ""))
+        st.button("Go through them again", on_click=_restart, key="practice_restart")
+    else:
+        st.info("Nothing to practise right now." + (f" The next card is ready {when}." if when else ""))
+
+
+def _card(card: pd.Series) -> None:
+    card_id, reps = int(card["id"]), int(card["reps"])
+    with st.container(border=True):
+        meta = [str(card["company"]) if isinstance(card["company"], str) else None]
+        meta.append(str(card["category"]) if isinstance(card["category"], str) else None)
+        rating = card["rating"]
+        if pd.notna(rating):
+            meta.append(f"you rated your answer {int(rating)} / 5")
+        st.caption(" · ".join(md(m) for m in meta if m))
+        st.markdown(f"### {md(card['question'])}")
+        st.text_area(
+            "Answer aloud, or type it here (not saved)",
+            key=f"practice_typed_{card_id}",
+            height=120,
+        )
+        if st.session_state.get(REVEALED) != card_id:
+            st.button(
+                "Show the better answer",
+                key=f"practice_reveal_{card_id}",
+                on_click=_reveal,
+                args=(card_id,),
+                type="primary",
+                icon=":material/visibility:",
+            )
+            return
+        better, mine = card["better_answer"], card["my_answer"]
+        st.markdown("**Your better answer for next time**")
+        st.text(
+            better if isinstance(better, str) and better.strip() else "— none written yet: what would it be?"
+        )
+        if isinstance(mine, str) and mine.strip():
+            st.caption("What you answered at the interview: " + md(mine))
+        st.markdown("**How did it go this time?**")
+        cols = st.columns(len(practice.GRADES))
+        for col, (grade, label) in zip(cols, practice.GRADES.items()):
+            col.button(
+                label, key=f"practice_grade_{card_id}_{grade}", on_click=_grade, args=(card_id, reps, grade)
+            )
