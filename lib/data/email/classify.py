@@ -14,7 +14,9 @@ Readable rules, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lib.data.email import phrases
 from lib.data.email.text import own_words, sentences
@@ -147,18 +149,17 @@ _SIGNALS = tuple(
 MAX_READ = 20_000  # characters of an email's own words that are read
 
 
-def _hits(lines: list[str], whole: str) -> dict[str, list[str]]:
+def _hits(lines: list[str], lows: list[str], joined: str) -> dict[str, list[str]]:
+    """The sentences that say each kind (one pass of each kind's wording over the whole text)."""
     found: dict[str, list[str]] = {kind: [] for kind, _ in _PATTERNS}
-    present = [(kind, pattern) for kind, pattern in _PATTERNS if pattern.search(whole)]
-    if not present:
-        return found
-    for line in lines:
-        low = line.casefold()
-        if phrases.CONDITIONAL.search(low):
-            continue
-        for kind, pattern in present:
-            if pattern.search(low):
-                found[kind].append(line)
+    starts = list(accumulate((len(low) + 1 for low in lows[:-1]), initial=0))
+    for kind, pattern in _PATTERNS:
+        seen = set()
+        for match in pattern.finditer(joined):
+            i = bisect_right(starts, match.start()) - 1
+            if i not in seen and not phrases.CONDITIONAL.search(lows[i]):
+                seen.add(i)
+                found[kind].append(lines[i])
     return found
 
 
@@ -171,8 +172,9 @@ def classify(subject: str, sender: str, text: str, bulk: bool = False) -> Verdic
     lines = ([subject] if subject else []) + sentences(body)
     system = hiring_system(sender, text)
     lang = phrases.language(subject + " " + body)
-    whole = " ".join(lines).casefold()
-    hits = _hits(lines, whole)
+    lows = [line.casefold() for line in lines]
+    whole = "\n".join(lows)
+    hits = _hits(lines, lows, whole)
     own = bool(phrases.OWN_APPLICATION.search(whole))
 
     if phrases.VIEWED.search(whole) and not hits["rejection"] and not hits["offer"]:

@@ -165,13 +165,10 @@ def company(
                 if k not in names or (names[k].islower() and not name.islower()):
                     names[k] = name
 
-    for line in lines[:60]:
-        for match in _COMPANY_BODY.finditer(line):
-            vote(match.group(1), 3)
-        for match in _COMPANY_TEAM.finditer(line):
-            vote(match.group(1), 3)
-        for match in _COMPANY_EN.finditer(line):
-            vote(match.group(1), 1.5)
+    text = "\n".join(lines[:60])
+    for pattern, weight in ((_COMPANY_BODY, 3), (_COMPANY_TEAM, 3), (_COMPANY_EN, 1.5)):
+        for match in pattern.finditer(text):
+            vote(match.group(1), weight)
     for match in _SUBJECT_COMPANY.finditer(subject):
         vote(match.group(1) or match.group(2), 2)
     for segment in subject_segments(subject):
