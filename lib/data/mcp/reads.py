@@ -17,13 +17,14 @@ import pandas as pd
 from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.learn import insights, traction
+from lib.learn.report.week import week_lines
 from lib.learn.strategy_bank import STRATEGY
 from lib.reflect import timeline
 from lib.reflect.questionnaires import REJECTION, answer_lines
 from lib.store import applications as app_store
 from lib.store import followups as followup_store
-from lib.store import insight_data
 from lib.store import next_actions as action_store
+from lib.store import plans as plan_store
 from lib.store import reflections as reflection_store
 from lib.store import settings as settings_store
 from lib.store import strategy as strategy_store
@@ -51,7 +52,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
     present = [c for c in columns if c in frame.columns]
     return [{k: plain(v) for k, v in row.items()} for row in frame[present].to_dict("records")]
 
@@ -102,7 +103,7 @@ def search_applications(
     return {
         "matching": int(len(found)),
         "shown": min(len(found), limit),
-        "applications": _records(found.head(limit), columns),
+        "applications": records(found.head(limit), columns),
     }
 
 
@@ -128,7 +129,7 @@ def application_timeline(
     ]
     out: dict[str, Any] = {k: plain(app.get(k)) for k in keys}
     out |= {"furthest_stage": status["furthest_stage"], "outcome": status["outcome"]}
-    out["stage_events"] = _records(events, ["id", "kind", "occurred_on", "round_label", "via", "note"])
+    out["stage_events"] = records(events, ["id", "kind", "occurred_on", "round_label", "via", "note"])
     out["debriefs"] = [
         {
             "round_type": d.get("round_type"),
@@ -142,9 +143,9 @@ def application_timeline(
         for d in reflection_store.interviews_for(engine, application_id)
     ]
     notes = followup_store.notes_for(engine, application_id)
-    out["notes"] = _records(notes, ["kind", "recipient_name", "subject", "sent_on", "body"])
+    out["notes"] = records(notes, ["kind", "recipient_name", "subject", "sent_on", "body"])
     feedback = followup_store.load_feedback(engine)
-    out["feedback"] = _records(
+    out["feedback"] = records(
         feedback[feedback["application_id"] == application_id], ["asked_on", "received_on", "text", "themes"]
     )
     if include_reflections:
@@ -170,9 +171,9 @@ def question_library(
     columns = ["category", "question", "my_answer", "rating", "better_answer", "company", "occurred_on"]
     return {
         "order": "weakest category first, then lowest rating",
-        "categories": _records(summary, ["category", "asked", "rated", "average_rating"]),
+        "categories": records(summary, ["category", "asked", "rated", "average_rating"]),
         "matching": int(matching),
-        "questions": _records(table, columns),
+        "questions": records(table, columns),
     }
 
 
@@ -218,8 +219,8 @@ def traction_summary(
         "strongest": traction.strongest_sentence(table),
         "by_channel": groups("channel"),
         "by_role_family": groups("role_family"),
-        "funnel": _records(funnel, ["stage", "reached", "conversion_text"]),
-        "endings": _records(traction.endings(table), ["end_state", "applications"]) if n else [],
+        "funnel": records(funnel, ["stage", "reached", "conversion_text"]),
+        "endings": records(traction.endings(table), ["end_state", "applications"]) if n else [],
     }
 
 
@@ -230,57 +231,24 @@ def open_next_actions(engine: Engine, limit: int = 30) -> dict[str, Any]:
     frame = next_actions.as_frame(actions[:limit])
     return {
         "open": len(actions),
-        "actions": _records(frame, ["kind", "title", "detail", "due_on", "application_id"]),
+        "actions": records(frame, ["kind", "title", "detail", "due_on", "application_id"]),
     }
 
 
 def week_plan(engine: Engine) -> dict[str, Any]:
     today = dt.date.today()
-    monday = today - dt.timedelta(days=today.weekday())
     log, events = _log(engine)
     settings = settings_store.all_settings(engine)
     reviews = strategy_store.load_reviews(engine)
     review = strategy_store.get_review(engine, int(reviews.iloc[0]["id"])) if not reviews.empty else None
     goal = (review or {}).get("weekly_goal") or settings["weekly_goal"]
+    lines = week_lines(plan_store.load_plans(engine), log["applied_on"], today, goal)
     answers = {
         k: v for k, v in ((review or {}).get("answers") or {}).items() if k in ("change", "skills_to_build")
     }
-    pace = insights.on_track(log, events, goal, today)
     return {
-        "week_of": monday.isoformat(),
-        "weekly_goal": goal,
-        "sent_this_week": int((log["applied_on"].dt.date >= monday).sum()),
-        "pace": pace.sentence,
+        "this_week": [{"what": what, "plan": text} for what, text in lines],
+        "pace": insights.on_track(log, events, goal, today).sentence,
         "from_last_review": {line.prompt: line.text for line in answer_lines(STRATEGY, answers)},
         "last_review_on": plain(review["created_at"]) if review else None,
-    }
-
-
-def mood_history(engine: Engine, weeks: int = 12) -> dict[str, Any]:
-    moods = reflection_store.load_moods(engine)
-    since = pd.Timestamp(dt.date.today() - dt.timedelta(weeks=weeks))
-    recent = moods[moods["recorded_at"] >= since].sort_values("recorded_at", ascending=False)
-    return {
-        "check_ins": _records(recent, ["recorded_at", "score", "words", "application_id"]),
-        "scale": "1 (low) to 5 (good)",
-    }
-
-
-def reflections(engine: Engine, limit: int = 20) -> dict[str, Any]:
-    """The most recent reflections after a rejection, newest first, each with its application."""
-    frame = insight_data.load_reflections(engine).sort_values("created_at", ascending=False).head(limit)
-    return {
-        "reflections": [
-            {
-                "application_id": int(r["application_id"]),
-                "written_on": plain(r["created_at"]),
-                "answers": [
-                    {"question": line.prompt, "answer": line.text}
-                    for line in answer_lines(
-                        REJECTION, r["answers"] if isinstance(r["answers"], dict) else {}
-                    )
-                ],
-            }
-            for r in frame.to_dict("records")
-        ]
     }

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from lib.core import db, vocab
 from lib.core.db import Engine
-from lib.data.mcp import reads, writes
+from lib.data.mcp import private_reads, reads, writes
 
 Stage = Literal[vocab.STAGES]  # type: ignore[valid-type]
 Outcome = Literal[(*vocab.OUTCOMES, vocab.OPEN)]  # type: ignore[valid-type]
@@ -140,12 +140,18 @@ def build(engine: Engine, allow_writes: bool = False, include_reflections: bool 
         @server.tool(annotations=READ)
         def reflections(limit: Limit = 20) -> str:
             """The person's own reflections after rejections (private: shared because they chose to)."""
-            return _guard(lambda: reads.reflections(engine, limit))
+            return _guard(lambda: private_reads.reflections(engine, limit))
 
         @server.tool(annotations=READ)
         def mood_history(weeks: Annotated[int, Field(ge=1, le=104)] = 12) -> str:
             """The person's mood check-ins (1-5, with their words) over the last weeks (private)."""
-            return _guard(lambda: reads.mood_history(engine, weeks))
+            return _guard(lambda: private_reads.mood_history(engine, weeks))
+
+        @server.tool(annotations=READ)
+        def writing_sessions() -> str:
+            """The person's written-out sessions about losing a job or a rejection (private, never
+            analysed in Rebound): read them only to support the person, never to judge."""
+            return _guard(lambda: private_reads.writing_sessions(engine))
 
     def writing(work: Callable[[], dict[str, Any]]) -> str:
         if not allow_writes:

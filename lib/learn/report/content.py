@@ -18,6 +18,7 @@ from lib.learn import charts, claims, insights, traction
 from lib.learn.report import private
 from lib.learn.report.mask import Masker
 from lib.learn.report.options import ReportOptions
+from lib.learn.report.week import week_lines
 from lib.learn.strategy_bank import STRATEGY
 from lib.reflect.questionnaires import answer_lines
 
@@ -206,25 +207,17 @@ def _review(review: dict[str, Any], masker: Masker) -> tuple[list[Answer], list[
     return lines, targets
 
 
-def _plan(data: dict[str, Any], today: dt.date) -> list[Answer]:
-    """This week: the weekly goal, what has gone out since Monday, and what the last review said
-    would change."""
-    monday = today - dt.timedelta(days=today.weekday())
-    sent = int((pd.to_datetime(data["log"]["applied_on"]).dt.date >= monday).sum())
+def _plan(data: dict[str, Any], today: dt.date, masker: Masker) -> list[Answer]:
+    """This week: the plan from the last review with its progress, else the weekly goal."""
     review = data.get("review") or {}
     goal = review.get("weekly_goal") or data["settings"].get("weekly_goal")
-    plan = [Answer("Week of", f"{monday:%d %b %Y}")]
-    if goal:
-        plan.append(Answer("Goal", f"{goal} applications this week; {sent} sent so far"))
-    else:
-        plan.append(Answer("Sent so far", f"{sent} applications since Monday (no weekly goal set)"))
+    lines = week_lines(data["plans"], data["log"]["applied_on"], today, goal, masker.name)
     answers = review.get("answers") or {}
     for key in WEEK_WORDS:
-        if key in answers and answers[key] not in (None, "", []):
-            question = STRATEGY.by_id[key]
+        if answers.get(key) not in (None, "", []):
             line = answer_lines(STRATEGY, {key: answers[key]})[0]
-            plan.append(Answer(question.prompt, line.text))
-    return plan
+            lines.append((STRATEGY.by_id[key].prompt, masker.text(line.text)))
+    return [Answer(prompt, text) for prompt, text in lines]
 
 
 def build(data: dict[str, Any], options: ReportOptions, today: dt.date | None = None) -> Report:
@@ -250,7 +243,7 @@ def build(data: dict[str, Any], options: ReportOptions, today: dt.date | None = 
         report.review_on = pd.Timestamp(review["created_at"]).date()
         report.review, report.targets = _review(review, masker)
     if "plan" in options.sections:
-        report.plan = _plan(data, today)
+        report.plan = _plan(data, today, masker)
     if "questions" in options.sections:
         practise = insights.weakest_questions(data["questions"], PRACTISE_LIMIT).extra["practise"]
         report.practise = [

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from lib.core.db import Engine
 from lib.learn import traction
 from lib.learn.report.options import ReportOptions
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
 from lib.store import insight_data
+from lib.store import plans as plan_store
 from lib.store import reflections as reflection_store
 from lib.store import settings as settings_store
 from lib.store import strategy as strategy_store
+from lib.store import writing as writing_store
 
 
 def load(engine: Engine, options: ReportOptions) -> dict[str, Any]:
     """The frames the report is built from (lib.learn.report.content.build).
 
-    Mood words, reflections' answers, written-out sessions and contact details are read only when
-    the person ticked them.
+    Mood words, written-out sessions and contact details are read only when the person ticked
+    them; reflections' answers feed the insights' counts, their words go in only when ticked.
     """
     events = app_store.load_events(engine)
     applications = app_store.load_applications(engine)
@@ -33,6 +33,7 @@ def load(engine: Engine, options: ReportOptions) -> dict[str, Any]:
         "questions_asked": reflection_store.load_questions(engine),
         "settings": settings_store.all_settings(engine),
         "review": None,
+        "plans": plan_store.load_plans(engine),
     }
     reviews = strategy_store.load_reviews(engine)
     if options.date_to is not None and not reviews.empty:
@@ -46,5 +47,5 @@ def load(engine: Engine, options: ReportOptions) -> dict[str, Any]:
     if "contacts" in options.private:
         data["contact_details"] = contact_store.load_contacts(engine)
     if "writing" in options.private:
-        data["writing"] = pd.DataFrame(columns=["written_on", "prompt", "text"])
+        data["writing"] = writing_store.load_sessions(engine)
     return data

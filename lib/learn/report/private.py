@@ -11,11 +11,13 @@ import pandas as pd
 from lib.learn import insight_charts, insights
 from lib.learn.report.mask import Masker
 from lib.learn.report.options import ReportOptions
+from lib.reflect import writing
 from lib.reflect.questionnaires import REJECTION, answer_lines
 
 # The record and the pause (how it came, the mood, one kind thing) stay out of "reflections":
 # the mood is its own choice.
 REFLECTION_SECTIONS_LEFT_OUT = {REJECTION.sections[0][0], REJECTION.sections[1][0]}
+REFLECTION_KEYS_LEFT_OUT = {"stage_reached", "rejected_on", "news_via", "pause_until", "kind_thing"}
 MOOD_WORDS_SHOWN = 30
 CONTACTS_SHOWN = 200
 REFLECTIONS_SHOWN = 40  # the most recent; a coach reads these, not a thousand
@@ -68,6 +70,8 @@ def _reflections(data: dict[str, Any], masker: Masker) -> list[dict[str, Any]]:
             {"prompt": line.prompt, "text": masker.text(line.text)}
             for line in answer_lines(REJECTION, row["answers"] if isinstance(row["answers"], dict) else {})
             if line.section not in REFLECTION_SECTIONS_LEFT_OUT
+            and line.key not in REFLECTION_KEYS_LEFT_OUT
+            and not line.key.startswith("mood")
         ]
         if lines:
             out.append(
@@ -84,11 +88,11 @@ def _writing(data: dict[str, Any], options: ReportOptions, masker: Masker) -> li
     frame = data.get("writing")
     if frame is None or frame.empty:
         return []
-    frame = frame[_dated(frame["written_on"], options)]
+    frame = frame[_dated(frame["started_at"], options) & frame["text"].fillna("").str.strip().astype(bool)]
     return [
         {
-            "day": pd.Timestamp(r["written_on"]).date(),
-            "prompt": r.get("prompt") or "",
+            "day": pd.Timestamp(r["started_at"]).date(),
+            "prompt": f"Session {int(r['number'])}: {writing.prompt(int(r['number']))}",
             "text": masker.text(r["text"]),
         }
         for r in frame.to_dict("records")

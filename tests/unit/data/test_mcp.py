@@ -24,7 +24,7 @@ READ_TOOLS = {
     "this_week_plan",
 }
 WRITE_TOOLS = {"add_application", "record_stage_event", "add_contact"}
-PRIVATE_TOOLS = {"reflections", "mood_history"}
+PRIVATE_TOOLS = {"reflections", "mood_history", "writing_sessions"}
 
 
 @pytest.fixture(scope="module")
@@ -186,3 +186,14 @@ def test_an_empty_database_answers_every_read_tool(engine):
     assert _json(answers["traction_summary"])["traction_rate"]["text"] == "too few to tell"
     assert answers["application_timeline"].is_error
     assert "no application with id 1" in answers["application_timeline"].content[0].text
+
+
+def test_written_sessions_are_read_only_with_include_reflections(engine):
+    from lib.store import writing as writing_store
+
+    session = writing_store.start_session(engine, 1)
+    writing_store.finish(engine, session, "What I could not say out loud")
+    tools, results = _session(engine, [("writing_sessions", {})])
+    assert "writing_sessions" not in {t.name for t in tools} and results[0].is_error
+    _, results = _session(engine, [("writing_sessions", {})], include_reflections=True)
+    assert _json(results[0])["sessions"][0]["text"] == "What I could not say out loud"

@@ -14,20 +14,25 @@ from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn, MoodIn, RejectionIn
 from lib.data import demo
 from lib.learn import report
+from lib.learn.plan import PlanIn
 from lib.learn.report import content, data
 from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
+from lib.store import plans as plan_store
 from lib.store import reflections as reflection_store
+from lib.store import writing as writing_store
 
 REFLECTION_TEXT = "I froze on the whiteboard question and felt small"
 MOOD_WORDS = "Heavy-hearted and tired today"
 CONTACT_EMAIL = "quiet.recruiter@private-mail.example"
 CONTACT_NAME = "Ottilie Vantongeren"
+WRITING_TEXT = "Losing that job felt like losing the floor under me"
 PRIVATE_TEXTS = {
     "reflections": REFLECTION_TEXT,
     "mood": MOOD_WORDS,
     "contacts": CONTACT_EMAIL,
+    "writing": WRITING_TEXT,
 }
 
 
@@ -60,6 +65,18 @@ def filled(tmp_path_factory):
     contact_store.add_contact(
         engine,
         ContactIn(name=CONTACT_NAME, company="Zephyrine Analytics", role="recruiter", email=CONTACT_EMAIL),
+    )
+    session = writing_store.start_session(engine, 1)
+    writing_store.finish(engine, session, WRITING_TEXT)
+    plan_store.save_plan(
+        engine,
+        PlanIn(
+            week_start=today,
+            applications=4,
+            companies=["Zephyrine Analytics"],
+            slots=[{"day": 0, "time": "09:00", "what": "Two applications"}],
+            if_then=[{"moment": "rejection", "when": "I get a no", "then": "I go for a run first"}],
+        ),
     )
     yield engine
     engine.dispose()
@@ -194,3 +211,11 @@ def test_options_refuse_unknown_parts_and_a_backwards_period():
         ReportOptions(private=frozenset({"diary"}))
     with pytest.raises(ValueError, match="starts after"):
         ReportOptions(date_from=dt.date(2026, 2, 1), date_to=dt.date(2026, 1, 1))
+
+
+def test_this_weeks_plan_shows_the_plan_and_masks_its_companies(filled):
+    plain = _made(filled, ReportOptions(sections=frozenset({"plan"})))
+    assert "4 planned" in plain.html and "I go for a run first" in plain.html
+    assert "Zephyrine Analytics" in plain.html and "Two applications" in plain.html
+    masked = _made(filled, ReportOptions(sections=frozenset({"plan"}), mask_companies=True))
+    assert "Zephyrine" not in masked.html and "4 planned" in masked.html
