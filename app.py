@@ -47,6 +47,7 @@ SECTIONS = {
         st.Page("pages/traction.py", title="Traction", icon=":material/insights:"),
         st.Page("pages/insights.py", title="Insights", icon=":material/lightbulb:"),
         st.Page("pages/strategy.py", title="Strategy review", icon=":material/flag:"),
+        st.Page("pages/report.py", title="Share a report", icon=":material/ios_share:", url_path="report"),
     ],
     "Your data": [
         st.Page("pages/data.py", title="Import & export", icon=":material/database:", url_path="data"),

@@ -43,6 +43,7 @@ INSTRUCTIONS = (
     "The person has just been through rejections: be kind and concrete. Follow the claim rules: "
     + reads.CLAIM_RULES
 )
+BUSY = "The database is busy (Rebound is saving something); nothing was changed. Try again in a moment."
 NO_WRITES = (
     "Writing is switched off. The person can allow it by starting the server with --allow-writes; "
     "until then, tell them what you would add and let them add it in Rebound."
@@ -61,6 +62,8 @@ def _guard(work: Callable[[], Any]) -> str:
         raise
     except (writes.Refused, LookupError) as exc:
         raise ToolError(str(exc)) from None
+    except db.DatabaseBusy:
+        raise ToolError(BUSY) from None
     except Exception as exc:  # never a crash of the server; never a traceback to the assistant
         if "locked" in str(exc) or "busy" in str(exc):
             raise ToolError(

@@ -1,0 +1,133 @@
+"""The "Share a report" form: the period, the sections, the private parts (off until ticked),
+masking; then the report built once per choice and data revision, with its two downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from lib.core import db
+from lib.core.db import Engine
+from lib.learn import report
+from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
+from ui import state
+from ui.text import md
+
+CHOSEN = "report_options"
+SHORT = {  # the form's labels; the report itself lists the longer ones
+    "headline": ("Headline numbers", "Applications, response and traction rates with their 95% intervals"),
+    "traction": ("Traction charts", "By company, channel, role family, over time, and the funnel"),
+    "insights": ("Insights", "Only those that rest on at least 5 cases, each with its n"),
+    "strategy": ("My latest strategy review", "Your answers and the target list at that review"),
+    "plan": ("This week's plan", "The plan from your last review and how far you are"),
+    "questions": ("Questions to practise", "Rated 3 or lower, with the better answer you wrote"),
+    "mood": ("My mood over time", "Check-ins and the words you wrote with them"),
+    "reflections": ("My reflections", "What you wrote after each rejection (the pause stays out)"),
+    "writing": ("My written-out sessions", "Your private writing, word for word"),
+    "contacts": ("People I met", "Names, roles and how to reach them"),
+}
+FORM = "report_choices"
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _files(_engine: Engine, url: str, rev: int, options: ReportOptions, today: dt.date) -> report.ReportFiles:
+    return report.make(_engine, options, today)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _bounds(_engine: Engine, url: str, rev: int) -> tuple[dt.date, dt.date] | None:
+    dates = state.applications()["applied_on"].dropna()
+    return (dates.min().date(), dates.max().date()) if len(dates) else None
+
+
+def bounds() -> tuple[dt.date, dt.date] | None:
+    eng = state.engine()
+    return _bounds(eng, str(eng.url), db.revision(eng))
+
+
+def _tick(key: str, default: bool, prefix: str) -> bool:
+    label, help_text = SHORT[key]
+    return st.checkbox(label, value=default, key=f"{prefix}_{key}", help=help_text)
+
+
+def choose(span: tuple[dt.date, dt.date] | None) -> None:
+    """The choices, as one form; a valid choice is kept in the session for `show`."""
+    today = dt.date.today()
+    with st.form(FORM, border=True):
+        period = st.date_input(
+            "Applications sent between",
+            value=span or (today - dt.timedelta(days=90), today),
+            max_value=today,
+            format="DD/MM/YYYY",
+            help="The report covers the applications sent in this period.",
+        )
+        left, right = st.columns(2, gap="large")
+        with left:
+            st.markdown("**What goes in**")
+            sections = {
+                key for key, label in SECTIONS.items() if st.checkbox(label, value=True, key=f"rs_{key}")
+            }
+        with right:
+            st.markdown("**Private — left out unless you tick it**")
+            private = {
+                key for key, label in PRIVATE.items() if st.checkbox(label, value=False, key=f"rp_{key}")
+            }
+            mask = st.checkbox(
+                "Mask company names (“Company A”, “Company B”, …)",
+                help="For sharing with someone outside: every company name is replaced, in your own words too.",
+            )
+        title = st.text_input("Title", value="My job search", max_chars=80)
+        submitted = st.form_submit_button("Prepare the report", type="primary", icon=":material/description:")
+    if not submitted:
+        return
+    start, end = (tuple(period) + (None, None))[:2] if isinstance(period, list | tuple) else (period, None)
+    try:
+        st.session_state[CHOSEN] = ReportOptions(
+            date_from=start,
+            date_to=end or start,
+            sections=frozenset(sections),
+            private=frozenset(private),
+            mask_companies=mask,
+            title=" ".join(title.split()) or "My job search",
+        )
+    except ValueError as exc:
+        st.session_state.pop(CHOSEN, None)
+        st.error(md(f"Not prepared: {exc}."), icon=":material/error:")
+
+
+def show() -> None:
+    """The prepared report: what is in it, the downloads, and a preview of exactly what is sent."""
+    options = st.session_state.get(CHOSEN)
+    if options is None:
+        st.caption("Nothing is written until you choose and press **Prepare the report**.")
+        return
+    eng = state.engine()
+    with st.spinner("Writing your report…"):
+        files = _files(eng, str(eng.url), db.revision(eng), options, dt.date.today())
+    st.success(md(files.summary), icon=":material/task_alt:")
+    if options.left_out():
+        st.caption(md("Left out: " + "; ".join(options.left_out()) + "."))
+    stem = f"rebound-report-{dt.date.today():%Y-%m-%d}"
+    one, two = st.columns(2)
+    one.download_button(
+        "Download the report (HTML)",
+        files.html,
+        file_name=f"{stem}.html",
+        mime="text/html",
+        icon=":material/download:",
+        on_click="ignore",
+        use_container_width=True,
+    )
+    two.download_button(
+        "Download the same as PDF",
+        files.pdf,
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        use_container_width=True,
+    )
+    with st.expander("Preview: exactly what the file holds"):
+        components.html(files.html, height=720, scrolling=True)
