@@ -66,18 +66,15 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
         left, right = st.columns(2, gap="large")
         with left:
             st.markdown("**What goes in**")
-            sections = {
-                key for key, label in SECTIONS.items() if st.checkbox(label, value=True, key=f"rs_{key}")
-            }
+            sections = {key for key in SECTIONS if _tick(key, True, "rs")}
         with right:
             st.markdown("**Private — left out unless you tick it**")
-            private = {
-                key for key, label in PRIVATE.items() if st.checkbox(label, value=False, key=f"rp_{key}")
-            }
-            mask = st.checkbox(
-                "Mask company names (“Company A”, “Company B”, …)",
-                help="For sharing with someone outside: every company name is replaced, in your own words too.",
-            )
+            private = {key for key in PRIVATE if _tick(key, False, "rp")}
+        mask = st.checkbox(
+            "Mask company names (“Company A”, “Company B”, …)",
+            help="For sharing with someone outside: every company name is replaced, in your own words too.",
+            key="report_mask",
+        )
         title = st.text_input("Title", value="My job search", max_chars=80)
         submitted = st.form_submit_button("Prepare the report", type="primary", icon=":material/description:")
     if not submitted:
