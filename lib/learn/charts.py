@@ -260,101 +260,13 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     )
 
 
-def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """applied → screen → interview → final → offer, with the conversion from each step before."""
-    frame = _checked(frame)
-    labels = frame["stage_label"].tolist()
-    base = alt.Chart().encode(
-        y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
-        tooltip=[
-            alt.Tooltip("stage_label:N", title="Stage"),
-            alt.Tooltip("reached:Q", title="Applications that reached it"),
-            alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%"),
-        ],
-    )
-    bars = base.mark_bar().encode(
-        x=alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None),
-    )
-    text = (
-        base.mark_text(align="left", dx=6, color=INK)
-        .encode(x=alt.X("reached:Q"), text=alt.Text("label:N"))
-        .transform_calculate(
-            label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')"
-        )
-    )
-    return alt.layer(bars, text, data=frame).properties(
-        title=alt.Title(
-            "How far do applications get?",
-            subtitle="Each step: how many got there, and the share of those at the step before",
-        ),
-        height=alt.Step(34),
-    )
-
-
-def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Where applications end: rejected, ghosted, withdrawn, declined, accepted, or still open."""
-    frame = _checked(frame)
-    base = alt.Chart().encode(
-        y=alt.Y("label:N", sort=frame["label"].tolist(), title="How it ended"),
-        tooltip=[
-            alt.Tooltip("label:N", title="Ending"),
-            alt.Tooltip("applications:Q", title="Applications"),
-            alt.Tooltip("share:Q", title="Share", format=".0%"),
-        ],
-    )
-    bars = base.mark_bar(color=NEUTRAL).encode(
-        x=alt.X("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1))
-    )
-    text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x=alt.X("applications:Q"), text=alt.Text("share:Q", format=".0%")
-    )
-    return alt.layer(bars, text, data=frame).properties(
-        title=alt.Title(
-            "Where do applications end?",
-            subtitle="Ghosted: no word from the employer for the set number of days",
-        ),
-        height=alt.Step(30),
-    )
-
-
-def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """Days to first response per channel: the line spans fastest to slowest, the bar the middle
-    half, the dark tick the median."""
-    frame = _checked(frame)
-    order = frame["channel"].tolist()
-    base = alt.Chart().encode(
-        y=alt.Y("channel:N", sort=order, title="Channel"),
-        tooltip=[
-            alt.Tooltip("channel:N", title="Channel"),
-            alt.Tooltip("responses:Q", title="Answers"),
-            alt.Tooltip("median:Q", title="Median days", format=".1f"),
-            alt.Tooltip("q1:Q", title="Quarter answered within (days)", format=".1f"),
-            alt.Tooltip("q3:Q", title="Three quarters answered within (days)", format=".1f"),
-            alt.Tooltip("fastest:Q", title="Fastest (days)"),
-            alt.Tooltip("slowest:Q", title="Slowest (days)"),
-        ],
-    )
-    spread = base.mark_rule(color="#969696", strokeWidth=1.5).encode(
-        x=alt.X("fastest:Q", title="Days from applying to the first answer"), x2=alt.X2("slowest")
-    )
-    middle = base.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x=alt.X("q1:Q"), x2=alt.X2("q3"))
-    median = base.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x=alt.X("median:Q"))
-    return alt.layer(spread, middle, median, data=frame).properties(
-        title=alt.Title(
-            "How long until employers answer?",
-            subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median",
-        ),
-        height=alt.Step(34),
-    )
-
-
 def traction_specs(view, freq: str = "month") -> dict[str, dict]:
     """Every Traction chart for one view (lib.traction.TractionView) as a Vega-Lite spec.
 
     Built once per data revision and filters and cached by the page: building and validating a
     chart costs far more than drawing a ready spec. A chart whose data is empty is left out.
     """
+    from lib.learn.outcome_charts import endings_chart, funnel_chart, response_time_chart
     from lib.learn.traction import EXTRA_DIMENSIONS
 
     specs: dict[str, dict] = {}

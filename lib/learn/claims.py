@@ -1,22 +1,60 @@
 """The claim rules: what Rebound may say about a person's search, and how.
 
-One place for every number stated about the search (Home, Traction, Insights, Strategy review):
+One place for every number stated about the search (Home, Traction, Insights, Strategy review,
+the target list, worth another try). The rules (docs/product.md, "Promises to the person"):
 - no rate, ranking, comparison, correlation or recommendation from fewer than `MIN_CASES` cases in
   any group it rests on;
 - every rate shown as a number comes with its 95% interval (Wilson score);
-- a correlation only from `MIN_CORRELATION` cases, with an interval, and called a link only when
-  the interval excludes zero; it "tends to go with", never causes;
+- a correlation only from `MIN_CORRELATION` cases, with a 95% bootstrap interval (fixed seed, so
+  the same data always says the same thing), called a link only when the interval excludes zero;
+  it "tends to go with", never causes;
 - every claim sentence names its n.
+
+A `Claim` is a sentence with the sizes of the groups it rests on, so tests can check the rules on
+any data without parsing words.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+import pandas as pd
 
 MIN_CASES = 5
 MIN_CORRELATION = 10
 Z_95 = 1.959963984540054
 TOO_FEW = "too few to tell"
+BOOTSTRAP_SAMPLES = 1_000
+SEED = 20_260_101  # fixed: a correlation's interval never changes from one rerun to the next
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence and what it rests on: `rests_on` holds the size of every group it compares or
+    states a number from (empty when it claims nothing, e.g. "not enough data yet")."""
+
+    text: str
+    rests_on: tuple[int, ...] = ()
+
+    @property
+    def claims_something(self) -> bool:
+        return bool(self.rests_on)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def enough(n: int) -> bool:
+    return n >= MIN_CASES
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def not_enough(n: int, what: str, many: str | None = None, need: int = MIN_CASES) -> Claim:
+    return Claim(f"Not enough data yet: {plural(n, what, many)} so far; a finding needs at least {need}.")
 
 
 def wilson_interval(successes, n, z: float = Z_95):
@@ -45,3 +83,92 @@ def rate_text(successes: int, n: int) -> str:
         return TOO_FEW
     low, high = wilson_interval(successes, n)
     return f"{successes / n:.0%} (95% interval {low:.0%}–{high:.0%})"
+
+
+def share_text(successes: int, n: int) -> str:
+    """ "4 of 10 (40%, 95% interval 17–69%)"; under MIN_CASES only the counts and "too few to tell"."""
+    if n < MIN_CASES:
+        return f"{successes} of {n} ({TOO_FEW})"
+    low, high = wilson_interval(successes, n)
+    return f"{successes} of {n} ({successes / n:.0%}, 95% interval {low:.0%}–{high:.0%})"
+
+
+# --- correlation -------------------------------------------------------------------------------
+
+
+def spearman(x, y) -> float:
+    """Spearman's rank correlation: Pearson's on average ranks (no scipy needed). NaN if flat."""
+    rx, ry = pd.Series(np.asarray(x, dtype=float)).rank(), pd.Series(np.asarray(y, dtype=float)).rank()
+    if len(rx) < 2 or rx.std() == 0 or ry.std() == 0:
+        return float("nan")
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+@dataclass(frozen=True)
+class Correlation:
+    rho: float
+    low: float
+    high: float
+    n: int
+
+    @property
+    def defined(self) -> bool:
+        return self.n >= MIN_CORRELATION and not np.isnan(self.rho)
+
+    @property
+    def is_link(self) -> bool:
+        """Said as a link only when the whole 95% interval is on one side of zero."""
+        return self.defined and not np.isnan(self.low) and (self.low > 0 or self.high < 0)
+
+
+def correlation(x, y, samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED) -> Correlation:
+    """Spearman's rho with a 95% percentile bootstrap interval (resampling pairs, fixed seed)."""
+    xs, ys = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = len(xs)
+    rho = spearman(xs, ys) if n >= MIN_CORRELATION else float("nan")
+    if np.isnan(rho):
+        return Correlation(rho, float("nan"), float("nan"), n)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, n, size=(samples, n))
+    rx = pd.DataFrame(xs[picks]).rank(axis=1).to_numpy()
+    ry = pd.DataFrame(ys[picks]).rank(axis=1).to_numpy()
+    rx -= rx.mean(axis=1, keepdims=True)
+    ry -= ry.mean(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rhos = (rx * ry).sum(axis=1) / np.sqrt((rx**2).sum(axis=1) * (ry**2).sum(axis=1))
+    rhos = rhos[~np.isnan(rhos)]  # a resample with no spread says nothing
+    if len(rhos) < samples // 2:
+        return Correlation(rho, float("nan"), float("nan"), n)
+    low, high = np.quantile(rhos, [0.025, 0.975])
+    return Correlation(rho, float(low), float(high), n)
+
+
+def strength(rho: float) -> str:
+    size = abs(rho)
+    return "weak" if size < 0.3 else "moderate" if size < 0.5 else "strong"
+
+
+def correlation_claim(label: str, c: Correlation, outcome: str = "how far you got") -> Claim:
+    """A rank correlation said in plain, non-causal words, with its interval and n."""
+    if c.n < MIN_CORRELATION:
+        return Claim(
+            f"{label} — not enough data yet ({c.n} of {MIN_CORRELATION} needed for a rank correlation)."
+        )
+    if np.isnan(c.rho):
+        return Claim(
+            f"{label} — no correlation to state (every answer or every stage was the same; n = {c.n})."
+        )
+    numbers = f"rank correlation {c.rho:+.2f}"
+    if not np.isnan(c.low):
+        numbers += f", 95% interval {c.low:+.2f} to {c.high:+.2f}"
+    numbers += f", n = {c.n}"
+    if not c.is_link:
+        return Claim(f"{label} — no clear link with {outcome} yet ({numbers}).", (c.n,))
+    direction = (
+        "a higher rating tends to go with getting further"
+        if c.rho > 0
+        else ("a higher rating tends to go with stopping earlier")
+    )
+    return Claim(
+        f"{label} — {direction}: a {strength(c.rho)} link ({numbers}). A pattern, not a cause.", (c.n,)
+    )

@@ -21,5 +21,7 @@ def show() -> None:
             delta_description=f"vs {figure.previous_30:,}",
             help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}.",
         )
+        if figure.note:
+            column.caption(figure.note)
     st.markdown(f":material/insights: {sentence}")
     st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")

@@ -27,9 +27,7 @@ from lib.learn.insights.base import (
     SILENT_TRIES,
     TRACTION_RANK,
     Insight,
-    correlation_words,
     reflection_frame,
-    strength,
 )
 from lib.learn.insights.review import most_traction, on_track
 from lib.learn.insights.story import mood_and_momentum, was_it_for_me, what_the_nos_say
@@ -48,13 +46,11 @@ __all__ = [
     "Insight",
     "all_insights",
     "comfort_where",
-    "correlation_words",
     "mood_and_momentum",
     "most_traction",
     "on_track",
     "reflection_frame",
     "self_assessment",
-    "strength",
     "target_suggestions",
     "was_it_for_me",
     "weakest_questions",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.core import vocab
+from lib.learn.claims import Claim, correlation, correlation_claim
 from lib.learn.insights.base import (
     ANSWER_RATINGS,
     COMPANIES_SHOWN,
@@ -15,9 +16,7 @@ from lib.learn.insights.base import (
     _comfort_by_application,
     _not_enough,
     _plural,
-    _spearman,
     _stage_rank,
-    correlation_words,
     reflection_frame,
 )
 
@@ -51,34 +50,45 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
     rows = []
     for measure, label in RATINGS.items():
         part = long[long["measure"] == measure]
-        rho = _spearman(part["value"], part["stage_rank"]) if len(part) >= MIN_CORRELATION else float("nan")
+        # Only stages with MIN_POINTS ratings of this kind take part: no link rests on 3 final rounds.
+        sizes = part["stage_rank"].value_counts()
+        kept = sizes[sizes >= MIN_POINTS]
+        used = part[part["stage_rank"].isin(kept.index)] if len(kept) >= 2 else part.iloc[0:0]
+        found = correlation(used["value"], used["stage_rank"])
+        claim = correlation_claim(label, found) if len(kept) >= 2 else _too_few_stages(label, part, sizes)
         rows.append(
             {
                 "measure": measure,
                 "measure_label": label,
-                "n": len(part),
-                "rho": round(rho, 2),
-                "words": correlation_words(label, rho, len(part)),
+                "n": found.n,
+                "rho": round(found.rho, 2),
+                "low": round(found.low, 2),
+                "high": round(found.high, 2),
+                "link": found.is_link,
+                "words": claim.text,
+                "rests_on": tuple(int(v) for v in kept.sort_index()) if claim.claims_something else (),
             }
         )
-    correlations = pd.DataFrame(rows, columns=["measure", "measure_label", "n", "rho", "words"])
+    correlations = pd.DataFrame(
+        rows, columns=["measure", "measure_label", "n", "rho", "low", "high", "link", "words", "rests_on"]
+    )
 
     n_reflections = int(refl[ANSWER_RATINGS].notna().any(axis=1).sum())
     n = int(long["application_id"].nunique())
-    stated = correlations[(correlations["n"] >= MIN_CORRELATION) & correlations["rho"].notna()]
+    links = correlations[correlations["link"]]
+    rests_on: tuple[int, ...] = ()
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated application")
-    elif stated.empty:
+    elif links.empty:
         sentence = (
-            f"{_plural(n, 'application')} rated so far ({_plural(n_reflections, 'reflection')}). "
-            f"Rank correlations need at least {MIN_CORRELATION} ratings of one kind: "
-            "not enough data yet. The averages by stage are below."
+            f"{_plural(n, 'application')} rated so far ({_plural(n_reflections, 'reflection')}); no clear "
+            f"link yet between a rating and how far you got. A link needs {MIN_CORRELATION} ratings of one "
+            f"kind, at least {MIN_POINTS} at each of two stages, and an interval clear of zero."
         )
     else:
-        top = stated.loc[stated["rho"].abs().idxmax()]
-        sentence = f"From {_plural(n, 'rated application')}, the clearest link: " + correlation_words(
-            top["measure_label"], top["rho"], int(top["n"])
-        )
+        top = links.loc[links["rho"].abs().idxmax()]
+        rests_on = top["rests_on"]
+        sentence = f"From {_plural(n, 'rated application')}, the clearest pattern: {top['words']}"
     return Insight(
         "self_assessment",
         "Self-assessment against outcome",
@@ -86,6 +96,16 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
         n,
         by_stage,
         {"correlations": correlations},
+        rests_on=rests_on,
+    )
+
+
+def _too_few_stages(label: str, part: pd.DataFrame, sizes: pd.Series) -> Claim:
+    if len(part) < MIN_CORRELATION:
+        return correlation_claim(label, correlation(part["value"], part["stage_rank"]))
+    return Claim(
+        f"{label} — not enough data yet: {len(part)} ratings, but fewer than two stages have "
+        f"{MIN_POINTS} of them (largest: {int(sizes.max()) if len(sizes) else 0})."
     )
 
 
@@ -116,27 +136,33 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
     frame["average"] = frame["average"].round(2)
     frame["enough"] = frame["n"] >= MIN_POINTS
     n = len(rounds)
-    bests = []
+    bests, rests_on = [], []
     for label, word in (("Format", "{} interviews"), ("Round type", "{} rounds"), ("Company", "at {}")):
         part = frame[(frame["dimension"] == label) & frame["enough"]]
-        if not part.empty:
-            best = part.loc[part["average"].idxmax()]
-            bests.append(
-                f"{word.format(best['value'])} ({best['average']:.1f} of 5 over "
-                f"{_plural(int(best['n']), 'round')})"
-            )
+        if len(part) < 2:  # "most comfortable" compares: two groups of MIN_POINTS at least
+            continue
+        top = part[part["average"] == part["average"].max()]
+        if len(top) == len(part):
+            continue  # all the same: nothing stands out
+        rests_on += [int(v) for v in part["n"]]
+        bests.append(
+            " and ".join(word.format(r.value) for r in top.itertuples())
+            + f" ({top['average'].iloc[0]:.1f} of 5 over "
+            + ", ".join(_plural(int(v), "round") for v in top["n"])
+            + f"; {len(part)} groups of {MIN_POINTS} or more compared)"
+        )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated interview round")
     elif not bests:
         sentence = (
-            f"{_plural(n, 'round')} rated; no single company, round type or format has "
-            f"{MIN_POINTS} rounds yet, so no finding."
+            f"{_plural(n, 'round')} rated; no company, round type or format stands out yet (a comparison "
+            f"needs two groups of {MIN_POINTS} rounds or more with different averages)."
         )
     else:
         sentence = (
             f"Across {_plural(n, 'rated round')}, you felt most comfortable in " + "; ".join(bests) + "."
         )
-    return Insight("comfort", "Where I felt most comfortable", sentence, n, frame)
+    return Insight("comfort", "Where I felt most comfortable", sentence, n, frame, rests_on=tuple(rests_on))
 
 
 # --- 3. my weakest questions -----------------------------------------------------------------
@@ -170,17 +196,31 @@ def weakest_questions(questions: pd.DataFrame, practise_limit: int = 8) -> Insig
     )
     n = len(rated)
     enough = frame[frame["enough"]]
+    rests_on: tuple[int, ...] = ()
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated answer")
     elif enough.empty:
         sentence = f"{_plural(n, 'rated answer')}; no category has {MIN_POINTS} answers yet, so no finding."
+    elif len(enough) == 1 or enough["average"].nunique() == 1:
+        first = enough.iloc[0]
+        rests_on = tuple(int(v) for v in enough["n"])
+        sentence = (
+            f"From {_plural(n, 'rated answer')}: {first['category']} averages {first['average']:.1f} of 5 "
+            f"over {_plural(int(first['n']), 'answer')}"
+            + (
+                f"; no other category has {MIN_POINTS} answers yet to compare."
+                if len(enough) == 1
+                else f"; every category with {MIN_POINTS} answers or more averages the same."
+            )
+        )
     else:
-        weakest = enough.iloc[0]
+        weakest, strongest = enough.iloc[0], enough.iloc[-1]
+        rests_on = tuple(int(v) for v in enough["n"])
         sentence = (
             f"From {_plural(n, 'rated answer')}, your weakest category is {weakest['category']} "
-            f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')})."
+            f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')}); strongest: "
+            f"{strongest['category']} ({strongest['average']:.1f} over {_plural(int(strongest['n']), 'answer')})."
         )
-        if len(enough) > 1:
-            strongest = enough.iloc[-1]
-            sentence += f" Strongest: {strongest['category']} ({strongest['average']:.1f})."
-    return Insight("questions", "My weakest questions", sentence, n, frame, {"practise": practise})
+    return Insight(
+        "questions", "My weakest questions", sentence, n, frame, {"practise": practise}, rests_on=rests_on
+    )

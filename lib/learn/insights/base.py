@@ -1,14 +1,12 @@
 """What a person's own reflections say about their search: pure pandas, no Streamlit.
 
-Each insight is an `Insight`: one plain sentence (with its sample size) and the small, already
-aggregated frame its chart draws. Honest numbers (issue 7):
-- nothing is claimed from fewer than `MIN_POINTS` data points; such groups stay in the frames
-  with `enough = False` so a chart can show them faded, but no sentence uses them;
-- a rank correlation is only stated from `MIN_CORRELATION` data points on;
-- the wording is "tends to go with", never "causes".
+Each insight is an `Insight`: one plain sentence (with its sample size), the sizes of the groups
+the sentence rests on, and the small, already aggregated frame its chart draws. Every sentence
+follows the claim rules in lib.learn.claims: groups under `MIN_POINTS` stay in the frames with
+`enough = False` so a chart can show them faded, but no sentence rests on them.
 
 Inputs are the frames from lib.store.insight_data (reflections, interviews, questions, feedback,
-mood check-ins, contacts, notes, companies) and the log with status (lib.traction.with_status).
+mood check-ins, contacts, notes, companies) and the log with status (lib.learn.traction.with_status).
 """
 
 from __future__ import annotations
@@ -20,9 +18,10 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.core.text import squash
+from lib.learn.claims import MIN_CASES as MIN_POINTS
+from lib.learn.claims import MIN_CORRELATION, Claim, correlation_claim, not_enough, plural, spearman
 
-MIN_POINTS = 5
-MIN_CORRELATION = 10
+__all__ = ["MIN_POINTS", "MIN_CORRELATION", "Claim", "correlation_claim", "not_enough", "plural"]
 SILENT_TRIES = 3  # applications with no reply before a target is suggested for dropping
 TRACTION_RANK = vocab.STAGE_RANK["interview"]
 MOOD_WEEKS = 52
@@ -49,6 +48,7 @@ class Insight:
     frame: pd.DataFrame  # what the chart draws (aggregated)
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
     rows: int | None = None  # rows of the frame before `top` kept the first ones
+    rests_on: tuple[int, ...] = ()  # the size of every group the sentence compares or states a number from
 
     @property
     def enough(self) -> bool:
@@ -64,11 +64,11 @@ class Insight:
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
+    return plural(n, word, many)
 
 
 def _not_enough(n: int, what: str, many: str | None = None, need: int = MIN_POINTS) -> str:
-    return f"Not enough data yet: {_plural(n, what, many)} so far; a finding needs at least {need}."
+    return not_enough(n, what, many, need).text
 
 
 # --- shaping the inputs ----------------------------------------------------------------------
@@ -132,30 +132,4 @@ def _stage_rank(log: pd.DataFrame) -> pd.Series:
 
 
 def _spearman(x: pd.Series, y: pd.Series) -> float:
-    """Spearman's rank correlation: Pearson's on average ranks (no scipy needed). NaN if flat."""
-    rx, ry = x.rank(), y.rank()
-    if rx.std() == 0 or ry.std() == 0 or len(rx) < 2:
-        return float("nan")
-    return float(np.corrcoef(rx, ry)[0, 1])
-
-
-def strength(rho: float) -> str:
-    size = abs(rho)
-    return (
-        "no clear" if size < 0.1 else "a weak" if size < 0.3 else "a moderate" if size < 0.5 else "a strong"
-    )
-
-
-def correlation_words(label: str, rho: float, n: int) -> str:
-    """A rank correlation said in plain, non-causal words, with its sample size."""
-    if n < MIN_CORRELATION:
-        return f"{label} — not enough data yet ({n} of {MIN_CORRELATION} needed for a rank correlation)."
-    if np.isnan(rho):
-        return f"{label} — no correlation to state (every answer or every stage was the same; n = {n})."
-    if abs(rho) < 0.1:
-        return f"{label} — no clear link with how far you got (rank correlation {rho:+.2f}, n = {n})."
-    direction = "getting further" if rho > 0 else "stopping earlier"
-    return (
-        f"{label} — a higher rating tends to go with {direction}: {strength(rho)} link "
-        f"(rank correlation {rho:+.2f}, n = {n})."
-    )
+    return spearman(x, y)

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from lib.core import vocab
+from lib.learn.claims import share_text, wilson_interval
 from lib.learn.insights.base import (
     COMPANIES_SHOWN,
     MIN_POINTS,
@@ -16,6 +17,7 @@ from lib.learn.insights.base import (
     _plural,
 )
 from lib.learn.insights.story import _week
+from lib.learn.traction.table import CHANNEL_PHRASES
 
 # --- for the strategy review -----------------------------------------------------------------
 
@@ -44,7 +46,9 @@ def on_track(
     elif per_week >= weekly_goal:
         sentence = f"On track: {pace}, against your goal of {weekly_goal}."
     else:
-        sentence = f"Behind your goal of {weekly_goal} a week: {pace}."
+        sentence = (
+            f"Your goal is {weekly_goal} a week; so far {pace}. Every application counts, and so does rest."
+        )
     sentence += (
         f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
         f"{_plural(steps, 'step')} to a screen or further."
@@ -70,24 +74,28 @@ def most_traction(log: pd.DataFrame) -> Insight:
     frame["traction"] = frame["traction"].astype(int)
     frame["rate"] = (frame["traction"] / frame["n"]).round(2)
     frame["enough"] = frame["n"] >= MIN_POINTS
-    enough = frame[frame["enough"] & (frame["traction"] > 0)]
+    enough = frame[frame["enough"]]
     n = len(log)
+    picks, rests_on = [], []
+    for label, word in (("Channel", "{}"), ("Role", "{} roles")):
+        part = enough[enough["dimension"] == label]
+        if len(part) < 2 or not part["traction"].any():  # "most" compares: two groups of MIN_POINTS
+            continue
+        low, _ = wilson_interval(part["traction"], part["n"])
+        best = part.assign(low=low).sort_values(["low", "n"], ascending=False).iloc[0]
+        rests_on += [int(v) for v in part["n"]]
+        value = CHANNEL_PHRASES.get(best["value"], best["value"]) if label == "Channel" else best["value"]
+        picks.append(
+            f"{word.format(value)}: {share_text(int(best['traction']), int(best['n']))} reached an "
+            f"interview ({len(part)} {label.lower()}s of {MIN_POINTS} or more compared)"
+        )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "application")
-    elif enough.empty:
+    elif not picks:
         sentence = (
-            f"No channel or role with {MIN_POINTS} or more applications has reached an interview yet "
-            f"({_plural(n, 'application')})."
+            f"Too few to tell where traction is strongest: no two channels or roles have {MIN_POINTS} "
+            f"applications each with an interview among them ({_plural(n, 'application')})."
         )
     else:
-        picks = []
-        for label, word in (("Channel", "{} applications"), ("Role", "{} roles")):
-            part = enough[enough["dimension"] == label]
-            if not part.empty:
-                best = part.sort_values(["rate", "n"], ascending=False).iloc[0]
-                picks.append(
-                    f"{word.format(best['value'])} ({best['traction']} of {best['n']} reached an "
-                    f"interview, {best['rate']:.0%})"
-                )
         sentence = "Most traction: " + "; ".join(picks) + "."
-    return Insight("traction", "Where I had the most traction", sentence, n, frame)
+    return Insight("traction", "Where I had the most traction", sentence, n, frame, rests_on=tuple(rests_on))

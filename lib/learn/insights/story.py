@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from lib.core import vocab
+from lib.learn.claims import share_text
 from lib.learn.insights.base import (
     MIN_POINTS,
     MOOD_WEEKS,
@@ -90,6 +91,7 @@ def what_the_nos_say(
             f"Not enough data yet: {_plural(n_feedback, 'piece')} of feedback received and "
             f"{_plural(n_reflections_with_skills, 'reflection')} naming skills; a finding needs {MIN_POINTS}."
         )
+    rests_on = tuple(k for k in (n_feedback, n_reflections_with_skills) if k >= MIN_POINTS) if said else ()
     return Insight(
         "nos",
         "What the “no”s say",
@@ -97,6 +99,7 @@ def what_the_nos_say(
         n,
         counts,
         {"by_month": by_month, "why_not_chosen": why, "skills": skill_counts[["skill", "count"]]},
+        rests_on=rests_on,
     )
 
 
@@ -134,6 +137,7 @@ def mood_and_momentum(
     refl = reflection_frame(reflections)
     pauses = int(refl["pause_until"].notna().sum())
     n = int(frame["checkins"].sum())
+    rests_on: tuple[int, ...] = ()
     if n < MIN_POINTS:
         sentence = _not_enough(n, "mood check-in")
     else:
@@ -143,8 +147,10 @@ def mood_and_momentum(
             f"Over {_plural(n, 'check-in')} in the last {MOOD_WEEKS} weeks your mood averaged "
             f"{average:.1f} of 5."
         )
+        rests_on = (n,)
         with_step, without = rated[rated["closer_to_yes"] > 0], rated[rated["closer_to_yes"] == 0]
         if len(with_step) >= MIN_POINTS and len(without) >= MIN_POINTS:
+            rests_on = (n, len(with_step), len(without))
             sentence += (
                 f" In weeks with a step closer to yes it averaged {with_step['mood'].mean():.1f} "
                 f"({_plural(len(with_step), 'week')}), in other weeks {without['mood'].mean():.1f} "
@@ -152,7 +158,13 @@ def mood_and_momentum(
             )
     sentence += f" Pauses taken after a rejection: {pauses:,}."
     return Insight(
-        "mood", "Mood and momentum", sentence, n, frame, {"pauses": pd.DataFrame({"pauses": [pauses]})}
+        "mood",
+        "Mood and momentum",
+        sentence,
+        n,
+        frame,
+        {"pauses": pd.DataFrame({"pauses": [pauses]})},
+        rests_on=rests_on,
     )
 
 
@@ -186,23 +198,29 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
     answered = refl["still_interested"].dropna()
     not_retry = int((answered == False).sum())  # noqa: E712 (True/False/NaN column)
     n = len(with_motive)
+    rests_on: tuple[int, ...] = ()
+    enough = frame[frame["enough"]]
     if n < MIN_POINTS:
         sentence = _not_enough(n, "reflection naming a motivation", "reflections naming a motivation")
+    elif enough.empty:
+        sentence = f"{_plural(n, 'reflection')} with a motivation; no motivation has {MIN_POINTS} yet."
     else:
-        enough = frame[frame["enough"]]
-        if enough.empty:
-            sentence = f"{_plural(n, 'reflection')} with a motivation; no motivation has {MIN_POINTS} yet."
+        rests_on = tuple(int(v) for v in enough["n"])
+        shares = "; ".join(
+            f"“{r.motivation}” {share_text(r.reached_final, r.n)}" for r in enough.itertuples()
+        )
+        sentence = f"Of {_plural(n, 'rejection')} you reflected on, reached the final round: {shares}."
+        top = enough[enough["share_final"] == enough["share_final"].max()]
+        if len(enough) == 1:
+            sentence += f" No other motivation has {MIN_POINTS} reflections yet to compare."
+        elif len(top) == 1:
+            sentence += f" Most often when you went for it as “{top['motivation'].iloc[0]}”."
         else:
-            top = enough[enough["share_final"] == enough["share_final"].max()]
-            names = " and ".join(f"“{m}”" for m in top["motivation"])
-            counts = "; ".join(f"{r.reached_final} of {r.n}" for r in top.itertuples())
-            sentence = (
-                f"Of {_plural(n, 'rejection')} you reflected on, those you went for as {names} "
-                f"reached the final round most often ({counts})."
-            )
-    if len(answered):
+            sentence += " No motivation stands out."
+    if len(answered) >= MIN_POINTS:
+        rests_on = (*rests_on, len(answered))
         sentence += (
-            f" You would not retry {not_retry} of the {_plural(len(answered), 'rejection')} where you "
+            f" You would not retry {share_text(not_retry, len(answered))} of the rejections where you "
             "answered that question."
         )
     return Insight(
@@ -212,4 +230,5 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
         n,
         frame,
         {"retry": pd.DataFrame({"would_not_retry": [not_retry], "answered": [len(answered)]})},
+        rests_on=rests_on,
     )

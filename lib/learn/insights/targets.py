@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 
 from lib.core import vocab
+from lib.learn.claims import MIN_CASES as MIN_POINTS
+from lib.learn.claims import share_text
 from lib.learn.insights.base import (
     SILENT_TRIES,
     TRACTION_RANK,
@@ -109,7 +111,7 @@ def worth_another_try(
 
 # --- 8. target list --------------------------------------------------------------------------
 
-SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2}
+SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2, "watch": 3}
 
 
 def target_suggestions(
@@ -123,6 +125,8 @@ def target_suggestions(
 ) -> Insight:
     """Promote, keep or drop target companies, each with its reason in data.
 
+    Promote or drop only from MIN_POINTS applications at the company; below that, "keep watching
+    (n=3)" (verdict "watch").
     - drop: a target you said you would not retry, or `silent_tries` applications without a reply
       and none reaching an interview;
     - promote: a company (target or not, below high priority) where you reached an interview or
@@ -134,6 +138,7 @@ def target_suggestions(
         "company",
         "target_priority",
         "suggestion",
+        "verdict",
         "reason",
         "tries",
         "traction",
@@ -165,15 +170,17 @@ def target_suggestions(
     interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
     said_no = interested.map(lambda v: v is False).astype(bool)
     is_target = base["target_priority"].notna()
+    sure = tries >= MIN_POINTS  # promote or drop only from MIN_POINTS applications at that company
     suggestion = pd.Series(
         np.select(
             [
+                ~sure,
                 is_target & said_no,
                 is_target & (silent >= silent_tries) & (traction == 0),
                 (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)),
                 is_target,
             ],
-            ["drop", "drop", "promote", "keep"],
+            ["watch", "drop", "drop", "promote", "keep"],
             default="",
         ),
         index=base.index,
@@ -195,7 +202,7 @@ def target_suggestions(
         facts = [_plural(n_tries, "application")] if n_tries else ["no application yet"]
         if n_traction:
             facts.append(
-                f"{n_traction} reached an interview or later "
+                f"{share_text(n_traction, n_tries)} reached an interview or later "
                 f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})"
             )
         if n_silent:
@@ -209,7 +216,8 @@ def target_suggestions(
                 "company_id": company_id,
                 "company": name,
                 "target_priority": int(priority) if pd.notna(priority) else None,
-                "suggestion": verdict,
+                "verdict": verdict,
+                "suggestion": f"keep watching (n={n_tries})" if verdict == "watch" else verdict,
                 "reason": "; ".join(facts) + ".",
                 "tries": n_tries,
                 "traction": n_traction,
@@ -221,11 +229,12 @@ def target_suggestions(
     frame = pd.DataFrame(rows, columns=columns)
     if not frame.empty:
         frame = frame.sort_values(
-            ["suggestion", "company"],
-            key=lambda s: s.map(SUGGESTION_ORDER) if s.name == "suggestion" else s.str.casefold(),
+            ["verdict", "company"],
+            key=lambda s: s.map(SUGGESTION_ORDER) if s.name == "verdict" else s.str.casefold(),
         ).reset_index(drop=True)
-    counts = frame["suggestion"].value_counts()
+    counts = frame["verdict"].value_counts()
     n = len(frame)
+    decided = frame[frame["verdict"].isin(["promote", "drop", "keep"])]
     if frame.empty:
         sentence = (
             "No target companies yet and no company with an interview: mark targets in the "
@@ -234,6 +243,9 @@ def target_suggestions(
     else:
         sentence = (
             f"Suggestions for {_plural(n, 'company', 'companies')}: promote {counts.get('promote', 0)}, "
-            f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)} — each with its reason."
+            f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)}, keep watching "
+            f"{counts.get('watch', 0)} (fewer than {MIN_POINTS} applications: too few to promote or drop) "
+            "— each with its reason."
         )
-    return Insight("targets", "Target list", sentence, n, frame)
+    rests_on = tuple(int(v) for v in decided["tries"])
+    return Insight("targets", "Target list", sentence, n, frame, rests_on=rests_on)

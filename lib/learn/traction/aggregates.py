@@ -171,7 +171,7 @@ def endings(table: pd.DataFrame) -> pd.DataFrame:
 
 def response_times(table: pd.DataFrame) -> pd.DataFrame:
     """Days to first response per channel: how many answered, median, quartiles, fastest, slowest."""
-    columns = ["channel", "responses", "median", "q1", "q3", "fastest", "slowest"]
+    columns = ["channel", "responses", "median", "q1", "q3", "fastest", "slowest", "enough"]
     answered = table[table["days_to_first_response"].notna()]
     if answered.empty:
         return pd.DataFrame(columns=columns)
@@ -191,7 +191,8 @@ def response_times(table: pd.DataFrame) -> pd.DataFrame:
         .rename_axis("channel")
         .reset_index()
     )
-    return frame.sort_values("median")[columns].reset_index(drop=True)
+    frame["enough"] = frame["responses"] >= MIN_SAMPLE  # fewer: drawn, never summarised
+    return frame.sort_values(["enough", "median"], ascending=[False, True])[columns].reset_index(drop=True)
 
 
 def still_silent(table: pd.DataFrame, limit: int = 50) -> tuple[pd.DataFrame, int]:

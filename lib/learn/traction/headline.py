@@ -9,7 +9,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.learn.claims import MIN_CASES as MIN_SAMPLE
-from lib.learn.claims import TOO_FEW, rate_text
+from lib.learn.claims import TOO_FEW, Claim, rate_text, wilson_interval
 from lib.learn.traction.aggregates import (
     company_stages,
     endings,
@@ -33,6 +33,7 @@ class Figure:
     last_30: int
     previous_30: int
     help: str
+    note: str = ""  # a rate's 95% interval and n, shown under the number
 
 
 def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -40,32 +41,42 @@ def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
 
 
 def strongest_sentence(table: pd.DataFrame) -> str:
-    """One honest sentence naming where traction is strongest (by the interval's lower bound)."""
+    return strongest_claim(table).text
+
+
+def strongest_claim(table: pd.DataFrame) -> Claim:
+    """One honest sentence naming where traction is strongest (by the interval's lower bound),
+    only among groups of MIN_SAMPLE applications or more, and only when two such groups compare."""
     if table.empty:
-        return "Log a few applications and their answers to see where your search gets traction."
+        return Claim("Log a few applications and their answers to see where your search gets traction.")
     if not table["traction"].any():
-        return "No application has reached an interview yet; every answer you record shows where to aim next."
+        return Claim(
+            f"No application has reached an interview yet (n = {len(table):,}); every answer you record "
+            "shows where to aim next."
+        )
     best = None
     for column, kind in (("channel", "through"), ("role_family", "for"), ("company", "at")):
         rates = rates_by(table, column)
-        rates = rates[rates["enough"] & (rates["traction"] > 0)]
-        if not rates.empty:
-            top = rates.iloc[0]
-            if best is None or top["traction_low"] > best[0]["traction_low"]:
-                best = (top, kind, column)
+        rates = rates[rates["enough"]]
+        if len(rates) < 2 or not (rates["traction"] > 0).any():
+            continue
+        top = rates.iloc[0]
+        if best is None or top["traction_low"] > best[0]["traction_low"]:
+            best = (top, kind, column, tuple(int(v) for v in rates["applications"]))
     if best is None:
-        return (
-            f"{int(table['traction'].sum())} of {len(table)} applications reached an interview; "
-            f"too few in any one channel, role or company to tell where traction is strongest."
+        return Claim(
+            f"{int(table['traction'].sum()):,} of {len(table):,} applications reached an interview; too few "
+            f"in any two channels, roles or companies ({MIN_SAMPLE} each) to tell where traction is strongest."
         )
-    row, kind, column = best
+    row, kind, column, sizes = best
     where = row["group"]
     if column == "channel":
         where = CHANNEL_PHRASES.get(where, where)
     hits, n = int(row["traction"]), int(row["applications"])
-    return (
+    return Claim(
         f"Traction is strongest {kind} {where}: {hits} of {n} applications reached an interview "
-        f"or further — {rate_text(hits, n)}."
+        f"or further — {rate_text(hits, n)}; {len(sizes)} groups of {MIN_SAMPLE} or more compared.",
+        sizes,
     )
 
 
@@ -86,6 +97,12 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
     def pct(k: int) -> str:
         return f"{k / n:.0%}" if n >= MIN_SAMPLE else TOO_FEW
 
+    def note(k: int) -> str:
+        if n < MIN_SAMPLE:
+            return f"{k:,} of {n:,}: a rate needs {MIN_SAMPLE}"
+        low, high = wilson_interval(k, n)
+        return f"95% interval {low:.0%}–{high:.0%} · {k:,} of {n:,}"
+
     figures = [
         Figure(
             "Applications",
@@ -99,6 +116,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             *windows(table["first_response_on"]),
             f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
             f"{rate_text(responses, n)}. The change counts first answers received.",
+            note(responses),
         ),
         Figure(
             "Traction rate",
@@ -106,6 +124,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             *windows(table["reached_interview_on"]),
             f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
             "The change counts first interviews.",
+            note(traction),
         ),
         Figure(
             "Final rounds",

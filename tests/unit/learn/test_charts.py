@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.core import vocab
-from lib.learn import charts, traction
+from lib.learn import charts, outcome_charts, traction
 from lib.learn.traction import TractionFilter
 
 TODAY = dt.date(2026, 3, 31)
@@ -95,7 +95,7 @@ def test_closer_to_yes_puts_stages_in_ladder_order(view):
 
 
 def test_the_funnel_and_endings_are_bars_with_counts_labelled(view):
-    funnel = charts.funnel_chart(view.funnel).to_dict()
+    funnel = outcome_charts.funnel_chart(view.funnel).to_dict()
     assert funnel["title"]["text"] == "How far do applications get?"
     assert funnel["layer"][0]["mark"]["type"] == "bar" and funnel["layer"][1]["mark"]["type"] == "text"
     assert funnel["layer"][0]["encoding"]["y"]["sort"] == [
@@ -105,22 +105,23 @@ def test_the_funnel_and_endings_are_bars_with_counts_labelled(view):
         "Final round",
         "Offer",
     ]
-    ends = charts.endings_chart(view.endings).to_dict()
+    ends = outcome_charts.endings_chart(view.endings).to_dict()
     assert ends["title"]["text"] == "Where do applications end?"
     assert ends["layer"][1]["encoding"]["text"]["format"] == ".0%"
 
 
 def test_response_times_show_spread_middle_half_and_median(view):
-    spec = charts.response_time_chart(view.response_times).to_dict()
+    spec = outcome_charts.response_time_chart(view.response_times).to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["rule", "bar", "tick"]
+    assert marks == ["rule", "bar", "tick", "text"]
+    assert "too few to tell" in spec["title"]["subtitle"]
     assert spec["layer"][2]["encoding"]["x"]["field"] == "median"
     assert spec["layer"][0]["encoding"]["x"]["title"] == "Days from applying to the first answer"
 
 
 def test_a_chart_refuses_raw_rows():
     with pytest.raises(ValueError, match="aggregated"):
-        charts.endings_chart(pd.DataFrame({"label": ["x"] * 5001, "applications": 1, "share": 0.1}))
+        outcome_charts.endings_chart(pd.DataFrame({"label": ["x"] * 5001, "applications": 1, "share": 0.1}))
 
 
 def test_traction_by_company_is_ordered_by_how_far_applications_got_then_by_count():

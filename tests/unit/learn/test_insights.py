@@ -94,17 +94,30 @@ def test_spearman_is_undefined_when_one_side_never_varies():
     assert np.isnan(_spearman(pd.Series([1, 2, 3]), pd.Series([2, 2, 2])))
 
 
-def test_self_assessment_states_a_rank_correlation_from_ten_reflections():
-    ranks = [1, 1, 2, 2, 2, 3, 3, 3, 4, 4]
+def test_self_assessment_states_a_link_from_ten_ratings_at_two_stages_of_five():
+    ranks = [1] * 5 + [3] * 5
     log, _ = ladder_log(ranks)
     refl = reflections(*[(i, {"prepared": r + 1}) for i, r in enumerate(ranks, start=1)])
     found = insights.self_assessment(log, refl, NO_INTERVIEWS)
     assert found.n == 10
     assert "tends to go with getting further" in found.sentence
-    assert "+1.00" in found.sentence and "n = 10" in found.sentence
-    assert "cause" not in found.sentence
+    assert "+1.00" in found.sentence and "n = 10" in found.sentence and "95% interval" in found.sentence
+    assert "A pattern, not a cause." in found.sentence
+    assert found.rests_on == (5, 5)
     prepared = found.extra["correlations"].set_index("measure").loc["prepared"]
-    assert prepared["rho"] == 1.0 and prepared["n"] == 10
+    assert prepared["rho"] == 1.0 and prepared["n"] == 10 and bool(prepared["link"])
+
+
+def test_a_link_never_rests_on_three_final_rounds():
+    # 12 interviews with every rating, 3 final rounds all rated low: the finding in the issue.
+    ranks = [2] * 12 + [3] * 3
+    ratings = [1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 3, 4] + [1, 1, 2]
+    log, _ = ladder_log(ranks)
+    refl = reflections(*[(i, {"prepared": r}) for i, r in enumerate(ratings, start=1)])
+    found = insights.self_assessment(log, refl, NO_INTERVIEWS)
+    assert "no clear link yet" in found.sentence and found.rests_on == ()
+    words = found.extra["correlations"].set_index("measure").loc["prepared", "words"]
+    assert "fewer than two stages have 5" in words and "stopping earlier" not in words
 
 
 def test_self_assessment_averages_by_stage_and_flags_small_groups():
@@ -123,7 +136,7 @@ def test_self_assessment_with_nine_reflections_says_not_enough_data_for_a_correl
     log, _ = ladder_log(ranks)
     refl = reflections(*[(i, {"prepared": r}) for i, r in enumerate(ranks, start=1)])
     found = insights.self_assessment(log, refl, NO_INTERVIEWS)
-    assert "not enough data yet" in found.sentence
+    assert "no clear link yet" in found.sentence and found.rests_on == ()
     words = found.extra["correlations"].set_index("measure").loc["prepared", "words"]
     assert "not enough data yet (9 of 10 needed" in words
 
@@ -159,18 +172,21 @@ def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
     log, _ = ladder_log([2, 2])
     interviews = pd.DataFrame(
         {
-            "id": range(7),
-            "application_id": [1] * 5 + [2] * 2,
-            "round_type": ["technical"] * 5 + ["case"] * 2,
-            "format": ["video"] * 5 + ["phone"] * 2,
-            "comfort": [4, 4, 5, 3, 4, 5, 5],
-            "occurred_on": [D] * 7,
+            "id": range(12),
+            "application_id": [1] * 5 + [2] * 2 + [1] * 5,
+            "round_type": ["technical"] * 5 + ["case"] * 2 + ["technical"] * 5,
+            "format": ["video"] * 5 + ["phone"] * 2 + ["onsite"] * 5,
+            "comfort": [4, 4, 5, 3, 4, 5, 5, 3, 3, 3, 3, 3],
+            "occurred_on": [D] * 12,
         }
     )
     found = insights.comfort_where(log, interviews)
-    assert found.n == 7
-    assert "video interviews (4.0 of 5 over 5 rounds)" in found.sentence
+    assert found.n == 12
+    assert "video interviews (4.0 of 5 over 5 rounds; 2 groups of 5 or more compared)" in found.sentence
     assert "phone" not in found.sentence  # 5.0 but from 2 rounds: not claimed
+    assert found.rests_on == (5, 5)
+    one_group = insights.comfort_where(log, interviews.iloc[:7])  # video alone: nothing to compare
+    assert "stands out" in one_group.sentence and one_group.rests_on == ()
     phone = found.frame[(found.frame["dimension"] == "Format") & (found.frame["value"] == "phone")].iloc[0]
     assert phone["average"] == 5.0 and not phone["enough"]
 
@@ -232,7 +248,7 @@ def test_weakest_questions_ranks_categories_with_five_answers_and_lists_better_a
     assert found.frame["category"].tolist() == ["salary", "technical", "behavioural"]
     assert found.frame["average"].tolist() == [1.0, 2.0, 4.0]
     assert "weakest category is technical (2.0 of 5 over 5 answers)" in found.sentence  # salary: only 1
-    assert "Strongest: behavioural (4.0)" in found.sentence
+    assert "strongest: behavioural (4.0 over 5 answers)" in found.sentence
     practise = found.extra["practise"]
     assert practise["question"].tolist() == ["Salary?", "SQL window", "joins", "lead"]  # deduped, rated <= 3
 
@@ -371,10 +387,11 @@ def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retr
     assert frame.loc["dream job", ["n", "reached_final", "share_final"]].tolist() == [5, 3, 0.6]
     assert frame.loc["I was bored", ["n", "reached_final"]].tolist() == [2, 2]
     assert not frame.loc["I was bored", "enough"]
-    assert (
-        "“dream job” reached the final round most often (3 of 5)" in found.sentence
-    )  # bored: 2 of 2, too few
-    assert "would not retry 2 of the 6 rejections where you answered" in found.sentence
+    assert "“dream job” 3 of 5 (60%, 95% interval 23%–88%)" in found.sentence
+    assert "No other motivation has 5 reflections yet to compare." in found.sentence
+    assert "bored" not in found.sentence  # 2 of 2: too few
+    assert "would not retry 2 of 6 (33%, 95% interval 10%–70%)" in found.sentence
+    assert found.rests_on == (5, 6)
 
 
 # --- worth another try -------------------------------------------------------------------------
@@ -444,49 +461,58 @@ def test_worth_another_try_respects_the_months_setting():
 # --- target list -------------------------------------------------------------------------------
 
 
-def test_target_suggestions_promote_keep_and_drop_with_reasons_from_data():
-    rows = [
-        (1, "Said no", D, "referral"),
-        (2, "Silent", D, "job board"),
-        (3, "Silent", D, "job board"),
-        (4, "Silent", D, "job board"),
-        (5, "Rising", D, "referral"),
-        (6, "Top", D, "referral"),
-        (7, "Fresh", dt.date(2025, 5, 30), "referral"),
-        (8, "Ignored", D, "job board"),
-    ]
-    events = [
-        (1, "interview", "2025-01-10"),
-        (1, "rejected", "2025-01-20"),
-        (2, "ghosted", "2025-02-10"),
-        (3, "ghosted", "2025-02-10"),
-        (5, "interview", "2025-01-10"),
-        (5, "rejected", "2025-01-20"),
-        (6, "final", "2025-01-10"),
-        (8, "rejected", "2025-01-20"),
-    ]
-    log, _ = make_log(rows, events)  # app 4 is open, applied long ago with no word: silent too
+def _five_each(names_and_events):
+    rows, events, app = [], [], 0
+    for name, kinds in names_and_events.items():
+        for kind in kinds:
+            app += 1
+            rows.append((app, name, D, "referral"))
+            if kind:
+                events.append((app, kind, "2025-01-20"))
+    return rows, events
+
+
+def test_target_suggestions_promote_or_drop_only_from_five_applications():
+    rows, events = _five_each(
+        {
+            "Said no": ["interview", "rejected", "rejected", "rejected", "rejected"],
+            "Silent": ["ghosted"] * 5,
+            "Rising": ["interview", "rejected", "rejected", "rejected", "rejected"],
+            "Top": ["final", "rejected", "rejected", "rejected", "rejected"],
+            "Steady": ["rejected"] * 5,
+            "Few": ["ghosted"] * 3,
+            "Four": ["interview"] + ["ghosted"] * 3,
+            "Ignored": ["rejected"],
+        }
+    )
+    log, _ = make_log(rows, events)
     ids = dict(zip(log["company"], log["company_id"]))
     companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
-    companies["target_priority"] = companies["name"].map({"Said no": 2, "Silent": 2, "Top": 1, "Fresh": 3})
+    priorities = {"Said no": 2, "Silent": 2, "Top": 1, "Steady": 2, "Few": 2, "Four": 2}
+    companies["target_priority"] = companies["name"].map(priorities)
     companies["target_reason"] = None
-    refl = reflections((1, {"still_interested": False}), (5, {"still_interested": True}))
+    said_no = int(log.loc[log["company"] == "Said no", "id"].iloc[0])
+    rising = int(log.loc[log["company"] == "Rising", "id"].iloc[0])
+    refl = reflections((said_no, {"still_interested": False}), (rising, {"still_interested": True}))
     found = insights.target_suggestions(log, companies, refl, NO_INTERVIEWS, TODAY)
     by = found.frame.set_index("company")
     assert by["suggestion"].to_dict() == {
         "Rising": "promote",
         "Said no": "drop",
         "Silent": "drop",
-        "Fresh": "keep",
+        "Steady": "keep",
         "Top": "keep",
+        "Few": "keep watching (n=3)",
+        "Four": "keep watching (n=4)",
     }
-    assert found.frame["suggestion"].tolist() == ["promote", "drop", "drop", "keep", "keep"]
+    assert found.frame["verdict"].tolist() == ["promote", "drop", "drop", "keep", "keep", "watch", "watch"]
     assert "you said you would not retry" in by.loc["Said no", "reason"]
-    assert by.loc["Silent", ["tries", "silent", "traction"]].tolist() == [3, 3, 0]
-    assert "3 without a reply" in by.loc["Silent", "reason"]
-    assert "1 reached an interview or later" in by.loc["Rising", "reason"]
+    assert "5 without a reply" in by.loc["Silent", "reason"]
+    assert "1 of 5 (20%, 95% interval" in by.loc["Rising", "reason"]
+    assert "1 of 4 (too few to tell)" in by.loc["Four", "reason"]
     assert "Ignored" not in by.index  # not a target, no traction: nothing to suggest
-    assert "promote 1, keep 2, drop 2" in found.sentence
+    assert "promote 1, keep 2, drop 2, keep watching 2" in found.sentence
+    assert min(found.rests_on) == 5
 
 
 # --- strategy numbers --------------------------------------------------------------------------
@@ -513,18 +539,23 @@ def test_on_track_compares_full_weeks_with_the_weekly_goal():
         "On track: 2.0 a week over the last 3 full weeks, against your goal of 2."
     )
     assert "7 applications sent, 2 steps" in found.sentence
-    assert insights.on_track(log, events, 3, TODAY).sentence.startswith("Behind your goal of 3 a week")
+    below = insights.on_track(log, events, 3, TODAY).sentence
+    assert below.startswith("Your goal is 3 a week; so far 2.0 a week") and "Behind" not in below
 
 
 def test_most_traction_names_the_best_channel_from_five_applications():
-    rows = [(i, f"C{i}", D, "referral") for i in range(1, 6)] + [
-        (6, "C6", D, "job board"),
-        (7, "C7", D, "other"),
-    ]
-    events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 7)]
+    rows = (
+        [(i, f"C{i}", D, "referral") for i in range(1, 6)]
+        + [(i, f"C{i}", D, "job board") for i in range(6, 11)]
+        + [(11, "C11", D, "other")]
+    )
+    events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 6, 11)]
     log, _ = make_log(rows, events)
     found = insights.most_traction(log)
-    assert "referral applications (3 of 5 reached an interview, 60%)" in found.sentence
+    assert "referrals: 3 of 5 (60%, 95% interval 23%–88%) reached an interview" in found.sentence
+    assert found.rests_on == (5, 5)
+    alone = insights.most_traction(log[log["channel"] != "job board"])  # one channel of 5: no ranking
+    assert "referrals" not in alone.sentence
     other = found.frame[(found.frame["value"] == "other")].iloc[0]
     assert other["rate"] == 1.0 and not other["enough"]  # 1 of 1: shown, not claimed
 
@@ -574,7 +605,6 @@ def test_was_it_for_me_names_every_motivation_tied_at_the_top():
     motives = ["dream job"] * 5 + ["I was bored"] * 5
     refl = reflections(*[(i, {"motivation": m}) for i, m in enumerate(motives, start=1)])
     found = insights.was_it_for_me(log, refl, NO_INTERVIEWS)
-    assert (
-        "as “dream job” and “I was bored” reached the final round most often (1 of 5; 1 of 5)"
-        in found.sentence
-    )
+    assert "“dream job” 1 of 5 (20%, 95% interval 4%–62%)" in found.sentence
+    assert "“I was bored” 1 of 5 (20%, 95% interval 4%–62%)" in found.sentence
+    assert "No motivation stands out." in found.sentence and "most often" not in found.sentence

@@ -319,7 +319,14 @@ def test_the_headline_compares_the_last_30_days_with_the_30_before():
     assert by_label["Response rate"].value == "38%"  # 3 of 8
     assert (by_label["Response rate"].last_30, by_label["Response rate"].previous_30) == (2, 1)
     assert by_label["Final rounds"].value == "1" and by_label["Offers"].last_30 == 1
-    assert sentence.startswith("Traction is strongest through job boards: 2 of 5")
+    assert by_label["Response rate"].note == "95% interval 14%–69% · 3 of 8"
+    # Acme's referrals are 3 applications: job boards alone have 5, so there is nothing to compare.
+    assert sentence.startswith("2 of 8 applications reached an interview; too few in any two channels")
+    more = _apps(*[(i, "Acme", "x", "referral", "2026-03-20") for i in (9, 10)])  # referrals: 5 now
+    both = traction.traction_table(pd.concat([apps, more], ignore_index=True), events, TODAY)
+    claim = traction.strongest_claim(both)
+    assert claim.text.startswith("Traction is strongest through job boards: 2 of 5")
+    assert "95% interval" in claim.text and claim.rests_on == (5, 5)
 
 
 def test_the_headline_of_an_empty_search_says_what_to_do():

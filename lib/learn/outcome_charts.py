@@ -1,0 +1,112 @@
+"""Charts of where applications end up: the funnel, the endings, how long until employers answer.
+
+Each takes an already aggregated frame (lib.learn.traction) and returns an Altair chart.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lib.learn.charts import INK, NEUTRAL, STAGE_COLOURS, _checked, stage_scale
+
+
+def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """applied → screen → interview → final → offer, with the conversion from each step before."""
+    frame = _checked(frame)
+    labels = frame["stage_label"].tolist()
+    base = alt.Chart().encode(
+        y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
+        tooltip=[
+            alt.Tooltip("stage_label:N", title="Stage"),
+            alt.Tooltip("reached:Q", title="Applications that reached it"),
+            alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        x=alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
+        color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None),
+    )
+    text = (
+        base.mark_text(align="left", dx=6, color=INK)
+        .encode(x=alt.X("reached:Q"), text=alt.Text("label:N"))
+        .transform_calculate(
+            label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')"
+        )
+    )
+    return alt.layer(bars, text, data=frame).properties(
+        title=alt.Title(
+            "How far do applications get?",
+            subtitle="Each step: how many got there, and the share of those at the step before",
+        ),
+        height=alt.Step(34),
+    )
+
+
+def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Where applications end: rejected, ghosted, withdrawn, declined, accepted, or still open."""
+    frame = _checked(frame)
+    base = alt.Chart().encode(
+        y=alt.Y("label:N", sort=frame["label"].tolist(), title="How it ended"),
+        tooltip=[
+            alt.Tooltip("label:N", title="Ending"),
+            alt.Tooltip("applications:Q", title="Applications"),
+            alt.Tooltip("share:Q", title="Share", format=".0%"),
+        ],
+    )
+    bars = base.mark_bar(color=NEUTRAL).encode(
+        x=alt.X("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1))
+    )
+    text = base.mark_text(align="left", dx=6, color=INK).encode(
+        x=alt.X("applications:Q"), text=alt.Text("share:Q", format=".0%")
+    )
+    return alt.layer(bars, text, data=frame).properties(
+        title=alt.Title(
+            "Where do applications end?",
+            subtitle="Ghosted: no word from the employer for the set number of days",
+        ),
+        height=alt.Step(30),
+    )
+
+
+def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Days to first response per channel: the line spans fastest to slowest, the bar the middle
+    half, the dark tick the median. A channel with fewer than 5 answers gets no box, only a faded
+    line and "too few to tell"."""
+    frame = _checked(frame)
+    if "enough" not in frame:
+        frame = frame.assign(enough=frame["responses"] >= 5)
+    frame = frame.assign(
+        note=frame["responses"].map(lambda n: f"too few to tell ({n} answer{'s' if n != 1 else ''})")
+    )
+    order = frame["channel"].tolist()
+    base = alt.Chart().encode(
+        y=alt.Y("channel:N", sort=order, title="Channel"),
+        tooltip=[
+            alt.Tooltip("channel:N", title="Channel"),
+            alt.Tooltip("responses:Q", title="Answers"),
+            alt.Tooltip("median:Q", title="Median days", format=".1f"),
+            alt.Tooltip("q1:Q", title="Quarter answered within (days)", format=".1f"),
+            alt.Tooltip("q3:Q", title="Three quarters answered within (days)", format=".1f"),
+            alt.Tooltip("fastest:Q", title="Fastest (days)"),
+            alt.Tooltip("slowest:Q", title="Slowest (days)"),
+        ],
+    )
+    known = base.transform_filter(alt.datum.enough)
+    few = base.transform_filter(~alt.datum.enough)
+    spread = base.mark_rule(color="#969696", strokeWidth=1.5).encode(
+        x=alt.X("fastest:Q", title="Days from applying to the first answer"),
+        x2=alt.X2("slowest"),
+        opacity=alt.condition(alt.datum.enough, alt.value(1.0), alt.value(0.35)),
+    )
+    middle = known.mark_bar(color=STAGE_COLOURS[1], size=14).encode(x=alt.X("q1:Q"), x2=alt.X2("q3"))
+    median = known.mark_tick(color=STAGE_COLOURS[5], thickness=3, size=22).encode(x=alt.X("median:Q"))
+    too_few = few.mark_text(align="left", dx=6, color="#525252").encode(x=alt.X("slowest:Q"), text="note:N")
+    return alt.layer(spread, middle, median, too_few, data=frame).properties(
+        title=alt.Title(
+            "How long until employers answer?",
+            subtitle="Line: fastest to slowest · bar: the middle half · dark tick: the median · "
+            "under 5 answers: too few to tell",
+        ),
+        height=alt.Step(34),
+    )
