@@ -60,7 +60,7 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
             {
                 "measure": measure,
                 "measure_label": label,
-                "n": found.n,
+                "n": len(part),
                 "rho": round(found.rho, 2),
                 "low": round(found.low, 2),
                 "high": round(found.high, 2),
