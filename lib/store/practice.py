@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from lib.core import db
+from lib.core.text import fold
 from lib.reflect import practice
 from lib.store.base import read_frame
 
@@ -19,32 +20,38 @@ INTERVIEW_KEY = "next_interview_on"
 
 
 def sync_cards(engine: Engine, now: dt.datetime | None = None) -> int:
-    """Make a card for every question rated WEAK_AT or lower that has none; drop cards whose
-    question was deleted. Returns how many cards were added. Writes only when something changes."""
+    """One card per distinct question (the same question asked at several interviews is one card,
+    tied to its latest weak asking) once it was rated WEAK_AT or lower; cards whose question was
+    deleted go. Returns how many cards were added; writes only when something changes."""
     now = now or practice.utcnow()
     with engine.connect() as connection:
-        missing = (
-            connection.execute(
-                sa.select(Q.c.id)
-                .outerjoin(K, K.c.question_id == Q.c.id)
-                .where(K.c.id.is_(None), Q.c.rating.is_not(None), Q.c.rating <= practice.WEAK_AT)
-            )
-            .scalars()
-            .all()
+        weak = connection.execute(
+            sa.select(Q.c.id, Q.c.question)
+            .join(I, I.c.id == Q.c.interview_id)
+            .where(Q.c.rating.is_not(None), Q.c.rating <= practice.WEAK_AT)
+            .order_by(I.c.occurred_on, Q.c.id)
+        ).all()
+        carded = (
+            connection.execute(sa.select(Q.c.question).join(K, K.c.question_id == Q.c.id)).scalars().all()
         )
         orphans = connection.execute(sa.select(sa.func.count()).where(K.c.question_id.is_(None))).scalar()
-    if not missing and not orphans:
+    have = {fold(text) for text in carded}
+    latest: dict[str, int] = {}
+    for row in weak:  # oldest first: the last one per text wins
+        if fold(row.question) not in have:
+            latest[fold(row.question)] = row.id
+    if not latest and not orphans:
         return 0
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(K).where(K.c.question_id.is_(None)))
-        for question_id in missing:
+        for question_id in latest.values():
             card_id = connection.execute(
                 sa.insert(K).values(question_id=question_id, state={}, due=now, created_at=now)
             ).inserted_primary_key[0]
             connection.execute(
                 sa.update(K).where(K.c.id == card_id).values(state=practice.new_state(card_id, now))
             )
-    return len(missing)
+    return len(latest)
 
 
 def load_cards(engine: Engine) -> pd.DataFrame:

@@ -24,6 +24,11 @@ from ui.text import md
 CHECK, PLAN = "search_check", "week_plan"
 SCALE = [1, 2, 3, 4, 5]
 SLOT_ROWS = 5
+EXAMPLES = (  # (moment, "if" placeholder, "then" placeholder), one per if-then row
+    ("rejection", "a “no” comes in", "I take the evening off, and the next morning I …"),
+    ("slot", "it is Monday 9:00", "I send two applications to my target list"),
+    ("other", "I feel stuck", "I call a friend and go for a walk"),
+)
 
 
 @state.cached()
@@ -46,10 +51,7 @@ def _save_check() -> None:
 
 def self_check() -> None:
     st.markdown("#### How well am I searching?")
-    st.caption(
-        "A short self-check over four areas, in Rebound's own words — not a validated scale. "
-        + WHY["quality"]
-    )
+    st.caption("A short self-check over four areas. " + WHY["quality"])
     forms.form_error(CHECK)
     with st.form(CHECK, border=True):
         for area, prompt in wp.AREAS:
@@ -179,28 +181,26 @@ def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
         for message in slot_errors:
             st.error(f"A slot's time {message}.", icon=":material/error:")
         st.markdown("**If-then plans** (up to three) — “If it is Monday 9:00, then I …”")
-        for i in range(wp.MAX_IF_THEN):
+        for i, (moment_key, example_if, example_then) in enumerate(EXAMPLES):
             moment, when, then = st.columns([2, 3, 3])
+            hide = "collapsed" if i else "visible"
             moment.selectbox(
                 "The moment",
                 list(wp.MOMENTS),
+                index=list(wp.MOMENTS).index(moment_key),
                 format_func=wp.MOMENTS.get,
                 key=f"{PLAN}_moment_{i}",
-                label_visibility="collapsed" if i else "visible",
+                label_visibility=hide,
             )
             when.text_input(
-                "If …",
-                key=f"{PLAN}_if_{i}",
-                max_chars=200,
-                label_visibility="collapsed" if i else "visible",
-                placeholder="I get a “no”",
+                "If …", key=f"{PLAN}_if_{i}", max_chars=200, label_visibility=hide, placeholder=example_if
             )
             then.text_input(
                 "then I …",
                 key=f"{PLAN}_then_{i}",
                 max_chars=200,
-                label_visibility="collapsed" if i else "visible",
-                placeholder="take the evening off, and the next morning …",
+                label_visibility=hide,
+                placeholder=example_then,
             )
             forms.field_error(PLAN, f"if_then.{i}")
         st.form_submit_button(

@@ -81,11 +81,13 @@ def home_section() -> None:
     due = len(due_now(today))
     with st.container(border=True):
         text, link = st.columns([4, 1], vertical_alignment="center")
-        text.markdown(f"**This week** · {md(progress.sentence())}")
         if progress.plan is None:
+            text.markdown(md(progress.sentence()))
             link.page_link("pages/strategy.py", label="Make a plan", icon=":material/flag:")
-        elif due:
-            link.page_link("pages/practice.py", label=f"Practise ({due})", icon=":material/school:")
+        else:
+            text.markdown(f"**This week** (from {progress.monday:%a %d %b}), against your plan")
+            if due:
+                link.page_link("pages/practice.py", label=f"Practise ({due})", icon=":material/school:")
         if progress.plan is not None:
             cols = st.columns(3)
             planned = progress.planned
@@ -94,6 +96,8 @@ def home_section() -> None:
             )
             cols[1].metric("Follow-ups sent", progress.follow_ups)
             cols[2].metric("Questions practised", progress.practice)
+            if planned == 0:
+                st.caption("Your plan has no applications this week — that's a choice, and fine.")
             moments = ("week", "other") if today.weekday() == 0 else ("other",)
             for moment in moments:
                 for row in wp.if_then_for(progress.plan, moment):

@@ -43,6 +43,13 @@ def test_questions_rated_three_or_lower_become_cards_once(engine) -> None:
     assert set(cards["company"]) == {"Acme"}
 
 
+def test_the_same_question_asked_twice_is_one_card(engine) -> None:
+    _debrief(engine, [2])
+    _debrief(engine, [1])  # "Question 0" again, at a second interview
+    assert store.sync_cards(engine, NOW) == 1
+    assert store.load_cards(engine)["question"].tolist() == ["Question 0"]
+
+
 def test_a_grade_is_stored_and_the_schedule_resumes_from_it(engine) -> None:
     _debrief(engine, [2])
     store.sync_cards(engine, NOW)
