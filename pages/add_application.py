@@ -24,8 +24,8 @@ def _save(app) -> None:
         st.rerun()
     st.session_state.pop(PENDING, None)
     st.session_state["last_added"] = {"id": new_id, "company": app.company, "role": app.role}
-    for key in [k for k in st.session_state if str(k).startswith(f"{FORM}_")]:
-        del st.session_state[key]  # a fresh form for the next one
+    forms.mark_saved(FORM, app)
+    application_form.forget(FORM)  # a fresh form for the next one
     st.rerun()
 
 
@@ -46,7 +46,7 @@ if last:
         )
 
 submitted = application_form.render(FORM, submit_label="Add application")
-if submitted is not None:
+if submitted is not None and not forms.already_saved(FORM, submitted):  # a double click saves once
     st.session_state.pop("last_added", None)
     repeats = app_store.same_role_elsewhere(state.engine(), submitted.company, submitted.role)
     if repeats:

@@ -68,3 +68,46 @@ def form_error(form: str) -> None:
         st.error(errors["form"], icon=":material/error:")
     elif errors:
         st.error("Nothing was saved yet: please fix the fields marked below.", icon=":material/error:")
+
+
+# --- a form that ends cleanly: fresh widgets after a save, a repeated submit saved once ----------
+
+
+def _generation_key(form: str) -> str:
+    return f"form_generation__{form}"
+
+
+def key(form: str, field: str) -> str:
+    """The widget key of `field` in `form` (`form_field` until the first `renew(form)`, which moves
+    every field to a fresh key)."""
+    generation = st.session_state.get(_generation_key(form), 0)
+    return f"{form}_{field}" + (f"_{generation}" if generation else "")
+
+
+def form_key(form: str) -> str:
+    """The st.form key of `form`: the form itself until the first `renew(form)`."""
+    generation = st.session_state.get(_generation_key(form), 0)
+    return form + (f"__{generation}" if generation else "")
+
+
+def renew(form: str) -> None:
+    """After a save: the form's widgets start again from their defaults. New keys are needed: the
+    browser keeps showing a widget's last text while its key stays the same."""
+    generation = st.session_state.get(_generation_key(form), 0)
+    for name in [k for k in st.session_state if str(k).startswith(f"{form}_")]:
+        del st.session_state[name]
+    st.session_state[_generation_key(form)] = generation + 1
+    clear_errors(form)
+
+
+def _saved_key(form: str) -> str:
+    return f"form_last_saved__{form}"
+
+
+def already_saved(form: str, value: object) -> bool:
+    """True when `value` is exactly what this form saved last (a double click, Enter then click)."""
+    return st.session_state.get(_saved_key(form)) == repr(value)
+
+
+def mark_saved(form: str, value: object) -> None:
+    st.session_state[_saved_key(form)] = repr(value)

@@ -11,8 +11,8 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 def _fill_and_submit(at, company, role, **fields):
-    # AppTest can only pick existing options (typing a new company is covered in tests/e2e).
-    at.selectbox(key="add_application_company").set_value(company)
+    at.text_input(key="add_application_company_typed_0").input(company)
+    at.run()
     at.text_input(key="add_application_role").set_value(role)
     for key, value in fields.items():
         at.text_area(key=f"add_application_{key}").set_value(value) if key == "notes" else at.text_input(
