@@ -190,6 +190,7 @@ class DebriefIn(Model):
     questions: list[InterviewQuestionIn] = Field(default_factory=list)
     contact_ids: list[int] = Field(default_factory=list)
     new_contacts: list[ContactIn] = Field(default_factory=list)
+    stage_event_id: int | None = None  # the round in the stage history it debriefs, when known
 
 
 class RejectionIn(Model):

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
 from lib.reflect import questionnaires
-from lib.store.applications import _check_event
+from lib.store.applications import _check_event, record_round
 from lib.store.base import StoreError, check_version, read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
@@ -57,10 +57,16 @@ def save_interview(
             bank_version=debrief.bank_version,
         )
         if interview_id is None:
+            event_id = record_round(
+                connection,
+                debrief.application_id,
+                debrief.round_type,
+                debrief.occurred_on,
+                debrief.stage_event_id,
+            )
             interview_id = connection.execute(
-                sa.insert(I).values(**values, answers=debrief.answers)
+                sa.insert(I).values(**values, answers=debrief.answers, stage_event_id=event_id)
             ).inserted_primary_key[0]
-            _record_round(connection, debrief)
         else:
             old = connection.execute(sa.select(I.c.answers).where(I.c.id == interview_id)).scalar()
             if old is None:
@@ -107,40 +113,6 @@ def save_interview(
             )
         _drop_draft(connection, draft_key)
     return interview_id
-
-
-ROUND_STAGE = {"screen": "screen", "final": "final"}  # every other round is an "interview" stage
-
-
-def _record_round(connection: Connection, debrief: DebriefIn) -> None:
-    """A debriefed round happened: put it in the stage history, unless it is there already or the
-    history can't take it (the application ended before it, say)."""
-    kind = ROUND_STAGE.get(debrief.round_type, "interview")
-    same = connection.execute(
-        sa.select(E.c.id).where(
-            E.c.application_id == debrief.application_id,
-            E.c.kind == kind,
-            E.c.occurred_on == debrief.occurred_on,
-        )
-    ).first()
-    if same is not None:
-        return
-    event = StageEventIn(
-        application_id=debrief.application_id,
-        kind=kind,
-        occurred_on=debrief.occurred_on,
-        round_label=debrief.round_type.capitalize() if kind == "interview" else None,
-    )
-    try:
-        _check_event(connection, event)
-    except StoreError:
-        return
-    connection.execute(sa.insert(E).values(**event.model_dump()))
-
-
-def delete_interview(engine: Engine, interview_id: int) -> None:
-    with db.transaction(engine) as connection:
-        connection.execute(sa.delete(I).where(I.c.id == interview_id))
 
 
 def get_interview(engine: Engine, interview_id: int) -> dict[str, Any] | None:

@@ -22,6 +22,20 @@ def _fill_and_submit(at, company, role, **fields):
     return at.run()
 
 
+def _widget(widgets, label):
+    return next(w for w in widgets if w.label == label)
+
+
+def _record(at, kind=None, **fields):
+    """Fill the "Record what happened next" form by its labels (its keys change after each save)."""
+    if kind:
+        _widget(at.selectbox, "What happened").set_value(kind)
+    for label, value in fields.items():
+        _widget(at.text_input, label).set_value(value)
+    _widget(at.button, "Record").click()
+    return at.run()
+
+
 def _errors(at):
     return [e.value for e in at.error]
 
@@ -90,9 +104,7 @@ def test_recording_events_moves_the_furthest_stage_and_outcome(open_page, app_en
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     for kind in ("screen", "interview", "rejected"):
-        at.selectbox(key="event_kind").set_value(kind)
-        at.button(key="FormSubmitter:record_event-Record").click()
-        at.run()
+        _record(at, kind)
     assert not at.exception
     assert any("**Furthest stage:** Interview · **Outcome:** Rejected" in m.value for m in at.markdown)
     assert store.events_for(engine, app_id)["kind"].tolist() == ["screen", "interview", "rejected"]
@@ -101,9 +113,8 @@ def test_recording_events_moves_the_furthest_stage_and_outcome(open_page, app_en
 def test_an_event_before_the_application_date_is_refused_beside_the_field(open_page, app_env):
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
-    at.date_input(key="event_date").set_value(dt.date.today() - dt.timedelta(days=20))
-    at.button(key="FormSubmitter:record_event-Record").click()
-    at.run()
+    at.date_input(key="record_event_date").set_value(dt.date.today() - dt.timedelta(days=20))
+    _record(at)
     assert any("before the application date" in e for e in _errors(at))
     assert store.events_for(engine, app_id).empty
 
@@ -111,11 +122,11 @@ def test_an_event_before_the_application_date_is_refused_beside_the_field(open_p
 def test_after_the_ending_no_further_event_can_be_recorded(open_page, app_env):
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
-    at.selectbox(key="event_kind").set_value("rejected")
-    at.button(key="FormSubmitter:record_event-Record").click()
-    at.run()
+    _record(at, "rejected")
     assert not at.exception
-    assert at.selectbox(key="event_kind").disabled, "the event form closes once the application has ended"
+    assert _widget(at.selectbox, "What happened").disabled, (
+        "the event form closes once the application has ended"
+    )
     assert store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]
 
 
@@ -194,3 +205,67 @@ def test_an_unreadable_database_gets_a_clear_message(open_page, app_env, tmp_pat
     assert not at.exception
     assert any("could not open its database" in e.value for e in at.error)
     assert bad.read_bytes().startswith(b"this is not a database")
+
+
+def test_recording_a_screen_then_an_interview_starts_each_from_fresh_defaults(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert _widget(at.selectbox, "What happened").value == "screen"  # the next rung after applying
+    _record(at, "screen", **{"Round (for interviews)": "Phone screen", "Note": "call went fine"})
+    assert not at.exception and not _errors(at)
+    assert any("Recorded: Screen" in s for s in shown(at.success))
+    # the form offers the next stage and today, never the last entry's text
+    assert _widget(at.selectbox, "What happened").value == "interview"
+    assert _widget(at.text_input, "Round (for interviews)").value == ""
+    assert _widget(at.text_input, "Note").value == ""
+    assert _widget(at.date_input, "When").value == dt.date.today()
+    _record(at, **{"Round (for interviews)": "Technical"})
+    events = store.events_for(engine, app_id)
+    assert events[["kind", "round_label", "note"]].values.tolist() == [
+        ["screen", "Phone screen", "call went fine"],
+        ["interview", "Technical", None],
+    ]
+
+
+def test_the_same_event_submitted_twice_is_saved_once(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    _record(at, "screen", Note="call")
+    _record(at, "screen", Note="call")  # Enter then a click, or a double click, sends it again
+    assert store.events_for(engine, app_id)["kind"].tolist() == ["screen"]
+    assert not at.exception
+
+
+def test_after_adding_an_application_the_form_is_empty_and_a_second_submit_adds_nothing(open_page, app_env):
+    _known_company(app_env, "Acme")
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst")
+    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.success))
+    assert _widget(at.text_input, "Role *").value == ""
+    assert _widget(at.text_input, "Company *").value == ""
+    _widget(at.button, "Add application").click()
+    at.run()
+    assert "Company is required" in _errors(at)
+    assert len(store.load_applications(db.open_database(app_env))) == 1
+
+
+def test_a_company_close_to_one_in_the_log_is_asked_about_and_new_is_listed_last(open_page, app_env):
+    _known_company(app_env, "Northwind Analytics")
+    at = open_page("pages/add_application.py")
+    _widget(at.text_input, "Company *").input("northwind")
+    at.run()
+    assert any("Did you mean **Northwind Analytics**?" in m.value for m in at.markdown)
+    choice = at.radio[0]
+    assert choice.options[-1] == "Add 'northwind' as a new company"
+    assert choice.options[0].startswith("Northwind Analytics")
+    _widget(at.text_input, "Role *").set_value("Analyst")
+    _widget(at.button, "Add application").click()
+    at.run()
+    assert "Choose the company above" in " ".join(_errors(at))  # nothing chosen: nothing created
+    assert store.load_applications(db.open_database(app_env)).empty
+    at.radio[0].set_value("Northwind Analytics")
+    at.run()
+    _widget(at.button, "Add application").click()
+    at.run()
+    log = store.load_applications(db.open_database(app_env))
+    assert log["company"].tolist() == ["Northwind Analytics"]
+    assert store.company_names(db.open_database(app_env)) == ["Northwind Analytics"]

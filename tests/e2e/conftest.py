@@ -162,6 +162,7 @@ def add_application(page, company: str, role: str) -> None:
     company_box.click()
     company_box.fill(company)
     page.keyboard.press("Enter")
+    wait_for_app(page)
     page.get_by_label("Role *").fill(role)
     page.get_by_role("button", name="Add application").click()
     wait_for_app(page)

@@ -1,0 +1,208 @@
+"""The parts of one application's page: record the next event, the timeline, edit, re-application
+link, delete. Rules come from lib.search.history; writes from lib.store.applications."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.core import vocab
+from lib.core.db import DatabaseBusy
+from lib.core.models import ApplicationIn, StageEventIn
+from lib.search import history
+from lib.store import applications as app_store
+from lib.store.base import Conflict, StoreError
+from ui import conflicts, forms, state
+from ui.search import application_form, event_date
+from ui.text import md
+
+EVENT_FORM = "record_event"
+REAPPLY_FORM = "reapply_form"
+
+
+def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) -> None:
+    """Record what happened next. It offers the next rung of the ladder and today; after a save it
+    starts fresh (nothing of the last entry is kept), and the same entry submitted twice saves once."""
+    st.markdown("#### Record what happened next")
+    if standing.ended:
+        st.info(
+            f"This application ended ({vocab.stage_label(standing.outcome).lower()}). "
+            "Delete that event in the timeline to record more."
+        )
+    forms.form_error(EVENT_FORM)
+    ended, next_kind = standing.ended, history.next_stage(events)
+    with st.form(forms.form_key(EVENT_FORM)):
+        what_col, when_col = st.columns(2)
+        kind = what_col.selectbox(
+            "What happened",
+            vocab.EVENT_KINDS,
+            index=vocab.EVENT_KINDS.index(next_kind) if next_kind in vocab.EVENT_KINDS else 0,
+            format_func=vocab.stage_label,
+            key=forms.key(EVENT_FORM, "kind"),
+            disabled=ended,
+        )
+        today = dt.date.today()
+        occurred_on = when_col.date_input(
+            "When",
+            value=today,
+            max_value=today,
+            key=forms.key(EVENT_FORM, "date"),
+            format="DD/MM/YYYY",
+            disabled=ended,
+        )
+        forms.field_error(EVENT_FORM, "kind", "What happened")
+        forms.field_error(EVENT_FORM, "occurred_on", "The date")
+        round_col, via_col = st.columns(2)
+        round_label = round_col.text_input(
+            "Round (for interviews)",
+            key=forms.key(EVENT_FORM, "round"),
+            placeholder="e.g. Technical",
+            disabled=ended,
+        )
+        via = via_col.selectbox(
+            "How the news came",
+            ("",) + vocab.NEWS_CHANNELS,
+            format_func=lambda v: v or "—",
+            key=forms.key(EVENT_FORM, "via"),
+            disabled=ended,
+            help="For endings: email, phone, portal, …",
+        )
+        note = st.text_input("Note", key=forms.key(EVENT_FORM, "note"), disabled=ended)
+        forms.field_error(EVENT_FORM, "note")
+        record = st.form_submit_button("Record", type="primary", icon=":material/add:", disabled=ended)
+    if not record:
+        return
+    try:
+        event = StageEventIn(
+            application_id=app_id,
+            kind=kind,
+            occurred_on=occurred_on,
+            round_label=round_label,
+            via=via or None,
+            note=note,
+        )
+        if forms.already_saved(EVENT_FORM, event):  # Enter then a click: saved once already
+            forms.renew(EVENT_FORM)
+            st.rerun()
+        app_store.add_stage_event(state.engine(), event)
+    except (ValidationError, StoreError, DatabaseBusy) as exc:
+        forms.set_errors(EVENT_FORM, forms.errors_from(exc))
+    else:
+        forms.mark_saved(EVENT_FORM, event)
+        forms.renew(EVENT_FORM)
+        forms.flash(f"Recorded: {vocab.stage_label(kind)} on {occurred_on:%d %b %Y}.")
+    st.rerun()
+
+
+def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
+    st.markdown("#### Timeline")
+    st.markdown(f"**{app['applied_on']:%d %b %Y}** — Applied")
+    for event in events.itertuples():
+        row = st.columns([6, 1])
+        detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)
+        row[0].markdown(
+            f"**{event_date.label(event)}** — {vocab.stage_label(event.kind)}"
+            + (f" ({md(detail)})" if detail else "")
+        )
+        if event.note:
+            row[0].caption(md(event.note))
+        with row[0]:
+            event_date.fix(event, app["applied_on"])
+        with row[1].popover("", icon=":material/delete:", help="Delete this event"):
+            st.write("Delete this event?")
+            if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
+                app_store.delete_stage_event(state.engine(), event.id)
+                st.rerun()
+    if events.empty:
+        st.caption("No news yet. When they answer, record it on the right.")
+    if app["notes"]:
+        st.markdown("**Notes**")
+        st.text(app["notes"])
+    if app["job_url"]:
+        st.link_button("Open the job posting", app["job_url"], icon=":material/open_in_new:")
+
+
+def edit(app: dict[str, Any]) -> None:
+    edit_form = f"edit_application_{app['id']}"
+    opened = conflicts.opened_version(edit_form, app["version"])  # two tabs: a save names its version
+    edited = application_form.render(edit_form, app, submit_label="Save changes")
+    if choice := conflicts.choose(edit_form, application_form.LABELS):
+        if choice == "theirs":
+            application_form.forget(edit_form)
+            conflicts.saved(edit_form, app["version"])
+            st.rerun()
+        pending = conflicts.pending(edit_form)
+        edited, opened = ApplicationIn(**pending["mine"]), pending["version"]
+    if edited is not None:
+        try:
+            conflicts.saved(
+                edit_form, app_store.update_application(state.engine(), app["id"], edited, opened)
+            )
+        except Conflict as exc:
+            conflicts.remember(edit_form, exc, edited.model_dump(), app)
+        except (StoreError, DatabaseBusy) as exc:
+            forms.set_errors(edit_form, forms.errors_from(exc))
+        else:
+            forms.clear_errors(edit_form)
+            forms.flash("Saved.")
+        st.rerun()
+
+
+def reapply(app: dict[str, Any]) -> None:
+    earlier = history.linkable_earlier(app, app_store.earlier_applications_at(state.engine(), app["company"]))
+    if not earlier:
+        st.info(f"No earlier application at {md(app['company'])} to link to.")
+    else:
+        st.write(
+            f"Is this a new try at {md(app['company'])}? Link the earlier application and say why "
+            "this role fits better — you will want that sentence in your cover note."
+        )
+        options = [None] + [a["id"] for a in earlier]
+        labels = {a["id"]: f"{a['role']} (applied {a['applied_on']:%d %b %Y})" for a in earlier}
+        with st.form(REAPPLY_FORM):
+            link = st.selectbox(
+                "Earlier application",
+                options,
+                index=options.index(app["reapplication_of"]) if app["reapplication_of"] in options else 0,
+                format_func=lambda i: "— not a re-application —" if i is None else labels[i],
+            )
+            reason = st.text_area(
+                "Why this role fits better than the last", value=app["reapply_reason"] or ""
+            )
+            forms.field_error(REAPPLY_FORM, "reapply_reason", "The reason")
+            if st.form_submit_button("Save link", type="primary"):
+                try:
+                    app_store.update_application(
+                        state.engine(), app["id"], history.relinked(app, link, reason)
+                    )
+                except (ValidationError, StoreError, DatabaseBusy) as exc:
+                    forms.set_errors(REAPPLY_FORM, forms.errors_from(exc))
+                else:
+                    forms.clear_errors(REAPPLY_FORM)
+                    forms.flash("Linked." if link else "Saved.")
+                st.rerun()
+    if app["reapplication_of"]:
+        st.page_link(
+            "pages/application.py",
+            label="Open the earlier application",
+            icon=":material/history:",
+            query_params={"id": str(app["reapplication_of"])},
+        )
+
+
+def delete(app: dict[str, Any]) -> None:
+    st.warning(
+        "Deleting removes this application with its stage history, debriefs, reflections and notes. "
+        "This can't be undone.",
+        icon=":material/warning:",
+    )
+    confirm = st.checkbox(f"Yes, delete “{md(app['role'])}” at {md(app['company'])}", key="confirm_delete")
+    if st.button("Delete application", type="primary", disabled=not confirm, icon=":material/delete:"):
+        app_store.delete_application(state.engine(), app["id"])
+        st.session_state.pop("open_application", None)
+        st.query_params.pop("id", None)
+        st.switch_page("pages/applications.py")
