@@ -25,7 +25,7 @@ def _save(app) -> None:
     st.session_state.pop(PENDING, None)
     st.session_state["last_added"] = {"id": new_id, "company": app.company, "role": app.role}
     forms.mark_saved(FORM, app)
-    application_form.forget(FORM)  # a fresh form for the next one
+    forms.renew(FORM)  # a fresh form for the next one
     st.rerun()
 
 

@@ -26,14 +26,19 @@ def _folded(column: pd.Series) -> pd.Series:
     return column.fillna("").str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
 
 
+def matches_text(frame: pd.DataFrame, text: str, columns: tuple[str, ...]) -> pd.Series:
+    """Rows where any of `columns` contains `text` (case and spacing ignored); all rows for no text."""
+    mask = pd.Series(not fold(text), index=frame.index)
+    if fold(text):
+        for column in columns:
+            mask |= _folded(frame[column]).str.contains(fold(text), regex=False)
+    return mask
+
+
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
-    if f.text.strip():
-        needle = fold(f.text)
-        mask &= _folded(log["company"]).str.contains(needle, regex=False) | _folded(log["role"]).str.contains(
-            needle, regex=False
-        )
+    mask &= matches_text(log, f.text, ("company", "role"))
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
     if f.outcomes:

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import pandas as pd
+
 from lib.search.companies import company_key, plain
+from lib.search.filters import matches_text
 
 
 def person_key(name: object) -> str:
@@ -36,3 +39,30 @@ def same_person(
         if wanted_email and _email_key(person.get("email")) == wanted_email:
             return person
     return None
+
+
+def filter_people(people: pd.DataFrame, text: str = "", roles: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The people whose name or company contains `text`, with one of `roles` when any are given."""
+    shown = people[matches_text(people, text, ("name", "company"))]
+    return shown[shown["role"].isin(roles)] if roles else shown
+
+
+def met_not_connected(people: pd.DataFrame) -> pd.DataFrame:
+    """People met but not connected with yet (a connection request is the next step), most recently
+    met first."""
+    waiting = people[people["met_on"].notna() & people["connected_on"].isna()]
+    return waiting.sort_values("met_on", ascending=False, kind="stable")
+
+
+def split_known(new_people: list[Any], known: pd.DataFrame) -> tuple[list[int], list[Any]]:
+    """People typed as new (objects with .name and .email) who are already among `known` (id, name,
+    email when known; all at the same company): their ids, and the ones really new."""
+    rows = known.to_dict("records")
+    ids, really_new = [], []
+    for person in new_people:
+        same = same_person(person.name, getattr(person, "email", None), None, rows)
+        if same is None:
+            really_new.append(person)
+        else:
+            ids.append(int(same["id"]))
+    return ids, really_new

@@ -38,6 +38,7 @@ class AlreadyInNetwork(StoreError):
     def __init__(self, name: str, existing_id: int):
         super().__init__(f"{name} is already in your network.", field="name")
         self.existing_id = existing_id
+        self.existing_name = name
 
 
 def _same_person(connection: Connection, contact: ContactIn, exclude_id: int | None) -> dict | None:

@@ -40,8 +40,10 @@ LABELS = {
 
 
 def forget(form: str) -> None:
-    """Drop the form's typed values, so it shows the stored application (or an empty form) again."""
-    forms.renew(form)
+    """Drop the form's typed values, so it shows the stored application again."""
+    for field in FIELDS:
+        st.session_state.pop(forms.key(form, field), None)
+    company_picker.clear(forms.key(form, "company"))
 
 
 def render(

@@ -43,3 +43,14 @@ def test_only_earlier_applications_can_be_linked_as_a_re_application():
         {"id": 4, "applied_on": D + dt.timedelta(days=1)},
     ]
     assert [a["id"] for a in history.linkable_earlier(app, earlier + [app])] == [1]
+
+
+def test_a_new_debrief_starts_on_the_latest_round_not_debriefed_else_today():
+    today = dt.date(2026, 12, 3)
+    rows = [{"id": 7, "kind": "interview", "occurred_on": D, "round_label": "Technical"}]
+    assert history.debrief_start(rows, today) == {
+        "occurred_on": D,
+        "stage_event_id": 7,
+        "round_type": "technical",
+    }
+    assert history.debrief_start([], today) == {"occurred_on": today, "stage_event_id": None}

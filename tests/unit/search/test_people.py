@@ -23,3 +23,47 @@ def test_the_same_name_at_another_company_is_another_person():
 
 def test_people_without_a_company_match_each_other_by_name():
     assert same_person("sam lee", None, "", PEOPLE)["id"] == 2
+
+
+def test_the_people_search_ignores_case_and_spacing_in_name_and_company():
+    import datetime as dt
+
+    import pandas as pd
+
+    from lib.search.people import filter_people, met_not_connected
+
+    day = dt.date(2026, 11, 1)
+    people = pd.DataFrame(
+        [
+            {
+                "name": "Jo Test",
+                "company": "Northwind  Analytics",
+                "role": "recruiter",
+                "met_on": day,
+                "connected_on": None,
+            },
+            {"name": "Sam Lee", "company": None, "role": "interviewer", "met_on": None, "connected_on": None},
+            {
+                "name": "Ana Ruiz",
+                "company": "Acme",
+                "role": "interviewer",
+                "met_on": day,
+                "connected_on": day,
+            },
+        ]
+    )
+    assert filter_people(people, " northwind analytics")["name"].tolist() == ["Jo Test"]
+    assert filter_people(people, "", ("interviewer",))["name"].tolist() == ["Sam Lee", "Ana Ruiz"]
+    assert filter_people(people)["name"].tolist() == ["Jo Test", "Sam Lee", "Ana Ruiz"]
+    assert met_not_connected(people)["name"].tolist() == ["Jo Test"]
+
+
+def test_people_typed_in_a_debrief_who_are_known_already_are_linked_not_added():
+    import pandas as pd
+
+    from lib.core.models import ContactIn
+    from lib.search.people import split_known
+
+    known = pd.DataFrame([{"id": 4, "name": "Maya Chen", "role": "recruiter"}])
+    ids, new = split_known([ContactIn(name=" maya chen"), ContactIn(name="Lee Park")], known)
+    assert ids == [4] and [p.name for p in new] == ["Lee Park"]

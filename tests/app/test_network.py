@@ -1,0 +1,70 @@
+"""Network: a person is added once, the form is empty after a save, two names of one company merge."""
+
+import datetime as dt
+
+from lib.core import db
+from lib.core.models import ApplicationIn, ContactIn
+from lib.store import applications as app_store
+from lib.store import contacts as contact_store
+from tests.app.shown import shown
+
+
+def _widget(widgets, label):
+    return next(w for w in widgets if w.label == label)
+
+
+def _add(at, name, company=None):
+    if company:
+        _widget(at.text_input, "Company").input(company)
+        at.run()
+    _widget(at.text_input, "Name *").set_value(name)
+    _widget(at.button, "Add person").click()
+    return at.run()
+
+
+def test_adding_jo_test_empties_the_form_and_a_second_press_adds_nothing(open_page, app_env):
+    engine = db.open_database(app_env)
+    at = _add(open_page("pages/network.py"), "Jo Test", "Northwind Analytics")
+    assert not at.exception
+    assert "Added Jo Test." in shown(at.success)
+    assert _widget(at.text_input, "Name *").value == ""
+    assert _widget(at.text_input, "Company").value == ""
+    _widget(at.button, "Add person").click()  # the same button again, on the emptied form
+    at.run()
+    assert len(contact_store.load_contacts(engine)) == 1
+    assert "Name is required" in [e.value for e in at.error]
+
+
+def test_the_same_person_at_the_same_company_is_already_in_the_network_with_a_link(open_page, app_env):
+    engine = db.open_database(app_env)
+    first = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Northwind Analytics"))
+    at = _add(open_page("pages/network.py"), " jo test", "northwind analytics ltd")
+    assert "Jo Test is already in your network." in [e.value for e in at.error]
+    assert "Open Jo Test" in [link.proto.label for link in at.get("page_link")]
+    assert len(contact_store.load_contacts(engine)) == 1
+    at = _add(open_page("pages/network.py"), "Jo Test", "Acme")  # same name, another company: another person
+    assert len(contact_store.load_contacts(engine)) == 2
+    assert first in contact_store.load_contacts(engine)["id"].tolist()
+
+
+def test_two_names_of_one_company_are_merged_after_seeing_what_moves(open_page, app_env):
+    engine = db.open_database(app_env)
+    for company in ("Northwind Analytics", "northwind"):
+        app_store.add_application(
+            engine, ApplicationIn(company=company, role="Analyst", applied_on=dt.date.today())
+        )
+    at = open_page("pages/network.py")
+    companies = app_store.load_companies(engine)
+    names = dict(zip(companies["name"], companies["id"].astype(int)))
+    at.selectbox(key="merge_company_from").set_value(names["northwind"])
+    at.selectbox(key="merge_company_into").set_value(names["northwind"])
+    at.run()
+    assert any("can't be merged into itself" in e.value for e in at.error)
+    at.selectbox(key="merge_company_into").set_value(names["Northwind Analytics"])
+    at.run()
+    assert any("Moves 1 application from northwind to Northwind Analytics" in s for s in shown(at.info))
+    at.button(key="merge_company_go").click()
+    at.run()
+    assert not at.exception
+    assert app_store.company_names(engine) == ["Northwind Analytics"]
+    assert "Merged northwind into Northwind Analytics." in shown(at.success)

@@ -1,0 +1,176 @@
+"""Around the debrief's questionnaire: which application, where a new debrief starts (the latest
+round in the stage history not debriefed yet, lib.search.history), which round it is, the links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.core.models import DebriefIn, field_errors
+from lib.reflect import questionnaires as qn
+from lib.reflect.timeline import application_choices
+from lib.search import history
+from lib.search.people import split_known
+from lib.store import reflections as store
+from ui import layout, state
+from ui.reflect import questionnaire, reflections
+from ui.reflect.debrief import (
+    PERSON_FIELDS,
+    QUESTION_FIELDS,
+    collect_rows,
+    contact_ids_key,
+    seed_rows,
+    validated_rows,
+)
+
+
+def choose_application(engine, missing: bool) -> None:
+    """No application (or a deleted one) asked for: pick one, or open an unfinished draft; stops."""
+    st.title("Debrief an interview")
+    layout.demo_banner()
+    if missing:
+        st.info("That application or debrief was not found — it may have been deleted. Pick one below.")
+    choices = state.from_log(application_choices, False, 500)
+    if not choices:
+        st.info(
+            "No applications yet. Add the application first, then debrief each interview round right after it."
+        )
+        st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
+        st.stop()
+    reflections.pick_application(
+        "Right after an interview, while it is fresh: which application was it for?",
+        choices,
+        key="debrief_pick",
+    )
+    unfinished = store.drafts_like(engine, "debrief:")
+    if unfinished:
+        st.markdown("**Unfinished drafts**")
+    for draft in unfinished:
+        _, target, which = (draft["key"].split(":") + ["", ""])[:3]
+        params = {"interview": which} if target == "interview" else {"id": target}
+        label = choices.get(int(target)) if target.isdigit() else f"Debrief #{which}"
+        st.page_link(
+            "pages/debrief.py",
+            label=f"{label or 'A debrief'} — last change {draft['updated_at']:%d %b, %H:%M}",
+            icon=":material/edit_note:",
+            query_params=params,
+        )
+    st.stop()
+
+
+def round_key(prefix: str) -> str:
+    return f"{prefix}__stage_event"
+
+
+def round_choice(prefix: str, rounds: list[dict[str, Any]], on_change: Callable[[], None]) -> None:
+    """For a new debrief: which round in the stage history it is about (its date and round follow),
+    or a round not recorded yet (saving adds it). Never a second event for the same round."""
+    if not rounds:
+        st.caption(
+            "No round of this application is waiting for a debrief: saving adds this one to its history."
+        )
+        return
+    labels = {e["id"]: history.round_label(e) for e in rounds}
+
+    def _follow() -> None:
+        chosen = next((e for e in rounds if e["id"] == st.session_state.get(round_key(prefix))), None)
+        if chosen is not None:
+            st.session_state[questionnaire.key(prefix, "occurred_on")] = chosen["occurred_on"]
+            if history.round_type_of(chosen):
+                st.session_state[questionnaire.key(prefix, "round_type")] = history.round_type_of(chosen)
+        on_change()
+
+    st.selectbox(
+        "Which round in your history is this?",
+        list(labels) + [None],
+        format_func=lambda i: labels[i] if i is not None else "A round not recorded yet (saving adds it)",
+        key=round_key(prefix),
+        on_change=_follow,
+    )
+
+
+def starting_payload(bank, draft: dict | None, interview: dict | None, rounds: list[dict]) -> dict[str, Any]:
+    """Starting values: the draft if there is one, else the saved debrief, else a new one on the
+    latest round in the history not debriefed yet (lib.search.history.debrief_start)."""
+    if draft:
+        return draft["payload"]
+    if interview:
+        fixed = {c: interview[c] for c in ("round_type", "occurred_on", "format", "comfort")}
+        return {
+            "answers": {**qn.from_stored(bank, interview["answers"]), **fixed},
+            "questions": interview["questions"],
+            "contact_ids": interview["contact_ids"],
+            "people": [],
+        }
+    start = history.debrief_start(rounds, dt.date.today())
+    event_id = start.pop("stage_event_id")
+    return {"answers": start, "questions": [], "contact_ids": [], "people": [], "stage_event_id": event_id}
+
+
+def seed(prefix: str, bank, payload: dict[str, Any], contacts: dict[int, str], rounds: list[dict]) -> None:
+    questionnaire.seed(prefix, bank, payload.get("answers") or {})
+    seed_rows(prefix, "q", QUESTION_FIELDS, payload.get("questions") or [], minimum=3)
+    seed_rows(prefix, "p", PERSON_FIELDS, payload.get("people") or [])
+    if round_key(prefix) not in st.session_state and rounds:
+        st.session_state[round_key(prefix)] = payload.get("stage_event_id")
+    if contact_ids_key(prefix) not in st.session_state:
+        st.session_state[contact_ids_key(prefix)] = [
+            c for c in payload.get("contact_ids") or [] if c in contacts
+        ]
+
+
+def links(app_id: int, interview: dict | None) -> None:
+    cols = st.columns([2, 2, 3])
+    cols[0].page_link(
+        "pages/application.py",
+        label="Back to the application",
+        icon=":material/arrow_back:",
+        query_params={"id": str(app_id)},
+    )
+    cols[1].page_link("pages/questions.py", label="Question library", icon=":material/quiz:")
+    if interview:
+        st.caption(f"Editing the debrief of {interview['occurred_on']:%d %b %Y}.")
+
+
+def draft_payload(prefix: str, bank) -> dict[str, Any]:
+    """Everything typed so far, as the draft keeps it."""
+    return {
+        "answers": questionnaire.json_safe(questionnaire.collect(prefix, bank)),
+        "questions": collect_rows(prefix, "q", QUESTION_FIELDS),
+        "people": collect_rows(prefix, "p", PERSON_FIELDS),
+        "contact_ids": list(st.session_state.get(contact_ids_key(prefix)) or []),
+        "stage_event_id": st.session_state.get(round_key(prefix)),
+    }
+
+
+def collect(
+    prefix: str, bank, app: dict[str, Any], contacts_frame, rounds: list[dict]
+) -> tuple[DebriefIn | None, dict[str, str]]:
+    """The debrief to save (or None) and the errors by field. A person typed as new who is already
+    among the company's contacts is linked, not added again."""
+    clean, errors = questionnaire.validate_bank(bank, prefix, earliest=app["applied_on"])
+    questions, people, known, row_errors = validated_rows(prefix)
+    already_known, people = split_known(people, contacts_frame)
+    errors.update(row_errors)
+    if errors:
+        return None, errors
+    try:
+        return DebriefIn(
+            application_id=app["id"],
+            round_type=clean["round_type"],
+            occurred_on=clean["occurred_on"],
+            format=clean["format"],
+            comfort=clean["comfort"],
+            bank_version=bank.version,
+            answers=qn.to_stored(bank, clean),
+            questions=questions,
+            contact_ids=list(dict.fromkeys(known + already_known)),
+            new_contacts=people,
+            stage_event_id=st.session_state.get(round_key(prefix)) if rounds else None,
+        ), {}
+    except ValidationError as exc:
+        return None, field_errors(exc)

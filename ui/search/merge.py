@@ -1,0 +1,105 @@
+"""Merge two companies, or two people, into one: pick, see what moves, confirm (lib.store.merge)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.core.db import DatabaseBusy, Engine
+from lib.store import applications as app_store
+from lib.store import merge
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.text import md
+
+PRIORITY = {1: "high", 2: "medium", 3: "low"}
+
+
+@state.cached()
+def _companies(engine: Engine) -> dict[int, str]:
+    frame = app_store.load_companies(engine)
+    return dict(zip(frame["id"].astype(int), frame["name"]))
+
+
+SINGULAR = {"applications": "application", "contacts": "contact", "notes": "note", "debriefs": "debrief"}
+SINGULAR |= {"interviews": "interview", "feedback": "feedback"}
+
+
+def _moves(preview: dict, kinds: tuple[str, ...]) -> str:
+    parts = [f"{preview[k]} {k if preview[k] != 1 else SINGULAR[k]}" for k in kinds if preview.get(k)]
+    return ", ".join(parts) or "nothing but the name"
+
+
+def companies() -> None:
+    """Two names for one company ("northwind" beside "Northwind Analytics"): make them one."""
+    names = _companies()
+    if len(names) < 2:
+        st.caption("Nothing to merge: fewer than two companies in your log.")
+        return
+    st.caption(
+        "Logged one company under two names? Merge them: everything moves to the name you keep, "
+        "and the charts, pickers and next actions count it once."
+    )
+    ids = sorted(names, key=lambda i: names[i].casefold())
+    left, right = st.columns(2)
+    source = left.selectbox(
+        "Merge this company", ids, index=None, format_func=names.get, key="merge_company_from"
+    )
+    target = right.selectbox("into", ids, index=None, format_func=names.get, key="merge_company_into")
+    if source is None or target is None:
+        return
+    try:
+        preview = merge.company_merge_preview(state.engine(), source, target)
+    except StoreError as exc:
+        st.error(exc.message, icon=":material/error:")
+        return
+    priority = PRIORITY.get(preview["target_priority"])
+    st.info(
+        f"Moves {_moves(preview, ('applications', 'contacts', 'notes', 'feedback', 'debriefs'))} "
+        f"from {md(preview['source'])} to {md(preview['target'])}"
+        + (f", which keeps the target priority ({priority})" if priority else "")
+        + f". Then {md(preview['source'])} is gone from your log.",
+        icon=":material/merge:",
+    )
+    if st.button(f"Merge into {preview['target']}", type="primary", key="merge_company_go"):
+        try:
+            merge.merge_companies(state.engine(), source, target)
+        except (StoreError, DatabaseBusy) as exc:
+            st.error(forms.errors_from(exc).popitem()[1], icon=":material/error:")
+            return
+        for key in ("merge_company_from", "merge_company_into"):
+            st.session_state.pop(key, None)
+        forms.flash(f"Merged {preview['source']} into {preview['target']}.")
+        st.rerun()
+
+
+def people(person_id: int, name: str, labels: dict[int, str]) -> None:
+    """Merge another entry of the same person into this one."""
+    others = [i for i in labels if i != person_id]
+    if not others:
+        st.caption("Nobody else to merge with.")
+        return
+    st.caption(f"The same person entered twice? Their notes, feedback and interviews move to {md(name)}.")
+    other = st.selectbox(
+        "Merge into this person", others, index=None, format_func=labels.get, key=f"merge_person_{person_id}"
+    )
+    if other is None:
+        return
+    try:
+        preview = merge.person_merge_preview(state.engine(), other, person_id)
+    except StoreError as exc:
+        st.error(exc.message, icon=":material/error:")
+        return
+    st.info(
+        f"Moves {_moves(preview, ('notes', 'feedback', 'interviews'))} from {md(preview['source'])} to "
+        f"{md(preview['target'])}; details {md(name)} lacks are filled in. Then the other entry is gone.",
+        icon=":material/merge:",
+    )
+    if st.button("Merge", type="primary", key=f"merge_person_go_{person_id}"):
+        try:
+            merge.merge_people(state.engine(), other, person_id)
+        except (StoreError, DatabaseBusy) as exc:
+            st.error(forms.errors_from(exc).popitem()[1], icon=":material/error:")
+            return
+        st.session_state.pop(f"merge_person_{person_id}", None)
+        forms.flash(f"Merged {preview['source']} into {preview['target']}.")
+        st.rerun()

@@ -1,0 +1,230 @@
+"""The Network page's parts: the person form, one person, the list, who to connect with.
+
+Rules live in lib.search.people (identity, the search, "met, not connected"); writes in
+lib.store.contacts (which refuses a person already in the network).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.core import vocab
+from lib.core.db import DatabaseBusy
+from lib.core.models import ContactIn
+from lib.search import people as rules
+from lib.store import contacts as store
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.search import company_picker
+from ui.text import md
+
+ADD = "contact_add"
+SHOWN_ROWS = 1_000
+TO_CONNECT_SHOWN = 12
+DUPLICATE = "contact_duplicate"  # the person a refused add matched: shown with a link
+
+
+def _date(form: str, label: str, field: str, current: dict, column, today: dt.date, *, future: bool = False):
+    return column.date_input(
+        label,
+        value=current.get(field, today if field == "met_on" else None),
+        max_value=None if future else today,
+        key=forms.key(form, field),
+        format="DD/MM/YYYY",
+    )
+
+
+def contact_form(form: str, current: dict | None = None, submit: str = "Add person") -> ContactIn | None:
+    """The person form; returns the validated contact when submitted without errors."""
+    current, today = current or {}, dt.date.today()
+    forms.form_error(form)
+    company_key = forms.key(form, "company")
+    company = company_picker.pick(
+        company_key, state.company_names(), label="Company", current=current.get("company")
+    )
+    forms.field_error(form, "company", "Company")
+    with st.form(forms.form_key(form), border=True):
+        name_col, role_col = st.columns(2)
+        name = name_col.text_input("Name *", value=current.get("name") or "", key=forms.key(form, "name"))
+        with name_col:
+            forms.field_error(form, "name", "Name")
+        role = role_col.selectbox(
+            "Role",
+            vocab.CONTACT_ROLES,
+            key=forms.key(form, "role"),
+            index=vocab.CONTACT_ROLES.index(current.get("role") or "other"),
+        )
+        email_col, phone_col = st.columns(2)
+        email = email_col.text_input(
+            "Email",
+            value=current.get("email") or "",
+            key=forms.key(form, "email"),
+            placeholder="name@example.com",
+        )
+        with email_col:
+            forms.field_error(form, "email", "Email")
+        phone = phone_col.text_input("Phone", value=current.get("phone") or "", key=forms.key(form, "phone"))
+        with phone_col:
+            forms.field_error(form, "phone", "Phone")
+        profile_url = st.text_input(
+            "LinkedIn or other profile",
+            value=current.get("profile_url") or "",
+            key=forms.key(form, "profile_url"),
+            placeholder="https://www.linkedin.com/in/…",
+        )
+        forms.field_error(form, "profile_url", "Profile link")
+        met_col, connected_col = st.columns(2)
+        met_on = _date(form, "Met on", "met_on", current, met_col, today)
+        connected_on = _date(form, "Connected on", "connected_on", current, connected_col, today)
+        with connected_col:
+            forms.field_error(form, "connected_on", "Connected on")
+        last_col, next_col = st.columns(2)
+        last_contact_on = _date(form, "Last contact", "last_contact_on", current, last_col, today)
+        next_checkin_on = _date(
+            form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
+        )
+        notes = st.text_area(
+            "Notes", value=current.get("notes") or "", key=forms.key(form, "notes"), height=68
+        )
+        forms.field_error(form, "notes", "Notes")
+        submitted = st.form_submit_button(submit, type="primary", icon=":material/person_add:")
+    if not submitted:
+        return None
+    if company is None and company_picker.waiting(company_key):
+        forms.set_errors(form, {"company": company_picker.UNANSWERED})
+        st.rerun()
+    try:
+        return ContactIn(
+            name=name,
+            company=company,
+            role=role,
+            email=email,
+            phone=phone,
+            profile_url=profile_url,
+            met_on=met_on,
+            connected_on=connected_on,
+            last_contact_on=last_contact_on,
+            next_checkin_on=next_checkin_on,
+            notes=notes,
+        )
+    except ValidationError as exc:
+        forms.set_errors(form, forms.errors_from(exc))
+        st.rerun()
+
+
+def add_person() -> None:
+    """The "Add a person" form: after a save it is empty again; the same person twice is refused
+    with a link to the one already in the network (a double click adds one)."""
+    st.markdown("#### Add a person")
+    duplicate = st.session_state.get(DUPLICATE)
+    new = contact_form(ADD)
+    if duplicate and new is None:
+        st.page_link(
+            "pages/network.py",
+            label=f"Open {duplicate['name']}",
+            icon=":material/person:",
+            query_params={"contact": str(duplicate["id"])},
+        )
+    if new is None:
+        return
+    st.session_state.pop(DUPLICATE, None)
+    if forms.already_saved(ADD, new):
+        forms.renew(ADD)
+        st.rerun()
+    try:
+        new_id = store.add_contact(state.engine(), new)
+    except store.AlreadyInNetwork as exc:
+        forms.set_errors(ADD, forms.errors_from(exc))
+        st.session_state[DUPLICATE] = {"id": exc.existing_id, "name": exc.existing_name}
+    except (StoreError, DatabaseBusy) as exc:
+        forms.set_errors(ADD, forms.errors_from(exc))
+    else:
+        forms.mark_saved(ADD, new)
+        forms.renew(ADD)
+        st.session_state["network_person"] = new_id
+        forms.flash(f"Added {new.name}.")
+    st.rerun()
+
+
+def people_list(people: pd.DataFrame) -> None:
+    search_col, role_col = st.columns([2, 1])
+    needle = search_col.text_input("Search", key="network_search", placeholder="Name or company")
+    roles = role_col.multiselect("Role", vocab.CONTACT_ROLES, key="network_roles")
+    shown = rules.filter_people(people, needle, tuple(roles))
+    st.dataframe(
+        shown.head(SHOWN_ROWS),
+        hide_index=True,
+        height=320,
+        column_order=[
+            "name",
+            "company",
+            "role",
+            "email",
+            "profile_url",
+            "met_on",
+            "connected_on",
+            "last_contact_on",
+            "next_checkin_on",
+        ],
+        column_config={
+            "name": "Name",
+            "company": "Company",
+            "role": "Role",
+            "email": "Email",
+            "profile_url": st.column_config.LinkColumn("Profile"),
+            "met_on": st.column_config.DateColumn("Met", format="DD MMM YYYY"),
+            "connected_on": st.column_config.DateColumn("Connected", format="DD MMM YYYY"),
+            "last_contact_on": st.column_config.DateColumn("Last contact", format="DD MMM YYYY"),
+            "next_checkin_on": st.column_config.DateColumn("Next check-in", format="DD MMM YYYY"),
+        },
+    )
+    if len(shown) > SHOWN_ROWS:
+        st.caption(f"Showing {SHOWN_ROWS:,} of {len(shown):,}: narrow it with the search.")
+
+
+def to_connect(unconnected: pd.DataFrame) -> None:
+    if unconnected.empty:
+        st.caption("You are connected with everyone you met.")
+    st.caption("Connect with each person you met, with a short personal note. Most recently met first.")
+    for person in unconnected.head(TO_CONNECT_SHOWN).itertuples():
+        row = st.columns([4, 2, 2], vertical_alignment="center")
+        row[0].markdown(
+            f"**{md(person.name)}** · {md(person.role)}"
+            + (f" · {md(person.company)}" if isinstance(person.company, str) else "")
+            + f"  \nmet {person.met_on:%d %b %Y}"
+        )
+        if isinstance(person.profile_url, str) and person.profile_url:
+            row[1].link_button("Profile", person.profile_url, icon=":material/open_in_new:")
+        if row[2].button("Connected today", key=f"connected_{person.id}", icon=":material/how_to_reg:"):
+            store.mark_connected(state.engine(), int(person.id), dt.date.today())
+            st.rerun()
+    if len(unconnected) > TO_CONNECT_SHOWN:
+        st.caption(f"… and {len(unconnected) - TO_CONNECT_SHOWN:,} more (see People).")
+
+
+def person_labels(people: pd.DataFrame) -> dict[int, str]:
+    return {
+        int(r.id): f"{r.name} ({r.role}" + (f", {r.company})" if isinstance(r.company, str) else ")")
+        for r in people.head(500).itertuples()
+    }
+
+
+def facts(person: dict[str, Any]) -> None:
+    st.markdown(f"### {md(person['name'])}")
+    st.markdown(f"{md(person['role'])}" + (f" at **{md(person['company'])}**" if person["company"] else ""))
+    lines = [
+        ("Email", person["email"]),
+        ("Phone", person["phone"]),
+        ("Met", person["met_on"] and f"{person['met_on']:%d %b %Y}"),
+        ("Connected", person["connected_on"] and f"{person['connected_on']:%d %b %Y}"),
+        ("Last contact", person["last_contact_on"] and f"{person['last_contact_on']:%d %b %Y}"),
+        ("Next check-in", person["next_checkin_on"] and f"{person['next_checkin_on']:%d %b %Y}"),
+    ]
+    st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in lines if value))
+    if person["notes"]:
+        st.text(person["notes"])

@@ -1,0 +1,135 @@
+"""One person on the Network page: details, the interviews they were in, notes sent to them, edit,
+merge, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from lib.core.db import DatabaseBusy
+from lib.store import contacts as store
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.params import int_param
+from ui.search import merge, network
+from ui.text import md
+
+
+def _chosen(labels: dict[int, str]) -> int | None:
+    linked = int_param("contact")  # a link from a next action opens that person, once
+    if linked is not None and st.session_state.get("network_link") != linked:
+        st.session_state["network_link"] = linked
+        st.session_state["network_person"] = linked
+    wanted = st.session_state.get("network_person")
+    if wanted is not None and wanted not in labels:
+        extra = store.get_contact(state.engine(), wanted)
+        if extra:
+            labels = {wanted: f"{extra['name']} ({extra['role']})"} | labels
+    if wanted not in labels:
+        st.session_state.pop("network_person", None)
+    return st.selectbox(
+        "Open a person",
+        list(labels),
+        index=None,
+        format_func=lambda i: labels[i],
+        key="network_person",
+        placeholder="Pick someone",
+    )
+
+
+def _interviews(chosen: int, person: dict) -> None:
+    engine = state.engine()
+    st.markdown("**Interviews they were in**")
+    met_in = store.contact_interviews(engine, chosen)
+    for interview in met_in.itertuples():
+        st.markdown(
+            f"- {interview.occurred_on:%d %b %Y} · {md(interview.round_type or 'interview')} · {md(interview.role)}"
+        )
+    if met_in.empty:
+        st.caption("None linked yet.")
+    if not person["company_id"]:
+        return
+    candidates = store.interviews_at(engine, int(person["company_id"]))
+    candidates = candidates[~candidates["id"].isin(met_in["id"])]
+    if candidates.empty:
+        return
+    options = {
+        int(r.id): f"{r.occurred_on:%d %b %Y} · {r.round_type or 'interview'} · {r.role}"
+        for r in candidates.itertuples()
+    }
+    pick, add = st.columns([3, 1], vertical_alignment="bottom")
+    which = pick.selectbox(
+        "Was in the interview", list(options), format_func=options.get, key="person_interview"
+    )
+    if add.button("Link", key="person_link_interview"):
+        store.link_interview(engine, chosen, which)
+        st.rerun()
+
+
+def _notes(chosen: int) -> None:
+    st.markdown("**Notes sent to them**")
+    sent = store.notes_to(state.engine(), chosen)
+    for note in sent.itertuples():
+        status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft"
+        st.markdown(f"- {md(note.kind)} · {md(note.subject or '')} · {status}")
+    if sent.empty:
+        st.caption("No notes yet.")
+
+
+def _edit(chosen: int, person: dict) -> None:
+    form = f"contact_edit_{chosen}"
+    edited = network.contact_form(form, person, submit="Save changes")
+    if edited is None:
+        return
+    try:
+        store.update_contact(state.engine(), chosen, edited)
+    except (StoreError, DatabaseBusy) as exc:
+        forms.set_errors(form, forms.errors_from(exc))
+    else:
+        forms.renew(form)  # shows the saved person
+        forms.flash("Saved.")
+    st.rerun()
+
+
+def section(people: pd.DataFrame) -> None:
+    labels = network.person_labels(people)
+    chosen = _chosen(labels)
+    person = store.get_contact(state.engine(), chosen) if chosen is not None else None
+    if not person:
+        return
+    info, linked = st.columns(2, gap="large")
+    with info:
+        network.facts(person)
+        buttons = st.columns([2, 3, 3])
+        if person["profile_url"]:
+            buttons[0].link_button("Profile", person["profile_url"], icon=":material/open_in_new:")
+        if not person["connected_on"] and buttons[1].button(
+            "Connected today", key="person_connected", icon=":material/how_to_reg:"
+        ):
+            store.mark_connected(state.engine(), chosen, dt.date.today())
+            st.rerun()
+        buttons[2].page_link(
+            "pages/compose.py",
+            label="Write to them",
+            icon=":material/edit_note:",
+            query_params={"contact": str(chosen), "kind": "contact check-in"},
+        )
+    with linked:
+        _interviews(chosen, person)
+        _notes(chosen)
+    with st.expander("Edit"):
+        _edit(chosen, person)
+    with st.expander("Merge a duplicate of this person"):
+        merge.people(chosen, person["name"], labels)
+    with st.expander("Delete"):
+        st.caption("Notes and feedback linked to them stay, without the link.")
+        sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
+        if st.button(
+            "Delete person", type="primary", disabled=not sure, icon=":material/delete:", key="person_delete"
+        ):
+            store.delete_contact(state.engine(), chosen)
+            st.session_state.pop("network_person", None)
+            st.query_params.pop("contact", None)
+            st.rerun()
