@@ -308,3 +308,21 @@ def test_without_an_application_the_debrief_asks_which_one(open_page, seeded):
     at.selectbox(key="debrief_pick").set_value(app_id)
     at.run()
     assert at.button_group(key=_k(app_id, "round_type")).value is None  # the debrief of that application
+
+
+def test_debriefing_a_recorded_interview_offers_its_date_links_to_it_and_adds_no_event(open_page, seeded):
+    engine, app_id = seeded
+    [event_id] = apps.events_for(engine, app_id)["id"].tolist()
+    at = _debrief_page(open_page, app_id)
+    assert at.date_input(key=_k(app_id, "occurred_on")).value == TODAY - dt.timedelta(days=3)
+    assert at.selectbox(key=f"debrief_new_{app_id}__stage_event").value == event_id
+    at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception
+    assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview"]  # no second interview
+    [debrief] = store.interviews_for(engine, app_id)
+    assert (debrief["occurred_on"], debrief["stage_event_id"]) == (TODAY - dt.timedelta(days=3), event_id)
+    at = _debrief_page(open_page, app_id)  # the next debrief: that round is taken, today is offered
+    assert at.date_input(key=_k(app_id, "occurred_on")).value == TODAY

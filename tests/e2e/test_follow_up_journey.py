@@ -80,8 +80,12 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     # Add the interviewer met at the interview.
     page.get_by_role("link", name="Network").click()
     wait_for_app(page)
+    company = page.get_by_label("Company", exact=True)  # the company picker: type, then Enter
+    company.fill("acme robotics")
+    company.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Acme Robotics — already in your log.")).to_be_visible()
     page.get_by_label("Name *").fill("Lee Chen")
-    _pick(page, "Company", "Acme Robotics")
     _pick(page, "Role", "interviewer", scope=page.get_by_test_id("stForm"))
     page.get_by_label("LinkedIn or other profile").fill("not a link")
     page.get_by_role("button", name="Add person").click()
