@@ -2,10 +2,16 @@
 
 import streamlit as st
 
-from lib.core.db import DatabaseBusy
-from ui import forms, layout
+if __name__ != "__main__":  # `streamlit run app.py` imports this file to build the web server, which serves
+    from ui import server  # this same file behind ui/server.py's guard (README: Privacy and security)
 
-st.set_page_config(page_title="Rebound", page_icon=":material/sports_handball:", layout="wide")
+    app = st.App(__file__, middleware=server.guarded(), lifespan=server.lifespan)
+
+# After the server's guard, which quiets the bare-mode warnings of the server's import:
+from lib.core.db import DatabaseBusy  # noqa: E402
+from ui import forms, layout  # noqa: E402
+
+st.set_page_config(page_title="Rebound", page_icon=layout.FAVICON, layout="wide")
 
 # One section per part of the journey (docs/product.md). Sections with no pages are left out.
 SECTIONS = {
@@ -55,9 +61,10 @@ SECTIONS = {
     ],
 }
 
-page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
-layout.sidebar_data_switch()
-try:
-    page.run()
-except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback
-    forms.show_busy()
+if __name__ == "__main__":  # a visitor's run; the server's import above stops here
+    page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
+    layout.sidebar_data_switch()
+    try:
+        page.run()
+    except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback
+        forms.show_busy()

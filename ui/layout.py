@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import state
+
+FAVICON = str(Path(__file__).resolve().parents[1] / "assets" / "favicon.png")  # local: no font server
 
 
 def sidebar_data_switch() -> None:

@@ -20,3 +20,15 @@ def test_uploads_are_small_and_no_usage_statistics_are_sent():
 def test_no_deploy_button_and_errors_show_only_their_type():
     assert CONFIG["client"]["toolbarMode"] == "viewer"
     assert CONFIG["client"]["showErrorDetails"] == "type"
+
+
+def test_only_this_machines_names_reach_the_app():
+    assert CONFIG["server"]["allowedHosts"] == ["localhost", "127.0.0.1"]
+
+
+def test_the_page_icon_is_an_image_in_the_project_not_a_web_font():
+    app = (Path(__file__).resolve().parents[2] / "app.py").read_text()
+    assert "page_icon=layout.FAVICON" in app
+    from ui.layout import FAVICON
+
+    assert Path(FAVICON).is_file() and Path(FAVICON).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
