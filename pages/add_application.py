@@ -64,7 +64,7 @@ if pending is not None:
         for repeat in repeats:
             st.page_link(
                 "pages/application.py",
-                label=f"{repeat['role']}, applied {repeat['applied_on']:%d %b %Y}",
+                label=f"{md(repeat['role'])}, applied {repeat['applied_on']:%d %b %Y}",
                 icon=":material/open_in_new:",
                 query_params={"id": str(repeat["id"])},
             )

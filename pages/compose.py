@@ -266,7 +266,7 @@ if app_id != NO_APP:
         st.caption("No notes saved for this application yet.")
     for note in history.itertuples():
         status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft, not sent"
-        with st.expander(f"{note.kind} to {note.recipient_name or 'someone'} · {status}"):
+        with st.expander(f"{md(note.kind)} to {md(note.recipient_name or 'someone')} · {status}"):
             st.text(f"Subject: {note.subject or ''}\n\n{note.body}")
             mark, delete = st.columns(2)
             if not note.sent_on and mark.button(

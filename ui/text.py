@@ -3,8 +3,11 @@
 import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+# Markdown turns bare web and mail addresses into links even when escaped; an invisible word joiner
+# after "://", "www" and "@" keeps them text (it shows nothing and breaks no line).
+_AUTOLINK = re.compile(r"(://|(?<![^\W_])www(?=\.)|@)", re.IGNORECASE)
 
 
 def md(text: object) -> str:
-    """Escape Markdown (and with it any HTML-looking text) in user-provided text."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Escape Markdown (and with it any HTML-looking text and bare addresses) in user-provided text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", str(text)))

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import sqlite3
@@ -22,6 +23,7 @@ import sqlalchemy as sa
 from lib.core import db
 from lib.core.db import Engine
 from lib.store import data as data_store
+from lib.store import schema
 from lib.store.data import BackupCheck
 
 # --- backup and restore ------------------------------------------------------------------------
@@ -91,6 +93,23 @@ def _known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory(str(db.MIGRATIONS_DIR)).walk_revisions()}
 
 
+@functools.cache
+def expected_schema(revision: str) -> schema.Schema:
+    """The schema this version of Rebound makes at `revision`: a fresh database migrated to it."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reference.db"
+        engine = db.make_engine(f"sqlite:///{path}")
+        try:
+            db.upgrade(engine, revision)
+        finally:
+            engine.dispose()
+        connection = sqlite3.connect(str(path))
+        try:
+            return schema.schema_of(connection)
+        finally:
+            connection.close()
+
+
 def check_backup(path: str | Path) -> BackupCheck:
     """What a backup file holds and whether it can be restored (checked on a private copy)."""
     with tempfile.TemporaryDirectory() as folder:
@@ -99,7 +118,7 @@ def check_backup(path: str | Path) -> BackupCheck:
             shutil.copyfile(path, copy)
         except OSError as exc:
             return BackupCheck(False, f"The file can't be read ({exc.strerror or exc}).")
-        return data_store.check_backup(copy, _known_revisions())
+        return data_store.check_backup(copy, _known_revisions(), expected_schema)
 
 
 def check_backup_bytes(content: bytes) -> BackupCheck:
@@ -121,7 +140,7 @@ def restore(url: str, source: str | Path, engines: Iterable[Engine] = ()) -> Res
             shutil.copyfile(source, staged)
         except OSError as exc:
             raise RestoreError(f"The backup can't be read ({exc.strerror or exc}).") from exc
-        check = data_store.check_backup(staged, _known_revisions())
+        check = data_store.check_backup(staged, _known_revisions(), expected_schema)
         if not check.ok:
             raise RestoreError(check.message)
         current = db.open_database(url)

@@ -7,6 +7,7 @@ database goes through here.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from lib.core import db
 from lib.learn import traction
+from lib.store import schema
 from lib.store.base import read_frame
 
 # Tables in the order they are exported (parents first) and emptied (children first).
@@ -124,8 +126,13 @@ class BackupCheck:
     data_revision: int = 0
 
 
-def check_backup(path: Path, known_revisions: set[str]) -> BackupCheck:
-    """Is `path` a sound Rebound database? Only reads: nothing in it is run or changed."""
+def check_backup(
+    path: Path, known_revisions: set[str], expected: Callable[[str], schema.Schema] | None = None
+) -> BackupCheck:
+    """Is `path` a sound Rebound database? Only reads: nothing in it is run or changed.
+
+    `expected(revision)` is the schema this version makes at that revision; the backup's tables,
+    columns, types and constraints must be exactly those."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
@@ -155,6 +162,15 @@ def check_backup(path: Path, known_revisions: set[str]) -> BackupCheck:
                 False,
                 "This backup was made by a newer or unknown version of Rebound; update Rebound first.",
                 schema_revision=version[0] if version else None,
+            )
+        if expected is not None and (
+            wrong := schema.differences(expected(version[0]), schema.schema_of(connection))
+        ):
+            return BackupCheck(
+                False,
+                "This backup's tables are not the ones Rebound uses (" + "; ".join(wrong) + "), so Rebound "
+                "could not work with it. Nothing was replaced.",
+                schema_revision=version[0],
             )
         found = {
             name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]

@@ -161,7 +161,7 @@ def _compose_link(application_id: int, company: str) -> None:
     try:
         st.page_link(
             COMPOSE_PAGE,
-            label=f"Draft a re-application intro for {company}",
+            label=f"Draft a re-application intro for {md(company)}",
             icon=":material/edit:",
             query_params={"app": str(application_id), "kind": "re-application intro"},
         )

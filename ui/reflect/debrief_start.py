@@ -26,6 +26,7 @@ from ui.reflect.debrief import (
     seed_rows,
     validated_rows,
 )
+from ui.text import md
 
 
 def choose_application(engine, missing: bool) -> None:
@@ -55,7 +56,7 @@ def choose_application(engine, missing: bool) -> None:
         label = choices.get(int(target)) if target.isdigit() else f"Debrief #{which}"
         st.page_link(
             "pages/debrief.py",
-            label=f"{label or 'A debrief'} — last change {draft['updated_at']:%d %b, %H:%M}",
+            label=f"{md(label or 'A debrief')} — last change {draft['updated_at']:%d %b, %H:%M}",
             icon=":material/edit_note:",
             query_params=params,
         )
