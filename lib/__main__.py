@@ -64,7 +64,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
         _print_import(result)
+    if not any(result["imported"].values()) and not result["duplicates_skipped"]:
+        print(f"Nothing could be imported: {_why_nothing(result)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _why_nothing(result: dict) -> str:
+    """The first reason each file gave (its file-level problem, else its first row error)."""
+    reasons = []
+    for entry in result["files"]:
+        errors = entry["errors"]
+        first = next((e for e in errors if e["field"] in ("file", "header")), errors[0] if errors else None)
+        why = first["message"] if first else "it holds no rows"
+        reasons.append(f"{entry['path']}: {why}")
+    return "; ".join(reasons) or "no file was given."
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from tests.security.conftest import ROOT, free_port, server_command, stop, wait_
 from tests.security.test_nothing_gets_in import handshake  # noqa: E402
 
 PAGES = ["", "applications", "add_application", "application", "debrief", "rejection", "questions"]
-PAGES += ["compose", "feedback", "network", "traction", "insights", "strategy", "data"]
+PAGES += ["compose", "feedback", "network", "traction", "insights", "strategy", "data", "settings"]
 LOCAL = re.compile(r"^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\]|0\.0\.0\.0|)$", re.IGNORECASE)
 
 SITECUSTOMIZE = """

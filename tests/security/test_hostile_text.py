@@ -22,7 +22,7 @@ from tests.e2e.conftest import CHROMIUM_ARGS, _require_browser
 from tests.security.conftest import ROOT, free_port, server_command, stop, wait_healthy
 
 PAGES = ["", "applications", "add_application", "debrief", "rejection", "questions", "compose"]
-PAGES += ["feedback", "network", "traction", "insights", "strategy", "data"]
+PAGES += ["feedback", "network", "traction", "insights", "strategy", "data", "settings"]
 DETAIL_PAGES = ["application", "debrief", "rejection", "compose"]
 # Free text the person types or imports, table by table.
 FREE_TEXT = {

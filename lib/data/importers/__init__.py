@@ -20,7 +20,11 @@ from lib.data.importers.text import RowError, paused_gc, read_table
 
 __all__ = ["ParsedFile", "RowError", "parse_bytes", "parse_path", "import_files", "report"]
 
+MAX_FILE = 64 * 1024 * 1024  # bytes in one file to import; 50,000 applications take about 10 MB
 MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes uncompressed; LinkedIn's CSVs are far smaller
+MAX_ZIP_TOTAL = 100 * 1024 * 1024  # bytes uncompressed across all the members read, counted as read
+MAX_ZIP_ENTRIES = 2_000  # a LinkedIn export has about a hundred files
+MAX_ZIP_READ = 10  # of which Rebound reads three kinds
 _LINKEDIN_PARSERS = {
     "linkedin-applications": linkedin.parse_applications,
     "linkedin-saved-jobs": linkedin.parse_saved_jobs,
@@ -46,6 +50,15 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         return [_failed(name, "zip", f"This is not a zip archive Rebound can open ({type(exc).__name__}).")]
+    if len(infos) > MAX_ZIP_ENTRIES:
+        return [
+            _failed(
+                name,
+                "zip",
+                f"This archive holds {len(infos):,} files; a LinkedIn export holds about a hundred, so "
+                f"Rebound opens archives of up to {MAX_ZIP_ENTRIES:,}. Nothing in it was read.",
+            )
+        ]
     wanted = []
     for info in infos:
         member = PurePosixPath(info.filename)
@@ -58,9 +71,27 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
         return [
             _failed(name, "zip", "The archive holds no Job Applications, Saved Jobs or Connections file.")
         ]
-    parsed = []
-    for info in sorted(wanted, key=lambda i: i.filename):
+    if len(wanted) > MAX_ZIP_READ:
+        return [
+            _failed(
+                name,
+                "zip",
+                f"This archive holds {len(wanted):,} application and connection files; a LinkedIn export "
+                f"holds a few, so Rebound reads up to {MAX_ZIP_READ}. Nothing in it was read.",
+            )
+        ]
+    return _read_members(name, archive, sorted(wanted, key=lambda i: i.filename))
+
+
+def _read_members(name: str, archive: zipfile.ZipFile, wanted: list[zipfile.ZipInfo]) -> list[ParsedFile]:
+    """Each wanted member, decompressed only while the sizes read so far (not the sizes the archive
+    claims) stay within MAX_ZIP_MEMBER each and MAX_ZIP_TOTAL together."""
+    parsed, budget = [], MAX_ZIP_TOTAL
+    for info in wanted:
         label = f"{name}/{info.filename}"
+        if budget <= 0:
+            parsed.append(_failed(label, "zip", _TOO_MUCH))
+            continue
         if info.file_size > MAX_ZIP_MEMBER:
             parsed.append(
                 _failed(label, "zip", "This file in the archive is too large to be a LinkedIn export.")
@@ -68,14 +99,32 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
             continue
         try:
             with archive.open(info) as handle:
-                member = handle.read(MAX_ZIP_MEMBER + 1)
+                member = handle.read(min(MAX_ZIP_MEMBER, budget) + 1)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError) as exc:
             parsed.append(
                 _failed(label, "zip", f"This file in the archive can't be read ({type(exc).__name__}).")
             )
             continue
-        parsed.extend(parse_bytes(label, member))
+        budget -= len(member)
+        if len(member) > MAX_ZIP_MEMBER:
+            parsed.append(
+                _failed(label, "zip", "This file in the archive is too large to be a LinkedIn export.")
+            )
+        elif budget < 0:
+            parsed.append(_failed(label, "zip", _TOO_MUCH))
+        elif member[:4] == b"PK\x03\x04":
+            parsed.append(
+                _failed(label, "zip", "This is a zip inside the zip; Rebound reads only CSV files in it.")
+            )
+        else:
+            parsed.extend(parse_bytes(label, member))
     return parsed
+
+
+_TOO_MUCH = (
+    f"Together, the files in this archive unpack to more than {MAX_ZIP_TOTAL // (1024 * 1024)} MB, far more "
+    "than a LinkedIn export; this one was not read."
+)
 
 
 def parse_bytes(
@@ -88,6 +137,8 @@ def parse_bytes(
 
     `mapping` ({Rebound field: column}) and `status_map` ({status word: (stage, outcome)}) are the
     user's corrections for a spreadsheet; without them, the guesses are used."""
+    if len(data) > MAX_FILE:
+        return [_failed(name, "file", _too_large(len(data)))]
     with paused_gc():
         if data[:4] == b"PK\x03\x04":
             return _zip_members(name, data)
@@ -97,9 +148,18 @@ def parse_bytes(
         return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
 
 
+def _too_large(size: int) -> str:
+    return (
+        f"This file is {size / (1024 * 1024):,.0f} MB; Rebound imports files of up to "
+        f"{MAX_FILE // (1024 * 1024)} MB (50,000 applications take about 10 MB). Split it, or export less."
+    )
+
+
 def parse_path(path: str | Path) -> list[ParsedFile]:
     path = Path(path)
     try:
+        if (size := path.stat().st_size) > MAX_FILE:  # said before reading any of it
+            return [_failed(str(path), "file", _too_large(size))]
         data = path.read_bytes()
     except OSError as exc:
         return [_failed(str(path), "unreadable", f"The file can't be read: {exc.strerror or exc}.")]

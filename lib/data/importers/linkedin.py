@@ -15,12 +15,12 @@ import re
 import pandas as pd
 
 from lib.core.models import MAX_SHORT_TEXT
+from lib.data.importers.application_rows import applications_from
 from lib.data.importers.dates import parse_dates
 from lib.data.importers.rows import (
     CONTACT_COLUMNS,
     SAVED_COLUMNS,
     ParsedFile,
-    applications_from,
     clean_text,
     hash_key,
 )

@@ -11,7 +11,8 @@ import re
 
 import pandas as pd
 
-from lib.data.importers.rows import FIELDS, ParsedFile, applications_from
+from lib.data.importers.application_rows import applications_from
+from lib.data.importers.rows import FIELDS, ParsedFile
 from lib.data.importers.statuses import status_table
 from lib.data.importers.text import RowError, read_table
 
@@ -230,14 +231,20 @@ def guess_mapping(header: list[str], rows: list[list[str]] | None = None) -> dic
     return mapping
 
 
+PROBE = 256 * 1024  # bytes read first: the header and enough rows to guess the columns
+
+
 def parse(
     data: bytes,
     path: str = "applications.csv",
     mapping: dict[str, str] | None = None,
     status_map: dict[str, tuple[str, str]] | None = None,
 ) -> ParsedFile:
-    """Validated applications (with stage events) and row errors from a spreadsheet CSV."""
-    table = read_table(data)
+    """Validated applications (with stage events) and row errors from a spreadsheet CSV.
+
+    The header and the first rows are read first; when they can't be mapped, the rest is not read."""
+    cut = data.rfind(b"\n", 0, PROBE) + 1 if len(data) > PROBE else len(data)
+    table = read_table(data[: cut or PROBE])
     known = known_format(table.header)
     fmt = known[0] if known else "spreadsheet"
     guessed = guess_mapping(table.header, table.rows)
@@ -258,7 +265,12 @@ def parse(
                     f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping.",
                 ),
             )
+        if cut < len(data) and table.header:
+            parsed.notices.append(
+                "Only the start of the file was read; the rest is read once the columns are mapped."
+            )
     else:
+        table = read_table(data) if cut < len(data) else table
         index = {column: i for i, column in reversed(list(enumerate(table.header)))}
         fields = list(chosen)
         cells = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=object)

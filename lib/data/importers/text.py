@@ -8,10 +8,10 @@ read becomes a `RowError`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 import io
-import itertools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 MAX_FIELD = 1_000_000  # characters in one cell; more is not a spreadsheet cell
 csv.field_size_limit(MAX_FIELD)
+MAX_COLUMNS = 500  # an application list has a few dozen; a header wider than this is not one
+MAX_NUL_REPORTS = 50  # rows reported one by one; the rest in one line
 
 DELIMITERS = (",", ";", "\t", "|")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -50,14 +52,28 @@ class Table:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Text and the encoding it was read with: BOMs first, then UTF-8, else Windows-1252."""
+    codec, skip, label = encoding_of(data)
+    return data[skip:].decode(codec, errors="replace"), label
+
+
+def encoding_of(data: bytes) -> tuple[str, int, str]:
+    """(codec, BOM length, label): BOMs first, UTF-16 by its zero bytes, then UTF-8 (checked a
+    megabyte at a time, never as one copy of the file), else Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        return "utf-8", 3, "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return ("utf-16-le" if data[:1] == b"\xff" else "utf-16-be"), 2, "utf-16"
+    head = data[:4096]
+    if head.count(b"\x00") * 3 > len(head):  # UTF-16 without a BOM: every other byte is zero
+        return ("utf-16-le" if head[1::2].count(0) > head[::2].count(0) else "utf-16-be"), 0, "utf-16"
+    checker = codecs.getincrementaldecoder("utf-8")()
     try:
-        return data.decode("utf-8"), "utf-8"
+        for start in range(0, len(data), 1 << 20):
+            checker.decode(data[start : start + (1 << 20)])
+        checker.decode(b"", final=True)
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return "cp1252", 0, "cp1252"
+    return "utf-8", 0, "utf-8"
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -89,28 +105,44 @@ def _default_header(line: str) -> bool:
     return max(_count_outside_quotes(stripped, d) for d in DELIMITERS) >= 1
 
 
+def _stream(data: bytes, codec: str, skip: int, lines: int) -> io.TextIOWrapper:
+    """The file as text read as it is needed (not one copy in memory), past its first `lines` lines."""
+    raw = io.BytesIO(data)
+    raw.seek(skip)
+    stream = io.TextIOWrapper(raw, encoding=codec, errors="replace", newline="")
+    for _ in range(lines):
+        stream.readline()
+    return stream
+
+
 def read_table(data: bytes, looks_like_header=_default_header) -> Table:
-    """Header and rows of a delimited text file; rows padded or cut to the header's width."""
-    text, encoding = decode(data)
-    text = text.replace("\x00", "")
-    physical = _LINE_BREAK.split(text[:200_000])  # the header is near the top
+    """Header and rows of a delimited text file; rows padded or cut to the header's width.
+
+    Read as a stream with a bounded cell size (MAX_FIELD); a header wider than MAX_COLUMNS stops it
+    at once; NUL characters are removed and reported row by row."""
+    codec, skip, encoding = encoding_of(data)
+    head = data[skip : skip + 800_000].decode(codec, errors="replace")[:200_000]
+    physical = _LINE_BREAK.split(head)  # the header is near the top
     start = _header_index(physical, looks_like_header)
     delimiter = sniff_delimiter(physical[start] if start < len(physical) else "")
-    position = sum(len(line) for line in physical[:start]) + sum(
-        len(m.group()) for m in itertools.islice(_LINE_BREAK.finditer(text), start)
-    )
-    reader = csv.reader(io.StringIO(text[position:], newline=""), delimiter=delimiter)
     table = Table(header=[], rows=[], lines=[], header_line=start + 1, encoding=encoding, delimiter=delimiter)
+    if start < len(physical) and _count_outside_quotes(physical[start][:200_000], delimiter) >= MAX_COLUMNS:
+        cut_short = start == len(physical) - 1  # the line goes on past what was looked at
+        table.errors.append(_too_wide(start + 1, len(physical[start].split(delimiter)), cut_short))
+        return table
+    reader = csv.reader(_stream(data, codec, skip, start), delimiter=delimiter)
     offset = start  # physical line numbers before the header
     try:
         header = next(reader, [])
     except csv.Error as exc:
-        table.errors.append(RowError(start + 1, "file", f"The header can't be read: {exc}"))
+        table.errors.append(RowError(start + 1, "file", f"The header can't be read: {_why(exc)}"))
         return table
-    table.header = [h.strip().lstrip("\ufeff") for h in header]
+    if len(header) > MAX_COLUMNS:
+        table.errors.append(_too_wide(start + 1, len(header)))
+        return table
+    table.header = [h.replace("\x00", "").strip().lstrip("\ufeff") for h in header]
     width = len(table.header)
     first_line = reader.line_num + 1 + offset
-    rest = text[position:]
     try:
         rows = list(reader)  # the fast way; line numbers follow when no cell spans lines
     except csv.Error:
@@ -118,10 +150,13 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
     if rows is not None and reader.line_num == 1 + len(rows):  # one physical line per record
         lines = range(first_line, first_line + len(rows))
     else:
-        reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter)
+        reader = csv.reader(_stream(data, codec, skip, start), delimiter=delimiter)
         next(reader, None)
         rows, lines = _rows_one_by_one(reader, offset, table)
+    nul = _NulReport(table) if "\x00" in head or b"\x00" in data or codec.startswith("utf-16") else None
     for line, row in zip(lines, rows):
+        if nul is not None:
+            row = nul.cleaned(line, row)
         if len(row) != width:
             if not "".join(row).strip():
                 continue
@@ -142,7 +177,56 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
             continue
         table.rows.append(row)
         table.lines.append(line)
+    if nul is not None:
+        nul.summary()
     return table
+
+
+def _too_wide(line: int, columns: int, at_least: bool = False) -> RowError:
+    return RowError(
+        line,
+        "file",
+        f"This file has {'at least ' if at_least else ''}{columns:,} columns; an application list has a few dozen at most, so Rebound "
+        f"reads files of up to {MAX_COLUMNS} columns. Is this the right file?",
+    )
+
+
+def _why(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a cell is longer than {MAX_FIELD:,} characters, which no spreadsheet cell is"
+    return str(exc)
+
+
+class _NulReport:
+    """NUL characters (invisible; a damaged or mis-saved export) are removed and said, row by row."""
+
+    def __init__(self, table: Table) -> None:
+        self.table, self.rows, self.last = table, 0, 0
+
+    def cleaned(self, line: int, row: list[str]) -> list[str]:
+        count = sum(cell.count("\x00") for cell in row)
+        if not count:
+            return row
+        self.rows += 1
+        self.last = line
+        if self.rows <= MAX_NUL_REPORTS:
+            self.table.errors.append(
+                RowError(
+                    line, "file", f"This row held {count} invisible NUL character(s); they were removed."
+                )
+            )
+        return [cell.replace("\x00", "") for cell in row]
+
+    def summary(self) -> None:
+        if self.rows > MAX_NUL_REPORTS:
+            self.table.errors.append(
+                RowError(
+                    self.last,
+                    "file",
+                    f"{self.rows - MAX_NUL_REPORTS:,} more rows held invisible NUL characters; "
+                    "they were removed too.",
+                )
+            )
 
 
 def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]], list[int]]:
@@ -156,7 +240,9 @@ def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]]
             break
         except csv.Error as exc:
             table.errors.append(
-                RowError(line, "file", f"This line can't be read ({exc}); the rest of the file was skipped.")
+                RowError(
+                    line, "file", f"This line can't be read ({_why(exc)}); the rest of the file was skipped."
+                )
             )
             break
         rows.append(row)

@@ -1,0 +1,193 @@
+"""Validating a frame of text in Rebound's fields into application rows, a column at a time.
+
+`applications_from` validates the way lib.models.ApplicationIn does (tests check they agree) and
+derives stage events from the status words (stage_history), dated as best known and consistent with
+lib.store.applications._check_event: nothing before the application date, the ending last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from lib.core import vocab
+from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from lib.data.importers.dates import parse_dates
+from lib.data.importers.rows import (
+    APPLICATION_COLUMNS,
+    FIELDS,
+    ROLE_NOT_GIVEN,
+    WORK_MODES,
+    ParsedFile,
+    application_key,
+    channel_and_source,
+    clean_text,
+)
+from lib.data.importers.stage_history import events
+from lib.data.importers.statuses import map_status, word_key
+from lib.data.importers.text import RowError
+
+
+def _errors(frame: pd.DataFrame, mask: pd.Series, field_label: str, message) -> list[RowError]:
+    if not mask.any():
+        return []
+    picked = frame.loc[mask]
+    if callable(message):
+        return [
+            RowError(int(line), field_label, message(value))
+            for line, value in zip(picked["line"], picked["_value"])
+        ]
+    return [RowError(int(line), field_label, message) for line in picked["line"]]
+
+
+def _too_long(series: pd.Series, limit: int) -> pd.Series:
+    return pd.Series(
+        [v is not None and len(v) > limit for v in series.tolist()], index=series.index, dtype=bool
+    )
+
+
+def applications_from(
+    frame: pd.DataFrame,
+    path: str,
+    fmt: str,
+    status_map: dict[str, tuple[str, str]] | None = None,
+    default_channel: tuple[str, str | None] | None = None,
+) -> ParsedFile:
+    """Validate a frame of text in Rebound's fields (missing fields allowed) into a ParsedFile."""
+    parsed = ParsedFile(path=path, format=fmt, rows=len(frame))
+    if frame.empty:
+        return parsed
+    today = pd.Timestamp(dt.date.today())
+    data = pd.DataFrame({"line": frame["line"].astype(int).to_numpy()}, index=frame.index)
+    for name in FIELDS:
+        data[name] = clean_text(frame[name]) if name in frame else None
+    errors: list[RowError] = []
+    bad = pd.Series(False, index=data.index)
+
+    # Dates: the year of year-less dates comes from the file's own full dates.
+    applied = parse_dates(data["applied_on"])
+    known_years = applied.dates[applied.dates.notna() & ~applied.yearless].dt.year
+    hint = int(known_years.mode().iloc[0]) if not known_years.empty else applied.inferred_year
+    status_dates = parse_dates(data["status_date"], year_hint=hint, day_first=applied.day_first or None)
+    for parsed_dates in (applied, status_dates):
+        if parsed_dates.yearless is not None and parsed_dates.yearless.any():
+            lines = data.loc[parsed_dates.yearless, "line"].tolist()
+            shown = ", ".join(map(str, lines[:5])) + ("…" if len(lines) > 5 else "")
+            parsed.notices.append(
+                f"{len(lines)} date(s) had no year (line {shown}); the year "
+                f"{parsed_dates.inferred_year} was taken from the file's other dates."
+            )
+    if applied.day_first:
+        parsed.notices.append(
+            "Dates were read day first (23/10/2025 is 23 October), as the file writes them."
+        )
+    applied_on = applied.dates.copy()
+    fallback = applied.missing & status_dates.dates.notna()
+    if fallback.any():
+        applied_on[fallback] = status_dates.dates[fallback]
+        parsed.notices.append(
+            f"{int(fallback.sum())} row(s) had no date applied; the status date was used instead."
+        )
+
+    data["_value"] = data["company"]
+    missing_company = data["company"].isna()
+    errors += _errors(data, missing_company, "company", "The company is missing.")
+    long_company = _too_long(data["company"], MAX_SHORT_TEXT)
+    errors += _errors(
+        data, long_company, "company", f"The company is too long (at most {MAX_SHORT_TEXT} characters)."
+    )
+    bad |= missing_company | long_company
+
+    no_date = applied_on.isna() & applied.missing
+    unreadable = applied_on.isna() & ~applied.missing
+    future = applied_on > today
+    data["_value"] = data["applied_on"]
+    errors += _errors(data, no_date & ~bad, "date applied", "The date applied is missing.")
+    errors += _errors(
+        data, unreadable & ~bad, "date applied", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read."
+    )
+    errors += _errors(data, future & ~bad, "date applied", "The date applied can't be in the future.")
+    bad |= no_date | unreadable | future
+
+    role_missing = data["role"].isna()
+    if (role_missing & ~bad).any():
+        parsed.notices.append(
+            f"{int((role_missing & ~bad).sum())} row(s) had no role; they are saved as “{ROLE_NOT_GIVEN}”."
+        )
+    data["role"] = data["role"].where(~role_missing, ROLE_NOT_GIVEN)
+
+    for name, label, limit in (
+        ("role", "role", MAX_SHORT_TEXT),
+        ("location", "location", MAX_SHORT_TEXT),
+        ("resume_version", "résumé version", MAX_SHORT_TEXT),
+        ("notes", "notes", MAX_LONG_TEXT),
+        ("channel", "channel / source", MAX_SHORT_TEXT),
+        ("source", "board or ATS", MAX_SHORT_TEXT),
+    ):
+        long = _too_long(data[name], limit) & ~bad
+        errors += _errors(data, long, label, f"The {label} is too long (at most {limit:,} characters).")
+        bad |= long
+    url = data["job_url"]
+    bad_url = (
+        pd.Series(
+            [
+                u is not None
+                and (
+                    not u[:8].lower().startswith(("http://", "https://"))
+                    or " " in u
+                    or len(u) < 11
+                    or len(u) > 2_000
+                )
+                for u in url.tolist()
+            ],
+            index=url.index,
+            dtype=bool,
+        )
+        & ~bad
+    )
+    data["_value"] = url
+    errors += _errors(
+        data, bad_url, "job link", lambda v: f"“{str(v)[:40]}” is not a web address (http:// or https://)."
+    )
+    bad |= bad_url
+
+    # Status words -> furthest stage and outcome, through the (editable) map.
+    stage = pd.Series("applied", index=data.index, dtype=object)
+    outcome = pd.Series(vocab.OPEN, index=data.index, dtype=object)
+    words = data["status"].dropna()
+    if not words.empty:
+        parsed.statuses = words
+        lookup = {w: (status_map or {}).get(word_key(w)) or map_status(w)[:2] for w in words.unique()}
+        stage.loc[words.index] = words.map(lambda w: lookup[w][0])
+        outcome.loc[words.index] = words.map(lambda w: lookup[w][1])
+    status_on = status_dates.dates
+    bad_status_date = status_on.isna() & ~status_dates.missing & ~bad
+    data["_value"] = data["status_date"]
+    errors += _errors(
+        data, bad_status_date, "status date", lambda v: f"“{str(v)[:40]}” is not a date Rebound can read."
+    )
+    future_status = (status_on > today) & ~bad
+    errors += _errors(data, future_status, "status date", "The status date can't be in the future.")
+    bad |= bad_status_date | future_status
+
+    good = data[~bad].copy()
+    good["applied_on"] = applied_on[~bad]
+    if default_channel is not None:
+        good["channel"], good["source"] = default_channel[0], default_channel[1]
+    else:
+        channel, source = channel_and_source(good["channel"].where(good["channel"].notna(), good["source"]))
+        good["source"] = good["source"].where(good["source"].notna(), source)
+        good["channel"] = channel
+    good["work_mode"] = good["work_mode"].map(
+        lambda w: WORK_MODES.get(str(w).casefold()) if w is not None else None
+    )
+    role_for_key = good["role"].where(
+        good["role"] != ROLE_NOT_GIVEN, ROLE_NOT_GIVEN + " " + good["line"].astype(str)
+    )
+    good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
+    good["applied_on"] = good["applied_on"].dt.date
+    parsed.applications = good[APPLICATION_COLUMNS].reset_index(drop=True)
+    parsed.events = events(good, stage[~bad], outcome[~bad], status_on[~bad], status_map)
+    parsed.errors = sorted(errors, key=lambda e: e.line)
+    return parsed

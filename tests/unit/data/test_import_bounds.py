@@ -1,0 +1,129 @@
+"""Imports bound their work by the size of the input: hostile files (generated, small but in proportion)
+fail fast with a clear message, and nothing is dropped without a word."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+
+from lib.__main__ import main
+from lib.data import importers
+from lib.data.importers import parse_bytes, parse_path, spreadsheet
+from lib.data.importers.text import MAX_COLUMNS, MAX_FIELD
+
+GOOD = b"Company,Role,Date applied,Status\nAcme,Analyst,2024-03-01,Applied\n"
+
+
+def _messages(files) -> str:
+    return " | ".join(e.message for f in files for e in f.errors)
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_header_of_a_hundred_thousand_columns_fails_fast():
+    data = (",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("x" * 100_000) + "\n").encode()
+    started = time.perf_counter()
+    files = parse_bytes("wide.csv", data)
+    assert time.perf_counter() - started < 5  # was minutes in the column guesser
+    assert "This file has at least " in _messages(files) and f"up to {MAX_COLUMNS} columns" in _messages(
+        files
+    )
+    assert files[0].applications.empty
+
+
+def test_a_header_just_over_the_column_cap_is_refused_with_its_width():
+    data = (",".join(f"c{i}" for i in range(MAX_COLUMNS + 100)) + "\n").encode()
+    assert f"This file has {MAX_COLUMNS + 100:,} columns" in _messages(parse_bytes("wide.csv", data))
+
+
+def test_a_cell_longer_than_any_spreadsheet_cell_stops_the_read_with_a_reason():
+    data = (
+        GOOD + b"Beta,Analyst,2024-03-02," + b"x" * (MAX_FIELD + 10) + b"\nGamma,Analyst,2024-03-03,Applied\n"
+    )
+    files = parse_bytes("long.csv", data)
+    assert f"longer than {MAX_FIELD:,} characters" in _messages(files)
+    assert list(files[0].applications["company"]) == ["Acme"]
+
+
+def test_nul_characters_are_removed_and_reported_row_by_row():
+    data = (
+        GOOD
+        + b"Be\x00ta,Analyst,2024-03-02,Applied\nGamma,Analyst,2024-03-03,Applied\nDel\x00\x00ta,X,2024-03-04,Applied\n"
+    )
+    files = parse_bytes("nul.csv", data)
+    nul = [(e.line, e.message) for e in files[0].errors if "NUL" in e.message]
+    assert nul == [
+        (3, "This row held 1 invisible NUL character(s); they were removed."),
+        (5, "This row held 2 invisible NUL character(s); they were removed."),
+    ]
+    assert list(files[0].applications["company"]) == ["Acme", "Beta", "Gamma", "Delta"]
+
+
+def test_a_header_that_cant_be_mapped_stops_before_the_rest_is_read(monkeypatch):
+    calls = []
+    real = spreadsheet.read_table
+    monkeypatch.setattr(spreadsheet, "read_table", lambda data, *a: calls.append(len(data)) or real(data, *a))
+    data = b"Alpha,Beta,Gamma\n" + b"one,two,three\n" * 200_000
+    files = parse_bytes("unmapped.csv", data)
+    assert "No column is mapped to Company or Date applied" in _messages(files)
+    assert "Only the start of the file was read" in files[0].notices[0]
+    assert max(calls) <= spreadsheet.PROBE < len(data)
+
+
+def test_a_zip_of_ten_thousand_members_is_refused_without_reading_them():
+    data = _zip({f"f{i}.txt": b"" for i in range(10_000)})
+    started = time.perf_counter()
+    files = parse_bytes("many.zip", data)
+    assert time.perf_counter() - started < 5
+    assert "holds 10,000 files" in _messages(files) and "Nothing in it was read" in _messages(files)
+
+
+def test_a_zip_of_many_connection_files_is_refused():
+    data = _zip({f"d{i}/Connections.csv": b"First Name,Last Name,Connected On\n" for i in range(40)})
+    assert "holds 40 application and connection files" in _messages(parse_bytes("many.zip", data))
+
+
+def test_decompression_is_counted_across_members(monkeypatch):
+    monkeypatch.setattr(importers, "MAX_ZIP_TOTAL", 1_000_000)
+    filler = b"Acme,Analyst,2024-03-01,Applied\n" * 12_000  # ~380 KB each, a few KB compressed
+    members = {name: b"Company,Role,Date applied,Status\n" + filler for name in ("a", "b", "c", "d")}
+    data = _zip({f"Job Applications {k}.csv": v for k, v in members.items()})
+    files = parse_bytes("big.zip", data)
+    refused = [f.path for f in files if "unpack to more than" in _messages([f])]
+    assert refused == ["big.zip/Job Applications c.csv", "big.zip/Job Applications d.csv"]
+
+
+def test_a_zip_inside_the_zip_is_not_opened():
+    inner = _zip({"Connections.csv": b"First Name,Last Name,Connected On\n"})
+    files = parse_bytes("outer.zip", _zip({"Connections.csv": inner}))
+    assert "zip inside the zip" in _messages(files)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(importers, "MAX_FILE", 1024 * 1024)
+    path = tmp_path / "big.csv"
+    path.write_bytes(GOOD + b"x" * (2 * 1024 * 1024))
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read the whole file"))
+    assert "imports files of up to 1 MB" in _messages(parse_path(path))
+
+
+def test_import_exits_non_zero_and_says_why_when_nothing_could_be_imported(tmp_path, capsys):
+    bad = tmp_path / "wide.csv"
+    bad.write_bytes(b"Alpha,Beta\none,two\n")
+    assert main(["import", str(bad), "--db", str(tmp_path / "r.db")]) == 1
+    err = capsys.readouterr().err
+    assert "Nothing could be imported" in err and "No column is mapped to Company" in err
+
+    good = tmp_path / "good.csv"
+    good.write_bytes(GOOD)
+    assert main(["import", str(good), "--db", str(tmp_path / "r.db")]) == 0
+    assert main(["import", str(good), "--db", str(tmp_path / "r.db")]) == 0  # all duplicates: already there
