@@ -64,7 +64,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
         _print_import(result)
-    if not any(result["imported"].values()) and not result["duplicates_skipped"]:
+    added = any(entry["imported"] for entry in result["files"]) or any(result["imported"].values())
+    if not added and not result["duplicates_skipped"]:
         print(f"Nothing could be imported: {_why_nothing(result)}", file=sys.stderr)
         return 1
     return 0
@@ -76,7 +77,12 @@ def _why_nothing(result: dict) -> str:
     for entry in result["files"]:
         errors = entry["errors"]
         first = next((e for e in errors if e["field"] in ("file", "header")), errors[0] if errors else None)
-        why = first["message"] if first else "it holds no rows"
+        skipped = ", ".join(f"{count} {why}" for why, count in entry["skipped"].items())
+        why = (
+            first["message"]
+            if first
+            else (f"skipped {skipped}" if skipped else "nothing in it could be added")
+        )
         reasons.append(f"{entry['path']}: {why}")
     return "; ".join(reasons) or "no file was given."
 
