@@ -17,6 +17,7 @@ import streamlit as st
 from lib.core import vocab
 from lib.reflect.questionnaires import NOTE_SUFFIX, SCALE, Bank, Question, validate
 from ui import forms
+from ui.reflect import typing_keeper
 
 EARLIEST_DATE = dt.date(2000, 1, 1)
 MAX_PAUSE_DAYS = 365
@@ -178,6 +179,7 @@ def section(
 
 def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> None:
     """Say clearly that what is on screen is a draft, and since when it is kept."""
+    typing_keeper.keep_typing()  # the promise below holds while the cursor is still in a box
     if draft:
         st.warning(
             f"**Draft** — kept automatically (last change {draft['updated_at']:%d %b, %H:%M}). "

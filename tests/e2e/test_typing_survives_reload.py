@@ -1,0 +1,32 @@
+"""Typing survives a reload: text typed into a questionnaire box, with the cursor still in it, is
+back after the browser reloads (kept as a draft about a second after the last keystroke)."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import add_application, goto, wait_for_app
+
+SENTENCE = "They asked about the churn model and I lost the thread halfway"
+
+
+def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, server):
+    goto(page, server)
+    add_application(page, "Typing Test Co", "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
+    wait_for_app(page)
+
+    box = page.get_by_label("Question 1")
+    box.click()
+    first, rest = SENTENCE[:30], SENTENCE[30:]
+    box.press_sequentially(first, delay=20)  # typed as a person types; the cursor stays in the box
+    page.wait_for_timeout(1_400)  # a pause to think: the box is kept and may be redrawn meanwhile
+    box.press_sequentially(rest, delay=40)
+    page.wait_for_timeout(2_500)
+    wait_for_app(page)  # on a busy machine the save's run may still be finishing
+    expect(box).to_be_focused()  # the field was never left, and no keystroke was lost
+    expect(box).to_have_value(SENTENCE)
+
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_label("Question 1")).to_have_value(SENTENCE, timeout=15_000)

@@ -1,0 +1,78 @@
+"""Typing survives a reload: what is typed in a text box is handed to Streamlit ~1 s after the
+last keystroke, without the person leaving the field.
+
+Streamlit sends a text box's value only when it loses focus (or on Ctrl+Enter). This small
+component (Streamlit's components API, v2: inline JavaScript that runs in the page, no iframe,
+no network, no build step) listens for typing in the page's text boxes; after a pause of
+KEEP_AFTER_MS it lets the box lose focus and takes focus straight back, caret and scroll
+position kept. Streamlit then commits the value as on a blur, so the box's own on_change (the
+page's draft saver) keeps it as a draft. Boxes inside an st.form are left alone (a form sends
+nothing before its submit button).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+KEEP_AFTER_MS = 1_200
+
+_JS = """
+export default function (component) {
+  const delay = Number(component.data?.delay) || 1200;
+  const timers = new WeakMap();
+  const boxes = '[data-testid="stTextArea"], [data-testid="stTextInput"]';
+  const setValue = (box, value) => {
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value").set.call(box, value);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  // The rerun that saves the draft may redraw the box (a draft notice appears above it): find it
+  // again by its widget key, carry over what was typed meanwhile, and put the caret back.
+  const follow = (box, keyClass, deadline) => {
+    if (Date.now() > deadline) return;
+    if (box.isConnected) return void setTimeout(() => follow(box, keyClass, deadline), 100);
+    const next = document.querySelector(`.${CSS.escape(keyClass)} textarea, .${CSS.escape(keyClass)} input`);
+    if (!next) return void setTimeout(() => follow(box, keyClass, deadline), 100);
+    const moved = document.activeElement && document.activeElement !== document.body;
+    if (moved) return;  // the person went to another field: leave them there
+    const carried = next.value !== box.value;
+    if (carried) setValue(next, box.value);
+    next.focus({ preventScroll: true });
+    try { next.setSelectionRange(box.selectionStart, box.selectionEnd); } catch (e) { /* no caret */ }
+    if (carried) timers.set(next, setTimeout(() => keep(next), delay));
+  };
+  const keep = (box) => {
+    if (document.activeElement !== box || !box.isConnected) return;
+    const start = box.selectionStart, end = box.selectionEnd, top = box.scrollTop;
+    const holder = box.closest('[class*="st-key-"]');
+    const keyClass = holder && [...holder.classList].find((c) => c.startsWith("st-key-"));
+    box.blur();  // Streamlit commits a text box's value when it loses focus
+    box.focus({ preventScroll: true });
+    try { box.setSelectionRange(start, end); } catch (e) { /* no caret */ }
+    box.scrollTop = top;
+    if (keyClass) setTimeout(() => follow(box, keyClass, Date.now() + 15000), 100);
+  };
+  const onInput = (event) => {
+    const box = event.target;
+    if (!event.isTrusted) return;  // our own carry-over of typed text
+    if (!(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement)) return;
+    if (!box.closest(boxes) || box.closest('[data-testid="stForm"]')) return;
+    clearTimeout(timers.get(box));
+    timers.set(box, setTimeout(() => keep(box), delay));
+  };
+  if (window.__reboundKeepTyping) document.removeEventListener("input", window.__reboundKeepTyping, true);
+  window.__reboundKeepTyping = onInput;
+  document.addEventListener("input", onInput, true);
+  return () => {
+    document.removeEventListener("input", onInput, true);
+    if (window.__reboundKeepTyping === onInput) window.__reboundKeepTyping = null;
+  };
+}
+"""
+
+_keeper = st.components.v2.component("rebound_keep_typing", js=_JS)
+
+
+def keep_typing() -> None:
+    """Mount once on a page whose text boxes save a draft on change: typing then reaches the draft
+    about a second after the last keystroke, with the cursor still in the box."""
+    _keeper(key="rebound_keep_typing", data={"delay": KEEP_AFTER_MS}, height=0)
