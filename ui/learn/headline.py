@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.learn import traction_data
+from ui.text import md
 
 
 def show() -> None:
@@ -23,5 +24,5 @@ def show() -> None:
         )
         if figure.note:
             column.caption(figure.note)
-    st.markdown(f":material/insights: {sentence}")
+    st.markdown(f":material/insights: {md(sentence)}")  # the sentence names companies and roles
     st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")
