@@ -13,7 +13,7 @@ def test_a_stage_note_with_markdown_reads_exactly_as_typed(page, server):
     add_application(page, "Literal Co", "Analyst")
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)
-    page.get_by_label("Note").fill(NOTE)
+    page.get_by_role("textbox", name="Note", exact=True).fill(NOTE)
     page.get_by_role("button", name="Record").click()
     wait_for_app(page)
     main = page.get_by_role("main")
