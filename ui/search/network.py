@@ -126,7 +126,7 @@ def add_person() -> None:
     if duplicate and new is None:
         st.page_link(
             "pages/network.py",
-            label=f"Open {duplicate['name']}",
+            label=f"Open {md(duplicate['name'])}",
             icon=":material/person:",
             query_params={"contact": str(duplicate["id"])},
         )
