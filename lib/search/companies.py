@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 # Legal forms dropped from the end of a name (after dots are removed: "S.A." -> "sa").
@@ -176,3 +177,34 @@ def picker_state(typed: str, existing: list[str]) -> PickerState:
         suggestions[0].name if suggestions else None,
         f"Add '{text}' as a new company",
     )
+
+
+TYPO_BUDGET = 2_000_000  # name comparisons one import may spend on typos (about a second)
+
+
+def sure_matches(typed_keys, existing_keys) -> dict[str, str]:
+    """For imports, many names at once: {typed company key: existing company key} for each typed key
+    that is not a company yet but surely is one already there, as `best_match` decides (spaced
+    differently, or a letter or two apart from exactly one). Compared in rapidfuzz's C code, against
+    the existing names with the same first two letters only, so a large import stays fast."""
+    existing = set(existing_keys)
+    compact = {key.replace(" ", ""): key for key in existing}
+    buckets: dict[str, list[str]] = {}
+    for key in existing:
+        buckets.setdefault(key.replace(" ", "")[:2], []).append(key)
+    found: dict[str, str] = {}
+    budget = TYPO_BUDGET  # comparisons: past it, only names spaced differently are matched
+    for key in sorted(set(typed_keys) - existing):
+        if not key:
+            continue
+        if key.replace(" ", "") in compact:
+            found[key] = compact[key.replace(" ", "")]
+            continue
+        allowed, bucket = _typo_allowed(key), buckets.get(key.replace(" ", "")[:2], [])
+        if not allowed or len(bucket) > budget:
+            continue
+        budget -= len(bucket)
+        near = process.extract(key, bucket, scorer=Levenshtein.distance, score_cutoff=allowed, limit=2)
+        if len(near) == 1 or (len(near) == 2 and near[0][1] < near[1][1]):
+            found[key] = near[0][0]
+    return found

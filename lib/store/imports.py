@@ -26,7 +26,7 @@ from lib.data.importers.rows import (
     map_unique,
 )
 from lib.data.importers.text import paused_gc
-from lib.search.companies import company_key
+from lib.search.companies import company_key, sure_matches
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
 CHUNK = 5_000
@@ -45,6 +45,8 @@ class ImportPlan:
     duplicates: list[int]  # per file: rows skipped as duplicates
     added: list[int]  # per file: records that will be added
     counts: dict[str, int] = field(default_factory=dict)
+    # typed company name -> the company already there it was matched to (a letter or two apart)
+    matched_companies: dict[str, str] = field(default_factory=dict)
 
     @property
     def duplicates_skipped(self) -> int:
@@ -118,6 +120,12 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     apps["company_key"] = map_unique(apps["company"], company_key)
     saved = _tagged(files, "saved_jobs")
     saved["company_key"] = map_unique(saved["company"], company_key)
+    # a name a letter or two from a company already there is that company ("matched to …")
+    matched = sure_matches(pd.concat([apps["company_key"], saved["company_key"]]).unique(), company_ids)
+    typed = pd.concat([apps[["company_key", "company"]], saved[["company_key", "company"]]])
+    typed = typed[typed["company_key"].isin(matched)].drop_duplicates("company_key")
+    apps["company_key"] = apps["company_key"].replace(matched)
+    saved["company_key"] = saved["company_key"].replace(matched)
     names = pd.concat([apps[["company_key", "company"]], saved[["company_key", "company"]]])
     names = names[~names["company_key"].isin(company_ids.keys())].drop_duplicates("company_key")
     new_companies = names["company"].map(squash).tolist()
@@ -126,6 +134,9 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     contacts = _tagged(files, "contacts")
     contact_keys, people = _existing_contact_keys(connection)
     contacts["company_key"] = contacts["company"].map(lambda c: company_key(c) if c else "")
+    contacts["company_key"] = contacts["company_key"].replace(
+        sure_matches(contacts["company_key"].unique(), company_ids)
+    )
     person = list(zip(contacts["name"].str.casefold().map(squash), contacts["company_key"]))
     contact_dup = (
         contacts["import_key"].isin(contact_keys)
@@ -166,7 +177,13 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
         "saved_jobs": len(saved),
         "contacts_matched_to_companies": int(contacts["matched"].sum()),
     }
-    return ImportPlan(apps, events, contacts, saved, new_companies, duplicates, added, counts)
+    plan = ImportPlan(apps, events, contacts, saved, new_companies, duplicates, added, counts)
+    if matched:
+        stored = dict(connection.execute(sa.select(C.c.name_key, C.c.name)).all())
+        plan.matched_companies = {
+            squash(name): stored[matched[key]] for key, name in zip(typed["company_key"], typed["company"])
+        }
+    return plan
 
 
 def plan(engine: Engine, files: Sequence[ParsedFile]) -> ImportPlan:

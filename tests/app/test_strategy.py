@@ -77,7 +77,8 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     store.set_target(engine, TargetIn(company="Lumen Health", target_priority=1, target_reason="Mission"))
     at = open_page("pages/strategy.py")
     assert at.tabs[1].label == "Target list (1)"
-    at.selectbox(key="target_company").set_value("Lumen Health")
+    at.text_input(key="target_company_typed_0").input("lumen health")  # the company picker
+    at.run()
     at.radio(key="target_priority").set_value("Low")
     at.text_input(key="target_reason").set_value("Slow to answer")
     at.button(key="FormSubmitter:target_one-Save target").click()

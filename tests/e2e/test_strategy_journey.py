@@ -50,9 +50,10 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
     expect(page.get_by_text(f"Next review due on {due:%d %b %Y} (in 14 days)")).to_be_visible()
 
     page.get_by_role("tab", name="Target list (1)").click()
-    company = page.get_by_role("combobox", name="Company")
-    company.click()
-    page.get_by_role("option", name="Lumen Health", exact=True).click()
+    company = page.get_by_label("Company", exact=True)  # the company picker: type, then Enter
+    company.fill("lumen health")
+    company.press("Enter")
+    wait_for_app(page)
     page.get_by_test_id("stRadio").get_by_text("Low", exact=True).click()
     page.get_by_role("textbox", name="Reason").fill("Slow to answer; keep an eye on it.")
     page.get_by_role("button", name="Save target").click()

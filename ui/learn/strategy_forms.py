@@ -25,6 +25,7 @@ from lib.store.base import StoreError
 from ui import forms, state
 from ui.learn import insights_data
 from ui.reflect import questionnaire
+from ui.search import company_picker
 from ui.text import md
 
 PREFIX = "strategy"
@@ -173,16 +174,11 @@ def _one_target_form(names: list[str]) -> None:
     """`names`: targets and suggested companies; any other company can be typed in."""
     st.markdown("#### Add or change a target")
     forms.form_error(TARGET_FORM)
+    company = company_picker.pick(
+        "target_company", sorted(set(names) | set(state.company_names())), label="Company"
+    )
+    forms.field_error(TARGET_FORM, "company", "Company")
     with st.form(TARGET_FORM, clear_on_submit=False):
-        company = st.selectbox(
-            "Company",
-            names,
-            index=None,
-            accept_new_options=True,
-            key="target_company",
-            placeholder="Type to find or add a company",
-        )
-        forms.field_error(TARGET_FORM, "company", "Company")
         priority = st.radio("Priority", PRIORITY_CHOICES, index=0, horizontal=True, key="target_priority")
         reason = st.text_input(
             "Reason", key="target_reason", placeholder="Why this company (or why not any more)"
@@ -191,6 +187,9 @@ def _one_target_form(names: list[str]) -> None:
         submitted = st.form_submit_button("Save target", icon=":material/flag:")
     if not submitted:
         return
+    if company is None and company_picker.waiting("target_company"):
+        forms.set_errors(TARGET_FORM, {"company": company_picker.UNANSWERED})
+        st.rerun()
     value = PRIORITY_OF[priority]
     try:
         target = TargetIn(
@@ -201,8 +200,8 @@ def _one_target_form(names: list[str]) -> None:
         forms.set_errors(TARGET_FORM, forms.errors_from(exc))
         st.rerun()
     forms.clear_errors(TARGET_FORM)
-    for name in ("target_company", "target_reason"):
-        st.session_state.pop(name, None)
+    st.session_state.pop("target_reason", None)
+    company_picker.clear("target_company")
     _done(f"{target.company}: " + (f"{priority} priority." if value else "taken off the target list."))
 
 

@@ -7,6 +7,7 @@ from lib.search.companies import (
     match_companies,
     picker_state,
     same_company,
+    sure_matches,
 )
 
 
@@ -114,3 +115,9 @@ def test_imports_are_matched_only_when_one_company_is_a_sure_match():
     assert best_match("Nortwind Analytics", ["Northwind Analytics"]).name == "Northwind Analytics"
     assert best_match("Northwind", ["Northwind Analytics"]) is None  # a guess: asked, not assumed
     assert best_match("Meta", ["Metabase"]) is None
+
+
+def test_an_import_maps_only_sure_lookalikes_onto_companies_already_there():
+    existing = [company_key("Northwind Analytics"), company_key("Metabase")]
+    typed = [company_key(n) for n in ("Nortwind Analytics", "Meta", "northwind", "Metabase Inc", "")]
+    assert sure_matches(typed, existing) == {"nortwind analytics": "northwind analytics"}

@@ -186,3 +186,15 @@ def test_typing_the_date_later_makes_an_unknown_date_known(engine):
     app_store.set_event_date(engine, offer, dt.date(2026, 1, 20))
     events = app_store.load_events(engine).set_index("id")
     assert events.loc[offer, "date_known"] and events.loc[offer, "occurred_on"] == pd.Timestamp("2026-01-20")
+
+
+def test_an_imported_company_a_letter_apart_is_matched_to_the_one_already_there(engine):
+    app_store.add_application(
+        engine, ApplicationIn(company="Northwind Analytics", role="Analyst", applied_on=dt.date(2026, 1, 5))
+    )
+    csv = b"Company,Role,Date applied\nNortwind Analytics,BI Lead,2026-02-01\nMeta,Engineer,2026-02-02\n"
+    plan = store.plan(engine, parse_bytes("tracker.csv", csv))
+    assert plan.matched_companies == {"Nortwind Analytics": "Northwind Analytics"}
+    assert plan.new_companies == ["Meta"]
+    store.apply(engine, parse_bytes("tracker.csv", csv))
+    assert app_store.company_names(engine) == ["Meta", "Northwind Analytics"]
