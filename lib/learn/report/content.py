@@ -164,12 +164,9 @@ def _charts(table: pd.DataFrame) -> list[ChartPart]:
 
 
 def passes_claim_rules(insight: insights.Insight) -> bool:
-    """An insight is stated only when it rests on enough cases (lib.learn.claims)."""
-    return (
-        insight.n >= claims.MIN_CASES
-        and insight.enough
-        and not insight.sentence.startswith("Not enough data")
-    )
+    """An insight is stated only when it claims something and every group it rests on holds at
+    least `claims.MIN_CASES` cases (lib.learn.claims); its n goes beside it."""
+    return bool(insight.rests_on) and min(insight.rests_on) >= claims.MIN_CASES and claims.enough(insight.n)
 
 
 def _findings(data: dict[str, Any], options: ReportOptions, today: dt.date) -> list[Finding]:

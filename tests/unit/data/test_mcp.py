@@ -195,3 +195,15 @@ def test_written_sessions_are_read_only_with_include_reflections(engine):
     assert "writing_sessions" not in {t.name for t in tools} and results[0].is_error
     _, results = _session(engine, [("writing_sessions", {})], include_reflections=True)
     assert _json(results[0])["sessions"][0]["text"] == "What I could not say out loud"
+
+
+def test_an_unexpected_failure_is_a_tool_error_and_the_server_carries_on(engine, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire at /secret/path")
+
+    monkeypatch.setattr(server.reads, "question_library", broken)
+    _, results = _session(engine, [("question_library", {}), ("search_applications", {})])
+    assert results[0].is_error
+    assert "could not do that (RuntimeError)" in results[0].content[0].text
+    assert "/secret/path" not in results[0].content[0].text
+    assert _json(results[1])["matching"] == 0
