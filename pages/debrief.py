@@ -9,6 +9,7 @@ import streamlit as st
 from lib.reflect import questionnaires as qn
 from lib.store import applications as app_store
 from lib.store import reflections as store
+from lib.store import rounds as rounds_store
 from lib.store.base import StoreError
 from ui import conflicts, forms, layout, state
 from ui.params import int_param
@@ -33,7 +34,7 @@ prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"
 draft = conflicts.load_draft(engine, draft_key, prefix)
 contacts_frame = store.contacts_at(engine, app_id)
-rounds = [] if interview else app_store.open_rounds(engine, app_id)
+rounds = [] if interview else rounds_store.open_rounds(engine, app_id)
 contacts = {int(r.id): f"{r.name} ({r.role})" for r in contacts_frame.itertuples()}
 
 payload = start.starting_payload(BANK, draft, interview, rounds)

@@ -13,8 +13,9 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import DebriefIn, MoodIn, RejectionIn, StageEventIn
 from lib.reflect import questionnaires
-from lib.store.applications import _check_event, record_round
+from lib.store.applications import _check_event
 from lib.store.base import StoreError, check_version, read_frame
+from lib.store.rounds import record_round
 
 A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections

@@ -7,6 +7,7 @@ import pytest
 from lib.core.models import ApplicationIn, DebriefIn, StageEventIn
 from lib.store import applications as store
 from lib.store import reflections
+from lib.store import rounds as rounds_store
 from lib.store.base import StoreError
 
 TODAY = dt.date.today()
@@ -25,14 +26,14 @@ def interviewed(engine):
 
 def test_debriefing_a_recorded_interview_links_to_it_and_adds_no_event(engine, interviewed):
     app_id, event_id = interviewed
-    assert [e["id"] for e in store.open_rounds(engine, app_id)] == [event_id]
+    assert [e["id"] for e in rounds_store.open_rounds(engine, app_id)] == [event_id]
     debrief = DebriefIn(
         application_id=app_id, round_type="technical", occurred_on=TODAY, stage_event_id=event_id
     )
     interview_id = reflections.save_interview(engine, debrief)
     assert len(store.events_for(engine, app_id)) == 1
     assert reflections.get_interview(engine, interview_id)["stage_event_id"] == event_id
-    assert store.open_rounds(engine, app_id) == []
+    assert rounds_store.open_rounds(engine, app_id) == []
 
 
 def test_a_debrief_of_the_same_round_on_the_same_day_finds_it_without_being_told(engine, interviewed):

@@ -1,0 +1,67 @@
+"""The round a debrief is of: the stage events of interview rounds and the debriefs they belong to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib.core import db
+from lib.core.models import StageEventIn
+from lib.search import history
+from lib.store.applications import _check_event
+from lib.store.base import StoreError
+
+E, I = db.stage_events, db.interviews
+
+
+def _round_events(connection: Connection, application_id: int) -> tuple[list[dict[str, Any]], set[int]]:
+    events = [
+        dict(r._mapping)
+        for r in connection.execute(
+            sa.select(E.c.id, E.c.kind, E.c.occurred_on, E.c.round_label).where(
+                E.c.application_id == application_id
+            )
+        )
+    ]
+    taken = set(
+        connection.execute(
+            sa.select(I.c.stage_event_id).where(
+                I.c.application_id == application_id, I.c.stage_event_id.is_not(None)
+            )
+        ).scalars()
+    )
+    return events, taken
+
+
+def open_rounds(engine: Engine, application_id: int) -> list[dict[str, Any]]:
+    """The rounds in an application's history that no debrief belongs to yet, latest first."""
+    with engine.connect() as connection:
+        return history.open_rounds(*_round_events(connection, application_id))
+
+
+def record_round(
+    connection: Connection, application_id: int, round_type: str, occurred_on: dt.date, event_id: int | None
+) -> int | None:
+    """The stage event a new debrief belongs to: the one named (`event_id`), else the same round on
+    the same day, else a new event for it (none when the history can't take it: it ended before)."""
+    events, taken = _round_events(connection, application_id)
+    if event_id is not None and any(e["id"] == event_id for e in events):
+        return event_id
+    same = history.round_event(events, round_type, occurred_on, taken)
+    if same is not None:
+        return same["id"]
+    kind = history.round_stage(round_type)
+    event = StageEventIn(
+        application_id=application_id,
+        kind=kind,
+        occurred_on=occurred_on,
+        round_label=round_type.capitalize() if kind == "interview" else None,
+    )
+    try:
+        _check_event(connection, event)
+    except StoreError:
+        return None
+    return connection.execute(sa.insert(E).values(**event.model_dump())).inserted_primary_key[0]
