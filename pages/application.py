@@ -6,6 +6,7 @@ from lib.core import vocab
 from lib.search import history
 from lib.store import applications as app_store
 from ui import forms, layout, state
+from ui.data import email_timeline
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline
 from ui.search import application_view as view
@@ -65,6 +66,7 @@ with timeline_tab:
         view.event_form(app_id, events, standing)
     with left:
         view.timeline(app, events)
+        email_timeline.kept_emails(app_id)  # the emails that recorded these events
         application_timeline(app_id)
 
 with edit_tab:

@@ -5,13 +5,14 @@ import streamlit as st
 from lib.core import vocab
 from lib.search.filters import latest, stage_counts
 from ui import layout, state
-from ui.data import data_import
+from ui.data import data_import, email_paste
 from ui.follow_up import next_actions
 from ui.learn import headline
 from ui.reflect import mood, practice
 
 st.title("Rebound")
 layout.demo_banner()
+email_paste.render("home", expanded=False)  # the email that just came: understood, matched, recorded
 
 counts = state.from_log(stage_counts)
 if counts["applications"] == 0:

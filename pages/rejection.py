@@ -20,6 +20,7 @@ from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, forms, layout, state
+from ui.data import email_paste
 from ui.params import int_param
 from ui.reflect import mood, practice, questionnaire, reflections
 from ui.text import md
@@ -41,6 +42,7 @@ if app is None:
     mood.pause_notice()
     if reflection_id is not None or app_id is not None:
         st.info("That application or reflection was not found — it may have been deleted. Pick one below.")
+    email_paste.render("rejection")  # paste the "no": it finds the application and opens the pause
     choices = state.from_log(application_choices, True, 500)
     if not choices:
         st.info(

@@ -47,7 +47,7 @@ def _applications(app_env: str):
 def test_with_nothing_uploaded_the_page_says_what_to_do(open_page):
     at = open_page(PAGE)
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Import", "Export", "Backup & restore", "Delete all"]
+    assert [t.label for t in at.tabs] == ["Import", "Emails", "Export", "Backup & restore", "Delete all"]
     assert at.file_uploader[0].label.startswith("LinkedIn archive")
     assert any("Drop one or more files" in c.value for c in at.caption)
 
@@ -173,3 +173,34 @@ def test_a_file_name_with_markdown_or_html_is_shown_as_typed(open_page):
     assert not at.exception
     notice = next(i.value for i in at.info if "no year" in i.value)
     assert notice.startswith("\\[click\\]\\(http") and "\\<b\\>" in notice
+
+
+def test_a_mailbox_is_read_reviewed_and_its_job_emails_recorded(open_page, tmp_path):
+    import os
+
+    from lib.core import db as core_db
+    from lib.store import applications as app_store
+    from lib.store import emails as email_store
+
+    emails = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
+    mbox = tmp_path / "inbox.mbox"
+    with mbox.open("wb") as out:
+        for name in ("en-app-01", "en-rej-09", "en-oth-01"):
+            data = (emails / f"{name}.eml").read_bytes().replace(b"\nFrom ", b"\n>From ")
+            out.write(b"From someone Mon Jan  1 00:00:00 2025\n" + data + b"\n")
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    at.text_input(key="mail_path").set_value(str(mbox)).run()
+    at.button(key="mail_read").click().run()
+    assert not at.exception
+    assert any("Read 3 message(s): 2 about applications" in m.value for m in at.markdown)
+    at.button(key="mail_record").click().run()
+    assert not at.exception
+    engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])
+    apps = app_store.load_applications(engine)
+    assert apps["company"].tolist() == ["Vantage Robotics"]
+    app_id = int(apps["id"].iloc[0])
+    assert app_store.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
+    assert len(email_store.emails_for(engine, app_id)) == 2
+    engine.dispose()

@@ -1,0 +1,56 @@
+"""Paste an email: preview what was understood, match it to the log, record it; a rejection opens the pause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lib.core import db
+from lib.core.models import ApplicationIn
+from lib.store import applications as app_store
+from lib.store import emails as email_store
+
+REJECTION = """From: Brightline Talent <talent@brightline.io>
+Subject: Your application to Brightline
+Date: 2025-11-04
+
+Hi Sam,
+
+Thank you for taking the time to interview with us for the Product Designer role at Brightline.
+After careful consideration, we have decided to move forward with other candidates.
+
+Best wishes,
+The Brightline Talent Team
+"""
+
+
+def test_paste_a_rejection_see_it_matched_record_it_and_land_on_the_pause(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Brightline", role="Product Designer", applied_on=dt.date(2025, 10, 1))
+    )
+    at = open_page("pages/rejection.py")
+    at.text_area[0].set_value(REJECTION).run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "a rejection" in shown and "Matched to Brightline" in shown
+    company = [t for t in at.text_input if t.key and t.key.endswith("_company")][0]
+    assert company.value == "Brightline"
+    picked = [s for s in at.selectbox if s.key and "_app_" in s.key][0]
+    assert picked.value == app_id  # the application it matched
+    [b for b in at.button if b.key and b.key.endswith("_record")][0].click().run()
+    assert not at.exception
+    events = app_store.events_for(engine, app_id)
+    assert events["kind"].tolist() == ["interview", "rejected"]
+    assert len(email_store.emails_for(engine, app_id)) == 1
+    assert at.query_params["id"] == [str(app_id)] or at.query_params["id"] == str(app_id)
+    assert any("After the" in t.value for t in at.title)  # the pause page for that application
+    engine.dispose()
+
+
+def test_an_unrelated_email_records_nothing(open_page, app_env):
+    at = open_page("pages/rejection.py")
+    at.text_area[0].set_value("Subject: Dinner\n\nUnfortunately I can't make it on Friday, sorry!").run()
+    assert not at.exception
+    record = [b for b in at.button if b.key and b.key.endswith("_record")][0]
+    assert record.disabled
+    assert any("doesn't read like news" in i.value for i in at.info)

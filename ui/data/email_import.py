@@ -1,0 +1,199 @@
+"""Import mail: .eml, .mbox (Takeout, Thunderbird, Apple Mail) and .msg files read as a stream with a
+progress bar; the job emails in a review list (guess, why, hiring system); accept, edit or skip
+each, or accept every confident one; then one transaction. Everything else is never stored."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lib.data.email.scan import FileScan, scan_path, scan_stream
+from lib.store import emails as email_store
+from ui import state
+from ui.data.email_common import KIND_LABELS, STAGE_LABELS, choices, match_log, record
+from ui.text import md
+
+SCAN = "mail_scan"  # the review list, kept while the person reviews it
+DONE = "mail_done"
+COLUMNS = ["accept", "kind", "company", "role", "date", "stage", "application", "why", "system", "subject"]
+
+
+def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
+    labels = choices()
+    rows, messages = [], []
+    for scan in scans:
+        for r in scan.readings:
+            rows.append(
+                {
+                    "accept": bool(r.confident and r.company),
+                    "kind": r.kind,
+                    "company": r.company or "",
+                    "role": r.role or "",
+                    "date": r.date,
+                    "stage": r.stage or "",
+                    "application": labels.get(r.application_id, "New application")
+                    if r.application_id
+                    else "New application",
+                    "why": r.reason[:200],
+                    "system": r.system or "",
+                    "subject": r.email.subject,
+                }
+            )
+            messages.append(
+                {
+                    "message_id": r.email.message_id,
+                    "sender": r.email.sender,
+                    "subject": r.email.subject,
+                    "text": r.email.text,
+                    "system": r.system,
+                    "application_id": r.application_id,
+                    "company": r.company or "",
+                    "role": r.role or "",
+                    "confident": bool(r.confident and r.company),
+                }
+            )
+    return pd.DataFrame(rows, columns=COLUMNS), messages
+
+
+def _scan(uploads, path: str) -> None:
+    bar = st.progress(0.0, text="Reading the mail…")
+    log, scans = match_log(), []
+    sources = [(u.name, io.BytesIO(u.getvalue())) for u in uploads or []]
+    for i, (name, stream) in enumerate(sources):
+        scans.append(
+            scan_stream(
+                name,
+                stream,
+                log,
+                lambda f, t, i=i: bar.progress(min((i + f) / (len(sources) + bool(path)), 1.0), text=t),
+            )
+        )
+    if path:
+        if not Path(path).expanduser().is_file():
+            st.error(f"No file at {md(path)}.", icon=":material/error:")
+            return
+        scans.append(
+            scan_path(
+                Path(path).expanduser(),
+                log,
+                lambda f, t: bar.progress(min((len(sources) + f) / (len(sources) + 1), 1.0), text=t),
+            )
+        )
+    table, messages = _rows(scans)
+    st.session_state[SCAN] = {
+        "table": table,
+        "messages": messages,
+        "read": sum(s.rows for s in scans),
+        "others": sum(s.others for s in scans),
+        "errors": [
+            {"file": s.path, "message": e.position, "problem": e.message} for s in scans for e in s.errors
+        ],
+    }
+    st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
+    st.rerun()
+
+
+def _record(edited: pd.DataFrame, messages: list[dict]) -> None:
+    items = []
+    for row, message in zip(edited.itertuples(index=False), messages):
+        if not row.accept or row.kind == "other" or not str(row.company).strip():
+            continue
+        same = row.company == message["company"] and row.role == message["role"]
+        items.append(
+            record(
+                message_id=message["message_id"],
+                kind=row.kind,
+                company=str(row.company),
+                role=str(row.role),
+                date=pd.Timestamp(row.date).date(),
+                stage=row.stage or None,
+                application_id=message["application_id"] if same else None,
+                sender=message["sender"],
+                subject=message["subject"],
+                text=message["text"],
+                system=message["system"],
+            )
+        )
+    result = email_store.record(state.engine(), items)
+    st.session_state[DONE] = result
+    st.session_state.pop(SCAN, None)
+    st.rerun()
+
+
+def _done() -> None:
+    result = st.session_state.pop(DONE, None)
+    if result is None:
+        return
+    st.success(
+        f"Recorded {result.emails} email(s): {result.applications} new application(s), "
+        f"{result.stage_events} stage event(s); {result.duplicates} already recorded.",
+        icon=":material/check_circle:",
+    )
+    for why in list(result.errors.values())[:10]:
+        st.warning(md(why), icon=":material/warning:")
+    st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
+
+
+def render() -> None:
+    _done()
+    if state.is_demo():
+        st.info("Importing goes into your own data: switch to **My data** in the sidebar first.")
+        return
+    st.markdown("**Rejections, invitations and receipts from your mail**")
+    st.caption(
+        "Only emails about your applications are kept, with what they recorded; the rest is never stored."
+    )
+    uploads = st.file_uploader(
+        "Mail files: .eml, .mbox or .msg",
+        type=["eml", "mbox", "msg", "mbx"],
+        accept_multiple_files=True,
+        key="mail_files",
+    )
+    path = st.text_input(
+        "…or the path of a large mailbox on this computer (a Google Takeout .mbox)",
+        key="mail_path",
+        placeholder="/Users/me/Downloads/Takeout/Mail/All mail.mbox",
+    )
+    if st.button("Read the mail", icon=":material/mail:", key="mail_read", disabled=not (uploads or path)):
+        _scan(uploads, path.strip())
+    scan = st.session_state.get(SCAN)
+    if not scan:
+        return
+    st.write(
+        f"Read {scan['read']:,} message(s): {len(scan['table']):,} about applications, "
+        f"{scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
+    )
+    if scan["errors"]:
+        st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, height=150)
+    if scan["table"].empty:
+        return
+    left, right = st.columns(2)
+    if left.button("Accept all confident ones", key="mail_accept_confident"):
+        scan["table"]["accept"] = [m["confident"] for m in scan["messages"]]
+        st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
+    edited = st.data_editor(
+        scan["table"],
+        hide_index=True,
+        key=f"mail_review_{st.session_state.get('mail_editor_n', 0)}",
+        disabled=["application", "why", "system", "subject"],
+        column_config={
+            "accept": st.column_config.CheckboxColumn("Record"),
+            "kind": st.column_config.SelectboxColumn("What it is", options=list(KIND_LABELS), required=True),
+            "stage": st.column_config.SelectboxColumn("Stage", options=list(STAGE_LABELS)),
+            "date": st.column_config.DateColumn("Date", format="DD MMM YYYY"),
+            "why": "Why Rebound thinks so",
+            "system": "Hiring system",
+        },
+    )
+    count = int(edited["accept"].sum())
+    if right.button(
+        f"Record {count} email(s)",
+        type="primary",
+        icon=":material/download_done:",
+        disabled=not count,
+        key="mail_record",
+    ):
+        _record(edited, scan["messages"])

@@ -1,0 +1,159 @@
+"""Paste an email (or drop an .eml): see what Rebound understood, correct it, record it in one click.
+
+A rejection then opens the Record-a-rejection pause for its application. Used on Home and on
+Record a rejection, one call each: `email_paste.render("home")`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import streamlit as st
+
+from lib.data.email import KINDS, Email, MessageError, Reading, from_pasted, read_bytes, understand
+from lib.data.email.match import match
+from lib.store import emails as email_store
+from ui import forms, state
+from ui.data.email_common import KIND_LABELS, NEW, STAGE_LABELS, choices, match_log, record
+from ui.text import md
+
+
+def _message(key: str) -> Email | None:
+    text = st.text_area(
+        "The email, as copied from your mail client",
+        key=f"{key}_text",
+        height=140,
+        placeholder="Paste the whole email here — with its From: and Subject: lines if you copied them.",
+    )
+    upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
+    if upload is not None:
+        found = next(read_bytes(upload.name, upload.getvalue()), None)
+        if isinstance(found, MessageError) or found is None:
+            st.error(md(found.message if found else "This file holds no email."), icon=":material/error:")
+            return None
+        return found
+    if text.strip():
+        return from_pasted(text, today=dt.date.today())
+    return None
+
+
+def _understood(reading: Reading) -> None:
+    said = KIND_LABELS[reading.kind]
+    system = f" · sent through {md(reading.system)}" if reading.system else ""
+    if reading.kind == "other":
+        st.info(
+            "This doesn't read like news about one of your applications. If it is, say what it is below.",
+            icon=":material/help:",
+        )
+    else:
+        sure = "" if reading.confident else " (a guess — check it)"
+        st.markdown(f"Rebound read this as **{md(said.lower())}**{sure}{system}.")
+    st.caption(f"Why: “{md(reading.reason[:300])}”")
+
+
+def _save(reading: Reading, values: dict, where: str) -> None:
+    message = reading.email
+    item = record(
+        message_id=message.message_id,
+        kind=values["kind"],
+        company=values["company"],
+        role=values["role"],
+        date=values["date"],
+        stage=values["stage"],
+        application_id=values["application_id"],
+        sender=message.sender,
+        subject=message.subject,
+        text=message.text,
+        system=reading.system,
+    )
+    result = email_store.record(state.engine(), [item])
+    if result.errors:
+        st.error(md(next(iter(result.errors.values()))), icon=":material/error:")
+        return
+    app_id = result.application_ids.get(message.message_id) or values["application_id"]
+    counter = f"paste_{where}_n"
+    st.session_state[counter] = st.session_state.get(counter, 0) + 1  # the box starts empty again
+    if result.duplicates:
+        forms.flash("This email was already recorded — nothing was added twice.")
+    elif values["kind"] == "rejection" and app_id:
+        st.switch_page("pages/rejection.py", query_params={"id": str(app_id)})
+    else:
+        forms.flash(f"Recorded: {KIND_LABELS[values['kind']].lower()} — {values['company']}.")
+    st.rerun()
+
+
+def render(where: str, expanded: bool = True) -> None:
+    """The paste box and, once something is pasted, the preview and the Record button (folded away
+    in an expander when not `expanded`)."""
+    key = f"paste_{where}_{st.session_state.get(f'paste_{where}_n', 0)}"
+    forms.show_flash()
+    box = (
+        st.container(border=True)
+        if expanded
+        else st.expander("Paste an email that just came", icon=":material/mail:")
+    )
+    with box:
+        if expanded:
+            st.markdown("**Paste an email that just came**")
+        st.caption("Rebound reads it here, on this computer, and shows what it understood before saving.")
+        message = _message(key)
+        if message is None:
+            return
+        reading = understand(message)
+        _understood(reading)
+        k = f"{key}_{hashlib.sha1(message.message_id.encode()).hexdigest()[:8]}"
+        kind_col, company_col, role_col = st.columns([2, 2, 2])
+        kind = kind_col.selectbox(
+            "What it is", KINDS, index=KINDS.index(reading.kind), format_func=KIND_LABELS.get, key=f"{k}_kind"
+        )
+        company = company_col.text_input("Company", value=reading.company or "", key=f"{k}_company")
+        role = role_col.text_input("Role", value=reading.role or "", key=f"{k}_role")
+        date_col, stage_col, app_col = st.columns([1, 1, 2])
+        date = date_col.date_input(
+            "Date",
+            value=reading.date or dt.date.today(),
+            max_value=dt.date.today(),
+            format="DD/MM/YYYY",
+            key=f"{k}_date",
+        )
+        stages = list(STAGE_LABELS)
+        stage = stage_col.selectbox(
+            "Stage it came at" if kind == "rejection" else "Stage",
+            stages,
+            index=stages.index(reading.stage or ""),
+            format_func=STAGE_LABELS.get,
+            key=f"{k}_stage",
+            disabled=kind in ("other", "offer"),
+        )
+        matched, note = match(kind, company or None, role or None, match_log())
+        options = choices()
+        if matched is not None and matched not in options:
+            options[matched] = f"Application {matched}"
+        application_id = app_col.selectbox(
+            "Application",
+            list(options),
+            index=list(options).index(matched or NEW),
+            format_func=options.get,
+            key=f"{k}_app_{matched or NEW}",
+        )
+        if note:
+            st.caption(md(note))
+        ready = kind != "other" and company.strip()
+        if st.button(
+            "Record it", type="primary", icon=":material/task_alt:", disabled=not ready, key=f"{k}_record"
+        ):
+            _save(
+                reading,
+                {
+                    "kind": kind,
+                    "company": company,
+                    "role": role,
+                    "date": date,
+                    "stage": stage,
+                    "application_id": application_id or None,
+                },
+                where,
+            )
+        if kind == "other":
+            st.caption("Nothing is saved for emails that are not about an application.")
