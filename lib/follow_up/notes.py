@@ -1,7 +1,8 @@
 """Follow-up notes: drafts from editable Jinja2 templates, filled from what is already known.
 
-Each note kind has a template in data/templates/<kind>.j2 (the user may edit them) and a built-in
-copy here. A template starts with a "Subject: ..." line; the rest is the body. Anything a draft
+Each note kind has a template <kind>.j2, only as a file: the user's copy in data/templates/ (theirs
+to edit; delete one to get the built-in back) is found first, then the built-in one in
+lib/follow_up/templates/ (a Jinja2 ChoiceLoader over both folders). A template starts with a "Subject: ..." line; the rest is the body. Anything a draft
 needs but nobody has written down yet renders as a visible `[add: ...]` marker, never as silently
 missing text. A template that can't be read or rendered is reported and the built-in one is used.
 Templates run in Jinja2's sandbox and produce plain text (no HTML anywhere).
@@ -10,31 +11,24 @@ Templates run in Jinja2's sandbox and produce plain text (no HTML anywhere).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from lib.core import db, vocab
+from lib.reflect.banks.base import REPLY_GOALS  # noqa: F401 - one list, read here as notes.REPLY_GOALS
 
 TEMPLATE_DIR = db.DATA_DIR / "templates"  # REBOUND_TEMPLATE_DIR points elsewhere
 DEFAULT = object()  # render_note's template_dir: the user's template folder
-MAILTO_MAX_CHARS = 2_000  # longer links are cut off or refused by common mail clients
 
-# What a reply can ask for (the rejection reflection's reply_goal uses the same words).
-REPLY_GOALS: tuple[str, ...] = (
-    "feedback",
-    "advice",
-    "another role",
-    "an answer to an open question",
-    "nothing",
-)
+# What a reply can ask for: the rejection reflection's reply_goal question asks with the same words.
 DEFAULT_GOALS: tuple[str, ...] = ("feedback", "another role")  # when no goal was set
 
 # Specific feedback questions to pick from (docs/product.md point 8: never just "any feedback?").
@@ -71,121 +65,8 @@ def template_name(kind: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") + ".j2"
 
 
-BUILT_IN: dict[str, str] = {
-    "thank-you after interview": """\
-Subject: Thank you: {{ role }} interview at {{ company }}
-
-Dear {{ recipient_name }},
-
-Thank you for taking the time to talk with me {{ interview_day }} about the {{ role }} role at {{ company }}. One moment stayed with me: {{ positive_moment }}
-
-Our conversation made me even more interested in the role. What I took away: {{ key_points }}
-
-I look forward to hearing about the next steps.
-
-Best regards,
-{{ my_name }}
-""",
-    "thank-you after rejection": """\
-Subject: Thank you, {{ role }} at {{ company }}
-
-Dear {{ recipient_name }},
-
-Thank you for letting me know, and for the time you and the team gave me during the process for the {{ role }} role at {{ company }}. One moment stayed with me: {{ positive_moment }}
-{% if wants("feedback") %}
-
-If you have a moment, one specific piece of feedback would help me a lot: {{ feedback_question }}
-{% endif %}
-{% if wants("advice") %}
-
-I would also value your advice on how to stand out for roles like this one.
-{% endif %}
-{% if wants("an answer to an open question") %}
-
-One question stayed with me after our conversation: {{ open_question }}
-{% endif %}
-{% if wants("another role") %}
-
-I remain very interested in {{ company }}. If another role opens where my background could help, I would be glad to be considered.
-{% endif %}
-
-Thank you again for your time.
-
-Best regards,
-{{ my_name }}
-""",
-    "influence letter": """\
-Subject: Following up on our conversation about the {{ role }} role
-
-Dear {{ recipient_name }},
-
-Thank you for our conversation {{ interview_day }}. I have been thinking about what we discussed: {{ key_points }}
-
-As I understand it, what {{ company }} needs most right now: {{ company_needs }}
-
-This is where I can help: {{ skills_fit }}
-
-I would welcome the chance to keep talking about how I could contribute.
-
-Best regards,
-{{ my_name }}
-""",
-    "feedback request": """\
-Subject: A short question about the {{ role }} process
-
-Dear {{ recipient_name }},
-
-Thank you again for considering me for the {{ role }} role at {{ company }}. I am working on getting better at what I do, and your view would help me a great deal.
-
-Could you tell me: {{ feedback_question }}
-
-A few lines would be plenty, and I understand if you are not able to share more.
-
-Best regards,
-{{ my_name }}
-""",
-    "keep the door open": """\
-Subject: Staying in touch, {{ company }}
-
-Dear {{ recipient_name }},
-
-Thank you again for the {{ role }} process. I enjoyed getting to know the team (one moment stayed with me: {{ positive_moment }}), and I remain keen on this kind of work at {{ company }}.
-
-Please keep me in mind for similar roles. If there is another open position where my background could fit, I would be glad to hear about it.
-{% if introduction_to %}
-
-I would also be grateful for an introduction to {{ introduction_to }}, if you think that makes sense.
-{% endif %}
-
-Best regards,
-{{ my_name }}
-""",
-    "contact check-in": """\
-Subject: Checking in
-
-Dear {{ recipient_name }},
-
-I hope things are going well at {{ company }}. It has been a while since we last spoke, so here is a short update: {{ news }}
-
-I would be glad to hear how things are on your side.
-
-Best regards,
-{{ my_name }}
-""",
-    "re-application intro": """\
-Subject: Applying again: {{ role }} at {{ company }}
-
-Dear {{ recipient_name }},
-
-Some time ago I applied for the {{ earlier_role }} role at {{ company }}. I have now applied for the {{ role }} role, and I wanted to say briefly why I believe it is a better fit: {{ reapply_reason }}
-
-I would be glad to talk about it whenever suits you.
-
-Best regards,
-{{ my_name }}
-""",
-}
-assert set(BUILT_IN) == set(vocab.NOTE_KINDS)
+BUILT_IN_DIR = Path(__file__).resolve().parent / "templates"  # the built-in templates, one .j2 per kind
+assert {template_name(kind) for kind in vocab.NOTE_KINDS} <= {p.name for p in BUILT_IN_DIR.glob("*.j2")}
 
 
 class _Marker(jinja2.Undefined):
@@ -198,9 +79,18 @@ class _Marker(jinja2.Undefined):
         return f"[add: {LABELS.get(name, name.replace('_', ' '))}]"
 
 
-_ENV = SandboxedEnvironment(
-    undefined=_Marker, trim_blocks=True, lstrip_blocks=True, autoescape=False, keep_trailing_newline=False
-)
+@functools.lru_cache(maxsize=8)
+def _environment(*folders: str) -> SandboxedEnvironment:
+    """A sandboxed environment that loads <kind>.j2 from the first folder that has it."""
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders])
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=_Marker,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -234,11 +124,11 @@ def _split(text: str) -> tuple[str, str]:
     return subject, body + "\n"
 
 
-def _render(source: str, context: Mapping[str, Any]) -> tuple[str, str]:
+def _render(template: jinja2.Template, context: Mapping[str, Any]) -> tuple[str, str]:
     values = {k: (v.strip() if isinstance(v, str) else v) for k, v in context.items() if _present(v)}
     goals = tuple(values.get("reply_goal") or DEFAULT_GOALS)
     values["wants"] = lambda goal: goal in goals
-    return _split(_ENV.from_string(source).render(values))
+    return _split(template.render(values))
 
 
 def user_template_dir() -> Path:
@@ -247,25 +137,26 @@ def user_template_dir() -> Path:
 
 
 def render_note(kind: str, context: Mapping[str, Any], template_dir: Any = DEFAULT) -> Draft:
-    """The draft of a `kind` note, from the user's template if it works, else the built-in one
-    (`template_dir=None`: always the built-in one)."""
-    if kind not in BUILT_IN:
+    """The draft of a `kind` note, from the user's template if there is one and it works, else the
+    built-in one (`template_dir=None`: always the built-in one)."""
+    if kind not in vocab.NOTE_KINDS:
         raise ValueError(f"unknown note kind {kind!r}")
     if template_dir is DEFAULT:
         template_dir = user_template_dir()
-    problem = None
-    path = Path(template_dir) / template_name(kind) if template_dir else None
-    if path is not None and path.exists():
-        try:
-            return Draft(*_render(path.read_text(encoding="utf-8"), context))
-        except jinja2.TemplateSyntaxError as exc:
-            problem = f"Your template {path.name} has an error on line {exc.lineno}: {exc.message}."
-        except (jinja2.TemplateError, UnicodeDecodeError, TypeError, ValueError, AttributeError) as exc:
-            problem = f"Your template {path.name} could not be used ({type(exc).__name__}: {exc})."
-        except OSError as exc:
-            problem = f"Your template {path.name} could not be read ({exc.strerror or exc})."
-        problem += " The built-in template was used instead."
-    subject, body = _render(BUILT_IN[kind], context)
+    name, problem = template_name(kind), None
+    folders = (str(template_dir), str(BUILT_IN_DIR)) if template_dir else (str(BUILT_IN_DIR),)
+    try:
+        return Draft(*_render(_environment(*folders).get_template(name), context))
+    except jinja2.TemplateSyntaxError as exc:
+        problem = f"Your template {name} has an error on line {exc.lineno}: {exc.message}."
+    except (jinja2.TemplateError, UnicodeDecodeError, TypeError, ValueError, AttributeError) as exc:
+        problem = f"Your template {name} could not be used ({type(exc).__name__}: {exc})."
+    except OSError as exc:
+        problem = f"Your template {name} could not be read ({exc.strerror or exc})."
+    if len(folders) == 1:
+        raise RuntimeError(f"the built-in template {name} is broken: {problem}")
+    problem += " The built-in template was used instead."
+    subject, body = _render(_environment(str(BUILT_IN_DIR)).get_template(name), context)
     return Draft(subject, body, problem)
 
 
@@ -354,46 +245,6 @@ def note_context(
         if _present(value):
             context[key] = value
     return {k: v for k, v in context.items() if _present(v)}
-
-
-# --- sending -------------------------------------------------------------------------------------
-
-
-def mailto_url(email: str, subject: str, body: str) -> str:
-    """A mailto: link (RFC 6068): address, subject and body percent-encoded, lines as CRLF."""
-    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    return (
-        f"mailto:{quote(email.strip(), safe='@')}"
-        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    )
-
-
-def mail_link(email: str | None, subject: str, body: str) -> tuple[str | None, str | None]:
-    """(link, None) when the note can open in the mail app, else (None, the reason why not)."""
-    if not email or not email.strip():
-        return (
-            None,
-            "No email address for this recipient: copy the note instead, or add their email in Network.",
-        )
-    local, _, domain = email.strip().partition("@")
-    if not local or "." not in domain or any(c in email.strip() for c in " ,;<>\"'"):
-        return None, f"“{email}” doesn't look like an email address: fix it in Network, or copy the note."
-    url = mailto_url(email, subject, body)
-    if len(url) > MAILTO_MAX_CHARS:
-        return (
-            None,
-            "This note is too long for a mail link (mail apps cut it off): copy it or download it instead.",
-        )
-    return url, None
-
-
-def as_text_file(subject: str, body: str, recipient: str | None = None, email: str | None = None) -> str:
-    """The note as a plain text file to download."""
-    to = recipient or ""
-    if email:
-        to = f"{to} <{email}>".strip()
-    head = [f"To: {to}"] if to else []
-    return "\n".join([*head, f"Subject: {subject}", "", body.rstrip("\n"), ""])
 
 
 def kinds_for(outcome: str | None, has_interview: bool) -> list[str]:

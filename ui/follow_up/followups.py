@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from lib.core.db import Engine
 from lib.core.models import NoteIn
-from lib.follow_up import notes
+from lib.follow_up import notes, sending
 from lib.follow_up.feedback import feedback_overview
 from lib.store import contacts as contact_store
 from lib.store import followups as store
@@ -101,7 +101,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             _save(draft, subject, body, sent_on)
         if save_col.button("Save draft", key=f"save_{key}", icon=":material/save:", width="stretch"):
             _save(draft, subject, body, None)
-        link, reason = notes.mail_link(draft.get("email"), subject, body)
+        link, reason = sending.mail_link(draft.get("email"), subject, body)
         mail_col, download_col = st.columns(2)
         mail_col.link_button(
             "Open in mail app",
@@ -113,7 +113,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         )
         download_col.download_button(
             "Download .txt",
-            notes.as_text_file(subject, body, draft["name"], draft.get("email")),
+            sending.as_text_file(subject, body, draft["name"], draft.get("email")),
             file_name=f"note-{key}.txt",
             mime="text/plain",
             key=f"download_{key}",
@@ -135,7 +135,7 @@ def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | Non
             contact_id=draft.get("contact_id"),
             recipient_role=draft.get("role"),
             recipient_name=draft["name"],
-            recipient_email=draft.get("email") if notes.mail_link(draft.get("email"), "", "")[0] else None,
+            recipient_email=draft.get("email") if sending.mail_link(draft.get("email"), "", "")[0] else None,
             subject=subject,
             body=body or "",
             sent_on=sent_on,

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from lib.core import vocab
-from lib.follow_up import notes
+from lib.follow_up import notes, sending
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -105,7 +105,7 @@ def test_html_in_answers_stays_plain_text(tmp_path):
 
 def test_the_mail_link_encodes_subject_and_body_and_survives_a_round_trip():
     body = "Dear Maya,\n\nThanks & see you — 100% sure? é 🌟\n"
-    url = notes.mailto_url("maya.o@example.com", "Thank you, Acme; role #2", body)
+    url = sending.mailto_url("maya.o@example.com", "Thank you, Acme; role #2", body)
     parts = urlsplit(url)
     assert parts.scheme == "mailto" and parts.path == "maya.o@example.com"
     assert " " not in url and "\n" not in url and "+" not in url
@@ -116,21 +116,21 @@ def test_the_mail_link_encodes_subject_and_body_and_survives_a_round_trip():
 
 
 def test_a_recipient_without_email_gets_no_mail_link_but_a_reason():
-    link, reason = notes.mail_link(None, "Hi", "Body")
+    link, reason = sending.mail_link(None, "Hi", "Body")
     assert link is None and "No email address" in reason
-    link, reason = notes.mail_link("not an email", "Hi", "Body")
+    link, reason = sending.mail_link("not an email", "Hi", "Body")
     assert link is None and "doesn't look like an email" in reason
 
 
 def test_a_very_long_note_gets_no_mail_link_but_a_reason():
-    link, reason = notes.mail_link("a@example.com", "Hi", "word " * 1_000)
+    link, reason = sending.mail_link("a@example.com", "Hi", "word " * 1_000)
     assert link is None and "too long" in reason
-    link, reason = notes.mail_link("a@example.com", "Hi", "word " * 100)
+    link, reason = sending.mail_link("a@example.com", "Hi", "word " * 100)
     assert reason is None and unquote(link).startswith("mailto:a@example.com?subject=Hi")
 
 
 def test_the_downloaded_text_names_recipient_and_subject():
-    text = notes.as_text_file("Thanks", "Dear Jo,\n", 'Jo, "JJ" Smith', "jo@example.com")
+    text = sending.as_text_file("Thanks", "Dear Jo,\n", 'Jo, "JJ" Smith', "jo@example.com")
     assert text == 'To: Jo, "JJ" Smith <jo@example.com>\nSubject: Thanks\n\nDear Jo,\n'
 
 
@@ -161,3 +161,20 @@ def test_the_context_uses_debrief_and_reflection_answers_and_typed_extras_win():
     assert context["reply_goal"] == ["advice"] and context["feedback_question"] == "Why?"
     assert context["recipient_name"] == "Jo"
     assert notes.note_context(facts, None, {"reply_goal": ["feedback"]}, TODAY)["reply_goal"] == ["feedback"]
+
+
+def test_the_built_in_templates_exist_only_as_files_and_a_deleted_copy_brings_the_built_in_back(tmp_path):
+    assert not hasattr(notes, "BUILT_IN")  # no second copy as Python strings
+    assert {p.name for p in notes.BUILT_IN_DIR.glob("*.j2")} == {notes.template_name(k) for k in vocab.NOTE_KINDS}
+    mine = tmp_path / "feedback-request.j2"
+    mine.write_text("Subject: Mine\n\nMy own words, {{ recipient_name }}.\n")
+    assert notes.render_note("feedback request", FULL, template_dir=tmp_path).subject == "Mine"
+    mine.unlink()
+    draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
+    assert draft.problem is None and draft.subject == "A short question about the Data Analyst process"
+
+
+def test_one_list_of_reply_goals_for_the_reflection_and_the_note():
+    from lib.reflect import questionnaires as qn
+
+    assert notes.REPLY_GOALS is qn.REPLY_GOALS
