@@ -165,7 +165,9 @@ def test_the_context_uses_debrief_and_reflection_answers_and_typed_extras_win():
 
 def test_the_built_in_templates_exist_only_as_files_and_a_deleted_copy_brings_the_built_in_back(tmp_path):
     assert not hasattr(notes, "BUILT_IN")  # no second copy as Python strings
-    assert {p.name for p in notes.BUILT_IN_DIR.glob("*.j2")} == {notes.template_name(k) for k in vocab.NOTE_KINDS}
+    assert {p.name for p in notes.BUILT_IN_DIR.glob("*.j2")} == {
+        notes.template_name(k) for k in vocab.NOTE_KINDS
+    }
     mine = tmp_path / "feedback-request.j2"
     mine.write_text("Subject: Mine\n\nMy own words, {{ recipient_name }}.\n")
     assert notes.render_note("feedback request", FULL, template_dir=tmp_path).subject == "Mine"
