@@ -62,7 +62,8 @@ SECTIONS = {
 }
 
 if __name__ == "__main__":  # a visitor's run; the server's import above stops here
-    page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, expanded=True)
+    page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, position="hidden")
+    layout.sidebar_navigation(SECTIONS)
     layout.sidebar_data_switch()
     try:
         page.run()

@@ -1,4 +1,4 @@
-"""Pieces every page shows: the data switch in the sidebar and the demo banner."""
+"""Pieces every page shows: the sidebar navigation, the data switch and the demo banner."""
 
 from __future__ import annotations
 
@@ -9,6 +9,22 @@ import streamlit as st
 from ui import state
 
 FAVICON = str(Path(__file__).resolve().parents[1] / "assets" / "favicon.png")  # local: no font server
+
+
+def sidebar_navigation(sections: dict[str, list]) -> None:
+    """The app's own sidebar navigation: a heading per part of the journey, a link per page.
+
+    (Streamlit's sectioned menu puts its section headers inside the list of links, which screen
+    readers announce as a broken list; headings and plain links read as what they are.)
+    """
+    with st.sidebar.container(key="rebound_nav"):
+        for name, pages in sections.items():
+            visible = [p for p in pages if p.visibility != "hidden"]
+            if not visible:
+                continue
+            st.markdown(f"**{name}**", help=None)
+            for page in visible:
+                st.page_link(page, label=page.title, icon=page.icon or None)
 
 
 def sidebar_data_switch() -> None:

@@ -1,0 +1,54 @@
+"""Every page usable by everyone: axe-core finds no critical or serious violation on any page,
+with no data and with the demo data."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import goto
+
+# Every page in app.py's navigation (url path, with an id where the page shows one item).
+PAGES = [
+    "",
+    "applications",
+    "add_application",
+    "application?id=1",
+    "debrief",
+    "rejection",
+    "questions",
+    "compose",
+    "feedback",
+    "network",
+    "traction",
+    "insights",
+    "strategy",
+    "data",
+    "settings",
+]
+SERIOUS = {"critical", "serious"}
+
+
+def _violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize("data", ["empty", "demo"])
+def test_no_page_has_a_critical_or_serious_axe_violation(page, server, data):
+    found = {}
+    for path in PAGES:
+        query = ("&" if "?" in path else "?") + "data=demo" if data == "demo" else ""
+        goto(page, server, path + query)
+        expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible()
+        expect(page.get_by_test_id("stSkeleton")).to_have_count(0)  # every element drawn
+        page.wait_for_timeout(500)  # charts draw after the script finishes
+        violations = _violations(page)
+        if violations:
+            found[path or "home"] = violations
+    assert not found, "\n".join(f"{p}: {v}" for p, vs in found.items() for v in vs)
