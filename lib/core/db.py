@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -101,20 +102,35 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(_alembic_config(connection), revision)
 
 
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\b[^=]*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
 @functools.cache
 def head_revision() -> str:
-    """The newest revision in lib/migrations (read once per process)."""
-    from alembic.script import ScriptDirectory
+    """The newest revision in lib/core/migrations (read once per process).
+
+    Read from the revision files themselves (the one revision no other names as its parent), so
+    starting the app does not import Alembic when the database is already up to date.
+    """
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else parents).add(value)
+    heads = revisions - parents
+    if len(heads) == 1:
+        return heads.pop()
+    from alembic.script import ScriptDirectory  # an unusual layout: ask Alembic
 
     with make_engine("sqlite://").connect() as connection:
         return ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
-    from alembic.migration import MigrationContext
-
+    """The revision the database is at (None for a new, empty database)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not sa.inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def open_database(url: str | None = None) -> Engine:

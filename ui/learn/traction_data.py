@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from lib.core.db import Engine
-from lib.learn import charts, traction
+from lib.learn import traction
 from ui import state
 
 
@@ -35,6 +35,8 @@ def _view(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.Trac
 
 @state.cached(max_entries=32)
 def _specs(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.TractionFilter, freq: str):
+    from lib.learn import charts  # Altair only where a chart is drawn: Home starts without it
+
     return charts.traction_specs(_view(ghost_days, today, chosen, freq), freq)
 
 
