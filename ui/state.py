@@ -122,12 +122,16 @@ def from_log(func, *args):
     return _derived(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
 
 
-def cached(*, max_entries: int = 16, show_spinner: bool | str = False):
+def cached(*, max_entries: int = 16, show_spinner: bool | str = False, shared: bool = False):
     """Decorator for a loader `load(engine, *args)` over the current database.
 
     The decorated function is called as `load(*args)`: it runs on the current engine (the user's or
     the demo data) once per (database, data revision, args), so every write refreshes it and a
     rerun with nothing new reads one tiny row. Args must be hashable by st.cache_data.
+
+    `shared=True` for big frames a page only reads (filters, heads, draws): every rerun gets the
+    one cached object instead of an unpickled copy (at 10,000 applications the copy costs more
+    than drawing the page). Never change such a result in place.
     """
 
     def decorate(load: Callable[..., Any]) -> Callable[..., Any]:
@@ -136,7 +140,8 @@ def cached(*, max_entries: int = 16, show_spinner: bool | str = False):
 
         # st.cache_data tells functions apart by module and qualified name: give each loader its own.
         keyed.__module__, keyed.__qualname__ = load.__module__, load.__qualname__
-        cached_load = st.cache_data(max_entries=max_entries, show_spinner=show_spinner)(keyed)
+        cache = st.cache_resource if shared else st.cache_data
+        cached_load = cache(max_entries=max_entries, show_spinner=show_spinner)(keyed)
 
         def current(*args: Any) -> Any:
             eng = engine()

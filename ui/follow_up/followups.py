@@ -26,7 +26,7 @@ def application_choices(engine: Engine) -> pd.DataFrame:
     return store.application_choices(engine)
 
 
-@state.cached()
+@state.cached(shared=True)  # read-only on every page: the one cached frame, not a copy per rerun
 def contacts(engine: Engine) -> pd.DataFrame:
     return contact_store.load_contacts(engine)
 
