@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.learn import traction
-from ui import layout, state
+from ui import charts, layout, state
 from ui.learn import traction_data, traction_filters
 from ui.text import md
 
@@ -60,7 +60,7 @@ def _pick_from_chart() -> None:
 
 def _chart(name: str, empty: str, **kwargs) -> None:
     if name in specs:
-        st.vega_lite_chart(spec=specs[name], width="stretch", **kwargs)
+        charts.draw(specs[name], **kwargs)
     else:
         st.info(empty)
 

@@ -10,6 +10,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.learn.insights import MIN_POINTS, Insight
 from lib.learn.strategy import priority_label
+from ui import charts
 from ui.text import md
 
 COMPOSE_PAGE = "pages/compose.py"
@@ -22,7 +23,7 @@ def sentence(insight: Insight) -> None:
 
 def _chart(specs: dict[str, dict], key: str) -> None:
     if key in specs:
-        st.vega_lite_chart(specs[key], width="stretch")
+        charts.draw(specs[key])
 
 
 def _nothing(insight: Insight, what_to_do: str) -> bool:

@@ -33,6 +33,7 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
             f"This application ended ({vocab.stage_label(standing.outcome).lower()}). "
             "Delete that event in the timeline to record more."
         )
+        return  # no greyed-out form: its faded labels can't be read (contrast) and can't be used
     forms.form_error(EVENT_FORM)
     ended, next_kind = standing.ended, history.next_stage(events)
     with st.form(forms.form_key(EVENT_FORM)):

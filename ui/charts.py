@@ -1,0 +1,54 @@
+"""Drawing a chart so everyone can read it: a title, a text alternative for screen readers (the
+spec's `description`, which Vega puts on the chart as its accessible label), and the numbers
+behind it as a table one click away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+MAX_TABLE_ROWS = 500
+
+
+def _title(spec: dict[str, Any]) -> tuple[str, str]:
+    title = spec.get("title") or {}
+    if isinstance(title, str):
+        return title, ""
+    subtitle = title.get("subtitle") or ""
+    return str(title.get("text") or ""), " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle)
+
+
+def _rows(spec: dict[str, Any]) -> pd.DataFrame:
+    """The chart's own data (inline values or named datasets), as one table."""
+    values = (spec.get("data") or {}).get("values")
+    if values is None:
+        datasets = spec.get("datasets") or {}
+        values = next(iter(datasets.values()), [])
+    frame = pd.DataFrame(values)
+    return frame[[c for c in frame.columns if not str(c).startswith(("_", "__"))]]
+
+
+def with_text_alternative(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with a `description` (title, subtitle, how many rows): a chart always has both."""
+    title, subtitle = _title(spec)
+    if not title:
+        raise ValueError("every chart needs a title")
+    if spec.get("description"):
+        return spec
+    rows = len(_rows(spec))
+    description = f"Chart: {title}." + (f" {subtitle}." if subtitle else "") + f" {rows} data points."
+    return {**spec, "description": description}
+
+
+def draw(spec: dict[str, Any], **kwargs: Any) -> Any:
+    """st.vega_lite_chart with a text alternative, and the data as a table in an expander."""
+    spec = with_text_alternative(spec)
+    shown = st.vega_lite_chart(spec=spec, width="stretch", **kwargs)
+    title, _ = _title(spec)
+    rows = _rows(spec)
+    if not rows.empty:
+        with st.expander(f"{title}: the numbers as a table"):
+            st.dataframe(rows.head(MAX_TABLE_ROWS), hide_index=True)
+    return shown
