@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-MAX_TABLE_ROWS = 500
+MAX_TABLE_ROWS = 100
 
 
 def _title(spec: dict[str, Any]) -> tuple[str, str]:
@@ -30,25 +30,32 @@ def _rows(spec: dict[str, Any]) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not str(c).startswith(("_", "__"))]]
 
 
-def with_text_alternative(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with a `description` (title, subtitle, how many rows): a chart always has both."""
+def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dict[str, Any]:
+    """The spec with a title (`title` when it has none) and a `description` (title, subtitle, how
+    many data points): a chart always has both."""
+    if title and not _title(spec)[0]:
+        spec = {**spec, "title": {"text": title, "anchor": "start"}}
     title, subtitle = _title(spec)
     if not title:
         raise ValueError("every chart needs a title")
     if spec.get("description"):
         return spec
     rows = len(_rows(spec))
-    description = f"Chart: {title}." + (f" {subtitle}." if subtitle else "") + f" {rows} data points."
+    description = (
+        f"Chart: {title}."
+        + (f" {subtitle}." if subtitle else "")
+        + f" {rows} data point{'s' if rows != 1 else ''}."
+    )
     return {**spec, "description": description}
 
 
-def draw(spec: dict[str, Any], **kwargs: Any) -> Any:
-    """st.vega_lite_chart with a text alternative, and the data as a table in an expander."""
-    spec = with_text_alternative(spec)
+def draw(spec: dict[str, Any], title: str | None = None, **kwargs: Any) -> Any:
+    """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
+    spec = with_text_alternative(spec, title)
     shown = st.vega_lite_chart(spec=spec, width="stretch", **kwargs)
     title, _ = _title(spec)
     rows = _rows(spec)
     if not rows.empty:
         with st.expander(f"{title}: the numbers as a table"):
-            st.dataframe(rows.head(MAX_TABLE_ROWS), hide_index=True)
+            st.table(rows.head(MAX_TABLE_ROWS))
     return shown

@@ -51,7 +51,9 @@ def test_no_page_has_a_critical_or_serious_axe_violation(page, server, data):
     for path in PAGES:
         query = ("&" if "?" in path else "?") + "data=demo" if data == "demo" else ""
         goto(page, server, path + query)
-        expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible(timeout=60_000)
+        expect(page.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible(
+            timeout=60_000
+        )
         expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=60_000)  # all drawn
         page.wait_for_timeout(500)  # charts draw after the script finishes
         violations = _violations(page)

@@ -30,3 +30,9 @@ def test_a_chart_gets_a_description_from_its_title_and_data():
 def test_a_chart_without_a_title_is_refused():
     with pytest.raises(ValueError):
         with_text_alternative({"mark": "bar", "data": {"values": [{"x": dt.date.today().year}]}})
+
+
+def test_a_chart_without_its_own_title_takes_the_one_the_page_gives():
+    spec = with_text_alternative({"mark": "bar", "data": {"values": [{"x": 1}]}}, "Your mood, week by week")
+    assert spec["title"]["text"] == "Your mood, week by week"
+    assert spec["description"] == "Chart: Your mood, week by week. 1 data point."

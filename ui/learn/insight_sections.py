@@ -21,9 +21,25 @@ def sentence(insight: Insight) -> None:
     st.markdown(md(insight.sentence))
 
 
+CHART_TITLES = {
+    "self_assessment": "How you rated yourself, by how far you got",
+    "questions": "The questions that went least well",
+    "themes": "What the no's were about",
+    "themes_by_month": "What the no's were about, month by month",
+    "skills": "Skills your reflections named",
+    "mood": "Your mood, week by week",
+    "motivation": "Why you applied",
+    "comfort": "Where you felt at ease",
+    "traction": "Where applications got traction",
+    "on_track": "Applications per week against your goal",
+}
+
+
 def _chart(specs: dict[str, dict], key: str) -> None:
     if key in specs:
-        charts.draw(specs[key])
+        name, _, dimension = key.partition(":")
+        title = CHART_TITLES.get(name, "") + (f", by {dimension.lower()}" if dimension else "")
+        charts.draw(specs[key], title=title)
 
 
 def _nothing(insight: Insight, what_to_do: str) -> bool:
