@@ -10,6 +10,10 @@ st.navigation mode and reruns, and app.py then routes to the page the link asked
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-if PagesManager.uses_pages_directory:
+if PagesManager.uses_pages_directory is None:
+    # Imported before any visit (the web server imports app.py to build itself): switch the
+    # folder-based mode off from the start, so the first deep link already runs app.py.
+    PagesManager.uses_pages_directory = False
+elif PagesManager.uses_pages_directory:
     PagesManager.uses_pages_directory = False
     st.rerun()
