@@ -125,8 +125,13 @@ def validate_plan(raw: dict[str, Any]) -> tuple[PlanIn | None, dict[str, str]]:
         for row in data.get("if_then") or []
         if (row.get("when") or "").strip() or (row.get("then") or "").strip()
     ]
-    data["slots"] = [row for row in data.get("slots") or [] if row.get("day") is not None and row.get("time")]
+    data["slots"] = [row for row in data.get("slots") or [] if row.get("day") is not None or row.get("time")]
     errors: dict[str, str] = {}
+    for row in data["slots"]:
+        if row.get("day") is None or not row.get("time") or not _TIME.match(str(row["time"]).strip()):
+            errors["slots"] = "A slot needs a day and a time like 09:00."
+    if errors:
+        return None, errors
     if len(data["if_then"]) > MAX_IF_THEN:
         errors["if_then"] = f"Keep it to {MAX_IF_THEN} if-then plans: the ones that matter most."
     try:

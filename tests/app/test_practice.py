@@ -75,6 +75,9 @@ def test_the_plan_saves_exactly_what_was_entered_once(open_page, engine):
     at = _plan_page(open_page)
     at.number_input(key="week_plan_applications").set_value(4)
     at.multiselect(key="week_plan_channels").set_value(["referral", "networking"])
+    at.selectbox(key="week_plan_day_0").set_value("Tuesday")
+    at.text_input(key="week_plan_time_0").input("9:30")
+    at.text_input(key="week_plan_what_0").input("two applications")
     at.selectbox(key="week_plan_moment_0").set_value("rejection")
     at.text_input(key="week_plan_if_0").input("a no comes")
     at.text_input(key="week_plan_then_0").input("the next morning I call Sam")
@@ -90,6 +93,14 @@ def test_the_plan_saves_exactly_what_was_entered_once(open_page, engine):
         {"moment": "rejection", "when": "a no comes", "then": "the next morning I call Sam"}
     ]
     assert any("is saved" in s.value for s in at.success)
+
+
+def test_a_slot_without_a_time_is_refused_beside_the_slots(open_page, engine):
+    at = _plan_page(open_page)
+    at.selectbox(key="week_plan_day_1").set_value("Friday")
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    assert any("A slot needs a day and a time" in e.value for e in at.error)
+    assert _rows(engine, db.weekly_plans) == []
 
 
 def test_the_self_check_saves_its_scores(open_page, engine):

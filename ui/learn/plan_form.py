@@ -23,7 +23,7 @@ from ui.text import md
 
 CHECK, PLAN = "search_check", "week_plan"
 SCALE = [1, 2, 3, 4, 5]
-SLOT_ROWS = 5
+SLOT_ROWS = 4
 EXAMPLES = (  # (moment, "if" placeholder, "then" placeholder), one per if-then row
     ("rejection", "a “no” comes in", "I take the evening off, and the next morning I …"),
     ("slot", "it is Monday 9:00", "I send two applications to my target list"),
@@ -77,8 +77,6 @@ def breadth_hint(log: pd.DataFrame) -> None:
 
 def _plan_input() -> dict:
     get = st.session_state.get
-    slots = get(f"{PLAN}_slots_value")
-    rows = slots.to_dict("records") if isinstance(slots, pd.DataFrame) else []
     days = {name: i for i, name in enumerate(wp.DAYS)}
     return {
         "week_start": get(f"{PLAN}_week") or dt.date.today(),
@@ -88,13 +86,13 @@ def _plan_input() -> dict:
         "channels": get(f"{PLAN}_channels") or [],
         "slots": [
             {
-                "day": days.get(r.get("day")),
-                "time": r.get("time"),
-                "minutes": r.get("minutes") or 60,
-                "what": r.get("what"),
+                "day": days.get(get(f"{PLAN}_day_{i}")),
+                "time": (get(f"{PLAN}_time_{i}") or "").strip(),
+                "minutes": get(f"{PLAN}_minutes_{i}") or 60,
+                "what": get(f"{PLAN}_what_{i}"),
             }
-            for r in rows
-            if r.get("day") or r.get("time")
+            for i in range(SLOT_ROWS)
+            if get(f"{PLAN}_day_{i}") or (get(f"{PLAN}_time_{i}") or "").strip()
         ],
         "if_then": [
             {
@@ -107,8 +105,7 @@ def _plan_input() -> dict:
     }
 
 
-def _save_plan(slot_editor_state_key: str) -> None:
-    st.session_state[f"{PLAN}_slots_value"] = _editor_rows(slot_editor_state_key)
+def _save_plan() -> None:
     plan, errors = wp.validate_plan(_plan_input())
     if plan is None:
         forms.set_errors(PLAN, errors)
@@ -116,25 +113,6 @@ def _save_plan(slot_editor_state_key: str) -> None:
     plan_store.save_plan(state.engine(), plan)
     forms.clear_errors(PLAN)
     forms.flash(f"Your plan for the week of {plan.week_start:%d %b} is saved: its slots are on Home.")
-
-
-def _blank_slots() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "day": [None] * SLOT_ROWS,
-            "time": [None] * SLOT_ROWS,
-            "minutes": [60] * SLOT_ROWS,
-            "what": [None] * SLOT_ROWS,
-        }
-    )
-
-
-def _editor_rows(key: str) -> pd.DataFrame:
-    frame = _blank_slots()
-    for index, changes in (st.session_state.get(key) or {}).get("edited_rows", {}).items():
-        for column, value in changes.items():
-            frame.loc[int(index), column] = value
-    return frame
 
 
 def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
@@ -164,22 +142,34 @@ def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
         st.multiselect("Role families", families, key=f"{PLAN}_families", accept_new_options=True)
         st.multiselect("Channels", vocab.CHANNELS, key=f"{PLAN}_channels")
         st.markdown("**When** — day and time slots for your search (they show on Home and in your calendar)")
-        st.data_editor(
-            _blank_slots(),
-            key=f"{PLAN}_slots",
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "day": st.column_config.SelectboxColumn("Day", options=list(wp.DAYS)),
-                "time": st.column_config.TextColumn("Time (HH:MM)", max_chars=5),
-                "minutes": st.column_config.NumberColumn("Minutes", min_value=5, max_value=480, step=5),
-                "what": st.column_config.TextColumn("What", max_chars=200),
-            },
-        )
+        for i in range(SLOT_ROWS):
+            day, at, minutes, what = st.columns([2, 1, 1, 3])
+            hide = "collapsed" if i else "visible"
+            day.selectbox(
+                "Day", wp.DAYS, index=None, key=f"{PLAN}_day_{i}", label_visibility=hide, placeholder="Day"
+            )
+            at.text_input(
+                "Time", key=f"{PLAN}_time_{i}", max_chars=5, label_visibility=hide, placeholder="09:00"
+            )
+            minutes.number_input(
+                "Minutes",
+                min_value=5,
+                max_value=480,
+                value=60,
+                step=15,
+                key=f"{PLAN}_minutes_{i}",
+                label_visibility=hide,
+            )
+            what.text_input(
+                "What",
+                key=f"{PLAN}_what_{i}",
+                max_chars=200,
+                label_visibility=hide,
+                placeholder="apply to two target companies",
+            )
         errors = st.session_state.get(forms.errors_key(PLAN), {})
-        slot_errors = sorted({m for k, m in errors.items() if k.startswith("slots")})
-        for message in slot_errors:
-            st.error(f"A slot's time {message}.", icon=":material/error:")
+        for message in sorted({m for k, m in errors.items() if k.startswith("slots")}):
+            st.error(message if message[0].isupper() else f"A slot {message}.", icon=":material/error:")
         st.markdown("**If-then plans** (up to three) — “If it is Monday 9:00, then I …”")
         for i, (moment_key, example_if, example_then) in enumerate(EXAMPLES):
             moment, when, then = st.columns([2, 3, 3])
@@ -208,7 +198,6 @@ def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
             type="primary",
             icon=":material/save:",
             on_click=_save_plan,
-            args=(f"{PLAN}_slots",),
         )
     _current(today)
 

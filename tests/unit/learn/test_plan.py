@@ -92,8 +92,9 @@ def test_an_empty_plan_and_a_bad_time_are_refused() -> None:
     assert wp.validate_plan({"week_start": MON})[1] == {
         "form": "The plan is empty: add a number of applications, a slot, or an if-then plan."
     }
-    _plan, errors = wp.validate_plan({"week_start": MON, "slots": [{"day": 1, "time": "25:00"}]})
-    assert any(key.startswith("slots") for key in errors)
+    for slot in ({"day": 1, "time": "25:00"}, {"day": None, "time": "09:00"}, {"day": 2, "time": ""}):
+        _plan, errors = wp.validate_plan({"week_start": MON, "applications": 1, "slots": [slot]})
+        assert errors == {"slots": "A slot needs a day and a time like 09:00."}
 
 
 def test_the_week_start_is_moved_to_its_monday_and_names_are_deduplicated() -> None:
