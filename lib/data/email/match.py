@@ -12,12 +12,17 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from lib.core import vocab
-from lib.search.companies import company_key
+from lib.search import companies
 
 
-def same_company(name: str) -> str:
-    """The key two names share when they are one company."""
-    return company_key(name)
+def same_company(name: str, names: list[str]) -> str | None:
+    """The company in the log that `name` means: the same name written differently, else the one
+    close enough to be sure (a letter or two apart), as imports match companies."""
+    exact = companies.same_company(name, names)
+    if exact:
+        return exact
+    found = companies.best_match(name, names)
+    return found.name if found else None
 
 
 def role_key(role: str | None) -> str:
@@ -37,9 +42,8 @@ def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -
     `log` has id, company, role, applied_on and (optionally) outcome."""
     if kind == "other" or not company or log.empty:
         return None, ""
-    key = same_company(company)
-    keys = log["company"].map(same_company)
-    same = log[keys == key]
+    known = same_company(company, log["company"].dropna().unique().tolist())
+    same = log[log["company"] == known] if known else log.iloc[:0]
     if same.empty:
         return None, f"No application at {company} in your log yet: saving creates one."
     if role:
