@@ -175,6 +175,11 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
     if counts.get("undated_events"):
         st.info(import_store.undated_notice(counts["undated_events"]), icon=":material/event_busy:")
+    if plan.matched_companies:  # one identity per company: a name a letter apart joins the one there
+        matched = "; ".join(
+            f"{md(typed)} matched to {md(there)}" for typed, there in plan.matched_companies.items()
+        )
+        st.info(f"Companies already in your log: {matched}.", icon=":material/join_inner:")
 
 
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
