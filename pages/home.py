@@ -38,8 +38,11 @@ if counts["applications"] == 0:
     data_import.home_choice()
     st.stop()
 
-# With data: a running pause first (be kind), then where you stand, what to do, how you feel.
-mood.pause_notice()
+# With data: a running pause first (be kind): then only the pause, the check-in and what can't wait.
+if pause_ends := mood.pause_notice():
+    mood.checkin_form()
+    next_actions.render(pause_ends)
+    st.stop()
 headline.show()
 practice.home_section()  # this week against the plan; practice cards ready
 next_actions.render()

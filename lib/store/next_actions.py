@@ -16,6 +16,8 @@ A, C, E = db.applications, db.companies, db.stage_events
 P, N, F, R, X = db.contacts, db.follow_up_notes, db.feedback, db.reflections, db.next_actions
 
 STATUSES = ("open", "done", "snoozed")
+E2 = E.alias("later")
+ENDINGS = ("accepted", "declined", "withdrawn", "rejected", "ghosted")
 
 
 def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
@@ -84,7 +86,7 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
         ),
         "pauses": read_frame(
             engine,
-            sa.select(R.c.application_id, R.c.pause_until, *company_role)
+            sa.select(R.c.id, R.c.application_id, R.c.pause_until, R.c.answers, *company_role)
             .join(A, A.c.id == R.c.application_id)
             .join(C, C.c.id == A.c.company_id)
             .where(R.c.pause_until.is_not(None), R.c.pause_until >= since),
@@ -96,8 +98,28 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 sa.select(sa.func.count(A.c.id)).scalar_subquery().label("applications"),
             ),
         ),
+        "offers": _offers(engine, since),
         **plan_store.action_facts(engine, since),  # the practices' rules (lib.follow_up.practice_rules)
     }
+
+
+def _offers(engine: Engine, since: dt.date) -> pd.DataFrame:
+    """Offers since `since`, each with whether the application has ended since (accepted, declined…)."""
+    ended = (
+        sa.select(E2.c.id)
+        .where(E2.c.application_id == E.c.application_id, E2.c.kind.in_(ENDINGS))
+        .correlate(E)
+        .exists()
+    )
+    return read_frame(
+        engine,
+        sa.select(
+            E.c.application_id, E.c.occurred_on, ended.label("ended"), C.c.name.label("company"), A.c.role
+        )
+        .join(A, A.c.id == E.c.application_id)
+        .join(C, C.c.id == A.c.company_id)
+        .where(E.c.kind == "offer", E.c.occurred_on >= since),
+    )
 
 
 def action_states(engine: Engine) -> pd.DataFrame:

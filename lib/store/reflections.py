@@ -343,7 +343,9 @@ def skill_tags(engine: Engine) -> list[str]:
 def latest_pause(engine: Engine) -> dict[str, Any] | None:
     """The reflection whose pause ends last, with its company and role (None if there is none)."""
     query = (
-        sa.select(R.c.id, R.c.application_id, R.c.pause_until, A.c.role, C.c.name.label("company"))
+        sa.select(
+            R.c.id, R.c.application_id, R.c.pause_until, R.c.answers, A.c.role, C.c.name.label("company")
+        )
         .join(A, A.c.id == R.c.application_id)
         .join(C, C.c.id == A.c.company_id)
         .where(R.c.pause_until.is_not(None))

@@ -25,7 +25,9 @@ ICONS = {
     "feedback": ":material/forum:",
     "check-in": ":material/schedule:",
     "connect": ":material/person_add:",
-    "pause": ":material/self_improvement:",
+    "reflect": ":material/self_improvement:",
+    "interview": ":material/event:",
+    "offer": ":material/celebration:",
     "review": ":material/flag:",
 }
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
@@ -60,8 +62,7 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
 def _row(action: next_actions.Action, today: dt.date) -> None:
     with st.container(border=True):
         text, act, done, snooze = st.columns([7, 2, 1, 1], vertical_alignment="center")
-        overdue = (today - action.due_on).days
-        when = f"due {action.due_on:%d %b}" + (f" · {overdue} days overdue" if overdue > 1 else "")
+        when = next_actions.when_text(action, today)
         text.markdown(
             f"{ICONS.get(action.kind, ':material/task_alt:')} **{md(action.title)}**  \n"
             f"{md(action.detail)} *({when})*"
@@ -92,10 +93,27 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
                 )
 
 
-def render() -> None:
-    """Draw the list (Home)."""
+def _calm(actions: list[next_actions.Action], held: list[next_actions.Action], today: dt.date) -> None:
+    if actions:
+        st.subheader("Only what can't wait")
+        for action in actions:
+            _row(action, today)
+    if held:
+        back = held[0].held_until
+        st.caption(
+            f"{len(held)} other thing{'s' if len(held) != 1 else ''} can wait: "
+            f"{'they come' if len(held) != 1 else 'it comes'} back on {back:%a %d %b}, after your pause."
+        )
+
+
+def render(pause_ends: dt.datetime | None = None) -> None:
+    """Draw the list (Home). While a pause runs (`pause_ends`), only what cannot wait is drawn;
+    the rest is held and said to come back when the pause ends."""
     today = dt.date.today()
-    actions = open_actions(today)
+    actions, held = next_actions.calm(open_actions(today), pause_ends, today)
+    if pause_ends is not None:
+        _calm(actions, held, today)
+        return
     head, export = st.columns([3, 1], vertical_alignment="bottom")
     head.subheader(f"Next actions ({len(actions)})" if actions else "Next actions")
     if not actions:

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from lib.core.models import MoodIn
 from lib.reflect import questionnaires as qn
+from lib.reflect.rejection import looked_back
 from lib.reflect.timeline import pause_left
 from lib.store import reflections as store
 from ui import forms, state
@@ -18,21 +19,30 @@ from ui.text import md
 FORM = "mood_checkin"
 
 
-def pause_notice() -> None:
-    """While a pause after a rejection runs, say so kindly, with the time left."""
+def pause_notice() -> dt.datetime | None:
+    """While a pause after a rejection runs, say so kindly, with the time left; returns when it ends
+    (None when no pause runs). The look back is open at once to anyone who wants it now."""
     pause = reflections.latest_pause()
     if not pause:
-        return
+        return None
     left = pause_left(pause["pause_until"], dt.datetime.now())
     if left is None:
-        return
+        return None
     st.info(
         f"**You're taking a pause** after the news from {md(pause['company'])} — "
         f"until {pause['pause_until']:%a %d %b, %H:%M} ({left} left). "
         "No replies in the heat of the moment: rest, do something kind for yourself, see the people "
-        "who matter to you. Everything will still be here when you're ready.",
+        "who matter to you. Everything else will wait here until you're ready.",
         icon=":material/spa:",
     )
+    if not looked_back(pause.get("answers")):
+        st.page_link(
+            "pages/rejection.py",
+            label="Look back now, if you'd like to",
+            icon=":material/self_improvement:",
+            query_params={"reflection": str(pause["id"])},
+        )
+    return pause["pause_until"]
 
 
 def checkin_form() -> None:

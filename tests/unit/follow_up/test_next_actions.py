@@ -60,7 +60,7 @@ def contacts(**overrides):
 
 def test_a_thank_you_becomes_due_24_hours_after_the_interview_not_before():
     facts = {"events": events((1, "interview", days_ago(0)))}
-    assert keys(facts) == []
+    assert [k for k in keys(facts) if k.startswith("thank-you")] == []
     facts = {"events": events((1, "interview", days_ago(1)))}
     assert keys(facts) == [f"thank-you:interview:1:{days_ago(1)}"]
     assert na.compute(facts, TODAY)[0].params == {"app": "1", "kind": "thank-you after interview"}
@@ -94,37 +94,114 @@ def test_a_thank_you_stops_being_listed_after_two_weeks():
     assert keys({"events": events((1, "final", days_ago(15)))}) == []
 
 
-def test_a_running_pause_holds_the_rejection_thank_you_back_until_it_ends():
-    ev = events((1, "rejected", days_ago(2)))
-    pause = lambda until: pd.DataFrame(
-        [{"application_id": 1, "pause_until": until, "company": "Acme", "role": "Analyst"}]
+def _pause(until, answers=None, app=1):
+    return pd.DataFrame(
+        [
+            {
+                "id": 7,
+                "application_id": app,
+                "pause_until": until,
+                "answers": answers,
+                "company": "Acme",
+                "role": "Analyst",
+            }
+        ]
     )
-    held = {"events": ev, "pauses": pause(dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9)))}
-    assert [a.kind for a in na.compute(held, TODAY)] == ["pause"]  # "ends tomorrow", no note yet
-    ends_today = {"events": ev, "pauses": pause(dt.datetime.combine(TODAY, dt.time(18)))}
+
+
+def test_a_running_pause_holds_the_rejection_thank_you_and_the_look_back_until_it_ends():
+    ev = events((1, "rejected", days_ago(2)))
+    held = {"events": ev, "pauses": _pause(dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9)))}
+    assert na.compute(held, TODAY) == []  # nothing asked of you while you rest
+    ends_today = {"events": ev, "pauses": _pause(dt.datetime.combine(TODAY, dt.time(18)))}
     kinds = [(a.kind, a.due_on) for a in na.compute(ends_today, TODAY)]
-    assert kinds == [("note", TODAY), ("pause", TODAY)]
+    assert kinds == [("note", TODAY), ("reflect", TODAY)]
 
 
-def test_pause_endings_show_from_the_day_before_to_two_days_after():
-    def shown(end):
-        pauses = pd.DataFrame(
-            [
-                {
-                    "application_id": 3,
-                    "pause_until": dt.datetime.combine(end, dt.time(20)),
-                    "company": "Acme",
-                    "role": "Analyst",
-                }
-            ]
-        )
-        return [a.title for a in na.compute({"pauses": pauses}, TODAY)]
+def test_when_a_pause_has_ended_the_look_back_is_offered_until_written_or_a_month_has_passed():
+    def shown(end, answers=None):
+        pauses = _pause(dt.datetime.combine(end, dt.time(18)), answers, app=3)
+        return [(a.title, a.target, a.params) for a in na.compute({"pauses": pauses}, TODAY)]
 
-    assert shown(TODAY + dt.timedelta(days=2)) == []
-    assert shown(TODAY + dt.timedelta(days=1)) == ["Your pause after Acme ends tomorrow"]
-    assert shown(TODAY) == ["Your pause after Acme ends today"]
-    assert shown(days_ago(2)) == ["Your pause after Acme ended 2 days ago"]
-    assert shown(days_ago(3)) == []
+    look = ("Look back at Acme when you're ready", "rejection", {"reflection": "7"})
+    assert shown(TODAY + dt.timedelta(days=1)) == []
+    assert shown(days_ago(1)) == [look]
+    assert shown(days_ago(30)) == [look] and shown(days_ago(31)) == []
+    assert shown(days_ago(1), {"mood": 2, "pause_until": "2026-03-11", "kind_thing": "a walk"}) == [look]
+    assert shown(days_ago(1), {"mood": 2, "lessons": "Practise the case"}) == []  # looked back
+
+
+def test_while_a_pause_runs_only_what_cannot_wait_is_shown_and_the_rest_comes_back_after_it():
+    actions = [
+        na.Action("a", "interview", "Interview at Acme today", "", TODAY),
+        na.Action("b", "note", "Send a thank-you", "", days_ago(3)),
+        na.Action("c", "check-in", "Check in with Dana", "", days_ago(9)),
+        na.Action("d", "offer", "An offer from Beta", "", days_ago(1)),
+    ]
+    ends = dt.datetime.combine(TODAY + dt.timedelta(days=2), dt.time(18))
+    shown, held = na.calm(actions, ends, TODAY)
+    assert [a.rule_key for a in shown] == ["a", "d"]
+    assert [(a.rule_key, a.due_on, a.held_until) for a in held] == [
+        ("b", TODAY + dt.timedelta(days=2), TODAY + dt.timedelta(days=2)),
+        ("c", TODAY + dt.timedelta(days=2), TODAY + dt.timedelta(days=2)),
+    ]
+    assert na.calm(actions, None, TODAY) == (actions, [])
+    assert na.when_text(held[0], TODAY) == f"after your pause, from {TODAY + dt.timedelta(days=2):%a %d %b}"
+
+
+def test_no_action_is_ever_overdue():
+    action = na.Action("b", "note", "Send a thank-you", "", days_ago(9))
+    assert na.when_text(action, TODAY) == "when you're ready"
+    assert na.when_text(na.Action("x", "note", "", "", TODAY), TODAY) == "today"
+    assert na.when_text(na.Action("x", "note", "", "", TODAY + dt.timedelta(days=2)), TODAY) == "due 14 Mar"
+
+
+def test_a_sent_note_clears_the_check_in_and_the_feedback_reminder():
+    contacts = pd.DataFrame(
+        [
+            {
+                "id": 5,
+                "name": "Dana",
+                "role": "recruiter",
+                "company": "Acme",
+                "met_on": None,
+                "connected_on": days_ago(40),
+                "last_contact_on": days_ago(20),
+                "next_checkin_on": days_ago(2),
+            }
+        ]
+    )
+    assert [a.kind for a in na.compute({"contacts": contacts}, TODAY)] == ["check-in"]
+    sent = pd.DataFrame(
+        [{"application_id": None, "contact_id": 5, "kind": "contact check-in", "sent_on": days_ago(1)}]
+    )
+    assert na.compute({"contacts": contacts, "notes": sent}, TODAY) == []
+    feedback = pd.DataFrame(
+        [
+            {
+                "id": 9,
+                "application_id": 1,
+                "contact_id": None,
+                "asked_on": days_ago(10),
+                "received_on": None,
+                "contact_name": None,
+                "company": "Acme",
+                "role": "Analyst",
+            }
+        ]
+    )
+    assert [a.kind for a in na.compute({"feedback": feedback}, TODAY)] == ["feedback"]
+    chased = notes((1, "feedback request", days_ago(2)))
+    assert na.compute({"feedback": feedback, "notes": chased}, TODAY) == []
+
+
+def test_an_offer_waiting_for_an_answer_is_listed_until_it_is_answered():
+    offers = pd.DataFrame(
+        [{"application_id": 4, "occurred_on": days_ago(2), "ended": False, "company": "Beta", "role": "BI"}]
+    )
+    [action] = na.compute({"offers": offers}, TODAY)
+    assert action.kind == "offer" and "waiting for your answer" in action.title
+    assert na.compute({"offers": offers.assign(ended=True)}, TODAY) == []
 
 
 def feedback(asked_on, received_on=None):

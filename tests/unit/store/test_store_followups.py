@@ -183,8 +183,8 @@ def test_compose_facts_merge_debriefs_and_reflection_answers(engine, rejected_ap
     assert facts["reflection_answers"]["reply_goal"] == ["feedback", "another role"]
     assert facts["pause_until"].date() == TODAY + dt.timedelta(days=1)
     assert store.compose_facts(engine, 999) is None
-    # the pause holds the thank-you back and announces its end instead
-    assert [a.kind for a in open_actions(engine)] == ["pause"]
+    # the pause holds the thank-you back, and the look back waits until the pause has ended
+    assert [a.kind for a in open_actions(engine)] == []
 
 
 def test_the_signature_is_kept_and_cleared(engine):

@@ -1,0 +1,87 @@
+"""After a rejection, two steps (docs/product.md, "After a rejection"):
+
+1. **Record it** — what happened and a pause (how I feel, until when, one kind thing for today):
+   under a minute, right when the "no" comes.
+2. **Look back** — the reflection (accountability, was it for me, what I want from my reply,
+   looking back), offered when the pause ends, or at once to anyone who wants it now.
+
+Both steps write the same reflection row: the record step creates it, the look back adds its
+answers to it, so drafts and reflections saved before the steps were split keep working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from lib.core import vocab
+from lib.reflect.banks.rejection import REJECTION
+
+PAUSE_ENDS_AT = dt.time(18, 0)  # "until tomorrow" means tomorrow evening
+RECORD_FIELDS = ("stage_reached", "rejected_on", "news_via")
+WHAT_HAPPENED, PAUSE = "What happened", "Pause first"
+RECORD_SECTIONS = (WHAT_HAPPENED, PAUSE)
+ENDINGS_RECORDED = ("rejected", "ghosted")  # endings a rejection's reflection can follow
+NO_REJECTION = ("withdrawn", "declined")  # the person ended it: nothing to record
+
+
+def look_back_sections(bank=REJECTION) -> list[str]:
+    """Every section of the bank after the pause (a self-compassion opening included when the bank
+    gains one): the reflection proper."""
+    return [name for name, _ in bank.sections if name not in RECORD_SECTIONS]
+
+
+def look_back_fields(bank=REJECTION) -> set[str]:
+    sections = set(look_back_sections(bank))
+    return {q.id for q in bank.questions if q.section in sections}
+
+
+def record_fields(bank=REJECTION) -> set[str]:
+    return {q.id for q in bank.questions if q.section in RECORD_SECTIONS}
+
+
+def _answered(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, (str, list, tuple, dict, set)):
+        return bool(value)
+    return True
+
+
+def looked_back(answers: dict[str, Any] | None, bank=REJECTION) -> bool:
+    """True once any reflection question (beyond the record and the pause) has an answer."""
+    fields = look_back_fields(bank)
+    return any(_answered(v) for k, v in (answers or {}).items() if k in fields)
+
+
+def pause_end(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, PAUSE_ENDS_AT)
+
+
+def record_defaults(today: dt.date) -> dict[str, Any]:
+    """A new record: the answer came today, a pause until tomorrow evening."""
+    return {"rejected_on": today, "pause_until": today + dt.timedelta(days=1)}
+
+
+def recorded_ending(status_stage: str, ending_kind: str | None, ending_on, ending_via) -> dict[str, Any]:
+    """What the stage history already says about the ending (shown locked on the form)."""
+    recorded: dict[str, Any] = {"stage_reached": status_stage}
+    if ending_kind:
+        recorded["rejected_on"] = ending_on
+        recorded["news_via"] = "silence" if ending_kind == "ghosted" else (ending_via or "email")
+    return recorded
+
+
+def can_record(outcome: str) -> bool:
+    return outcome not in NO_REJECTION
+
+
+def ended_as(outcome: str) -> str:
+    return vocab.stage_label(outcome).lower()
+
+
+def merge_answers(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """The look back adds to what the record step saved: new answers win, nothing saved is lost."""
+    merged = dict(old or {})
+    merged.update(new)
+    return merged
