@@ -13,7 +13,7 @@ PRODID = "-//Rebound//Next actions//EN"
 
 
 def actions_to_ics(actions: Iterable[Action], today: dt.date, now: dt.datetime | None = None) -> bytes:
-    """One all-day event per action, on its due day (overdue ones on today: a calendar entry in
+    """One all-day event per action, on its due day (earlier ones on today: a calendar entry in
     the past would never be seen). An action with a time (a planned search slot: params "time" and
     "minutes") is a timed event in local time instead. UIDs are stable, so importing again updates
     instead of duplicating."""

@@ -48,7 +48,7 @@ def texts(elements):
 
 
 def home_actions(at):
-    return [m.value for m in at.markdown if "**" in m.value and "due" in m.value]
+    return [m.value for m in at.markdown if "**" in m.value and m.value.rstrip().endswith(")*")]
 
 
 def compose(open_page, app_id, kind="thank-you after rejection"):
