@@ -265,3 +265,17 @@ def test_a_very_long_note_keeps_its_text_and_says_why_it_was_not_saved(open_page
     assert "The note is too long (at most 20,000 characters)" in texts(at.error)
     assert [t for t in at.text_area if t.key.startswith("body_")][0].value == "Thank you. " * 2_000
     assert store.notes_for(engine, app_id).empty
+
+
+def test_a_note_being_edited_is_back_after_a_reload(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    body.set_value(body.value + "\nP.S. I kept this line while typing.")
+    at.run()
+    again = compose(open_page, app_id)  # a new browser session: nothing left in session state
+    assert not again.exception
+    [restored] = [t for t in again.text_area if t.key.startswith("body_")]
+    assert restored.value.endswith("P.S. I kept this line while typing.")

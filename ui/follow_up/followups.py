@@ -15,6 +15,7 @@ from lib.follow_up import notes, sending
 from lib.follow_up.feedback import feedback_overview
 from lib.store import contacts as contact_store
 from lib.store import followups as store
+from lib.store import reflections as reflection_store
 from lib.store.base import StoreError
 from ui import forms, state
 from ui.text import md
@@ -54,6 +55,55 @@ def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list
 
 # --- one note draft, per recipient ---------------------------------------------------------------
 
+DRAFTS = "compose_drafts"
+
+
+def _drafts_key(app_id: int | None) -> str:
+    return f"compose:{app_id or 0}"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
+def keep_drafts(app_id: int | None) -> None:
+    """Keep this application's drafts (who, what, and the text as it stands) in the database, so a
+    reload or another visit finds them again."""
+    mine = [d for d in st.session_state.get(DRAFTS, []) if (d["application_id"] or 0) == (app_id or 0)]
+    payload = {
+        "drafts": [{k: _plain(v) for k, v in d.items()} for d in mine],
+        "texts": {
+            d["key"]: {
+                "subject": st.session_state.get(f"subject_{d['key']}", ""),
+                "body": st.session_state.get(f"body_{d['key']}", ""),
+            }
+            for d in mine
+        },
+    }
+    reflection_store.save_draft(state.engine(), _drafts_key(app_id), payload)
+
+
+def restored_drafts(app_id: int | None) -> list[dict[str, Any]]:
+    """The drafts on screen; after a reload, the ones kept for this application."""
+    current = st.session_state.get(DRAFTS) or []
+    if any((d["application_id"] or 0) == (app_id or 0) for d in current):
+        return current
+    kept = reflection_store.load_draft(state.engine(), _drafts_key(app_id))
+    if not kept:
+        return current
+    restored = []
+    for record in kept["payload"].get("drafts", []):
+        if record.get("sent_on"):
+            record["sent_on"] = dt.date.fromisoformat(record["sent_on"])
+        text = kept["payload"].get("texts", {}).get(record["key"], {})
+        st.session_state.setdefault(f"subject_{record['key']}", text.get("subject", ""))
+        st.session_state.setdefault(f"body_{record['key']}", text.get("body", ""))
+        restored.append(record)
+    st.session_state[DRAFTS] = restored
+    return restored
+
 
 def draft_card(draft: dict[str, Any], today: dt.date) -> None:
     """A recipient's draft: edit it, copy it, open it in the mail app, download it, save or mark it sent."""
@@ -69,13 +119,16 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")
         forms.form_error(form)
-        subject = st.text_input("Subject", key=f"subject_{key}")
+        keep = (keep_drafts, (draft.get("application_id"),))
+        subject = st.text_input("Subject", key=f"subject_{key}", on_change=keep[0], args=keep[1])
         forms.field_error(form, "subject", "Subject")
         body = st.text_area(
             "Note",
             key=f"body_{key}",
             height=300,
-            help="Edit freely. Anything in [add: …] still needs your words.",
+            help="Edit freely. Anything in [add: …] still needs your words. Kept as you type.",
+            on_change=keep[0],
+            args=keep[1],
         )
         forms.field_error(form, "body", "The note")
         markers = notes.Draft(subject, body).markers
@@ -148,5 +201,6 @@ def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | Non
         st.rerun()
     forms.clear_errors(form)
     draft["sent_on"] = sent_on
+    keep_drafts(draft.get("application_id"))
     st.toast("Marked sent." if sent_on else "Draft saved.", icon=":material/check:")
     st.rerun()

@@ -1,0 +1,52 @@
+"""The composer's rules: default recipients, which kinds ask, reply goals, timeliness, draft records."""
+
+import datetime as dt
+
+from lib.follow_up import compose
+
+TODAY = dt.date(2026, 3, 12)
+PEOPLE = [
+    {"id": 1, "name": "Ana", "role": "recruiter"},
+    {"id": 2, "name": "Ben", "role": "engineer"},
+    {"id": 3, "name": "Cy", "role": "hiring manager"},
+]
+
+
+def test_thank_yous_go_to_recruiters_and_hiring_managers_unless_a_link_names_someone():
+    assert compose.default_recipients("thank-you after interview", PEOPLE, None) == [1, 3]
+    assert compose.default_recipients("keep the door open", PEOPLE, None) == [1, 3]
+    assert compose.default_recipients("influence letter", PEOPLE, None) == []
+    assert compose.default_recipients("influence letter", PEOPLE, 2) == [2]
+    assert compose.default_recipients("feedback request", PEOPLE, 99) == [1, 3]  # not at this company
+
+
+def test_reply_goals_from_the_reflection_keep_known_words_and_default_when_unset():
+    assert compose.reply_goals({"reply_goal": "advice"}) == ["advice"]
+    assert compose.reply_goals({"reply_goal": ["advice", "a pony"]}) == ["advice"]
+    assert compose.reply_goals({}) == ["feedback", "another role"]
+
+
+def test_which_notes_start_waiting_for_feedback():
+    assert compose.asks_feedback("feedback request")
+    assert compose.asks_feedback("thank-you after rejection", ["feedback"])
+    assert not compose.asks_feedback("thank-you after rejection", ["nothing"])
+    assert not compose.asks_feedback("influence letter")
+
+
+def test_the_timeliness_line_says_how_long_since_and_tips_only_when_a_day_has_passed():
+    facts = {"interview_on": TODAY - dt.timedelta(days=3), "ended_on": None, "outcome": "open"}
+    assert compose.timeliness(facts, TODAY) == (
+        "Interview: 3 days ago. A thank-you reads best within a day or two."
+    )
+    assert compose.timeliness({"interview_on": TODAY}, TODAY) == "Interview: today."
+    assert compose.timeliness(compose.NO_FACTS, TODAY) == ""
+
+
+def test_one_draft_record_per_recipient_with_its_own_key_and_text():
+    facts = dict(compose.NO_FACTS, company="Acme", role="Analyst")
+    written = compose.drafts_for(
+        "feedback request", 7, facts, [PEOPLE[0], {"id": None, "name": "New"}], {"my_name": "Sam"}, TODAY
+    )
+    keys = [record["key"] for record, _ in written]
+    assert len(set(keys)) == 2 and all(r["asks_feedback"] for r, _ in written)
+    assert written[0][1].body.startswith("Dear Ana,") and written[1][0]["contact_id"] is None

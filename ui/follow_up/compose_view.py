@@ -1,0 +1,256 @@
+"""The composer's parts (pages/compose.py draws them in order): what the note is about, the pause
+guard, who it goes to and what it asks, the drafts, the history. Rules live in lib.follow_up.compose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.core import vocab
+from lib.core.models import ContactIn
+from lib.follow_up import compose, notes
+from lib.store import contacts as contact_store
+from lib.store import followups as store
+from lib.store.base import StoreError
+from ui import forms, state
+from ui.follow_up import followups
+from ui.params import int_param
+from ui.text import md
+
+SETUP = "compose_setup"
+OWN_QUESTION = "Write my own question…"
+NO_APP = 0  # the "no application" choice: a check-in with a contact
+
+
+def follow_link(choices: pd.DataFrame) -> None:
+    """A link from a next action (?app=…&kind=…&contact=…) picks what the note is about, once."""
+    link = (st.query_params.get("app"), st.query_params.get("kind"), st.query_params.get("contact"))
+    if st.session_state.get("compose_link") == link:
+        return
+    st.session_state["compose_link"] = link
+    st.session_state.pop("compose_drafts", None)
+    linked_app, linked_contact = int_param("app"), int_param("contact")
+    most_recent = int(choices["id"].iloc[0]) if not choices.empty else NO_APP
+    st.session_state["compose_app"] = (
+        linked_app if linked_app is not None else (NO_APP if linked_contact else most_recent)
+    )
+    st.session_state["compose_linked_contact"] = linked_contact
+    if link[1] in vocab.NOTE_KINDS:
+        st.session_state["compose_kind"] = link[1]
+    else:
+        st.session_state.pop("compose_kind", None)
+
+
+def pick_application(choices: pd.DataFrame, column) -> int | None:
+    app_ids, labels = followups.application_options(choices, st.session_state.get("compose_app") or None)
+    return column.selectbox(
+        "About",
+        [NO_APP, *app_ids],
+        key="compose_app",
+        index=None,
+        placeholder="Pick an application",
+        format_func=lambda i: (
+            "No application: a check-in with someone" if i == NO_APP else labels.get(i, f"#{i}")
+        ),
+        help="The 300 most recently active applications; type to search.",
+    )
+
+
+def facts_for(app_id: int) -> dict[str, Any]:
+    facts = store.compose_facts(state.engine(), app_id) if app_id != NO_APP else None
+    return facts or dict(compose.NO_FACTS)
+
+
+def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
+    """The pause the person set after the rejection comes first, gently (they may go on anyway)."""
+    pause_until = facts.get("pause_until")
+    left = notes.time_left(pause_until, dt.datetime.now()) if pause_until else None
+    if not left or st.session_state.get(f"pause_ok_{app_id}"):
+        return
+    st.info(
+        f"You gave yourself until **{pause_until:%A %d %B, %H:%M}** before following up: {left} left. "
+        "There is no rush; a note written after a breather reads calmer. You can still write it now.",
+        icon=":material/self_improvement:",
+    )
+    if st.button("Go on anyway", key="pause_go_on"):
+        st.session_state[f"pause_ok_{app_id}"] = True
+        st.rerun()
+    st.stop()
+
+
+def pick_kind(facts: dict[str, Any], column) -> str:
+    kinds = notes.kinds_for(facts.get("outcome"), bool(facts.get("interview_on")))
+    if st.session_state.get("compose_kind") not in kinds:
+        st.session_state["compose_kind"] = kinds[0]
+    return column.selectbox("Kind of note", kinds, key="compose_kind")
+
+
+def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
+    """The kind's own questions (reply goal, feedback question, …) as template fill-ins."""
+    extras: dict[str, Any] = {}
+    if kind == "thank-you after rejection":
+        extras["reply_goal"] = st.multiselect(
+            "What I want from their reply",
+            notes.REPLY_GOALS,
+            default=compose.reply_goals(facts["reflection_answers"]),
+            key=f"compose_goals_{app_id}",
+            help="From your reflection when you set it; it decides what the note asks for.",
+        ) or ["nothing"]
+    if kind in compose.WITH_QUESTION:
+        question = st.selectbox(
+            "Feedback question",
+            [*notes.FEEDBACK_QUESTIONS, OWN_QUESTION],
+            key="compose_question",
+            help="A specific question gets a specific answer.",
+        )
+        with st.expander("My own question, an open question"):
+            own = st.text_input(
+                "My own feedback question",
+                key="compose_own_question",
+                placeholder="Used when “Write my own question…” is picked above",
+            )
+            extras["feedback_question"] = own if question == OWN_QUESTION else question
+            if kind == "thank-you after rejection":
+                extras["open_question"] = st.text_input(
+                    "An open question I still have",
+                    key="compose_open_question",
+                    help="Asked when the reply goal includes it.",
+                )
+    if kind == "influence letter":
+        extras["skills_fit"] = st.text_area(
+            "How my skills fit what they need", key="compose_skills_fit", height=90
+        )
+    if kind == "keep the door open":
+        extras["introduction_to"] = st.text_input("Someone I'd like to be introduced to", key="compose_intro")
+    if kind == "contact check-in":
+        extras["news"] = st.text_area("My news, in a sentence or two", key="compose_news", height=90)
+    if kind == "re-application intro":
+        extras["reapply_reason"] = st.text_area(
+            "Why this role fits me better",
+            value=facts.get("reapply_reason") or "",
+            key="compose_reapply",
+            height=90,
+        )
+    return extras
+
+
+def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -> None:
+    """Who to write to and what to ask; "Write the drafts" writes one draft per person."""
+    engine = state.engine()
+    recipients = people.head(500) if app_id == NO_APP else people[people["company_id"] == facts["company_id"]]
+    person = {int(r.id): r._asdict() for r in recipients.itertuples()}
+    person_ids = list(person)
+    default_to = compose.default_recipients(
+        kind, person.values(), st.session_state.get("compose_linked_contact")
+    )
+    forms.form_error(SETUP)
+    with st.form(SETUP, border=True):
+        who_col, what_col = st.columns(2, gap="large")
+        with who_col:
+            to = st.multiselect(
+                "To",
+                person_ids,
+                default=default_to,
+                key=f"compose_to_{app_id}_{kind}",
+                format_func=lambda i: f"{person[i]['name']} ({person[i]['role']})",
+                placeholder="Pick the people to write to"
+                if person_ids
+                else "No one saved yet: name them below",
+            )
+            with st.expander("Someone not in your network", expanded=not person_ids):
+                one_name = st.text_input("Their name", key="compose_one_name")
+                forms.field_error(SETUP, "name", "Their name")
+                one_role = st.selectbox("Their role", vocab.CONTACT_ROLES, key="compose_one_role")
+                one_email = st.text_input(
+                    "Their email", key="compose_one_email", placeholder="name@example.com"
+                )
+                forms.field_error(SETUP, "email", "Their email")
+                one_save = st.checkbox("Add them to my network", value=True, key="compose_one_save")
+            my_name = st.text_input(
+                "Sign as",
+                value=store.get_signature(engine),
+                key="compose_my_name",
+                help="Kept for your next notes.",
+            )
+        with what_col:
+            extras = _asks(kind, app_id, facts)
+        write = st.form_submit_button("Write the drafts", type="primary", icon=":material/edit_note:")
+    if not write:
+        return
+    chosen = [dict(person[i]) for i in to]
+    try:
+        if one_name.strip() or one_email.strip():
+            one = ContactIn(name=one_name, role=one_role, email=one_email, company=facts.get("company"))
+            entry = one.model_dump() | {"id": None}
+            if one_save:
+                entry["id"] = contact_store.add_contact(engine, one)
+            chosen.append(entry)
+    except (ValidationError, StoreError) as exc:
+        forms.set_errors(SETUP, forms.errors_from(exc))
+        st.rerun()
+    if not chosen:
+        forms.set_errors(
+            SETUP, {"form": "Pick at least one person to write to, or name someone below the list."}
+        )
+        st.rerun()
+    forms.clear_errors(SETUP)
+    if my_name.strip() != store.get_signature(engine):
+        store.set_signature(engine, my_name)
+    written = compose.drafts_for(
+        kind,
+        app_id,
+        facts,
+        chosen,
+        extras | {"my_name": my_name},
+        dt.date.today(),
+        numbered_from=len(st.session_state.get("compose_drafts", [])),
+    )
+    for record, draft in written:
+        st.session_state[f"subject_{record['key']}"] = draft.subject
+        st.session_state[f"body_{record['key']}"] = draft.body
+    st.session_state["compose_drafts"] = [record for record, _ in written]
+    followups.keep_drafts(app_id)
+    st.rerun()
+
+
+def drafts(app_id: int, today: dt.date) -> None:
+    shown = [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+    if not shown:
+        st.caption(
+            "Pick who to write to and what you want from the reply, then **Write the drafts**: one note per "
+            "person. What Rebound doesn't know yet shows as [add: …] so you can fill it in."
+        )
+    for row in range(0, len(shown), 2):
+        for column, draft in zip(st.columns(2, gap="medium"), shown[row : row + 2]):
+            with column:
+                followups.draft_card(draft, today)
+
+
+def history(app_id: int, facts: dict[str, Any], today: dt.date) -> None:
+    """The notes saved for this application: mark one sent, or delete it."""
+    engine = state.engine()
+    saved = store.notes_for(engine, app_id)
+    st.markdown(f"#### Notes for {md(facts['company'])} · {md(facts['role'])}")
+    if saved.empty:
+        st.caption("No notes saved for this application yet.")
+    for note in saved.itertuples():
+        status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft, not sent"
+        with st.expander(f"{md(note.kind)} to {md(note.recipient_name or 'someone')} · {status}"):
+            st.text(f"Subject: {note.subject or ''}\n\n{note.body}")
+            mark, delete = st.columns(2)
+            if not note.sent_on and mark.button(
+                "Mark sent today", key=f"history_sent_{note.id}", icon=":material/send:"
+            ):
+                store.mark_note_sent(
+                    engine, note.id, today, asked_feedback=note.kind in compose.ASKS_FEEDBACK
+                )
+                st.rerun()
+            with delete.popover("Delete", icon=":material/delete:"):
+                st.write("Delete this note from the history?")
+                if st.button("Delete", key=f"history_delete_{note.id}", type="primary"):
+                    store.delete_note(engine, note.id)
+                    st.rerun()
