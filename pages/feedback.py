@@ -2,28 +2,16 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
-from lib.core import vocab
-from lib.core.models import FeedbackIn
 from lib.follow_up import next_actions
-from lib.store import followups as store
-from lib.store.base import StoreError
-from ui import forms, layout, state
-from ui.follow_up import followups
-from ui.params import int_param
-from ui.text import md
-
-NEW, ANSWER = "feedback_new", "feedback_answer"
-CHANNELS = ("email", "phone", "LinkedIn", "in person", "portal", "other")
+from ui import layout
+from ui.follow_up import feedback_view, followups
 
 st.title("Feedback")
 layout.demo_banner()
 
 today = dt.date.today()
-engine = state.engine()
 choices = followups.application_choices()
 if choices.empty:
     st.info(
@@ -34,188 +22,12 @@ if choices.empty:
     st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
     st.stop()
 
-overview = followups.feedback_page_overview(today, next_actions.FEEDBACK_CHASE_AFTER_DAYS)
-people = followups.contacts()
-waiting = overview.waiting
+chase_after = next_actions.FEEDBACK_CHASE_AFTER_DAYS
+overview = followups.feedback_page_overview(today, chase_after)
 
 log_col, answer_col = st.columns(2, gap="large")
 with log_col:
-    st.markdown("#### Log feedback")
-    app_ids, labels = followups.application_options(choices, int_param("app"))
-    wanted = int_param("app")
-    app_id = st.selectbox(
-        "Application",
-        app_ids,
-        index=app_ids.index(wanted) if wanted in app_ids else 0,
-        format_func=lambda i: labels[i],
-        key="feedback_app",
-        help="The 300 most recently active applications; type to search.",
-    )
-    company_id = store.compose_facts(engine, app_id)["company_id"]
-    at_company = people[people["company_id"] == company_id]
-    person_labels = {int(r.id): f"{r.name} ({r.role})" for r in at_company.itertuples()}
-    forms.form_error(NEW)
-    with st.form(NEW, border=True):
-        contact = st.selectbox(
-            "From",
-            [None, *person_labels],
-            format_func=lambda i: "—" if i is None else person_labels[i],
-            key="feedback_contact",
-        )
-        asked_col, via_col, got_col = st.columns(3)
-        asked_on = asked_col.date_input(
-            "Asked on", value=today, max_value=today, key="feedback_asked_on", format="DD/MM/YYYY"
-        )
-        forms.field_error(NEW, "asked_on", "Asked on")
-        asked_via = via_col.selectbox("How", CHANNELS, key="feedback_via")
-        received_on = got_col.date_input(
-            "Answer on",
-            value=None,
-            max_value=today,
-            key="feedback_received_on",
-            format="DD/MM/YYYY",
-            help="Leave empty while you wait.",
-        )
-        forms.field_error(NEW, "received_on", "Answer on")
-        text = st.text_area("What they said", key="feedback_text", height=100)
-        forms.field_error(NEW, "text", "What they said")
-        themes = st.multiselect(
-            "Themes",
-            vocab.FEEDBACK_THEMES,
-            key="feedback_themes",
-            accept_new_options=True,
-            help="Pick from the list or type your own.",
-        )
-        forms.field_error(NEW, "themes", "Themes")
-        save = st.form_submit_button("Save feedback", type="primary", icon=":material/save:")
-    if save:
-        try:
-            store.add_feedback(
-                engine,
-                FeedbackIn(
-                    application_id=app_id,
-                    contact_id=contact,
-                    asked_on=asked_on,
-                    asked_via=asked_via,
-                    received_on=received_on,
-                    text=text,
-                    themes=themes,
-                ),
-            )
-        except (ValidationError, StoreError) as exc:
-            forms.set_errors(NEW, forms.errors_from(exc))
-        else:
-            forms.clear_errors(NEW)
-            for key in ("feedback_text", "feedback_themes", "feedback_received_on"):
-                st.session_state.pop(key, None)
-            st.toast("Feedback saved.", icon=":material/check:")
-        st.rerun()
-
+    feedback_view.log_form(choices, followups.contacts(), today)
 with answer_col:
-    st.markdown(f"#### Waiting for an answer ({overview.waiting_count})")
-    if waiting.empty:
-        st.caption("Nothing pending. When you ask for feedback (or send a note that asks), it waits here.")
-    else:
-        if overview.late_count:
-            st.caption(
-                f"{overview.late_count} asked more than {next_actions.FEEDBACK_CHASE_AFTER_DAYS} days ago: one polite "
-                "reminder is fine. No answer costs you nothing."
-            )
-        pending = {
-            int(r.id): f"{r.company} · {r.role}"
-            + (f" · {r.contact_name}" if isinstance(r.contact_name, str) else "")
-            + f" (asked {r.asked_on:%d %b})"
-            for r in waiting.itertuples()
-        }
-        forms.form_error(ANSWER)
-        with st.form(ANSWER, border=True):
-            which = st.selectbox(
-                "Which one", list(pending), format_func=lambda i: pending[i], key="answer_which"
-            )
-            got_on = st.date_input(
-                "Answer on", value=today, max_value=today, key="answer_on", format="DD/MM/YYYY"
-            )
-            forms.field_error(ANSWER, "received_on", "Answer on")
-            said = st.text_area("What they said", key="answer_text", height=100)
-            forms.field_error(ANSWER, "text", "What they said")
-            tags = st.multiselect(
-                "Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True
-            )
-            record = st.form_submit_button(
-                "Record the answer", type="primary", icon=":material/mark_email_read:"
-            )
-        if record:
-            row = waiting.set_index("id").loc[which]
-            try:
-                store.update_feedback(
-                    engine,
-                    which,
-                    FeedbackIn(
-                        application_id=int(row["application_id"]),
-                        contact_id=None if pd.isna(row["contact_id"]) else int(row["contact_id"]),
-                        asked_on=row["asked_on"],
-                        asked_via=row["asked_via"],
-                        received_on=got_on,
-                        text=said,
-                        themes=tags,
-                    ),
-                )
-            except (ValidationError, StoreError) as exc:
-                forms.set_errors(ANSWER, forms.errors_from(exc))
-            else:
-                forms.clear_errors(ANSWER)
-                for key in ("answer_text", "answer_themes"):
-                    st.session_state.pop(key, None)
-                st.toast("Answer recorded.", icon=":material/check:")
-            st.rerun()
-
-st.markdown(f"#### All feedback ({overview.total})")
-if not overview.total:
-    st.caption("Nothing logged yet.")
-else:
-    counts = overview.theme_counts
-    if not counts.empty:
-        st.caption(
-            "Themes so far: " + " · ".join(f"{md(theme)} ({n})" for theme, n in counts.head(12).items())
-        )
-    st.dataframe(
-        overview.shown,
-        hide_index=True,
-        column_order=[
-            "company",
-            "role",
-            "contact_name",
-            "asked_on",
-            "asked_via",
-            "received_on",
-            "themes",
-            "text",
-        ],
-        column_config={
-            "company": "Company",
-            "role": "Role",
-            "contact_name": "From",
-            "asked_on": st.column_config.DateColumn("Asked", format="DD MMM YYYY"),
-            "asked_via": "How",
-            "received_on": st.column_config.DateColumn("Answer", format="DD MMM YYYY"),
-            "themes": "Themes",
-            "text": st.column_config.TextColumn("What they said", width="large"),
-        },
-    )
-    if overview.total > len(overview.shown):
-        st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")
-    with st.expander("Delete an entry"):
-        labels_all = {
-            int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})"
-            for r in overview.recent.itertuples()
-        }
-        gone = st.selectbox(
-            "Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which"
-        )
-        sure = st.checkbox("Yes, delete this entry", key="feedback_delete_sure")
-        if st.button(
-            "Delete", type="primary", disabled=not sure, icon=":material/delete:", key="feedback_delete"
-        ):
-            store.delete_feedback(engine, gone)
-            st.session_state.pop("feedback_delete_sure", None)
-            st.rerun()
+    feedback_view.answer_form(overview, today, chase_after)
+feedback_view.all_feedback(overview)

@@ -7,6 +7,33 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.core.models import FeedbackIn
+
+# How feedback was asked for (a person's channels, wider than how news of an ending came).
+ASKED_VIA: tuple[str, ...] = ("email", "phone", "LinkedIn", "in person", "portal", "other")
+
+
+def answered(
+    waiting: pd.DataFrame, feedback_id: int, received_on: dt.date, text: str, themes: list[str]
+) -> FeedbackIn:
+    """The waiting entry `feedback_id` with its answer: what was asked stays as it was."""
+    row = waiting.set_index("id").loc[feedback_id]
+    return FeedbackIn(
+        application_id=int(row["application_id"]),
+        contact_id=None if pd.isna(row["contact_id"]) else int(row["contact_id"]),
+        asked_on=row["asked_on"],
+        asked_via=row["asked_via"],
+        received_on=received_on,
+        text=text,
+        themes=themes,
+    )
+
+
+def waiting_label(row) -> str:
+    """ "Acme · Analyst · Maya (asked 03 Mar)": one entry still waiting for an answer."""
+    who = f" · {row.contact_name}" if isinstance(row.contact_name, str) else ""
+    return f"{row.company} · {row.role}{who} (asked {row.asked_on:%d %b})"
+
 
 @dataclass
 class FeedbackOverview:

@@ -33,3 +33,30 @@ def test_themes_are_counted_across_entries_most_common_first():
 def test_only_the_first_rows_are_kept_for_the_browser():
     overview = feedback_overview(_items(), TODAY, chase_after_days=7, shown_rows=2, listed=1)
     assert len(overview.shown) == 2 and len(overview.recent) == 1 and len(overview.waiting) == 1
+
+
+def test_recording_an_answer_keeps_what_was_asked_and_adds_what_came_back():
+    import datetime as _dt
+
+    from lib.follow_up.feedback import answered, waiting_label
+
+    waiting = pd.DataFrame(
+        {
+            "id": [4],
+            "application_id": [2],
+            "contact_id": [float("nan")],
+            "asked_on": [_dt.date(2026, 3, 1)],
+            "asked_via": ["LinkedIn"],
+            "company": ["Acme"],
+            "role": ["Analyst"],
+            "contact_name": [None],
+        }
+    )
+    item = answered(waiting, 4, _dt.date(2026, 3, 9), "More SQL depth", ["technical depth"])
+    assert (item.application_id, item.contact_id, item.asked_via) == (2, None, "LinkedIn")
+    assert (item.received_on, item.text, item.themes) == (
+        _dt.date(2026, 3, 9),
+        "More SQL depth",
+        ["technical depth"],
+    )
+    assert waiting_label(next(waiting.itertuples())) == "Acme · Analyst (asked 01 Mar)"
