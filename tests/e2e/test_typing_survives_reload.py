@@ -1,6 +1,8 @@
 """Typing survives a reload: text typed into a questionnaire box, with the cursor still in it, is
 back after the browser reloads (kept as a draft about a second after the last keystroke)."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import add_application, goto, wait_for_app
@@ -30,3 +32,28 @@ def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, s
     page.reload()
     wait_for_app(page)
     expect(page.get_by_label("Question 1")).to_have_value(SENTENCE, timeout=15_000)
+
+
+def test_a_note_being_written_is_back_after_a_reload(page, server):
+    goto(page, server)
+    add_application(page, "Note Reload Co", "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Write a follow-up").click()
+    wait_for_app(page)
+    page.get_by_label("Their name").fill("Robin Recruiter")
+    page.get_by_role("button", name="Write the drafts").click()
+    wait_for_app(page)
+
+    note = page.get_by_role("textbox", name="Note", exact=True)
+    note.click()
+    page.keyboard.press("Control+End")
+    note.press_sequentially(" Thank you for the tour of the lab.", delay=20)
+    page.wait_for_timeout(2_500)
+    wait_for_app(page)
+
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value(
+        re.compile(r"Thank you for the tour of the lab\.$"), timeout=15_000
+    )
