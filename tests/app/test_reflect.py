@@ -146,20 +146,17 @@ def _r(app_id, field):
     return f"rejection_new_{app_id}__{field}"
 
 
-def test_a_rejection_records_the_event_the_pause_and_the_reflection_in_one_save(open_page, seeded):
+def test_recording_a_rejection_asks_only_what_happened_and_the_pause(open_page, seeded):
     engine, app_id = seeded
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     assert at.button_group(key=_r(app_id, "stage_reached")).value == "interview"
+    keys = {w.key for w in [*at.button_group, *at.text_input, *at.text_area, *at.date_input]}
+    assert _r(app_id, "prepared") not in keys and _r(app_id, "lessons") not in keys  # reflection: later
     at.button_group(key=_r(app_id, "stage_reached")).set_value("final")
     at.button_group(key=_r(app_id, "news_via")).set_value("phone")
     at.button_group(key=_r(app_id, "mood")).set_value(2)
     at.text_input(key=_r(app_id, "mood_words")).set_value("Flat")
-    at.button_group(key=_r(app_id, "prepared")).set_value(3)
-    at.text_input(key=_r(app_id, "prepared_note")).set_value("Skipped the case practice")
-    at.button_group(key=_r(app_id, "motivation")).set_value("next logical step")
-    at.button_group(key=_r(app_id, "still_interested")).set_value(True)
-    at.button_group(key=_r(app_id, "reply_goal")).set_value(["feedback", "another role"])
-    at.text_area(key=_r(app_id, "lessons")).set_value(XSS)
+    at.text_input(key=_r(app_id, "kind_thing")).set_value(XSS)
     at.run()
     at.button(key="save_rejection").click()
     at.run()
@@ -167,17 +164,52 @@ def test_a_rejection_records_the_event_the_pause_and_the_reflection_in_one_save(
     events = apps.events_for(engine, app_id)
     assert events["kind"].tolist() == ["interview", "final", "rejected"] and events["via"].iloc[-1] == "phone"
     [reflection] = store.reflections_for(engine, app_id)
-    answers = reflection["answers"]
-    assert (answers["mood"], answers["prepared"], answers["prepared_note"]) == (
-        2,
-        3,
-        "Skipped the case practice",
-    )
-    assert answers["reply_goal"] == ["feedback", "another role"] and answers["still_interested"] is True
-    assert answers["lessons"] == XSS and answers["motivation"] == "next logical step"
-    assert reflection["pause_until"].date() == TODAY + dt.timedelta(days=1)
+    assert (reflection["answers"]["mood"], reflection["answers"]["kind_thing"]) == (2, XSS)
+    assert reflection["pause_until"] == dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18))
     assert store.load_moods(engine)["score"].tolist() == [2]
     assert store.load_draft(engine, f"rejection:{app_id}") is None
+    home = shown(at.info)  # back on a calm Home, the pause running
+    assert any("You're taking a pause" in i for i in home)
+
+
+def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_page, seeded):
+    engine, app_id = seeded
+    from lib.core.models import RejectionIn
+
+    rid = store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.now() - dt.timedelta(hours=1),
+            answers={"mood": 2, "kind_thing": "A long walk"},
+        ),
+    )
+    at = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    k = lambda field: f"reflection_{rid}__{field}"  # noqa: E731
+    assert at.button_group(key=k("news_via")).disabled  # what happened is already in the history
+    at.button_group(key=k("prepared")).set_value(3)
+    at.text_input(key=k("prepared_note")).set_value("Skipped the case practice")
+    at.button_group(key=k("motivation")).set_value("next logical step")
+    at.button_group(key=k("still_interested")).set_value(True)
+    at.button_group(key=k("reply_goal")).set_value(["feedback", "another role"])
+    at.text_area(key=k("lessons")).set_value(XSS)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    answers = store.get_reflection(engine, rid)["answers"]
+    assert (answers["prepared"], answers["prepared_note"], answers["lessons"]) == (
+        3,
+        "Skipped the case practice",
+        XSS,
+    )
+    assert answers["reply_goal"] == ["feedback", "another role"] and answers["still_interested"] is True
+    assert answers["kind_thing"] == "A long walk" and answers["mood"] == 2  # nothing saved is lost
+    assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
 
 
 def test_a_rejection_that_came_as_silence_is_recorded_as_ghosted(open_page, seeded):
@@ -198,7 +230,7 @@ def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_sav
         TODAY - dt.timedelta(days=10)
     )  # before the interview
     at.button_group(key=_r(app_id, "news_via")).set_value("email")
-    at.text_area(key=_r(app_id, "lessons")).set_value("Keep this text")
+    at.text_input(key=_r(app_id, "mood_words")).set_value("Keep this text")
     at.run()
     at.button(key="save_rejection").click()
     at.run()
@@ -209,7 +241,7 @@ def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_sav
     at.button(key="save_rejection").click()
     at.run()
     assert any("can't come before the last recorded stage" in e for e in _errors(at))
-    assert at.text_area(key=_r(app_id, "lessons")).value == "Keep this text"
+    assert at.text_input(key=_r(app_id, "mood_words")).value == "Keep this text"
     assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview"]
     assert store.reflections_for(engine, app_id) == []
 
@@ -217,11 +249,11 @@ def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_sav
 def test_a_half_filled_reflection_comes_back_after_a_reload(open_page, seeded):
     engine, app_id = seeded
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
-    at.text_area(key=_r(app_id, "why_not_chosen")).set_value("Less domain experience")
+    at.text_input(key=_r(app_id, "kind_thing")).set_value("Call my sister")
     at.button_group(key=_r(app_id, "mood")).set_value(1)
     at.run()
     again = open_page("pages/rejection.py", query_params={"id": str(app_id)})
-    assert again.text_area(key=_r(app_id, "why_not_chosen")).value == "Less domain experience"
+    assert again.text_input(key=_r(app_id, "kind_thing")).value == "Call my sister"
     assert again.button_group(key=_r(app_id, "mood")).value == 1
     assert any("Draft" in w.value for w in again.warning)
 

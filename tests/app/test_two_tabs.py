@@ -76,16 +76,16 @@ def test_a_save_during_a_long_import_says_rebound_is_busy_and_keeps_the_text(ope
 
 def test_a_rejection_draft_typed_in_two_tabs_is_not_overwritten_and_both_texts_are_shown(open_page, app_env):
     engine, app_id = _seed(app_env)
-    lessons = f"rejection_new_{app_id}__lessons"
+    lessons = f"rejection_new_{app_id}__mood_words"  # the record step: a few words
     tab_one = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     tab_two = open_page("pages/rejection.py", query_params={"id": str(app_id)})
-    tab_one.text_area(key=lessons).set_value("lesson from tab one")
+    tab_one.text_input(key=lessons).set_value("lesson from tab one")
     tab_one.run()
-    tab_two.text_area(key=lessons).set_value("lesson from tab two")
+    tab_two.text_input(key=lessons).set_value("lesson from tab two")
     tab_two.run()
     from lib.store import reflections
 
-    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["lessons"] == (
+    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["mood_words"] == (
         "lesson from tab one"
     )
     assert any("changed in another tab" in w.value for w in tab_two.warning)
@@ -93,10 +93,10 @@ def test_a_rejection_draft_typed_in_two_tabs_is_not_overwritten_and_both_texts_a
     assert "lesson from tab one" in shown_text and "lesson from tab two" in shown_text
     tab_two.button(key=f"rejection_new_{app_id}__draft__keep_theirs").click()
     tab_two.run()
-    assert tab_two.text_area(key=lessons).value == "lesson from tab one"
-    tab_two.text_area(key=lessons).set_value("both, merged by hand")
+    assert tab_two.text_input(key=lessons).value == "lesson from tab one"
+    tab_two.text_input(key=lessons).set_value("both, merged by hand")
     tab_two.run()
     assert not any("changed in another tab" in w.value for w in tab_two.warning)
-    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["lessons"] == (
+    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["mood_words"] == (
         "both, merged by hand"
     )

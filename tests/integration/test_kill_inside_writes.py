@@ -226,7 +226,7 @@ def _press_save(url: str, app_id: int, which: str) -> None:
         at.run()
         at.button_group(key=f"rejection_new_{app_id}__mood").set_value(2)
         at.button_group(key=f"rejection_new_{app_id}__news_via").set_value("phone")
-        at.text_area(key=f"rejection_new_{app_id}__lessons").set_value("Structure the case first")
+        at.text_input(key=f"rejection_new_{app_id}__kind_thing").set_value("Structure the case first")
         at.run()
         at.button(key="save_rejection").click()
     at.run()

@@ -1,0 +1,267 @@
+"""The rejection page's two steps (lib/reflect/rejection.py): record it and pause (under a minute),
+then look back when ready. Everything typed is kept as a draft in the database until saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from lib.core.db import DatabaseBusy
+from lib.core.models import RejectionIn
+from lib.learn import traction
+from lib.reflect import questionnaires as qn
+from lib.reflect import rejection as steps
+from lib.reflect.timeline import application_choices
+from lib.store import applications as app_store
+from lib.store import reflections as store
+from lib.store.base import Conflict, StoreError
+from ui import conflicts, forms, state
+from ui.reflect import questionnaire, reflections
+from ui.text import md
+
+BANK = qn.REJECTION
+
+
+@dataclass
+class Flow:
+    app: dict[str, Any]
+    reflection: dict[str, Any] | None
+    outcome: str
+    recorded: dict[str, Any]
+    earlier: list[dict[str, Any]]
+    asked: bool  # an id or reflection was in the URL
+
+    @property
+    def app_id(self) -> int:
+        return self.app["id"]
+
+    @property
+    def looking_back(self) -> bool:
+        return self.reflection is not None
+
+    @property
+    def prefix(self) -> str:
+        return f"reflection_{self.reflection['id']}" if self.reflection else f"rejection_new_{self.app_id}"
+
+    @property
+    def draft_key(self) -> str:
+        return f"reflection:{self.reflection['id']}" if self.reflection else f"rejection:{self.app_id}"
+
+    @property
+    def title(self) -> str:
+        what = "Looking back" if self.looking_back else "After the “no”"
+        return f"{what} · {md(self.app['role'])} · {md(self.app['company'])}"
+
+
+def open_flow(reflection_id: int | None, app_id: int | None) -> Flow | None:
+    engine = state.engine()
+    reflection = store.get_reflection(engine, reflection_id) if reflection_id is not None else None
+    app_id = reflection["application_id"] if reflection else app_id
+    app = app_store.get_application(engine, app_id) if app_id is not None else None
+    if app is None:
+        if reflection_id is not None or app_id is not None:
+            st.info(
+                "That application or reflection was not found — it may have been deleted. Pick one below."
+            )
+        return None
+    events = app_store.events_for(engine, app_id)
+    status = traction.application_status(pd.DataFrame({"id": [app_id]}), events).iloc[0]
+    ending = events[events["kind"].isin(steps.ENDINGS_RECORDED)]
+    last = ending.iloc[-1] if not ending.empty else None
+    recorded = steps.recorded_ending(
+        status.furthest_stage,
+        None if last is None else last["kind"],
+        None if last is None else last["occurred_on"],
+        None if last is None else last["via"],
+    )
+    earlier = [r for r in store.reflections_for(engine, app_id) if r["bank"] == BANK.id]
+    return Flow(app, reflection, status.outcome, recorded, earlier, True)
+
+
+def pick() -> None:
+    choices = state.from_log(application_choices, True, 500)
+    if not choices:
+        st.info(
+            "No open application to record a rejection for. Add the application first — "
+            "or, if it already ended, open it from the log to read its reflection."
+        )
+        st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
+        return
+    reflections.pick_application("A “no” came in. Which application was it?", choices, key="rejection_pick")
+
+
+def back_link(flow: Flow) -> None:
+    st.columns([2, 5])[0].page_link(
+        "pages/application.py",
+        label="Back to the application",
+        icon=":material/arrow_back:",
+        query_params={"id": str(flow.app_id)},
+    )
+
+
+def can_go_on(flow: Flow) -> bool:
+    """A second record of the same "no" is offered its look back instead; withdrawing is no rejection."""
+    if flow.reflection is None and flow.earlier:
+        latest = flow.earlier[-1]
+        done = steps.looked_back(latest["answers"])
+        st.info(f"You recorded this “no” on {latest['created_at']:%d %b %Y}.")
+        st.page_link(
+            "pages/rejection.py",
+            label="Read or edit your reflection" if done else "Look back at it, when you're ready",
+            icon=":material/edit:" if done else ":material/self_improvement:",
+            query_params={"reflection": str(latest["id"])},
+        )
+        return False
+    if flow.reflection is None and not steps.can_record(flow.outcome):
+        st.info(
+            f"This application ended as {steps.ended_as(flow.outcome)}: there is no rejection to "
+            "record. You can still write down what you learned in its notes."
+        )
+        return False
+    return True
+
+
+def _seed(flow: Flow, draft: dict[str, Any] | None) -> None:
+    if draft:
+        values = draft["payload"].get("answers") or {}
+    elif flow.reflection:
+        values = {
+            **flow.recorded,
+            **qn.from_stored(BANK, flow.reflection["answers"]),
+            "pause_until": flow.reflection["pause_until"],
+        }
+    else:
+        values = {**steps.record_defaults(dt.date.today()), **flow.recorded}
+    questionnaire.seed(flow.prefix, BANK, values)
+    if flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED:  # locked: the history wins
+        for field, value in flow.recorded.items():
+            st.session_state[questionnaire.key(flow.prefix, field)] = questionnaire.widget_value(
+                BANK.by_id[field], value
+            )
+
+
+def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
+    prefix, engine = flow.prefix, state.engine()
+    clean, errors = questionnaire.validate_bank(BANK, prefix, earliest=flow.app["applied_on"])
+    answers: dict[str, Any] = {}
+    if not errors:
+        pause_until = steps.pause_end(clean["pause_until"])
+        answers = qn.to_stored(BANK, clean)
+        try:
+            if flow.reflection:
+                answers = steps.merge_answers(flow.reflection["answers"], answers)
+                store.update_reflection(
+                    engine, flow.reflection["id"], answers, pause_until, flow.draft_key, version or opened
+                )
+            else:
+                store.record_rejection(
+                    engine,
+                    RejectionIn(
+                        application_id=flow.app_id,
+                        stage_reached=clean["stage_reached"],
+                        occurred_on=clean["rejected_on"],
+                        via=clean["news_via"],
+                        mood=clean["mood"],
+                        mood_words=clean["mood_words"],
+                        pause_until=pause_until,
+                        bank_version=BANK.version,
+                        answers=answers,
+                    ),
+                    draft_key=flow.draft_key,
+                    record_event=flow.outcome not in steps.ENDINGS_RECORDED,
+                )
+        except Conflict as exc:
+            conflicts.remember(f"{prefix}__row", exc, answers, exc.saved.get("answers") or {})
+            st.rerun()
+        except (ValidationError, StoreError, DatabaseBusy) as exc:
+            errors = forms.errors_from(exc)
+    if errors:
+        forms.set_errors(prefix, errors)
+        st.rerun()
+    forms.clear_errors(prefix)
+    questionnaire.forget(prefix)
+    if flow.reflection:
+        forms.flash("Your reflection is saved. Thank you for looking back honestly.")
+        st.switch_page("pages/application.py", query_params={"id": str(flow.app_id)})
+    forms.flash(
+        f"Recorded. Be kind to yourself until {pause_until:%a %d %b, %H:%M}. When your pause ends, "
+        "Home will offer to look back — or you can look back now."
+    )
+    st.switch_page("pages/home.py")
+
+
+def draw(flow: Flow) -> None:
+    """The form: the record step (what happened, the pause) or the look back (the reflection)."""
+    engine, prefix, key = state.engine(), flow.prefix, flow.draft_key
+    draft = conflicts.load_draft(engine, key, prefix)
+    opened = (
+        conflicts.opened_version(f"{prefix}__row", flow.reflection["version"]) if flow.reflection else None
+    )
+    _seed(flow, draft)
+
+    def save_draft() -> None:
+        payload = {"answers": questionnaire.json_safe(questionnaire.collect(prefix, BANK))}
+        conflicts.save_draft(state.engine(), key, prefix, payload)
+
+    def discard() -> None:
+        store.delete_draft(state.engine(), key)
+        questionnaire.forget(prefix)
+        forms.clear_errors(prefix)
+
+    label = "Save my reflection" if flow.looking_back else "Save and take my pause"
+    if flow.looking_back:
+        st.caption(
+            f"Your record of {flow.reflection['created_at']:%d %b %Y}. Take your time; nothing is due."
+        )
+    top = st.columns([3, 2], vertical_alignment="center")
+    with top[0]:
+        questionnaire.draft_notice(draft, saved_before=flow.looking_back)
+    if top[1].button(label, type="primary", icon=":material/save:", key="save_rejection_top"):
+        _save(flow, opened)
+    if draft:
+        with st.popover("Discard the draft", icon=":material/delete_sweep:"):
+            st.write("Throw away what was typed since the last save?")
+            st.button("Discard", key="discard_rejection_draft", type="primary", on_click=discard)
+    forms.form_error(prefix)
+    conflicts.choose_draft(engine, key, prefix, conflicts.labels_for(BANK), questionnaire.forget)
+    if choice := conflicts.choose(f"{prefix}__row", conflicts.labels_for(BANK)):
+        if choice == "mine":
+            _save(flow, opened, conflicts.pending(f"{prefix}__row")["version"])
+        store.delete_draft(engine, key)
+        questionnaire.forget(prefix)
+        st.rerun()
+
+    _what_happened(flow, save_draft)
+    if flow.looking_back:
+        with st.expander("Your pause", icon=":material/spa:"):
+            questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft)
+        known_tags = reflections.skill_tags()
+        for name in steps.look_back_sections(BANK):
+            questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags)
+    else:
+        with st.container(border=True):
+            questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft)
+        st.caption(
+            "That's all for now. The reflection comes later, when you're ready: Home offers it when your "
+            "pause ends, and you can open it sooner if you want to."
+        )
+    if st.button(label, type="primary", icon=":material/save:", key="save_rejection"):
+        _save(flow, opened)
+
+
+def _what_happened(flow: Flow, save_draft) -> None:
+    prefix = flow.prefix
+    locked = flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED
+    st.markdown(f"#### {steps.WHAT_HAPPENED}")
+    st.caption("Already in the stage history." if locked else dict(BANK.sections)[steps.WHAT_HAPPENED])
+    stage_col, date_col = st.columns([3, 1])
+    with stage_col:
+        questionnaire.question(BANK.by_id["stage_reached"], prefix, prefix, save_draft, disabled=locked)
+    with date_col:
+        questionnaire.question(BANK.by_id["rejected_on"], prefix, prefix, save_draft, disabled=locked)
+    questionnaire.question(BANK.by_id["news_via"], prefix, prefix, save_draft, disabled=locked)
