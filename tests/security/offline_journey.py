@@ -115,7 +115,7 @@ def browse(base: str, netlog: Path, page_requests: list[str]) -> int:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.on("request", lambda request: page_requests.append(request.url))
         page = context.new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(90_000)  # a busy machine; a page settles in seconds
         for data in ("", "?data=demo"):
             for path in PAGES:
                 page.goto(f"{base}/{path}{data}")
