@@ -28,6 +28,9 @@ ERROR_ROWS = 1_000
 FORMAT_LABELS = {
     "spreadsheet": "Spreadsheet",
     "jobsync": "JobSync export",
+    "huntr": "Huntr export",
+    "hired": "Hired export",
+    "email": "Mail",
     "simplify": "Simplify export",
     "stage-history": "Tracker with a stage history",
     "rebound": "Rebound export",
@@ -38,7 +41,7 @@ FORMAT_LABELS = {
     "zip": "Zip archive",
     "unreadable": "Unreadable file",
 }
-SPREADSHEETS = {"spreadsheet", "jobsync", "simplify", "stage-history", "rebound"}
+SPREADSHEETS = {"spreadsheet", "simplify", "stage-history", "rebound"}
 
 
 @st.cache_data(max_entries=16, show_spinner="Reading the file…")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from lib.core.db import Engine
-from lib.data.importers import linkedin, spreadsheet
+from lib.data.importers import linkedin, spreadsheet, trackers
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
 
@@ -35,6 +35,11 @@ _LINKEDIN_PARSERS = {
 
 def _failed(name: str, fmt: str, message: str) -> ParsedFile:
     return ParsedFile(path=name, format=fmt, errors=[RowError(0, "file", message)])
+
+
+def _header(data: bytes) -> list[str]:
+    head = data[:65_536]
+    return read_table(head[: head.rfind(b"\n") + 1] or head).header
 
 
 def detect(data: bytes) -> str:
@@ -143,6 +148,9 @@ def parse_bytes(
         if data[:4] == b"PK\x03\x04":
             return _zip_members(name, data)
         fmt = detect(data)
+        tracker = trackers.kind_of(_header(data)) if fmt == "spreadsheet" else None
+        if tracker:  # Huntr, Hired, JobSync: their statuses kept as they mean them
+            return [trackers.PARSERS[tracker](data, name, status_map=status_map)]
         if fmt in _LINKEDIN_PARSERS:
             return [_LINKEDIN_PARSERS[fmt](data, name)]
         return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
