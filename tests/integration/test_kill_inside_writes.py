@@ -56,21 +56,23 @@ def _watch_writes(report: int, stop_after: int | None) -> None:
     sa.event.listen(sa.engine.Engine, "before_cursor_execute", before)
 
 
-def _count_statements(run: Callable[[], None]) -> int:
-    counted = {"n": -1}
+def _count_statements(run: Callable[[], None]) -> tuple[int, float]:
+    """How many statements the write transaction of `run` makes, and how long it stays open."""
+    counted = {"n": -1, "began": 0.0, "last": 0.0}
 
     def before(conn, cursor, statement, *args):
         if statement.startswith("BEGIN IMMEDIATE"):
-            counted["n"] = 0
+            counted["n"], counted["began"] = 0, time.monotonic()
         elif counted["n"] >= 0:
             counted["n"] += 1
+            counted["last"] = time.monotonic()
 
     sa.event.listen(sa.engine.Engine, "before_cursor_execute", before)
     try:
         run()
     finally:
         sa.event.remove(sa.engine.Engine, "before_cursor_execute", before)
-    return counted["n"]
+    return counted["n"], counted["last"] - counted["began"]
 
 
 def _fork(run: Callable[[], None], stop_after: int | None) -> tuple[int, int]:
@@ -137,7 +139,7 @@ def _counts(path: Path, *tables: str) -> tuple[int, ...]:
 def _plan(rng: random.Random, total_statements: int, window: float) -> list[tuple[int | None, float]]:
     """Half the kills after a random statement of the transaction, half at a random moment."""
     return [
-        (rng.randint(1, total_statements), 0.0) if i % 2 == 0 else (None, rng.uniform(0, window))
+        (rng.randint(1, total_statements), 0.0) if i % 2 == 0 else (None, rng.uniform(0, 0.9 * window))
         for i in range(KILLS)
     ]
 
@@ -168,9 +170,9 @@ def test_an_import_killed_inside_its_transaction_leaves_all_or_none_of_it(tmp_pa
 
     whole = tmp_path / "whole.db"
     shutil.copyfile(template, whole)
-    began = time.monotonic()
-    statements = _count_statements(lambda: import_files([source], db.make_engine(f"sqlite:///{whole}")))
-    window = time.monotonic() - began
+    statements, window = _count_statements(
+        lambda: import_files([source], db.make_engine(f"sqlite:///{whole}"))
+    )
     full = _counts(whole, "applications", "stage_events", "companies")
     assert full[0] == ROWS and statements > 3
 
@@ -260,7 +262,7 @@ def test_saves_pressed_in_the_app_and_killed_inside_their_transaction_are_all_or
     for which in ("notes", "rejection"):
         warm = tmp_path / f"warm-{which}.db"  # a new file per run: the app keeps one engine per URL
         shutil.copyfile(template, warm)
-        statements[which] = _count_statements(
+        statements[which], _ = _count_statements(
             lambda w=which, u=f"sqlite:///{warm}": _press_save(u, app_id, w)
         )
         after[which] = _saved(warm, which)
