@@ -75,13 +75,22 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
     wait_for_app(page)
     expect(page.get_by_text("Debrief saved: 3 questions")).to_be_visible()
 
-    # The "no": record it with a pause and the reflection.
+    # The "no": record it with a pause; the reflection comes after, here at once by its link.
     page.get_by_role("main").get_by_role("link", name="Record a rejection").click()
     wait_for_app(page)
     _choose(page, "How did it reach you?", "email")
     _choose(page, "How do you feel right now?", "2")
     page.get_by_label("In a few words?").fill("Deflated")
     _commit(page)
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_label("In a few words?")).to_have_value("Deflated")  # kept as a draft
+    page.get_by_role("button", name="Save and take my pause").first.click()
+    wait_for_app(page)
+    expect(page.get_by_text("Recorded. Be kind to yourself")).to_be_visible()
+    expect(page.get_by_text("You're taking a pause")).to_be_visible()  # Home, calm
+    page.get_by_role("link", name="Look back now, if you'd like to").click()
+    wait_for_app(page)
     page.get_by_label("Which lessons do I keep?").fill("Practise the SQL question out loud; שלום 👋")
     _commit(page)
     page.reload()
@@ -90,20 +99,15 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
         "Practise the SQL question out loud; שלום 👋"
     )
     _choose(page, "Was I fully prepared?", "3")
-    page.get_by_role("button", name="Save the rejection and my reflection").first.click()
+    page.get_by_role("button", name="Save my reflection").first.click()
     wait_for_app(page)
-    expect(page.get_by_text("Recorded, with your reflection")).to_be_visible()
+    expect(page.get_by_text("Your reflection is saved")).to_be_visible()
     expect(page.get_by_text("Furthest stage: Interview")).to_be_visible()
     expect(page.get_by_text("Outcome: Rejected")).to_be_visible()
     page.get_by_text("Reflection after the rejection").click()
     expect(page.get_by_text("Practise the SQL question out loud; שלום 👋")).to_be_visible()
     page.get_by_text("Debrief · Technical round").click()
     expect(page.get_by_text("Faster weekly reporting <b>now</b>")).to_be_visible()  # HTML shown as text
-
-    # Home says the pause is running.
-    page.get_by_role("link", name="Home").click()
-    wait_for_app(page)
-    expect(page.get_by_text("You're taking a pause")).to_be_visible()
 
     # The question library: all three, and search finds one.
     page.get_by_role("link", name="Question library").click()

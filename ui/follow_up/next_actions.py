@@ -18,7 +18,7 @@ from ui.text import md
 
 SHOWN = 8  # actions drawn with buttons; the rest are listed compactly
 REST_ROWS = 200
-LINK_LABELS = {"compose": "Write it"}  # any other target: "Open"
+LINK_LABELS = {"compose": "Write it", "rejection": "Look back"}  # any other target: "Open"
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = {
     "note": ":material/edit_note:",
