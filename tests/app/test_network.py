@@ -68,3 +68,21 @@ def test_two_names_of_one_company_are_merged_after_seeing_what_moves(open_page, 
     assert not at.exception
     assert app_store.company_names(engine) == ["Northwind Analytics"]
     assert "Merged northwind into Northwind Analytics." in shown(at.success)
+
+
+def test_a_person_entered_twice_is_merged_into_one_after_seeing_what_moves(open_page, app_env):
+    engine = db.open_database(app_env)
+    keep = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme"))
+    twin = contact_store.add_contact(
+        engine, ContactIn(name="Joanna Test", company="Acme", email="jo@acme.example")
+    )
+    at = open_page("pages/network.py", query_params={"contact": str(keep)})
+    at.selectbox(key=f"merge_person_{keep}").set_value(twin)
+    at.run()
+    assert any("from Joanna Test to Jo Test" in s for s in shown(at.info))
+    at.button(key=f"merge_person_go_{keep}").click()
+    at.run()
+    assert not at.exception
+    people = contact_store.load_contacts(engine)
+    assert people[["name", "email"]].values.tolist() == [["Jo Test", "jo@acme.example"]]
+    assert "Merged Joanna Test into Jo Test." in shown(at.success)
