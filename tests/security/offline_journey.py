@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,13 @@ def hosts_in_netlog(path: Path) -> set[str]:
 
 def main() -> dict:
     work = Path(tempfile.mkdtemp(prefix="rebound-offline-"))
+    try:
+        return journey(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # this run's databases and logs
+
+
+def journey(work: Path) -> dict:
     (work / "sitecustomize.py").write_text(SITECUSTOMIZE)
     outbound_log, netlog, server_log = work / "outbound.log", work / "netlog.json", work / "server.log"
     outbound_log.touch()
