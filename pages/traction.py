@@ -88,7 +88,7 @@ with tabs[0]:
             selection_mode="company_pick",
         )
         st.caption(
-            "The 20 companies with the most traction; the rest are grouped. Click a bar to see "
+            "The 20 companies that got furthest (then most applications); the rest are grouped. Click a bar to see "
             "that company's applications."
             + (
                 f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications: "
