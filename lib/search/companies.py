@@ -8,6 +8,7 @@ words, small typos), best first, with the reason; it never joins "Meta" and "Met
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=65_536)  # pickers compare one name with every company on each rerun
 def company_key(name: str) -> str:
     """The identity of a company name: case, accents, spacing, punctuation, "&"/"and" and a
     trailing legal form (Inc, Ltd, GmbH, SE, S.A., LLC, BV, AG, plc, ...) ignored."""
