@@ -40,8 +40,10 @@ def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -
     """(application id, why) for a reading; None means "not in the log: create one".
 
     `log` has id, company, role, applied_on and (optionally) outcome."""
-    if kind == "other" or not company or log.empty:
+    if kind == "other" or not company:
         return None, ""
+    if log.empty:
+        return None, f"No application at {company} in your log yet: saving creates one."
     known = same_company(company, log["company"].dropna().unique().tolist())
     same = log[log["company"] == known] if known else log.iloc[:0]
     if same.empty:

@@ -33,9 +33,10 @@ REJECTION = _any(
     r"\boffered the\b.{0,60}\b(?:position|role|job)\b.{0,10}\bto (?:another|someone|a different|an internal)",
     r"\b(?:other|another) (?:candidates?|applicants?)\b.{0,60}\b(?:more closely|better|more) (?:meet|match|suit|"
     r"fit|align)",
-    r"\b(?:not|n't|no longer|unable to|not able to|decided against) (?:be )?(?:to )?(?:move|moving|go|going|"
+    r"(?:\bnot|n't|\bno longer|\bunable to|\bnot able to|\bdecided against) (?:be )?(?:to )?(?:move|moving|go|going|"
     r"proceed|proceeding|progress|progressing|continu\w*|advanc\w*|tak\w+) (?:you |your \w+ |it )?(?:forward|"
     r"further|ahead|to the next|with (?:your|you|the|this)|any further)",
+    r"\b(?:hire|hired|hiring|offer the (?:role|position|job) to) (?:someone|another|a different|an internal)",
     r"\b(?:won't|will not|cannot|can't|can not|unable to|not able to|not in a position to|decided not to|"
     r"aren't able to) (?:be )?(?:offer(?:ing)? you|invit\w* you|extend(?:ing)? (?:you )?an offer|shortlist\w*|"
     r"consider(?:ing)? (?:you|your))",
@@ -76,6 +77,8 @@ REJECTION = _any(
     r"d’autres) (?:candidat|profil)",
     r"\bne correspond(?:ait|ent)? pas\b.{0,60}\b(?:attentes|besoins|profil|recherch|critères|poste)",
     r"\bau regret de (?:vous|t')",
+    r"\bne (?:sommes|pouvons|pourrons|serons) pas (?:en mesure de )?(?:vous|te) (?:proposer|offrir|convier|"
+    r"inviter|retenir)",
     r"\b(?:poste|offre)\b.{0,100}\b(?:a été|est|est déjà|est désormais) (?:pourvue?|clôturée?|fermée?)\b",
     # Spanish
     r"\bno\b.{0,40}\b(?:continu|segu|avanz|proced)\w*\b.{0,20}\bcon (?:tu|su) (?:candidatura|solicitud|"
@@ -85,6 +88,7 @@ REJECTION = _any(
     r"\bno (?:podremos|podemos|vamos a|es posible) (?:hacerte|hacerle|ofrecerte|ofrecerle|extenderte) (?:una )?oferta",
     r"\bno (?:has|ha) sido (?:seleccionad|elegid|preseleccionad)|\bno (?:fuiste|fue) (?:seleccionad|elegid)",
     r"\blamentamos (?:informarte|informarle|comunicarte|comunicarle|decirte|decirle)",
+    r"\b(?:seleccionado|elegido|escogido|contratado) a otr[oa]s? (?:persona|candidat|perfil)",
     r"\b(?:perfil|candidatura|experiencia) no (?:se ajusta|encaja|corresponde|coincide|cumple)",
     r"\b(?:puesto|posición|vacante) (?:ya )?(?:ha sido|fue) (?:cubiert|cerrad)",
     # Dutch
@@ -125,7 +129,10 @@ INTERVIEW = _any(
     r"\b(?:inviter|convier|convoquer|rencontrer|proposer)\b.{0,60}\b(?:entretien|échange|rencontre|appel)",
     r"\b(?:vos |tes )disponibilités\b|\bcréneaux?\b|\b(?:planifier|programmer|fixer|organiser) (?:un|l')"
     r"(?:entretien|appel|échange|rendez)|\b(?:reporter|décaler) (?:l'entretien|notre|le rendez|l'appel)",
-    r"\b(?:invitarte|invitarle|invitar)\b.{0,60}\b(?:entrevista|llamada|reunión|conversación)",
+    r"\b(?:invitarte|invitarle|invitar|conocerte|conocerle)\b.{0,60}\b(?:entrevista|llamada|reunión|"
+    r"conversación)|\bentrevista por (?:videollamada|teléfono|video)|\bqué (?:días?|horas?) te vienen? bien",
+    r"\b(?:gerne?|persönlich) kennenlernen|\bkennenlernen\b.{0,30}\b(?:gespräch|termin|telefonat|video)|"
+    r"\bkennis (?:te )?maken\b|\bkennismaken\b|\bkennismakingsgesprek",
     r"\b(?:agendar|programar|coordinar|concertar|fijar) (?:una |la |tu )?(?:entrevista|llamada|reunión)|"
     r"\btu disponibilidad\b|\bsu disponibilidad\b|\breprogramar\b|\bcambiar la entrevista",
     r"\b(?:uitnodigen|uitnodiging|nodigen (?:we |wij )?(?:je|u))\b.{0,60}\b(?:gesprek|interview|kennismaking|"
@@ -249,7 +256,8 @@ STAGE_APPLIED = re.compile(
 )
 NOT_INVITED = re.compile(
     r"\b(?:not|n't|unable to) (?:be )?invit\w*|\bnicht\b.{0,40}\beinladen|\bpas\b.{0,20}\b(?:convier|inviter)|"
-    r"\bno\b.{0,20}\binvitar|\bniet\b.{0,30}\buitnodigen"
+    r"\bno\b.{0,20}\binvitar|\bniet\b.{0,30}\buit(?:nodigen| te nodigen)|\bne\b.{0,40}\b(?:proposer|convier)"
+    r" (?:un |d'|l')?entretien"
 )
 
 LANGUAGE_WORDS: dict[str, frozenset[str]] = {
