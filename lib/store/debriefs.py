@@ -1,0 +1,198 @@
+"""Interview debriefs, with the questions asked and the people met (one transaction per save)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from lib.core import db
+from lib.core.models import DebriefIn
+from lib.reflect import questionnaires
+from lib.store.base import StoreError, read_frame
+from lib.store.rounds import record_round
+
+A, C, E = db.applications, db.companies, db.stage_events
+I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
+P, M, D = db.contacts, db.mood_checkins, db.drafts
+
+
+def _applied_on(connection: Connection, application_id: int) -> dt.date:
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    if applied_on is None:
+        raise StoreError("That application no longer exists.")
+    return applied_on
+
+
+def _drop_draft(connection: Connection, draft_key: str | None) -> None:
+    if draft_key:
+        connection.execute(sa.delete(D).where(D.c.key == draft_key))
+
+
+# --- interview debriefs ------------------------------------------------------------------------
+
+
+def save_interview(
+    engine: Engine, debrief: DebriefIn, interview_id: int | None = None, draft_key: str | None = None
+) -> int:
+    """Add (or replace, when `interview_id` is given) a debrief with its questions and people, and
+    drop its draft: one transaction. A new debrief also records its round in the stage history
+    (screen, interview or final) when it isn't there yet."""
+    with db.transaction(engine) as connection:
+        applied_on = _applied_on(connection, debrief.application_id)
+        if debrief.occurred_on < applied_on:
+            raise StoreError(
+                f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on"
+            )
+        values = dict(
+            application_id=debrief.application_id,
+            round_type=debrief.round_type,
+            occurred_on=debrief.occurred_on,
+            format=debrief.format,
+            comfort=debrief.comfort,
+            bank_version=debrief.bank_version,
+        )
+        if interview_id is None:
+            event_id = record_round(
+                connection,
+                debrief.application_id,
+                debrief.round_type,
+                debrief.occurred_on,
+                debrief.stage_event_id,
+            )
+            interview_id = connection.execute(
+                sa.insert(I).values(**values, answers=debrief.answers, stage_event_id=event_id)
+            ).inserted_primary_key[0]
+        else:
+            old = connection.execute(sa.select(I.c.answers).where(I.c.id == interview_id)).scalar()
+            if old is None:
+                raise StoreError("That debrief no longer exists.")
+            answers = questionnaires.merge_retired(questionnaires.INTERVIEW, debrief.answers, old)
+            connection.execute(
+                sa.update(I)
+                .where(I.c.id == interview_id)
+                .values(**values, answers=answers, updated_at=dt.datetime.now())
+            )
+            connection.execute(sa.delete(IQ).where(IQ.c.interview_id == interview_id))
+            connection.execute(sa.delete(IC).where(IC.c.interview_id == interview_id))
+        rows = [
+            dict(q.model_dump(), interview_id=interview_id, position=position)
+            for position, q in enumerate(debrief.questions)
+        ]
+        if rows:
+            connection.execute(sa.insert(IQ), rows)
+        company_id = connection.execute(
+            sa.select(A.c.company_id).where(A.c.id == debrief.application_id)
+        ).scalar()
+        known = set(
+            connection.execute(
+                sa.select(P.c.id).where(P.c.id.in_(debrief.contact_ids), P.c.company_id == company_id)
+            ).scalars()
+        )
+        contact_ids = [cid for cid in dict.fromkeys(debrief.contact_ids) if cid in known]
+        for person in debrief.new_contacts:
+            contact_ids.append(
+                connection.execute(
+                    sa.insert(P).values(
+                        company_id=company_id,
+                        name=person.name,
+                        role=person.role,
+                        email=person.email,
+                        met_on=debrief.occurred_on,
+                        last_contact_on=debrief.occurred_on,
+                    )
+                ).inserted_primary_key[0]
+            )
+        if contact_ids:
+            connection.execute(
+                sa.insert(IC), [{"interview_id": interview_id, "contact_id": c} for c in contact_ids]
+            )
+        _drop_draft(connection, draft_key)
+    return interview_id
+
+
+def get_interview(engine: Engine, interview_id: int) -> dict[str, Any] | None:
+    """One debrief with its questions (in order) and the ids of the people met."""
+    with engine.connect() as connection:
+        row = connection.execute(sa.select(I).where(I.c.id == interview_id)).first()
+        if row is None:
+            return None
+        interview = dict(row._mapping)
+        interview["questions"] = [
+            dict(r._mapping)
+            for r in connection.execute(
+                sa.select(IQ.c.category, IQ.c.question, IQ.c.my_answer, IQ.c.rating, IQ.c.better_answer)
+                .where(IQ.c.interview_id == interview_id)
+                .order_by(IQ.c.position, IQ.c.id)
+            )
+        ]
+        interview["contact_ids"] = list(
+            connection.execute(sa.select(IC.c.contact_id).where(IC.c.interview_id == interview_id)).scalars()
+        )
+    interview["answers"] = interview["answers"] or {}
+    return interview
+
+
+def interviews_for(engine: Engine, application_id: int) -> list[dict[str, Any]]:
+    """An application's debriefs, oldest first, each with its questions and the people met."""
+    with engine.connect() as connection:
+        ids = list(
+            connection.execute(
+                sa.select(I.c.id)
+                .where(I.c.application_id == application_id)
+                .order_by(I.c.occurred_on, I.c.id)
+            ).scalars()
+        )
+    debriefs = [get_interview(engine, i) for i in ids]
+    names = company_contacts_by_id(engine, [c for d in debriefs for c in d["contact_ids"]])
+    for debrief in debriefs:
+        debrief["people"] = [names[c] for c in debrief["contact_ids"] if c in names]
+    return debriefs
+
+
+def company_contacts_by_id(engine: Engine, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(P.c.id, P.c.name, P.c.role).where(P.c.id.in_(set(ids)))).all()
+    return {r.id: dict(r._mapping) for r in rows}
+
+
+def contacts_at(engine: Engine, application_id: int) -> pd.DataFrame:
+    """The contacts at an application's company (id, name, role), to pick the people met from."""
+    company = sa.select(A.c.company_id).where(A.c.id == application_id).scalar_subquery()
+    return read_frame(
+        engine,
+        sa.select(P.c.id, P.c.name, P.c.role).where(P.c.company_id == company).order_by(P.c.name, P.c.id),
+    )
+
+
+def load_questions(engine: Engine) -> pd.DataFrame:
+    """Every interview question ever asked, with its interview, application and company."""
+    query = (
+        sa.select(
+            IQ.c.id,
+            IQ.c.category,
+            IQ.c.question,
+            IQ.c.my_answer,
+            IQ.c.rating,
+            IQ.c.better_answer,
+            I.c.id.label("interview_id"),
+            I.c.occurred_on,
+            I.c.round_type,
+            A.c.id.label("application_id"),
+            A.c.role,
+            C.c.name.label("company"),
+        )
+        .join(I, I.c.id == IQ.c.interview_id)
+        .join(A, A.c.id == I.c.application_id)
+        .join(C, C.c.id == A.c.company_id)
+        .order_by(I.c.occurred_on.desc(), IQ.c.interview_id, IQ.c.position)
+    )
+    frame = read_frame(engine, query)
+    frame["occurred_on"] = pd.to_datetime(frame["occurred_on"])
+    frame["rating"] = pd.to_numeric(frame["rating"], errors="coerce").astype("Int64")
+    return frame
