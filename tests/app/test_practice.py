@@ -110,6 +110,18 @@ def test_the_self_check_saves_its_scores(open_page, engine):
     at.button(key="FormSubmitter:search_check-Save my self-check").click().run()
     (check,) = _rows(engine, db.search_checks)
     assert (check["planning"], check["preparation"], check["learning"]) == (2, None, 5)
+    assert at.radio(key="search_check_planning").value is None  # the form ends cleared
+    at.radio(key="search_check_planning").set_value(2)
+    at.radio(key="search_check_learning").set_value(5)
+    at.button(key="FormSubmitter:search_check-Save my self-check").click().run()  # the same again, at once
+    assert len(_rows(engine, db.search_checks)) == 1
+
+
+def test_a_self_check_with_nothing_rated_saves_nothing_and_says_so(open_page, engine):
+    at = _plan_page(open_page)
+    at.button(key="FormSubmitter:search_check-Save my self-check").click().run()
+    assert any("Rate at least one" in e.value for e in at.error)
+    assert _rows(engine, db.search_checks) == []
 
 
 def test_a_practice_session_goes_over_the_weak_questions_and_ends_kindly(open_page, engine):
@@ -152,6 +164,9 @@ def test_a_setback_note_before_the_final_round_is_shown_back_when_the_no_comes(o
     at = open_page("pages/practice.py", query_params={"setback": str(app_id)})
     at.text_area(key=f"setback_{app_id}_text").input("Walk, then call Sam.")
     at.button(key=f"FormSubmitter:setback_{app_id}-Save my setback plan").click().run()
+    at.button(key=f"FormSubmitter:setback_{app_id}-Save my setback plan").click().run()  # twice
     assert plan_store.get_setback(engine, app_id) == "Walk, then call Sam."
+    assert len(_rows(engine, db.setback_notes)) == 1
+    assert any("It will be here for you" in s.value for s in at.success)
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     assert "Walk, then call Sam." in _texts(at) and not at.exception
