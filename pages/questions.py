@@ -50,7 +50,9 @@ if table.empty:
     st.stop()
 
 sheet = prep_sheet(table)
-st.markdown(f"#### Questions ({len(sheet):,}, asked {matching:,} times)")
+st.markdown(f"#### Questions ({len(sheet):,})")
+if matching > len(sheet):
+    st.caption(f"Asked {matching:,} times in all: a question asked again is one row.")
 st.dataframe(
     sheet.head(TABLE_LIMIT),
     hide_index=True,

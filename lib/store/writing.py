@@ -70,3 +70,12 @@ def finish(engine: Engine, session_id: int, text: str) -> bool:
             .values(text=text, words=writing.word_count(text), updated_at=now, finished_at=now)
         )
     return updated.rowcount == 1
+
+
+def other_rejections(engine: Engine, application_id: int) -> int:
+    """How many rejections were reflected on for other applications (the offer is for the first no)."""
+    R = db.reflections
+    with engine.connect() as connection:
+        return connection.execute(
+            sa.select(sa.func.count()).where(R.c.bank == "rejection", R.c.application_id != application_id)
+        ).scalar()

@@ -170,3 +170,13 @@ def test_a_setback_note_before_the_final_round_is_shown_back_when_the_no_comes(o
     assert any("It will be here for you" in s.value for s in at.success)
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     assert "Walk, then call Sam." in _texts(at) and not at.exception
+
+
+def test_writing_is_offered_at_the_first_no_and_not_again_after_no_thanks(open_page, engine):
+    app_id = _app(engine)
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert "If you like: write it out" in _texts(at)
+    at.button(key="writing_offer_no").click().run()
+    assert "If you like: write it out" not in _texts(at)
+    again = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert "If you like: write it out" not in _texts(again) and not again.exception

@@ -115,7 +115,7 @@ def at_rejection(application_id: int) -> None:
         with st.container(border=True):
             st.markdown("**Before the final round, you wrote: if it's a no, I will …**")
             st.text(note)
-    writing.offer()
+    writing.offer(application_id)
 
 
 def _save_setback(application_id: int, form: str) -> None:

@@ -38,14 +38,16 @@ def _answer_offer(answer: str) -> None:
     )
 
 
-def offer() -> None:
-    """Offered once, kindly: shown on the day it is first offered, until answered; never again after."""
-    today = dt.date.today().isoformat()
-    current = _offer()
-    if current and (current.get("answer") or current.get("offered_on") != today):
+@state.cached()
+def _other_rejections(engine: Engine, application_id: int) -> int:
+    return store.other_rejections(engine, application_id)
+
+
+def offer(application_id: int) -> None:
+    """Offered once, kindly: at the first no (no rejection reflected on elsewhere), until answered or
+    a session is started; never again after. Nothing is written until the person answers."""
+    if _offer() or not sessions().empty or _other_rejections(application_id):
         return
-    if current is None:
-        practice_store.set_setting(state.engine(), store.OFFER_KEY, {"offered_on": today, "answer": None})
     with st.container(border=True):
         st.markdown("**If you like: write it out**")
         st.caption(
