@@ -47,7 +47,7 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     app_id = _rejected_yesterday(server.db_url)
     goto(page, server)
     expect(page.get_by_text("Send a thank-you to Acme Robotics (Data Analyst)")).to_be_visible()
-    page.get_by_role("link", name="Write it").first.click()
+    page.get_by_role("main").get_by_role("link", name="Write it", exact=True).first.click()
     wait_for_app(page)
     expect(page.get_by_text("Rejected: yesterday.")).to_be_visible()
 

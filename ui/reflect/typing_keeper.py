@@ -75,4 +75,5 @@ _keeper = st.components.v2.component("rebound_keep_typing", js=_JS)
 def keep_typing() -> None:
     """Mount once on a page whose text boxes save a draft on change: typing then reaches the draft
     about a second after the last keystroke, with the cursor still in the box."""
-    _keeper(key="rebound_keep_typing", data={"delay": KEEP_AFTER_MS}, height=0)
+    with st.sidebar:  # out of the page's flow: nothing on the page waits for it to load
+        _keeper(key="rebound_keep_typing", data={"delay": KEEP_AFTER_MS}, height=0)
