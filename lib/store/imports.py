@@ -110,11 +110,17 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
         duplicates[int(i)] += int(count)
     apps = apps[~is_dup].reset_index(drop=True)
     events = pd.concat(
-        [f.events for f in files if not f.events.empty] or [pd.DataFrame(columns=EVENT_COLUMNS)],
+        [f.events.assign(file=i) for i, f in enumerate(files) if not f.events.empty]
+        or [pd.DataFrame(columns=[*EVENT_COLUMNS, "file"])],
         ignore_index=True,
     )
     if is_dup.any():
-        events = events[events["import_key"].isin(set(apps["import_key"]))].reset_index(drop=True)
+        # Only the history from the file whose row is kept: the same application in two files
+        # (say a Hired and a Simplify export) must not get two endings.
+        kept = pd.MultiIndex.from_frame(apps[["file", "import_key"]])
+        mine = pd.MultiIndex.from_frame(events[["file", "import_key"]]).isin(kept)
+        events = events[mine].reset_index(drop=True)
+    events = events.drop(columns="file")
 
     company_ids = _company_ids(connection)
     apps["company_key"] = map_unique(apps["company"], company_key)
