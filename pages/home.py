@@ -39,7 +39,7 @@ if counts["applications"] == 0:
     st.stop()
 
 # With data: a running pause first (be kind): then only the pause, the check-in and what can't wait.
-if pause_ends := mood.pause_notice():
+if (pause_ends := mood.pause_notice()) and not st.toggle("Show everything anyway", key="home_show_all"):
     mood.checkin_form()
     next_actions.render(pause_ends)
     st.stop()

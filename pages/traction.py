@@ -4,12 +4,9 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.learn import traction
-from ui import charts, layout, state
+from ui import layout, state
 from ui.learn import traction_data, traction_filters
-from ui.text import md
-
-COMPANY_PICK = "traction_company"
-COMPANY_CHART = "traction_company_chart"
+from ui.learn import traction_sections as sections
 
 st.title("Traction")
 layout.demo_banner()
@@ -49,20 +46,8 @@ if view.matching == 0:
     st.stop()
 
 
-def _pick_from_chart() -> None:
-    """A click on a company's bar picks it in the drill-down below."""
-    event = st.session_state.get(COMPANY_CHART)
-    points = (event or {}).get("selection", {}).get("company_pick") or []
-    name = points[0].get("company") if points else None
-    if name and not name.startswith(traction.OTHER_COMPANIES):
-        st.session_state[COMPANY_PICK] = name
-
-
 def _chart(name: str, empty: str, **kwargs) -> None:
-    if name in specs:
-        charts.draw(specs[name], **kwargs)
-    else:
-        st.info(empty)
+    sections.chart(specs, name, empty, **kwargs)
 
 
 tabs = st.tabs(
@@ -78,54 +63,7 @@ tabs = st.tabs(
 )
 
 with tabs[0]:
-    chart_col, detail_col = st.columns([3, 2], gap="large")
-    with chart_col:
-        _chart(
-            "company",
-            "No companies to compare yet.",
-            key=COMPANY_CHART,
-            on_select=_pick_from_chart,
-            selection_mode="company_pick",
-        )
-        st.caption(
-            "The 20 companies that got furthest (then most applications); the rest are grouped. Click a bar to see "
-            "that company's applications."
-            + (
-                f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications: "
-                "type in the Company filter to find others."
-                if len(view.companies) >= traction.PICKER_LIMIT
-                else ""
-            )
-        )
-    with detail_col:
-        if st.session_state.get(COMPANY_PICK) not in view.companies:
-            st.session_state.pop(COMPANY_PICK, None)
-        picked = st.selectbox(
-            "See a company's applications",
-            view.companies,
-            index=None,
-            key=COMPANY_PICK,
-            placeholder="Pick a company",
-        )
-        if picked:
-            detail = traction_data.company(picked)
-            st.markdown(f"**{md(picked)}** · {len(detail):,} application{'s' if len(detail) != 1 else ''}")
-            st.dataframe(
-                detail,
-                hide_index=True,
-                height=min(420, 38 + 35 * len(detail)),
-                column_order=["role", "applied_on", "channel", "furthest_stage", "end_state", "history"],
-                column_config={
-                    "role": "Role",
-                    "channel": "Channel",
-                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                    "furthest_stage": "Furthest stage",
-                    "end_state": "Ended",
-                    "history": st.column_config.TextColumn("Stage history", width="large"),
-                },
-            )
-        else:
-            st.caption("Pick a company (or click its bar) to see each application and its stage history.")
+    sections.company_tab(view, specs)
 
 with tabs[1]:
     _chart("channel", "No channel to compare yet: log applications with the channel they came through.")
@@ -156,36 +94,7 @@ with tabs[4]:
         st.caption(view.undated_note)
 
 with tabs[5]:
-    times_col, silent_col = st.columns([3, 2], gap="large")
-    with times_col:
-        _chart(
-            "response_times",
-            "No employer has answered yet. Record screens, interviews and rejections "
-            "on each application to see how long answers take.",
-        )
-        if view.undated_note:
-            st.caption(view.undated_note)
-    with silent_col:
-        st.markdown(
-            f"**Still silent** · {view.silent_count:,} open application"
-            f"{'s' if view.silent_count != 1 else ''} with no answer yet"
-        )
-        if view.silent.empty:
-            st.caption("Every open application has had an answer.")
-        else:
-            st.dataframe(
-                view.silent.assign(ghosted=view.silent["ghosted"].map({True: "ghosted", False: ""})),
-                hide_index=True,
-                height=min(420, 38 + 35 * len(view.silent)),
-                column_order=["company", "days_silent", "ghosted", "applied_on", "role"],
-                column_config={
-                    "company": "Company",
-                    "role": "Role",
-                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                    "days_silent": st.column_config.NumberColumn("Days silent", format="%d"),
-                    "ghosted": "Ghosted?",
-                },
-            )
+    sections.response_tab(view, specs)
 
 with tabs[6]:
     if not view.extra_rates:

@@ -106,6 +106,8 @@ def test_during_a_pause_home_shows_the_pause_the_check_in_and_only_what_cannot_w
     assert not at.metric  # no numbers about the search while resting
     assert any(b.label == "Check in" for b in at.button) or at.get("form")
     assert any("Look back now" in str(link.label) for link in at.get("page_link"))
+    at.toggle(key="home_show_all").set_value(True).run()  # the person may still choose to see it all
+    assert at.metric and "Check in with Dana" in " ".join(_sentences(at))
 
 
 def test_when_the_pause_has_ended_home_offers_to_look_back_and_nothing_is_overdue(open_page, resting):
