@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from lib.core import vocab
+from lib.reflect.rejection import looked_back
 
 UNCATEGORISED = "uncategorised"
 
@@ -122,3 +125,51 @@ def pause_left(pause_until, now) -> str | None:
         return f"{hours} hour{'s' if hours != 1 else ''}"
     days = hours // 24
     return f"{days} days"
+
+
+# --- an application's debriefs and reflections, in date order ------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    when: dt.date | None
+    kind: str  # "debrief" or "reflection"
+    title: str
+    item: dict[str, Any]
+
+
+def _when(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def timeline_items(debriefs: list[dict[str, Any]], reflections: list[dict[str, Any]]) -> list[TimelineItem]:
+    """Debriefs (dated by the interview) and reflections (dated by the "no"), oldest first; on the
+    same day the debrief comes first. A rejection's record not yet looked back at says so."""
+    items = []
+    for debrief in debriefs:
+        when = _when(debrief["occurred_on"]) or _when(debrief["created_at"])
+        title = f"Debrief · {(debrief['round_type'] or 'interview').capitalize()} round" + (
+            f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else ""
+        )
+        items.append((when, 0, TimelineItem(when, "debrief", title, debrief)))
+    for reflection in reflections:
+        answers = reflection["answers"] or {}
+        when = _when(answers.get("rejected_on")) or _when(reflection["created_at"])
+        if reflection["bank"] != "rejection":
+            title = "Reflection"
+        elif looked_back(answers):
+            title = "Reflection after the rejection"
+        else:
+            title = "After the rejection · the pause (look back when you're ready)"
+        items.append((when, 1, TimelineItem(when, "reflection", title, reflection)))
+    items.sort(key=lambda entry: (entry[0] or dt.date.min, entry[1]))
+    return [entry[2] for entry in items]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -10,6 +9,8 @@ import streamlit as st
 
 from lib.core.db import Engine
 from lib.reflect import questionnaires as qn
+from lib.reflect.rejection import looked_back
+from lib.reflect.timeline import timeline_items
 from lib.store import reflections as store
 from ui import forms, state
 from ui.text import md
@@ -81,48 +82,28 @@ def _reflection(reflection: dict[str, Any]) -> None:
     _answer_lines(qn.answer_lines(bank, reflection["answers"], columns))
     st.page_link(
         "pages/rejection.py",
-        label="Edit this reflection",
+        label="Edit this reflection"
+        if looked_back(reflection["answers"])
+        else "Look back, when you're ready",
         icon=":material/edit:",
         query_params={"reflection": str(reflection["id"])},
     )
-
-
-def _when(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def application_timeline(application_id: int) -> None:
     """The application's debriefs and reflections in date order, each to read and to edit."""
     forms.show_flash()
     engine = state.engine()
-    items = []
-    for debrief in store.interviews_for(engine, application_id):
-        when = _when(debrief["occurred_on"]) or _when(debrief["created_at"])
-        title = f"Debrief · {(debrief['round_type'] or 'interview').capitalize()} round" + (
-            f" · comfort {debrief['comfort']} / 5" if debrief["comfort"] else ""
-        )
-        items.append((when, 0, title, _debrief, debrief))
-    for reflection in store.reflections_for(engine, application_id):
-        when = _when(reflection["answers"].get("rejected_on")) or _when(reflection["created_at"])
-        title = "Reflection after the rejection" if reflection["bank"] == "rejection" else "Reflection"
-        items.append((when, 1, title, _reflection, reflection))
+    items = timeline_items(
+        store.interviews_for(engine, application_id), store.reflections_for(engine, application_id)
+    )
     st.markdown("#### Debriefs and reflections")
     if not items:
         st.caption("None yet. After an interview, debrief it while it is fresh; after a “no”, reflect on it.")
         return
-    items.sort(key=lambda item: (item[0] or dt.date.min, item[1]))
-    for when, _, title, draw, item in items:
-        with st.expander(f"{when:%d %b %Y} — {title}" if when else title):
-            draw(item)
+    for entry in items:
+        with st.expander(f"{entry.when:%d %b %Y} — {entry.title}" if entry.when else entry.title):
+            (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 
 
 def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:

@@ -79,3 +79,25 @@ def test_time_left_in_a_pause_reads_naturally():
     assert pause_left(dt.datetime(2026, 3, 5, 12, 0), now) == "4 days"
     assert pause_left(dt.datetime(2026, 3, 1, 11, 0), now) is None
     assert pause_left(None, now) is None
+
+
+def test_the_timeline_puts_debriefs_and_reflections_in_date_order_and_says_what_waits():
+    import datetime as dt
+
+    from lib.reflect.timeline import timeline_items
+
+    day = dt.date(2026, 3, 2)
+    debrief = {"occurred_on": day, "created_at": None, "round_type": "technical", "comfort": 4}
+    resting = {"bank": "rejection", "answers": {"rejected_on": "2026-03-02", "mood": 2}, "created_at": None}
+    done = {
+        "bank": "rejection",
+        "answers": {"rejected_on": "2026-03-01", "lessons": "Slow down"},
+        "created_at": None,
+    }
+    items = timeline_items([debrief], [resting, done])
+    assert [i.title for i in items] == [
+        "Reflection after the rejection",
+        "Debrief · Technical round · comfort 4 / 5",
+        "After the rejection · the pause (look back when you're ready)",
+    ]
+    assert timeline_items([], []) == []
