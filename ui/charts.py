@@ -9,6 +9,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui.text import md
+
 MAX_TABLE_ROWS = 100
 
 
@@ -49,6 +51,13 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
     return {**spec, "description": description}
 
 
+def _literal(rows: pd.DataFrame) -> pd.DataFrame:
+    """st.table draws its cells (and headers) as Markdown: company names and roles are user text."""
+    shown = rows.map(lambda value: md(value) if isinstance(value, str) else value)
+    shown.columns = [md(column) for column in shown.columns]
+    return shown
+
+
 def draw(spec: dict[str, Any], title: str | None = None, **kwargs: Any) -> Any:
     """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
     spec = with_text_alternative(spec, title)
@@ -56,6 +65,6 @@ def draw(spec: dict[str, Any], title: str | None = None, **kwargs: Any) -> Any:
     title, _ = _title(spec)
     rows = _rows(spec)
     if not rows.empty:
-        with st.expander(f"{title}: the numbers as a table"):
-            st.table(rows.head(MAX_TABLE_ROWS))
+        with st.expander(f"{md(title)}: the numbers as a table"):
+            st.table(_literal(rows.head(MAX_TABLE_ROWS)))
     return shown
