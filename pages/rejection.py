@@ -16,8 +16,8 @@ if flow is None:
     st.title("Record a rejection")
     layout.demo_banner()
     mood.pause_notice()
+    rejection_flow.pick()  # the main action first, then the shortcut
     email_paste.render("rejection")  # paste the "no": it finds the application and opens the pause
-    rejection_flow.pick()
     st.stop()
 
 st.title(flow.title)
