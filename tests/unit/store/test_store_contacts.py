@@ -1,32 +1,14 @@
 """People in the network: identity by company, dates, the interviews they were in."""
 
-import datetime as dt
-
 import pytest
 import sqlalchemy as sa
 
 from lib.core import db
-from lib.core.models import ApplicationIn, ContactIn, NoteIn, StageEventIn
-from lib.store import applications as app_store
+from lib.core.models import ContactIn, NoteIn
 from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
-
-TODAY = dt.date.today()
-
-
-def ago(n):
-    return TODAY - dt.timedelta(days=n)
-
-
-@pytest.fixture
-def rejected_app(engine):
-    app_id = app_store.add_application(
-        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=ago(20))
-    )
-    for kind, day in (("interview", ago(6)), ("rejected", ago(1))):
-        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
-    return app_id
+from tests.unit.store.conftest import ago
 
 
 def test_a_contact_joins_its_company_however_the_name_is_typed(engine, rejected_app):

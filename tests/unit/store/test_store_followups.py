@@ -13,22 +13,7 @@ from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store import next_actions as action_store
 from lib.store.base import StoreError
-
-TODAY = dt.date.today()
-
-
-def ago(n):
-    return TODAY - dt.timedelta(days=n)
-
-
-@pytest.fixture
-def rejected_app(engine):
-    app_id = app_store.add_application(
-        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=ago(20))
-    )
-    for kind, day in (("interview", ago(6)), ("rejected", ago(1))):
-        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
-    return app_id
+from tests.unit.store.conftest import TODAY, ago
 
 
 def open_actions(engine):
