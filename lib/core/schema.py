@@ -15,13 +15,15 @@ def _id() -> sa.Column:
     return sa.Column("id", sa.Integer, primary_key=True)
 
 
-def _fk(column: str, table: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> sa.Column:
+def _fk(
+    column: str, table: str, *, nullable: bool = False, ondelete: str = "CASCADE", index: bool = True
+) -> sa.Column:
     return sa.Column(
         column,
         sa.Integer,
         sa.ForeignKey(f"{table}.id", ondelete=ondelete),
         nullable=nullable,
-        index=True,
+        index=index,
     )
 
 
@@ -77,12 +79,7 @@ applications = sa.Table(
     sa.Column("location", sa.String),
     sa.Column("work_mode", sa.String),
     sa.Column("notes", sa.Text),
-    sa.Column(
-        "reapplication_of",
-        sa.Integer,
-        sa.ForeignKey("applications.id", ondelete="SET NULL"),
-        index=True,
-    ),
+    sa.Column("reapplication_of", sa.Integer, sa.ForeignKey("applications.id", ondelete="SET NULL")),
     sa.Column("reapply_reason", sa.Text),
     sa.Column("import_key", sa.String, unique=True),  # makes re-importing a file a no-op
     _created(),
@@ -94,7 +91,7 @@ stage_events = sa.Table(
     "stage_events",
     metadata,
     _id(),
-    _fk("application_id", "applications"),
+    _fk("application_id", "applications", index=False),  # ix_stage_events_app_date serves it
     sa.Column("kind", sa.String, nullable=False),  # vocab.EVENT_KINDS
     sa.Column(
         "occurred_on", sa.Date, nullable=False
@@ -272,6 +269,12 @@ strategy_reviews = sa.Table(
 )
 
 sa.Index("ix_stage_events_app_date", stage_events.c.application_id, stage_events.c.occurred_on)
+# Only re-applications are looked up by it; most rows have none (revision 0006).
+sa.Index(
+    "ix_applications_reapplication_of",
+    applications.c.reapplication_of,
+    sqlite_where=applications.c.reapplication_of.isnot(None),
+)
 
 
 # The practice tables (revision 0004) live in their own module, on this same metadata.

@@ -8,7 +8,8 @@ same company), is counted and left alone, so importing the same file twice adds 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -23,6 +24,7 @@ from lib.data.importers.rows import (
     EVENT_COLUMNS,
     ParsedFile,
     application_key_from,
+    by_distinct,
     map_unique,
 )
 from lib.data.importers.text import paused_gc
@@ -30,6 +32,7 @@ from lib.search.companies import company_key, sure_matches
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
 CHUNK = 5_000
+IMPORT_CACHE_KB = 64 * 1024
 Progress = Callable[[float, str], None]
 
 
@@ -204,12 +207,16 @@ def _rows(frame: pd.DataFrame, columns: list[str], sqlite: bool) -> list[tuple]:
     for column in columns:
         series = frame[column]
         if sqlite and column in ("applied_on", "occurred_on", "connected_on"):
-            days = pd.to_datetime(series).to_numpy().astype("datetime64[D]")
-            values.append([None if d == "NaT" else d for d in days.astype(str).tolist()])
+            values.append(by_distinct(series, lambda days: [str(day)[:10] for day in days]).tolist())
             continue
         series = series.astype(object)
         values.append(series.where(series.notna(), None).tolist())
     return list(zip(*values))
+
+
+def _filled(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    """The columns with at least one value: the others are NULL without being sent."""
+    return [c for c in columns if frame[c].notna().any()]
 
 
 def _insert_chunks(
@@ -226,6 +233,7 @@ def _insert_chunks(
     if frame.empty:
         return
     sqlite = connection.dialect.name == "sqlite"
+    columns = _filled(frame, columns)
     rows = _rows(frame, columns, sqlite)
     if sqlite:  # straight to the driver: the fastest executemany there is
         statement = (
@@ -249,53 +257,77 @@ def apply(engine: Engine, files: Sequence[ParsedFile], progress: Progress | None
         connection.execute(
             sa.update(db.meta).where(db.meta.c.key == "revision").values(value=db.meta.c.value)
         )
-        result = plan_with(connection, files)
-        if progress:
-            progress(0.05, "Adding companies…")
-        if result.new_companies:
-            connection.execute(
-                sa.insert(C), [{"name": name, "name_key": company_key(name)} for name in result.new_companies]
-            )
-        company_ids = _company_ids(connection)
+        with _roomy_cache(connection):
+            result = _write(connection, files, progress)
+    return result
 
-        apps = result.applications.sort_values("import_key")  # in key order: the unique index fills fastest
-        apps["company_id"] = apps["company_key"].map(company_ids)
-        first_id = (connection.execute(sa.select(sa.func.max(A.c.id))).scalar() or 0) + 1
-        apps["id"] = range(first_id, first_id + len(apps))  # known ids: the events need no read-back
-        columns = ["id"] + [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
-        _insert_chunks(connection, A, apps, columns, progress, 0.1, 0.5, "Adding applications…")
 
-        if not result.events.empty:
-            events = result.events.copy()
-            events["application_id"] = events["import_key"].map(dict(zip(apps["import_key"], apps["id"])))
-            _insert_chunks(
-                connection,
-                E,
-                events,
-                ["application_id", "kind", "occurred_on", "date_known", "note"],
-                progress,
-                0.6,
-                0.3,
-                "Adding stage events…",
-            )
+@contextmanager
+def _roomy_cache(connection: Connection) -> Iterator[None]:
+    """A 64 MB page cache for the length of an import: with SQLite's 2 MB default, index pages
+    spill to the write-ahead log and are written again and again within the one transaction."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size={-IMPORT_CACHE_KB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
-        contacts = result.contacts.copy()
-        if not contacts.empty:
-            contacts["company_id"] = contacts["company_key"].map(company_ids).where(contacts["matched"], None)
-            unmatched = ~contacts["matched"] & contacts["company"].notna()
-            contacts.loc[unmatched, "notes"] = (
-                "Company: "
-                + contacts.loc[unmatched, "company"]
-                + "\n"
-                + contacts.loc[unmatched, "notes"].fillna("")
-            ).str.strip()
-            columns = [c for c in CONTACT_COLUMNS if c not in ("line", "company")] + ["company_id"]
-            _insert_chunks(connection, K, contacts, columns, progress, 0.9, 0.05, "Adding contacts…")
 
-        for key, notes in result.saved_jobs.groupby("company_key")["note"]:
-            current = connection.execute(sa.select(C.c.notes).where(C.c.name_key == key)).scalar()
-            combined = (current + "\n" if current else "") + "\n".join(notes)
-            connection.execute(sa.update(C).where(C.c.name_key == key).values(notes=combined))
-        if progress:
-            progress(1.0, "Done.")
+def _write(connection: Connection, files: Sequence[ParsedFile], progress: Progress | None) -> ImportPlan:
+    """Plan and insert, inside the caller's transaction."""
+    result = plan_with(connection, files)
+    if progress:
+        progress(0.05, "Adding companies…")
+    if result.new_companies:
+        connection.execute(
+            sa.insert(C), [{"name": name, "name_key": company_key(name)} for name in result.new_companies]
+        )
+    company_ids = _company_ids(connection)
+
+    apps = result.applications.copy()  # in the file's order: ids follow the rows
+    apps["company_id"] = apps["company_key"].map(company_ids)
+    first_id = (connection.execute(sa.select(sa.func.max(A.c.id))).scalar() or 0) + 1
+    apps["id"] = range(first_id, first_id + len(apps))  # known ids: the events need no read-back
+    columns = ["id"] + [c for c in APPLICATION_COLUMNS if c not in ("line", "company")] + ["company_id"]
+    _insert_chunks(connection, A, apps, columns, progress, 0.1, 0.5, "Adding applications…")
+
+    if not result.events.empty:
+        events = result.events.copy()
+        events["application_id"] = events["import_key"].map(
+            pd.Series(apps["id"].to_numpy(), index=apps["import_key"])
+        )
+        _insert_chunks(
+            connection,
+            E,
+            events,
+            ["application_id", "kind", "occurred_on", "date_known", "note"],
+            progress,
+            0.6,
+            0.3,
+            "Adding stage events…",
+        )
+
+    contacts = result.contacts.copy()
+    if not contacts.empty:
+        contacts["company_id"] = contacts["company_key"].map(company_ids).where(contacts["matched"], None)
+        unmatched = ~contacts["matched"] & contacts["company"].notna()
+        contacts.loc[unmatched, "notes"] = (
+            "Company: "
+            + contacts.loc[unmatched, "company"]
+            + "\n"
+            + contacts.loc[unmatched, "notes"].fillna("")
+        ).str.strip()
+        columns = [c for c in CONTACT_COLUMNS if c not in ("line", "company")] + ["company_id"]
+        _insert_chunks(connection, K, contacts, columns, progress, 0.9, 0.05, "Adding contacts…")
+
+    for key, notes in result.saved_jobs.groupby("company_key")["note"]:
+        current = connection.execute(sa.select(C.c.notes).where(C.c.name_key == key)).scalar()
+        combined = (current + "\n" if current else "") + "\n".join(notes)
+        connection.execute(sa.update(C).where(C.c.name_key == key).values(notes=combined))
+    if progress:
+        progress(1.0, "Done.")
     return result

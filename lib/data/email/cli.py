@@ -38,6 +38,8 @@ def to_record(reading: Reading, today: dt.date | None = None):
 def import_mail(paths: list[str | Path], engine: Engine, dry_run: bool = False) -> list[dict]:
     from lib.store import emails as store
 
+    if not paths:  # a spreadsheet-only import needs no match log (reading it costs a table scan)
+        return []
     log = store.match_log(engine)
     entries = []
     for path in paths:

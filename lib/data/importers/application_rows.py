@@ -8,6 +8,7 @@ lib.store.applications._check_event: nothing before the application date, the en
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -21,6 +22,7 @@ from lib.data.importers.rows import (
     WORK_MODES,
     ParsedFile,
     application_key,
+    by_distinct,
     channel_and_source,
     clean_text,
 )
@@ -42,8 +44,22 @@ def _errors(frame: pd.DataFrame, mask: pd.Series, field_label: str, message) -> 
 
 
 def _too_long(series: pd.Series, limit: int) -> pd.Series:
+    values = [v for v in series.tolist() if v is not None]
+    if not values or max(map(len, values)) <= limit:  # the usual case, at C speed
+        return pd.Series(False, index=series.index)
     return pd.Series(
         [v is not None and len(v) > limit for v in series.tolist()], index=series.index, dtype=bool
+    )
+
+
+# a web address: http:// or https://, no space, 11 to 2,000 characters
+_WEB_ADDRESS = re.compile(r"(?=.{11,2000}\Z)https?://[^ ]*", re.IGNORECASE | re.DOTALL)
+
+
+def _not_web_address(series: pd.Series) -> pd.Series:
+    match = _WEB_ADDRESS.fullmatch
+    return pd.Series(
+        [u is not None and not match(u) for u in series.tolist()], index=series.index, dtype=bool
     )
 
 
@@ -59,9 +75,13 @@ def applications_from(
     if frame.empty:
         return parsed
     today = pd.Timestamp(dt.date.today())
-    data = pd.DataFrame({"line": frame["line"].astype(int).to_numpy()}, index=frame.index)
-    for name in FIELDS:
-        data[name] = clean_text(frame[name]) if name in frame else None
+    data = pd.DataFrame(
+        {
+            "line": frame["line"].astype(int).to_numpy(),
+            **{name: clean_text(frame[name]) if name in frame else None for name in FIELDS},
+        },
+        index=frame.index,
+    )
     errors: list[RowError] = []
     bad = pd.Series(False, index=data.index)
 
@@ -129,23 +149,7 @@ def applications_from(
         errors += _errors(data, long, label, f"The {label} is too long (at most {limit:,} characters).")
         bad |= long
     url = data["job_url"]
-    bad_url = (
-        pd.Series(
-            [
-                u is not None
-                and (
-                    not u[:8].lower().startswith(("http://", "https://"))
-                    or " " in u
-                    or len(u) < 11
-                    or len(u) > 2_000
-                )
-                for u in url.tolist()
-            ],
-            index=url.index,
-            dtype=bool,
-        )
-        & ~bad
-    )
+    bad_url = _not_web_address(url) & ~bad
     data["_value"] = url
     errors += _errors(
         data, bad_url, "job link", lambda v: f"“{str(v)[:40]}” is not a web address (http:// or https://)."
@@ -159,8 +163,8 @@ def applications_from(
     if not words.empty:
         parsed.statuses = words
         lookup = {w: (status_map or {}).get(word_key(w)) or map_status(w)[:2] for w in words.unique()}
-        stage.loc[words.index] = words.map(lambda w: lookup[w][0])
-        outcome.loc[words.index] = words.map(lambda w: lookup[w][1])
+        stage.loc[words.index] = words.map({w: pair[0] for w, pair in lookup.items()})
+        outcome.loc[words.index] = words.map({w: pair[1] for w, pair in lookup.items()})
     status_on = status_dates.dates
     bad_status_date = status_on.isna() & ~status_dates.missing & ~bad
     data["_value"] = data["status_date"]
@@ -171,7 +175,7 @@ def applications_from(
     errors += _errors(data, future_status, "status date", "The status date can't be in the future.")
     bad |= bad_status_date | future_status
 
-    good = data[~bad].copy()
+    good = data[~bad].copy() if bad.any() else data  # `data` is not used again
     good["applied_on"] = applied_on[~bad]
     if default_channel is not None:
         good["channel"], good["source"] = default_channel[0], default_channel[1]
@@ -179,11 +183,15 @@ def applications_from(
         channel, source = channel_and_source(good["channel"].where(good["channel"].notna(), good["source"]))
         good["source"] = good["source"].where(good["source"].notna(), source)
         good["channel"] = channel
-    good["work_mode"] = good["work_mode"].map(
-        lambda w: WORK_MODES.get(str(w).casefold()) if w is not None else None
+    good["work_mode"] = by_distinct(
+        good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
-    role_for_key = good["role"].where(
-        good["role"] != ROLE_NOT_GIVEN, ROLE_NOT_GIVEN + " " + good["line"].astype(str)
+    no_role = good["role"] == ROLE_NOT_GIVEN
+    # rows without a role are told apart by their line, so two of them are never one application
+    role_for_key = (
+        good["role"].where(~no_role, ROLE_NOT_GIVEN + " " + good["line"].astype(str))
+        if no_role.any()
+        else good["role"]
     )
     good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date

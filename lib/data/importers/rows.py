@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from lib.core import vocab
@@ -159,16 +160,30 @@ def _clean(value: object) -> str | None:
 
 def clean_text(series: pd.Series) -> pd.Series:
     """Trimmed text with missing words (blank, null, N/A) as None."""
+    return by_distinct(series, _clean_all)
+
+
+def _clean_all(values: list) -> list:
     out = []
     append = out.append
-    for value in series.tolist():
+    for value in values:
         if value.__class__ is str:  # the usual case, inline: trimmed, not a missing word, no guard quote
             text = value.strip()
             if text and text[0] != "'" and (len(text) > _LONGEST_MISSING or text.casefold() not in MISSING):
                 append(text)
                 continue
         append(_clean(value))
-    return pd.Series(out, index=series.index, dtype=object)
+    return out
+
+
+def by_distinct(series: pd.Series, convert) -> pd.Series:
+    """`convert` (a list of values -> a list of results) applied once per distinct value, missing
+    values (None, NaN) as None: a column of 50,000 cells seldom has more than a few thousand."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    table = np.empty(len(uniques) + 1, dtype=object)  # the last slot answers code -1, the missing
+    table[:-1] = convert(uniques.tolist())
+    table[-1] = None
+    return pd.Series(table[codes], index=series.index, dtype=object)
 
 
 _LONGEST_MISSING = max(map(len, MISSING))
@@ -188,10 +203,15 @@ def application_key(company: pd.Series, role: pd.Series, applied_on: pd.Series) 
 
 def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: pd.Series) -> pd.Series:
     """`application_key` from company keys already made (companies.name_key)."""
-    days = pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]").astype(str).tolist()
+    days = pd.Series(pd.to_datetime(applied_on).to_numpy().astype("datetime64[D]"), index=role.index)
+    day_text = by_distinct(days, lambda ds: [str(d)[:10] for d in ds])
+    role_text = by_distinct(role, lambda rs: [" ".join(str(r).split()).casefold() for r in rs])
+    # rows with a missing role or date keep the words the old key wrote for them ("None", "NaT")
+    day_text = day_text.where(days.notna(), "NaT")
+    role_text = role_text.where(role.notna(), "none")
     keys = [
-        f"app:{day}|{company}|{' '.join(str(role).split()).casefold()}"
-        for day, company, role in zip(days, company_keys.tolist(), role.tolist())
+        f"app:{day}|{company}|{role}"
+        for day, company, role in zip(day_text.tolist(), company_keys.tolist(), role_text.tolist())
     ]
     return pd.Series(keys, index=role.index, dtype=object)
 
@@ -225,11 +245,12 @@ def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
             return ("company site", text)
         return ("other", text)
 
-    pairs = map_unique(value, one)
-    pairs = pairs.where(
-        value.notna(), pd.Series([("other", None)] * len(value), index=value.index, dtype=object)
+    pairs = by_distinct(value, lambda texts: [one(t) for t in texts]).tolist()
+    missing = ("other", None)
+    return (
+        pd.Series([(p or missing)[0] for p in pairs], index=value.index, dtype=object),
+        pd.Series([(p or missing)[1] for p in pairs], index=value.index, dtype=object),
     )
-    return pairs.map(lambda p: p[0]), pairs.map(lambda p: p[1])
 
 
 def __getattr__(name: str):  # `applications_from` lives in application_rows; older imports keep working

@@ -129,10 +129,13 @@ def events(
     if events.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     events["occurred_on"] = pd.to_datetime(events["occurred_on"])
+    # Each application's row in the file, as a number: grouping and sorting by it beats the key text.
+    keys = good["import_key"]
+    events["row"] = pd.factorize(pd.concat([keys, events["import_key"]], ignore_index=True))[0][len(keys) :]
     # An ending is never before the last stage; declining needs an offer on record.
-    last_stage = events[events["order"] == 0].groupby("import_key")["occurred_on"].max()
+    last_stage = events[events["order"] == 0].groupby("row")["occurred_on"].max()
     is_end = events["order"] == 1
-    floor = events.loc[is_end, "import_key"].map(last_stage)
+    floor = events.loc[is_end, "row"].map(last_stage)
     events.loc[is_end, "occurred_on"] = events.loc[is_end, "occurred_on"].where(
         floor.isna() | (events.loc[is_end, "occurred_on"] >= floor), floor
     )
@@ -140,9 +143,7 @@ def events(
     offered = set(events[(events["order"] == 0) & events["kind"].isin(["offer", "accepted"])]["import_key"])
     missing_offer = declined[~declined.isin(offered)]
     if not missing_offer.empty:
-        days = events[is_end & events["import_key"].isin(missing_offer)].set_index("import_key")[
-            "occurred_on"
-        ]
+        ending = events[is_end & events["import_key"].isin(missing_offer)].set_index("import_key")
         events = pd.concat(
             [
                 events,
@@ -150,14 +151,15 @@ def events(
                     {
                         "import_key": missing_offer.to_numpy(),
                         "kind": "offer",
-                        "occurred_on": days.reindex(missing_offer).to_numpy(),
+                        "occurred_on": ending["occurred_on"].reindex(missing_offer).to_numpy(),
                         "date_known": False,  # an offer implied by "declined": its day is not known
                         "order": 0,
+                        "row": ending["row"].reindex(missing_offer).to_numpy(),
                     }
                 ),
             ]
         )
-    events = events.sort_values(["import_key", "order", "occurred_on"], kind="stable")
+    events = events.sort_values(["row", "order", "occurred_on"], kind="stable")
     events["occurred_on"] = events["occurred_on"].dt.date
     events["date_known"] = events["date_known"].astype(bool)
     events["note"] = None

@@ -71,7 +71,8 @@ def map_status(word: str) -> tuple[str, str, bool]:
 
 def status_table(words: Iterable[str]) -> pd.DataFrame:
     """The editable mapping: one row per distinct status word, with how often it appears."""
-    raw = pd.Series(list(words), dtype=object).dropna().value_counts()
+    words = words if isinstance(words, pd.Series) else pd.Series(list(words), dtype=object)
+    raw = words.dropna().value_counts()
     counts = raw.groupby(raw.index.map(squash)).sum().sort_values(ascending=False, kind="stable")
     counts = counts[counts.index != ""]
     rows = []
