@@ -3,13 +3,12 @@ data sizes, plus imports.
 
 Prints a table, then as its last line one JSON object:
 {"floor_rerun_ms": F, "pages": [{"page", "n_applications", "first_run_ms", "rerun_median_ms"}...],
- "imports": [{"rows", "ms", "read_csv_ms"}...],
+ "imports": [{"rows", "ms", "read_csv_ms", "store_floor_ms"}...]   (bench/imports.py says what each is),
  "email_scan": {...}, "browser": {"first_load_ms", "floor_first_load_ms"}}   (BENCH_BROWSER=0 skips it)
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import statistics
@@ -25,6 +24,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.browser import first_loads  # noqa: E402
 from bench.email_scan import measure_email_scan  # noqa: E402
+from bench.imports import measure_imports  # noqa: E402
 from bench.seed import seed  # noqa: E402
 from lib import db  # noqa: E402
 
@@ -85,39 +85,6 @@ def measure_page(page: str) -> tuple[float, float, str | None]:
     return statistics.median(firsts), statistics.median(times), error
 
 
-def measure_imports(workdir: Path) -> list[dict]:
-    try:
-        from lib.data.importers import import_files
-    except ImportError:
-        return []
-    path = workdir / "import.csv"
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["Company", "Position", "Date Applied", "Status", "Source", "Link", "Notes"])
-        statuses = ["Applied", "Phone Screen", "Interview", "Final Round", "Rejected", "Ghosted", "Offer"]
-        for i in range(IMPORT_ROWS):
-            writer.writerow(
-                [
-                    f"Company {i % 3000}",
-                    f"Role {i % 97}",
-                    f"2025-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
-                    statuses[i % len(statuses)],
-                    "LinkedIn",
-                    f"https://jobs.example.com/{i}",
-                    "note",
-                ]
-            )
-    import pandas as pd
-
-    start = time.perf_counter()
-    pd.read_csv(path)
-    read_csv_ms = _ms(start)
-    engine = db.open_database(f"sqlite:///{workdir / 'import.db'}")
-    start = time.perf_counter()
-    import_files([path], engine)
-    return [{"rows": IMPORT_ROWS, "ms": _ms(start), "read_csv_ms": read_csv_ms}]
-
-
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="rebound-bench-"))
     os.environ["REBOUND_DEMO_DATABASE_URL"] = f"sqlite:///{workdir / 'demo.db'}"
@@ -144,7 +111,7 @@ def main() -> None:
                 file=sys.stderr,
                 flush=True,
             )
-    imports = measure_imports(workdir) if IMPORT_ROWS else []
+    imports = measure_imports(workdir, IMPORT_ROWS) if IMPORT_ROWS else []
     email_scan = measure_email_scan(EMAIL_MESSAGES, workdir) if EMAIL_MESSAGES else None
     browser = first_loads(workdir) if os.environ.get("BENCH_BROWSER", "1") != "0" else None
 
@@ -161,7 +128,9 @@ def main() -> None:
     for imp in imports:
         print(
             f"import {imp['rows']:,} rows: {imp['ms']:.0f} ms "
-            f"(pandas read_csv {imp['read_csv_ms']:.0f} ms, {imp['ms'] / imp['read_csv_ms']:.1f}x)"
+            f"(pandas read_csv {imp['read_csv_ms']:.0f} ms, {imp['ms'] / imp['read_csv_ms']:.1f}x; "
+            f"SQLite just storing the rows {imp['store_floor_ms']:.0f} ms, "
+            f"{imp['store_floor_ms'] / imp['read_csv_ms']:.1f}x)"
         )
     if email_scan:
         print(

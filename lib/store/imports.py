@@ -111,7 +111,8 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     is_dup = apps["import_key"].isin(existing) | apps["import_key"].duplicated()
     for i, count in apps.loc[is_dup, "file"].value_counts().items():
         duplicates[int(i)] += int(count)
-    apps = apps[~is_dup].reset_index(drop=True)
+    if is_dup.any():
+        apps = apps[~is_dup].reset_index(drop=True)
     events = pd.concat(
         [f.events.assign(file=i) for i, f in enumerate(files) if not f.events.empty]
         or [pd.DataFrame(columns=[*EVENT_COLUMNS, "file"])],

@@ -195,7 +195,10 @@ def applications_from(
     )
     good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date
-    parsed.applications = good[APPLICATION_COLUMNS].reset_index(drop=True)
+    applications = good[APPLICATION_COLUMNS]
+    if not applications.index.equals(pd.RangeIndex(len(applications))):
+        applications = applications.reset_index(drop=True)
+    parsed.applications = applications
     parsed.events = events(good, stage[~bad], outcome[~bad], status_on[~bad], status_map)
     parsed.errors = sorted(errors, key=lambda e: e.line)
     return parsed
