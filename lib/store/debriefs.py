@@ -11,13 +11,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db
 from lib.core.models import DebriefIn
-from lib.reflect import questionnaires
+from lib.core.text import fold
+from lib.reflect import practice, questionnaires
 from lib.store.base import StoreError, read_frame
 from lib.store.rounds import record_round
 
 A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
 P, M, D = db.contacts, db.mood_checkins, db.drafts
+K, KR = db.practice_cards, db.practice_reviews
 
 
 def _applied_on(connection: Connection, application_id: int) -> dt.date:
@@ -112,6 +114,51 @@ def save_interview(
             )
         _drop_draft(connection, draft_key)
     return interview_id
+
+
+def delete_interview(engine: Engine, interview_id: int) -> None:
+    """Delete a debrief with what belongs only to it, in one transaction: its questions, its links
+    to the people met, a half-done edit of it, and the practice cards of its questions (with their
+    grades). What is shared stays: the people in the contacts, the round in the stage history, and a
+    card whose question was also asked (and found hard) at another interview moves to that asking,
+    its schedule kept. A debrief that is already gone is a quiet no-op."""
+    with db.transaction(engine) as connection:
+        if connection.execute(sa.select(I.c.id).where(I.c.id == interview_id)).first() is None:
+            return
+        cards = connection.execute(
+            sa.select(K.c.id, IQ.c.question)
+            .join(IQ, IQ.c.id == K.c.question_id)
+            .where(IQ.c.interview_id == interview_id)
+        ).all()
+        if cards:
+            _move_or_drop_cards(connection, interview_id, cards)
+        connection.execute(sa.delete(IQ).where(IQ.c.interview_id == interview_id))
+        connection.execute(sa.delete(IC).where(IC.c.interview_id == interview_id))
+        connection.execute(sa.delete(I).where(I.c.id == interview_id))
+        _drop_draft(connection, f"debrief:interview:{interview_id}")
+
+
+def _move_or_drop_cards(connection: Connection, interview_id: int, cards: list[Any]) -> None:
+    """Each card moves to the latest other weak asking of its question (as sync_cards would tie it),
+    or goes with its grades when there is none."""
+    elsewhere = connection.execute(
+        sa.select(IQ.c.id, IQ.c.question)
+        .join(I, I.c.id == IQ.c.interview_id)
+        .where(
+            IQ.c.interview_id != interview_id,
+            IQ.c.rating.is_not(None),
+            IQ.c.rating <= practice.WEAK_AT,
+            IQ.c.id.not_in(sa.select(K.c.question_id).where(K.c.question_id.is_not(None))),
+        )
+        .order_by(I.c.occurred_on, IQ.c.id)
+    ).all()
+    latest = {fold(row.question): row.id for row in elsewhere}  # oldest first: the last one wins
+    for card in cards:
+        if (question_id := latest.pop(fold(card.question), None)) is not None:
+            connection.execute(sa.update(K).where(K.c.id == card.id).values(question_id=question_id))
+        else:
+            connection.execute(sa.delete(KR).where(KR.c.card_id == card.id))
+            connection.execute(sa.delete(K).where(K.c.id == card.id))
 
 
 def get_interview(engine: Engine, interview_id: int) -> dict[str, Any] | None:
