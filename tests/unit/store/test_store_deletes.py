@@ -9,9 +9,8 @@ import sqlalchemy as sa
 
 from lib.core import db
 from lib.core.models import ContactIn, DebriefIn, InterviewQuestionIn, RejectionIn
-from lib.store import debriefs
+from lib.store import debriefs, reflections
 from lib.store import practice as practice_store
-from lib.store import reflections
 from tests.unit.store.conftest import ago
 
 NOW = dt.datetime(2026, 12, 3, 9, 0)
