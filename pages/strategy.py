@@ -70,3 +70,4 @@ with targets_tab:
 
 with compare_tab:
     strategy_forms.compare(saved["reviews"])
+    strategy_forms.saved_reviews(saved["reviews"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from pydantic import ValidationError
 
@@ -111,3 +113,56 @@ def already_saved(form: str, value: object) -> bool:
 
 def mark_saved(form: str, value: object) -> None:
     st.session_state[_saved_key(form)] = repr(value)
+
+
+# --- a delete that asks first -----------------------------------------------------------------
+
+
+def _asking_key(key: str) -> str:
+    return f"asking_delete__{key}"
+
+
+def _ask(key: str, asking: bool) -> None:
+    st.session_state[_asking_key(key)] = asking
+    clear_errors(_asking_key(key))
+
+
+def _confirmed(key: str, delete: Callable[[], object], done: str) -> None:
+    try:
+        delete()
+    except DatabaseBusy as exc:  # the question stays open, with a calm word; nothing is lost
+        set_errors(_asking_key(key), errors_from(exc))
+        return
+    _ask(key, False)
+    flash(done)
+
+
+def ask_before_deleting(
+    key: str, question: str, delete: Callable[[], object], done: str, label: str = "Delete…"
+) -> None:
+    """A delete button that asks first. `label` reveals `question` (plain text) with Delete and Keep
+    it; Delete runs `delete()` and leaves `done` as the flash message for the redrawn page (the item
+    gone, everything else as it was); Keep it closes the question. `key` names the item."""
+    if not st.session_state.get(_asking_key(key)):
+        st.button(
+            label,
+            key=f"{_asking_key(key)}__ask",
+            icon=":material/delete:",
+            type="tertiary",
+            on_click=_ask,
+            args=(key, True),
+        )
+        return
+    with st.container(border=True):
+        st.markdown(md(question))
+        form_error(_asking_key(key))
+        with st.container(horizontal=True):
+            st.button(
+                "Delete",
+                key=f"{_asking_key(key)}__yes",
+                type="primary",
+                icon=":material/delete:",
+                on_click=_confirmed,
+                args=(key, delete, done),
+            )
+            st.button("Keep it", key=f"{_asking_key(key)}__no", on_click=_ask, args=(key, False))

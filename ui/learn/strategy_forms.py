@@ -268,3 +268,23 @@ def compare(reviews: pd.DataFrame) -> None:
                 "reason": st.column_config.TextColumn("Reason", width="large"),
             },
         )
+
+
+def saved_reviews(reviews: pd.DataFrame) -> None:
+    """Each saved review by its date, to delete one that no longer helps (asked first)."""
+    if reviews.empty:
+        return
+    st.markdown("#### Saved reviews")
+    label = _review_label(reviews)
+    for review in reviews.itertuples():
+        with st.container(border=True):
+            goal = f" · weekly goal {review.weekly_goal:.0f}" if pd.notna(review.weekly_goal) else ""
+            st.markdown(md(label(review.id) + goal))
+            forms.ask_before_deleting(
+                f"review_{review.id}",
+                "Delete this review? Your target list and your other reviews stay as they are. "
+                "This can't be undone.",
+                lambda review_id=int(review.id): strategy_store.delete_review(state.engine(), review_id),
+                "Review deleted.",
+                label="Delete this review…",
+            )

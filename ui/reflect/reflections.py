@@ -11,6 +11,7 @@ from lib.core.db import Engine
 from lib.reflect import questionnaires as qn
 from lib.reflect.rejection import looked_back
 from lib.reflect.timeline import timeline_items
+from lib.store import debriefs
 from lib.store import reflections as store
 from ui import forms, state
 from ui.text import md
@@ -74,6 +75,14 @@ def _debrief(debrief: dict[str, Any]) -> None:
         icon=":material/edit:",
         query_params={"interview": str(debrief["id"])},
     )
+    forms.ask_before_deleting(
+        f"debrief_{debrief['id']}",
+        "Delete this debrief? Its questions and notes go; the people you met stay in your contacts and "
+        "the round stays in the timeline. This can't be undone.",
+        lambda: debriefs.delete_interview(state.engine(), debrief["id"]),
+        "Debrief deleted.",
+        label="Delete this debrief…",
+    )
 
 
 def _reflection(reflection: dict[str, Any]) -> None:
@@ -87,6 +96,13 @@ def _reflection(reflection: dict[str, Any]) -> None:
         else "Look back, when you're ready",
         icon=":material/edit:",
         query_params={"reflection": str(reflection["id"])},
+    )
+    forms.ask_before_deleting(
+        f"reflection_{reflection['id']}",
+        "Delete this reflection? The ending stays in the timeline. This can't be undone.",
+        lambda: store.delete_reflection(state.engine(), reflection["id"]),
+        "Reflection deleted.",
+        label="Delete this reflection…",
     )
 
 
@@ -102,7 +118,8 @@ def application_timeline(application_id: int) -> None:
         st.caption("None yet. After an interview, debrief it while it is fresh; after a “no”, reflect on it.")
         return
     for entry in items:
-        with st.expander(f"{entry.when:%d %b %Y} — {entry.title}" if entry.when else entry.title):
+        title = f"{entry.when:%d %b %Y} — {entry.title}" if entry.when else entry.title
+        with st.expander(title, key=f"timeline_{entry.kind}_{entry.item['id']}"):
             (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 
 
