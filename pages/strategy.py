@@ -46,7 +46,7 @@ if found["traction"].n == 0:
     )
 
 review_tab, targets_tab, compare_tab = st.tabs(
-    ["New review", f"Target list ({len(saved['targets']):,})", f"Compare reviews ({len(saved['reviews']):,})"]
+    ["New review", f"Target list ({len(saved['targets']):,})", "Compare reviews"]
 )
 
 with review_tab:

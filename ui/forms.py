@@ -21,10 +21,12 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
-    """Show the message left by the last save, once."""
+    """Show the message left by the last save, once. Its place is held on every run, so what follows
+    keeps its place on the page (an open tab stays open when the message comes)."""
     message = st.session_state.pop(FLASH, None)
+    slot = st.empty()
     if message:
-        st.success(md(message), icon=":material/check_circle:")
+        slot.success(md(message), icon=":material/check_circle:")
 
 
 def errors_key(form: str) -> str:
@@ -134,7 +136,8 @@ def _confirmed(key: str, delete: Callable[[], object], done: str) -> None:
         set_errors(_asking_key(key), errors_from(exc))
         return
     _ask(key, False)
-    flash(done)
+    flash(done)  # at the top of the page, and in view where the person is (scrolled down a long list)
+    st.toast(md(done), icon=":material/check_circle:")
 
 
 def ask_before_deleting(

@@ -118,6 +118,7 @@ def test_confirming_deletes_exactly_that_reflection(open_page, seeded):
     assert len(debriefs.interviews_for(engine, app_id)) == 2
     assert len(apps.events_for(engine, app_id)) == events  # the ending stays in the timeline
     assert "Reflection deleted." in shown(at.success)
+    assert "Reflection deleted." in shown(at.toast)  # also in view when the list was scrolled far down
 
 
 @pytest.fixture

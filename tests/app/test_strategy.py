@@ -62,7 +62,7 @@ def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
     store.set_target(engine, TargetIn(company="Acme", target_priority=1, target_reason="Reached the final"))
     at = _fill(at, "Product analytics", "More referrals")
     assert not at.exception
-    assert at.tabs[2].label == "Compare reviews (2)"
+    assert at.tabs[2].label == "Compare reviews"
     answers, targets = at.dataframe[-2].value, at.dataframe[-1].value
     want = answers.set_index("key").loc["what_i_want"]
     assert (want["earlier"], want["later"], bool(want["changed"])) == ("Analytics", "Product analytics", True)
