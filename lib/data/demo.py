@@ -12,19 +12,16 @@ import random
 
 from lib.core import db, vocab
 from lib.core.db import Engine
+from lib.data.demo_after import after_rejection
 from lib.data.demo_content import (
-    CHALLENGES,
     COMPANIES,
-    FEEDBACK_TEXTS,
     FIRST_NAMES,
     LAST_NAMES,
     LOCATIONS,
-    MOTIVATIONS,
     POSITIVE_MOMENTS,
     QUESTIONS,
     RESUMES,
     ROLES,
-    SKILLS,
     SOURCES,
 )
 from lib.search.companies import company_key
@@ -219,82 +216,11 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
             ending = history[-1]
             if ending[0] != "rejected":
                 continue
-            reflections.append(
-                {
-                    "application_id": app_id,
-                    "bank": "rejection",
-                    "bank_version": 1,
-                    "pause_until": dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18)),
-                    "answers": {
-                        "mood": rng.randint(1, 4),
-                        "mood_words": rng.choice(["Deflated", "Annoyed, then okay", "Tired"]),
-                        "prepared": rng.randint(2, 5),
-                        "qualified": rng.randint(2, 5),
-                        "heart_in_it": rng.randint(2, 5),
-                        "presented_well": rng.randint(2, 5),
-                        "dressed_right": rng.randint(3, 5),
-                        "team_fit": rng.randint(2, 5),
-                        "motivation": rng.choice(MOTIVATIONS),
-                        "still_interested": rng.random() < 0.6,
-                        "reply_goal": rng.sample(["feedback", "advice", "another role"], 2),
-                        "why_not_chosen": rng.choice(
-                            [
-                                "Less domain experience than others.",
-                                "My case answer lacked structure.",
-                                "Not sure.",
-                            ]
-                        ),
-                        "skills_to_bolster": rng.sample(SKILLS, 2),
-                        "lessons": "Prepare two stories with numbers before every round.",
-                        # What happened (the same as the stage history) and the challenges, without new random draws.
-                        "stage_reached": max(
-                            (k for k, _, _ in history if k in vocab.STAGE_RANK),
-                            key=vocab.STAGE_RANK.get,
-                            default="applied",
-                        ),
-                        "rejected_on": ending[1].isoformat(),
-                        "news_via": "email",
-                        "challenges": CHALLENGES[app_id % len(CHALLENGES)],
-                    },
-                }
-            )
-            moods.append(
-                {
-                    "recorded_at": dt.datetime.combine(ending[1], dt.time(20)),
-                    "score": rng.randint(1, 3),
-                    "words": "Rejection day.",
-                    "application_id": app_id,
-                }
-            )
-            text, themes = rng.choice(FEEDBACK_TEXTS)
-            received = rng.random() < 0.6
-            feedback.append(
-                {
-                    "application_id": app_id,
-                    "contact_id": met[0],
-                    "asked_on": ending[1] + dt.timedelta(days=1),
-                    "asked_via": "email",
-                    "received_on": ending[1] + dt.timedelta(days=5) if received else None,
-                    "text": text if received else None,
-                    "themes": themes if received else [],
-                }
-            )
-            recruiter_name = next(c["name"] for c in contacts if c["id"] == met[0])
-            notes.append(
-                {
-                    "application_id": app_id,
-                    "contact_id": met[0],
-                    "kind": "thank-you after rejection",
-                    "recipient_role": "recruiter",
-                    "recipient_name": recruiter_name,
-                    "recipient_email": f"person{met[0]}@example.com",
-                    "subject": "Thank you for the conversation",
-                    "body": f"Dear {recruiter_name},\n\nThank you for your time during the process. "
-                    "Could you share which skills I could strengthen for a role like this?\n\n"
-                    "I'd be glad to be considered for similar roles.\n\nBest regards",
-                    "sent_on": ending[1] + dt.timedelta(days=1) if rng.random() < 0.7 else None,
-                }
-            )
+            reflection, mood, asked, note = after_rejection(rng, app_id, history, met, contacts)
+            reflections.append(reflection)
+            moods.append(mood)
+            feedback.append(asked)
+            notes.append(note)
         for week in range(34):
             day = today - dt.timedelta(days=7 * week + rng.randint(0, 3))
             moods.append(
