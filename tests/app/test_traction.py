@@ -126,4 +126,4 @@ def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_str
     assert labels[:5] == ["Applications", "Response rate", "Traction rate", "Final rounds", "Offers"]
     assert at.metric[0].value == "60"
     assert at.metric[0].delta.endswith("in 30 days")
-    assert any(m.value.startswith(":material/insights: Traction is strongest") for m in at.markdown)
+    assert any(m.value.startswith(":material/insights: Traction is highest so far for") for m in at.markdown)

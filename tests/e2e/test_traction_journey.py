@@ -36,7 +36,7 @@ def test_home_shows_the_headline_numbers(page, server):
     page.get_by_text("Show everything anyway").click()
     wait_for_app(page)
     expect(page.get_by_test_id("stMetric").first).to_be_visible()
-    expect(page.get_by_text("Traction is strongest")).to_be_visible()
+    expect(page.get_by_text("Traction is highest so far")).to_be_visible()
     page.get_by_role("link", name="See where your search gets traction").click()
     wait_for_app(page)
     expect_charts(page, 1)

@@ -83,6 +83,8 @@ def most_traction(log: pd.DataFrame) -> Insight:
             continue
         low, _ = wilson_interval(part["traction"], part["n"])
         best = part.assign(low=low).sort_values(["low", "n"], ascending=False).iloc[0]
+        if best["traction"] < MIN_POINTS:  # the lead rests on its interviews: one in 300 is one case
+            continue
         rests_on += [int(v) for v in part["n"]]
         value = CHANNEL_PHRASES.get(best["value"], best["value"]) if label == "Channel" else best["value"]
         picks.append(
@@ -94,7 +96,7 @@ def most_traction(log: pd.DataFrame) -> Insight:
     elif not picks:
         sentence = (
             f"Too few to tell where traction is strongest: no two channels or roles have {MIN_POINTS} "
-            f"applications each with an interview among them ({_plural(n, 'application')})."
+            f"applications each with {MIN_POINTS} interviews in the leading one ({_plural(n, 'application')})."
         )
     else:
         sentence = "Most traction: " + "; ".join(picks) + "."

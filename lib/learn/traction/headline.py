@@ -45,8 +45,12 @@ def strongest_sentence(table: pd.DataFrame) -> str:
 
 
 def strongest_claim(table: pd.DataFrame) -> Claim:
-    """One honest sentence naming where traction is strongest (by the interval's lower bound),
-    only among groups of MIN_SAMPLE applications or more, and only when two such groups compare."""
+    """One honest sentence naming where traction is highest, by the interval's lower bound.
+
+    It compares groups of MIN_SAMPLE applications or more (at least two), and names a group only
+    when MIN_SAMPLE or more of its applications reached an interview: one interview in 300 is one
+    case, not a strongest channel. "Strongest" only when its interval clears the runner-up's;
+    otherwise it says the lead may not hold."""
     if table.empty:
         return Claim("Log a few applications and their answers to see where your search gets traction.")
     if not table["traction"].any():
@@ -57,25 +61,38 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
     best = None
     for column, kind in (("channel", "through"), ("role_family", "for"), ("company", "at")):
         rates = rates_by(table, column)
-        rates = rates[rates["enough"]]
-        if len(rates) < 2 or not (rates["traction"] > 0).any():
+        rates = rates[rates["enough"]].reset_index(drop=True)
+        if len(rates) < 2 or rates.loc[0, "traction"] < MIN_SAMPLE:
             continue
-        top = rates.iloc[0]
-        if best is None or top["traction_low"] > best[0]["traction_low"]:
-            best = (top, kind, column, tuple(int(v) for v in rates["applications"]))
+        if best is None or rates.loc[0, "traction_low"] > best[0].loc[0, "traction_low"]:
+            best = (rates, kind, column)
     if best is None:
         return Claim(
             f"{int(table['traction'].sum()):,} of {len(table):,} applications reached an interview; too few "
-            f"in any two channels, roles or companies ({MIN_SAMPLE} each) to tell where traction is strongest."
+            f"in any two channels, roles or companies ({MIN_SAMPLE} applications each, {MIN_SAMPLE} "
+            "interviews in the leading one) to tell where traction is strongest."
         )
-    row, kind, column, sizes = best
-    where = row["group"]
-    if column == "channel":
-        where = CHANNEL_PHRASES.get(where, where)
-    hits, n = int(row["traction"]), int(row["applications"])
+    rates, kind, column = best
+    top, runner = rates.iloc[0], rates.iloc[1]
+
+    def place(group: str) -> str:
+        if column == "channel":
+            return CHANNEL_PHRASES.get(group, group)
+        return f"{group} roles" if column == "role_family" else group
+
+    hits, n = int(top["traction"]), int(top["applications"])
+    said = f"{hits} of {n} applications reached an interview or further — {rate_text(hits, n)}"
+    sizes = tuple(int(v) for v in rates["applications"])
+    if top["traction_low"] > runner["traction_high"]:
+        return Claim(
+            f"Traction is strongest {kind} {place(top['group'])}: {said}; {len(sizes)} groups of "
+            f"{MIN_SAMPLE} or more compared.",
+            sizes,
+        )
+    r_hits, r_n = int(runner["traction"]), int(runner["applications"])
     return Claim(
-        f"Traction is strongest {kind} {where}: {hits} of {n} applications reached an interview "
-        f"or further — {rate_text(hits, n)}; {len(sizes)} groups of {MIN_SAMPLE} or more compared.",
+        f"Traction is highest so far {kind} {place(top['group'])}: {said}. Next: {place(runner['group'])} "
+        f"({r_hits} of {r_n}); the intervals overlap, so the lead may not hold.",
         sizes,
     )
 

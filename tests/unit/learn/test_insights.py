@@ -543,17 +543,21 @@ def test_on_track_compares_full_weeks_with_the_weekly_goal():
     assert below.startswith("Your goal is 3 a week; so far 2.0 a week") and "Behind" not in below
 
 
-def test_most_traction_names_the_best_channel_from_five_applications():
+def test_most_traction_names_the_best_channel_from_five_applications_and_five_interviews():
     rows = (
-        [(i, f"C{i}", D, "referral") for i in range(1, 6)]
-        + [(i, f"C{i}", D, "job board") for i in range(6, 11)]
-        + [(11, "C11", D, "other")]
+        [(i, f"C{i}", D, "referral") for i in range(1, 8)]
+        + [(i, f"C{i}", D, "job board") for i in range(8, 13)]
+        + [(13, "C13", D, "other")]
     )
-    events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 6, 11)]
+    events = [(i, "interview", "2025-01-10") for i in (1, 2, 3, 4, 5, 8, 13)]
     log, _ = make_log(rows, events)
     found = insights.most_traction(log)
-    assert "referrals: 3 of 5 (60%, 95% interval 23%–88%) reached an interview" in found.sentence
-    assert found.rests_on == (5, 5)
+    assert (
+        "referrals: 5 of 7 (71%, 95% interval" in found.sentence and "reached an interview" in found.sentence
+    )
+    assert found.rests_on == (7, 5)
+    fewer = insights.most_traction(log[~log["id"].isin([4, 5])])  # the lead rests on 3 interviews now
+    assert "referrals" not in fewer.sentence and fewer.sentence.startswith("Too few to tell")
     alone = insights.most_traction(log[log["channel"] != "job board"])  # one channel of 5: no ranking
     assert "referrals" not in alone.sentence
     other = found.frame[(found.frame["value"] == "other")].iloc[0]
