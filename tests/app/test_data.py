@@ -60,7 +60,8 @@ def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_pa
     )
     assert _metric(at, "Applications to add") == "5"
     assert _metric(at, "Stage events") == "4"
-    assert _metric(at, "Rows with problems") == "3"
+    assert _metric(at, "Problems") == "3"
+    assert any(m.value.startswith("**3 problems on 3 rows**") for m in at.markdown)
     problems = _table(at, "problem")
     assert problems[["line", "field"]].values.tolist() == [
         [7, "date applied"],
@@ -69,6 +70,62 @@ def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_pa
     ]
     assert any("no year" in i.value for i in at.info)
     assert at.button(key="import_go").label == "Import 5 record(s)"
+
+
+def test_the_headline_and_the_table_count_problems_the_same_way(open_page):
+    data = (
+        b"Company,Role,Date Applied\nAcme,Analyst,2024-03-01\n"
+        b"Be\x00ta,Analyst,2024-03-02,extra,cells\n"  # two problems on one row
+        b"Gamma,Analyst,not a date\n"
+    )
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("two.csv", data, "text/csv")).run()
+    assert not at.exception
+    problems = _table(at, "problem")
+    assert len(problems) == 3 and problems["line"].nunique() == 2
+    assert _metric(at, "Problems") == "3"
+    assert _table(at, "problems")["problems"].tolist() == [3]
+    assert any(m.value.startswith("**3 problems on 2 rows**") for m in at.markdown)
+
+
+def test_a_binary_file_is_refused_at_once_in_one_message(open_page):
+    import random
+
+    from lib.data.importers import binary
+
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("fake.zip", random.Random(7).randbytes(3_000), "application/zip")).run()
+    assert not at.exception
+    assert shown(at.warning) == [f"**fake.zip** — {binary.NOT_TEXT}"]
+    assert not at.metric and not at.dataframe and not at.expander
+    assert not [b for b in at.button if b.key == "import_go"]
+
+
+def test_an_image_beside_a_spreadsheet_is_refused_and_the_spreadsheet_still_previewed(open_page):
+    at = open_page(PAGE)
+    png = b"\x89PNG\r\n\x1a\n" + bytes(64)
+    at.file_uploader[0].set_value(
+        [("pic.png", png, "image/png"), ("tracker.csv", (FIXTURES / "tracker.csv").read_bytes(), "text/csv")]
+    ).run()
+    assert not at.exception
+    assert len(at.warning) == 1
+    assert "an image (PNG)" in shown(at.warning)[0] and "File → Save As → CSV" in shown(at.warning)[0]
+    assert _metric(at, "Applications to add") == "5"
+    assert at.button(key="import_go").label == "Import 5 record(s)"
+
+
+def test_an_email_dropped_on_import_points_to_the_emails_tab(open_page):
+    at = open_page(PAGE)
+    eml = Path(__file__).resolve().parents[1] / "fixtures" / "emails" / "en-app-01.eml"
+    at.file_uploader[0].set_value(("reply.eml", eml.read_bytes(), "message/rfc822")).run()
+    assert not at.exception
+    assert len(at.warning) == 1 and "Emails tab" in at.warning[0].value
+    assert not at.metric
+
+
+def test_the_uploader_says_which_files_it_reads(open_page):
+    at = open_page(PAGE)
+    assert any("Rebound reads CSV files" in c.value and ".zip" in c.value for c in at.caption)
 
 
 def test_correcting_a_mapped_column_changes_the_preview(open_page):

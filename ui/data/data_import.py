@@ -18,6 +18,7 @@ from lib.data.importers.rows import FIELDS, REQUIRED
 from lib.data.importers.statuses import status_map_from_table
 from lib.store import imports as import_store
 from ui import state
+from ui.data import import_problems as problems
 from ui.text import md
 
 NOT_IN_FILE = "(not in this file)"
@@ -40,6 +41,7 @@ FORMAT_LABELS = {
     "linkedin-preferences": "LinkedIn job-seeker preferences",
     "zip": "Zip archive",
     "unreadable": "Unreadable file",
+    problems.REFUSED: "Not a CSV",
 }
 SPREADSHEETS = {"spreadsheet", "simplify", "stage-history", "rebound"}
 
@@ -126,6 +128,8 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
     """The parsed file (with the user's corrections) and a key naming exactly that parse."""
     data = upload.getvalue()
     digest = hashlib.sha1(data).hexdigest()
+    if (mail := problems.email_file(upload.name, data)) is not None:
+        return [mail], digest
     first = _parse(upload.name, digest, data, None, None)
     if len(first) != 1 or first[0].format not in SPREADSHEETS or not first[0].columns:
         return first, digest
@@ -156,7 +160,7 @@ def _errors_frame(files: list[ParsedFile]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "line", "field", "problem"])
 
 
-def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
+def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
     counts = plan.counts
     a, b, c, d, e = st.columns(5)
     a.metric("Applications to add", f"{counts['applications']:,}")
@@ -168,10 +172,11 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         help="Already in Rebound (or twice in the "
         "files): left out, so importing the same file again adds nothing.",
     )
+    found, rows = problems.counts(files)
     e.metric(
-        "Rows with problems",
-        f"{errors['line'].nunique() if not errors.empty else 0:,}",
-        help="Listed below with their line, field and what is wrong; they are left out.",
+        "Problems",
+        f"{found:,}",
+        help=f"{problems.in_words(found, rows)}: listed below with their line, field and what happened.",
     )
     for f in files:
         for notice in f.notices:
@@ -209,8 +214,8 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         )
     if not errors.empty:
         st.markdown(
-            "**Rows that will be left out** — fix them in the file and import it again "
-            "(the rows already imported are skipped as duplicates)."
+            f"**{problems.in_words(*problems.counts(files))}** — each says what happened to its row. Fix "
+            "them in the file and import it again (the rows already imported are skipped as duplicates)."
         )
         st.dataframe(errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300))
         if len(errors) > ERROR_ROWS:
@@ -256,8 +261,7 @@ def render() -> None:
         return
     uploads = st.file_uploader(
         "LinkedIn archive (.zip) or its CSV files, or a spreadsheet CSV of your applications",
-        type=["csv", "zip", "tsv", "txt"],
-        accept_multiple_files=True,
+        accept_multiple_files=True,  # any file: one Rebound can't read gets a message, not a red icon
         key=f"import_files_{st.session_state.get(UPLOADER, 0)}",
         help="From LinkedIn: Settings → Data privacy → Get a copy of your data. From a spreadsheet: "
         "File → Download → CSV. Nothing is added before you confirm.",
@@ -265,7 +269,7 @@ def render() -> None:
     if not uploads:
         st.caption(
             "Drop one or more files. You will see what each holds, correct how its columns are read, "
-            "and preview what will be added before anything is written."
+            f"and preview what will be added before anything is written. {problems.ACCEPTED}"
         )
         return
     top = st.container()  # the summary and the import button, above the per-file details
@@ -275,13 +279,18 @@ def render() -> None:
         parsed, key = _file_section(upload)
         files.extend(parsed)
         keys.append(key)
+    files, refused = problems.split_refused(files)
+    with top:  # first: a file that can't be read at all is said before any preview
+        problems.show_refused(refused)
+    if not files:
+        return
     eng = state.engine()
     key = hashlib.sha1("|".join(keys).encode()).hexdigest()
     plan = _plan(eng, str(eng.url), db.revision(eng), key, files)
     errors = _errors_frame(files)
     _details(files, plan, errors)
     with top:
-        _summary(files, plan, errors)
+        _summary(files, plan)
         total = plan.counts["applications"] + plan.counts["contacts"] + plan.counts["saved_jobs"]
         if st.button(
             f"Import {total:,} record(s)" if total else "Nothing new to import",

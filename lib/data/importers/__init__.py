@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from lib.core.db import Engine
-from lib.data.importers import linkedin, spreadsheet, trackers
+from lib.data.importers import binary, linkedin, spreadsheet, trackers
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
 
@@ -73,9 +73,7 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
         if stem.startswith("job applications") or stem == "saved jobs" or stem == "connections":
             wanted.append(info)
     if not wanted:
-        return [
-            _failed(name, "zip", "The archive holds no Job Applications, Saved Jobs or Connections file.")
-        ]
+        return [_failed(name, "not-text", _no_linkedin_files(infos))]
     if len(wanted) > MAX_ZIP_READ:
         return [
             _failed(
@@ -86,6 +84,18 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
             )
         ]
     return _read_members(name, archive, sorted(wanted, key=lambda i: i.filename))
+
+
+def _no_linkedin_files(infos: list[zipfile.ZipInfo]) -> str:
+    if any(PurePosixPath(i.filename).suffix.casefold() == ".csv" for i in infos):
+        return (
+            "This zip holds CSV files, but not LinkedIn's Job Applications, Saved Jobs or Connections. "
+            "Unzip it and upload the CSV of your applications on its own."
+        )
+    return (
+        "This zip holds no CSV file, so Rebound can't read it. Rebound reads LinkedIn's data archive "
+        "or a CSV of your applications: " + binary.HOW_TO_CSV[0].lower() + binary.HOW_TO_CSV[1:]
+    )
 
 
 def _read_members(name: str, archive: zipfile.ZipFile, wanted: list[zipfile.ZipInfo]) -> list[ParsedFile]:
@@ -144,8 +154,10 @@ def parse_bytes(
     user's corrections for a spreadsheet; without them, the guesses are used."""
     if len(data) > MAX_FILE:
         return [_failed(name, "file", _too_large(len(data)))]
+    if (why := binary.refusal(name, data)) is not None:
+        return [_failed(name, "not-text", why)]
     with paused_gc():
-        if data[:4] == b"PK\x03\x04":
+        if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             return _zip_members(name, data)
         fmt = detect(data)
         tracker = trackers.kind_of(_header(data)) if fmt == "spreadsheet" else None
