@@ -20,6 +20,7 @@ from lib.follow_up.next_actions import (
     THANKS_FOR,
     Action,
     Facts,
+    _dated,
     _dates,
     _day,
     _frame,
@@ -37,7 +38,7 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     events = _frame(facts, "events")
     if events.empty:
         return []
-    events = events[events["kind"].isin(["interview", "final", "rejected"])].copy()
+    events = events[events["kind"].isin(["interview", "final", "rejected"]) & _dated(events)].copy()
     if "interviewed" in events:  # a rejection of the application alone asks for no thank-you
         events = events[(events["kind"] != "rejected") | events["interviewed"].astype(bool)]
     events["day"] = _dates(events["occurred_on"])

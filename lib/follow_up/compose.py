@@ -22,8 +22,10 @@ NO_FACTS: dict[str, Any] = {  # a check-in with someone, about no application
     "reflection_answers": {},
     "pause_until": None,
     "interview_on": None,
+    "interviewed": False,
     "ended_on": None,
 }
+UNKNOWN_DATE = "date unknown"  # as the timeline says it
 
 
 def timeliness(facts: Mapping[str, Any], today: dt.date) -> str:
@@ -31,12 +33,14 @@ def timeliness(facts: Mapping[str, Any], today: dt.date) -> str:
     since = []
     if facts.get("interview_on"):
         since.append(f"Interview: {notes.since_text(facts['interview_on'], today)}")
+    elif facts.get("interviewed"):  # an interview is on record, its date is not: never a made-up "today"
+        since.append(f"Interview: {UNKNOWN_DATE}")
     if facts.get("ended_on"):
         since.append(f"{vocab.stage_label(facts['outcome'])}: {notes.since_text(facts['ended_on'], today)}")
     if not since:
         return ""
     late = facts.get("ended_on") or facts.get("interview_on")
-    tip = " A thank-you reads best within a day or two." if (today - late).days >= 1 else ""
+    tip = " A thank-you reads best within a day or two." if late and (today - late).days >= 1 else ""
     return " · ".join(since) + "." + tip
 
 

@@ -92,6 +92,15 @@ def _frame(facts: Facts, name: str) -> pd.DataFrame:
     return frame if frame is not None else pd.DataFrame()
 
 
+def _dated(frame: pd.DataFrame) -> pd.Series:
+    """Which rows' dates are known: an event with `date_known` false (an imported status, a stage a
+    rejection implied) has a day that only keeps it in order, never one to count from or announce.
+    A frame without the column is all dated."""
+    if "date_known" not in frame:
+        return pd.Series(True, index=frame.index)
+    return frame["date_known"].fillna(False).astype(bool)
+
+
 # --- the list ----------------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from lib.follow_up.next_actions import (
     UPCOMING_DAYS,
     Action,
     Facts,
+    _dated,
     _dates,
     _day,
     _frame,
@@ -55,10 +56,12 @@ def look_back(facts: Facts, today: dt.date) -> list[Action]:
 
 @rule
 def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
-    """An interview in the next few days: it cannot wait, so it shows even during a pause."""
+    """An interview in the next few days: it cannot wait, so it shows even during a pause. Only a
+    dated one: a step whose date is unknown is never announced as "today"."""
     events = _frame(facts, "events")
     if events.empty:
         return []
+    events = events[_dated(events)]
     days = _dates(events["occurred_on"])
     soon = events[
         events["kind"].isin(["interview", "final"])
@@ -91,15 +94,16 @@ def offers_waiting(facts: Facts, today: dt.date) -> list[Action]:
     if offers.empty:
         return []
     actions = []
+    offers = offers.assign(known=_dated(offers))
     for row in offers[~offers["ended"].astype(bool)].itertuples():
         day = _day(row.occurred_on)
+        offered = f", offered {since_text(day, today)}" if row.known else ""  # an unknown date: no "ago"
         actions.append(
             Action(
                 rule_key=f"offer:{row.application_id}:{day.isoformat()}",
                 kind="offer",
                 title=f"An offer from {row.company} is waiting for your answer",
-                detail=f"{row.role}, offered {since_text(day, today)}. Take the time you need within "
-                "the date they gave you.",
+                detail=f"{row.role}{offered}. Take the time you need within the date they gave you.",
                 due_on=day,
                 application_id=int(row.application_id),
                 target="application",

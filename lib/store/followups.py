@@ -252,6 +252,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         "company_id": app.company_id,
         "role": app.role,
         "interview_on": max(interview_days) if interview_days else None,
+        "interviewed": bool(interviews) or any(e.kind in INTERVIEW_KINDS for e in events),  # dated or not
         "outcome": ending.kind if ending else vocab.OPEN,
         "ended_on": ending.occurred_on if ending and ending.date_known else None,
         "interview_answers": _merged([i.answers for i in interviews]),

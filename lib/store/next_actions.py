@@ -114,7 +114,12 @@ def _offers(engine: Engine, since: dt.date) -> pd.DataFrame:
     return read_frame(
         engine,
         sa.select(
-            E.c.application_id, E.c.occurred_on, ended.label("ended"), C.c.name.label("company"), A.c.role
+            E.c.application_id,
+            E.c.occurred_on,
+            E.c.date_known,
+            ended.label("ended"),
+            C.c.name.label("company"),
+            A.c.role,
         )
         .join(A, A.c.id == E.c.application_id)
         .join(C, C.c.id == A.c.company_id)

@@ -41,6 +41,19 @@ def _furthest_rank(connection: Connection, application_id: int) -> int:
     return max((vocab.STAGE_RANK.get(k, 0) for k in kinds), default=0)
 
 
+def _implied_stage_day(connection: Connection, application_id: int, ended_on: dt.date) -> dt.date:
+    """Where a stage the person says they reached (with no date of its own) sits in the history:
+    after every recorded step and never before the application, never after the ending. The day only
+    keeps the order; the event is stored with `date_known` false."""
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    latest = connection.execute(
+        sa.select(sa.func.max(E.c.occurred_on)).where(E.c.application_id == application_id)
+    ).scalar()
+    if applied_on is None:  # the application is gone: _check_event says so
+        return ended_on
+    return min(ended_on, max(applied_on, latest or applied_on))
+
+
 _REJECTION_FIELDS = {"occurred_on": "rejected_on"}
 
 
@@ -48,7 +61,8 @@ def record_rejection(
     engine: Engine, rejection: RejectionIn, draft_key: str | None = None, record_event: bool = True
 ) -> int:
     """Record the ending (rejected, or ghosted when it came as silence), the stage reached if it is
-    further than the recorded history, the reflection with its pause, and the mood: one transaction.
+    further than the recorded history (with its date unknown: the form does not ask it), the
+    reflection with its pause, and the mood: one transaction.
 
     Refuses (StoreError naming the field) what the stage history refuses: a date before the
     application or before the last stage, an application that already ended. With
@@ -61,10 +75,13 @@ def record_rejection(
         events = []
         if stage_rank > _furthest_rank(connection, rejection.application_id):
             events.append(
-                StageEventIn(
+                StageEventIn(  # the form says how far it got, not when: the date stays unknown
                     application_id=rejection.application_id,
                     kind=rejection.stage_reached,
-                    occurred_on=rejection.occurred_on,
+                    occurred_on=_implied_stage_day(
+                        connection, rejection.application_id, rejection.occurred_on
+                    ),
+                    date_known=False,
                 )
             )
         events.append(

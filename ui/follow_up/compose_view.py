@@ -83,7 +83,7 @@ def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
 
 
 def pick_kind(facts: dict[str, Any], column) -> str:
-    kinds = notes.kinds_for(facts.get("outcome"), bool(facts.get("interview_on")))
+    kinds = notes.kinds_for(facts.get("outcome"), bool(facts.get("interview_on") or facts.get("interviewed")))
     if st.session_state.get("compose_kind") not in kinds:
         st.session_state["compose_kind"] = kinds[0]
     return column.selectbox("Kind of note", kinds, key="compose_kind")

@@ -50,3 +50,9 @@ def test_one_draft_record_per_recipient_with_its_own_key_and_text():
     keys = [record["key"] for record, _ in written]
     assert len(set(keys)) == 2 and all(r["asks_feedback"] for r, _ in written)
     assert written[0][1].body.startswith("Dear Ana,") and written[1][0]["contact_id"] is None
+
+
+def test_an_interview_whose_date_is_unknown_is_named_without_a_made_up_day():
+    facts = dict(compose.NO_FACTS, interviewed=True, ended_on=TODAY, outcome="rejected")
+    assert compose.timeliness(facts, TODAY) == "Interview: date unknown · Rejected: today."
+    assert compose.timeliness(dict(facts, ended_on=None), TODAY) == "Interview: date unknown."

@@ -290,3 +290,39 @@ def test_a_new_rule_is_one_decorated_function():
     finally:
         na.RULES.remove(weekly_review)
     assert keys({}) == []
+
+
+def test_an_interview_whose_date_is_unknown_is_never_announced_as_today():
+    """A stage a rejection implied, or an imported status, has a day that only keeps it in order."""
+    undated = events((1, "interview", TODAY), (2, "final", days_ago(-1))).assign(date_known=False)
+    assert [a.kind for a in na.compute({"events": undated}, TODAY)] == []
+    dated = undated.assign(date_known=True)
+    assert {a.title for a in na.compute({"events": dated}, TODAY) if a.kind == "interview"} == {
+        "Interview at Acme today",
+        f"Interview at Acme on {days_ago(-1):%a %d %b}",
+    }
+
+
+def test_an_interview_whose_date_is_unknown_asks_for_no_thank_you_by_date():
+    undated = events((1, "interview", days_ago(2))).assign(date_known=False)
+    assert keys({"events": undated}) == []
+    assert keys({"events": undated.assign(date_known=True)}) == [f"thank-you:interview:1:{days_ago(2)}"]
+
+
+def test_an_offer_whose_date_is_unknown_waits_without_a_made_up_age():
+    offers = pd.DataFrame(
+        [
+            {
+                "application_id": 4,
+                "occurred_on": days_ago(20),
+                "date_known": False,
+                "ended": False,
+                "company": "Beta",
+                "role": "BI",
+            }
+        ]
+    )
+    [action] = na.compute({"offers": offers}, TODAY)
+    assert action.detail == "BI. Take the time you need within the date they gave you."
+    [dated] = na.compute({"offers": offers.assign(date_known=True)}, TODAY)
+    assert dated.detail.startswith("BI, offered 2 weeks ago.")

@@ -182,3 +182,33 @@ def test_the_signature_is_kept_and_cleared(engine):
 def test_application_choices_put_the_most_recently_active_first(engine, rejected_app):
     other = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(3)))
     assert store.application_choices(engine)["id"].tolist() == [rejected_app, other]
+
+
+@pytest.mark.parametrize("stage", ["screen", "interview"])
+def test_a_stage_a_rejection_implied_is_never_an_interview_today_nor_a_made_up_age(engine, stage):
+    """The rejection form says how far it got, not when: Home lists no "Interview at … today" and
+    the composer says the interview's date is unknown."""
+    from lib.core.models import RejectionIn
+    from lib.follow_up import compose
+    from lib.store import reflections
+
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Gymshark", role="BI", applied_on=ago(20))
+    )
+    reflections.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached=stage,
+            occurred_on=TODAY,
+            via="email",
+            mood=3,
+            pause_until=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18)),
+        ),
+    )
+    assert [a.kind for a in open_actions(engine) if a.kind == "interview"] == []
+    facts = store.compose_facts(engine, app_id)
+    assert facts["interview_on"] is None and facts["ended_on"] == TODAY
+    assert facts["interviewed"] is (stage == "interview")
+    expected = "Interview: date unknown · Rejected: today." if stage == "interview" else "Rejected: today."
+    assert compose.timeliness(facts, TODAY) == expected

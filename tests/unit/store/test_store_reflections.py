@@ -227,3 +227,55 @@ def test_deleting_an_application_deletes_its_debriefs_and_reflections(engine, ap
             connection.execute(sa.select(sa.func.count()).select_from(db.interview_questions)).scalar() == 0
         )
         assert connection.execute(sa.select(sa.func.count()).select_from(db.reflections)).scalar() == 0
+
+
+def _stored_events(engine, app_id):
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.select(db.stage_events.c.kind, db.stage_events.c.occurred_on, db.stage_events.c.date_known)
+            .where(db.stage_events.c.application_id == app_id)
+            .order_by(db.stage_events.c.occurred_on, db.stage_events.c.id)
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+@pytest.mark.parametrize("stage", ["screen", "interview", "final"])
+def test_a_stage_the_rejection_implies_keeps_its_date_unknown(engine, app_id, stage):
+    """Saying "I got as far as the interview" tells how far, not when: the stage is stored undated,
+    on the application date (nothing earlier is recorded), and the ending keeps the date given."""
+    store.record_rejection(engine, _rejection(app_id, stage_reached=stage, occurred_on=TODAY))
+    applied_on = TODAY - dt.timedelta(days=20)
+    assert _stored_events(engine, app_id) == [(stage, applied_on, False), ("rejected", TODAY, True)]
+    events = apps.events_for(engine, app_id)
+    assert events["occurred_on"].isna().tolist() == [True, False]  # reads as "date unknown"
+
+
+def test_an_implied_stage_sits_after_the_recorded_steps_and_not_after_the_ending(engine, app_id):
+    screen_on = TODAY - dt.timedelta(days=12)
+    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=screen_on))
+    store.record_rejection(
+        engine, _rejection(app_id, stage_reached="final", occurred_on=TODAY - dt.timedelta(3))
+    )
+    assert _stored_events(engine, app_id) == [
+        ("screen", screen_on, True),
+        ("final", screen_on, False),  # after the screen in order, its own day unknown
+        ("rejected", TODAY - dt.timedelta(days=3), True),
+    ]
+
+
+def test_an_implied_stage_is_never_placed_after_the_ending(engine, app_id):
+    """An undated step already placed late (an import) does not push the new one past the ending."""
+    apps.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=TODAY, date_known=False)
+    )
+    ended_on = TODAY - dt.timedelta(days=2)
+    store.record_rejection(engine, _rejection(app_id, stage_reached="interview", occurred_on=ended_on))
+    stored = _stored_events(engine, app_id)
+    assert ("interview", ended_on, False) in stored and ("rejected", ended_on, True) in stored
+
+
+def test_a_rejection_dated_before_the_application_is_refused_on_its_date_field(engine, app_id):
+    with pytest.raises(StoreError) as err:
+        store.record_rejection(engine, _rejection(app_id, occurred_on=TODAY - dt.timedelta(days=40)))
+    assert err.value.field == "rejected_on"
+    assert _stored_events(engine, app_id) == []
