@@ -85,3 +85,36 @@ def merge_answers(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, 
     merged = dict(old or {})
     merged.update(new)
     return merged
+
+
+# --- the pause notice: one "no" or several at once ----------------------------------------------
+
+NAMED_AT_MOST = 3  # more running pauses than this: "A, B and 2 others"
+
+
+def running_pauses(pauses: list[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
+    """The pauses still running at `now`, the one that ends last first: it says when the pause ends."""
+    running = [p for p in pauses if p.get("pause_until") is not None and p["pause_until"] > now]
+    return sorted(running, key=lambda p: (p["pause_until"], p.get("id") or 0), reverse=True)
+
+
+def news_from(pauses: list[dict[str, Any]]) -> str:
+    """Whose news the pause follows, oldest "no" first, each company once: "Acme", "Acme and
+    Beta", "Acme, Beta and Cleo", "Acme, Beta and 2 others"."""
+    names: list[str] = []
+    for pause in sorted(pauses, key=lambda p: p.get("id") or 0):
+        if pause["company"] not in names:
+            names.append(pause["company"])
+    if len(names) > NAMED_AT_MOST:
+        names = [*names[: NAMED_AT_MOST - 1], f"{len(names) - NAMED_AT_MOST + 1} others"]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def look_back_label(pause: dict[str, Any], pauses: list[dict[str, Any]]) -> str:
+    """The link to one pause's look back: plain when it is the only one, else naming its company
+    (and its role when the same company said no twice)."""
+    if len(pauses) == 1:
+        return "Look back now, if you'd like to"
+    twice = sum(p["company"] == pause["company"] for p in pauses) > 1
+    what = f"{pause['company']} ({pause['role']})" if twice and pause.get("role") else pause["company"]
+    return f"Look back at {what}, if you'd like to"

@@ -207,6 +207,22 @@ def latest_pause(engine: Engine) -> dict[str, Any] | None:
     return dict(row._mapping) if row else None
 
 
+def pauses_ending_after(engine: Engine, after: dt.datetime) -> list[dict[str, Any]]:
+    """Every reflection whose pause ends after `after`, with its company and role, the one that
+    ends last first (several "no"s can come in the same week: each has its pause)."""
+    query = (
+        sa.select(
+            R.c.id, R.c.application_id, R.c.pause_until, R.c.answers, A.c.role, C.c.name.label("company")
+        )
+        .join(A, A.c.id == R.c.application_id)
+        .join(C, C.c.id == A.c.company_id)
+        .where(R.c.pause_until > after)
+        .order_by(R.c.pause_until.desc(), R.c.id.desc())
+    )
+    with engine.connect() as connection:
+        return [dict(row._mapping) for row in connection.execute(query)]
+
+
 # --- mood check-ins ----------------------------------------------------------------------------
 
 

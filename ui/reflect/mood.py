@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from lib.core.models import MoodIn
 from lib.reflect import questionnaires as qn
-from lib.reflect.rejection import looked_back
+from lib.reflect import rejection
 from lib.reflect.timeline import pause_left
 from lib.store import reflections as store
 from ui import forms, state
@@ -21,28 +21,31 @@ FORM = "mood_checkin"
 
 def pause_notice() -> dt.datetime | None:
     """While a pause after a rejection runs, say so kindly, with the time left; returns when it ends
-    (None when no pause runs). The look back is open at once to anyone who wants it now."""
-    pause = reflections.latest_pause()
-    if not pause:
-        return None
-    left = pause_left(pause["pause_until"], dt.datetime.now())
+    (None when no pause runs). Several "no"s in a few days: each is named, the pause that ends last
+    says until when, and each look back is open at once to anyone who wants it now."""
+    now = dt.datetime.now()
+    today = dt.datetime.combine(now.date(), dt.time())  # read once a day; `now` picks what still runs
+    running = rejection.running_pauses(reflections.pauses_ending_after(today), now)
+    left = pause_left(running[0]["pause_until"], now) if running else None
     if left is None:
         return None
+    until = running[0]["pause_until"]
     st.info(
-        f"**You're taking a pause** after the news from {md(pause['company'])} — "
-        f"until {pause['pause_until']:%a %d %b, %H:%M} ({left} left). "
+        f"**You're taking a pause** after the news from {md(rejection.news_from(running))} — "
+        f"until {until:%a %d %b, %H:%M} ({left} left). "
         "No replies in the heat of the moment: rest, do something kind for yourself, see the people "
         "who matter to you. Everything else will wait here until you're ready.",
         icon=":material/spa:",
     )
-    if not looked_back(pause.get("answers")):
-        st.page_link(
-            "pages/rejection.py",
-            label="Look back now, if you'd like to",
-            icon=":material/self_improvement:",
-            query_params={"reflection": str(pause["id"])},
-        )
-    return pause["pause_until"]
+    for pause in running:
+        if not rejection.looked_back(pause.get("answers")):
+            st.page_link(
+                "pages/rejection.py",
+                label=md(rejection.look_back_label(pause, running)),
+                icon=":material/self_improvement:",
+                query_params={"reflection": str(pause["id"])},
+            )
+    return until
 
 
 def checkin_form() -> None:

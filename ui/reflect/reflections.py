@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pandas as pd
@@ -31,6 +32,11 @@ def skill_tags(engine: Engine) -> list[str]:
 @state.cached(max_entries=8)
 def latest_pause(engine: Engine) -> dict[str, Any] | None:
     return store.latest_pause(engine)
+
+
+@state.cached(max_entries=8)
+def pauses_ending_after(engine: Engine, after: dt.datetime) -> list[dict[str, Any]]:
+    return store.pauses_ending_after(engine, after)
 
 
 def text_block(text: str) -> str:

@@ -279,3 +279,17 @@ def test_a_rejection_dated_before_the_application_is_refused_on_its_date_field(e
         store.record_rejection(engine, _rejection(app_id, occurred_on=TODAY - dt.timedelta(days=40)))
     assert err.value.field == "rejected_on"
     assert _stored_events(engine, app_id) == []
+
+
+def test_every_pause_still_running_is_found_the_one_ending_last_first(engine, app_id):
+    other = apps.add_application(engine, apps.ApplicationIn(company="Beta", role="BI", applied_on=TODAY))
+    first = store.record_rejection(
+        engine, _rejection(app_id, pause_until=dt.datetime.combine(TODAY, dt.time(18)))
+    )
+    later_end = dt.datetime.combine(TODAY + dt.timedelta(days=2), dt.time(18))
+    second = store.record_rejection(engine, _rejection(other, occurred_on=TODAY, pause_until=later_end))
+    found = store.pauses_ending_after(engine, dt.datetime.combine(TODAY, dt.time()))
+    assert [(p["id"], p["company"]) for p in found] == [(second, "Beta"), (first, "Acme")]
+    assert [p["id"] for p in store.pauses_ending_after(engine, dt.datetime.combine(TODAY, dt.time(19)))] == [
+        second
+    ]

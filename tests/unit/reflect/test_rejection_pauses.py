@@ -1,0 +1,39 @@
+"""The pause notice when several "no"s came close together: each named, the last end says until when."""
+
+import datetime as dt
+
+from lib.reflect import rejection
+
+NOW = dt.datetime(2026, 3, 12, 10, 0)
+
+
+def pause(id_, company, ends_in_hours, role="Analyst"):
+    return {
+        "id": id_,
+        "company": company,
+        "role": role,
+        "pause_until": NOW + dt.timedelta(hours=ends_in_hours),
+    }
+
+
+def test_only_running_pauses_count_and_the_one_that_ends_last_comes_first():
+    over, short, long = pause(1, "Old", -1), pause(2, "Acme", 8), pause(3, "Beta", 32)
+    assert [p["id"] for p in rejection.running_pauses([over, short, long], NOW)] == [3, 2]
+    assert rejection.running_pauses([over], NOW) == []
+
+
+def test_the_news_is_named_oldest_first_each_company_once():
+    a, b, c, d = pause(1, "Acme", 30), pause(2, "Beta", 8), pause(3, "Cleo", 9), pause(4, "Dune", 9)
+    assert rejection.news_from([a]) == "Acme"
+    assert rejection.news_from([b, a]) == "Acme and Beta"
+    assert rejection.news_from([a, b, c]) == "Acme, Beta and Cleo"
+    assert rejection.news_from([a, b, c, d]) == "Acme, Beta and 2 others"
+    assert rejection.news_from([a, pause(5, "Acme", 40, role="BI")]) == "Acme"
+
+
+def test_each_look_back_link_names_its_company_when_there_are_several():
+    a, b = pause(1, "Acme", 30), pause(2, "Beta", 8)
+    assert rejection.look_back_label(a, [a]) == "Look back now, if you'd like to"
+    assert rejection.look_back_label(b, [a, b]) == "Look back at Beta, if you'd like to"
+    twice = pause(3, "Acme", 9, role="BI")
+    assert rejection.look_back_label(twice, [a, twice]) == "Look back at Acme (BI), if you'd like to"
