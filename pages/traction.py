@@ -76,6 +76,7 @@ with tabs[2]:
     )
 
 with tabs[3]:
+    traction_filters.period()
     _chart("over_time", "No dated applications yet: log applications with the date you sent them.")
     if "closer" in specs:
         _chart("closer", "")

@@ -12,3 +12,9 @@ def fold(text: object) -> str:
     """The comparison key of typed text: white space squashed, case folded ("  Data  analyst" ==
     "data ANALYST")."""
     return squash(text).casefold()
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`n` and the word in the right number: plural(1, "application") == "1 application",
+    plural(1200, "person", "people") == "1,200 people"."""
+    return f"{n:,} {word if n == 1 else (many or word + 's')}"

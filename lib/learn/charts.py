@@ -48,9 +48,13 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
     """A bar per company, stacked by how far each application got; the furthest on top. The legend
     names every stage of the ladder (Accepted included) with its colour, even those not in view.
 
+    The "All other companies" row (`grouped`) is left out: summed over hundreds of companies it
+    would dwarf every named bar. The page says in words what it holds.
     Clicking a bar selects the company (selection parameter "company_pick").
     """
     frame = _checked(frame)
+    if "grouped" in frame:
+        frame = frame[~frame["grouped"].astype(bool)].drop(columns=["grouped", "companies"])
     order = frame.sort_values("order")["company"].drop_duplicates().tolist()
     pick = alt.selection_point(name="company_pick", fields=["company"], on="click")
     return (

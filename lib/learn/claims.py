@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lib.core.text import plural  # noqa: F401 - re-exported: claims and insights say counts with it
+
 MIN_CASES = 5
 MIN_CORRELATION = 10
 Z_95 = 1.959963984540054
@@ -47,10 +49,6 @@ class Claim:
 
 def enough(n: int) -> bool:
     return n >= MIN_CASES
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def not_enough(n: int, what: str, many: str | None = None, need: int = MIN_CASES) -> Claim:

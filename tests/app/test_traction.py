@@ -127,3 +127,22 @@ def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_str
     assert at.metric[0].value == "60"
     assert at.metric[0].delta.endswith("in 30 days")
     assert any(m.value.startswith(":material/insights: Traction is highest so far for") for m in at.markdown)
+
+
+def test_companies_beyond_the_drawn_ones_are_said_in_words_and_the_period_sits_in_the_over_time_tab(
+    open_page, app_env
+):
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    for i in range(25):
+        app_store.add_application(
+            engine, ApplicationIn(company=f"Firm {i:02}", role="Analyst", applied_on=today, channel="referral")
+        )
+    at = open_page(PAGE)
+    assert not at.exception
+    assert any("5 other companies (5 applications) are not drawn" in c.value for c in at.caption)
+    company_chart = next(s for s in _charts(at) if s["title"]["text"] == "Which companies took you furthest?")
+    assert not any(name.startswith("All other companies") for name in company_chart["encoding"]["y"]["sort"])
+    # The month/week choice changes only the Over time charts: it is drawn in that tab, not in the filter bar.
+    over_time = at.tabs[3]
+    assert [b.key for b in over_time.get("button_group")] == ["traction_freq"]

@@ -15,10 +15,14 @@ from ui import forms, state
 SETTINGS_FORM = "traction_settings"
 
 
+FREQ_KEY = "traction_freq"
+
+
 def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFilter, str]:
-    """Draw the filters in one row; return the filter and the period ("month" or "week")."""
+    """Draw the filters in one row; return the filter and the period ("month" or "week") picked in
+    the Over time tab (`period`), which is drawn there, beside the chart it changes."""
     with st.container(border=True):
-        c1, c2, c3, c4, c5 = st.columns([3, 3, 2, 2, 2], vertical_alignment="bottom")
+        c1, c2, c3, c4 = st.columns([3.2, 2.6, 2.1, 2.3], vertical_alignment="bottom")
         dates = c1.date_input(
             "Applied between", value=bounds or (), key="traction_dates", format="DD/MM/YYYY"
         )
@@ -26,17 +30,7 @@ def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFi
             "Channel", vocab.CHANNELS, key="traction_channels", placeholder="All channels"
         )
         company = c3.text_input("Company", key="traction_company_text", placeholder="Any company")
-        freq = (
-            c4.segmented_control(
-                "Over time by",
-                ["month", "week"],
-                default="month",
-                format_func=str.capitalize,
-                key="traction_freq",
-            )
-            or "month"
-        )
-        include_open = c5.toggle(
+        include_open = c4.toggle(
             "Include open",
             value=True,
             key="traction_open",
@@ -50,7 +44,14 @@ def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFi
         company=company[:200],
         include_open=include_open,
     )
-    return chosen, freq
+    return chosen, st.session_state.get(FREQ_KEY) or "month"
+
+
+def period() -> None:
+    """Month or week for the Over time charts (read by `filters` on the next run)."""
+    st.segmented_control(
+        "Over time by", ["month", "week"], default="month", format_func=str.capitalize, key=FREQ_KEY
+    )
 
 
 def _save_ghost_days() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.core.text import plural
 from lib.learn import traction
 from ui import charts
 from ui.learn import traction_data
@@ -41,15 +42,19 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
             on_select=_pick_from_chart,
             selection_mode="company_pick",
         )
+        others, other_apps = traction.grouped_companies(view.company_stages)
+        many = len(view.companies) >= traction.PICKER_LIMIT
         st.caption(
-            "The 20 companies that got furthest (then most applications); the rest are grouped. Click a bar to see "
-            "that company's applications."
+            "The companies that got furthest (then most applications). Click a bar to see that company's "
+            "applications."
             + (
-                f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications: "
-                "type in the Company filter to find others."
-                if len(view.companies) >= traction.PICKER_LIMIT
+                f" {plural(others, 'other company', 'other companies')} ({plural(other_apps, 'application')})"
+                f" {'is' if others == 1 else 'are'} not drawn, so these bars stay readable."
+                if others
                 else ""
             )
+            + (f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications." if many else "")
+            + (" Type a name in the Company filter to see any other company." if others or many else "")
         )
     with detail_col:
         if st.session_state.get(COMPANY_PICK) not in view.companies:
@@ -63,7 +68,7 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
         )
         if picked:
             detail = traction_data.company(picked)
-            st.markdown(f"**{md(picked)}** · {len(detail):,} application{'s' if len(detail) != 1 else ''}")
+            st.markdown(f"**{md(picked)}** · {plural(len(detail), 'application')}")
             st.dataframe(
                 detail,
                 hide_index=True,
@@ -95,8 +100,7 @@ def response_tab(view: traction.TractionView, specs: dict) -> None:
             st.caption(view.undated_note)
     with silent_col:
         st.markdown(
-            f"**Still silent** · {view.silent_count:,} open application"
-            f"{'s' if view.silent_count != 1 else ''} with no answer yet"
+            f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet"
         )
         if view.silent.empty:
             st.caption("Every open application has had an answer.")

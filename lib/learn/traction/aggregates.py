@@ -65,7 +65,8 @@ def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
 
     Companies are ordered by how far their applications got: the furthest stage any of them
     reached, then how many applications, then name. The `top` first are kept; the rest are summed
-    into one "All other companies" row, last. `order` gives the companies' order (0 = furthest).
+    into one "All other companies (N)" row, last, marked `grouped` (its `companies` is N; a named
+    company's is 1). `order` gives the companies' order (0 = furthest).
     """
     columns = [
         "company",
@@ -76,6 +77,8 @@ def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
         "company_total",
         "company_traction",
         "order",
+        "grouped",
+        "companies",
     ]
     if table.empty:
         return pd.DataFrame(columns=columns)
@@ -106,7 +109,17 @@ def company_stages(table: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     counts["order"] = counts["company"].map(order).fillna(len(kept)).astype(int)
     counts["stage_rank"] = counts["stage"].map(vocab.STAGE_RANK)
     counts["stage_label"] = counts["stage"].map(vocab.stage_label)
+    counts["grouped"] = counts["order"] == len(kept)
+    counts["companies"] = counts["grouped"].map({True: rest, False: 1}).astype(int)
     return counts.sort_values(["order", "stage_rank"])[columns].reset_index(drop=True)
+
+
+def grouped_companies(stages: pd.DataFrame) -> tuple[int, int]:
+    """How many companies, and applications to them, `company_stages` summed into its last row."""
+    if stages.empty or "grouped" not in stages:
+        return 0, 0
+    rest = stages[stages["grouped"].astype(bool)]
+    return (int(rest["companies"].iloc[0]), int(rest["applications"].sum())) if not rest.empty else (0, 0)
 
 
 def over_time(table: pd.DataFrame, freq: str = "month", max_periods: int = 1_000) -> pd.DataFrame:

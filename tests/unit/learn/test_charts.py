@@ -155,3 +155,31 @@ def test_every_stage_of_the_ladder_has_its_colour_in_the_company_legend_accepted
     assert "Accepted" in labels
     assert color["legend"]["values"] == labels  # shown even when no application got there
     assert color["scale"]["domain"] == labels and len(set(color["scale"]["range"])) == len(labels)
+
+
+def test_the_company_chart_leaves_out_the_other_companies_so_the_named_bars_stay_readable():
+    # 22 companies with one application each and one with 300: only the top 20 are drawn, and the
+    # summed rest (the big one is among them, it got no further) is said in words instead.
+    table = pd.DataFrame(
+        {
+            "id": range(1, 323),
+            "company": [f"Named {i}" for i in range(22)] + ["Big"] * 300,
+            "furthest_stage": ["screen"] * 22 + ["applied"] * 300,
+            "traction": [False] * 322,
+        }
+    )
+    frame = traction.company_stages(table, top=20)
+    assert traction.grouped_companies(frame) == (3, 302)
+    spec = charts.company_stages_chart(frame).to_dict()
+    drawn = {row["company"] for row in spec["datasets"][spec["data"]["name"]]} if "datasets" in spec else {
+        row["company"] for row in spec["data"]["values"]
+    }
+    assert len(drawn) == 20 and not any(name.startswith(traction.OTHER_COMPANIES) for name in drawn)
+    assert not any(name.startswith(traction.OTHER_COMPANIES) for name in spec["encoding"]["y"]["sort"])
+
+
+def test_with_few_companies_nothing_is_grouped_or_left_out():
+    table = pd.DataFrame({"id": [1, 2], "company": ["A", "B"], "furthest_stage": ["screen", "applied"]})
+    frame = traction.company_stages(table.assign(traction=False))
+    assert traction.grouped_companies(frame) == (0, 0)
+    assert traction.grouped_companies(traction.company_stages(table.iloc[:0].assign(traction=False))) == (0, 0)
