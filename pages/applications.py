@@ -78,6 +78,7 @@ with table_tab:
                 "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
                 "resume_version": "Résumé",
             },
+            placeholder="",
         )
         st.caption(
             "Select a row to open the application. Click a column header to sort."

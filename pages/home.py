@@ -65,6 +65,7 @@ with left:
             "furthest_stage": "Furthest stage",
             "outcome": "Outcome",
         },
+        placeholder="",
     )
 with right:
     st.subheader("Keep going")

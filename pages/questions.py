@@ -69,6 +69,7 @@ st.dataframe(
         "category": st.column_config.TextColumn("Category", width="small"),
         "my_answer": "What I answered (last time)",
     },
+    placeholder="",
 )
 if len(sheet) > TABLE_LIMIT:
     st.caption(f"Showing {TABLE_LIMIT:,} of {len(sheet):,}: filter to narrow.")
@@ -86,4 +87,5 @@ with st.expander("By category, weakest first"):
                 "My rating", min_value=1, max_value=5, format="%.1f / 5"
             ),
         },
+        placeholder="",
     )

@@ -52,8 +52,10 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
 
 
 def _literal(rows: pd.DataFrame) -> pd.DataFrame:
-    """st.table draws its cells (and headers) as Markdown: company names and roles are user text."""
-    shown = rows.map(lambda value: md(value) if isinstance(value, str) else value)
+    """st.table draws its cells (and headers) as Markdown: company names and roles are user text.
+    A missing value shows as an empty cell, never "None" or "nan"."""
+    shown = rows.astype(object).where(rows.notna(), "")
+    shown = shown.map(lambda value: md(value) if isinstance(value, str) else value)
     shown.columns = [md(column) for column in shown.columns]
     return shown
 

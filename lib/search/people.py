@@ -66,3 +66,16 @@ def split_known(new_people: list[Any], known: pd.DataFrame) -> tuple[list[int], 
         else:
             ids.append(int(same["id"]))
     return ids, really_new
+
+
+NOTED_COMPANY = r"\ACompany: *([^\n]*\S)"  # the line an import writes for a company not among yours
+
+
+def with_noted_company(people: pd.DataFrame) -> pd.DataFrame:
+    """`people` with a missing company taken from the notes' first line "Company: X" (an imported
+    connection whose company is not one of yours keeps it there); the data itself is unchanged."""
+    if people.empty or "notes" not in people:
+        return people
+    noted = people["notes"].where(people["notes"].map(lambda v: isinstance(v, str)))
+    noted = noted.str.extract(NOTED_COMPANY, expand=False)
+    return people.assign(company=people["company"].where(people["company"].notna(), noted))

@@ -271,3 +271,12 @@ def test_a_company_close_to_one_in_the_log_is_asked_about_and_new_is_listed_last
     log = store.load_applications(db.open_database(app_env))
     assert log["company"].tolist() == ["Northwind Analytics"]
     assert store.company_names(db.open_database(app_env)) == ["Northwind Analytics"]
+
+
+def test_a_missing_last_news_or_resume_shows_as_an_empty_cell_not_none(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today()))
+    at = open_page("pages/applications.py")
+    table = at.dataframe[0]
+    assert table.value[["last_event_on", "resume_version"]].isna().all().all()
+    assert table.proto.placeholder == ""  # drawn blank, not as the word "None"

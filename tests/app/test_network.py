@@ -86,3 +86,14 @@ def test_a_person_entered_twice_is_merged_into_one_after_seeing_what_moves(open_
     people = contact_store.load_contacts(engine)
     assert people[["name", "email"]].values.tolist() == [["Jo Test", "jo@acme.example"]]
     assert "Merged Joanna Test into Jo Test." in shown(at.success)
+
+
+def test_an_imported_connection_shows_the_company_kept_in_its_notes_and_no_none(open_page, app_env):
+    engine = db.open_database(app_env)
+    contact_store.add_contact(
+        engine, ContactIn(name="Given Family", notes="Company: Prepfully\nPosition: Recruiter")
+    )
+    at = open_page("pages/network.py")
+    table = at.dataframe[0]
+    assert table.value.set_index("name").loc["Given Family", "company"] == "Prepfully"
+    assert table.proto.placeholder == ""

@@ -167,7 +167,7 @@ def render() -> None:
         f"{scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
     )
     if scan["errors"]:
-        st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, height=150)
+        st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, height=150, placeholder="")
     if scan["table"].empty:
         return
     left, right = st.columns(2)
@@ -187,6 +187,7 @@ def render() -> None:
             "why": "Why Rebound thinks so",
             "system": "Hiring system",
         },
+        placeholder="",
     )
     count = int(edited["accept"].sum())
     if right.button(

@@ -170,6 +170,7 @@ def all_feedback(overview: FeedbackOverview) -> None:
             "themes": "Themes",
             "text": st.column_config.TextColumn("What they said", width="large"),
         },
+        placeholder="",
     )
     if overview.total > len(overview.shown):
         st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")

@@ -147,4 +147,5 @@ def render(pause_ends: dt.datetime | None = None) -> None:
                     "title": "Action",
                     "detail": "Why",
                 },
+                placeholder="",
             )

@@ -105,6 +105,7 @@ def questions(insight: Insight, specs: dict[str, dict]) -> None:
                     "rating": st.column_config.NumberColumn("My rating"),
                     "better_answer": st.column_config.TextColumn("Better answer", width="large"),
                 },
+                placeholder="",
             )
 
 
@@ -143,6 +144,7 @@ def nos(insight: Insight, specs: dict[str, dict]) -> None:
                     "company": "Company",
                     "why_not_chosen": st.column_config.TextColumn("Why I think so", width="large"),
                 },
+                placeholder="",
             )
 
 
@@ -225,6 +227,7 @@ def targets(insight: Insight, limit: int = 200) -> None:
             "target_priority": "Priority now",
             "reason": st.column_config.TextColumn("Why (from your data)", width="large"),
         },
+        placeholder="",
     )
     if insight.total_rows > len(frame):
         st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")

@@ -112,6 +112,7 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
                     "target_priority": "Now",
                     "reason": "Why (from your data)",
                 },
+                placeholder="",
             )
     with edit_col:
         st.markdown("#### My target list")
@@ -145,6 +146,7 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
                     ),
                     "target_reason": st.column_config.TextColumn("Reason", width="large", max_chars=2000),
                 },
+                placeholder="",
             )
             save = st.form_submit_button("Save the target list", icon=":material/save:")
         if len(targets) > EDITOR_LIMIT:
@@ -251,6 +253,7 @@ def compare(reviews: pd.DataFrame) -> None:
             "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="medium"),
             "changed": st.column_config.CheckboxColumn("Changed"),
         },
+        placeholder="",
     )
     st.markdown("#### Target list then and now")
     targets = compare_targets(earlier["targets"], later["targets"])
@@ -267,6 +270,7 @@ def compare(reviews: pd.DataFrame) -> None:
                 "change": "Change",
                 "reason": st.column_config.TextColumn("Reason", width="large"),
             },
+            placeholder="",
         )
 
 

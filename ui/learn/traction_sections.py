@@ -53,7 +53,11 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
                 if others
                 else ""
             )
-            + (f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications." if many else "")
+            + (
+                f" The picker lists the {traction.PICKER_LIMIT} companies with the most applications."
+                if many
+                else ""
+            )
             + (" Type a name in the Company filter to see any other company." if others or many else "")
         )
     with detail_col:
@@ -82,6 +86,7 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
                     "end_state": "Ended",
                     "history": st.column_config.TextColumn("Stage history", width="large"),
                 },
+                placeholder="",
             )
         else:
             st.caption("Pick a company (or click its bar) to see each application and its stage history.")
@@ -99,9 +104,7 @@ def response_tab(view: traction.TractionView, specs: dict) -> None:
         if view.undated_note:
             st.caption(view.undated_note)
     with silent_col:
-        st.markdown(
-            f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet"
-        )
+        st.markdown(f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet")
         if view.silent.empty:
             st.caption("Every open application has had an answer.")
         else:
@@ -117,4 +120,5 @@ def response_tab(view: traction.TractionView, specs: dict) -> None:
                     "days_silent": st.column_config.NumberColumn("Days silent", format="%d"),
                     "ghosted": "Ghosted?",
                 },
+                placeholder="",
             )

@@ -155,7 +155,7 @@ def people_list(people: pd.DataFrame) -> None:
     search_col, role_col = st.columns([2, 1])
     needle = search_col.text_input("Search", key="network_search", placeholder="Name or company")
     roles = role_col.multiselect("Role", vocab.CONTACT_ROLES, key="network_roles")
-    shown = rules.filter_people(people, needle, tuple(roles))
+    shown = rules.filter_people(rules.with_noted_company(people), needle, tuple(roles))
     st.dataframe(
         shown.head(SHOWN_ROWS),
         hide_index=True,
@@ -182,6 +182,7 @@ def people_list(people: pd.DataFrame) -> None:
             "last_contact_on": st.column_config.DateColumn("Last contact", format="DD MMM YYYY"),
             "next_checkin_on": st.column_config.DateColumn("Next check-in", format="DD MMM YYYY"),
         },
+        placeholder="",
     )
     if len(shown) > SHOWN_ROWS:
         st.caption(f"Showing {SHOWN_ROWS:,} of {len(shown):,}: narrow it with the search.")

@@ -1,3 +1,6 @@
+import pandas as pd
+
+from lib.search import people as people_rules
 from lib.search.people import person_key, same_person
 
 PEOPLE = [
@@ -67,3 +70,24 @@ def test_people_typed_in_a_debrief_who_are_known_already_are_linked_not_added():
     known = pd.DataFrame([{"id": 4, "name": "Maya Chen", "role": "recruiter"}])
     ids, new = split_known([ContactIn(name=" maya chen"), ContactIn(name="Lee Park")], known)
     assert ids == [4] and [p.name for p in new] == ["Lee Park"]
+
+
+def test_a_missing_company_is_taken_from_the_notes_line_an_import_wrote():
+    people = pd.DataFrame(
+        {
+            "name": ["Ann", "Ben", "Cy", "Di", "Ed"],
+            "company": ["Acme", None, None, None, None],
+            "notes": [
+                "Company: Other Co",  # a company of theirs wins over the notes
+                "Company: Prepfully\nPosition: Recruiter",
+                "Met at a fair. Company: Not this",  # only a first line that starts with it
+                None,
+                "Company:   ",
+            ],
+        }
+    )
+    shown = people_rules.with_noted_company(people)
+    assert shown["company"].tolist()[:2] == ["Acme", "Prepfully"]
+    assert shown["company"].iloc[2:].isna().all()
+    assert people["company"].iloc[1] is None  # the data itself is unchanged
+    assert people_rules.filter_people(shown, "prepfully")["name"].tolist() == ["Ben"]
