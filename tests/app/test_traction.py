@@ -136,7 +136,8 @@ def test_companies_beyond_the_drawn_ones_are_said_in_words_and_the_period_sits_i
     today = dt.date.today()
     for i in range(25):
         app_store.add_application(
-            engine, ApplicationIn(company=f"Firm {i:02}", role="Analyst", applied_on=today, channel="referral")
+            engine,
+            ApplicationIn(company=f"Firm {i:02}", role="Analyst", applied_on=today, channel="referral"),
         )
     at = open_page(PAGE)
     assert not at.exception

@@ -171,9 +171,11 @@ def test_the_company_chart_leaves_out_the_other_companies_so_the_named_bars_stay
     frame = traction.company_stages(table, top=20)
     assert traction.grouped_companies(frame) == (3, 302)
     spec = charts.company_stages_chart(frame).to_dict()
-    drawn = {row["company"] for row in spec["datasets"][spec["data"]["name"]]} if "datasets" in spec else {
-        row["company"] for row in spec["data"]["values"]
-    }
+    drawn = (
+        {row["company"] for row in spec["datasets"][spec["data"]["name"]]}
+        if "datasets" in spec
+        else {row["company"] for row in spec["data"]["values"]}
+    )
     assert len(drawn) == 20 and not any(name.startswith(traction.OTHER_COMPANIES) for name in drawn)
     assert not any(name.startswith(traction.OTHER_COMPANIES) for name in spec["encoding"]["y"]["sort"])
 
@@ -182,4 +184,7 @@ def test_with_few_companies_nothing_is_grouped_or_left_out():
     table = pd.DataFrame({"id": [1, 2], "company": ["A", "B"], "furthest_stage": ["screen", "applied"]})
     frame = traction.company_stages(table.assign(traction=False))
     assert traction.grouped_companies(frame) == (0, 0)
-    assert traction.grouped_companies(traction.company_stages(table.iloc[:0].assign(traction=False))) == (0, 0)
+    assert traction.grouped_companies(traction.company_stages(table.iloc[:0].assign(traction=False))) == (
+        0,
+        0,
+    )
