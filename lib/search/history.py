@@ -93,15 +93,17 @@ def round_type_of(event: dict[str, Any]) -> str | None:
 
 def round_label(event: dict[str, Any]) -> str:
     detail = f" · {event['round_label']}" if event.get("round_label") else ""
-    return f"{vocab.stage_label(event['kind'])}{detail} · {event['occurred_on']:%d %b %Y}"
+    day = f"{event['occurred_on']:%d %b %Y}" if event.get("date_known", True) else "date unknown"
+    return f"{vocab.stage_label(event['kind'])}{detail} · {day}"
 
 
 def debrief_start(rounds: list[dict[str, Any]], today: dt.date) -> dict[str, Any]:
-    """Where a new debrief starts: the latest round in the history not debriefed yet (its date and
-    round), else today and a round not recorded yet (saving it adds it to the history)."""
+    """Where a new debrief starts: the latest round in the history not debriefed yet (its date, when
+    known, and round), else today and a round not recorded yet (saving it adds it to the history)."""
     if not rounds:
         return {"occurred_on": today, "stage_event_id": None}
     latest = rounds[0]
-    start = {"occurred_on": latest["occurred_on"], "stage_event_id": latest["id"]}
+    known = latest.get("date_known", True)  # a round whose date is unknown: the person says when
+    start = {"occurred_on": latest["occurred_on"] if known else None, "stage_event_id": latest["id"]}
     round_type = round_type_of(latest)
     return start | ({"round_type": round_type} if round_type else {})

@@ -8,20 +8,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib.core import db
+from lib.core import db, vocab
 from lib.core.models import StageEventIn
 from lib.search import history
 from lib.store.applications import _check_event
 from lib.store.base import StoreError
 
-E, I = db.stage_events, db.interviews
+A, E, I = db.applications, db.stage_events, db.interviews
 
 
 def _round_events(connection: Connection, application_id: int) -> tuple[list[dict[str, Any]], set[int]]:
     events = [
         dict(r._mapping)
         for r in connection.execute(
-            sa.select(E.c.id, E.c.kind, E.c.occurred_on, E.c.round_label).where(
+            sa.select(E.c.id, E.c.kind, E.c.occurred_on, E.c.date_known, E.c.round_label).where(
                 E.c.application_id == application_id
             )
         )
@@ -48,7 +48,10 @@ def record_round(
     """The stage event a new debrief belongs to: the one named (`event_id`), else the same round on
     the same day, else a new event for it (none when the history can't take it: it ended before)."""
     events, taken = _round_events(connection, application_id)
-    if event_id is not None and any(e["id"] == event_id for e in events):
+    named = next((e for e in events if e["id"] == event_id), None) if event_id is not None else None
+    if named is not None:
+        if not named["date_known"]:
+            _date_round(connection, application_id, named["id"], occurred_on)
         return event_id
     same = history.round_event(events, round_type, occurred_on, taken)
     if same is not None:
@@ -65,3 +68,18 @@ def record_round(
     except StoreError:
         return None
     return connection.execute(sa.insert(E).values(**event.model_dump())).inserted_primary_key[0]
+
+
+def _date_round(connection: Connection, application_id: int, event_id: int, day: dt.date) -> None:
+    """A debrief of a round whose date was unknown (an import, a stage a rejection implied) gives it
+    the debrief's date, when the history can take it: not before the application, not after a dated
+    ending. Otherwise the round keeps its date unknown."""
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    ended_on = connection.execute(
+        sa.select(sa.func.min(E.c.occurred_on)).where(
+            E.c.application_id == application_id, E.c.kind.in_(vocab.OUTCOMES), E.c.date_known
+        )
+    ).scalar()
+    if applied_on is None or day < applied_on or day > dt.date.today() or (ended_on and day > ended_on):
+        return
+    connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))

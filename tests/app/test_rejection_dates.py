@@ -102,3 +102,25 @@ def test_a_second_no_during_a_pause_is_named_on_home_with_its_own_look_back(open
 
 def _flash(at) -> list[str]:
     return shown([*at.toast, *at.markdown])
+
+
+def test_a_debrief_of_the_implied_interview_asks_its_date_and_then_the_date_is_known(open_page, engine):
+    gymshark = _application(engine, "Gymshark")
+    _record_on_the_page(open_page, gymshark, "interview")
+    [event_id] = apps.events_for(engine, gymshark).query("kind == 'interview'")["id"].tolist()
+    at = open_page("pages/debrief.py", query_params={"id": str(gymshark)})
+    assert not at.exception
+    assert at.selectbox(key=f"debrief_new_{gymshark}__stage_event").value == event_id
+    assert "Interview · date unknown" in at.selectbox(key=f"debrief_new_{gymshark}__stage_event").options
+    date = at.date_input(key=f"debrief_new_{gymshark}__occurred_on")
+    assert date.value is None  # never the placeholder day
+    day = TODAY - dt.timedelta(days=4)
+    date.set_value(day)
+    at.button_group(key=f"debrief_new_{gymshark}__round_type").set_value("technical")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception
+    events = apps.events_for(engine, gymshark)
+    assert events["kind"].tolist() == ["interview", "rejected"] and events["date_known"].all()
+    assert events["occurred_on"].iloc[0].date() == day

@@ -80,7 +80,10 @@ def round_choice(prefix: str, rounds: list[dict[str, Any]], on_change: Callable[
     def _follow() -> None:
         chosen = next((e for e in rounds if e["id"] == st.session_state.get(round_key(prefix))), None)
         if chosen is not None:
-            st.session_state[questionnaire.key(prefix, "occurred_on")] = chosen["occurred_on"]
+            known = chosen.get("date_known", True)  # a round whose date is unknown: the person says when
+            st.session_state[questionnaire.key(prefix, "occurred_on")] = (
+                chosen["occurred_on"] if known else None
+            )
             if history.round_type_of(chosen):
                 st.session_state[questionnaire.key(prefix, "round_type")] = history.round_type_of(chosen)
         on_change()

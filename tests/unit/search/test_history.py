@@ -54,3 +54,11 @@ def test_a_new_debrief_starts_on_the_latest_round_not_debriefed_else_today():
         "round_type": "technical",
     }
     assert history.debrief_start([], today) == {"occurred_on": today, "stage_event_id": None}
+
+
+def test_a_round_whose_date_is_unknown_is_offered_without_a_made_up_day():
+    today = dt.date(2026, 12, 3)
+    row = {"id": 7, "kind": "interview", "occurred_on": D, "date_known": False, "round_label": None}
+    assert history.round_label(row) == "Interview · date unknown"
+    assert history.debrief_start([row], today) == {"occurred_on": None, "stage_event_id": 7}
+    assert history.round_label(row | {"date_known": True}) == f"Interview · {D:%d %b %Y}"

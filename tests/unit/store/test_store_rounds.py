@@ -63,3 +63,49 @@ def test_the_same_event_recorded_twice_is_refused(engine, interviewed):
         engine, StageEventIn(application_id=app_id, kind="interview", occurred_on=AGO, round_label="Panel")
     )
     assert len(store.events_for(engine, app_id)) == 2
+
+
+def _undated_interview_then_no(engine, ended_on):
+    """A "no" recorded as reached at the interview: the interview's date is unknown."""
+    from lib.core.models import RejectionIn
+
+    app_id = store.add_application(
+        engine, ApplicationIn(company="Gymshark", role="BI", applied_on=TODAY - dt.timedelta(days=20))
+    )
+    reflections.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=ended_on,
+            via="email",
+            mood=3,
+            pause_until=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18)),
+        ),
+    )
+    [event] = [e for e in rounds_store.open_rounds(engine, app_id)]
+    assert not event["date_known"]
+    return app_id, event["id"]
+
+
+def test_debriefing_a_round_whose_date_was_unknown_gives_it_the_debrief_date(engine):
+    app_id, event_id = _undated_interview_then_no(engine, TODAY)
+    day = TODAY - dt.timedelta(days=5)
+    debrief = DebriefIn(
+        application_id=app_id, round_type="technical", occurred_on=day, stage_event_id=event_id
+    )
+    reflections.save_interview(engine, debrief)
+    events = store.events_for(engine, app_id)
+    assert events["kind"].tolist() == ["interview", "rejected"] and events["date_known"].all()
+    assert events["occurred_on"].iloc[0].date() == day
+
+
+def test_a_debrief_date_after_the_no_leaves_the_round_undated(engine):
+    app_id, event_id = _undated_interview_then_no(engine, TODAY - dt.timedelta(days=6))
+    debrief = DebriefIn(
+        application_id=app_id, round_type="technical", occurred_on=TODAY, stage_event_id=event_id
+    )
+    reflections.save_interview(engine, debrief)  # the debrief is kept; the history is not bent
+    events = store.events_for(engine, app_id)
+    assert events["date_known"].tolist() == [False, True]
+    assert len(reflections.interviews_for(engine, app_id)) == 1
