@@ -37,7 +37,7 @@ def pause_notice() -> dt.datetime | None:
         "who matter to you. Everything else will wait here until you're ready.",
         icon=":material/spa:",
     )
-    for pause in running:
+    for pause in sorted(running, key=lambda p: p["id"]):  # in the order the notice names them
         if not rejection.looked_back(pause.get("answers")):
             st.page_link(
                 "pages/rejection.py",
