@@ -26,7 +26,7 @@ from bench.browser import first_loads  # noqa: E402
 from bench.email_scan import measure_email_scan  # noqa: E402
 from bench.imports import measure_imports  # noqa: E402
 from bench.seed import seed  # noqa: E402
-from lib import db  # noqa: E402
+from lib.core import db  # noqa: E402
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
 RERUNS = int(os.environ.get("BENCH_RERUNS", "20"))
