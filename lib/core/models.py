@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from annotated_types import MaxLen
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -17,6 +18,7 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic.fields import FieldInfo
 
 from lib.core import vocab
 
@@ -155,6 +157,20 @@ class NoteIn(Model):
     subject: OptShortText = None
     body: Annotated[str, Field(max_length=MAX_LONG_TEXT)]
     sent_on: dt.date | None = None
+
+
+def max_chars(model: type[BaseModel], field: str, current: str | None = None) -> int | None:
+    """The most characters `field` of `model` may hold, for a text widget's `max_chars` (the counter
+    shows while typing); None when unlimited, or when `current` (the text the widget starts with) is
+    already longer: Streamlit would cut it silently, so it is shown whole and the save says why."""
+    info = model.model_fields.get(field)
+    limit = None if info is None else max_length(info)
+    return None if limit is None or len(current or "") > limit else limit
+
+
+def max_length(info: FieldInfo) -> int | None:
+    """The `max_length` a pydantic field carries, None if it has none."""
+    return next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
 
 
 def field_errors(exc: ValidationError) -> dict[str, str]:

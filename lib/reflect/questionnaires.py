@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, create_model, field_validator
+from pydantic.fields import FieldInfo
 
-from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors
+from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors, max_length
 from lib.core.text import squash
 from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read through this module)
     BANKS,
@@ -36,6 +37,8 @@ from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read 
 )
 
 # --- validation --------------------------------------------------------------------------------
+
+_NOTE = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]  # the note beside a scale
 
 
 def _not_future(value: dt.date | None) -> dt.date | None:
@@ -74,14 +77,19 @@ def answers_model(bank: Bank) -> type[Model]:
         default = [] if q.kind in ("multi", "tags") else None
         fields[q.id] = (_answer_type(q), default)
         if q.with_note:
-            fields[q.id + NOTE_SUFFIX] = (
-                Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)],
-                None,
-            )
+            fields[q.id + NOTE_SUFFIX] = (_NOTE, None)
     past_dates = [q.id for q in bank.questions if q.kind == "date" and not q.future_ok]
     if past_dates:
         validators["_dates_not_in_future"] = field_validator(*past_dates)(_not_future)
     return create_model(f"{bank.id.capitalize()}Answers", __base__=Model, __validators__=validators, **fields)
+
+
+def max_chars(question: Question, note: bool = False) -> int | None:
+    """The most characters a typed answer (or the note beside it) may hold, as the answers model
+    checks it: for the widget's `max_chars`, so the limit shows while typing, not on save."""
+    if not note and question.kind not in ("short", "long"):
+        return None
+    return max_length(FieldInfo.from_annotation(_NOTE if note else _answer_type(question)))
 
 
 _MODELS: dict[Bank, type[Model]] = {}

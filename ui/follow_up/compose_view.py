@@ -11,7 +11,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ContactIn
+from lib.core.models import ContactIn, max_chars
 from lib.follow_up import compose, notes
 from lib.store import contacts as contact_store
 from lib.store import followups as store
@@ -162,11 +162,16 @@ def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -
                 else "No one saved yet: name them below",
             )
             with st.expander("Someone not in your network", expanded=not person_ids):
-                one_name = st.text_input("Their name", key="compose_one_name")
+                one_name = st.text_input(
+                    "Their name", key="compose_one_name", max_chars=max_chars(ContactIn, "name")
+                )
                 forms.field_error(SETUP, "name", "Their name")
                 one_role = st.selectbox("Their role", vocab.CONTACT_ROLES, key="compose_one_role")
                 one_email = st.text_input(
-                    "Their email", key="compose_one_email", placeholder="name@example.com"
+                    "Their email",
+                    key="compose_one_email",
+                    placeholder="name@example.com",
+                    max_chars=max_chars(ContactIn, "email"),
                 )
                 forms.field_error(SETUP, "email", "Their email")
                 one_save = st.checkbox("Add them to my network", value=True, key="compose_one_save")

@@ -10,7 +10,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import FeedbackIn
+from lib.core.models import FeedbackIn, max_chars
 from lib.follow_up import feedback
 from lib.follow_up.feedback import FeedbackOverview
 from lib.store import followups as store
@@ -64,7 +64,9 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
             help="Leave empty while you wait.",
         )
         forms.field_error(NEW, "received_on", "Answer on")
-        text = st.text_area("What they said", key="feedback_text", height=100)
+        text = st.text_area(
+            "What they said", key="feedback_text", height=100, max_chars=max_chars(FeedbackIn, "text")
+        )
         forms.field_error(NEW, "text", "What they said")
         themes = st.multiselect(
             "Themes",
@@ -118,7 +120,9 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
             "Answer on", value=today, max_value=today, key="answer_on", format="DD/MM/YYYY"
         )
         forms.field_error(ANSWER, "received_on", "Answer on")
-        said = st.text_area("What they said", key="answer_text", height=100)
+        said = st.text_area(
+            "What they said", key="answer_text", height=100, max_chars=max_chars(FeedbackIn, "text")
+        )
         forms.field_error(ANSWER, "text", "What they said")
         tags = st.multiselect("Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True)
         record = st.form_submit_button("Record the answer", type="primary", icon=":material/mark_email_read:")

@@ -10,7 +10,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core.db import Engine
-from lib.core.models import NoteIn
+from lib.core.models import NoteIn, max_chars
 from lib.follow_up import notes, sending
 from lib.follow_up.feedback import feedback_overview
 from lib.store import contacts as contact_store
@@ -120,12 +120,19 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             st.warning(draft["problem"], icon=":material/warning:")
         forms.form_error(form)
         keep = (keep_drafts, (draft.get("application_id"),))
-        subject = st.text_input("Subject", key=f"subject_{key}", on_change=keep[0], args=keep[1])
+        subject = st.text_input(
+            "Subject",
+            key=f"subject_{key}",
+            on_change=keep[0],
+            args=keep[1],
+            max_chars=max_chars(NoteIn, "subject"),
+        )
         forms.field_error(form, "subject", "Subject")
         body = st.text_area(
             "Note",
             key=f"body_{key}",
             height=300,
+            max_chars=max_chars(NoteIn, "body"),
             help="Edit freely. Anything in [add: …] still needs your words. Kept as you type.",
             on_change=keep[0],
             args=keep[1],

@@ -10,6 +10,7 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.core.db import Engine
+from lib.core.models import max_chars
 from lib.learn import plan as wp
 from lib.learn.breadth import narrow_search
 from lib.reflect.evidence import WHY
@@ -163,7 +164,7 @@ def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
             what.text_input(
                 "What",
                 key=f"{PLAN}_what_{i}",
-                max_chars=200,
+                max_chars=max_chars(wp.Slot, "what"),
                 label_visibility=hide,
                 placeholder="apply to two target companies",
             )
@@ -183,12 +184,16 @@ def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
                 label_visibility=hide,
             )
             when.text_input(
-                "If …", key=f"{PLAN}_if_{i}", max_chars=200, label_visibility=hide, placeholder=example_if
+                "If …",
+                key=f"{PLAN}_if_{i}",
+                max_chars=max_chars(wp.IfThen, "when"),
+                label_visibility=hide,
+                placeholder=example_if,
             )
             then.text_input(
                 "then I …",
                 key=f"{PLAN}_then_{i}",
-                max_chars=200,
+                max_chars=max_chars(wp.IfThen, "then"),
                 label_visibility=hide,
                 placeholder=example_then,
             )

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.core.models import StrategyReviewIn, TargetIn
+from lib.core.models import StrategyReviewIn, TargetIn, max_chars
 from lib.learn.insights import Insight
 from lib.learn.strategy import (
     PRIORITY_LABELS,
@@ -183,7 +183,10 @@ def _one_target_form(names: list[str]) -> None:
     with st.form(TARGET_FORM, clear_on_submit=False):
         priority = st.radio("Priority", PRIORITY_CHOICES, index=0, horizontal=True, key="target_priority")
         reason = st.text_input(
-            "Reason", key="target_reason", placeholder="Why this company (or why not any more)"
+            "Reason",
+            key="target_reason",
+            placeholder="Why this company (or why not any more)",
+            max_chars=max_chars(TargetIn, "target_reason"),
         )
         forms.field_error(TARGET_FORM, "target_reason", "Reason")
         submitted = st.form_submit_button("Save target", icon=":material/flag:")

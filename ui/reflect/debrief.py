@@ -13,7 +13,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ContactIn, InterviewQuestionIn, field_errors
+from lib.core.models import ContactIn, InterviewQuestionIn, field_errors, max_chars
 from lib.reflect.questionnaires import QUESTION_CATEGORIES, SCALE, is_blank
 from ui import forms
 
@@ -95,7 +95,11 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
         with st.container(border=True):
             top = st.columns([6, 2, 1], vertical_alignment="bottom")
             top[0].text_input(
-                f"Question {number}", key=k("question"), on_change=on_change, placeholder="What did they ask?"
+                f"Question {number}",
+                key=k("question"),
+                on_change=on_change,
+                placeholder="What did they ask?",
+                max_chars=max_chars(InterviewQuestionIn, "question"),
             )
             current = st.session_state.get(k("category"))
             options = list(dict.fromkeys([*QUESTION_CATEGORIES, *([current] if current else [])]))
@@ -119,9 +123,19 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
             forms.field_error(form, f"q{uid}_question", f"Question {number}")
             forms.field_error(form, f"q{uid}_category", "The category")
             left, right = st.columns(2)
-            left.text_area("What I answered", key=k("my_answer"), on_change=on_change, height=80)
+            left.text_area(
+                "What I answered",
+                key=k("my_answer"),
+                on_change=on_change,
+                height=80,
+                max_chars=max_chars(InterviewQuestionIn, "my_answer"),
+            )
             right.text_area(
-                "A better answer for next time", key=k("better_answer"), on_change=on_change, height=80
+                "A better answer for next time",
+                key=k("better_answer"),
+                on_change=on_change,
+                height=80,
+                max_chars=max_chars(InterviewQuestionIn, "better_answer"),
             )
             with left:
                 forms.field_error(form, f"q{uid}_my_answer", "What I answered")
@@ -159,7 +173,11 @@ def people_block(prefix: str, form: str, contacts: dict[int, str], on_change: Ca
     for uid in uids:
         cols = st.columns([4, 3, 1], vertical_alignment="bottom")
         cols[0].text_input(
-            "Name", key=_key(prefix, "p", uid, "name"), on_change=on_change, placeholder="Their name"
+            "Name",
+            key=_key(prefix, "p", uid, "name"),
+            on_change=on_change,
+            placeholder="Their name",
+            max_chars=max_chars(ContactIn, "name"),
         )
         cols[1].selectbox(
             "Role", vocab.CONTACT_ROLES, key=_key(prefix, "p", uid, "role"), on_change=on_change

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.core.models import MoodIn
+from lib.core.models import MoodIn, max_chars
 from lib.reflect import questionnaires as qn
 from lib.reflect import rejection
 from lib.reflect.timeline import pause_left
@@ -62,7 +62,12 @@ def checkin_form() -> None:
             score = score_col.segmented_control(
                 f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE, key=f"{FORM}_score"
             )
-            words = words_col.text_input(words_q.prompt, key=f"{FORM}_words", placeholder="optional")
+            words = words_col.text_input(
+                words_q.prompt,
+                key=f"{FORM}_words",
+                placeholder="optional",
+                max_chars=max_chars(MoodIn, "words"),
+            )
             submitted = save_col.form_submit_button("Check in", icon=":material/favorite:")
         forms.field_error(FORM, "score", "Your mood")
         forms.field_error(FORM, "words", "The words")

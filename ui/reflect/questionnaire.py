@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from lib.core import vocab
+from lib.reflect import questionnaires as qn
 from lib.reflect.questionnaires import NOTE_SUFFIX, SCALE, Bank, Question, validate
 from ui import forms
 from ui.reflect import typing_keeper
@@ -127,6 +128,7 @@ def question(
                 st.text_input(
                     "Note",
                     key=key(prefix, q.id + NOTE_SUFFIX),
+                    max_chars=qn.max_chars(q, note=True),
                     on_change=on_change,
                     disabled=disabled,
                     placeholder="optional",
@@ -144,9 +146,9 @@ def question(
         options = list(dict.fromkeys([*current, *known_tags]))
         st.multiselect(label, options, accept_new_options=True, placeholder="Type and press Enter", **common)
     elif q.kind == "short":
-        st.text_input(label, **common)
+        st.text_input(label, max_chars=qn.max_chars(q), **common)
     elif q.kind == "long":
-        st.text_area(label, height=100, **common)
+        st.text_area(label, height=100, max_chars=qn.max_chars(q), **common)
     elif q.kind == "date":
         st.date_input(label, min_value=EARLIEST_DATE, max_value=_max_date(q), format="DD/MM/YYYY", **common)
     else:  # a kind this renderer does not know must never break the page

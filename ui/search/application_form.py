@@ -9,7 +9,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ApplicationIn
+from lib.core.models import ApplicationIn, max_chars
 from ui import forms, state
 from ui.search import company_picker
 
@@ -67,6 +67,7 @@ def render(
                     value=current.get("role") or "",
                     key=forms.key(form, "role"),
                     placeholder="e.g. Senior Data Analyst",
+                    max_chars=max_chars(ApplicationIn, "role", current.get("role")),
                 )
                 forms.field_error(form, "role")
                 applied_on = st.date_input(
@@ -89,6 +90,7 @@ def render(
                     value=current.get("source") or "",
                     key=forms.key(form, "source"),
                     placeholder="LinkedIn, Greenhouse, …",
+                    max_chars=max_chars(ApplicationIn, "source", current.get("source")),
                 )
                 forms.field_error(form, "source", "Board or ATS name")
             with right:
@@ -97,6 +99,7 @@ def render(
                     value=current.get("job_url") or "",
                     key=forms.key(form, "job_url"),
                     placeholder="https://…",
+                    max_chars=max_chars(ApplicationIn, "job_url", current.get("job_url")),
                 )
                 forms.field_error(form, "job_url", "Job link")
                 resume_version = st.text_input(
@@ -104,9 +107,13 @@ def render(
                     value=current.get("resume_version") or "",
                     key=forms.key(form, "resume_version"),
                     placeholder="e.g. v4-product",
+                    max_chars=max_chars(ApplicationIn, "resume_version", current.get("resume_version")),
                 )
                 location = st.text_input(
-                    "Location", value=current.get("location") or "", key=forms.key(form, "location")
+                    "Location",
+                    value=current.get("location") or "",
+                    key=forms.key(form, "location"),
+                    max_chars=max_chars(ApplicationIn, "location", current.get("location")),
                 )
                 modes = ("",) + vocab.WORK_MODES
                 work_mode = st.selectbox(
@@ -117,7 +124,11 @@ def render(
                     key=forms.key(form, "work_mode"),
                 )
                 notes = st.text_area(
-                    "Notes", value=current.get("notes") or "", key=forms.key(form, "notes"), height=100
+                    "Notes",
+                    value=current.get("notes") or "",
+                    key=forms.key(form, "notes"),
+                    height=100,
+                    max_chars=max_chars(ApplicationIn, "notes", current.get("notes")),
                 )
                 forms.field_error(form, "notes")
             submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.db import DatabaseBusy
-from lib.core.models import ApplicationIn, StageEventIn
+from lib.core.models import ApplicationIn, StageEventIn, max_chars
 from lib.search import history
 from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
@@ -62,6 +62,7 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
             "Round (for interviews)",
             key=forms.key(EVENT_FORM, "round"),
             placeholder="e.g. Technical",
+            max_chars=max_chars(StageEventIn, "round_label"),
             disabled=ended,
         )
         via = via_col.selectbox(
@@ -72,7 +73,12 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
             disabled=ended,
             help="For endings: email, phone, portal, …",
         )
-        note = st.text_input("Note", key=forms.key(EVENT_FORM, "note"), disabled=ended)
+        note = st.text_input(
+            "Note",
+            key=forms.key(EVENT_FORM, "note"),
+            disabled=ended,
+            max_chars=max_chars(StageEventIn, "note"),
+        )
         forms.field_error(EVENT_FORM, "note")
         record = st.form_submit_button("Record", type="primary", icon=":material/add:", disabled=ended)
     if not record:
@@ -172,7 +178,9 @@ def reapply(app: dict[str, Any]) -> None:
                 format_func=lambda i: "— not a re-application —" if i is None else labels[i],
             )
             reason = st.text_area(
-                "Why this role fits better than the last", value=app["reapply_reason"] or ""
+                "Why this role fits better than the last",
+                value=app["reapply_reason"] or "",
+                max_chars=max_chars(ApplicationIn, "reapply_reason", app["reapply_reason"]),
             )
             forms.field_error(REAPPLY_FORM, "reapply_reason", "The reason")
             if st.form_submit_button("Save link", type="primary"):

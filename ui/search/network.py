@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.db import DatabaseBusy
-from lib.core.models import ContactIn
+from lib.core.models import ContactIn, max_chars
 from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
@@ -50,7 +50,12 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
     forms.field_error(form, "company", "Company")
     with st.form(forms.form_key(form), border=True):
         name_col, role_col = st.columns(2)
-        name = name_col.text_input("Name *", value=current.get("name") or "", key=forms.key(form, "name"))
+        name = name_col.text_input(
+            "Name *",
+            value=current.get("name") or "",
+            key=forms.key(form, "name"),
+            max_chars=max_chars(ContactIn, "name", current.get("name")),
+        )
         with name_col:
             forms.field_error(form, "name", "Name")
         role = role_col.selectbox(
@@ -65,10 +70,16 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             value=current.get("email") or "",
             key=forms.key(form, "email"),
             placeholder="name@example.com",
+            max_chars=max_chars(ContactIn, "email", current.get("email")),
         )
         with email_col:
             forms.field_error(form, "email", "Email")
-        phone = phone_col.text_input("Phone", value=current.get("phone") or "", key=forms.key(form, "phone"))
+        phone = phone_col.text_input(
+            "Phone",
+            value=current.get("phone") or "",
+            key=forms.key(form, "phone"),
+            max_chars=max_chars(ContactIn, "phone", current.get("phone")),
+        )
         with phone_col:
             forms.field_error(form, "phone", "Phone")
         profile_url = st.text_input(
@@ -76,6 +87,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             value=current.get("profile_url") or "",
             key=forms.key(form, "profile_url"),
             placeholder="https://www.linkedin.com/in/…",
+            max_chars=max_chars(ContactIn, "profile_url", current.get("profile_url")),
         )
         forms.field_error(form, "profile_url", "Profile link")
         met_col, connected_col = st.columns(2)
@@ -89,7 +101,11 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
         )
         notes = st.text_area(
-            "Notes", value=current.get("notes") or "", key=forms.key(form, "notes"), height=68
+            "Notes",
+            value=current.get("notes") or "",
+            key=forms.key(form, "notes"),
+            height=68,
+            max_chars=max_chars(ContactIn, "notes", current.get("notes")),
         )
         forms.field_error(form, "notes", "Notes")
         submitted = st.form_submit_button(submit, type="primary", icon=":material/person_add:")
