@@ -146,7 +146,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
                 f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
                 icon=":material/mark_email_read:",
             )
-        date_col, sent_col, save_col = st.columns([4, 3, 3], vertical_alignment="bottom")
+        date_col, sent_col = st.columns(2, vertical_alignment="bottom")
         sent_on = date_col.date_input(
             "Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY"
         )
@@ -159,27 +159,26 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             width="stretch",
         ):
             _save(draft, subject, body, sent_on)
-        if save_col.button("Save draft", key=f"save_{key}", icon=":material/save:", width="stretch"):
-            _save(draft, subject, body, None)
         link, reason = sending.mail_link(draft.get("email"), subject, body)
-        mail_col, download_col = st.columns(2)
-        mail_col.link_button(
-            "Open in mail app",
-            link or "mailto:",
-            icon=":material/mail:",
-            disabled=link is None,
-            help=reason or "Opens a new message in your mail app with this subject and note.",
-            width="stretch",
-        )
-        download_col.download_button(
-            "Download .txt",
-            sending.as_text_file(subject, body, draft["name"], draft.get("email")),
-            file_name=f"note-{key}.txt",
-            mime="text/plain",
-            key=f"download_{key}",
-            icon=":material/download:",
-            width="stretch",
-        )
+        # One row that wraps: each button as wide as its label, so no label is ever cut.
+        with st.container(horizontal=True):
+            if st.button("Save draft", key=f"save_{key}", icon=":material/save:"):
+                _save(draft, subject, body, None)
+            st.link_button(
+                "Open in mail app",
+                link or "mailto:",
+                icon=":material/mail:",
+                disabled=link is None,
+                help=reason or "Opens a new message in your mail app with this subject and note.",
+            )
+            st.download_button(
+                "Download .txt",
+                sending.as_text_file(subject, body, draft["name"], draft.get("email")),
+                file_name=f"note-{key}.txt",
+                mime="text/plain",
+                key=f"download_{key}",
+                icon=":material/download:",
+            )
         if reason:
             st.caption(reason)
         with st.expander("Copy the text"):

@@ -209,17 +209,19 @@ def to_connect(unconnected: pd.DataFrame) -> None:
         st.caption("You are connected with everyone you met.")
     st.caption("Connect with each person you met, with a short personal note. Most recently met first.")
     for person in unconnected.head(TO_CONNECT_SHOWN).itertuples():
-        row = st.columns([4, 2, 2], vertical_alignment="center")
-        row[0].markdown(
+        who, actions = st.columns(2, vertical_alignment="center")
+        who.markdown(
             f"**{md(person.name)}** · {md(person.role)}"
             + (f" · {md(person.company)}" if isinstance(person.company, str) else "")
             + f"  \nmet {person.met_on:%d %b %Y}"
         )
-        if isinstance(person.profile_url, str) and person.profile_url:
-            row[1].link_button("Profile", person.profile_url, icon=":material/open_in_new:")
-        if row[2].button("Connected today", key=f"connected_{person.id}", icon=":material/how_to_reg:"):
-            store.mark_connected(state.engine(), int(person.id), dt.date.today())
-            st.rerun()
+        # The buttons wrap rather than cut their labels when the column is narrow.
+        with actions.container(horizontal=True, horizontal_alignment="right"):
+            if isinstance(person.profile_url, str) and person.profile_url:
+                st.link_button("Profile", person.profile_url, icon=":material/open_in_new:")
+            if st.button("Connected today", key=f"connected_{person.id}", icon=":material/how_to_reg:"):
+                store.mark_connected(state.engine(), int(person.id), dt.date.today())
+                st.rerun()
     if len(unconnected) > TO_CONNECT_SHOWN:
         st.caption(f"… and {len(unconnected) - TO_CONNECT_SHOWN:,} more (see People).")
 

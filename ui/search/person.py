@@ -102,20 +102,21 @@ def section(people: pd.DataFrame) -> None:
     info, linked = st.columns(2, gap="large")
     with info:
         network.facts(person)
-        buttons = st.columns([2, 3, 3])
-        if person["profile_url"]:
-            buttons[0].link_button("Profile", person["profile_url"], icon=":material/open_in_new:")
-        if not person["connected_on"] and buttons[1].button(
-            "Connected today", key="person_connected", icon=":material/how_to_reg:"
-        ):
-            store.mark_connected(state.engine(), chosen, dt.date.today())
-            st.rerun()
-        buttons[2].page_link(
-            "pages/compose.py",
-            label="Write to them",
-            icon=":material/edit_note:",
-            query_params={"contact": str(chosen), "kind": "contact check-in"},
-        )
+        # One row that wraps: each button as wide as its label, so no label is ever cut.
+        with st.container(horizontal=True, vertical_alignment="center"):
+            if person["profile_url"]:
+                st.link_button("Profile", person["profile_url"], icon=":material/open_in_new:")
+            if not person["connected_on"] and st.button(
+                "Connected today", key="person_connected", icon=":material/how_to_reg:"
+            ):
+                store.mark_connected(state.engine(), chosen, dt.date.today())
+                st.rerun()
+            st.page_link(
+                "pages/compose.py",
+                label="Write to them",
+                icon=":material/edit_note:",
+                query_params={"contact": str(chosen), "kind": "contact check-in"},
+            )
     with linked:
         _interviews(chosen, person)
         _notes(chosen)

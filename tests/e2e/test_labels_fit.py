@@ -1,0 +1,81 @@
+"""At 1,280 px (a common laptop) and 1,400 px every button and filter label shows whole: none is
+cut to "Mark …" or "Includ…"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import expect
+
+from lib.core import db
+from lib.core.models import ApplicationIn, ContactIn
+from lib.store import applications as app_store
+from lib.store import contacts as contact_store
+from tests.e2e.conftest import goto, wait_for_app
+
+# Text cut with an ellipsis: wider than its box, outside the tables (whose cells may clip).
+CUT_LABELS = """() => [...document.querySelectorAll('[data-testid=stMain] *')]
+    .filter(e => e.offsetParent && getComputedStyle(e).textOverflow === 'ellipsis'
+        && e.scrollWidth > e.clientWidth + 1 && !e.closest('[data-testid=stDataFrame]')
+        && !e.closest('[data-baseweb=select]') && !e.closest('[data-testid=stTextInputRootElement]'))
+    .map(e => e.innerText)"""
+
+
+@pytest.fixture(scope="module")
+def seeded(server):
+    engine = db.open_database(server.db_url)
+    today = dt.date.today()
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(company="Gymshark", role="Associate Consumer Research Analyst", applied_on=today),
+    )
+    for i in range(24):
+        app_store.add_application(
+            engine, ApplicationIn(company=f"Firm {i:02}", role="Analyst", applied_on=today)
+        )
+    contact_id = contact_store.add_contact(
+        engine,
+        ContactIn(
+            name="Priya Shah",
+            company="Gymshark",
+            role="recruiter",
+            email="priya@gymshark.example",
+            profile_url="https://www.linkedin.com/in/priya-example",
+            met_on=today,
+        ),
+    )
+    return app_id, contact_id
+
+
+@pytest.fixture(params=[1280, 1400])
+def width(request, page):
+    page.set_viewport_size({"width": request.param, "height": 1000})
+    return request.param
+
+
+def test_the_traction_filter_bar_fits(page, server, seeded, width):
+    goto(page, server, "traction")
+    expect(page.get_by_text("Include open")).to_be_visible()
+    assert page.evaluate(CUT_LABELS) == []
+
+
+def test_a_person_and_the_people_to_connect_with_show_whole_buttons(page, server, seeded, width):
+    _, contact_id = seeded
+    goto(page, server, f"network?contact={contact_id}")
+    expect(page.get_by_role("button", name="Connected today")).to_be_visible()
+    assert page.evaluate(CUT_LABELS) == []
+    page.get_by_role("tab", name="Met, not connected").click()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Connected today").nth(1)).to_be_visible()
+    assert page.evaluate(CUT_LABELS) == []
+
+
+def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
+    app_id, contact_id = seeded
+    goto(page, server, f"compose?app={app_id}&contact={contact_id}")
+    page.get_by_role("button", name="Write the drafts").click()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Mark sent")).to_be_visible()
+    expect(page.get_by_role("button", name="Save draft")).to_be_visible()
+    assert page.evaluate(CUT_LABELS) == []
