@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from lib.core.text import plural
 from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import forms, layout, state
@@ -41,7 +42,8 @@ if last:
     earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
     if earlier:
         st.info(
-            f"You applied to {md(last['company'])} before ({len(earlier)} time(s)). "
+            f"You applied to {md(last['company'])} "
+            f"{'once' if len(earlier) == 1 else plural(len(earlier), 'time')} before. "
             "Open the new application to link it as a re-application and say why this role fits better."
         )
 

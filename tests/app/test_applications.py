@@ -279,3 +279,13 @@ def test_a_missing_last_news_or_resume_shows_as_an_empty_cell_not_none(open_page
     table = at.dataframe[0]
     assert table.value[["last_event_on", "resume_version"]].isna().all().all()
     assert table.proto.placeholder == ""  # drawn blank, not as the word "None"
+
+
+def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env):
+    _known_company(app_env, "Acme")
+    engine = db.open_database(app_env)
+    store.add_application(engine, ApplicationIn(company="Acme", role="Engineer", applied_on=dt.date.today()))
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")
+    assert any("You applied to Acme once before." in i.value for i in at.info), [i.value for i in at.info]
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Designer")
+    assert any("You applied to Acme 2 times before." in i.value for i in at.info), [i.value for i in at.info]

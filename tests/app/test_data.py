@@ -251,7 +251,7 @@ def test_a_mailbox_is_read_reviewed_and_its_job_emails_recorded(open_page, tmp_p
     at.text_input(key="mail_path").set_value(str(mbox)).run()
     at.button(key="mail_read").click().run()
     assert not at.exception
-    assert any("Read 3 message(s): 2 about applications" in m.value for m in at.markdown)
+    assert any("Read 3 messages: 2 about applications" in m.value for m in at.markdown)
     at.button(key="mail_record").click().run()
     assert not at.exception
     engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])

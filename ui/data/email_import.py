@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from lib.core.text import plural
 from lib.data.email.scan import FileScan, scan_path, scan_stream
 from lib.store import emails as email_store
 from ui import state
@@ -128,8 +129,8 @@ def _done() -> None:
     if result is None:
         return
     st.success(
-        f"Recorded {result.emails} email(s): {result.applications} new application(s), "
-        f"{result.stage_events} stage event(s); {result.duplicates} already recorded.",
+        f"Recorded {plural(result.emails, 'email')}: {plural(result.applications, 'new application')}, "
+        f"{plural(result.stage_events, 'stage event')}; {result.duplicates:,} already recorded.",
         icon=":material/check_circle:",
     )
     for why in list(result.errors.values())[:10]:
@@ -163,7 +164,7 @@ def render() -> None:
     if not scan:
         return
     st.write(
-        f"Read {scan['read']:,} message(s): {len(scan['table']):,} about applications, "
+        f"Read {plural(scan['read'], 'message')}: {len(scan['table']):,} about applications, "
         f"{scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
     )
     if scan["errors"]:
@@ -191,7 +192,7 @@ def render() -> None:
     )
     count = int(edited["accept"].sum())
     if right.button(
-        f"Record {count} email(s)",
+        f"Record {plural(count, 'email')}",
         type="primary",
         icon=":material/download_done:",
         disabled=not count,
