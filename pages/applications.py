@@ -1,8 +1,11 @@
 """The application log: search and filter, a sortable table, and a board of open applications."""
 
+import datetime as dt
+
 import streamlit as st
 
 from lib.core import vocab
+from lib.core.text import short_date
 from lib.search.filters import LogFilter, log_bounds, log_view
 from ui import layout, state
 from ui.text import md
@@ -106,7 +109,7 @@ with board_tab:
             for card in view.board[stage].itertuples():
                 with column.container(border=True):
                     st.markdown(f"**{md(card.company)}**")
-                    st.caption(f"{md(card.role)} · since {card.activity:%d %b}")
+                    st.caption(f"{md(card.role)} · since {short_date(card.activity, dt.date.today())}")
                     st.page_link(
                         "pages/application.py",
                         label="Open",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def squash(text: object) -> str:
     """`text` with runs of white space (spaces, tabs, line breaks) made one space, ends trimmed."""
@@ -18,3 +20,9 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     """`n` and the word in the right number: plural(1, "application") == "1 application",
     plural(1200, "person", "people") == "1,200 people"."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
+
+
+def short_date(day: dt.date | dt.datetime, today: dt.date) -> str:
+    """A day as "27 Apr" in the current year and "27 Apr 2023" in any other (so an old date never
+    reads as a recent one)."""
+    return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"

@@ -289,3 +289,16 @@ def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env
     assert any("You applied to Acme once before." in i.value for i in at.info), [i.value for i in at.info]
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Designer")
     assert any("You applied to Acme 2 times before." in i.value for i in at.info), [i.value for i in at.info]
+
+
+def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    store.add_application(
+        engine, ApplicationIn(company="Old Co", role="Analyst", applied_on=dt.date(2023, 4, 27))
+    )
+    store.add_application(engine, ApplicationIn(company="New Co", role="Analyst", applied_on=today))
+    at = open_page("pages/applications.py")
+    captions = [c.value for c in at.caption]
+    assert "Analyst · since 27 Apr 2023" in captions
+    assert f"Analyst · since {today:%d %b}" in captions

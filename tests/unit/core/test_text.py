@@ -29,3 +29,14 @@ def test_no_user_facing_text_says_a_count_with_an_s_in_brackets():
     assert found == [], "say '1 application' / '2 applications' with lib.core.text.plural: " + ", ".join(
         found
     )
+
+
+def test_a_date_outside_the_current_year_shows_its_year():
+    import datetime as dt
+
+    from lib.core.text import short_date
+
+    today = dt.date(2026, 12, 3)
+    assert short_date(dt.date(2026, 4, 27), today) == "27 Apr"
+    assert short_date(dt.date(2023, 4, 27), today) == "27 Apr 2023"
+    assert short_date(dt.datetime(2027, 1, 2, 9, 30), today) == "02 Jan 2027"
