@@ -43,20 +43,21 @@ timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
 
 with timeline_tab:
     # the next steps across the full width: in the right half their labels were cut at 1,280 px
-    debrief_link, rejection_link, note_link = st.columns(3)
-    debrief_link.page_link(
+    slots = iter(st.columns(3))
+    next(slots).page_link(
         "pages/debrief.py",
         label="Debrief an interview",
         icon=":material/rate_review:",
         query_params={"id": str(app_id)},
     )
-    rejection_link.page_link(
-        "pages/rejection.py",
-        label="Record a rejection",
-        icon=":material/heart_broken:",
-        query_params={"id": str(app_id)},
-    )
-    note_link.page_link(
+    if standing.outcome == vocab.OPEN:  # an application that has ended has nothing more to record
+        next(slots).page_link(
+            "pages/rejection.py",
+            label="Record a rejection",
+            icon=":material/heart_broken:",
+            query_params={"id": str(app_id)},
+        )
+    next(slots).page_link(
         "pages/compose.py",
         label="Write a follow-up",
         icon=":material/edit_note:",

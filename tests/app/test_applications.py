@@ -302,3 +302,17 @@ def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):
     captions = [c.value for c in at.caption]
     assert "Analyst · since 27 Apr 2023" in captions
     assert f"Analyst · since {today:%d %b}" in captions
+
+
+def test_record_a_rejection_is_offered_only_while_the_application_is_open(open_page, app_env):
+    engine, app_id = _seed(app_env)
+
+    def links(at):
+        return [link.proto.label for link in at.main.get("page_link")]
+
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert "Record a rejection" in links(at) and "Write a follow-up" in links(at)
+    _record(at, "rejected")
+    assert not at.exception
+    assert "Record a rejection" not in links(at)
+    assert "Write a follow-up" in links(at)  # a thank-you or a feedback request still makes sense
