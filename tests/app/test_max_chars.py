@@ -35,6 +35,7 @@ def test_the_application_form_counts_up_to_the_models_limits(open_page):
     at = open_page("pages/add_application.py")
     assert not at.exception
     limits = {w.label: _limit(w) for w in [*at.text_input, *at.text_area]}
+    assert limits["Company *"] == max_chars(ApplicationIn, "company") == 200
     assert limits["Role *"] == max_chars(ApplicationIn, "role")
     assert limits["Job link"] == max_chars(ApplicationIn, "job_url")
     assert limits["Notes"] == max_chars(ApplicationIn, "notes")

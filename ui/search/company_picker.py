@@ -20,6 +20,7 @@ import hashlib
 
 import streamlit as st
 
+from lib.core.models import ApplicationIn, max_chars
 from lib.search.companies import picker_state
 from ui.text import md
 
@@ -67,7 +68,7 @@ def pick(
         value=current or "",
         key=_typed_key(key),
         placeholder=placeholder,
-        max_chars=200,
+        max_chars=max_chars(ApplicationIn, "company", current),  # every company name: ShortText
     )
     offer = picker_state(typed, existing)
     if offer.exact is not None:
