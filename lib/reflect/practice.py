@@ -112,22 +112,31 @@ def prep_sheet(questions: pd.DataFrame) -> pd.DataFrame:
         rating=pd.to_numeric(questions["rating"], errors="coerce"),
     ).sort_values(["_on"], na_position="first")
 
-    def last_text(series: pd.Series) -> Any:
-        kept = series.dropna()
-        kept = kept[kept.astype(str).str.strip() != ""]
-        return kept.iloc[-1] if len(kept) else None
-
+    for column in ("category", "better_answer", "my_answer"):  # a blank answer is no answer
+        text = frame[column]
+        frame[column] = text.where(text.notna() & (text.astype(str).str.strip() != ""))
+    # Whole-column aggregations ("last" skips missing values): no Python call per question.
     grouped = frame.groupby("_key", sort=False).agg(
         question=("question", "last"),
-        category=("category", last_text),
+        category=("category", "last"),
         asked=("question", "size"),
-        companies=("company", lambda s: ", ".join(dict.fromkeys(s.dropna().astype(str)))),
-        rating=("rating", lambda s: s.dropna().iloc[-1] if s.notna().any() else None),
+        rating=("rating", "last"),
         lowest=("rating", "min"),
-        better_answer=("better_answer", last_text),
-        my_answer=("my_answer", last_text),
+        better_answer=("better_answer", "last"),
+        my_answer=("my_answer", "last"),
         last_asked=("_on", "max"),
     )
+    places = (
+        frame.dropna(subset=["company"])
+        .assign(company=lambda f: f["company"].astype(str))
+        .drop_duplicates(["_key", "company"])
+        .groupby("_key", sort=False)["company"]
+        .agg(", ".join)
+    )
+    grouped["companies"] = places.reindex(grouped.index).fillna("")
+    grouped = grouped.astype({"category": object, "better_answer": object, "my_answer": object})
+    for column in ("category", "better_answer", "my_answer"):
+        grouped[column] = grouped[column].where(grouped[column].notna(), None)
     grouped["rating"] = pd.to_numeric(grouped["rating"], errors="coerce")
     ordered = grouped.sort_values(
         ["rating", "asked", "last_asked"], ascending=[True, False, False], na_position="last"
