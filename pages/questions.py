@@ -3,8 +3,6 @@ with my rating and the better answer side by side, weakest first; and a way into
 
 import streamlit as st
 
-from lib.reflect.practice import prep_sheet
-from lib.reflect.timeline import LibraryFilter, library_options, library_view
 from ui import layout
 from ui.reflect import practice, reflections
 
@@ -15,8 +13,8 @@ head.title("Prep sheet")
 action.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
 layout.demo_banner()
 
-questions = reflections.questions()
-if questions.empty:
+asked, categories, companies = reflections.question_choices()
+if not asked:
     st.info(
         "No questions yet. After your next interview, debrief it and write down every question they "
         "asked, how you answered and a better answer: they all gather here as your prep sheet."
@@ -33,23 +31,17 @@ intro.caption(
 go.page_link(
     "pages/practice.py", label=f"Practise ({due} ready)" if due else "Practise", icon=":material/school:"
 )
-categories, companies = library_options(questions)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 2, 2])
     text = c1.text_input("Search", placeholder="A word in the question or an answer", key="library_text")
     picked_categories = c2.multiselect("Category", categories, key="library_categories")
     picked_companies = c3.multiselect("Company", companies, key="library_companies")
-summary, table, matching = library_view(
-    questions,
-    LibraryFilter(text=text, categories=tuple(picked_categories), companies=tuple(picked_companies)),
-    len(questions),
-)
+summary, sheet, matching = reflections.prep_view(text, tuple(picked_categories), tuple(picked_companies))
 
-if table.empty:
+if sheet.empty:
     st.info("No question matches. Clear a filter or search for another word.")
     st.stop()
 
-sheet = prep_sheet(table)
 st.markdown(f"#### Questions ({len(sheet):,})")
 if matching > len(sheet):
     st.caption(f"Asked {matching:,} times in all: a question asked again is one row.")

@@ -10,8 +10,9 @@ import streamlit as st
 
 from lib.core.db import Engine
 from lib.reflect import questionnaires as qn
+from lib.reflect.practice import prep_sheet
 from lib.reflect.rejection import looked_back
-from lib.reflect.timeline import timeline_items
+from lib.reflect.timeline import LibraryFilter, library_options, library_view, timeline_items
 from lib.store import debriefs
 from lib.store import reflections as store
 from ui import forms, state
@@ -22,6 +23,25 @@ from ui.text import md
 def questions(engine: Engine) -> pd.DataFrame:
     """Every interview question asked."""
     return store.load_questions(engine)
+
+
+@state.cached(max_entries=4, shared=True)
+def question_choices(engine: Engine) -> tuple[int, list[str], list[str]]:
+    """(how many askings there are, the categories and the companies to filter the prep sheet by)."""
+    questions = store.load_questions(engine)
+    return (len(questions), *library_options(questions))
+
+
+@state.cached(max_entries=16, shared=True)
+def prep_view(
+    engine: Engine, text: str, categories: tuple[str, ...], companies: tuple[str, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """(summary by category, the prep sheet, how many askings match) for one filter: computed once
+    per data revision and filter, so typing elsewhere on the page doesn't regroup every question."""
+    questions = store.load_questions(engine)
+    chosen = LibraryFilter(text=text, categories=categories, companies=companies)
+    summary, table, matching = library_view(questions, chosen, len(questions))
+    return summary, prep_sheet(table), matching
 
 
 @state.cached(max_entries=8)
