@@ -36,7 +36,8 @@ EMAIL_MESSAGES = int(os.environ.get("BENCH_EMAIL_MESSAGES", "20000"))  # 0 skips
 PAGES = sorted(
     str(p.relative_to(ROOT))
     for p in (ROOT / "pages").glob("*.py")
-    if not os.environ.get("BENCH_PAGES") or p.stem in os.environ["BENCH_PAGES"].split(",")
+    if p.stem != "__init__"
+    and (not os.environ.get("BENCH_PAGES") or p.stem in os.environ["BENCH_PAGES"].split(","))
 )
 
 
