@@ -4,6 +4,7 @@ behind it as a table one click away."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -32,6 +33,13 @@ def _rows(spec: dict[str, Any]) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not str(c).startswith(("_", "__"))]]
 
 
+def _count(spec: dict[str, Any]) -> int:
+    values = (spec.get("data") or {}).get("values")
+    if values is None:
+        values = next(iter((spec.get("datasets") or {}).values()), [])
+    return len(values)
+
+
 def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dict[str, Any]:
     """The spec with a title (`title` when it has none) and a `description` (title, subtitle, how
     many data points): a chart always has both."""
@@ -42,7 +50,7 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
         raise ValueError("every chart needs a title")
     if spec.get("description"):
         return spec
-    rows = len(_rows(spec))
+    rows = _count(spec)
     description = (
         f"Chart: {title}."
         + (f" {subtitle}." if subtitle else "")
@@ -60,13 +68,27 @@ def _literal(rows: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def draw(spec: dict[str, Any], title: str | None = None, **kwargs: Any) -> Any:
-    """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
+@dataclass(frozen=True)
+class Prepared:
+    """A chart made ready once (title, text alternative, its numbers as a literal table), so a page
+    that caches it redraws without rebuilding any of it."""
+
+    spec: dict[str, Any]
+    title: str
+    table: pd.DataFrame | None
+
+
+def prepare(spec: dict[str, Any], title: str | None = None) -> Prepared:
     spec = with_text_alternative(spec, title)
-    shown = st.vega_lite_chart(spec=spec, width="stretch", **kwargs)
-    title, _ = _title(spec)
     rows = _rows(spec)
-    if not rows.empty:
-        with st.expander(f"{md(title)}: the numbers as a table"):
-            st.table(_literal(rows.head(MAX_TABLE_ROWS)))
+    return Prepared(spec, _title(spec)[0], None if rows.empty else _literal(rows.head(MAX_TABLE_ROWS)))
+
+
+def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: Any) -> Any:
+    """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
+    chart = spec if isinstance(spec, Prepared) else prepare(spec, title)
+    shown = st.vega_lite_chart(spec=chart.spec, width="stretch", **kwargs)
+    if chart.table is not None:
+        with st.expander(f"{md(chart.title)}: the numbers as a table"):
+            st.table(chart.table)
     return shown

@@ -12,6 +12,7 @@ import pandas as pd
 
 from lib.core.db import Engine
 from lib.learn import traction
+from ui import charts as ui_charts
 from ui import state
 
 
@@ -33,11 +34,13 @@ def _view(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.Trac
     return traction.traction_view(_table(ghost_days, today), chosen, freq)
 
 
-@state.cached(max_entries=32)
+# shared: the prepared charts are only read, so a rerun takes them as they are, not a copy
+@state.cached(max_entries=32, shared=True)
 def _specs(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.TractionFilter, freq: str):
     from lib.learn import charts  # Altair only where a chart is drawn: Home starts without it
 
-    return charts.traction_specs(_view(ghost_days, today, chosen, freq), freq)
+    specs = charts.traction_specs(_view(ghost_days, today, chosen, freq), freq)
+    return {name: ui_charts.prepare(spec) for name, spec in specs.items()}
 
 
 @state.cached(max_entries=32)
@@ -63,8 +66,8 @@ def view(chosen: traction.TractionFilter, freq: str) -> traction.TractionView:
     return _view(*_args(), chosen, freq)
 
 
-def chart_specs(chosen: traction.TractionFilter, freq: str) -> dict[str, dict]:
-    """The view's charts as ready Vega-Lite specs (see lib.learn.charts.traction_specs)."""
+def chart_specs(chosen: traction.TractionFilter, freq: str) -> dict[str, ui_charts.Prepared]:
+    """The view's charts, prepared to draw (see lib.learn.charts.traction_specs)."""
     return _specs(*_args(), chosen, freq)
 
 
