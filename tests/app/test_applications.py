@@ -299,9 +299,9 @@ def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):
     )
     store.add_application(engine, ApplicationIn(company="New Co", role="Analyst", applied_on=today))
     at = open_page("pages/applications.py")
-    captions = [c.value for c in at.caption]
-    assert "Analyst · since 27 Apr 2023" in captions
-    assert f"Analyst · since {today:%d %b}" in captions
+    cards = [m.value for m in at.markdown]
+    assert "**Old Co**  \nAnalyst · since 27 Apr 2023" in cards
+    assert f"**New Co**  \nAnalyst · since {today:%d %b}" in cards
 
 
 def test_record_a_rejection_is_offered_only_while_the_application_is_open(open_page, app_env):

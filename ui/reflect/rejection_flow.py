@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.core.db import DatabaseBusy
+from lib.core.db import DatabaseBusy, Engine
 from lib.core.models import RejectionIn
 from lib.learn import traction
 from lib.reflect import questionnaires as qn
@@ -59,15 +59,18 @@ class Flow:
 
 
 def open_flow(reflection_id: int | None, app_id: int | None) -> Flow | None:
-    engine = state.engine()
+    flow = _flow(reflection_id, app_id)
+    if flow is None and (reflection_id is not None or app_id is not None):
+        st.info("That application or reflection was not found — it may have been deleted. Pick one below.")
+    return flow
+
+
+@state.cached(max_entries=32)  # per data revision: a rerun (each answer typed) reads nothing again
+def _flow(engine: Engine, reflection_id: int | None, app_id: int | None) -> Flow | None:
     reflection = store.get_reflection(engine, reflection_id) if reflection_id is not None else None
     app_id = reflection["application_id"] if reflection else app_id
     app = app_store.get_application(engine, app_id) if app_id is not None else None
     if app is None:
-        if reflection_id is not None or app_id is not None:
-            st.info(
-                "That application or reflection was not found — it may have been deleted. Pick one below."
-            )
         return None
     events = app_store.events_for(engine, app_id)
     status = traction.application_status(pd.DataFrame({"id": [app_id]}), events).iloc[0]
