@@ -16,7 +16,7 @@ from lib.store import next_actions as action_store
 from ui import state
 from ui.text import md
 
-SHOWN = 8  # actions drawn with buttons; the rest are listed compactly
+SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
 REST_ROWS = 200
 LINK_LABELS = {"compose": "Write it", "rejection": "Look back"}  # any other target: "Open"
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +33,7 @@ ICONS = {
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
 
 
-@state.cached()
+@state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the list as it is
 def _open_actions(engine: Engine, today: dt.date) -> list[next_actions.Action]:
     since = today - dt.timedelta(days=next_actions.LOOKBACK_DAYS)
     facts = action_store.load_facts(engine, since)
