@@ -69,7 +69,7 @@ def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_pa
         [9, "job link"],
     ]
     assert any("no year" in i.value for i in at.info)
-    assert at.button(key="import_go").label == "Import 5 record(s)"
+    assert at.button(key="import_go").label == "Import 5 records"
 
 
 def test_the_headline_and_the_table_count_problems_the_same_way(open_page):
@@ -111,7 +111,7 @@ def test_an_image_beside_a_spreadsheet_is_refused_and_the_spreadsheet_still_prev
     assert len(at.warning) == 1
     assert "an image (PNG)" in shown(at.warning)[0] and "File → Save As → CSV" in shown(at.warning)[0]
     assert _metric(at, "Applications to add") == "5"
-    assert at.button(key="import_go").label == "Import 5 record(s)"
+    assert at.button(key="import_go").label == "Import 5 records"
 
 
 def test_an_email_dropped_on_import_points_to_the_emails_tab(open_page):
@@ -141,7 +141,7 @@ def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, 
     at = _upload(open_page(PAGE), "tracker.csv", "Connections.csv")
     at.button(key="import_go").click().run()
     assert not at.exception
-    assert any("Imported 5 application(s)" in s for s in shown(at.success))
+    assert any("Imported 5 applications" in s for s in shown(at.success))
     assert len(_applications(app_env)) == 5
     at = _upload(at, "tracker.csv")
     assert _metric(at, "Duplicates skipped") == "5"

@@ -59,16 +59,16 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
         [str(FIXTURES / "Job Applications.csv"), str(sheet)]
     )
     wait_for_app(page)
-    page.get_by_text("Import 5 record(s)").wait_for()
+    page.get_by_text("Import 5 records").wait_for()
 
     # "Created" was taken for the date applied; the file's real one is "Date sent".
     page.get_by_text("How the columns of my tracker.csv are read").click()
     page.get_by_role("combobox", name="Date applied *").click()
     page.get_by_role("option", name="Date sent", exact=True).click()
     wait_for_app(page)
-    page.get_by_role("button", name="Import 5 record(s)").click()
+    page.get_by_role("button", name="Import 5 records").click()
     wait_for_app(page)
-    page.get_by_text("Imported 5 application(s), 2 stage event(s)").wait_for()
+    page.get_by_text("Imported 5 applications, 2 stage events").wait_for()
 
     dates = _applied_dates(server)
     assert dates["Quill & Ink"] == dt.date(2025, 6, 2) and dates["Northwind Analytics"] == dt.date(

@@ -13,6 +13,7 @@ import streamlit as st
 
 from lib.core import db, vocab
 from lib.core.db import Engine
+from lib.core.text import plural
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED
 from lib.data.importers.statuses import status_map_from_table
@@ -99,7 +100,8 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
     unknown = table.loc[~table["recognised"], "word"].tolist()
     if unknown:
         st.warning(
-            f"{len(unknown)} status word(s) were not recognised and are taken as applied: "
+            f"{plural(len(unknown), 'status word')} {'was' if len(unknown) == 1 else 'were'} not recognised "
+            "and taken as applied: "
             "set their stage or ending below.",
             icon=":material/help:",
         )
@@ -108,6 +110,7 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
         key=f"status_{digest[:12]}",
         hide_index=True,
         disabled=["word", "rows"],
+        placeholder="",
         column_config={
             "word": st.column_config.TextColumn("Status in the file"),
             "rows": st.column_config.NumberColumn("Rows"),
@@ -206,18 +209,20 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             for i, f in enumerate(files)
         ]
     )
-    st.dataframe(summary, hide_index=True)
+    st.dataframe(summary, hide_index=True, placeholder="")
     if counts["saved_jobs"] or counts["contacts_matched_to_companies"]:
         st.caption(
-            f"{counts['saved_jobs']} saved job(s) will be noted on their company; "
-            f"{counts['contacts_matched_to_companies']} contact(s) are linked to a company you have."
+            f"{plural(counts['saved_jobs'], 'saved job')} will be noted on their company; "
+            f"{plural(counts['contacts_matched_to_companies'], 'contact')} linked to a company you have."
         )
     if not errors.empty:
         st.markdown(
             f"**{problems.in_words(*problems.counts(files))}** — each says what happened to its row. Fix "
             "them in the file and import it again (the rows already imported are skipped as duplicates)."
         )
-        st.dataframe(errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300))
+        st.dataframe(
+            errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300), placeholder=""
+        )
         if len(errors) > ERROR_ROWS:
             st.caption(f"The first {ERROR_ROWS:,} of {len(errors):,} problems are shown.")
     if counts["applications"]:
@@ -231,6 +236,7 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             hide_index=True,
             height=min(38 + 35 * len(shown), 300),
             column_config={"applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY")},
+            placeholder="",
         )
 
 
@@ -248,8 +254,8 @@ def render() -> None:
     done = st.session_state.pop(DONE, None)
     if done:
         st.success(
-            f"Imported {done['applications']:,} application(s), {done['stage_events']:,} stage event(s) and "
-            f"{done['contacts']:,} contact(s); {done['duplicates']:,} duplicate(s) skipped.",
+            f"Imported {plural(done['applications'], 'application')}, {plural(done['stage_events'], 'stage event')} "
+            f"and {plural(done['contacts'], 'contact')}; {plural(done['duplicates'], 'duplicate')} skipped.",
             icon=":material/check_circle:",
         )
         st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
@@ -293,7 +299,7 @@ def render() -> None:
         _summary(files, plan)
         total = plan.counts["applications"] + plan.counts["contacts"] + plan.counts["saved_jobs"]
         if st.button(
-            f"Import {total:,} record(s)" if total else "Nothing new to import",
+            f"Import {plural(total, 'record')}" if total else "Nothing new to import",
             type="primary",
             icon=":material/download_done:",
             disabled=not total,

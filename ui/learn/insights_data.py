@@ -16,7 +16,8 @@ from ui import state
 SHOWN = {"reapply": 20, "targets": 200}
 
 
-@state.cached(max_entries=8, show_spinner="Reading your reflections…")
+# shared: the insights are only read (drawn, or a few rows taken), so a rerun takes them as they are
+@state.cached(max_entries=8, show_spinner="Reading your reflections…", shared=True)
 def _insights(
     engine: Engine, today: dt.date, months: int, ghost_days: int, weekly_goal: int
 ) -> dict[str, insights.Insight]:

@@ -67,8 +67,8 @@ def self_check() -> None:
         st.line_chart(wide, height=200, y_label="1–5", x_label="Review")
 
 
-def breadth_hint(log: pd.DataFrame) -> None:
-    found = narrow_search(log)
+def breadth_hint() -> None:
+    found = state.from_log(narrow_search)  # once per data revision: it reads every role
     if found is not None:
         with st.container(border=True):
             st.markdown("**Broaden a little?**")
@@ -116,12 +116,16 @@ def _save_plan() -> None:
     forms.flash(f"Your plan for the week of {plan.week_start:%d %b} is saved: its slots are on Home.")
 
 
-def plan_form(log: pd.DataFrame, targets: list[str]) -> None:
+def _families(log: pd.DataFrame) -> list[str]:
+    return sorted(set(role_families(log["role"]))) if not log.empty else []
+
+
+def plan_form(targets: list[str]) -> None:
     st.markdown("#### A plan for the week")
     st.caption(WHY["plan"])
     today = dt.date.today()
     monday = wp.week_start(today)
-    families = sorted(set(role_families(log["role"]))) if not log.empty else []
+    families = state.from_log(_families)
     forms.form_error(PLAN)
     with st.form(PLAN, border=True):
         week_col, count_col = st.columns(2)
@@ -235,8 +239,7 @@ def _targets(engine: Engine) -> list[str]:
 
 def render() -> None:
     """The end of the review (one call from pages/strategy.py)."""
-    log, targets = state.applications(), _targets()
     st.divider()
     self_check()
-    breadth_hint(log)
-    plan_form(log, targets)
+    breadth_hint()
+    plan_form(_targets())

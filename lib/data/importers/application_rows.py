@@ -14,6 +14,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from lib.core.text import plural
 from lib.data.importers.dates import parse_dates
 from lib.data.importers.rows import (
     APPLICATION_COLUMNS,
@@ -95,7 +96,7 @@ def applications_from(
             lines = data.loc[parsed_dates.yearless, "line"].tolist()
             shown = ", ".join(map(str, lines[:5])) + ("…" if len(lines) > 5 else "")
             parsed.notices.append(
-                f"{len(lines)} date(s) had no year (line {shown}); the year "
+                f"{plural(len(lines), 'date')} had no year (line {shown}); the year "
                 f"{parsed_dates.inferred_year} was taken from the file's other dates."
             )
     if applied.day_first:
@@ -107,7 +108,7 @@ def applications_from(
     if fallback.any():
         applied_on[fallback] = status_dates.dates[fallback]
         parsed.notices.append(
-            f"{int(fallback.sum())} row(s) had no date applied; the status date was used instead."
+            f"{plural(int(fallback.sum()), 'row')} had no date applied; the status date was used instead."
         )
 
     data["_value"] = data["company"]
@@ -133,7 +134,7 @@ def applications_from(
     role_missing = data["role"].isna()
     if (role_missing & ~bad).any():
         parsed.notices.append(
-            f"{int((role_missing & ~bad).sum())} row(s) had no role; they are saved as “{ROLE_NOT_GIVEN}”."
+            f"{plural(int((role_missing & ~bad).sum()), 'row')} had no role: saved as “{ROLE_NOT_GIVEN}”."
         )
     data["role"] = data["role"].where(~role_missing, ROLE_NOT_GIVEN)
 

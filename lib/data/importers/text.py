@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from lib.core.text import plural
+
 MAX_FIELD = 1_000_000  # characters in one cell; more is not a spreadsheet cell
 csv.field_size_limit(MAX_FIELD)
 MAX_COLUMNS = 500  # an application list has a few dozen; a header wider than this is not one
@@ -211,9 +213,7 @@ class _NulReport:
         self.last = line
         if self.rows <= MAX_NUL_REPORTS:
             self.table.errors.append(
-                RowError(
-                    line, "file", f"This row held {count} invisible NUL character(s); they were removed."
-                )
+                RowError(line, "file", f"This row held {plural(count, 'invisible NUL character')}; removed.")
             )
         return [cell.replace("\x00", "") for cell in row]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.core.text import plural
 from lib.data.email.text import html_to_text
 from lib.data.importers.application_rows import applications_from
 from lib.data.importers.dates import parse_dates
@@ -100,7 +101,7 @@ def parse_huntr(data: bytes, path: str, status_map=None) -> ParsedFile:
     parsed.rows = len(frame)
     if int(wish.sum()):
         parsed.notices.append(
-            f"{int(wish.sum())} card(s) on the Wishlist are saved jobs, noted on their company."
+            f"{plural(int(wish.sum()), 'card')} on the Wishlist: saved jobs, noted on their company."
         )
     return _finish(parsed, cells)
 

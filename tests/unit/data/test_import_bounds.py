@@ -62,8 +62,8 @@ def test_nul_characters_are_removed_and_reported_row_by_row():
     files = parse_bytes("nul.csv", data)
     nul = [(e.line, e.message) for e in files[0].errors if "NUL" in e.message]
     assert nul == [
-        (3, "This row held 1 invisible NUL character(s); they were removed."),
-        (5, "This row held 2 invisible NUL character(s); they were removed."),
+        (3, "This row held 1 invisible NUL character; removed."),
+        (5, "This row held 2 invisible NUL characters; removed."),
     ]
     assert list(files[0].applications["company"]) == ["Acme", "Beta", "Gamma", "Delta"]
 
