@@ -1,14 +1,11 @@
 """The application log: search and filter, a sortable table, and a board of open applications."""
 
-import datetime as dt
-
 import streamlit as st
 
 from lib.core import vocab
-from lib.core.text import short_date
 from lib.search.filters import LogFilter, log_bounds, log_view
 from ui import layout, state
-from ui.text import md
+from ui.search import board
 
 TABLE_LIMIT = 1_000  # rows sent to the browser; filters narrow the rest
 CARDS_PER_COLUMN = 8  # the newest of each stage; the log's filters find the rest
@@ -97,26 +94,4 @@ with table_tab:
             st.switch_page("pages/application.py", query_params={"id": str(picked)})
 
 with board_tab:
-    if not any(view.board_counts.values()):
-        st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
-    else:
-        st.caption(
-            "Open applications by the stage they have reached. Open a card to record what happened next."
-        )
-        for stage, column in zip(view.board, st.columns(len(view.board))):
-            count = view.board_counts[stage]
-            column.markdown(f"**{vocab.stage_label(stage)}** · {count}")
-            for card in view.board[stage].itertuples():
-                with column.container(border=True):
-                    st.markdown(  # one element a card: a board of 10,000 stays quick
-                        f"**{md(card.company)}**  \n{md(card.role)} · since "
-                        f"{short_date(card.activity, dt.date.today())}"
-                    )
-                    st.page_link(
-                        "pages/application.py",
-                        label="Open",
-                        icon=":material/arrow_forward:",
-                        query_params={"id": str(card.id)},
-                    )
-            if count > CARDS_PER_COLUMN:
-                column.caption(f"+ {count - CARDS_PER_COLUMN} more — use the log's filters")
+    board.draw(view, CARDS_PER_COLUMN)

@@ -1,0 +1,39 @@
+"""The Applications page's board: open applications by the stage they have reached, newest first,
+a few cards a stage (the log's filters find the rest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from lib.core import vocab
+from lib.core.text import short_date
+from lib.search.filters import LogView
+from ui.text import md
+
+
+def draw(view: LogView, cards_per_column: int) -> None:
+    if not any(view.board_counts.values()):
+        st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
+    else:
+        st.caption(
+            "Open applications by the stage they have reached. Open a card to record what happened next."
+        )
+        for stage, column in zip(view.board, st.columns(len(view.board))):
+            count = view.board_counts[stage]
+            column.markdown(f"**{vocab.stage_label(stage)}** · {count}")
+            for card in view.board[stage].itertuples():
+                with column.container(border=True):
+                    st.markdown(  # one element a card: a board of 10,000 stays quick
+                        f"**{md(card.company)}**  \n{md(card.role)} · since "
+                        f"{short_date(card.activity, dt.date.today())}"
+                    )
+                    st.page_link(
+                        "pages/application.py",
+                        label="Open",
+                        icon=":material/arrow_forward:",
+                        query_params={"id": str(card.id)},
+                    )
+            if count > cards_per_column:
+                column.caption(f"+ {count - cards_per_column} more — use the log's filters")
