@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core.models import FeedbackIn
+from lib.core.text import short_date
 
 # How feedback was asked for (a person's channels, wider than how news of an ending came).
 ASKED_VIA: tuple[str, ...] = ("email", "phone", "LinkedIn", "in person", "portal", "other")
@@ -29,10 +30,11 @@ def answered(
     )
 
 
-def waiting_label(row) -> str:
-    """ "Acme · Analyst · Maya (asked 03 Mar)": one entry still waiting for an answer."""
+def waiting_label(row, today: dt.date | None = None) -> str:
+    """ "Acme · Analyst · Maya (asked 03 Mar)": one entry still waiting for an answer (a day in
+    another year keeps its year: "asked 03 Mar 2025")."""
     who = f" · {row.contact_name}" if isinstance(row.contact_name, str) else ""
-    return f"{row.company} · {row.role}{who} (asked {row.asked_on:%d %b})"
+    return f"{row.company} · {row.role}{who} (asked {short_date(row.asked_on, today or dt.date.today())})"
 
 
 @dataclass

@@ -164,7 +164,8 @@ def render_note(kind: str, context: Mapping[str, Any], template_dir: Any = DEFAU
 
 
 def day_text(day: dt.date | None, today: dt.date) -> str | None:
-    """How a note refers to a day: "today", "yesterday", "on Tuesday", "on 3 March"."""
+    """How a note refers to a day: "today", "yesterday", "on Tuesday", "on 3 March" ("on 3 March
+    2025" in another year)."""
     if day is None:
         return None
     days = (today - day).days
@@ -174,7 +175,7 @@ def day_text(day: dt.date | None, today: dt.date) -> str | None:
         return "yesterday"
     if 1 < days < 7:
         return f"on {day:%A}"
-    return f"on {day.day} {day:%B}"
+    return f"on {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
 
 
 def since_text(day: dt.date | dt.datetime | None, today: dt.date) -> str:

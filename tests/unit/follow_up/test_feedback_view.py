@@ -59,4 +59,6 @@ def test_recording_an_answer_keeps_what_was_asked_and_adds_what_came_back():
         "More SQL depth",
         ["technical depth"],
     )
-    assert waiting_label(next(waiting.itertuples())) == "Acme · Analyst (asked 01 Mar)"
+    row = next(waiting.itertuples())
+    assert waiting_label(row, _dt.date(2026, 6, 1)) == "Acme · Analyst (asked 01 Mar)"
+    assert waiting_label(row, _dt.date(2027, 1, 5)) == "Acme · Analyst (asked 01 Mar 2026)"

@@ -180,3 +180,11 @@ def test_one_list_of_reply_goals_for_the_reflection_and_the_note():
     from lib.reflect import questionnaires as qn
 
     assert notes.REPLY_GOALS is qn.REPLY_GOALS
+
+
+def test_a_day_in_another_year_keeps_its_year():
+    from lib.follow_up.notes import day_text
+
+    assert day_text(dt.date(2026, 3, 3), dt.date(2026, 6, 1)) == "on 3 March"
+    assert day_text(dt.date(2025, 12, 3), dt.date(2026, 1, 20)) == "on 3 December 2025"
+    assert day_text(dt.date(2025, 12, 31), dt.date(2026, 1, 1)) == "yesterday"
