@@ -81,7 +81,24 @@ class Prepared:
 def prepare(spec: dict[str, Any], title: str | None = None) -> Prepared:
     spec = with_text_alternative(spec, title)
     rows = _rows(spec)
-    return Prepared(spec, _title(spec)[0], None if rows.empty else _literal(rows.head(MAX_TABLE_ROWS)))
+    table = None if rows.empty else _literal(rows.head(MAX_TABLE_ROWS))
+    return Prepared(_data_sent_once(spec), _title(spec)[0], table)
+
+
+def _data_sent_once(spec: dict[str, Any]) -> dict[str, Any]:
+    """The chart's inline rows as a named dataset already in Arrow form, which st.vega_lite_chart
+    sends as it is: a cached chart then costs no conversion on each rerun. Unchanged if Streamlit's
+    converter is not there (it is Streamlit's own, the one the chart call would use)."""
+    values = (spec.get("data") or {}).get("values")
+    if not isinstance(values, list) or "datasets" in spec:
+        return spec
+    try:
+        from streamlit import dataframe_util
+
+        rows = dataframe_util.convert_anything_to_arrow_bytes(values)
+    except Exception:  # a Streamlit without it: the chart call converts, as before
+        return spec
+    return {**spec, "data": {"name": "chart_rows"}, "datasets": {"chart_rows": rows}}
 
 
 def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: Any) -> Any:
