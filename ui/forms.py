@@ -8,7 +8,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core.db import BUSY_MESSAGE, DatabaseBusy
-from lib.core.models import field_errors
+from lib.core.models import field_errors, max_chars
 from lib.store.base import StoreError
 from ui.text import md
 
@@ -63,6 +63,37 @@ def field_error(form: str, field: str, label: str | None = None) -> None:
         if message[0].islower():  # a validator's fragment ("is required"): say which field
             message = f"{label or field.replace('_', ' ').capitalize()} {message}"
         st.error(message, icon=":material/error:")
+
+
+def text_field(
+    form: str,
+    model: type,
+    field: str,
+    label: str,
+    current: dict,
+    *,
+    area: bool = False,
+    where=None,
+    error_label: str | None = None,
+    **kwargs,
+) -> str:
+    """A text box for `field` of `form` (in `where`, a column, if given): the saved value, the limit
+    `model` checks on save (counted while typing), and its error right under it."""
+    place = where if where is not None else st
+    draw = place.text_area if area else place.text_input
+    value = draw(
+        label,
+        value=current.get(field) or "",
+        key=key(form, field),
+        max_chars=max_chars(model, field, current.get(field)),
+        **kwargs,
+    )
+    if where is None:
+        field_error(form, field, error_label or label.rstrip(" *"))
+    else:
+        with where:
+            field_error(form, field, error_label or label.rstrip(" *"))
+    return value
 
 
 def form_error(form: str) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ApplicationIn, max_chars
+from lib.core.models import ApplicationIn
 from ui import forms, state
 from ui.search import company_picker
 
@@ -62,14 +62,9 @@ def render(
         with st.form(forms.form_key(form), border=False):
             left, right = st.columns(2)
             with left:
-                role = st.text_input(
-                    "Role *",
-                    value=current.get("role") or "",
-                    key=forms.key(form, "role"),
-                    placeholder="e.g. Senior Data Analyst",
-                    max_chars=max_chars(ApplicationIn, "role", current.get("role")),
+                role = forms.text_field(
+                    form, ApplicationIn, "role", "Role *", current, placeholder="e.g. Senior Data Analyst"
                 )
-                forms.field_error(form, "role")
                 applied_on = st.date_input(
                     "Date applied *",
                     value=current.get("applied_on") or dt.date.today(),
@@ -85,36 +80,27 @@ def render(
                     format_func=lambda c: f"{c} — {vocab.CHANNEL_HELP[c]}",
                     key=forms.key(form, "channel"),
                 )
-                source = st.text_input(
+                source = forms.text_field(
+                    form,
+                    ApplicationIn,
+                    "source",
                     "Board or ATS name",
-                    value=current.get("source") or "",
-                    key=forms.key(form, "source"),
+                    current,
                     placeholder="LinkedIn, Greenhouse, …",
-                    max_chars=max_chars(ApplicationIn, "source", current.get("source")),
                 )
-                forms.field_error(form, "source", "Board or ATS name")
             with right:
-                job_url = st.text_input(
-                    "Job link",
-                    value=current.get("job_url") or "",
-                    key=forms.key(form, "job_url"),
-                    placeholder="https://…",
-                    max_chars=max_chars(ApplicationIn, "job_url", current.get("job_url")),
+                job_url = forms.text_field(
+                    form, ApplicationIn, "job_url", "Job link", current, placeholder="https://…"
                 )
-                forms.field_error(form, "job_url", "Job link")
-                resume_version = st.text_input(
+                resume_version = forms.text_field(
+                    form,
+                    ApplicationIn,
+                    "resume_version",
                     "Résumé version",
-                    value=current.get("resume_version") or "",
-                    key=forms.key(form, "resume_version"),
+                    current,
                     placeholder="e.g. v4-product",
-                    max_chars=max_chars(ApplicationIn, "resume_version", current.get("resume_version")),
                 )
-                location = st.text_input(
-                    "Location",
-                    value=current.get("location") or "",
-                    key=forms.key(form, "location"),
-                    max_chars=max_chars(ApplicationIn, "location", current.get("location")),
-                )
+                location = forms.text_field(form, ApplicationIn, "location", "Location", current)
                 modes = ("",) + vocab.WORK_MODES
                 work_mode = st.selectbox(
                     "Work mode",
@@ -123,14 +109,9 @@ def render(
                     format_func=lambda m: m or "—",
                     key=forms.key(form, "work_mode"),
                 )
-                notes = st.text_area(
-                    "Notes",
-                    value=current.get("notes") or "",
-                    key=forms.key(form, "notes"),
-                    height=100,
-                    max_chars=max_chars(ApplicationIn, "notes", current.get("notes")),
+                notes = forms.text_field(
+                    form, ApplicationIn, "notes", "Notes", current, area=True, height=100
                 )
-                forms.field_error(form, "notes")
             submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")
     if not submitted:
         return None

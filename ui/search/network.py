@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.db import DatabaseBusy
-from lib.core.models import ContactIn, max_chars
+from lib.core.models import ContactIn
 from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
@@ -50,14 +50,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
     forms.field_error(form, "company", "Company")
     with st.form(forms.form_key(form), border=True):
         name_col, role_col = st.columns(2)
-        name = name_col.text_input(
-            "Name *",
-            value=current.get("name") or "",
-            key=forms.key(form, "name"),
-            max_chars=max_chars(ContactIn, "name", current.get("name")),
-        )
-        with name_col:
-            forms.field_error(form, "name", "Name")
+        name = forms.text_field(form, ContactIn, "name", "Name *", current, where=name_col)
         role = role_col.selectbox(
             "Role",
             vocab.CONTACT_ROLES,
@@ -65,31 +58,19 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             index=vocab.CONTACT_ROLES.index(current.get("role") or "other"),
         )
         email_col, phone_col = st.columns(2)
-        email = email_col.text_input(
-            "Email",
-            value=current.get("email") or "",
-            key=forms.key(form, "email"),
-            placeholder="name@example.com",
-            max_chars=max_chars(ContactIn, "email", current.get("email")),
+        email = forms.text_field(
+            form, ContactIn, "email", "Email", current, where=email_col, placeholder="name@example.com"
         )
-        with email_col:
-            forms.field_error(form, "email", "Email")
-        phone = phone_col.text_input(
-            "Phone",
-            value=current.get("phone") or "",
-            key=forms.key(form, "phone"),
-            max_chars=max_chars(ContactIn, "phone", current.get("phone")),
-        )
-        with phone_col:
-            forms.field_error(form, "phone", "Phone")
-        profile_url = st.text_input(
+        phone = forms.text_field(form, ContactIn, "phone", "Phone", current, where=phone_col)
+        profile_url = forms.text_field(
+            form,
+            ContactIn,
+            "profile_url",
             "LinkedIn or other profile",
-            value=current.get("profile_url") or "",
-            key=forms.key(form, "profile_url"),
+            current,
+            error_label="Profile link",
             placeholder="https://www.linkedin.com/in/…",
-            max_chars=max_chars(ContactIn, "profile_url", current.get("profile_url")),
         )
-        forms.field_error(form, "profile_url", "Profile link")
         met_col, connected_col = st.columns(2)
         met_on = _date(form, "Met on", "met_on", current, met_col, today)
         connected_on = _date(form, "Connected on", "connected_on", current, connected_col, today)
@@ -100,14 +81,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         next_checkin_on = _date(
             form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
         )
-        notes = st.text_area(
-            "Notes",
-            value=current.get("notes") or "",
-            key=forms.key(form, "notes"),
-            height=68,
-            max_chars=max_chars(ContactIn, "notes", current.get("notes")),
-        )
-        forms.field_error(form, "notes", "Notes")
+        notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
         submitted = st.form_submit_button(submit, type="primary", icon=":material/person_add:")
     if not submitted:
         return None
