@@ -19,12 +19,6 @@ from ui import forms, state
 from ui.text import md
 
 
-@state.cached(max_entries=8)
-def questions(engine: Engine) -> pd.DataFrame:
-    """Every interview question asked."""
-    return store.load_questions(engine)
-
-
 @state.cached(max_entries=4, shared=True)
 def question_choices(engine: Engine) -> tuple[int, list[str], list[str]]:
     """(how many askings there are, the categories and the companies to filter the prep sheet by)."""
