@@ -131,6 +131,8 @@ def reviews(app_env):
 def test_a_strategy_review_is_deleted_only_once_confirmed(open_page, reviews):
     engine, (first, second, third) = reviews
     at = open_page("pages/strategy.py")
+    at.session_state["strategy_tab"] = "Compare reviews"
+    at.run()
     assert not at.exception
     at.selectbox(key="compare_earlier").set_value(first).run()
     at.button(key=ASK.format(f"review_{second}")).click().run()
@@ -149,6 +151,8 @@ def test_a_strategy_review_is_deleted_only_once_confirmed(open_page, reviews):
 def test_the_last_review_can_be_deleted_too(open_page, reviews):
     engine, ids = reviews
     at = open_page("pages/strategy.py")
+    at.session_state["strategy_tab"] = "Compare reviews"
+    at.run()
     for review_id in ids:
         at.button(key=ASK.format(f"review_{review_id}")).click().run()
         at.button(key=YES.format(f"review_{review_id}")).click().run()

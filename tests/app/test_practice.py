@@ -58,6 +58,8 @@ def test_a_writing_session_is_kept_as_a_draft_and_finished_once(open_page, engin
 
 def _plan_page(open_page):
     at = open_page("pages/strategy.py")
+    at.session_state["strategy_tab"] = "Plan the week"
+    at.run()
     assert not at.exception
     return at
 

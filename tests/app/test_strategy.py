@@ -13,7 +13,15 @@ from tests.app.shown import shown
 SAVE = "FormSubmitter:strategy_review-Save review"
 
 
+def _open_tab(at, label: str):
+    at.session_state["strategy_tab"] = label
+    at.query_params.pop("strategy_tab", None)  # the address follows the tab, as a click does
+    return at.run()
+
+
 def _fill(at, want: str, change: str, goal: int | None = None):
+    if at.session_state["strategy_tab"] != "New review":
+        at = _open_tab(at, "New review")
     at.text_area(key="strategy__what_i_want").set_value(want)
     at.text_area(key="strategy__change").set_value(change)
     if goal is not None:
@@ -42,6 +50,10 @@ def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_pa
     assert saved["answers"]["what_i_want"] == "Analytics in health care"
     assert saved["weekly_goal"] == 7
     assert settings_store.get_setting(engine, "weekly_goal") == 7
+    # the next step opens: the plan for the week, and only it
+    assert at.session_state["strategy_tab"] == "Plan the week"
+    assert at.number_input(key="week_plan_applications") and not at.text_area
+    at = _open_tab(at, "New review")
     assert at.text_area(key="strategy__what_i_want").value == ""  # a fresh form for next time
 
 
@@ -62,7 +74,8 @@ def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
     store.set_target(engine, TargetIn(company="Acme", target_priority=1, target_reason="Reached the final"))
     at = _fill(at, "Product analytics", "More referrals")
     assert not at.exception
-    assert at.tabs[2].label == "Compare reviews"
+    assert not at.dataframe  # only the open tab is drawn: the comparison waits for its tab
+    at = _open_tab(at, "Compare reviews")
     answers, targets = at.dataframe[-2].value, at.dataframe[-1].value
     want = answers.set_index("key").loc["what_i_want"]
     assert (want["earlier"], want["later"], bool(want["changed"])) == ("Analytics", "Product analytics", True)
@@ -75,8 +88,8 @@ def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
 def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     engine = db.open_database(app_env)
     store.set_target(engine, TargetIn(company="Lumen Health", target_priority=1, target_reason="Mission"))
-    at = open_page("pages/strategy.py")
-    assert at.tabs[1].label == "Target list (1)"
+    at = _open_tab(open_page("pages/strategy.py"), "Target list")
+    assert "#### My target list (1)" in [m.value for m in at.markdown]
     at.text_input(key="target_company_typed_0").input("lumen health")  # the company picker
     at.run()
     at.radio(key="target_priority").set_value("Low")
@@ -91,7 +104,7 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
 
 
 def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):
-    at = open_page("pages/strategy.py")
+    at = _open_tab(open_page("pages/strategy.py"), "Target list")
     at.button(key="FormSubmitter:target_one-Save target").click()
     at.run()
     assert "Company is required" in [e.value for e in at.error]

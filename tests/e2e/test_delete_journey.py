@@ -62,6 +62,7 @@ def test_a_debrief_and_a_review_are_deleted_after_asking(page, server):
 
     goto(page, server, "strategy")
     page.get_by_role("tab", name="Compare reviews").click()
+    wait_for_app(page)
     first = page.get_by_role("button", name="Delete this review…").first
     first.click()
     wait_for_app(page)

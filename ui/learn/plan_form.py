@@ -1,4 +1,4 @@
-"""The end of the strategy review: the search-quality self-check (with its trend), a broadening
+"""The step after the strategy review (its own tab): the search-quality self-check (with its trend), a broadening
 hint when the search is narrow, and a concrete plan for the week with up to three if-then plans."""
 
 from __future__ import annotations
@@ -238,8 +238,7 @@ def _targets(engine: Engine) -> list[str]:
 
 
 def render() -> None:
-    """The end of the review (one call from pages/strategy.py)."""
-    st.divider()
+    """The step after the review (its own tab on pages/strategy.py)."""
     self_check()
     breadth_hint()
     plan_form(_targets())

@@ -36,6 +36,7 @@ NOT_A_TARGET = "Not a target"
 PRIORITY_CHOICES = [*PRIORITY_LABELS.values(), NOT_A_TARGET]
 PRIORITY_OF = {label: value for value, label in PRIORITY_LABELS.items()} | {NOT_A_TARGET: None}
 EDITOR_LIMIT = 300
+NEXT_TAB = "strategy_next_tab"  # the tab the page opens on its next run (set before the tabs exist)
 
 
 def _done(message: str) -> None:
@@ -85,7 +86,11 @@ def review_form(
     forms.clear_errors(FORM)
     questionnaire.forget(PREFIX)
     due = review_due(dt.date.today(), dt.date.today())
-    _done(f"Review saved. The next one is due on {due:%d %b %Y}; it will show up in your next actions.")
+    st.session_state[NEXT_TAB] = "Plan the week"
+    _done(
+        f"Review saved. The next one is due on {due:%d %b %Y}; it will show up in your next actions. "
+        "Now, a plan for the week:"
+    )
 
 
 # --- the target list -------------------------------------------------------------------------
@@ -115,7 +120,7 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
                 placeholder="",
             )
     with edit_col:
-        st.markdown("#### My target list")
+        st.markdown(f"#### My target list ({len(targets):,})" if len(targets) else "#### My target list")
         if targets.empty:
             st.info(
                 "No target companies yet. Add one with the form beside: the companies you most want to "
