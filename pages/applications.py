@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.core import vocab
-from lib.search.filters import LogFilter, log_bounds, log_view
+from lib.search.filters import LogFilter, log_bounds, log_view, match_sentence
 from ui import layout, state
 from ui.search import board
 
@@ -40,58 +40,60 @@ chosen = LogFilter(
     applied_from=dates[0] if len(dates) > 0 else None,
     applied_to=dates[1] if len(dates) > 1 else None,
 )
-view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN)
+view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN, shared=True)
 
-table_tab, board_tab = st.tabs([f"Log ({view.matching:,})", "Board"])
+st.caption(match_sentence(view))
 
-with table_tab:
-    if view.table.empty:
-        st.info("No application matches these filters. Clear a filter to see more.")
-    else:
-        table = view.table.assign(
-            furthest_stage=lambda d: d["furthest_stage"].map(vocab.stage_label),
-            outcome=lambda d: d["outcome"].map(vocab.stage_label),
-        )
-        selection = st.dataframe(
-            table,
-            hide_index=True,
-            on_select="rerun",
-            selection_mode="single-row",
-            key="log_table",
-            column_order=[
-                "company",
-                "role",
-                "applied_on",
-                "channel",
-                "furthest_stage",
-                "outcome",
-                "last_event_on",
-                "resume_version",
-            ],
-            column_config={
-                "company": "Company",
-                "role": "Role",
-                "channel": "Channel",
-                "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                "furthest_stage": "Furthest stage",
-                "outcome": "Outcome",
-                "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
-                "resume_version": "Résumé",
-            },
-            placeholder="",
-        )
-        st.caption(
-            "Select a row to open the application. Click a column header to sort."
-            + (
-                f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
-                if view.matching > TABLE_LIMIT
-                else ""
+# Only the open tab is drawn. Names that never change keep the tab open while filters change.
+table_tab, board_tab = st.tabs(["Log", "Board"], key="log_tab", on_change="rerun")
+
+if table_tab.open:
+    with table_tab:
+        if view.table.empty:
+            st.info("No application matches these filters. Clear a filter to see more.")
+        else:
+            table = view.table
+            selection = st.dataframe(
+                table,
+                hide_index=True,
+                on_select="rerun",
+                selection_mode="single-row",
+                key="log_table",
+                column_order=[
+                    "company",
+                    "role",
+                    "applied_on",
+                    "channel",
+                    "furthest_stage",
+                    "outcome",
+                    "last_event_on",
+                    "resume_version",
+                ],
+                column_config={
+                    "company": "Company",
+                    "role": "Role",
+                    "channel": "Channel",
+                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+                    "furthest_stage": "Furthest stage",
+                    "outcome": "Outcome",
+                    "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
+                    "resume_version": "Résumé",
+                },
+                placeholder="",
             )
-        )
-        rows = selection.selection.rows if selection else []
-        if rows:
-            picked = int(table.iloc[rows[0]]["id"])
-            st.switch_page("pages/application.py", query_params={"id": str(picked)})
+            st.caption(
+                "Select a row to open the application. Click a column header to sort."
+                + (
+                    f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
+                    if view.matching > TABLE_LIMIT
+                    else ""
+                )
+            )
+            rows = selection.selection.rows if selection else []
+            if rows:
+                picked = int(table.iloc[rows[0]]["id"])
+                st.switch_page("pages/application.py", query_params={"id": str(picked)})
 
-with board_tab:
-    board.draw(view, CARDS_PER_COLUMN)
+if board_tab.open:
+    with board_tab:
+        board.draw(view, CARDS_PER_COLUMN)

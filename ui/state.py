@@ -112,14 +112,21 @@ def _derived(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple)
     return _func(_log_and_events(_engine, url, rev)[0], *args)
 
 
-def from_log(func, *args):
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _derived_shared(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
+    return _func(_log_and_events(_engine, url, rev)[0], *args)
+
+
+def from_log(func, *args, shared: bool = False):
     """`func(log, *args)` computed once per data revision and arguments.
 
     For pages that show a small result of the whole log (a filtered view, headline numbers): a
-    rerun then copies only that small result out of the cache, not the whole log.
+    rerun then copies only that small result out of the cache, not the whole log. `shared=True`
+    skips even that copy, for a result the page only reads (as in `cached`).
     """
     eng = engine()
-    return _derived(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
+    derive = _derived_shared if shared else _derived
+    return derive(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
 
 
 def cached(*, max_entries: int = 16, show_spinner: bool | str = False, shared: bool = False):

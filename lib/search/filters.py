@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.core.text import fold
-from lib.core.vocab import STAGE_RANK, STAGES
+from lib.core.text import fold, plural
+from lib.core.vocab import STAGE_RANK, STAGES, stage_label
 
 
 @dataclass(frozen=True)
@@ -84,18 +84,43 @@ def board_columns(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
 class LogView:
     """What the log page draws: counts and only the rows it sends to the browser."""
 
+    total: int  # applications in the log
     matching: int
-    table: pd.DataFrame  # the first `limit` matching rows
+    table: pd.DataFrame  # the first `limit` matching rows: TABLE_COLUMNS, stages in words
     board: dict[str, pd.DataFrame]  # the first cards of each open stage
     board_counts: dict[str, int]
+
+
+TABLE_COLUMNS = [
+    "id",
+    "company",
+    "role",
+    "applied_on",
+    "channel",
+    "furthest_stage",
+    "outcome",
+    "last_event_on",
+    "resume_version",
+]
 
 
 def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView:
     shown = filter_log(log, f)
     columns = board_columns(shown)
+    table = shown.head(limit).reindex(columns=TABLE_COLUMNS)
     return LogView(
+        total=len(log),
         matching=len(shown),
-        table=shown.head(limit),
+        table=table.assign(
+            furthest_stage=table["furthest_stage"].map(stage_label), outcome=table["outcome"].map(stage_label)
+        ),
         board={stage: frame.head(cards) for stage, frame in columns.items()},
         board_counts={stage: len(frame) for stage, frame in columns.items()},
     )
+
+
+def match_sentence(view: LogView) -> str:
+    """ "12 applications", or with filters that leave some out, "3 of 12 applications match"."""
+    if view.matching == view.total:
+        return plural(view.total, "application")
+    return f"{view.matching:,} of {plural(view.total, 'application')} match"

@@ -6,7 +6,15 @@ import datetime as dt
 
 import pandas as pd
 
-from lib.search.filters import LogFilter, board_columns, filter_log, log_bounds, log_view, stage_counts
+from lib.search.filters import (
+    LogFilter,
+    board_columns,
+    filter_log,
+    log_bounds,
+    log_view,
+    match_sentence,
+    stage_counts,
+)
 
 
 def _log() -> pd.DataFrame:
@@ -92,4 +100,8 @@ def test_the_view_counts_every_match_but_sends_only_the_first_rows():
     view = log_view(_log(), LogFilter(outcomes=("open",)), limit=2, cards=1)
     assert view.matching == 3
     assert view.table["id"].tolist() == [1, 3]
+    assert view.table["outcome"].tolist() == ["Open", "Open"]  # in words, ready to show
     assert view.board_counts["applied"] == 1 and len(view.board["applied"]) == 1
+    assert match_sentence(view) == "3 of 4 applications match"
+    assert match_sentence(log_view(_log(), LogFilter(), limit=2, cards=1)) == "4 applications"
+    assert match_sentence(log_view(_log().head(1), LogFilter(), limit=2, cards=1)) == "1 application"
