@@ -31,18 +31,24 @@ with list_col:
             icon=":material/group:",
         )
     else:
-        unconnected = met_not_connected(people)
+        # Only the open tab is drawn; names without counts keep it open when a count changes.
         people_tab, connect_tab = st.tabs(
-            [f"People ({len(people):,})", f"Met, not connected ({len(unconnected):,})"]
+            ["People", "Met, not connected"], key="network_tab", on_change="rerun"
         )
-        with people_tab:
-            network.people_list(people)
-        with connect_tab:
-            network.to_connect(unconnected)
+        if people_tab.open:
+            with people_tab:
+                network.people_list(len(people))
+        if connect_tab.open:
+            with connect_tab:
+                network.to_connect(met_not_connected(people))
 
 if not people.empty and not linked_first:
     st.divider()
     person.section(people)
 
-with st.expander("One company under two names? Merge them", icon=":material/merge:"):
-    merge.companies()
+merging = st.expander(
+    "One company under two names? Merge them", icon=":material/merge:", key="merge_open", on_change="rerun"
+)
+if merging.open:  # its pickers list every company: drawn only when opened
+    with merging:
+        merge.companies()

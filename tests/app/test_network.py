@@ -54,6 +54,9 @@ def test_two_names_of_one_company_are_merged_after_seeing_what_moves(open_page, 
             engine, ApplicationIn(company=company, role="Analyst", applied_on=dt.date.today())
         )
     at = open_page("pages/network.py")
+    assert "merge_company_from" not in [box.key for box in at.selectbox]  # closed: not drawn
+    at.session_state["merge_open"] = True  # the drawer is drawn once opened
+    at.run()
     companies = app_store.load_companies(engine)
     names = dict(zip(companies["name"], companies["id"].astype(int)))
     at.selectbox(key="merge_company_from").set_value(names["northwind"])
@@ -77,6 +80,8 @@ def test_a_person_entered_twice_is_merged_into_one_after_seeing_what_moves(open_
         engine, ContactIn(name="Joanna Test", company="Acme", email="jo@acme.example")
     )
     at = open_page("pages/network.py", query_params={"contact": str(keep)})
+    at.session_state["person_merge_open"] = True
+    at.run()
     at.selectbox(key=f"merge_person_{keep}").set_value(twin)
     at.run()
     assert any("from Joanna Test to Jo Test" in s for s in shown(at.info))
@@ -97,3 +102,20 @@ def test_an_imported_connection_shows_the_company_kept_in_its_notes_and_no_none(
     table = at.dataframe[0]
     assert table.value.set_index("name").loc["Given Family", "company"] == "Prepfully"
     assert table.proto.placeholder == ""
+
+
+def test_a_person_is_edited_from_the_drawer_opened_on_their_page(open_page, app_env):
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", role="recruiter"))
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    form = f"contact_edit_{jo}"
+    assert not [box for box in at.text_input if box.key and box.key.startswith(form)]  # closed: not drawn
+    at.session_state["person_edit_open"] = True
+    at.run()
+    name = next(box for box in at.text_input if box.key and box.key.startswith(form) and box.label == "Name *")
+    name.set_value("Joanna Test")
+    at.button(key=f"FormSubmitter:{form}-Save changes").click()
+    at.run()
+    assert not at.exception
+    assert "Saved." in shown(at.success)
+    assert contact_store.load_contacts(engine)["name"].tolist() == ["Joanna Test"]

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from lib.core import vocab
 from lib.core.db import DatabaseBusy
 from lib.core.models import ContactIn
+from lib.core.text import plural
 from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
@@ -141,13 +142,21 @@ def add_person() -> None:
     st.rerun()
 
 
-def people_list(people: pd.DataFrame) -> None:
+@state.cached(shared=True)  # once per data revision and search, not on every rerun
+def _people_shown(engine, needle: str, roles: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
+    people = rules.with_noted_company(store.load_contacts(engine))
+    shown = rules.filter_people(people, needle, roles)
+    return shown.head(SHOWN_ROWS), len(shown)
+
+
+def people_list(total: int) -> None:
+    st.caption(f"{plural(total, 'person', 'people')} in your network.")
     search_col, role_col = st.columns([2, 1])
     needle = search_col.text_input("Search", key="network_search", placeholder="Name or company")
     roles = role_col.multiselect("Role", vocab.CONTACT_ROLES, key="network_roles")
-    shown = rules.filter_people(rules.with_noted_company(people), needle, tuple(roles))
+    shown, matching = _people_shown(needle, tuple(roles))
     st.dataframe(
-        shown.head(SHOWN_ROWS),
+        shown,
         hide_index=True,
         height=320,
         column_order=[
@@ -174,14 +183,18 @@ def people_list(people: pd.DataFrame) -> None:
         },
         placeholder="",
     )
-    if len(shown) > SHOWN_ROWS:
-        st.caption(f"Showing {SHOWN_ROWS:,} of {len(shown):,}: narrow it with the search.")
+    if matching > SHOWN_ROWS:
+        st.caption(f"Showing {SHOWN_ROWS:,} of {matching:,}: narrow it with the search.")
 
 
 def to_connect(unconnected: pd.DataFrame) -> None:
     if unconnected.empty:
         st.caption("You are connected with everyone you met.")
-    st.caption("Connect with each person you met, with a short personal note. Most recently met first.")
+        return
+    st.caption(
+        f"{plural(len(unconnected), 'person', 'people')} you met, not connected yet. Connect with each, "
+        "with a short personal note. Most recently met first."
+    )
     for person in unconnected.head(TO_CONNECT_SHOWN).itertuples():
         who, actions = st.columns(2, vertical_alignment="center")
         who.markdown(

@@ -120,10 +120,15 @@ def section(people: pd.DataFrame) -> None:
     with linked:
         _interviews(chosen, person)
         _notes(chosen)
-    with st.expander("Edit"):
-        _edit(chosen, person)
-    with st.expander("Merge a duplicate of this person"):
-        merge.people(chosen, person["name"], labels)
+    # Drawn only when opened: each is a full form, and merging lists everyone.
+    edit = st.expander("Edit", key="person_edit_open", on_change="rerun")
+    if edit.open:
+        with edit:
+            _edit(chosen, person)
+    merging = st.expander("Merge a duplicate of this person", key="person_merge_open", on_change="rerun")
+    if merging.open:
+        with merging:
+            merge.people(chosen, person["name"], labels)
     with st.expander("Delete"):
         st.caption("Notes and feedback linked to them stay, without the link.")
         sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
