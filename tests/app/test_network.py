@@ -112,7 +112,9 @@ def test_a_person_is_edited_from_the_drawer_opened_on_their_page(open_page, app_
     assert not [box for box in at.text_input if box.key and box.key.startswith(form)]  # closed: not drawn
     at.session_state["person_edit_open"] = True
     at.run()
-    name = next(box for box in at.text_input if box.key and box.key.startswith(form) and box.label == "Name *")
+    name = next(
+        box for box in at.text_input if box.key and box.key.startswith(form) and box.label == "Name *"
+    )
     name.set_value("Joanna Test")
     at.button(key=f"FormSubmitter:{form}-Save changes").click()
     at.run()
