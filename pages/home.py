@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from lib.core import vocab
 from lib.search.filters import latest, stage_counts
 from ui import layout, state
 from ui.data import data_import, email_paste
@@ -52,10 +51,7 @@ left, right = st.columns(2)
 with left:
     st.subheader("Latest applications")
     st.dataframe(
-        state.from_log(latest, 8).assign(
-            furthest_stage=lambda f: f["furthest_stage"].map(vocab.stage_label),
-            outcome=lambda f: f["outcome"].map(vocab.stage_label),
-        ),
+        state.from_log(latest, 8, shared=True),
         hide_index=True,
         column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
         column_config={

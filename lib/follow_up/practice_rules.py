@@ -54,7 +54,11 @@ def planned_slots(facts: Facts, today: dt.date) -> list[Action]:
                     detail=detail,
                     due_on=when.date(),
                     target="strategy",
-                    params={"time": f"{when:%H:%M}", "minutes": str(slot.get("minutes") or 60)},
+                    params={  # its time for the calendar; the link opens the plan it comes from
+                        "time": f"{when:%H:%M}",
+                        "minutes": str(slot.get("minutes") or 60),
+                        "strategy_tab": "Plan the week",
+                    },
                 )
             )
     return actions

@@ -59,9 +59,25 @@ def log_bounds(log: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return log["applied_on"].min().date(), log["applied_on"].max().date()
 
 
+TABLE_COLUMNS = [
+    "id",
+    "company",
+    "role",
+    "applied_on",
+    "channel",
+    "furthest_stage",
+    "outcome",
+    "last_event_on",
+    "resume_version",
+]
+
+
 def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
-    """The n most recent applications (the log is kept newest first)."""
-    return log.head(n)
+    """The n most recent applications (the log is kept newest first), stages in words."""
+    table = log.head(n).reindex(columns=TABLE_COLUMNS)
+    return table.assign(
+        furthest_stage=table["furthest_stage"].map(stage_label), outcome=table["outcome"].map(stage_label)
+    )
 
 
 def stage_counts(log: pd.DataFrame) -> dict[str, int]:
@@ -91,29 +107,13 @@ class LogView:
     board_counts: dict[str, int]
 
 
-TABLE_COLUMNS = [
-    "id",
-    "company",
-    "role",
-    "applied_on",
-    "channel",
-    "furthest_stage",
-    "outcome",
-    "last_event_on",
-    "resume_version",
-]
-
-
 def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView:
     shown = filter_log(log, f)
     columns = board_columns(shown)
-    table = shown.head(limit).reindex(columns=TABLE_COLUMNS)
     return LogView(
         total=len(log),
         matching=len(shown),
-        table=table.assign(
-            furthest_stage=table["furthest_stage"].map(stage_label), outcome=table["outcome"].map(stage_label)
-        ),
+        table=latest(shown, limit),
         board={stage: frame.head(cards) for stage, frame in columns.items()},
         board_counts={stage: len(frame) for stage, frame in columns.items()},
     )

@@ -245,6 +245,10 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     done.click()
     at.run()
     assert [m for m in home_actions(at) if "thank" in m] == []
+    assert not [b for b in at.button if b.key and b.key.startswith("snooze_7_")]  # drawn when opened
+    connect = next(b.key for b in at.button if b.key and b.key.startswith("done_connect"))
+    at.session_state[connect.replace("done_", "snooze_open_", 1)] = True  # the person opens "Snooze"
+    at.run()
     snooze = next(b for b in at.button if b.key and b.key.startswith("snooze_7_connect"))
     snooze.click()
     at.run()

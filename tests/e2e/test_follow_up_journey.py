@@ -115,3 +115,17 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     assert store.load_feedback(engine)["asked_on"].tolist() == [dt.date.today()]
     assert page.locator("b", has_text="MJ").count() == 0
     assert dialogs == []
+
+
+def test_an_action_is_snoozed_for_a_week_from_its_snooze_menu(page, server):
+    _rejected_yesterday(server.db_url)
+    goto(page, server)
+    row = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Acme Robotics").last
+    expect(row).to_be_visible()
+    expect(page.get_by_role("button", name="Next week")).to_have_count(0)  # drawn when the menu opens
+    row.get_by_test_id("stPopover").get_by_role("button").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Next week", exact=True).click()
+    wait_for_app(page)
+    expect(page.get_by_text("Send a thank-you to Acme Robotics")).to_have_count(0)
+    expect(page.get_by_text("Snoozed until")).to_be_visible()

@@ -83,7 +83,16 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
             on_click=_decide,
             args=(action, "done"),
         )
-        with snooze.popover("", icon=":material/snooze:", help="Snooze"):
+        choices = snooze.popover(
+            "",
+            icon=":material/snooze:",
+            help="Snooze",
+            key=f"snooze_open_{action.rule_key}",
+            on_change="rerun",
+        )
+        if not choices.open:  # its buttons are drawn when it opens: five rows, fifteen fewer widgets
+            return
+        with choices:
             for label, days in SNOOZES.items():
                 st.button(
                     label,
@@ -137,15 +146,17 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     rest = actions[SHOWN:]
     if rest:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
-        with st.expander(label):
-            st.dataframe(
-                _rest_frame(today),
-                hide_index=True,
-                column_order=["due_on", "title", "detail"],
-                column_config={
-                    "due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
-                    "title": "Action",
-                    "detail": "Why",
-                },
-                placeholder="",
-            )
+        rest_box = st.expander(label, key="next_actions_rest", on_change="rerun")
+        if rest_box.open:  # built when opened
+            with rest_box:
+                st.dataframe(
+                    _rest_frame(today),
+                    hide_index=True,
+                    column_order=["due_on", "title", "detail"],
+                    column_config={
+                        "due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
+                        "title": "Action",
+                        "detail": "Why",
+                    },
+                    placeholder="",
+                )

@@ -27,9 +27,16 @@ def plans(engine: Engine) -> pd.DataFrame:
     return plan_store.load_plans(engine)
 
 
-@state.cached()
-def _activity(engine: Engine, monday: dt.date) -> dict[str, pd.Series]:
-    return plan_store.week_activity(engine, monday)
+@state.cached(shared=True)  # Home reads it on every rerun: worked out once per day and data revision
+def _progress(engine: Engine, today: dt.date) -> wp.WeekProgress:
+    activity = plan_store.week_activity(engine, wp.week_start(today))
+    return wp.week_progress(
+        plan_store.load_plans(engine),
+        activity["applied_on"],
+        activity["notes_sent_on"],
+        activity["practised_at"],
+        today,
+    )
 
 
 @state.cached()
@@ -62,11 +69,7 @@ def _due(engine: Engine, today: dt.date, now: dt.datetime) -> pd.DataFrame:
 
 
 def this_week(today: dt.date | None = None) -> wp.WeekProgress:
-    today = today or dt.date.today()
-    activity = _activity(wp.week_start(today))
-    return wp.week_progress(
-        plans(), activity["applied_on"], activity["notes_sent_on"], activity["practised_at"], today
-    )
+    return _progress(today or dt.date.today())
 
 
 def if_then_box(plan: dict[str, Any] | None, moment: str, heading: str = "Your plan for this moment") -> None:
@@ -90,7 +93,12 @@ def home_section() -> None:
         text, link = st.columns([4, 1], vertical_alignment="center")
         if progress.plan is None:
             text.markdown(md(progress.sentence()))
-            link.page_link("pages/strategy.py", label="Make a plan", icon=":material/flag:")
+            link.page_link(
+                "pages/strategy.py",
+                label="Make a plan",
+                icon=":material/flag:",
+                query_params={"strategy_tab": "Plan the week"},
+            )
         else:
             text.markdown(f"**This week** (from {progress.monday:%a %d %b}), against your plan")
             if due:

@@ -10,6 +10,7 @@ from lib.search.filters import (
     LogFilter,
     board_columns,
     filter_log,
+    latest,
     log_bounds,
     log_view,
     match_sentence,
@@ -103,5 +104,6 @@ def test_the_view_counts_every_match_but_sends_only_the_first_rows():
     assert view.table["outcome"].tolist() == ["Open", "Open"]  # in words, ready to show
     assert view.board_counts["applied"] == 1 and len(view.board["applied"]) == 1
     assert match_sentence(view) == "3 of 4 applications match"
+    assert latest(_log(), 2)["furthest_stage"].tolist() == ["Interview", "Final round"]
     assert match_sentence(log_view(_log(), LogFilter(), limit=2, cards=1)) == "4 applications"
     assert match_sentence(log_view(_log().head(1), LogFilter(), limit=2, cards=1)) == "1 application"
