@@ -27,7 +27,7 @@ st.caption(
     "nothing is claimed from fewer than 5, and a link between two things is not a cause."
 )
 
-# Every tab states its finding; only the open tab builds its charts (lazy tabs rerun on a switch).
+# Only the open tab is drawn, its finding and its charts (lazy tabs rerun on a switch).
 SECTIONS = [  # (tab, insight, how it is drawn, its charts)
     ("Self-assessment", "self_assessment", sections.self_assessment, ("self_assessment",)),
     ("Comfort", "comfort", sections.comfort, ("comfort:Format", "comfort:Round type", "comfort:Company")),
@@ -42,12 +42,15 @@ tabs = st.tabs(
     on_change="rerun",
 )
 for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
-    with tab:
-        draw(found[insight], insights_data.chart_specs(only=charts) if tab.open else {})
-with tabs[6]:
-    sections.reapply(found["reapply"], state.settings()["reapproach_months"])
-with tabs[7]:
-    sections.targets(found["targets"])
+    if tab.open:
+        with tab:
+            draw(found[insight], insights_data.chart_specs(only=charts))
+if tabs[6].open:
+    with tabs[6]:
+        sections.reapply(found["reapply"], state.settings()["reapproach_months"])
+if tabs[7].open:
+    with tabs[7]:
+        sections.targets(found["targets"])
     st.page_link(
         "pages/strategy.py", label="Edit the target list in the strategy review", icon=":material/flag:"
     )

@@ -50,38 +50,26 @@ def _chart(name: str, empty: str, **kwargs) -> None:
     sections.chart(specs, name, empty, **kwargs)
 
 
-tabs = st.tabs(
-    [
-        "By company",
-        "By channel",
-        "By role",
-        "Over time",
-        "Funnel",
-        "Response time",
-        "Résumé, work mode, location",
-    ]
-)
-
-with tabs[0]:
-    sections.company_tab(view, specs)
-
-with tabs[1]:
+def _channel() -> None:
     _chart("channel", "No channel to compare yet: log applications with the channel they came through.")
 
-with tabs[2]:
+
+def _role() -> None:
     _chart("role", "No roles to compare yet: log applications with their role title.")
     st.caption(
         "Role titles are grouped into families: case, punctuation and seniority words "
         "(senior, sr, junior, lead, …) are ignored. The 30 largest families are shown."
     )
 
-with tabs[3]:
+
+def _over_time() -> None:
     traction_filters.period()
     _chart("over_time", "No dated applications yet: log applications with the date you sent them.")
     if "closer" in specs:
         _chart("closer", "")
 
-with tabs[4]:
+
+def _funnel() -> None:
     funnel_col, end_col = st.columns(2, gap="large")
     with funnel_col:
         _chart("funnel", "Log applications and their stages to see the funnel.")
@@ -94,16 +82,31 @@ with tabs[4]:
     if view.undated_note:
         st.caption(view.undated_note)
 
-with tabs[5]:
-    sections.response_tab(view, specs)
 
-with tabs[6]:
+def _extra() -> None:
     if not view.extra_rates:
         st.info(
             "Fill in the résumé version, work mode or location on your applications to compare them here."
         )
     for column in view.extra_rates:
         _chart(f"extra:{column}", "")
+
+
+TABS = {  # only the open tab is drawn; it is kept in the address (traction?traction_tab=Funnel)
+    "By company": lambda: sections.company_tab(view, specs),
+    "By channel": _channel,
+    "By role": _role,
+    "Over time": _over_time,
+    "Funnel": _funnel,
+    "Response time": lambda: sections.response_tab(view, specs),
+    "Résumé, work mode, location": _extra,
+}
+for tab, draw in zip(
+    st.tabs(list(TABS), key="traction_tab", on_change="rerun", bind="query-params"), TABS.values()
+):
+    if tab.open:
+        with tab:
+            draw()
 
 st.caption(
     f"Stages: {' < '.join(vocab.stage_label(s) for s in vocab.STAGES)}. "

@@ -106,6 +106,10 @@ def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: An
     chart = spec if isinstance(spec, Prepared) else prepare(spec, title)
     shown = st.vega_lite_chart(spec=chart.spec, width="stretch", **kwargs)
     if chart.table is not None:
-        with st.expander(f"{md(chart.title)}: the numbers as a table"):
-            st.table(chart.table)
+        numbers = st.expander(
+            f"{md(chart.title)}: the numbers as a table", key=f"numbers:{chart.title}", on_change="rerun"
+        )
+        if numbers.open:  # drawn when opened: a page of charts would otherwise draw every table
+            with numbers:
+                st.table(chart.table)
     return shown

@@ -35,10 +35,34 @@ def test_with_no_data_the_page_says_what_to_log_and_draws_no_chart(open_page):
     assert _charts(at) == []
 
 
+TABS = [
+    "By company",
+    "By channel",
+    "By role",
+    "Over time",
+    "Funnel",
+    "Response time",
+    "Résumé, work mode, location",
+]
+
+
+def _open_tab(at, label: str):
+    at.session_state["traction_tab"] = label
+    at.query_params.pop("traction_tab", None)  # the address follows the tab, as a click does
+    return at.run()
+
+
 def test_with_demo_data_every_chart_is_drawn_with_its_question_as_title(open_page):
     at = open_page(PAGE, demo=True)
     assert not at.exception, [e.value for e in at.exception]
-    titles = _titles(at)
+    assert _titles(at) == ["Which companies took you furthest?"]  # only the open tab is drawn
+    titles = []
+    for label in TABS:
+        _open_tab(at, label)
+        assert not at.exception, label
+        titles += _titles(at)
+        for spec in _charts(at):
+            assert all(len(rows) <= 5_000 for rows in spec.get("datasets", {}).values())
     for expected in (
         "Which companies took you furthest?",
         "Which channels get answers and interviews?",
@@ -51,8 +75,6 @@ def test_with_demo_data_every_chart_is_drawn_with_its_question_as_title(open_pag
         assert expected in titles
     assert any(t.startswith("Is your search picking up?") for t in titles)
     assert any("résumé version" in t for t in titles)
-    for spec in _charts(at):
-        assert all(len(rows) <= 5_000 for rows in spec.get("datasets", {}).values())
 
 
 def test_filters_change_the_numbers(open_page):
@@ -145,5 +167,6 @@ def test_companies_beyond_the_drawn_ones_are_said_in_words_and_the_period_sits_i
     company_chart = next(s for s in _charts(at) if s["title"]["text"] == "Which companies took you furthest?")
     assert not any(name.startswith("All other companies") for name in company_chart["encoding"]["y"]["sort"])
     # The month/week choice changes only the Over time charts: it is drawn in that tab, not in the filter bar.
-    over_time = at.tabs[3]
+    assert "traction_freq" not in [b.key for b in at.get("button_group")]
+    over_time = _open_tab(at, "Over time").tabs[3]
     assert [b.key for b in over_time.get("button_group")] == ["traction_freq"]

@@ -101,6 +101,32 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
             listener.server.shutdown()
 
 
+def _settle(page) -> None:
+    page.wait_for_timeout(150)  # a click that reruns the page starts it within this
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+
+
+def _live_links(page) -> int:
+    return page.locator("a[href^='javascript:' i], a[href*='127.0.0.2'], img[src*='127.0.0.2']").count()
+
+
+def _each_tab_and_drawer(page) -> Iterator[int]:
+    """Open each tab in turn, and in it each drawer (expander): pages draw only what is open, so
+    the text inside is drawn only then. Yields the live links found in each."""
+    _settle(page)
+    yield _live_links(page)
+    tabs = page.get_by_role("main").get_by_role("tab")
+    for index in range(max(tabs.count(), 1)):
+        if index:
+            tabs.nth(index).click()
+            _settle(page)
+        for summary in page.locator("[data-testid='stExpander'] summary").all()[:20]:
+            if summary.is_visible():
+                summary.click()
+                _settle(page)
+        yield _live_links(page)
+
+
 def test_no_page_fetches_from_elsewhere_or_shows_a_live_link_from_user_text(hostile_app):
     from playwright.sync_api import sync_playwright
 
@@ -124,17 +150,7 @@ def test_no_page_fetches_from_elsewhere_or_shows_a_live_link_from_user_text(host
         for url in urls:
             before = len(listener.hits)
             page.goto(url)
-            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
-            page.wait_for_timeout(300)
-            # Open every visible expander so that text inside them is drawn too (an expander in a
-            # closed tab or inside another expander is not there to click).
-            for summary in page.locator("[data-testid='stExpander'] summary").all()[:20]:
-                if summary.is_visible():
-                    summary.click()
-            page.wait_for_timeout(200)
-            links = page.locator(
-                "a[href^='javascript:' i], a[href*='127.0.0.2'], img[src*='127.0.0.2']"
-            ).count()
+            links = sum(_each_tab_and_drawer(page))
             if links:
                 live_links[url] = links
             page.wait_for_timeout(300)

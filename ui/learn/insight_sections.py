@@ -21,25 +21,9 @@ def sentence(insight: Insight) -> None:
     st.markdown(md(insight.sentence))
 
 
-CHART_TITLES = {
-    "self_assessment": "How you rated yourself, by how far you got",
-    "questions": "The questions that went least well",
-    "themes": "What the no's were about",
-    "themes_by_month": "What the no's were about, month by month",
-    "skills": "Skills your reflections named",
-    "mood": "Your mood, week by week",
-    "motivation": "Why you applied",
-    "comfort": "Where you felt at ease",
-    "traction": "Where applications got traction",
-    "on_track": "Applications per week against your goal",
-}
-
-
-def _chart(specs: dict[str, dict], key: str) -> None:
+def _chart(specs: dict[str, charts.Prepared], key: str) -> None:
     if key in specs:
-        name, _, dimension = key.partition(":")
-        title = CHART_TITLES.get(name, "") + (f", by {dimension.lower()}" if dimension else "")
-        charts.draw(specs[key], title=title)
+        charts.draw(specs[key])  # titled when prepared (insights_data.chart_specs)
 
 
 def _nothing(insight: Insight, what_to_do: str) -> bool:
@@ -49,7 +33,7 @@ def _nothing(insight: Insight, what_to_do: str) -> bool:
     return False
 
 
-def self_assessment(insight: Insight, specs: dict[str, dict]) -> None:
+def self_assessment(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(
         insight,
@@ -64,7 +48,7 @@ def self_assessment(insight: Insight, specs: dict[str, dict]) -> None:
             st.markdown(f"- {md(words)}")
 
 
-def comfort(insight: Insight, specs: dict[str, dict]) -> None:
+def comfort(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(
         insight, "Note how comfortable you felt in each interview debrief to see where you are at ease."
@@ -81,7 +65,7 @@ def comfort(insight: Insight, specs: dict[str, dict]) -> None:
                 _chart(specs, f"comfort:{dimension}")
 
 
-def questions(insight: Insight, specs: dict[str, dict]) -> None:
+def questions(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(
         insight, "Rate your answer to each question in the interview debrief to find your weakest kinds."
@@ -109,7 +93,7 @@ def questions(insight: Insight, specs: dict[str, dict]) -> None:
             )
 
 
-def nos(insight: Insight, specs: dict[str, dict]) -> None:
+def nos(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     themes_col, skills_col = st.columns(2)
     with themes_col:
@@ -148,7 +132,7 @@ def nos(insight: Insight, specs: dict[str, dict]) -> None:
             )
 
 
-def mood(insight: Insight, specs: dict[str, dict]) -> None:
+def mood(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(
         insight,
@@ -162,7 +146,7 @@ def mood(insight: Insight, specs: dict[str, dict]) -> None:
     )
 
 
-def motivation(insight: Insight, specs: dict[str, dict]) -> None:
+def motivation(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(
         insight,
@@ -233,7 +217,7 @@ def targets(insight: Insight, limit: int = 200) -> None:
         st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")
 
 
-def traction(insight: Insight, specs: dict[str, dict]) -> None:
+def traction(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     if _nothing(insight, "Log applications and their stages to see where things move."):
         return
@@ -242,6 +226,6 @@ def traction(insight: Insight, specs: dict[str, dict]) -> None:
             _chart(specs, f"traction:{dimension}")
 
 
-def on_track(insight: Insight, specs: dict[str, dict]) -> None:
+def on_track(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     sentence(insight)
     _chart(specs, "on_track")

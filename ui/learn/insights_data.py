@@ -11,9 +11,27 @@ from lib.core.db import Engine
 from lib.learn import insight_charts, insights
 from lib.store import insight_data
 from lib.store import strategy as strategy_store
-from ui import state
+from ui import charts, state
 
 SHOWN = {"reapply": 20, "targets": 200}
+CHART_TITLES = {
+    "self_assessment": "How you rated yourself, by how far you got",
+    "questions": "The questions that went least well",
+    "themes": "What the no's were about",
+    "themes_by_month": "What the no's were about, month by month",
+    "skills": "Skills your reflections named",
+    "mood": "Your mood, week by week",
+    "motivation": "Why you applied",
+    "comfort": "Where you felt at ease",
+    "traction": "Where applications got traction",
+    "on_track": "Applications per week against your goal",
+}
+
+
+def chart_title(key: str) -> str:
+    """ "comfort:Format" -> "Where you felt at ease, by format"."""
+    name, _, dimension = key.partition(":")
+    return CHART_TITLES.get(name, "") + (f", by {dimension.lower()}" if dimension else "")
 
 
 # shared: the insights are only read (drawn, or a few rows taken), so a rerun takes them as they are
@@ -31,7 +49,8 @@ def _insights(
     return found
 
 
-@state.cached(max_entries=8)
+# shared: the prepared charts are only read, so a rerun takes them as they are, not a copy
+@state.cached(max_entries=8, shared=True)
 def _specs(
     engine: Engine,
     today: dt.date,
@@ -39,8 +58,9 @@ def _specs(
     ghost_days: int,
     weekly_goal: int,
     only: tuple[str, ...] | None = None,
-) -> dict[str, dict]:
-    return insight_charts.specs(_insights(today, months, ghost_days, weekly_goal), only)
+) -> dict[str, charts.Prepared]:
+    specs = insight_charts.specs(_insights(today, months, ghost_days, weekly_goal), only)
+    return {key: charts.prepare(spec, chart_title(key)) for key, spec in specs.items()}
 
 
 @state.cached()
@@ -73,7 +93,9 @@ def all_insights(today: dt.date | None = None) -> dict[str, insights.Insight]:
     return _insights(*_insight_key(today))
 
 
-def chart_specs(today: dt.date | None = None, only: tuple[str, ...] | None = None) -> dict[str, dict]:
-    """The insights' charts (or those named in `only`) as ready Vega-Lite specs, by name (see
+def chart_specs(
+    today: dt.date | None = None, only: tuple[str, ...] | None = None
+) -> dict[str, charts.Prepared]:
+    """The insights' charts (or those named in `only`), titled and prepared to draw, by name (see
     lib.learn.insight_charts.specs)."""
     return _specs(*_insight_key(today), only)
