@@ -59,11 +59,22 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
     return {**spec, "description": description}
 
 
+def _cell(value: Any) -> str:
+    if isinstance(value, str):
+        return md(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")  # 0.4166… -> "0.42", 12.0 -> "12"
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%d %b %Y}" if value == value.normalize() else f"{value:%d %b %Y %H:%M}"
+    return md(str(value))
+
+
 def _literal(rows: pd.DataFrame) -> pd.DataFrame:
     """st.table draws its cells (and headers) as Markdown: company names and roles are user text.
-    A missing value shows as an empty cell, never "None" or "nan"."""
+    Every cell becomes text (one type a column, as Arrow wants); a missing value shows as an empty
+    cell, never "None" or "nan"."""
     shown = rows.astype(object).where(rows.notna(), "")
-    shown = shown.map(lambda value: md(value) if isinstance(value, str) else value)
+    shown = shown.map(lambda value: "" if isinstance(value, str) and not value else _cell(value))
     shown.columns = [md(column) for column in shown.columns]
     return shown
 

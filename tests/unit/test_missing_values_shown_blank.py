@@ -40,4 +40,13 @@ def test_the_numbers_under_a_chart_show_a_missing_value_as_an_empty_cell():
     )
     shown = _literal(rows)
     assert shown.iloc[1].tolist() == ["", "", ""]
-    assert shown.iloc[0, 0] == "A" and shown.iloc[0, 1] == 0.5
+    assert shown.iloc[0].tolist() == ["A", "0.5", "01 Jan 2026"]  # text throughout, for Arrow
+
+
+def test_the_numbers_under_a_chart_are_text_arrow_takes_without_a_fix():
+    import pyarrow as pa
+
+    rows = pd.DataFrame({"stage": ["Applied", "Screen"], "conversion": [float("nan"), 0.41666], "n": [12, 5]})
+    shown = _literal(rows)
+    assert shown["conversion"].tolist() == ["", "0.42"] and shown["n"].tolist() == ["12", "5"]
+    pa.Table.from_pandas(shown)  # no ArrowTypeError (Streamlit would log one and fix the column)
