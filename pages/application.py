@@ -4,8 +4,7 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.search import history
-from lib.store import applications as app_store
-from ui import forms, layout, state
+from ui import forms, layout
 from ui.data import email_timeline
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline
@@ -13,7 +12,7 @@ from ui.search import application_view as view
 from ui.text import md
 
 app_id = int_param("id") or st.session_state.get("open_application")
-app = app_store.get_application(state.engine(), app_id) if app_id is not None else None
+app = view.application(app_id) if app_id is not None else None
 if app is None:
     st.title("Application")
     layout.demo_banner()
@@ -23,7 +22,7 @@ if app is None:
 
 st.session_state["open_application"] = app_id
 st.query_params["id"] = str(app_id)
-events = app_store.events_for(state.engine(), app_id)
+events = view.events(app_id)
 standing = history.standing(events)
 
 st.page_link("pages/applications.py", label="Back to the log", icon=":material/arrow_back:")
@@ -37,43 +36,51 @@ st.markdown(
     + (f" ({md(app['source'])})" if app["source"] else "")
 )
 
+# Only the open tab is drawn; it is kept in the address, so a save stays on it.
 timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
-    ["Timeline", "Edit details", "Re-application", "Delete"]
+    ["Timeline", "Edit details", "Re-application", "Delete"],
+    key="application_tab",
+    on_change="rerun",
+    bind="query-params",
 )
 
-with timeline_tab:
-    # the next steps across the full width: in the right half their labels were cut at 1,280 px
-    slots = iter(st.columns(3))
-    next(slots).page_link(
-        "pages/debrief.py",
-        label="Debrief an interview",
-        icon=":material/rate_review:",
-        query_params={"id": str(app_id)},
-    )
-    if standing.outcome == vocab.OPEN:  # an application that has ended has nothing more to record
+if timeline_tab.open:
+    with timeline_tab:
+        # the next steps across the full width: in the right half their labels were cut at 1,280 px
+        slots = iter(st.columns(3))
         next(slots).page_link(
-            "pages/rejection.py",
-            label="Record a rejection",
-            icon=":material/heart_broken:",
+            "pages/debrief.py",
+            label="Debrief an interview",
+            icon=":material/rate_review:",
             query_params={"id": str(app_id)},
         )
-    next(slots).page_link(
-        "pages/compose.py",
-        label="Write a follow-up",
-        icon=":material/edit_note:",
-        query_params={"app": str(app_id)},
-    )
-    left, right = st.columns([1, 1], gap="large")
-    with right:
-        view.event_form(app_id, events, standing)
-    with left:
-        view.timeline(app, events)
-        email_timeline.kept_emails(app_id)  # the emails that recorded these events
-        application_timeline(app_id)
+        if standing.outcome == vocab.OPEN:  # an application that has ended has nothing more to record
+            next(slots).page_link(
+                "pages/rejection.py",
+                label="Record a rejection",
+                icon=":material/heart_broken:",
+                query_params={"id": str(app_id)},
+            )
+        next(slots).page_link(
+            "pages/compose.py",
+            label="Write a follow-up",
+            icon=":material/edit_note:",
+            query_params={"app": str(app_id)},
+        )
+        left, right = st.columns([1, 1], gap="large")
+        with right:
+            view.event_form(app_id, events, standing)
+        with left:
+            view.timeline(app, events)
+            email_timeline.kept_emails(app_id)  # the emails that recorded these events
+            application_timeline(app_id)
 
-with edit_tab:
-    view.edit(app)
-with reapply_tab:
-    view.reapply(app)
-with delete_tab:
-    view.delete(app)
+if edit_tab.open:
+    with edit_tab:
+        view.edit(app)
+if reapply_tab.open:
+    with reapply_tab:
+        view.reapply(app)
+if delete_tab.open:
+    with delete_tab:
+        view.delete(app)

@@ -132,6 +132,10 @@ def test_after_the_ending_no_further_event_can_be_recorded(open_page, app_env):
 def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert f"edit_application_{app_id}_role" not in [t.key for t in at.text_input]  # only the open tab
+    at = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
     at.text_input(key=f"edit_application_{app_id}_role").set_value("Senior Analyst")
     at.button(key=f"FormSubmitter:edit_application_{app_id}-Save changes").click()
     at.run()
@@ -140,7 +144,7 @@ def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
 
 def test_delete_needs_a_confirmation(open_page, app_env):
     engine, app_id = _seed(app_env)
-    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at = open_page("pages/application.py", query_params={"id": str(app_id), "application_tab": "Delete"})
     delete = next(b for b in at.button if b.label == "Delete application")
     assert delete.disabled
     at.checkbox(key="confirm_delete").check()
@@ -319,3 +323,21 @@ def test_record_a_rejection_is_offered_only_while_the_application_is_open(open_p
     assert not at.exception
     assert "Record a rejection" not in links(at)
     assert "Write a follow-up" in links(at)  # a thank-you or a feedback request still makes sense
+
+
+def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_again(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    ended = store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date.today())
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert any("This application ended (rejected)" in i.value for i in at.info)
+    assert f"delete_event_{ended}" not in [b.key for b in at.button]  # asked only once opened
+    at.session_state[f"ask_delete_event_{ended}"] = True  # the person opens the bin's question
+    at.run()
+    at.button(key=f"delete_event_{ended}").click()
+    at.run()
+    assert not at.exception
+    assert store.events_for(engine, app_id).empty
+    assert not any("This application ended" in i.value for i in at.info)
+    assert "**Outcome:** Open" in " ".join(m.value for m in at.markdown)

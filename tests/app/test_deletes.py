@@ -68,6 +68,16 @@ def seeded(app_env):
     return engine, app_id, interviews, reflection_ids
 
 
+def _application_with_drawers_open(open_page, app_id, interviews, reflection_ids):
+    """The application's page with each debrief and reflection opened (each is drawn once opened)."""
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert not at.get("text_area")  # closed, nothing of their forms is drawn
+    for kind, ids in (("debrief", interviews), ("reflection", reflection_ids)):
+        for item in ids:
+            at.session_state[f"timeline_{kind}_{item}"] = True
+    return at.run()
+
+
 def _question_shown(at, words: str) -> bool:
     return any(words in s for s in shown(at.markdown))
 
@@ -76,7 +86,7 @@ def _question_shown(at, words: str) -> bool:
 def test_deleting_from_an_application_asks_first_and_keep_it_keeps_it(open_page, seeded, kind):
     engine, app_id, interviews, reflection_ids = seeded
     item = (interviews if kind == "debrief" else reflection_ids)[0]
-    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at = _application_with_drawers_open(open_page, app_id, interviews, reflection_ids)
     assert not at.exception
     at.button(key=ASK.format(f"{kind}_{item}")).click().run()
     assert _question_shown(at, f"Delete this {kind}?")
@@ -91,7 +101,7 @@ def test_deleting_from_an_application_asks_first_and_keep_it_keeps_it(open_page,
 
 def test_confirming_deletes_exactly_that_debrief_and_leaves_the_rest_of_the_page_as_it_was(open_page, seeded):
     engine, app_id, (gone, kept), reflection_ids = seeded
-    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at = _application_with_drawers_open(open_page, app_id, [gone, kept], reflection_ids)
     at.button(key=ASK.format(f"reflection_{reflection_ids[0]}")).click().run()  # another question open
     at.button(key=ASK.format(f"debrief_{gone}")).click().run()
     at.button(key=YES.format(f"debrief_{gone}")).click().run()
@@ -110,7 +120,7 @@ def test_confirming_deletes_exactly_that_debrief_and_leaves_the_rest_of_the_page
 def test_confirming_deletes_exactly_that_reflection(open_page, seeded):
     engine, app_id, interviews, (gone, kept) = seeded
     events = len(apps.events_for(engine, app_id))
-    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    at = _application_with_drawers_open(open_page, app_id, interviews, [gone, kept])
     at.button(key=ASK.format(f"reflection_{gone}")).click().run()
     at.button(key=YES.format(f"reflection_{gone}")).click().run()
     assert not at.exception

@@ -277,6 +277,9 @@ def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(ope
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     titles = [e.label for e in at.expander]
     assert any("Reflection after the rejection" in t for t in titles)
+    for reflection in store.reflections_for(engine, app_id):
+        at.session_state[f"timeline_reflection_{reflection['id']}"] = True  # opened: drawn
+    at.run()
     markdown = " ".join(m.value for m in at.markdown)
     assert "onerror" in markdown and XSS not in markdown  # escaped: shown as text, never as HTML
 

@@ -24,8 +24,12 @@ def _save_notes(at, app_id, text):
 
 def test_the_second_tab_sees_both_notes_and_chooses_which_to_keep(open_page, app_env):
     engine, app_id = _seed(app_env)
-    tab_one = open_page("pages/application.py", query_params={"id": str(app_id)})
-    tab_two = open_page("pages/application.py", query_params={"id": str(app_id)})
+    tab_one = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
+    tab_two = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
     _save_notes(tab_one, app_id, "written in tab one")
     _save_notes(tab_two, app_id, "written in tab two")
     assert store.get_application(engine, app_id)["notes"] == "written in tab one"
@@ -42,8 +46,12 @@ def test_the_second_tab_sees_both_notes_and_chooses_which_to_keep(open_page, app
 
 def test_choosing_the_other_tabs_notes_reloads_them_into_the_form(open_page, app_env):
     engine, app_id = _seed(app_env)
-    tab_one = open_page("pages/application.py", query_params={"id": str(app_id)})
-    tab_two = open_page("pages/application.py", query_params={"id": str(app_id)})
+    tab_one = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
+    tab_two = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
     _save_notes(tab_one, app_id, "written in tab one")
     _save_notes(tab_two, app_id, "written in tab two")
     tab_two.button(key=f"edit_application_{app_id}__keep_theirs").click()
@@ -57,7 +65,9 @@ def test_choosing_the_other_tabs_notes_reloads_them_into_the_form(open_page, app
 
 def test_a_save_during_a_long_import_says_rebound_is_busy_and_keeps_the_text(open_page, app_env, monkeypatch):
     engine, app_id = _seed(app_env)
-    tab = open_page("pages/application.py", query_params={"id": str(app_id)})
+    tab = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
     monkeypatch.setattr(db, "SAVE_WAIT_S", 0.3)
     import sqlite3
 

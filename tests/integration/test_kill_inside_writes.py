@@ -219,6 +219,7 @@ def _press_save(url: str, app_id: int, which: str) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["id"] = str(app_id)
     if which == "notes":
+        at.query_params["application_tab"] = "Edit details"
         at.switch_page("pages/application.py")
         at.run()
         at.text_area(key=f"edit_application_{app_id}_notes").set_value("after " * 200)

@@ -10,8 +10,13 @@ from ui.data.email_common import KIND_LABELS
 from ui.text import md
 
 
+@state.cached()  # once per data revision
+def _emails_for(engine, application_id: int):
+    return email_store.emails_for(engine, application_id)
+
+
 def kept_emails(application_id: int) -> None:
-    emails = email_store.emails_for(state.engine(), application_id)
+    emails = _emails_for(application_id)
     if emails.empty:
         return
     st.markdown("**Emails**")

@@ -126,21 +126,27 @@ def _reflection(reflection: dict[str, Any]) -> None:
     )
 
 
+@state.cached()  # once per data revision
+def _timeline_items(engine, application_id: int):
+    return timeline_items(
+        store.interviews_for(engine, application_id), store.reflections_for(engine, application_id)
+    )
+
+
 def application_timeline(application_id: int) -> None:
     """The application's debriefs and reflections in date order, each to read and to edit."""
     forms.show_flash()
-    engine = state.engine()
-    items = timeline_items(
-        store.interviews_for(engine, application_id), store.reflections_for(engine, application_id)
-    )
+    items = _timeline_items(application_id)
     st.markdown("#### Debriefs and reflections")
     if not items:
         st.caption("None yet. After an interview, debrief it while it is fresh; after a “no”, reflect on it.")
         return
     for entry in items:
         title = f"{entry.when:%d %b %Y} — {entry.title}" if entry.when else entry.title
-        with st.expander(title, key=f"timeline_{entry.kind}_{entry.item['id']}"):
-            (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
+        box = st.expander(title, key=f"timeline_{entry.kind}_{entry.item['id']}", on_change="rerun")
+        if box.open:  # each holds a whole form: drawn when opened
+            with box:
+                (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 
 
 def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:

@@ -24,6 +24,17 @@ EVENT_FORM = "record_event"
 REAPPLY_FORM = "reapply_form"
 
 
+@state.cached()  # once per data revision: a rerun reads no row of it again
+def application(engine, app_id: int) -> dict[str, Any] | None:
+    return app_store.get_application(engine, app_id)
+
+
+@state.cached()
+def events(engine, app_id: int) -> pd.DataFrame:
+    """The application's events in order (`occurred_on` is NaT where the date is unknown)."""
+    return app_store.events_for(engine, app_id)
+
+
 def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) -> None:
     """Record what happened next. It offers the next rung of the ladder and today; after a save it
     starts fresh (nothing of the last entry is kept), and the same entry submitted twice saves once."""
@@ -119,11 +130,19 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
             row[0].caption(md(event.note))
         with row[0]:
             event_date.fix(event, app["applied_on"])
-        with row[1].popover("", icon=":material/delete:", help="Delete this event"):
-            st.write("Delete this event?")
-            if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
-                app_store.delete_stage_event(state.engine(), event.id)
-                st.rerun()
+        asking = row[1].popover(
+            "",
+            icon=":material/delete:",
+            help="Delete this event",
+            key=f"ask_delete_event_{event.id}",
+            on_change="rerun",
+        )
+        if asking.open:  # the question is drawn when asked
+            with asking:
+                st.write("Delete this event?")
+                if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
+                    app_store.delete_stage_event(state.engine(), event.id)
+                    st.rerun()
     if events.empty:
         st.caption("No news yet. When they answer, record it on the right.")
     if app["notes"]:
