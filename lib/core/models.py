@@ -7,6 +7,7 @@ store only ever writes validated models.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Annotated, Any, Literal
 
 from annotated_types import MaxLen
@@ -163,9 +164,14 @@ def max_chars(model: type[BaseModel], field: str, current: str | None = None) ->
     """The most characters `field` of `model` may hold, for a text widget's `max_chars` (the counter
     shows while typing); None when unlimited, or when `current` (the text the widget starts with) is
     already longer: Streamlit would cut it silently, so it is shown whole and the save says why."""
-    info = model.model_fields.get(field)
-    limit = None if info is None else max_length(info)
+    limit = _field_limit(model, field)
     return None if limit is None or len(current or "") > limit else limit
+
+
+@functools.cache  # asked for every text box on every rerun; a model's limits never change
+def _field_limit(model: type[BaseModel], field: str) -> int | None:
+    info = model.model_fields.get(field)
+    return None if info is None else max_length(info)
 
 
 def max_length(info: FieldInfo) -> int | None:

@@ -46,6 +46,8 @@ class FeedbackOverview:
     theme_counts: pd.Series  # theme -> how often, most common first
     shown: pd.DataFrame  # the first `shown_rows`, themes joined as text
     recent: pd.DataFrame  # the first `listed`, for pickers
+    waiting_labels: dict[int, str]  # id -> waiting_label, for `waiting`
+    recent_labels: dict[int, str]  # id -> "Acme · Analyst (asked 2026-03-01)", for `recent`
 
 
 def feedback_overview(
@@ -62,4 +64,9 @@ def feedback_overview(
         theme_counts=items["themes"].explode().dropna().value_counts(),
         shown=items.head(shown_rows).assign(themes=lambda f: f["themes"].map(lambda t: ", ".join(t or []))),
         recent=items.head(listed),
+        waiting_labels={int(r.id): waiting_label(r, today) for r in waiting.head(listed).itertuples()},
+        recent_labels={
+            int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})"
+            for r in items.head(listed).itertuples()
+        },
     )

@@ -10,6 +10,7 @@ question removed from a bank keeps its answers; they are shown with the prompt s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -84,6 +85,7 @@ def answers_model(bank: Bank) -> type[Model]:
     return create_model(f"{bank.id.capitalize()}Answers", __base__=Model, __validators__=validators, **fields)
 
 
+@functools.cache  # asked for every text box on every rerun; a question's limit never changes
 def max_chars(question: Question, note: bool = False) -> int | None:
     """The most characters a typed answer (or the note beside it) may hold, as the answers model
     checks it: for the widget's `max_chars`, so the limit shows while typing, not on save."""

@@ -233,6 +233,30 @@ def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, reje
     assert not any("Chase the feedback" in m for m in home_actions(open_page()))
 
 
+def test_a_feedback_entry_is_deleted_from_its_drawer_once_confirmed(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    from lib.core.models import FeedbackIn
+
+    for days in (9, 3):
+        store.add_feedback(
+            engine,
+            FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(days), asked_via="email"),
+        )
+    at = open_page("pages/feedback.py")
+    assert "feedback_delete_which" not in [b.key for b in at.selectbox]  # drawn once opened
+    at.session_state["feedback_delete_open"] = True
+    at.run()
+    picker = at.selectbox(key="feedback_delete_which")
+    picker.select_index(next(i for i, label in enumerate(picker.options) if f"asked {ago(9)}" in label))
+    assert at.button(key="feedback_delete").disabled  # not without "Yes, delete this entry"
+    at.checkbox(key="feedback_delete_sure").check()
+    at.run()
+    at.button(key="feedback_delete").click()
+    at.run()
+    assert not at.exception
+    assert store.load_feedback(engine)["asked_on"].tolist() == [ago(3)]
+
+
 def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected):
     engine, app_id, _ = rejected
     contact_store.add_contact(

@@ -112,7 +112,7 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
             f"{overview.late_count} asked more than {chase_after_days} days ago: one polite "
             "reminder is fine. No answer costs you nothing."
         )
-    pending = {int(r.id): feedback.waiting_label(r) for r in waiting.itertuples()}
+    pending = overview.waiting_labels
     forms.form_error(ANSWER)
     with st.form(ANSWER, border=True):
         which = st.selectbox("Which one", list(pending), format_func=lambda i: pending[i], key="answer_which")
@@ -178,11 +178,11 @@ def all_feedback(overview: FeedbackOverview) -> None:
     )
     if overview.total > len(overview.shown):
         st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")
-    with st.expander("Delete an entry"):
-        labels_all = {
-            int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})"
-            for r in overview.recent.itertuples()
-        }
+    deleting = st.expander("Delete an entry", key="feedback_delete_open", on_change="rerun")
+    if not deleting.open:  # its picker lists every entry: drawn when opened
+        return
+    with deleting:
+        labels_all = overview.recent_labels
         gone = st.selectbox(
             "Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which"
         )

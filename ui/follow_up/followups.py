@@ -37,7 +37,7 @@ def feedback(engine: Engine) -> pd.DataFrame:
     return store.load_feedback(engine)
 
 
-@state.cached()
+@state.cached(shared=True)  # only read: a rerun takes it as it is
 def feedback_page_overview(engine: Engine, today: dt.date, chase_after_days: int):
     """The Feedback page's counts and first rows (lib.follow_up.feedback), per revision and day."""
     return feedback_overview(feedback(), today, chase_after_days)

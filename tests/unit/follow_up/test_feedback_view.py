@@ -11,6 +11,9 @@ def _items():
     return pd.DataFrame(
         {
             "id": [1, 2, 3, 4],
+            "company": ["Acme", "Globex", "Initech", "Acme"],
+            "role": ["Analyst", "Engineer", "Analyst", "Analyst"],
+            "contact_name": ["Maya", None, None, None],
             "asked_on": [dt.date(2026, 3, 1), dt.date(2026, 3, 15), dt.date(2026, 2, 1), None],
             "received_on": [None, None, dt.date(2026, 2, 5), None],
             "themes": [[], [], ["communication", "technical depth"], ["communication"]],
@@ -33,6 +36,8 @@ def test_themes_are_counted_across_entries_most_common_first():
 def test_only_the_first_rows_are_kept_for_the_browser():
     overview = feedback_overview(_items(), TODAY, chase_after_days=7, shown_rows=2, listed=1)
     assert len(overview.shown) == 2 and len(overview.recent) == 1 and len(overview.waiting) == 1
+    assert overview.waiting_labels == {1: "Acme · Analyst · Maya (asked 01 Mar)"}
+    assert list(overview.recent_labels) == overview.recent["id"].tolist()
 
 
 def test_recording_an_answer_keeps_what_was_asked_and_adds_what_came_back():
