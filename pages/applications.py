@@ -45,7 +45,7 @@ view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN, shared=Tr
 st.caption(match_sentence(view))
 
 # Only the open tab is drawn. Names that never change keep the tab open while filters change.
-table_tab, board_tab = st.tabs(["Log", "Board"], key="log_tab", on_change="rerun")
+table_tab, board_tab = st.tabs(["Log", "Board"], key="log_tab", on_change="rerun", bind="query-params")
 
 if table_tab.open:
     with table_tab:

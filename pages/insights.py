@@ -40,6 +40,7 @@ tabs = st.tabs(
     [name for name, *_ in SECTIONS] + ["Worth another try", "Target list"],
     key="insights_tab",
     on_change="rerun",
+    bind="query-params",
 )
 for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
     if tab.open:

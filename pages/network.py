@@ -33,7 +33,7 @@ with list_col:
     else:
         # Only the open tab is drawn; names without counts keep it open when a count changes.
         people_tab, connect_tab = st.tabs(
-            ["People", "Met, not connected"], key="network_tab", on_change="rerun"
+            ["People", "Met, not connected"], key="network_tab", on_change="rerun", bind="query-params"
         )
         if people_tab.open:
             with people_tab:

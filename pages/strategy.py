@@ -74,6 +74,8 @@ if review_tab.open:
 
 if plan_tab.open:
     with plan_tab:
+        if saved_now := st.session_state.pop(strategy_forms.SAVED, None):
+            st.success(saved_now, icon=":material/check_circle:")
         plan_form.render()  # the self-check, a broadening hint, the plan for the week
 
 if targets_tab.open:

@@ -4,6 +4,7 @@ behind it as a table one click away."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ import streamlit as st
 from ui.text import md
 
 MAX_TABLE_ROWS = 100
+ISO_MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}(T00:00:00(\.000)?)?")
 
 
 def _title(spec: dict[str, Any]) -> tuple[str, str]:
@@ -31,6 +33,32 @@ def _rows(spec: dict[str, Any]) -> pd.DataFrame:
         values = next(iter(datasets.values()), [])
     frame = pd.DataFrame(values)
     return frame[[c for c in frame.columns if not str(c).startswith(("_", "__"))]]
+
+
+def _field_titles(node: Any, found: dict[str, str] | None = None) -> dict[str, str]:
+    """Every data field the chart names with a title (axes, legends, tooltips), in the order the
+    spec names them: the table under the chart shows these, headed as the chart heads them."""
+    found = {} if found is None else found
+    if isinstance(node, dict):
+        field, title = node.get("field"), node.get("title")
+        if isinstance(field, str) and isinstance(title, str) and title and field not in found:
+            found[field] = title
+        for value in node.values():
+            _field_titles(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _field_titles(value, found)
+    return found
+
+
+def _readable(rows: pd.DataFrame, spec: dict[str, Any]) -> pd.DataFrame:
+    """The columns a person reads on the chart, under the chart's own titles (a chart that titles
+    none keeps its columns as they are)."""
+    titles = {field: title for field, title in _field_titles(spec).items() if field in rows.columns}
+    if not titles:
+        return rows
+    shown = rows[list(titles)].rename(columns=titles)
+    return shown.loc[:, ~shown.columns.duplicated()]  # two fields under one title: the first
 
 
 def _count(spec: dict[str, Any]) -> int:
@@ -61,7 +89,11 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
 
 def _cell(value: Any) -> str:
     if isinstance(value, str):
+        if ISO_MIDNIGHT.fullmatch(value):  # a day as the chart's data carries it
+            return f"{pd.Timestamp(value):%d %b %Y}"
         return md(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".")  # 0.4166… -> "0.42", 12.0 -> "12"
     if isinstance(value, pd.Timestamp):
@@ -92,7 +124,7 @@ class Prepared:
 def prepare(spec: dict[str, Any], title: str | None = None) -> Prepared:
     spec = with_text_alternative(spec, title)
     rows = _rows(spec)
-    table = None if rows.empty else _literal(rows.head(MAX_TABLE_ROWS))
+    table = None if rows.empty else _literal(_readable(rows.head(MAX_TABLE_ROWS), spec))
     return Prepared(_data_sent_once(spec), _title(spec)[0], table)
 
 
@@ -118,7 +150,7 @@ def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: An
     shown = st.vega_lite_chart(spec=chart.spec, width="stretch", **kwargs)
     if chart.table is not None:
         numbers = st.expander(
-            f"{md(chart.title)}: the numbers as a table", key=f"numbers:{chart.title}", on_change="rerun"
+            f"{md(chart.title)} — the numbers as a table", key=f"numbers:{chart.title}", on_change="rerun"
         )
         if numbers.open:  # drawn when opened: a page of charts would otherwise draw every table
             with numbers:

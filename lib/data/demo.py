@@ -162,8 +162,8 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                         if connected
                         else None,
                         "met_on": met_on,
-                        "connected_on": met_on + dt.timedelta(days=2) if connected else None,
-                        "last_contact_on": met_on + dt.timedelta(days=1),
+                        "connected_on": min(met_on + dt.timedelta(days=2), today) if connected else None,
+                        "last_contact_on": min(met_on + dt.timedelta(days=1), today),
                         "next_checkin_on": met_on + dt.timedelta(days=rng.choice([30, 60, 90]))
                         if role != "interviewer"
                         else None,

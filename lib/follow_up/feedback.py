@@ -47,7 +47,7 @@ class FeedbackOverview:
     shown: pd.DataFrame  # the first `shown_rows`, themes joined as text
     recent: pd.DataFrame  # the first `listed`, for pickers
     waiting_labels: dict[int, str]  # id -> waiting_label, for `waiting`
-    recent_labels: dict[int, str]  # id -> "Acme · Analyst (asked 2026-03-01)", for `recent`
+    recent_labels: dict[int, str]  # id -> "Acme · Analyst (asked 01 Mar)", for `recent`
 
 
 def feedback_overview(
@@ -66,7 +66,9 @@ def feedback_overview(
         recent=items.head(listed),
         waiting_labels={int(r.id): waiting_label(r, today) for r in waiting.head(listed).itertuples()},
         recent_labels={
-            int(r.id): f"{r.company} · {r.role} (asked {r.asked_on or '—'})"
+            int(
+                r.id
+            ): f"{r.company} · {r.role} (asked {short_date(r.asked_on, today) if r.asked_on else '—'})"
             for r in items.head(listed).itertuples()
         },
     )

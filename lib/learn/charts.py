@@ -104,9 +104,8 @@ def _rates_long(frame: pd.DataFrame) -> pd.DataFrame:
         part["hits"] = frame[hits]
         parts.append(part)
     long = pd.concat(parts, ignore_index=True)
-    long["note"] = long["applications"].map(
-        lambda n: f"too few to tell ({n} application{'s' if n != 1 else ''})"
-    )
+    few = long["applications"].map(lambda n: f"too few to tell ({n} application{'s' if n != 1 else ''})")
+    long["note"] = few.where(~long["enough"].astype(bool), "")  # said only where it is so
     return long
 
 

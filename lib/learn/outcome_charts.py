@@ -77,7 +77,9 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     if "enough" not in frame:
         frame = frame.assign(enough=frame["responses"] >= 5)
     frame = frame.assign(
-        note=frame["responses"].map(lambda n: f"too few to tell ({n} answer{'s' if n != 1 else ''})")
+        note=frame["responses"]
+        .map(lambda n: f"too few to tell ({n} answer{'s' if n != 1 else ''})")
+        .where(~frame["enough"].astype(bool), "")  # said only where it is so
     )
     order = frame["channel"].tolist()
     base = alt.Chart().encode(

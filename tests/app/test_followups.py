@@ -247,7 +247,7 @@ def test_a_feedback_entry_is_deleted_from_its_drawer_once_confirmed(open_page, r
     at.session_state["feedback_delete_open"] = True
     at.run()
     picker = at.selectbox(key="feedback_delete_which")
-    picker.select_index(next(i for i, label in enumerate(picker.options) if f"asked {ago(9)}" in label))
+    picker.select_index(next(i for i, label in enumerate(picker.options) if f"asked {ago(9):%d %b}" in label))
     assert at.button(key="feedback_delete").disabled  # not without "Yes, delete this entry"
     at.checkbox(key="feedback_delete_sure").check()
     at.run()
@@ -255,6 +255,8 @@ def test_a_feedback_entry_is_deleted_from_its_drawer_once_confirmed(open_page, r
     at.run()
     assert not at.exception
     assert store.load_feedback(engine)["asked_on"].tolist() == [ago(3)]
+    assert "Entry deleted." in [t.value for t in at.toast]
+    assert not at.checkbox(key="feedback_delete_sure").value  # clear for the next one
 
 
 def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected):

@@ -121,3 +121,31 @@ def test_a_person_is_edited_from_the_drawer_opened_on_their_page(open_page, app_
     assert not at.exception
     assert "Saved." in shown(at.success)
     assert contact_store.load_contacts(engine)["name"].tolist() == ["Joanna Test"]
+
+
+def test_a_person_with_a_day_after_today_opens_for_editing_without_an_error(open_page, app_env):
+    import sqlalchemy as sa
+
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme"))
+    later = dt.date.today() + dt.timedelta(days=2)  # as an import or another machine's clock may leave it
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("UPDATE contacts SET connected_on = :day, last_contact_on = :day WHERE id = :id"),
+            {"day": later.isoformat(), "id": jo},
+        )
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    at.session_state["person_edit_open"] = True
+    at.run()
+    assert not at.exception
+    assert any(box.value == later for box in at.date_input if box.label == "Connected on")
+
+
+def test_no_demo_person_is_connected_or_contacted_after_today():
+    from lib.data import demo
+
+    engine = db.open_database("sqlite://")
+    demo.build(engine, today=dt.date(2026, 6, 1))
+    people = contact_store.load_contacts(engine)
+    for column in ("connected_on", "last_contact_on"):
+        assert (people[column].dropna() <= dt.date(2026, 6, 1)).all(), column

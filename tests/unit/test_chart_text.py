@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.learn import charts
-from ui.charts import with_text_alternative
+from ui.charts import prepare, with_text_alternative
 
 
 def test_a_chart_gets_a_description_from_its_title_and_data():
@@ -36,3 +36,26 @@ def test_a_chart_without_its_own_title_takes_the_one_the_page_gives():
     spec = with_text_alternative({"mark": "bar", "data": {"values": [{"x": 1}]}}, "Your mood, week by week")
     assert spec["title"]["text"] == "Your mood, week by week"
     assert spec["description"] == "Chart: Your mood, week by week. 1 data point."
+
+
+def test_the_numbers_under_a_chart_are_headed_as_the_chart_heads_them_with_days_as_days():
+    frame = pd.DataFrame(
+        {
+            "company": ["Acme", "Beta"],
+            "stage": ["applied", "interview"],
+            "stage_label": ["Applied", "Interview"],
+            "applications": [3, 1],
+            "company_total": [3, 1],
+            "company_traction": [0, 1],
+            "order": [0, 1],
+        }
+    )
+    table = prepare(charts.company_stages_chart(frame).to_dict()).table
+    assert "order" not in table.columns and "stage" not in table.columns  # the chart's inner workings
+    assert "Company" in table.columns and table["Company"].tolist() == ["Acme", "Beta"]
+    spec = {
+        "title": "Mood by week",
+        "data": {"values": [{"week": "2026-04-06T00:00:00", "mood": 3.5, "enough": True}]},
+        "encoding": {"x": {"field": "week", "title": "Week"}, "y": {"field": "mood", "title": "Mood"}},
+    }
+    assert prepare(spec).table.values.tolist() == [["06 Apr 2026", "3.5"]]

@@ -187,9 +187,19 @@ def all_feedback(overview: FeedbackOverview) -> None:
             "Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which"
         )
         sure = st.checkbox("Yes, delete this entry", key="feedback_delete_sure")
-        if st.button(
-            "Delete", type="primary", disabled=not sure, icon=":material/delete:", key="feedback_delete"
-        ):
-            store.delete_feedback(state.engine(), gone)
-            st.session_state.pop("feedback_delete_sure", None)
-            st.rerun()
+        st.button(
+            "Delete",
+            type="primary",
+            disabled=not sure,
+            icon=":material/delete:",
+            key="feedback_delete",
+            on_click=_delete,
+            args=(gone,),
+        )
+
+
+def _delete(entry_id: int) -> None:
+    """Before the rerun, so the "yes" box is clear for the next one."""
+    store.delete_feedback(state.engine(), entry_id)
+    st.session_state.pop("feedback_delete_sure", None)
+    st.toast("Entry deleted.", icon=":material/check:")

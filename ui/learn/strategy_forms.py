@@ -37,6 +37,7 @@ PRIORITY_CHOICES = [*PRIORITY_LABELS.values(), NOT_A_TARGET]
 PRIORITY_OF = {label: value for value, label in PRIORITY_LABELS.items()} | {NOT_A_TARGET: None}
 EDITOR_LIMIT = 300
 NEXT_TAB = "strategy_next_tab"  # the tab the page opens on its next run (set before the tabs exist)
+SAVED = "strategy_review_saved"  # the word after a saved review, said once in the plan's tab
 
 
 def _done(message: str) -> None:
@@ -87,10 +88,12 @@ def review_form(
     questionnaire.forget(PREFIX)
     due = review_due(dt.date.today(), dt.date.today())
     st.session_state[NEXT_TAB] = "Plan the week"
-    _done(
+    # said at the top of the plan's tab, where the page opens next (the page keeps its scroll)
+    st.session_state[SAVED] = (
         f"Review saved. The next one is due on {due:%d %b %Y}; it will show up in your next actions. "
         "Now, a plan for the week:"
     )
+    st.rerun()
 
 
 # --- the target list -------------------------------------------------------------------------

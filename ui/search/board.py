@@ -14,7 +14,9 @@ from ui.text import md
 
 
 def draw(view: LogView, cards_per_column: int) -> None:
-    if not any(view.board_counts.values()):
+    if view.matching == 0:
+        st.info("No application matches these filters. Clear a filter to see more.")
+    elif not any(view.board_counts.values()):
         st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
     else:
         st.caption(

@@ -80,7 +80,11 @@ def people(person_id: int, name: str, labels: dict[int, str]) -> None:
         return
     st.caption(f"The same person entered twice? Their notes, feedback and interviews move to {md(name)}.")
     other = st.selectbox(
-        "Merge into this person", others, index=None, format_func=labels.get, key=f"merge_person_{person_id}"
+        "Their other entry (merged into this one)",
+        others,
+        index=None,
+        format_func=labels.get,
+        key=f"merge_person_{person_id}",
     )
     if other is None:
         return

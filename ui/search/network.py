@@ -31,10 +31,14 @@ DUPLICATE = "contact_duplicate"  # the person a refused add matched: shown with 
 
 
 def _date(form: str, label: str, field: str, current: dict, column, today: dt.date, *, future: bool = False):
+    value = current.get(field, today if field == "met_on" else None)
+    # A stored day after today (typed on another machine, imported) is shown as it is, never refused
+    # by the widget: the form opens, and the save says what is wrong with it.
+    latest = max(today, pd.Timestamp(value).date()) if value is not None and not pd.isna(value) else today
     return column.date_input(
         label,
-        value=current.get(field, today if field == "met_on" else None),
-        max_value=None if future else today,
+        value=value,
+        max_value=None if future else latest,
         key=forms.key(form, field),
         format="DD/MM/YYYY",
     )
@@ -83,7 +87,8 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
         )
         notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
-        submitted = st.form_submit_button(submit, type="primary", icon=":material/person_add:")
+        icon = ":material/save:" if current else ":material/person_add:"  # editing, or adding
+        submitted = st.form_submit_button(submit, type="primary", icon=icon)
     if not submitted:
         return None
     if company is None and company_picker.waiting(company_key):

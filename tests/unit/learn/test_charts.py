@@ -77,6 +77,9 @@ def test_the_rates_chart_draws_bars_intervals_and_says_too_few_for_small_groups(
     assert few["mark"]["type"] == "text" and few["encoding"]["text"]["field"] == "note"
     data = spec["data"]["values"]
     assert len(data) == 2 * len(view.channel_rates)
+    # "too few to tell" is said of the small groups only, never of one with enough applications
+    assert all((row["note"] == "") == row["enough"] for row in data)
+    assert any(row["enough"] for row in data)
 
 
 def test_over_time_lines_differ_by_dash_and_shape_not_only_colour(view):
@@ -117,6 +120,7 @@ def test_response_times_show_spread_middle_half_and_median(view):
     assert "too few to tell" in spec["title"]["subtitle"]
     assert spec["layer"][2]["encoding"]["x"]["field"] == "median"
     assert spec["layer"][0]["encoding"]["x"]["title"] == "Days from applying to the first answer"
+    assert all((row["note"] == "") == row["enough"] for row in spec["data"]["values"])
 
 
 def test_a_chart_refuses_raw_rows():
