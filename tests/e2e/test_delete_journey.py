@@ -46,6 +46,7 @@ def test_a_debrief_and_a_review_are_deleted_after_asking(page, server):
     goto(page, server, f"application?id={app_id}")
     technical = page.get_by_test_id("stExpander").filter(has_text="Technical")
     technical.locator("summary").click()
+    wait_for_app(page)  # a debrief is drawn once its drawer opens
     technical.get_by_role("button", name="Delete this debrief…").click()
     wait_for_app(page)
     expect(technical.get_by_text("Delete this debrief?")).to_be_visible()
