@@ -23,15 +23,16 @@ if bounds is None:
     st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
     st.stop()
 
-with st.container(border=True):
-    c1, c2, c3, c4, c5 = st.columns([2, 2, 2, 2, 3])
+with st.container(border=True):  # two rows: at 1,280 px five in a row cut what was picked
+    c1, c5 = st.columns([3, 2])
     text = c1.text_input("Search", placeholder="Company or role", key="log_text")
+    dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
+    c2, c3, c4 = st.columns(3)
     stages = c2.multiselect("Furthest stage", vocab.STAGES, format_func=vocab.stage_label, key="log_stages")
     outcomes = c3.multiselect(
         "Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label, key="log_outcomes"
     )
     channels = c4.multiselect("Channel", vocab.CHANNELS, key="log_channels")
-    dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
 chosen = LogFilter(
     text=text,
     stages=tuple(stages),
