@@ -129,8 +129,9 @@ def add_person() -> None:
     if new is None:
         return
     st.session_state.pop(DUPLICATE, None)
-    if forms.already_saved(ADD, new):
+    if forms.already_saved(ADD, new):  # a double click: saved once, and still said
         forms.renew(ADD)
+        forms.flash(f"Added {new.name}.")
         st.rerun()
     try:
         new_id = store.add_contact(state.engine(), new)
