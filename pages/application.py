@@ -36,51 +36,44 @@ st.markdown(
     + (f" ({md(app['source'])})" if app["source"] else "")
 )
 
-# Only the open tab is drawn; it is kept in the address, so a save stays on it.
-timeline_tab, edit_tab, reapply_tab, delete_tab = st.tabs(
-    ["Timeline", "Edit details", "Re-application", "Delete"],
-    key="application_tab",
-    on_change="rerun",
-    bind="query-params",
-)
 
-if timeline_tab.open:
-    with timeline_tab:
-        # the next steps across the full width: in the right half their labels were cut at 1,280 px
-        slots = iter(st.columns(3))
+def _timeline() -> None:
+    # the next steps across the full width: in the right half their labels were cut at 1,280 px
+    slots = iter(st.columns(3))
+    next(slots).page_link(
+        "pages/debrief.py",
+        label="Debrief an interview",
+        icon=":material/rate_review:",
+        query_params={"id": str(app_id)},
+    )
+    if standing.outcome == vocab.OPEN:  # an application that has ended has nothing more to record
         next(slots).page_link(
-            "pages/debrief.py",
-            label="Debrief an interview",
-            icon=":material/rate_review:",
+            "pages/rejection.py",
+            label="Record a rejection",
+            icon=":material/heart_broken:",
             query_params={"id": str(app_id)},
         )
-        if standing.outcome == vocab.OPEN:  # an application that has ended has nothing more to record
-            next(slots).page_link(
-                "pages/rejection.py",
-                label="Record a rejection",
-                icon=":material/heart_broken:",
-                query_params={"id": str(app_id)},
-            )
-        next(slots).page_link(
-            "pages/compose.py",
-            label="Write a follow-up",
-            icon=":material/edit_note:",
-            query_params={"app": str(app_id)},
-        )
-        left, right = st.columns([1, 1], gap="large")
-        with right:
-            view.event_form(app_id, events, standing)
-        with left:
-            view.timeline(app, events)
-            email_timeline.kept_emails(app_id)  # the emails that recorded these events
-            application_timeline(app_id)
+    next(slots).page_link(
+        "pages/compose.py",
+        label="Write a follow-up",
+        icon=":material/edit_note:",
+        query_params={"app": str(app_id)},
+    )
+    left, right = st.columns([1, 1], gap="large")
+    with right:
+        view.event_form(app_id, events, standing)
+    with left:
+        view.timeline(app, events)
+        email_timeline.kept_emails(app_id)  # the emails that recorded these events
+        application_timeline(app_id)
 
-if edit_tab.open:
-    with edit_tab:
-        view.edit(app)
-if reapply_tab.open:
-    with reapply_tab:
-        view.reapply(app)
-if delete_tab.open:
-    with delete_tab:
-        view.delete(app)
+
+layout.lazy_tabs(  # only the open tab is drawn; a save stays on it
+    {
+        "Timeline": _timeline,
+        "Edit details": lambda: view.edit(app),
+        "Re-application": lambda: view.reapply(app),
+        "Delete": lambda: view.delete(app),
+    },
+    key="application_tab",
+)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.core import vocab
-from lib.search.filters import LogFilter, log_bounds, log_view, match_sentence
+from lib.search.filters import TABLE_COLUMNS, LogFilter, log_bounds, log_view, match_sentence
 from ui import layout, state
 from ui.search import board
 
@@ -45,56 +45,43 @@ view = state.from_log(log_view, chosen, TABLE_LIMIT, CARDS_PER_COLUMN, shared=Tr
 
 st.caption(match_sentence(view))
 
+
+def _log() -> None:
+    if view.table.empty:
+        st.info("No application matches these filters. Clear a filter to see more.")
+        return
+    selection = st.dataframe(
+        view.table,
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="log_table",
+        column_order=[c for c in TABLE_COLUMNS if c != "id"],
+        column_config={
+            "company": "Company",
+            "role": "Role",
+            "channel": "Channel",
+            "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+            "furthest_stage": "Furthest stage",
+            "outcome": "Outcome",
+            "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
+            "resume_version": "Résumé",
+        },
+        placeholder="",
+    )
+    st.caption(
+        "Select a row to open the application. Click a column header to sort."
+        + (
+            f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
+            if view.matching > TABLE_LIMIT
+            else ""
+        )
+    )
+    rows = selection.selection.rows if selection else []
+    if rows:
+        picked = int(view.table.iloc[rows[0]]["id"])
+        st.switch_page("pages/application.py", query_params={"id": str(picked)})
+
+
 # Only the open tab is drawn. Names that never change keep the tab open while filters change.
-table_tab, board_tab = st.tabs(["Log", "Board"], key="log_tab", on_change="rerun", bind="query-params")
-
-if table_tab.open:
-    with table_tab:
-        if view.table.empty:
-            st.info("No application matches these filters. Clear a filter to see more.")
-        else:
-            table = view.table
-            selection = st.dataframe(
-                table,
-                hide_index=True,
-                on_select="rerun",
-                selection_mode="single-row",
-                key="log_table",
-                column_order=[
-                    "company",
-                    "role",
-                    "applied_on",
-                    "channel",
-                    "furthest_stage",
-                    "outcome",
-                    "last_event_on",
-                    "resume_version",
-                ],
-                column_config={
-                    "company": "Company",
-                    "role": "Role",
-                    "channel": "Channel",
-                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                    "furthest_stage": "Furthest stage",
-                    "outcome": "Outcome",
-                    "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
-                    "resume_version": "Résumé",
-                },
-                placeholder="",
-            )
-            st.caption(
-                "Select a row to open the application. Click a column header to sort."
-                + (
-                    f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
-                    if view.matching > TABLE_LIMIT
-                    else ""
-                )
-            )
-            rows = selection.selection.rows if selection else []
-            if rows:
-                picked = int(table.iloc[rows[0]]["id"])
-                st.switch_page("pages/application.py", query_params={"id": str(picked)})
-
-if board_tab.open:
-    with board_tab:
-        board.draw(view, CARDS_PER_COLUMN)
+layout.lazy_tabs({"Log": _log, "Board": lambda: board.draw(view, CARDS_PER_COLUMN)}, key="log_tab")

@@ -9,16 +9,13 @@ st.title("Your data")
 layout.demo_banner()
 st.caption("Bring your search in, take it out, keep a backup. Everything stays on this computer.")
 
-TABS = ["Import", "Emails", "Export", "Backup & restore", "Delete all"]
-tabs = st.tabs(TABS, key="data_tab", on_change="rerun", bind="query-params")
-drawers = [
-    data_import.render,
-    email_import.render,
-    data_tools.export_tab,
-    data_tools.backup_tab,
-    data_tools.delete_tab,
-]
-for tab, draw in zip(tabs, drawers):
-    if tab.open:  # only the open tab does its work
-        with tab:
-            draw()
+layout.lazy_tabs(  # only the open tab does its work
+    {
+        "Import": data_import.render,
+        "Emails": email_import.render,
+        "Export": data_tools.export_tab,
+        "Backup & restore": data_tools.backup_tab,
+        "Delete all": data_tools.delete_tab,
+    },
+    key="data_tab",
+)

@@ -1,5 +1,7 @@
 """Insights: what your own reflections say about your search, each with the chart behind it."""
 
+from functools import partial
+
 import streamlit as st
 
 from ui import layout, state
@@ -36,22 +38,26 @@ SECTIONS = [  # (tab, insight, how it is drawn, its charts)
     ("Mood", "mood", sections.mood, ("mood",)),
     ("Was it for me", "motivation", sections.motivation, ("motivation",)),
 ]
-tabs = st.tabs(
-    [name for name, *_ in SECTIONS] + ["Worth another try", "Target list"],
-    key="insights_tab",
-    on_change="rerun",
-    bind="query-params",
-)
-for tab, (_, insight, draw, charts) in zip(tabs, SECTIONS):
-    if tab.open:
-        with tab:
-            draw(found[insight], insights_data.chart_specs(only=charts))
-if tabs[6].open:
-    with tabs[6]:
-        sections.reapply(found["reapply"], state.settings()["reapproach_months"])
-if tabs[7].open:
-    with tabs[7]:
-        sections.targets(found["targets"])
+
+
+def _section(insight: str, draw, charts: tuple[str, ...]) -> None:
+    draw(found[insight], insights_data.chart_specs(only=charts))
+
+
+def _targets() -> None:
+    sections.targets(found["targets"])
     st.page_link(
         "pages/strategy.py", label="Edit the target list in the strategy review", icon=":material/flag:"
     )
+
+
+layout.lazy_tabs(
+    {name: partial(_section, insight, draw, charts) for name, insight, draw, charts in SECTIONS}
+    | {
+        "Worth another try": lambda: sections.reapply(
+            found["reapply"], state.settings()["reapproach_months"]
+        ),
+        "Target list": _targets,
+    },
+    key="insights_tab",
+)

@@ -32,23 +32,21 @@ with list_col:
         )
     else:
         # Only the open tab is drawn; names without counts keep it open when a count changes.
-        people_tab, connect_tab = st.tabs(
-            ["People", "Met, not connected"], key="network_tab", on_change="rerun", bind="query-params"
+        layout.lazy_tabs(
+            {
+                "People": lambda: network.people_list(len(people)),
+                "Met, not connected": lambda: network.to_connect(met_not_connected(people)),
+            },
+            key="network_tab",
         )
-        if people_tab.open:
-            with people_tab:
-                network.people_list(len(people))
-        if connect_tab.open:
-            with connect_tab:
-                network.to_connect(met_not_connected(people))
 
 if not people.empty and not linked_first:
     st.divider()
     person.section(people)
 
-merging = st.expander(
-    "One company under two names? Merge them", icon=":material/merge:", key="merge_open", on_change="rerun"
-)
-if merging.open:  # its pickers list every company: drawn only when opened
+# Its pickers list every company: drawn only when opened.
+if merging := layout.lazy_expander(
+    "One company under two names? Merge them", key="merge_open", icon=":material/merge:"
+):
     with merging:
         merge.companies()

@@ -45,44 +45,44 @@ if found["traction"].n == 0:
         "decide what to aim for. Add applications as you send them."
     )
 
-# Only the open tab does its work (each is a page's worth of widgets); the tab is in the address,
-# so a save or a reload stays on it. A saved review moves on to the plan (strategy_forms.NEXT_TAB).
+
+def _review() -> None:
+    form_col, beside_col = st.columns([3, 2], gap="large")
+    with form_col:
+        skills = found["nos"].extra["skills"]["skill"].head(30).tolist()
+        strategy_forms.review_form(STRATEGY, settings["weekly_goal"], found, skills)
+    with beside_col:
+        st.markdown("#### Beside you")
+        with st.container(border=True):
+            st.markdown("**Am I on track**")
+            sections.on_track(found["on_track"], insights_data.chart_specs(today, only=("on_track",)))
+        for key in ("traction", "comfort", "nos", "motivation", "targets"):
+            with st.container(border=True):
+                st.markdown(f"**{found[key].title}**")
+                sections.sentence(found[key])
+
+
+def _plan() -> None:
+    if saved_now := st.session_state.pop(strategy_forms.SAVED, None):
+        st.success(saved_now, icon=":material/check_circle:")
+    plan_form.render()  # the self-check, a broadening hint, the plan for the week
+
+
+def _compare() -> None:
+    strategy_forms.compare(saved["reviews"])
+    strategy_forms.saved_reviews(saved["reviews"])
+
+
+# Each tab is a page's worth of widgets: only the open one is drawn. A saved review moves on to
+# the plan (strategy_forms.NEXT_TAB, set before the tabs exist).
 if next_tab := st.session_state.pop(strategy_forms.NEXT_TAB, None):
     st.session_state["strategy_tab"] = next_tab
-review_tab, plan_tab, targets_tab, compare_tab = st.tabs(
-    ["New review", "Plan the week", "Target list", "Compare reviews"],
+layout.lazy_tabs(
+    {
+        "New review": _review,
+        "Plan the week": _plan,
+        "Target list": lambda: strategy_forms.targets_editor(saved["targets"], found["targets"]),
+        "Compare reviews": _compare,
+    },
     key="strategy_tab",
-    on_change="rerun",
-    bind="query-params",
 )
-
-if review_tab.open:
-    with review_tab:
-        form_col, beside_col = st.columns([3, 2], gap="large")
-        with form_col:
-            skills = found["nos"].extra["skills"]["skill"].head(30).tolist()
-            strategy_forms.review_form(STRATEGY, settings["weekly_goal"], found, skills)
-        with beside_col:
-            st.markdown("#### Beside you")
-            with st.container(border=True):
-                st.markdown("**Am I on track**")
-                sections.on_track(found["on_track"], insights_data.chart_specs(today, only=("on_track",)))
-            for key in ("traction", "comfort", "nos", "motivation", "targets"):
-                with st.container(border=True):
-                    st.markdown(f"**{found[key].title}**")
-                    sections.sentence(found[key])
-
-if plan_tab.open:
-    with plan_tab:
-        if saved_now := st.session_state.pop(strategy_forms.SAVED, None):
-            st.success(saved_now, icon=":material/check_circle:")
-        plan_form.render()  # the self-check, a broadening hint, the plan for the week
-
-if targets_tab.open:
-    with targets_tab:
-        strategy_forms.targets_editor(saved["targets"], found["targets"])
-
-if compare_tab.open:
-    with compare_tab:
-        strategy_forms.compare(saved["reviews"])
-        strategy_forms.saved_reviews(saved["reviews"])

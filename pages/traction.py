@@ -101,12 +101,7 @@ TABS = {  # only the open tab is drawn; it is kept in the address (traction?trac
     "Response time": lambda: sections.response_tab(view, specs),
     "Résumé, work mode, location": _extra,
 }
-for tab, draw in zip(
-    st.tabs(list(TABS), key="traction_tab", on_change="rerun", bind="query-params"), TABS.values()
-):
-    if tab.open:
-        with tab:
-            draw()
+layout.lazy_tabs(TABS, key="traction_tab")
 
 st.caption(
     f"Stages: {' < '.join(vocab.stage_label(s) for s in vocab.STAGES)}. "

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from ui import layout
 from ui.text import md
 
 MAX_TABLE_ROWS = 100
@@ -148,11 +149,9 @@ def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: An
     """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
     chart = spec if isinstance(spec, Prepared) else prepare(spec, title)
     shown = st.vega_lite_chart(spec=chart.spec, width="stretch", **kwargs)
-    if chart.table is not None:
-        numbers = st.expander(
-            f"{md(chart.title)} — the numbers as a table", key=f"numbers:{chart.title}", on_change="rerun"
-        )
-        if numbers.open:  # drawn when opened: a page of charts would otherwise draw every table
-            with numbers:
-                st.table(chart.table)
+    # the table is drawn when opened: a page of charts would otherwise draw every table each rerun
+    label = f"{md(chart.title)} — the numbers as a table"
+    if chart.table is not None and (numbers := layout.lazy_expander(label, key=f"numbers:{chart.title}")):
+        with numbers:
+            st.table(chart.table)
     return shown

@@ -107,14 +107,12 @@ def events() -> pd.DataFrame:
     return _events(eng, str(eng.url), db.revision(eng))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _derived(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
+def _derive(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
     return _func(_log_and_events(_engine, url, rev)[0], *args)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _derived_shared(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
-    return _func(_log_and_events(_engine, url, rev)[0], *args)
+_derived = st.cache_data(max_entries=64, show_spinner=False)(_derive)  # a copy for each caller
+_derived_shared = st.cache_resource(max_entries=64, show_spinner=False)(_derive)  # one object, read only
 
 
 def from_log(func, *args, shared: bool = False):

@@ -15,7 +15,7 @@ from lib.follow_up import feedback
 from lib.follow_up.feedback import FeedbackOverview
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import forms, layout, state
 from ui.follow_up import followups
 from ui.params import int_param
 from ui.text import md
@@ -178,8 +178,8 @@ def all_feedback(overview: FeedbackOverview) -> None:
     )
     if overview.total > len(overview.shown):
         st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")
-    deleting = st.expander("Delete an entry", key="feedback_delete_open", on_change="rerun")
-    if not deleting.open:  # its picker lists every entry: drawn when opened
+    deleting = layout.lazy_expander("Delete an entry", key="feedback_delete_open")
+    if not deleting:  # its picker lists every entry: drawn when opened
         return
     with deleting:
         labels_all = overview.recent_labels

@@ -13,7 +13,7 @@ from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
-from ui import state
+from ui import layout, state
 from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
@@ -146,8 +146,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     rest = actions[SHOWN:]
     if rest:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
-        rest_box = st.expander(label, key="next_actions_rest", on_change="rerun")
-        if rest_box.open:  # built when opened
+        if rest_box := layout.lazy_expander(label, key="next_actions_rest"):  # built when opened
             with rest_box:
                 st.dataframe(
                     _rest_frame(today),

@@ -15,7 +15,7 @@ from lib.reflect.rejection import looked_back
 from lib.reflect.timeline import LibraryFilter, library_options, library_view, timeline_items
 from lib.store import debriefs
 from lib.store import reflections as store
-from ui import forms, state
+from ui import forms, layout, state
 from ui.text import md
 
 
@@ -143,8 +143,8 @@ def application_timeline(application_id: int) -> None:
         return
     for entry in items:
         title = f"{entry.when:%d %b %Y} — {entry.title}" if entry.when else entry.title
-        box = st.expander(title, key=f"timeline_{entry.kind}_{entry.item['id']}", on_change="rerun")
-        if box.open:  # each holds a whole form: drawn when opened
+        # each holds a whole form: drawn when opened
+        if box := layout.lazy_expander(title, key=f"timeline_{entry.kind}_{entry.item['id']}"):
             with box:
                 (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 

@@ -21,6 +21,7 @@ from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
 from ui import forms, state
+from ui.follow_up import followups
 from ui.search import company_picker
 from ui.text import md
 
@@ -150,7 +151,7 @@ def add_person() -> None:
 
 @state.cached(shared=True)  # once per data revision and search, not on every rerun
 def _people_shown(engine, needle: str, roles: tuple[str, ...]) -> tuple[pd.DataFrame, int]:
-    people = rules.with_noted_company(store.load_contacts(engine))
+    people = rules.with_noted_company(followups.contacts())  # the page's own cached list
     shown = rules.filter_people(people, needle, roles)
     return shown.head(SHOWN_ROWS), len(shown)
 

@@ -11,7 +11,7 @@ import streamlit as st
 from lib.core.db import DatabaseBusy
 from lib.store import contacts as store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import forms, layout, state
 from ui.params import int_param
 from ui.search import merge, network
 from ui.text import md
@@ -121,12 +121,10 @@ def section(people: pd.DataFrame) -> None:
         _interviews(chosen, person)
         _notes(chosen)
     # Drawn only when opened: each is a full form, and merging lists everyone.
-    edit = st.expander("Edit", key="person_edit_open", on_change="rerun")
-    if edit.open:
+    if edit := layout.lazy_expander("Edit", key="person_edit_open"):
         with edit:
             _edit(chosen, person)
-    merging = st.expander("Merge a duplicate of this person", key="person_merge_open", on_change="rerun")
-    if merging.open:
+    if merging := layout.lazy_expander("Merge a duplicate of this person", key="person_merge_open"):
         with merging:
             merge.people(chosen, person["name"], labels)
     with st.expander("Delete"):
