@@ -7,9 +7,7 @@ application. Everything typed is kept as a draft in the database until saved.
 import streamlit as st
 
 from lib.reflect import questionnaires as qn
-from lib.store import applications as app_store
 from lib.store import reflections as store
-from lib.store import rounds as rounds_store
 from lib.store.base import StoreError
 from ui import conflicts, forms, layout, state
 from ui.params import int_param
@@ -23,9 +21,8 @@ BANK = qn.INTERVIEW
 
 engine = state.engine()
 interview_id = int_param("interview")
-interview = store.get_interview(engine, interview_id) if interview_id is not None else None
-app_id = interview["application_id"] if interview else int_param("id")
-app = app_store.get_application(engine, app_id) if app_id is not None else None
+found = start.opened(interview_id, int_param("id"))
+interview, app_id, app = found["interview"], found["app_id"], found["app"]
 
 if app is None:
     start.choose_application(engine, missing=interview_id is not None or app_id is not None)
@@ -33,9 +30,7 @@ if app is None:
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"
 draft = conflicts.load_draft(engine, draft_key, prefix)
-contacts_frame = store.contacts_at(engine, app_id)
-rounds = [] if interview else rounds_store.open_rounds(engine, app_id)
-contacts = {int(r.id): f"{r.name} ({r.role})" for r in contacts_frame.itertuples()}
+contacts, rounds = found["contacts"], found["rounds"]
 
 payload = start.starting_payload(BANK, draft, interview, rounds)
 start.seed(prefix, BANK, payload, contacts, rounds)
@@ -52,7 +47,8 @@ def _discard_draft() -> None:
 
 
 def _save() -> None:
-    debrief, errors = start.collect(prefix, BANK, app, contacts_frame, rounds)
+    known = store.contacts_at(state.engine(), app_id)  # read now: who is already in the network
+    debrief, errors = start.collect(prefix, BANK, app, known, rounds)
     if debrief is not None:
         try:
             store.save_interview(state.engine(), debrief, interview_id, draft_key=draft_key)

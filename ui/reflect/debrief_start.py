@@ -15,7 +15,9 @@ from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
 from lib.search import history
 from lib.search.people import split_known
+from lib.store import applications as app_store
 from lib.store import reflections as store
+from lib.store import rounds as rounds_store
 from ui import layout, state
 from ui.reflect import questionnaire, reflections
 from ui.reflect.debrief import (
@@ -27,6 +29,25 @@ from ui.reflect.debrief import (
     validated_rows,
 )
 from ui.text import md
+
+
+@state.cached()  # the page reruns on every change it keeps as a draft: read these once per revision
+def opened(engine, interview_id: int | None, app_id: int | None) -> dict[str, Any]:
+    """What the debrief opens on: the earlier debrief (?interview=) or none, its application, the
+    people met at that company (id -> "Name (role)") and, for a new debrief, the rounds without one."""
+    interview = store.get_interview(engine, interview_id) if interview_id is not None else None
+    app_id = interview["application_id"] if interview else app_id
+    app = app_store.get_application(engine, app_id) if app_id is not None else None
+    if app is None:
+        return {"interview": interview, "app_id": app_id, "app": None, "contacts": {}, "rounds": []}
+    people = store.contacts_at(engine, app_id)
+    return {
+        "interview": interview,
+        "app_id": app_id,
+        "app": app,
+        "contacts": {int(r.id): f"{r.name} ({r.role})" for r in people.itertuples()},
+        "rounds": [] if interview else rounds_store.open_rounds(engine, app_id),
+    }
 
 
 def choose_application(engine, missing: bool) -> None:
