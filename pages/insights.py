@@ -35,7 +35,7 @@ SECTIONS = [  # (tab, insight, how it is drawn, its charts)
     ("Comfort", "comfort", sections.comfort, ("comfort:Format", "comfort:Round type", "comfort:Company")),
     ("Weakest questions", "questions", sections.questions, ("questions",)),
     ("The “no”s", "nos", sections.nos, ("themes", "themes_by_month", "skills")),
-    ("Mood", "mood", sections.mood, ("mood",)),
+    ("Mood", "mood", sections.mood, ("mood", "mood_activity")),
     ("Was it for me", "motivation", sections.motivation, ("motivation",)),
 ]
 

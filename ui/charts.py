@@ -5,6 +5,7 @@ behind it as a table one click away."""
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,15 +16,23 @@ from ui import layout
 from ui.text import md
 
 MAX_TABLE_ROWS = 100
+# Vega cuts a title longer than its chart with "…": longer ones go on more lines. In characters,
+# what half the page holds at 1,280 px (title, subtitle); a chart in a third of it passes its own.
+TITLE_LINE = 48
+SUBTITLE_LINE = 72
 ISO_MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}(T00:00:00(\.000)?)?")
 
 
+def _one_line(text: Any) -> str:
+    return " ".join(map(str, text)) if isinstance(text, list) else str(text or "")
+
+
 def _title(spec: dict[str, Any]) -> tuple[str, str]:
+    """(title, subtitle) as one line each, however the spec gives them."""
     title = spec.get("title") or {}
     if isinstance(title, str):
         return title, ""
-    subtitle = title.get("subtitle") or ""
-    return str(title.get("text") or ""), " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle)
+    return _one_line(title.get("text")), _one_line(title.get("subtitle"))
 
 
 def _rows(spec: dict[str, Any]) -> pd.DataFrame:
@@ -122,11 +131,37 @@ class Prepared:
     table: pd.DataFrame | None
 
 
-def prepare(spec: dict[str, Any], title: str | None = None) -> Prepared:
-    spec = with_text_alternative(spec, title)
+def _in_lines(spec: dict[str, Any], title_line: int) -> dict[str, Any]:
+    """The spec with a long title or subtitle as a list of lines (Vega draws each on its own)."""
+    text, subtitle = _title(spec)
+    title = spec["title"] if isinstance(spec["title"], dict) else {"text": text}
+    lines = textwrap.wrap(text, title_line) or [text]
+    title = {**title, "text": lines if len(lines) > 1 else text}
+    if subtitle:
+        # "a · b": a line may end on the dot, never start with it (a no-break space holds it on)
+        held = subtitle.replace(" · ", "\u00a0· ")
+        sublines = [
+            line.replace("\u00a0", " ")
+            for line in textwrap.wrap(held, round(title_line * SUBTITLE_LINE / TITLE_LINE))
+        ]
+        title["subtitle"] = sublines if len(sublines) > 1 else subtitle
+    return {**spec, "title": title}
+
+
+def _plot_height(spec: dict[str, Any]) -> dict[str, Any]:
+    """A chart of a set height keeps that height for its marks: Streamlit fits a single chart, title
+    and axes included, into it (autosize "fit"), which squeezed a 150 px chart to a flat strip."""
+    if isinstance(spec.get("height"), int | float) and "autosize" not in spec:
+        return {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+    return spec
+
+
+def prepare(spec: dict[str, Any], title: str | None = None, title_line: int = TITLE_LINE) -> Prepared:
+    """`title_line`: characters the chart's title holds on one line (how wide it is drawn)."""
+    spec = _plot_height(with_text_alternative(spec, title))
     rows = _rows(spec)
     table = None if rows.empty else _literal(_readable(rows.head(MAX_TABLE_ROWS), spec))
-    return Prepared(_data_sent_once(spec), _title(spec)[0], table)
+    return Prepared(_data_sent_once(_in_lines(spec, title_line)), _title(spec)[0], table)
 
 
 def _data_sent_once(spec: dict[str, Any]) -> dict[str, Any]:

@@ -136,7 +136,12 @@ def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("yearmonth(month):T", title="Month feedback came in"),
             y=alt.Y("sum(count):Q", title="Times mentioned", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("theme:N", title="Theme", scale=alt.Scale(scheme="tableau10")),
+            color=alt.Color(
+                "theme:N",
+                title="Theme",
+                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=200),  # beside, it took half
+            ),
             tooltip=[
                 alt.Tooltip("yearmonth(month):T", title="Month"),
                 "theme:N",
@@ -145,58 +150,6 @@ def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
         )
         .properties(width=WIDTH, height=220)
     )
-
-
-def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
-    """Weekly mood on top; applications sent and steps closer to yes below, on the same weeks."""
-    data = _frame(weekly)
-    x = alt.X("week:T", title="Week", axis=alt.Axis(format="%d %b"))
-    mood = (
-        alt.Chart(data)
-        .mark_line(point=True, color="#e45756")
-        .encode(
-            x=x,
-            y=alt.Y("mood:Q", title="Mood (1–5)", scale=alt.Scale(domain=[1, 5])),
-            tooltip=[
-                alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
-                alt.Tooltip("mood:Q", format=".1f"),
-                alt.Tooltip("checkins:Q", title="Check-ins"),
-            ],
-        )
-        .transform_filter("isValid(datum.mood)")
-        .properties(width=WIDTH, height=150)
-    )
-    names = ["Applications sent", "Steps closer to yes (interview or later)"]
-    color = alt.Scale(domain=names, range=["#4c78a8", "#54a24b"])
-    tooltip = [
-        alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
-        alt.Tooltip("applications:Q", title="Applications sent"),
-        alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes"),
-    ]
-    sent = (
-        alt.Chart(data)
-        .mark_bar(opacity=0.8)
-        .encode(
-            x=x,
-            y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("series:N", scale=color, title=None, legend=alt.Legend(orient="bottom")),
-            tooltip=tooltip,
-        )
-        .transform_calculate(series=f"'{names[0]}'")
-    )
-    closer = (
-        alt.Chart(data)
-        .mark_line(point=True, strokeWidth=2)
-        .encode(
-            x=x,
-            y=alt.Y("closer_to_yes:Q"),
-            color=alt.Color("series:N", scale=color),
-            tooltip=tooltip,
-        )
-        .transform_calculate(series=f"'{names[1]}'")
-    )
-    activity = (sent + closer).properties(width=WIDTH, height=150)
-    return alt.vconcat(mood, activity).resolve_scale(x="shared")
 
 
 def motivation_chart(frame: pd.DataFrame) -> alt.Chart:

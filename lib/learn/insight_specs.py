@@ -5,7 +5,6 @@ from __future__ import annotations
 from lib.learn.insight_charts import (
     comfort_chart,
     count_bars,
-    mood_chart,
     motivation_chart,
     on_track_chart,
     self_assessment_chart,
@@ -13,6 +12,7 @@ from lib.learn.insight_charts import (
     traction_chart,
     weakest_chart,
 )
+from lib.learn.mood_charts import mood_activity_chart, mood_line_chart
 
 
 def all_specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dict]:
@@ -25,7 +25,8 @@ def all_specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dic
         "themes": lambda: count_bars(found["nos"].frame, "theme", "Theme"),
         "themes_by_month": lambda: themes_over_time_chart(found["nos"].extra["by_month"]),
         "skills": lambda: count_bars(found["nos"].extra["skills"].head(12), "skill", "Skill", "Reflections"),
-        "mood": lambda: mood_chart(found["mood"].frame),
+        "mood": lambda: mood_line_chart(found["mood"].frame),
+        "mood_activity": lambda: mood_activity_chart(found["mood"].frame),
         "motivation": lambda: motivation_chart(found["motivation"].frame),
     }
     for dimension in ("Format", "Round type", "Company"):
@@ -38,6 +39,7 @@ def all_specs(found: dict, only: tuple[str, ...] | None = None) -> dict[str, dic
         "themes": found["nos"].frame,
         "themes_by_month": found["nos"].extra["by_month"],
         "skills": found["nos"].extra["skills"],
+        "mood_activity": found["mood"].frame,
     }
     out = {}
     for key, build in builders.items():

@@ -9,12 +9,23 @@ import altair as alt
 import pandas as pd
 
 from lib.learn.charts import INK, NEUTRAL, STAGE_COLOURS, _checked, stage_scale
+from lib.learn.claims import TOO_FEW
+
+
+def _room_for_labels(widest: float) -> alt.Scale:
+    """An x scale reaching `widest`, so text drawn after a bar's end stays inside the chart."""
+    return alt.Scale(domain=[0, max(float(widest), 1.0)], nice=True)
 
 
 def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """applied → screen → interview → final → offer, with the conversion from each step before."""
-    frame = _checked(frame)
+    frame = _checked(frame).copy()
     labels = frame["stage_label"].tolist()
+    share = frame["conversion"].map(lambda c: f" · {c:.0%}" if c == c else "")
+    few = frame["conversion"].isna() & frame["conversion_text"].astype(bool)
+    frame["label"] = frame["reached"].astype(str) + share.where(~few, " · " + frame["conversion_text"])
+    # a short "40 · 67%" fits in a third more; "3 · too few to tell" needs more than the bar again
+    widest = (frame["reached"] * few.map({True: 2.4, False: 1.35})).max() if len(frame) else 1
     base = alt.Chart().encode(
         y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
         tooltip=[
@@ -23,21 +34,15 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%"),
         ],
     )
+    x = alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1), scale=_room_for_labels(widest))
     bars = base.mark_bar().encode(
-        x=alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
-        color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None),
+        x=x, color=alt.Color("stage_label:N", title="Stage", scale=stage_scale(labels), legend=None)
     )
-    text = (
-        base.mark_text(align="left", dx=6, color=INK)
-        .encode(x=alt.X("reached:Q"), text=alt.Text("label:N"))
-        .transform_calculate(
-            label="datum.reached + (datum.conversion_text ? ' · ' + datum.conversion_text : '')"
-        )
-    )
+    text = base.mark_text(align="left", dx=6, color=INK).encode(x=x, text=alt.Text("label:N"))
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title(
             "How far do applications get?",
-            subtitle="Each step: how many got there, and the share of those at the step before",
+            subtitle="Bars: how many got there · %: of those at the step before",
         ),
         height=alt.Step(34),
     )
@@ -72,14 +77,15 @@ def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
 def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Days to first response per channel: the line spans fastest to slowest, the bar the middle
     half, the dark tick the median. A channel with fewer than 5 answers gets no box, only a faded
-    line and "too few to tell"."""
+    line and "too few to tell" (its count is in the tooltip and the table)."""
     frame = _checked(frame)
     if "enough" not in frame:
         frame = frame.assign(enough=frame["responses"] >= 5)
-    frame = frame.assign(
-        note=frame["responses"]
-        .map(lambda n: f"too few to tell ({n} answer{'s' if n != 1 else ''})")
-        .where(~frame["enough"].astype(bool), "")  # said only where it is so
+    few_rows = ~frame["enough"].astype(bool)
+    frame = frame.assign(note=pd.Series(TOO_FEW, index=frame.index).where(few_rows, ""))  # only where so
+    # the note is drawn after the line's end: room for it past the slowest of those rows
+    widest = (
+        max(frame["slowest"].max(), (frame.loc[few_rows, "slowest"] * 1.8).max()) if few_rows.any() else None
     )
     order = frame["channel"].tolist()
     base = alt.Chart().encode(
@@ -97,7 +103,11 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
     known = base.transform_filter(alt.datum.enough)
     few = base.transform_filter(~alt.datum.enough)
     spread = base.mark_rule(color="#969696", strokeWidth=1.5).encode(
-        x=alt.X("fastest:Q", title="Days from applying to the first answer"),
+        x=alt.X(
+            "fastest:Q",
+            title="Days from applying to the first answer",
+            scale=_room_for_labels(widest) if widest is not None else alt.Undefined,
+        ),
         x2=alt.X2("slowest"),
         opacity=alt.condition(alt.datum.enough, alt.value(1.0), alt.value(0.35)),
     )

@@ -54,6 +54,23 @@ def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_pa
     assert any("demo data" in i.value for i in at.info)
 
 
+def test_the_mood_tab_draws_mood_and_the_search_as_two_charts_on_the_same_weeks(open_page):
+    """One concatenated chart overflowed the page's right edge: two charts fit it, weeks aligned."""
+    import json
+
+    at = open_page("pages/insights.py", demo=True)
+    at.session_state["insights_tab"] = "Mood"
+    at.run()
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    titles = [spec["title"]["text"] for spec in specs]
+    assert titles == ["Your mood, week by week", "Applications sent and steps closer to yes"]
+    assert not any("vconcat" in spec for spec in specs)
+    mood, activity = specs
+    weeks = mood["encoding"]["x"]["scale"]["domain"]
+    assert all(layer["encoding"]["x"]["scale"]["domain"] == weeks for layer in activity["layer"])
+    assert all(spec["autosize"]["type"] == "fit-x" for spec in specs)  # the set height is the plot's
+
+
 def test_a_few_applications_show_not_enough_data_instead_of_findings(open_page, app_env):
     engine = db.open_database(app_env)
     import datetime as dt

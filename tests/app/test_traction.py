@@ -20,7 +20,8 @@ def _titles(at):
     titles = []
     for spec in _charts(at):
         title = spec.get("title")
-        titles.append(title["text"] if isinstance(title, dict) else title)
+        text = title["text"] if isinstance(title, dict) else title
+        titles.append(" ".join(text) if isinstance(text, list) else text)  # a long title is in lines
     return titles
 
 

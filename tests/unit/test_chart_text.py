@@ -59,3 +59,30 @@ def test_the_numbers_under_a_chart_are_headed_as_the_chart_heads_them_with_days_
         "encoding": {"x": {"field": "week", "title": "Week"}, "y": {"field": "mood", "title": "Mood"}},
     }
     assert prepare(spec).table.values.tolist() == [["06 Apr 2026", "3.5"]]
+
+
+def test_a_long_title_or_subtitle_is_drawn_on_lines_not_cut_and_read_whole():
+    """Vega cuts a title wider than its chart with "…": a long one is drawn as lines, while the
+    text alternative and the table's drawer read it as one sentence."""
+    subtitle = "Line: fastest to slowest · bar: the middle half · dark tick: the median · under 5: too few"
+    spec = {
+        "title": {"text": "Where you felt at ease, by round type", "subtitle": subtitle},
+        "data": {"values": [{"x": 1}]},
+    }
+    chart = prepare(spec, title_line=28)
+    title = chart.spec["title"]
+    assert title["text"] == ["Where you felt at ease, by", "round type"]
+    assert all(len(line) <= 42 for line in title["subtitle"]) and " ".join(title["subtitle"]) == subtitle
+    assert chart.title == "Where you felt at ease, by round type"
+    assert chart.spec["description"].startswith("Chart: Where you felt at ease, by round type. Line: fastest")
+    short = prepare({"title": "How far do applications get?", "data": {"values": [{"x": 1}]}})
+    assert short.spec["title"]["text"] == "How far do applications get?"  # one line stays a string
+
+
+def test_a_chart_of_a_set_height_keeps_it_for_its_marks():
+    """Streamlit fits a single chart, title and axes included, into its height unless told
+    otherwise: a 150 px chart became a flat strip."""
+    fixed = prepare({"title": "Mood", "height": 150, "data": {"values": [{"x": 1}]}})
+    assert fixed.spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    stepped = prepare({"title": "Bars", "height": {"step": 24}, "data": {"values": [{"x": 1}]}})
+    assert "autosize" not in stepped.spec

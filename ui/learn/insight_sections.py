@@ -140,6 +140,7 @@ def mood(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     ):
         return
     _chart(specs, "mood")
+    _chart(specs, "mood_activity")
     st.caption(
         "A step closer to yes: an interview, final round or offer that week. Side by side, not cause "
         "and effect."

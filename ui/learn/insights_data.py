@@ -14,6 +14,8 @@ from lib.store import strategy as strategy_store
 from ui import charts, state
 
 SHOWN = {"reapply": 20, "targets": 200}
+NARROW_TITLE = 28  # the comfort charts stand three to a row; the weekly goal in a third of the page
+NARROW = ("comfort:", "on_track")
 CHART_TITLES = {
     "self_assessment": "How you rated yourself, by how far you got",
     "questions": "The questions that went least well",
@@ -21,6 +23,7 @@ CHART_TITLES = {
     "themes_by_month": "What the no's were about, month by month",
     "skills": "Skills your reflections named",
     "mood": "Your mood, week by week",
+    "mood_activity": "Applications sent and steps closer to yes",
     "motivation": "Why you applied",
     "comfort": "Where you felt at ease",
     "traction": "Where applications got traction",
@@ -60,7 +63,12 @@ def _specs(
     only: tuple[str, ...] | None = None,
 ) -> dict[str, charts.Prepared]:
     specs = insight_charts.specs(_insights(today, months, ghost_days, weekly_goal), only)
-    return {key: charts.prepare(spec, chart_title(key)) for key, spec in specs.items()}
+    return {
+        key: charts.prepare(
+            spec, chart_title(key), NARROW_TITLE if key.startswith(NARROW) else charts.TITLE_LINE
+        )
+        for key, spec in specs.items()
+    }
 
 
 @state.cached()

@@ -93,32 +93,31 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
 
 
 def response_tab(view: traction.TractionView, specs: dict) -> None:
-    times_col, silent_col = st.columns([3, 2], gap="large")
-    with times_col:
-        chart(
-            specs,
-            "response_times",
-            "No employer has answered yet. Record screens, interviews and rejections "
-            "on each application to see how long answers take.",
+    """The answer times, then the applications still waiting, under it: beside the chart, the
+    table's date and role columns were cut at 1,280 px."""
+    chart(
+        specs,
+        "response_times",
+        "No employer has answered yet. Record screens, interviews and rejections "
+        "on each application to see how long answers take.",
+    )
+    if view.undated_note:
+        st.caption(view.undated_note)
+    st.markdown(f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet")
+    if view.silent.empty:
+        st.caption("Every open application has had an answer.")
+    else:
+        st.dataframe(
+            view.silent.assign(ghosted=view.silent["ghosted"].map({True: "ghosted", False: ""})),
+            hide_index=True,
+            height=min(420, 38 + 35 * len(view.silent)),
+            column_order=["company", "role", "applied_on", "days_silent", "ghosted"],
+            column_config={
+                "company": "Company",
+                "role": "Role",
+                "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+                "days_silent": st.column_config.NumberColumn("Days silent", format="%d"),
+                "ghosted": "Ghosted?",
+            },
+            placeholder="",
         )
-        if view.undated_note:
-            st.caption(view.undated_note)
-    with silent_col:
-        st.markdown(f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet")
-        if view.silent.empty:
-            st.caption("Every open application has had an answer.")
-        else:
-            st.dataframe(
-                view.silent.assign(ghosted=view.silent["ghosted"].map({True: "ghosted", False: ""})),
-                hide_index=True,
-                height=min(420, 38 + 35 * len(view.silent)),
-                column_order=["company", "days_silent", "ghosted", "applied_on", "role"],
-                column_config={
-                    "company": "Company",
-                    "role": "Role",
-                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                    "days_silent": st.column_config.NumberColumn("Days silent", format="%d"),
-                    "ghosted": "Ghosted?",
-                },
-                placeholder="",
-            )

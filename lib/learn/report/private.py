@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from lib.learn import insight_charts, insights
+from lib.learn import insights, mood_charts
 from lib.learn.report.mask import Masker
 from lib.learn.report.options import ReportOptions
 from lib.reflect import writing
@@ -29,7 +29,7 @@ def _mood(data: dict[str, Any], options: ReportOptions, masker: Masker, today: d
     found = insights.mood_and_momentum(
         data["log"], data["events"], moods[["recorded_at", "score"]], data["reflections"], today
     )
-    spec = insight_charts.mood_chart(found.frame).to_dict(validate=False) if not found.frame.empty else None
+    spec = mood_charts.mood_chart(found.frame).to_dict(validate=False) if not found.frame.empty else None
     words = moods.dropna(subset=["words"]).sort_values("recorded_at", ascending=False).head(MOOD_WORDS_SHOWN)
     return {
         "sentence": found.sentence,

@@ -123,6 +123,40 @@ def test_response_times_show_spread_middle_half_and_median(view):
     assert all((row["note"] == "") == row["enough"] for row in spec["data"]["values"])
 
 
+def test_text_after_a_bar_has_room_inside_the_chart():
+    """Vega clips text past the scale's end: the funnel's "40 · 67%" and a channel's "too few to
+    tell" are drawn after their bar or line, so the scale reaches past them."""
+    funnel = pd.DataFrame(
+        {
+            "stage_label": ["Applied", "Screen", "Interview"],
+            "reached": [4, 4, 1],
+            "conversion": [float("nan"), float("nan"), float("nan")],
+            "conversion_text": ["", "too few to tell", "too few to tell"],
+        }
+    )
+    spec = outcome_charts.funnel_chart(funnel).to_dict()
+    labels = [row["label"] for row in spec["data"]["values"]]
+    assert labels == ["4", "4 · too few to tell", "1 · too few to tell"]
+    assert spec["layer"][1]["encoding"]["x"]["scale"]["domain"][1] >= 4 * 2  # a long label on a full bar
+    shares = funnel.assign(reached=[60, 40, 25], conversion=[float("nan"), 2 / 3, 0.625])
+    shares["conversion_text"] = ["", "67% of the step before", "62% of the step before"]
+    spec = outcome_charts.funnel_chart(shares).to_dict()
+    assert [row["label"] for row in spec["data"]["values"]] == ["60", "40 · 67%", "25 · 62%"]
+    assert 60 * 1.3 <= spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] < 60 * 2
+
+    times = pd.DataFrame(
+        {
+            "channel": ["job board", "recruiter"],
+            "responses": [12, 4],
+            "enough": [True, False],
+            **{"fastest": [3, 6], "q1": [6, 7], "median": [9, 8], "q3": [10, 9], "slowest": [12, 12]},
+        }
+    )
+    spec = outcome_charts.response_time_chart(times).to_dict()
+    assert [row["note"] for row in spec["data"]["values"]] == ["", "too few to tell"]
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] >= 12 * 1.8
+
+
 def test_a_chart_refuses_raw_rows():
     with pytest.raises(ValueError, match="aggregated"):
         outcome_charts.endings_chart(pd.DataFrame({"label": ["x"] * 5001, "applications": 1, "share": 0.1}))

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from lib.learn import insight_charts as charts
+from lib.learn import mood_charts
 
 
 def _data(chart) -> list[dict]:
@@ -61,23 +62,34 @@ def test_weakest_questions_put_the_lowest_average_on_top():
     assert charts.weakest_chart(frame).to_dict()["layer"][0]["encoding"]["y"]["sort"] == "x"
 
 
+WEEKLY = pd.DataFrame(
+    {
+        "week": pd.to_datetime(["2025-05-26", "2025-06-02", "2025-06-09"]),
+        "mood": [None, 3.0, None],
+        "checkins": [0, 3, 0],
+        "applications": [2, 1, 4],
+        "closer_to_yes": [1, 0, 0],
+    }
+)
+
+
 def test_mood_chart_stacks_mood_over_activity_on_shared_weeks():
-    weekly = pd.DataFrame(
-        {
-            "week": pd.to_datetime(["2025-05-26", "2025-06-02"]),
-            "mood": [3.0, None],
-            "checkins": [3, 0],
-            "applications": [2, 1],
-            "closer_to_yes": [1, 0],
-        }
-    )
-    spec = charts.mood_chart(weekly).to_dict()
+    spec = mood_charts.mood_chart(WEEKLY).to_dict()
     assert spec["resolve"] == {"scale": {"x": "shared"}}
     top, bottom = spec["vconcat"]
     assert top["mark"]["type"] == "line" and top["encoding"]["y"]["scale"]["domain"] == [1, 5]
     sent, closer = bottom["layer"]
     assert sent["mark"]["type"] == "bar" and sent["encoding"]["y"]["field"] == "applications"
     assert closer["mark"]["type"] == "line" and closer["encoding"]["y"]["field"] == "closer_to_yes"
+
+
+def test_the_two_mood_charts_drawn_apart_span_the_same_weeks():
+    """Insights draws them one above the other: a week with no mood still lines up with its bar."""
+    mood = mood_charts.mood_line_chart(WEEKLY).to_dict()
+    activity = mood_charts.mood_activity_chart(WEEKLY).to_dict()
+    first, last = mood["encoding"]["x"]["scale"]["domain"]
+    assert (first["month"], first["date"], last["month"], last["date"]) == (5, 26, 6, 9)
+    assert all(layer["encoding"]["x"]["scale"]["domain"] == [first, last] for layer in activity["layer"])
 
 
 def test_on_track_chart_draws_the_goal_as_a_rule():

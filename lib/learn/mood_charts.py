@@ -1,0 +1,83 @@
+"""The mood charts: weekly mood, and beside it what happened in the search those weeks.
+
+Insights draws them as two charts (a concatenated chart overflows a page that fits its width); the
+report draws them as one.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from lib.learn.charts import _checked
+from lib.learn.insight_charts import WIDTH
+
+
+def _weeks(data: pd.DataFrame) -> alt.X:
+    """The weeks of both mood charts, first to last: drawn apart, they still line up."""
+    ends = pd.to_datetime(data["week"]).agg(["min", "max"])
+    days = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in ends]
+    return alt.X("week:T", title="Week", axis=alt.Axis(format="%d %b"), scale=alt.Scale(domain=days))
+
+
+def mood_line_chart(weekly: pd.DataFrame) -> alt.Chart:
+    """Weekly mood, 1 to 5."""
+    data = _checked(weekly)
+    return (
+        alt.Chart(data)
+        .mark_line(point=True, color="#e45756")
+        .encode(
+            y=alt.Y("mood:Q", title="Mood (1–5)", scale=alt.Scale(domain=[1, 5])),
+            tooltip=[
+                alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+                alt.Tooltip("mood:Q", format=".1f"),
+                alt.Tooltip("checkins:Q", title="Check-ins"),
+            ],
+        )
+        .transform_filter("isValid(datum.mood)")
+        .encode(x=_weeks(data))
+        .properties(width=WIDTH, height=150)
+    )
+
+
+def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
+    """Applications sent (bars) and steps closer to yes (line), on the weeks of the mood chart."""
+    data = _checked(weekly)
+    x = _weeks(data)
+    names = ["Applications sent", "Steps closer to yes (interview or later)"]
+    color = alt.Scale(domain=names, range=["#4c78a8", "#54a24b"])
+    tooltip = [
+        alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+        alt.Tooltip("applications:Q", title="Applications sent"),
+        alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes"),
+    ]
+    sent = (
+        alt.Chart(data)
+        .mark_bar(opacity=0.8)
+        .encode(
+            x=x,
+            y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "series:N", scale=color, title=None, legend=alt.Legend(orient="bottom", labelLimit=320)
+            ),
+            tooltip=tooltip,
+        )
+        .transform_calculate(series=f"'{names[0]}'")
+    )
+    closer = (
+        alt.Chart(data)
+        .mark_line(point=True, strokeWidth=2)
+        .encode(
+            x=x,
+            y=alt.Y("closer_to_yes:Q"),
+            color=alt.Color("series:N", scale=color),
+            tooltip=tooltip,
+        )
+        .transform_calculate(series=f"'{names[1]}'")
+    )
+    return (sent + closer).properties(width=WIDTH, height=150)
+
+
+def mood_chart(weekly: pd.DataFrame) -> alt.VConcatChart:
+    """Mood on top, applications and steps closer to yes below (the report draws them as one)."""
+    return alt.vconcat(mood_line_chart(weekly), mood_activity_chart(weekly)).resolve_scale(x="shared")
