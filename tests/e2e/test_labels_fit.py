@@ -1,5 +1,5 @@
 """At 1,280 px (a common laptop) and 1,400 px every button and filter label shows whole: none is
-cut to "Mark …" or "Includ…"."""
+cut to "Mark …" or "Includ…"; nor is a chart's title, subtitle or legend ("by for…")."""
 
 from __future__ import annotations
 
@@ -79,3 +79,26 @@ def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
     expect(page.get_by_role("button", name="Mark sent")).to_be_visible()
     expect(page.get_by_role("button", name="Save draft")).to_be_visible()
     assert page.evaluate(CUT_LABELS) == []
+
+
+# Text Vega cut to fit its chart: it ends the cut words with "…".
+CUT_CHART_TEXT = """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stVegaLiteChart] svg text')]
+    .map(t => t.textContent).filter(t => t.endsWith('…'))"""
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "traction?data=demo&traction_tab=Funnel",
+        "traction?data=demo&traction_tab=Response+time",
+        "insights?data=demo&insights_tab=Comfort",
+        "insights?data=demo&insights_tab=Mood",
+        "strategy?data=demo",
+    ],
+)
+def test_chart_titles_and_labels_are_not_cut(page, server, width, address):
+    goto(page, server, address)
+    charts = page.locator("[data-testid=stVegaLiteChart] svg")
+    expect(charts.first).to_be_visible(timeout=20_000)
+    page.wait_for_timeout(500)  # Vega lays out text after the first frame
+    assert page.evaluate(CUT_CHART_TEXT) == []

@@ -43,18 +43,20 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
     }
     forms.form_error(NEW)
     with st.form(NEW, border=True):
-        contact = st.selectbox(
+        # who and how on one row, the two days on the next: three in a row cut the days at 1,280 px
+        from_col, via_col = st.columns([3, 2])
+        contact = from_col.selectbox(
             "From",
             [None, *person_labels],
             format_func=lambda i: "—" if i is None else person_labels[i],
             key="feedback_contact",
         )
-        asked_col, via_col, got_col = st.columns(3)
+        asked_via = via_col.selectbox("How", feedback.ASKED_VIA, key="feedback_via")
+        asked_col, got_col = st.columns(2)
         asked_on = asked_col.date_input(
             "Asked on", value=today, max_value=today, key="feedback_asked_on", format="DD/MM/YYYY"
         )
         forms.field_error(NEW, "asked_on", "Asked on")
-        asked_via = via_col.selectbox("How", feedback.ASKED_VIA, key="feedback_via")
         received_on = got_col.date_input(
             "Answer on",
             value=None,
