@@ -4,7 +4,6 @@ behind it as a table one click away."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +11,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui import layout
+from ui import layout, tables
 from ui.text import md
 
 MAX_TABLE_ROWS = 100
@@ -20,7 +19,9 @@ MAX_TABLE_ROWS = 100
 # what half the page holds at 1,280 px (title, subtitle); a chart in a third of it passes its own.
 TITLE_LINE = 48
 SUBTITLE_LINE = 72
-ISO_MIDNIGHT = re.compile(r"\d{4}-\d{2}-\d{2}(T00:00:00(\.000)?)?")
+WIDE_TITLE_LINE = 96  # a chart across the page
+# Vega fits a chart to its box exactly: a point or an axis label at the right end was half cut off.
+PADDING = {"left": 5, "top": 5, "right": 16, "bottom": 5}
 
 
 def _one_line(text: Any) -> str:
@@ -97,30 +98,6 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
     return {**spec, "description": description}
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, str):
-        if ISO_MIDNIGHT.fullmatch(value):  # a day as the chart's data carries it
-            return f"{pd.Timestamp(value):%d %b %Y}"
-        return md(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")  # 0.4166… -> "0.42", 12.0 -> "12"
-    if isinstance(value, pd.Timestamp):
-        return f"{value:%d %b %Y}" if value == value.normalize() else f"{value:%d %b %Y %H:%M}"
-    return md(str(value))
-
-
-def _literal(rows: pd.DataFrame) -> pd.DataFrame:
-    """st.table draws its cells (and headers) as Markdown: company names and roles are user text.
-    Every cell becomes text (one type a column, as Arrow wants); a missing value shows as an empty
-    cell, never "None" or "nan"."""
-    shown = rows.astype(object).where(rows.notna(), "")
-    shown = shown.map(lambda value: "" if isinstance(value, str) and not value else _cell(value))
-    shown.columns = [md(column) for column in shown.columns]
-    return shown
-
-
 @dataclass(frozen=True)
 class Prepared:
     """A chart made ready once (title, text alternative, its numbers as a literal table), so a page
@@ -148,9 +125,11 @@ def _in_lines(spec: dict[str, Any], title_line: int) -> dict[str, Any]:
     return {**spec, "title": title}
 
 
-def _plot_height(spec: dict[str, Any]) -> dict[str, Any]:
-    """A chart of a set height keeps that height for its marks: Streamlit fits a single chart, title
-    and axes included, into it (autosize "fit"), which squeezed a 150 px chart to a flat strip."""
+def _sized(spec: dict[str, Any]) -> dict[str, Any]:
+    """Room on the right for what sits at the end of the x axis; and a chart of a set height keeps
+    that height for its marks: Streamlit fits a single chart, title and axes included, into it
+    (autosize "fit"), which squeezed a 150 px chart to a flat strip."""
+    spec = spec if "padding" in spec else {**spec, "padding": PADDING}
     if isinstance(spec.get("height"), int | float) and "autosize" not in spec:
         return {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     return spec
@@ -158,9 +137,9 @@ def _plot_height(spec: dict[str, Any]) -> dict[str, Any]:
 
 def prepare(spec: dict[str, Any], title: str | None = None, title_line: int = TITLE_LINE) -> Prepared:
     """`title_line`: characters the chart's title holds on one line (how wide it is drawn)."""
-    spec = _plot_height(with_text_alternative(spec, title))
+    spec = _sized(with_text_alternative(spec, title))
     rows = _rows(spec)
-    table = None if rows.empty else _literal(_readable(rows.head(MAX_TABLE_ROWS), spec))
+    table = None if rows.empty else tables.literal(_readable(rows.head(MAX_TABLE_ROWS), spec))
     return Prepared(_data_sent_once(_in_lines(spec, title_line)), _title(spec)[0], table)
 
 

@@ -71,6 +71,22 @@ def test_the_mood_tab_draws_mood_and_the_search_as_two_charts_on_the_same_weeks(
     assert all(spec["autosize"]["type"] == "fit-x" for spec in specs)  # the set height is the plot's
 
 
+def test_better_answers_and_why_not_chosen_are_tables_whose_sentences_wrap(open_page):
+    """A data grid cut them at the column's edge ("Less domain experience thar"): a table shows
+    each sentence whole."""
+    at = open_page("pages/insights.py", demo=True)
+    headers = {}
+    for tab in ("Weakest questions", "The “no”s"):
+        at.session_state["insights_tab"] = tab
+        at.run()
+        assert not at.exception, tab
+        for table in at.table:
+            headers[tab] = list(table.value.columns)
+            assert table.value.iloc[:, -1].str.len().max() > 20  # whole sentences, not cut
+    assert headers["Weakest questions"] == ["Question", "Category", "My rating", "Better answer"]
+    assert headers["The “no”s"] == ["Reflected on", "Company", "Why I think so"]
+
+
 def test_a_few_applications_show_not_enough_data_instead_of_findings(open_page, app_env):
     engine = db.open_database(app_env)
     import datetime as dt

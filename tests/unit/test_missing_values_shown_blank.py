@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ui.charts import _literal
+from ui.tables import literal as _literal
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_YET: set[str] = set()

@@ -10,7 +10,7 @@ from streamlit.errors import StreamlitAPIException
 
 from lib.learn.insights import MIN_POINTS, Insight
 from lib.learn.strategy import priority_label
-from ui import charts
+from ui import charts, tables
 from ui.text import md
 
 COMPOSE_PAGE = "pages/compose.py"
@@ -80,16 +80,14 @@ def questions(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
         if practise.empty:
             st.caption("No better answer noted yet for a question you rated 3 or lower.")
         else:
-            st.dataframe(
+            tables.reading_table(
                 practise,
-                hide_index=True,
-                column_config={
-                    "category": "Category",
+                {
                     "question": "Question",
-                    "rating": st.column_config.NumberColumn("My rating"),
-                    "better_answer": st.column_config.TextColumn("Better answer", width="large"),
+                    "category": "Category",
+                    "rating": "My rating",
+                    "better_answer": "Better answer",
                 },
-                placeholder="",
             )
 
 
@@ -120,15 +118,8 @@ def nos(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
         if why.empty:
             st.caption("Nothing written yet.")
         else:
-            st.dataframe(
-                why,
-                hide_index=True,
-                column_config={
-                    "date": st.column_config.DateColumn("Reflected on", format="DD MMM YYYY"),
-                    "company": "Company",
-                    "why_not_chosen": st.column_config.TextColumn("Why I think so", width="large"),
-                },
-                placeholder="",
+            tables.reading_table(
+                why, {"date": "Reflected on", "company": "Company", "why_not_chosen": "Why I think so"}
             )
 
 
@@ -193,7 +184,7 @@ def reapply(insight: Insight, months: int) -> None:
         st.caption(f"+ {insight.total_rows - len(insight.frame):,} more.")
 
 
-def targets(insight: Insight, limit: int = 200) -> None:
+def targets(insight: Insight, limit: int = 50) -> None:
     sentence(insight)
     if _nothing(
         insight, "Mark target companies in the strategy review; suggestions appear once you have applied."
@@ -202,17 +193,14 @@ def targets(insight: Insight, limit: int = 200) -> None:
     frame = insight.frame.head(limit).assign(
         target_priority=lambda f: f["target_priority"].map(priority_label)
     )
-    st.dataframe(
+    tables.reading_table(  # the reasons are sentences: a table shows them whole
         frame,
-        hide_index=True,
-        column_order=["suggestion", "company", "target_priority", "reason"],
-        column_config={
+        {
             "suggestion": "Suggestion",
             "company": "Company",
             "target_priority": "Priority now",
-            "reason": st.column_config.TextColumn("Why (from your data)", width="large"),
+            "reason": "Why (from your data)",
         },
-        placeholder="",
     )
     if insight.total_rows > len(frame):
         st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")

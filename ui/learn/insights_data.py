@@ -14,8 +14,8 @@ from lib.store import strategy as strategy_store
 from ui import charts, state
 
 SHOWN = {"reapply": 20, "targets": 200}
-NARROW_TITLE = 28  # the comfort charts stand three to a row; the weekly goal in a third of the page
-NARROW = ("comfort:", "on_track")
+NARROW = ("comfort:", "on_track")  # three to a row; the weekly goal in a third of the page
+WIDE = ("self_assessment", "mood", "mood_activity", "motivation")  # across the page
 CHART_TITLES = {
     "self_assessment": "How you rated yourself, by how far you got",
     "questions": "The questions that went least well",
@@ -35,6 +35,13 @@ def chart_title(key: str) -> str:
     """ "comfort:Format" -> "Where you felt at ease, by format"."""
     name, _, dimension = key.partition(":")
     return CHART_TITLES.get(name, "") + (f", by {dimension.lower()}" if dimension else "")
+
+
+def _title_line(key: str) -> int:
+    """How many characters of the chart's title one line holds, from how wide the page draws it."""
+    if key.startswith(NARROW):
+        return 28
+    return charts.WIDE_TITLE_LINE if key in WIDE else charts.TITLE_LINE
 
 
 # shared: the insights are only read (drawn, or a few rows taken), so a rerun takes them as they are
@@ -63,12 +70,7 @@ def _specs(
     only: tuple[str, ...] | None = None,
 ) -> dict[str, charts.Prepared]:
     specs = insight_charts.specs(_insights(today, months, ghost_days, weekly_goal), only)
-    return {
-        key: charts.prepare(
-            spec, chart_title(key), NARROW_TITLE if key.startswith(NARROW) else charts.TITLE_LINE
-        )
-        for key, spec in specs.items()
-    }
+    return {key: charts.prepare(spec, chart_title(key), _title_line(key)) for key, spec in specs.items()}
 
 
 @state.cached()

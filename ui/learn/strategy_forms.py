@@ -22,7 +22,7 @@ from lib.learn.strategy import (
 from lib.reflect import questionnaires
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import forms, state, tables
 from ui.learn import insights_data
 from ui.reflect import questionnaire
 from ui.search import company_picker
@@ -104,63 +104,66 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
     with one_col:
         known = [*targets["name"], *suggestions.frame["company"]]
         _one_target_form(list(dict.fromkeys(known))[:EDITOR_LIMIT])
-        st.markdown("#### Suggestions from your data")
-        st.caption(md(suggestions.sentence))
-        if not suggestions.frame.empty:
-            shown = suggestions.frame.head(50).assign(
-                target_priority=lambda f: f["target_priority"].map(priority_label)
-            )
-            st.dataframe(
-                shown,
-                hide_index=True,
-                column_order=["suggestion", "company", "target_priority", "reason"],
-                column_config={
-                    "suggestion": "Suggestion",
-                    "company": "Company",
-                    "target_priority": "Now",
-                    "reason": "Why (from your data)",
-                },
-                placeholder="",
-            )
     with edit_col:
-        st.markdown(f"#### My target list ({len(targets):,})" if len(targets) else "#### My target list")
-        if targets.empty:
-            st.info(
-                "No target companies yet. Add one with the form beside: the companies you most want to "
-                "work for, with the reason.",
-                icon=":material/flag:",
-            )
-            return
-        st.caption(
-            "Edit priority and reason in place, then save. “Not a target” takes a company off the list."
+        _target_list(targets)
+    _suggestions(suggestions)  # across the page: its reasons are sentences, read whole
+
+
+def _suggestions(suggestions: Insight) -> None:
+    st.markdown("#### Suggestions from your data")
+    st.caption(md(suggestions.sentence))
+    if not suggestions.frame.empty:
+        shown = suggestions.frame.head(50).assign(
+            target_priority=lambda f: f["target_priority"].map(priority_label)
         )
-        forms.form_error(TARGETS_FORM)
-        table = targets.head(EDITOR_LIMIT).assign(
-            priority=lambda f: f["target_priority"].map(priority_label),
-            target_reason=lambda f: f["target_reason"].fillna(""),
+        tables.reading_table(
+            shown,
+            {
+                "suggestion": "Suggestion",
+                "company": "Company",
+                "target_priority": "Now",
+                "reason": "Why (from your data)",
+            },
         )
-        with st.form(TARGETS_FORM, border=False):
-            edited = st.data_editor(
-                table,
-                hide_index=True,
-                num_rows="fixed",
-                key="targets_editor",
-                disabled=["name"],
-                column_order=["name", "priority", "target_reason"],
-                column_config={
-                    "name": st.column_config.TextColumn("Company"),
-                    "priority": st.column_config.SelectboxColumn(
-                        "Priority", options=PRIORITY_CHOICES, required=True
-                    ),
-                    "target_reason": st.column_config.TextColumn("Reason", width="large", max_chars=2000),
-                },
-                placeholder="",
-            )
-            save = st.form_submit_button("Save the target list", icon=":material/save:")
-        if len(targets) > EDITOR_LIMIT:
-            st.caption(f"Showing the first {EDITOR_LIMIT} of {len(targets):,} targets, high priority first.")
-        if save:
-            _save_table(table, edited)
+
+
+def _target_list(targets: pd.DataFrame) -> None:
+    st.markdown(f"#### My target list ({len(targets):,})" if len(targets) else "#### My target list")
+    if targets.empty:
+        st.info(
+            "No target companies yet. Add one with the form beside: the companies you most want to "
+            "work for, with the reason.",
+            icon=":material/flag:",
+        )
+        return
+    st.caption("Edit priority and reason in place, then save. “Not a target” takes a company off the list.")
+    forms.form_error(TARGETS_FORM)
+    table = targets.head(EDITOR_LIMIT).assign(
+        priority=lambda f: f["target_priority"].map(priority_label),
+        target_reason=lambda f: f["target_reason"].fillna(""),
+    )
+    with st.form(TARGETS_FORM, border=False):
+        edited = st.data_editor(
+            table,
+            hide_index=True,
+            num_rows="fixed",
+            key="targets_editor",
+            disabled=["name"],
+            column_order=["name", "priority", "target_reason"],
+            column_config={
+                "name": st.column_config.TextColumn("Company"),
+                "priority": st.column_config.SelectboxColumn(
+                    "Priority", options=PRIORITY_CHOICES, required=True
+                ),
+                "target_reason": st.column_config.TextColumn("Reason", width="large", max_chars=2000),
+            },
+            placeholder="",
+        )
+        save = st.form_submit_button("Save the target list", icon=":material/save:")
+    if len(targets) > EDITOR_LIMIT:
+        st.caption(f"Showing the first {EDITOR_LIMIT} of {len(targets):,} targets, high priority first.")
+    if save:
+        _save_table(table, edited)
 
 
 def _save_table(before: pd.DataFrame, after: pd.DataFrame) -> None:

@@ -15,6 +15,8 @@ from lib.learn import traction
 from ui import charts as ui_charts
 from ui import state
 
+BESIDE = ("company", "funnel", "endings")  # drawn beside another chart or table: the rest are wide
+
 
 @state.cached(max_entries=8)
 def _table(engine: Engine, ghost_days: int, today: dt.date) -> pd.DataFrame:
@@ -40,7 +42,12 @@ def _specs(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.Tra
     from lib.learn import charts  # Altair only where a chart is drawn: Home starts without it
 
     specs = charts.traction_specs(_view(ghost_days, today, chosen, freq), freq)
-    return {name: ui_charts.prepare(spec) for name, spec in specs.items()}
+    return {
+        name: ui_charts.prepare(
+            spec, title_line=ui_charts.TITLE_LINE if name in BESIDE else ui_charts.WIDE_TITLE_LINE
+        )
+        for name, spec in specs.items()
+    }
 
 
 @state.cached(max_entries=32)
