@@ -28,7 +28,7 @@ MOMENTS: dict[str, str] = {
     "final": "I reach a final round",
     "slot": "a planned slot comes",
     "week": "a new week starts",
-    "other": "another moment (shown on Home)",
+    "other": "another moment",
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 

@@ -156,15 +156,16 @@ def all_feedback(overview: FeedbackOverview) -> None:
     st.dataframe(
         overview.shown,
         hide_index=True,
+        # what they said first after whose it is: last, it sat past the grid's right edge
         column_order=[
             "company",
             "role",
+            "text",
+            "themes",
             "contact_name",
             "asked_on",
             "asked_via",
             "received_on",
-            "themes",
-            "text",
         ],
         column_config={
             "company": "Company",
@@ -173,7 +174,7 @@ def all_feedback(overview: FeedbackOverview) -> None:
             "asked_on": st.column_config.DateColumn("Asked", format="DD MMM YYYY"),
             "asked_via": "How",
             "received_on": st.column_config.DateColumn("Answer", format="DD MMM YYYY"),
-            "themes": "Themes",
+            "themes": st.column_config.TextColumn("Themes", width="medium"),
             "text": st.column_config.TextColumn("What they said", width="large"),
         },
         placeholder="",

@@ -176,6 +176,7 @@ def plan_form(targets: list[str]) -> None:
         for message in sorted({m for k, m in errors.items() if k.startswith("slots")}):
             st.error(message if message[0].isupper() else f"A slot {message}.", icon=":material/error:")
         st.markdown("**If-then plans** (up to three) — “If it is Monday 9:00, then I …”")
+        st.caption("Each comes back when its moment does; plans for “another moment” wait on Home.")
         for i, (moment_key, example_if, example_then) in enumerate(EXAMPLES):
             moment, when, then = st.columns([2, 3, 3])
             hide = "collapsed" if i else "visible"
