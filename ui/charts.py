@@ -4,6 +4,7 @@ behind it as a table one click away."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -62,12 +63,34 @@ def _field_titles(node: Any, found: dict[str, str] | None = None) -> dict[str, s
     return found
 
 
+PERCENT = re.compile(r"\.(\d)%")  # a d3 percent format, ".0%"
+
+
+def _percent_fields(node: Any, found: dict[str, int] | None = None) -> dict[str, int]:
+    """Fields the chart shows as percentages (d3 format ".0%"), with their decimals."""
+    found = {} if found is None else found
+    if isinstance(node, dict):
+        field, fmt = node.get("field"), node.get("format")
+        if isinstance(field, str) and isinstance(fmt, str) and (match := PERCENT.fullmatch(fmt)):
+            found.setdefault(field, int(match.group(1)))
+        for value in node.values():
+            _percent_fields(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _percent_fields(value, found)
+    return found
+
+
 def _readable(rows: pd.DataFrame, spec: dict[str, Any]) -> pd.DataFrame:
-    """The columns a person reads on the chart, under the chart's own titles (a chart that titles
-    none keeps its columns as they are)."""
+    """The columns a person reads on the chart, under the chart's own titles and as the chart
+    writes them (67%, not 0.67); a chart that titles none keeps its columns as they are."""
     titles = {field: title for field, title in _field_titles(spec).items() if field in rows.columns}
     if not titles:
         return rows
+    rows = rows.copy()
+    for field, decimals in _percent_fields(spec).items():
+        if field in titles:
+            rows[field] = rows[field].map(lambda v, d=decimals: f"{v:.{d}%}" if pd.notna(v) else None)
     shown = rows[list(titles)].rename(columns=titles)
     return shown.loc[:, ~shown.columns.duplicated()]  # two fields under one title: the first
 

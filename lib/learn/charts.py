@@ -202,7 +202,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
                 "measure:N",
                 title=None,
                 scale=alt.Scale(domain=TIME_MEASURES, range=TIME_COLOURS),
-                legend=alt.Legend(orient="bottom"),
+                legend=alt.Legend(orient="bottom", symbolStrokeWidth=0),  # filled: dashed, they were jagged
             ),
             strokeDash=alt.StrokeDash(
                 "measure:N",

@@ -12,12 +12,24 @@ import pandas as pd
 from lib.learn.charts import _checked
 from lib.learn.insight_charts import WIDTH
 
+TICKS = 12  # week labels along the axis, at most
+
+
+def _day(day: pd.Timestamp) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
+
 
 def _weeks(data: pd.DataFrame) -> alt.X:
-    """The weeks of both mood charts, first to last: drawn apart, they still line up."""
-    ends = pd.to_datetime(data["week"]).agg(["min", "max"])
-    days = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in ends]
-    return alt.X("week:T", title="Week", axis=alt.Axis(format="%d %b"), scale=alt.Scale(domain=days))
+    """The weeks of both mood charts, first to last, labelled on the same Mondays the table lists:
+    drawn apart, they still line up (Vega's own ticks fall on Sundays, and differ chart to chart)."""
+    weeks = pd.to_datetime(data["week"]).drop_duplicates().sort_values()
+    every = -(-len(weeks) // TICKS)  # ceiling: at most TICKS labels
+    return alt.X(
+        "week:T",
+        title="Week",
+        axis=alt.Axis(format="%d %b", values=[_day(d) for d in weeks.iloc[::every]], labelFlush=True),
+        scale=alt.Scale(domain=[_day(weeks.iloc[0]), _day(weeks.iloc[-1])]),
+    )
 
 
 def mood_line_chart(weekly: pd.DataFrame) -> alt.Chart:

@@ -86,3 +86,17 @@ def test_a_chart_of_a_set_height_keeps_it_for_its_marks():
     assert fixed.spec["autosize"] == {"type": "fit-x", "contains": "padding"}
     stepped = prepare({"title": "Bars", "height": {"step": 24}, "data": {"values": [{"x": 1}]}})
     assert "autosize" not in stepped.spec
+
+
+def test_the_numbers_under_a_chart_show_shares_as_the_chart_does():
+    spec = {
+        "title": "How far do applications get?",
+        "data": {
+            "values": [{"stage": "Screen", "conversion": 2 / 3}, {"stage": "Applied", "conversion": None}]
+        },
+        "encoding": {
+            "y": {"field": "stage", "title": "Stage"},
+            "tooltip": [{"field": "conversion", "title": "Of those at the step before", "format": ".0%"}],
+        },
+    }
+    assert prepare(spec).table.values.tolist() == [["Screen", "67%"], ["Applied", ""]]

@@ -90,6 +90,10 @@ def test_the_two_mood_charts_drawn_apart_span_the_same_weeks():
     first, last = mood["encoding"]["x"]["scale"]["domain"]
     assert (first["month"], first["date"], last["month"], last["date"]) == (5, 26, 6, 9)
     assert all(layer["encoding"]["x"]["scale"]["domain"] == [first, last] for layer in activity["layer"])
+    # labelled on the data's own weeks (the table's Mondays), the same in both
+    ticks = mood["encoding"]["x"]["axis"]["values"]
+    assert [(t["month"], t["date"]) for t in ticks] == [(5, 26), (6, 2), (6, 9)]
+    assert all(layer["encoding"]["x"]["axis"]["values"] == ticks for layer in activity["layer"])
 
 
 def test_on_track_chart_draws_the_goal_as_a_rule():
