@@ -26,7 +26,7 @@ CHECK, PLAN = "search_check", "week_plan"
 SCALE = [1, 2, 3, 4, 5]
 SLOT_ROWS = 4
 EXAMPLES = (  # (moment, "if" placeholder, "then" placeholder), one per if-then row
-    ("rejection", "a “no” comes in", "I take the evening off, and the next morning I …"),
+    ("rejection", "a “no” comes in", "I take the evening off, and rest"),
     ("slot", "it is Monday 9:00", "I send two applications to my target list"),
     ("other", "I feel stuck", "I call a friend and go for a walk"),
 )

@@ -63,7 +63,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             key=forms.key(form, "role"),
             index=vocab.CONTACT_ROLES.index(current.get("role") or "other"),
         )
-        email_col, phone_col = st.columns(2)
+        email_col, phone_col = st.columns([3, 2])  # an address is the longer of the two
         email = forms.text_field(
             form, ContactIn, "email", "Email", current, where=email_col, placeholder="name@example.com"
         )
