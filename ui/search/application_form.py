@@ -88,7 +88,15 @@ def render(
                     current,
                     placeholder="LinkedIn, Greenhouse, …",
                 )
-            with right:
+                modes = ("",) + vocab.WORK_MODES
+                work_mode = st.selectbox(
+                    "Work mode",
+                    modes,
+                    index=modes.index(current.get("work_mode") or ""),
+                    format_func=lambda m: m or "—",
+                    key=forms.key(form, "work_mode"),
+                )
+            with right:  # the notes' box beside the fifth field: the save stays in view at 1,280 px
                 job_url = forms.text_field(
                     form, ApplicationIn, "job_url", "Job link", current, placeholder="https://…"
                 )
@@ -101,14 +109,6 @@ def render(
                     placeholder="e.g. v4-product",
                 )
                 location = forms.text_field(form, ApplicationIn, "location", "Location", current)
-                modes = ("",) + vocab.WORK_MODES
-                work_mode = st.selectbox(
-                    "Work mode",
-                    modes,
-                    index=modes.index(current.get("work_mode") or ""),
-                    format_func=lambda m: m or "—",
-                    key=forms.key(form, "work_mode"),
-                )
                 notes = forms.text_field(
                     form, ApplicationIn, "notes", "Notes", current, area=True, height=100
                 )
