@@ -268,6 +268,8 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     mine = lambda: [m for m in home_actions(at) if "thank\\-you" in m or "Connect with" in m]
     assert len(mine()) == 2
     done = next(b for b in at.button if b.key and b.key.startswith("done_thank-you"))
+    assert done.label == "Done"  # a word, not a bare icon a screen reader calls "check"
+    assert {p.proto.popover.label for p in at.get("popover")} == {"Later"}
     done.click()
     at.run()
     assert [m for m in home_actions(at) if "thank" in m] == []

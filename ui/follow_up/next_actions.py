@@ -61,7 +61,8 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
 
 def _row(action: next_actions.Action, today: dt.date) -> None:
     with st.container(border=True):
-        text, act, done, snooze = st.columns([7, 2, 1, 1], vertical_alignment="center")
+        # worded buttons, not bare icons: a screen reader announced them as "check" and "snooze"
+        text, act, done, snooze = st.columns([11, 3, 3, 3], vertical_alignment="center")
         when = next_actions.when_text(action, today)
         text.markdown(
             f"{ICONS.get(action.kind, ':material/task_alt:')} **{md(action.title)}**  \n"
@@ -76,17 +77,17 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
                 query_params=action.params,
             )
         done.button(
-            "",
+            "Done",
             key=f"done_{action.rule_key}",
             icon=":material/check:",
-            help="Mark done",
+            help="Mark done: it leaves the list",
             on_click=_decide,
             args=(action, "done"),
         )
         choices = snooze.popover(
-            "",
+            "Later",
             icon=":material/snooze:",
-            help="Snooze",
+            help="Snooze: it comes back on the day you pick",
             key=f"snooze_open_{action.rule_key}",
             on_change="rerun",
         )
