@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,37 +48,37 @@ def _rows(spec: dict[str, Any]) -> pd.DataFrame:
     return frame[[c for c in frame.columns if not str(c).startswith(("_", "__"))]]
 
 
-def _field_titles(node: Any, found: dict[str, str] | None = None) -> dict[str, str]:
-    """Every data field the chart names with a title (axes, legends, tooltips), in the order the
-    spec names them: the table under the chart shows these, headed as the chart heads them."""
-    found = {} if found is None else found
+def _fields(node: Any) -> Iterator[dict[str, Any]]:
+    """Every part of the spec that names a data field (axes, legends, tooltips), in spec order."""
     if isinstance(node, dict):
-        field, title = node.get("field"), node.get("title")
-        if isinstance(field, str) and isinstance(title, str) and title and field not in found:
-            found[field] = title
+        if isinstance(node.get("field"), str):
+            yield node
         for value in node.values():
-            _field_titles(value, found)
+            yield from _fields(value)
     elif isinstance(node, list):
         for value in node:
-            _field_titles(value, found)
+            yield from _fields(value)
+
+
+def _field_titles(spec: dict[str, Any]) -> dict[str, str]:
+    """Every data field the chart names with a title, in the order the spec names them: the table
+    under the chart shows these, headed as the chart heads them."""
+    found: dict[str, str] = {}
+    for part in _fields(spec):
+        if isinstance(title := part.get("title"), str) and title:
+            found.setdefault(part["field"], title)
     return found
 
 
 PERCENT = re.compile(r"\.(\d)%")  # a d3 percent format, ".0%"
 
 
-def _percent_fields(node: Any, found: dict[str, int] | None = None) -> dict[str, int]:
+def _percent_fields(spec: dict[str, Any]) -> dict[str, int]:
     """Fields the chart shows as percentages (d3 format ".0%"), with their decimals."""
-    found = {} if found is None else found
-    if isinstance(node, dict):
-        field, fmt = node.get("field"), node.get("format")
-        if isinstance(field, str) and isinstance(fmt, str) and (match := PERCENT.fullmatch(fmt)):
-            found.setdefault(field, int(match.group(1)))
-        for value in node.values():
-            _percent_fields(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _percent_fields(value, found)
+    found: dict[str, int] = {}
+    for part in _fields(spec):
+        if isinstance(fmt := part.get("format"), str) and (match := PERCENT.fullmatch(fmt)):
+            found.setdefault(part["field"], int(match.group(1)))
     return found
 
 

@@ -8,20 +8,21 @@ import pytest
 from lib.learn import charts
 from ui.charts import prepare, with_text_alternative
 
+COMPANY_STAGES = pd.DataFrame(  # two companies, as lib.learn.traction aggregates them
+    {
+        "company": ["Acme", "Beta"],
+        "stage": ["applied", "interview"],
+        "stage_label": ["Applied", "Interview"],
+        "applications": [3, 1],
+        "company_total": [3, 1],
+        "company_traction": [0, 1],
+        "order": [0, 1],
+    }
+)
+
 
 def test_a_chart_gets_a_description_from_its_title_and_data():
-    frame = pd.DataFrame(
-        {
-            "company": ["Acme", "Beta"],
-            "stage": ["applied", "interview"],
-            "stage_label": ["Applied", "Interview"],
-            "applications": [3, 1],
-            "company_total": [3, 1],
-            "company_traction": [0, 1],
-            "order": [0, 1],
-        }
-    )
-    spec = with_text_alternative(charts.company_stages_chart(frame).to_dict())
+    spec = with_text_alternative(charts.company_stages_chart(COMPANY_STAGES).to_dict())
     assert spec["title"]["text"]
     assert spec["description"].startswith(f"Chart: {spec['title']['text']}.")
     assert "2 data points" in spec["description"]
@@ -39,18 +40,7 @@ def test_a_chart_without_its_own_title_takes_the_one_the_page_gives():
 
 
 def test_the_numbers_under_a_chart_are_headed_as_the_chart_heads_them_with_days_as_days():
-    frame = pd.DataFrame(
-        {
-            "company": ["Acme", "Beta"],
-            "stage": ["applied", "interview"],
-            "stage_label": ["Applied", "Interview"],
-            "applications": [3, 1],
-            "company_total": [3, 1],
-            "company_traction": [0, 1],
-            "order": [0, 1],
-        }
-    )
-    table = prepare(charts.company_stages_chart(frame).to_dict()).table
+    table = prepare(charts.company_stages_chart(COMPANY_STAGES).to_dict()).table
     assert "order" not in table.columns and "stage" not in table.columns  # the chart's inner workings
     assert "Company" in table.columns and table["Company"].tolist() == ["Acme", "Beta"]
     spec = {

@@ -22,8 +22,8 @@ from lib.learn.strategy import (
 from lib.reflect import questionnaires
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
-from ui import forms, state, tables
-from ui.learn import insights_data
+from ui import forms, state
+from ui.learn import insight_sections, insights_data
 from ui.reflect import questionnaire
 from ui.search import company_picker
 from ui.text import md
@@ -111,20 +111,7 @@ def targets_editor(targets: pd.DataFrame, suggestions: Insight) -> None:
 
 def _suggestions(suggestions: Insight) -> None:
     st.markdown("#### Suggestions from your data")
-    st.caption(md(suggestions.sentence))
-    if not suggestions.frame.empty:
-        shown = suggestions.frame.head(50).assign(
-            target_priority=lambda f: f["target_priority"].map(priority_label)
-        )
-        tables.reading_table(
-            shown,
-            {
-                "suggestion": "Suggestion",
-                "company": "Company",
-                "target_priority": "Now",
-                "reason": "Why (from your data)",
-            },
-        )
+    insight_sections.targets(suggestions)  # as Insights shows them
 
 
 def _target_list(targets: pd.DataFrame) -> None:
