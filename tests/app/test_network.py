@@ -149,3 +149,12 @@ def test_no_demo_person_is_connected_or_contacted_after_today():
     people = contact_store.load_contacts(engine)
     for column in ("connected_on", "last_contact_on"):
         assert (people[column].dropna() <= dt.date(2026, 6, 1)).all(), column
+
+
+def test_the_list_shows_when_to_reach_out_next_before_how(open_page, app_env):
+    """At 1,280 px the grid shows about four columns: the next check-in is one of them."""
+    engine = db.open_database(app_env)
+    contact_store.add_contact(engine, ContactIn(name="Ana Check", next_checkin_on=dt.date.today()))
+    order = list(open_page("pages/network.py").dataframe[0].proto.column_order)
+    assert order[:4] == ["name", "company", "role", "next_checkin_on"]
+    assert order.index("email") > order.index("last_contact_on")

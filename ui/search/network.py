@@ -54,7 +54,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         company_key, state.company_names(), label="Company", current=current.get("company")
     )
     forms.field_error(form, "company", "Company")
-    with st.form(forms.form_key(form), border=True):
+    with st.form(forms.form_key(form), border=False):
         name_col, role_col = st.columns(2)
         name = forms.text_field(form, ContactIn, "name", "Name *", current, where=name_col)
         role = role_col.selectbox(
@@ -166,16 +166,17 @@ def people_list(total: int) -> None:
         shown,
         hide_index=True,
         height=320,
+        # who, and when to reach out next, before the way to reach them (the card below has those)
         column_order=[
             "name",
             "company",
             "role",
-            "email",
-            "profile_url",
+            "next_checkin_on",
+            "last_contact_on",
             "met_on",
             "connected_on",
-            "last_contact_on",
-            "next_checkin_on",
+            "email",
+            "profile_url",
         ],
         column_config={
             "name": "Name",

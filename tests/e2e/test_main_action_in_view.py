@@ -1,0 +1,48 @@
+"""At 1,280 and 1,400 px wide and 900 px high, each page's main button is on screen when the page
+opens: no one has to scroll to find how to add a person or write the drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lib.core import db
+from lib.core.models import ApplicationIn, ContactIn
+from lib.store import applications as app_store
+from lib.store import contacts as contact_store
+from tests.e2e.conftest import goto
+
+HEIGHT = 900
+MAIN_ACTIONS = {  # page: its main (primary) button
+    "add_application": "Add application",
+    "network": "Add person",
+    "compose": "Write the drafts",
+    "feedback": "Save feedback",
+    "writing": "Start writing",
+    "report": "Prepare the report",
+    "settings": "Save settings",
+}
+
+
+@pytest.fixture(scope="module")
+def own_data(server):
+    """A search just begun: one application, one person (no demo banner above the page)."""
+    engine = db.open_database(server.db_url)
+    today = dt.date.today()
+    app_store.add_application(engine, ApplicationIn(company="Northwind", role="Analyst", applied_on=today))
+    contact_store.add_contact(engine, ContactIn(name="Priya Shah", company="Northwind", met_on=today))
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_each_main_button_is_in_view_without_scrolling(page, server, own_data, width):
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    below = {}
+    for path, name in MAIN_ACTIONS.items():
+        goto(page, server, path)
+        button = page.get_by_role("button", name=name).first
+        button.wait_for(state="visible")
+        box = button.bounding_box()
+        if box is None or box["y"] + box["height"] > HEIGHT:
+            below[path] = box and round(box["y"] + box["height"])
+    assert below == {}, f"main button below the fold (its bottom, px): {below}"
