@@ -56,15 +56,15 @@ def checkin_form() -> None:
         st.markdown("**Mood check-in**")
         st.caption(dict(bank.sections)["Check in"])
         forms.form_error(FORM)
-        with st.form(FORM, border=False):
+        with st.form(forms.form_key(FORM), border=False):
             score_col, words_col, save_col = st.columns([2, 3, 1], vertical_alignment="bottom")
             low, high = score_q.scale_words
             score = score_col.segmented_control(
-                f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE, key=f"{FORM}_score"
+                f"{score_q.prompt} (1 {low} – 5 {high})", qn.SCALE, key=forms.key(FORM, "score")
             )
             words = words_col.text_input(
                 words_q.prompt,
-                key=f"{FORM}_words",
+                key=forms.key(FORM, "words"),
                 placeholder="optional",
                 max_chars=max_chars(MoodIn, "words"),
             )
@@ -79,12 +79,14 @@ def checkin_form() -> None:
             )
     if submitted:
         try:
-            store.add_mood(state.engine(), MoodIn(score=score, words=words))
+            mood = MoodIn(score=score, words=words)
+            same = (mood.score, mood.words, f"{mood.recorded_at:%Y-%m-%d %H:%M}")
+            if not forms.already_saved(FORM, same):  # a double click checks in once
+                store.add_mood(state.engine(), mood)
         except ValidationError as exc:
             forms.set_errors(FORM, forms.errors_from(exc))
         else:
-            forms.clear_errors(FORM)
-            for key in (f"{FORM}_score", f"{FORM}_words"):
-                st.session_state.pop(key, None)  # a fresh form; kept when there was an error
+            forms.mark_saved(FORM, same)
+            forms.renew(FORM)  # fresh widgets: the browser keeps a widget's value under its old key
             st.toast("Checked in. Thank you for looking after yourself.", icon=":material/favorite:")
         st.rerun()

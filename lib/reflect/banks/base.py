@@ -59,6 +59,10 @@ class Question:
     scale_words: tuple[str, str] = ("not at all", "completely")
 
 
+# One mood scale: the check-ins and the mood after a "no" are drawn on one line, so they read alike.
+MOOD_WORDS = ("awful", "good")
+
+
 @dataclass(frozen=True)
 class Bank:
     id: str

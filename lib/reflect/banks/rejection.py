@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lib.core import vocab
-from lib.reflect.banks.base import MOTIVATIONS, REPLY_GOALS, Bank, _q
+from lib.reflect.banks.base import MOOD_WORDS, MOTIVATIONS, REPLY_GOALS, Bank, _q
 from lib.reflect.evidence import WHY
 
 _R1, _R2, _RK, _R3, _R4, _R5, _R6 = (
@@ -69,7 +69,7 @@ REJECTION = Bank(
             "scale",
             _R2,
             required=True,
-            scale_words=("awful", "fine"),
+            scale_words=MOOD_WORDS,
         ),
         _q("mood_words", "In a few words", "In a few words?", "short", _R2),
         _q(

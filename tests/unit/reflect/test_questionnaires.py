@@ -174,3 +174,10 @@ def test_answers_read_back_as_plain_text():
     assert qn.format_answer("multi", ["feedback", "advice"]) == "feedback, advice"
     assert qn.format_answer("date", "2026-03-02") == "02 Mar 2026"
     assert qn.format_answer("long", None) == "—"
+
+
+def test_the_mood_after_a_no_and_a_check_in_share_one_scale():
+    """Both are drawn on one mood line: "5" has to mean the same in each."""
+    after_a_no = qn.REJECTION.by_id["mood"].scale_words
+    assert after_a_no == qn.MOOD.by_id["score"].scale_words
+    assert after_a_no[0] == "awful"
