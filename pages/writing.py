@@ -14,7 +14,7 @@ forms.show_flash()
 st.caption(writing.PRIVATE)
 st.caption(WHY["writing"])
 st.write(
-    "Write about your deepest thoughts and feelings on losing the job, or on this “no”, for about "
+    "Write about your deepest thoughts and feelings about this “no” and your search, for about "
     "twenty minutes. There is no right way: don't mind spelling or order, and stop whenever you want."
 )
 writing.space(dt.date.today())

@@ -56,11 +56,15 @@ def show_busy() -> None:
     st.info(BUSY_MESSAGE + " What you typed is still here.", icon=":material/hourglass_top:")
 
 
-def field_error(form: str, field: str, label: str | None = None) -> None:
-    """Draw the error for `field` (if any) right where it is called: under its widget."""
+def field_error(form: str, field: str, label: str | None = None, unanswered: str | None = None) -> None:
+    """Draw the error for `field` (if any) right where it is called: under its widget.
+
+    `unanswered` replaces "… is required" (a question is asked in words other than its label)."""
     message = st.session_state.get(errors_key(form), {}).get(field)
     if message:
-        if message[0].islower():  # a validator's fragment ("is required"): say which field
+        if unanswered and message == "is required":
+            message = unanswered
+        elif message[0].islower():  # a validator's fragment ("is required"): say which field
             message = f"{label or field.replace('_', ' ').capitalize()} {message}"
         st.error(message, icon=":material/error:")
 

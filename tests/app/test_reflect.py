@@ -88,7 +88,7 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
     at.run()
     errors = _errors(at)
     assert not at.exception
-    assert "Round is required" in errors
+    assert "Please answer “Which round was it?” to save this." in errors
     assert len(at.text_area(key=_k(app_id, "key_points")).value) == 20_000  # the box stops at the limit
     assert "Question 1 is required" in errors
     assert store.interviews_for(engine, app_id) == []
@@ -235,7 +235,7 @@ def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_sav
     at.button(key="save_rejection").click()
     at.run()
     errors = _errors(at)
-    assert "Mood is required" in errors
+    assert "Please answer “How do you feel right now?” to save this." in errors
     at.button_group(key=_r(app_id, "mood")).set_value(2)
     at.run()
     at.button(key="save_rejection").click()

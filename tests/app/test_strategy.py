@@ -62,7 +62,7 @@ def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keep
 ):
     at = _fill(open_page("pages/strategy.py"), "", "Apply to fewer, better roles")
     errors = [e.value for e in at.error]
-    assert "What I want is required" in errors
+    assert "Please answer “What do I really want to do?” to save this." in errors
     assert at.text_area(key="strategy__change").value == "Apply to fewer, better roles"
     assert store.load_reviews(db.open_database(app_env)).empty
 

@@ -67,3 +67,18 @@ def test_a_cached_loader_refreshes_after_any_write(app_env):
     assert at.markdown[-1].value == "none"
     at.button(key="add").click().run()
     assert at.markdown[-1].value == "Acme"
+
+
+def test_an_unanswered_question_is_asked_again_in_its_own_words():
+    def page():
+        from ui import forms
+
+        forms.set_errors("f", {"mood": "is required", "via": "must be one of the choices"})
+        forms.field_error("f", "mood", "Mood", unanswered="Please answer “How do you feel?”.")
+        forms.field_error("f", "via", "How it came", unanswered="Please answer “How did it reach you?”.")
+
+    at = AppTest.from_function(page).run()
+    assert [e.value for e in at.error] == [
+        "Please answer “How do you feel?”.",
+        "How it came must be one of the choices",
+    ]

@@ -153,7 +153,7 @@ def question(
         st.date_input(label, min_value=EARLIEST_DATE, max_value=_max_date(q), format="DD/MM/YYYY", **common)
     else:  # a kind this renderer does not know must never break the page
         st.caption(f"{q.prompt} (this kind of question can't be shown yet)")
-    forms.field_error(form, q.id, q.label)
+    forms.field_error(form, q.id, q.label, unanswered=f"Please answer “{q.prompt}” to save this.")
 
 
 def section(

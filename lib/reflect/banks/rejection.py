@@ -24,8 +24,9 @@ REJECTION = Bank(
         (_R1, "Record it in a few words. It goes into the application's stage history."),
         (
             _R2,
-            "It hurts, and that's normal. Don't reply in the heat of the moment: give yourself a "
-            "time limit to feel bad, do something kind for yourself, and remember what else matters "
+            "It hurts, and that's normal. Don't reply in the heat of the moment: let yourself feel it "
+            "for a while, choose when you'll pick things up again, do something kind for yourself, "
+            "and remember what else matters "
             "— the people you love, your health, the things you enjoy. This is one application, not "
             "your worth.",
         ),
@@ -81,7 +82,7 @@ REJECTION = Bank(
             required=True,
             column=True,
             future_ok=True,
-            help="A time limit to feel bad. Tomorrow is often enough.",
+            help="Until then, Rebound shows only what can't wait. Tomorrow is often enough.",
         ),
         _q("kind_thing", "Something kind", "One kind thing you will do for yourself today", "short", _R2),
         _q(
