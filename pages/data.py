@@ -5,7 +5,7 @@ import streamlit as st
 from ui import layout
 from ui.data import data_import, data_tools, email_import
 
-st.title("Your data")
+st.title("Import & export")  # as the sidebar names it
 layout.demo_banner()
 st.caption("Bring your search in, take it out, keep a backup. Everything stays on this computer.")
 

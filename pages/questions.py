@@ -8,8 +8,8 @@ from ui.reflect import practice, reflections
 
 TABLE_LIMIT = 1_000
 
-head, action = st.columns([4, 1], vertical_alignment="bottom")
-head.title("Prep sheet")
+head, action = st.columns([3, 1], vertical_alignment="bottom")  # the link whole at 1,280 px
+head.title("Question library")  # as the sidebar names it: your prep sheet
 action.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
 layout.demo_banner()
 
