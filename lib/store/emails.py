@@ -209,17 +209,20 @@ def emails_for(engine: Engine, application_id: int) -> pd.DataFrame:
 
 
 def match_log(engine: Engine) -> pd.DataFrame:
-    """The applications emails are matched against: id, company, role, applied_on, outcome."""
+    """The applications emails are matched against: id, company, role, applied_on, outcome ("ended"
+    or open) and, for those that ended, how and when (`ended_as`, `ended_on`)."""
     apps = read_frame(
         engine,
         sa.select(A.c.id, C.c.name.label("company"), A.c.role, A.c.applied_on).join(
             C, C.c.id == A.c.company_id
         ),
     )
-    ended = set(
-        read_frame(engine, sa.select(E.c.application_id).where(E.c.kind.in_(vocab.OUTCOMES)))[
-            "application_id"
-        ]
-    )
-    apps["outcome"] = apps["id"].map(lambda i: "ended" if i in ended else vocab.OPEN)
+    endings = read_frame(
+        engine,
+        sa.select(E.c.application_id, E.c.kind, E.c.occurred_on).where(E.c.kind.in_(vocab.OUTCOMES)),
+    ).drop_duplicates("application_id")  # the history allows one ending; the first if ever more
+    ended = endings.set_index("application_id")
+    apps["outcome"] = apps["id"].map(lambda i: "ended" if i in ended.index else vocab.OPEN)
+    apps["ended_as"] = apps["id"].map(ended["kind"])
+    apps["ended_on"] = apps["id"].map(ended["occurred_on"])
     return apps

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from lib.core import db
-from lib.core.models import ApplicationIn
+from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import emails as email_store
 
@@ -54,3 +54,28 @@ def test_an_unrelated_email_records_nothing(open_page, app_env):
     record = [b for b in at.button if b.key and b.key.endswith("_record")][0]
     assert record.disabled
     assert any("doesn't read like news" in i.value for i in at.info)
+
+
+def test_a_no_already_recorded_says_so_before_the_button_and_records_nothing(open_page, app_env):
+    """The same news by email after it was recorded by hand: said in the preview, calmly, with a way
+    to the application; Record it is off (it used to end in a red error below the fold)."""
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Brightline", role="Product Designer", applied_on=dt.date(2025, 10, 1))
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date(2025, 11, 3))
+    )
+    at = open_page("pages/rejection.py")
+    at.text_area[0].set_value(REJECTION).run()
+    assert not at.exception
+    said = " ".join(i.value for i in at.info)
+    assert "already in your log as rejected on 03 Nov 2025" in said and "nothing more to record" in said
+    record = [b for b in at.button if b.key and b.key.endswith("_record")][0]
+    assert record.disabled
+    assert not at.error
+    assert app_store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]
+    new = [s for s in at.selectbox if s.key and "_app_" in s.key][0]
+    new.set_value(0).run()  # another application at the same company: a new one, recordable
+    assert not [b for b in at.button if b.key and b.key.endswith("_record")][0].disabled
+    engine.dispose()

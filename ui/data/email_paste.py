@@ -11,6 +11,7 @@ import hashlib
 
 import streamlit as st
 
+from lib.core import vocab
 from lib.data.email import KINDS, Email, MessageError, Reading, from_pasted, read_bytes, understand
 from lib.data.email.match import match
 from lib.store import emails as email_store
@@ -83,6 +84,19 @@ def _save(reading: Reading, values: dict, where: str) -> None:
     st.rerun()
 
 
+def _ended(log, application_id: int | None) -> str | None:
+    """What to say when the chosen application has already ended: its story is told, so the email
+    has nothing to add (the stage history takes one ending)."""
+    row = log[log["id"] == application_id] if application_id else log.iloc[0:0]
+    if row.empty or row["outcome"].iloc[0] != "ended":
+        return None
+    how, day = str(row["ended_as"].iloc[0]), row["ended_on"].iloc[0]
+    return (
+        f"This one is already in your log as {vocab.stage_label(how).lower()} on {day:%d %b %Y}: "
+        "there is nothing more to record. To change how it ended, open the application."
+    )
+
+
 def render(where: str, expanded: bool = True) -> None:
     """The paste box and, once something is pasted, the preview and the Record button (folded away
     in an expander when not `expanded`)."""
@@ -126,7 +140,8 @@ def render(where: str, expanded: bool = True) -> None:
             key=f"{k}_stage",
             disabled=kind in ("other", "offer"),
         )
-        matched, note = match(kind, company or None, role or None, match_log())
+        log = match_log()
+        matched, note = match(kind, company or None, role or None, log)
         options = choices()
         if matched is not None and matched not in options:
             options[matched] = f"Application {matched}"
@@ -139,7 +154,16 @@ def render(where: str, expanded: bool = True) -> None:
         )
         if note:
             st.caption(md(note))
-        ready = kind != "other" and company.strip()
+        ended = _ended(log, application_id) if kind != "other" else None
+        if ended:
+            st.info(ended, icon=":material/task_alt:")
+            st.page_link(
+                "pages/application.py",
+                label="Open the application",
+                icon=":material/description:",
+                query_params={"id": str(application_id)},
+            )
+        ready = kind != "other" and company.strip() and not ended
         if st.button(
             "Record it", type="primary", icon=":material/task_alt:", disabled=not ready, key=f"{k}_record"
         ):
