@@ -1,6 +1,7 @@
 """Follow up: compose and send a note, the pause guard, feedback, network, next actions on Home."""
 
 import datetime as dt
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -312,3 +313,27 @@ def test_a_note_being_edited_is_back_after_a_reload(open_page, rejected):
     assert not again.exception
     [restored] = [t for t in again.text_area if t.key.startswith("body_")]
     assert restored.value.endswith("P.S. I kept this line while typing.")
+
+
+def test_a_note_with_a_blank_still_in_it_is_not_marked_sent(open_page, rejected):
+    """ "[add: …]" left in: Mark sent says what is missing, beside the note, and keeps the text; the
+    same note with the blank filled in is marked sent."""
+    engine, app_id, _ = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    assert "[add:" in body.value
+    mark_sent = next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))
+    at.button(key=mark_sent).click()
+    at.run()
+    assert not at.exception
+    assert any("still has [add: …] parts" in e for e in texts(at.error))
+    assert store.notes_for(engine, app_id).empty
+    [body] = [t for t in at.text_area if t.key.startswith("body_")]
+    body.set_value(re.sub(r"\[add: [^\]]*\]", "our talk on routing", body.value))
+    at.run()
+    at.button(key=mark_sent).click()
+    at.run()
+    assert not [e for e in texts(at.error) if "[add:" in e]
+    assert store.notes_for(engine, app_id)["sent_on"].tolist() == [TODAY]

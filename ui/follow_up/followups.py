@@ -158,6 +158,9 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             disabled=bool(draft.get("sent_on")),
             width="stretch",
         ):
+            if markers:  # what was sent had the person's words there, so the kept copy should too
+                forms.set_errors(form, {"body": _UNFILLED})
+                st.rerun()
             _save(draft, subject, body, sent_on)
         link, reason = sending.mail_link(draft.get("email"), subject, body)
         # One row that wraps: each button as wide as its label, so no label is ever cut.
@@ -183,6 +186,11 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             st.caption(reason)
         with st.expander("Copy the text"):
             st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
+
+
+_UNFILLED = (
+    "This note still has [add: …] parts. Put your own words there (or delete them), then mark it sent."
+)
 
 
 def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:
