@@ -210,6 +210,19 @@ def _check_event(connection: Connection, event: StageEventIn) -> None:
             raise StoreError("You can only decline after an offer.", field="kind")
 
 
+def implied_stage_day(connection: Connection, application_id: int, ended_on: dt.date) -> dt.date:
+    """Where a stage the person says they reached (with no date of its own) sits in the history:
+    after every recorded step and never before the application, never after the ending. The day only
+    keeps the order; the event is stored with `date_known` false."""
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    latest = connection.execute(
+        sa.select(sa.func.max(E.c.occurred_on)).where(E.c.application_id == application_id)
+    ).scalar()
+    if applied_on is None:  # the application is gone: _check_event says so
+        return ended_on
+    return min(ended_on, max(applied_on, latest or applied_on))
+
+
 def add_stage_event(engine: Engine, event: StageEventIn) -> int:
     """Record a stage or an ending; refuses events that contradict the history."""
     with db.transaction(engine) as connection:

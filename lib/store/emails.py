@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, StageEventIn
 from lib.search.companies import company_key
-from lib.store.applications import _check_event, company_id_for
+from lib.store.applications import _check_event, company_id_for, implied_stage_day
 from lib.store.base import StoreError, read_frame
 
 A, C, E, M = db.applications, db.companies, db.stage_events, db.emails
@@ -40,6 +40,7 @@ class EmailRecord:
     subject: str = ""
     text: str = ""
     hiring_system: str | None = None
+    applied_on: dt.date | None = None  # a new application's date, when the person gave it
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _create_application(connection: Connection, item: EmailRecord) -> int:
         sa.insert(A).values(
             company_id=company_id_for(connection, item.company[:MAX_SHORT_TEXT]),
             role=(item.role or ROLE_NOT_GIVEN)[:MAX_SHORT_TEXT],
-            applied_on=item.date,
+            applied_on=min(item.applied_on or item.date, item.date),  # applied before the news came
             channel="job board" if system in BOARDS else "company site" if system else "other",
             source=system,
             notes=f"Added from an email: {item.subject}"[:MAX_LONG_TEXT] if item.subject else None,
@@ -94,11 +95,16 @@ def _create_application(connection: Connection, item: EmailRecord) -> int:
     ).inserted_primary_key[0]
 
 
-def _event(connection: Connection, application_id: int, kind: str, item: EmailRecord) -> int:
+def _event(
+    connection: Connection, application_id: int, kind: str, item: EmailRecord, dated: bool = True
+) -> int:
+    """The email's event; `dated=False` for a stage the email only implies (a "no" after the
+    interview says an interview happened, not when): placed in order, its date kept unknown."""
     event = StageEventIn(
         application_id=application_id,
         kind=kind,
-        occurred_on=item.date,
+        occurred_on=item.date if dated else implied_stage_day(connection, application_id, item.date),
+        date_known=dated,
         via="email" if kind in vocab.OUTCOMES else None,
         note=f"Email: {item.subject}"[:MAX_LONG_TEXT] if item.subject else "From an email",
     )
@@ -135,7 +141,7 @@ def _record_one(connection: Connection, item: EmailRecord, created: dict, result
             stage = item.stage if item.stage in ("screen", "interview", "final") else None
             furthest = max((vocab.STAGE_RANK.get(e.kind, 0) for e in existing), default=0)
             if stage and vocab.STAGE_RANK[stage] > furthest:
-                _event(connection, app_id, stage, item)
+                _event(connection, app_id, stage, item, dated=False)
                 result.stage_events += 1
             event_id = _event(connection, app_id, "rejected", item)
             result.stage_events += 1

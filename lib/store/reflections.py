@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import MoodIn, RejectionIn, StageEventIn
 from lib.reflect import questionnaires
-from lib.store.applications import _check_event
+from lib.store.applications import _check_event, implied_stage_day
 from lib.store.base import StoreError, check_version, read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
@@ -41,19 +41,6 @@ def _furthest_rank(connection: Connection, application_id: int) -> int:
     return max((vocab.STAGE_RANK.get(k, 0) for k in kinds), default=0)
 
 
-def _implied_stage_day(connection: Connection, application_id: int, ended_on: dt.date) -> dt.date:
-    """Where a stage the person says they reached (with no date of its own) sits in the history:
-    after every recorded step and never before the application, never after the ending. The day only
-    keeps the order; the event is stored with `date_known` false."""
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
-    latest = connection.execute(
-        sa.select(sa.func.max(E.c.occurred_on)).where(E.c.application_id == application_id)
-    ).scalar()
-    if applied_on is None:  # the application is gone: _check_event says so
-        return ended_on
-    return min(ended_on, max(applied_on, latest or applied_on))
-
-
 _REJECTION_FIELDS = {"occurred_on": "rejected_on"}
 
 
@@ -78,7 +65,7 @@ def record_rejection(
                 StageEventIn(  # the form says how far it got, not when: the date stays unknown
                     application_id=rejection.application_id,
                     kind=rejection.stage_reached,
-                    occurred_on=_implied_stage_day(
+                    occurred_on=implied_stage_day(
                         connection, rejection.application_id, rejection.occurred_on
                     ),
                     date_known=False,

@@ -79,3 +79,23 @@ def test_a_no_already_recorded_says_so_before_the_button_and_records_nothing(ope
     new.set_value(0).run()  # another application at the same company: a new one, recordable
     assert not [b for b in at.button if b.key and b.key.endswith("_record")][0].disabled
     engine.dispose()
+
+
+def test_a_no_for_an_application_not_in_the_log_asks_when_you_applied(open_page, app_env):
+    """A new application from an email: the day you applied is asked (the email's day by default),
+    and the interview the "no" came after is kept without a date it never gave."""
+    engine = db.open_database(app_env)
+    at = open_page("pages/rejection.py")
+    at.text_area[0].set_value(REJECTION).run()
+    applied = [d for d in at.date_input if d.key and d.key.endswith("_applied")][0]
+    assert applied.value == dt.date(2025, 11, 4) and applied.label == "Applied on"
+    assert any("doesn't say when you applied" in c.value for c in at.caption)
+    applied.set_value(dt.date(2025, 10, 2)).run()
+    [b for b in at.button if b.key and b.key.endswith("_record")][0].click().run()
+    assert not at.exception
+    app = app_store.load_applications(engine).iloc[0]
+    assert (app["company"], app["applied_on"].date()) == ("Brightline", dt.date(2025, 10, 2))
+    events = app_store.events_for(engine, int(app["id"]))
+    assert events["kind"].tolist() == ["interview", "rejected"]
+    assert events["occurred_on"].isna().tolist() == [True, False]
+    engine.dispose()

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from lib.core import db
+from lib.store import applications as app_store
 from tests.e2e.conftest import add_application, goto, wait_for_app
 
 EMAILS = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
@@ -25,7 +27,7 @@ def test_paste_a_rejection_record_it_and_land_on_the_pause(page, server):
     goto(page, server, "rejection")
     box = page.get_by_label("The email, as copied from your mail client")
     box.fill(REJECTION)
-    page.keyboard.press("Tab")
+    page.get_by_role("button", name="Read it").click()  # the box is read as it loses focus
     wait_for_app(page)
     expect(page.get_by_text("Rebound read this as")).to_contain_text("a rejection")
     expect(page.get_by_text("Matched to Brightline — Product Designer in your log.")).to_be_visible()
@@ -55,7 +57,9 @@ def test_import_a_small_mailbox_review_accept_and_see_the_timeline(page, server,
     expect(page.get_by_text("Recorded 2 emails: 1 new application,")).to_be_visible()
     page.get_by_role("link", name="See them in the log").click()
     wait_for_app(page)
-    goto(page, server, "application?id=2")
+    apps = app_store.load_applications(db.open_database(server.db_url))  # whichever tests ran first
+    vantage = int(apps.loc[apps["company"] == "Vantage Robotics", "id"].iloc[0])
+    goto(page, server, f"application?id={vantage}")
     expect(page.get_by_text("Vantage Robotics").first).to_be_visible()
     expect(page.get_by_text("Rejected").first).to_be_visible()
     page.get_by_text("A rejection: Vantage Robotics | Embedded Engineer").click()

@@ -52,6 +52,7 @@ def record(
     subject: str = "",
     text: str = "",
     system: str | None = None,
+    applied_on: dt.date | None = None,
 ) -> email_store.EmailRecord:
     return email_store.EmailRecord(
         message_id=message_id,
@@ -65,4 +66,5 @@ def record(
         subject=subject,
         text=text,
         hiring_system=system,
+        applied_on=applied_on,
     )

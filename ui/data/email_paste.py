@@ -27,6 +27,9 @@ def _message(key: str) -> Email | None:
         height=140,
         placeholder="Paste the whole email here — with its From: and Subject: lines if you copied them.",
     )
+    # The box is read when it loses focus (or on Ctrl+Enter); a button says so to everyone, and
+    # clicking it is what moves the focus.
+    st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
     upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
     if upload is not None:
         found = next(read_bytes(upload.name, upload.getvalue()), None)
@@ -67,6 +70,7 @@ def _save(reading: Reading, values: dict, where: str) -> None:
         subject=message.subject,
         text=message.text,
         system=reading.system,
+        applied_on=values["applied_on"],
     )
     result = email_store.record(state.engine(), [item])
     if result.errors:
@@ -154,6 +158,16 @@ def render(where: str, expanded: bool = True) -> None:
         )
         if note:
             st.caption(md(note))
+        applied_on = None
+        if application_id == NEW and kind != "other":  # a new application: when was it sent?
+            applied_col, why_col = st.columns([1, 3], vertical_alignment="bottom")
+            applied_on = applied_col.date_input(
+                "Applied on", value=date, max_value=date, format="DD/MM/YYYY", key=f"{k}_applied"
+            )
+            why_col.caption(
+                "The email doesn't say when you applied: change the day if you know it. The rest "
+                "(channel, link) can be added on the application's page."
+            )
         ended = _ended(log, application_id) if kind != "other" else None
         if ended:
             st.info(ended, icon=":material/task_alt:")
@@ -176,6 +190,7 @@ def render(where: str, expanded: bool = True) -> None:
                     "date": date,
                     "stage": stage,
                     "application_id": application_id or None,
+                    "applied_on": applied_on,
                 },
                 where,
             )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import emails as store
@@ -55,3 +57,24 @@ def test_an_email_that_contradicts_the_history_is_reported_and_not_kept(engine):
     )
     assert result.emails == 0 and "<late>" in result.errors
     assert store.emails_for(engine, app_id).empty
+
+
+def test_a_no_from_an_unknown_application_says_how_far_it_got_not_when(engine):
+    """ "After your interview, we…": the interview is recorded in its place with its date unknown; the
+    new application is dated as the person said (never after the news), else the email's day."""
+    news = DAY + dt.timedelta(days=20)
+    item = _record("rejection", "<no>", stage="interview", date=news)
+    item.applied_on = DAY
+    assert store.record(engine, [item]).applications == 1
+    app = app_store.load_applications(engine).iloc[0]
+    assert app["applied_on"].date() == DAY
+    events = app_store.events_for(engine, int(app["id"]))
+    assert events["kind"].tolist() == ["interview", "rejected"]
+    interview, rejected = events.to_dict("records")
+    assert pd.isna(interview["occurred_on"])  # unknown, and shown as unknown
+    assert rejected["occurred_on"].date() == news
+    later = _record("rejection", "<no2>", company="Birch", date=DAY)
+    later.applied_on = news  # a slip: after the email
+    store.record(engine, [later])
+    apps = app_store.load_applications(engine).set_index("company")
+    assert apps.loc["Birch", "applied_on"].date() == DAY
