@@ -19,8 +19,10 @@ from lib.core import vocab
 # drawing saves on charts this small (they are aggregated first).
 alt.data_transformers.consolidate_datasets = False
 
-# Sequential, single hue, luminance falling step by step (ColorBrewer "Blues").
-STAGE_COLOURS: tuple[str, ...] = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
+# Sequential, luminance falling step by step so it reads in grey scale, and hue turning from green to
+# blue so neighbouring stages tell apart at a glance (ColorBrewer "YlGnBu"; one blue's six shades
+# made Applied, Screen and Interview look alike).
+STAGE_COLOURS: tuple[str, ...] = ("#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
 STAGE_LABELS: list[str] = [vocab.stage_label(s) for s in vocab.STAGES]
 RATE_MEASURES: list[str] = ["Response rate", "Traction rate"]
 RATE_COLOURS: list[str] = ["#9ecae1", "#08519c"]
@@ -65,7 +67,7 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
                 subtitle="Applications per company, by the furthest stage reached",
             ),
         )
-        .mark_bar(cursor="pointer")
+        .mark_bar(cursor="pointer", stroke="white", strokeWidth=1)  # a line between stacked stages
         .encode(
             y=alt.Y("company:N", sort=order, title="Company", axis=alt.Axis(labelLimit=220)),
             x=alt.X("sum(applications):Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
