@@ -152,9 +152,7 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
     if rows is not None and reader.line_num == 1 + len(rows):  # one physical line per record
         lines = range(first_line, first_line + len(rows))
     else:
-        reader = csv.reader(_stream(data, codec, skip, start), delimiter=delimiter)
-        next(reader, None)
-        rows, lines = _rows_one_by_one(reader, offset, table)
+        rows, lines = _rows_past_stray_quotes(data, (codec, skip), start, delimiter, width, table)
     nul = _NulReport(table) if "\x00" in head or b"\x00" in data or codec.startswith("utf-16") else None
     for line, row in zip(lines, rows):
         if nul is not None:
@@ -247,6 +245,48 @@ def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]]
             break
         rows.append(row)
         lines.append(line)
+    return rows, lines
+
+
+MAX_STRAY_QUOTES = 50  # rows read again after a quote that never closes; more is not a spreadsheet
+STRAY_QUOTE = (
+    'This row opens a quote (") that never closes, so the lines after it were read into one of its '
+    "cells. This row was not imported; the lines after it were read on their own."
+)
+
+
+def _swallowed(row: list[str], delimiter: str, width: int) -> bool:
+    """Whether a cell holds lines shaped like this file's rows: a quote opened and never closed
+    (a note that spans lines seldom has a row's worth of delimiters on two of them)."""
+    if width < 3:
+        return False
+    for cell in row:
+        if cell.count("\n") + cell.count("\r") < 2:
+            continue
+        shaped = [line for line in _LINE_BREAK.split(cell)[1:] if line.count(delimiter) >= width - 1]
+        if len(shaped) >= 2:
+            return True
+    return False
+
+
+def _rows_past_stray_quotes(
+    data: bytes, codec: tuple[str, int], start: int, delimiter: str, width: int, table: Table
+) -> tuple[list[list[str]], list[int]]:
+    """Rows read one by one (cells span lines); a row that swallowed the lines after it is said,
+    left out, and the file read again from its next line (it used to vanish into a note)."""
+    reader = csv.reader(_stream(data, codec[0], codec[1], start), delimiter=delimiter)
+    next(reader, None)  # the header
+    rows, lines = _rows_one_by_one(reader, start, table)
+    checked = 0
+    for _ in range(MAX_STRAY_QUOTES):
+        bad = next((i for i in range(checked, len(rows)) if _swallowed(rows[i], delimiter, width)), None)
+        if bad is None:
+            break
+        line = lines[bad]
+        table.errors.append(RowError(line, "file", STRAY_QUOTE))
+        reader = csv.reader(_stream(data, codec[0], codec[1], line), delimiter=delimiter)
+        more_rows, more_lines = _rows_one_by_one(reader, line, table)
+        rows, lines, checked = rows[:bad] + more_rows, lines[:bad] + more_lines, bad
     return rows, lines
 
 

@@ -127,3 +127,26 @@ def test_import_exits_non_zero_and_says_why_when_nothing_could_be_imported(tmp_p
     good.write_bytes(GOOD)
     assert main(["import", str(good), "--db", str(tmp_path / "r.db")]) == 0
     assert main(["import", str(good), "--db", str(tmp_path / "r.db")]) == 0  # all duplicates: already there
+
+
+def _tracker(rows: list[str]) -> bytes:
+    return ("Company,Role,Date applied,Status,Notes\n" + "".join(rows)).encode()
+
+
+def test_a_quote_that_never_closes_is_said_and_the_rows_after_it_still_come_in():
+    """A stray quote used to fold every later row into one note: 3 imported of 20, no word."""
+    rows = [f"Firm {i},Dev,2025-01-{i + 1:02d},Applied,fine\n" for i in range(20)]
+    rows[2] = 'Firm 2,Dev,2025-01-03,Applied,"told me to wait\n'
+    rows[9] = 'Firm 9,Dev,"2025-01-10,Applied,fine\n'
+    [parsed] = parse_bytes("tracker.csv", _tracker(rows))
+    assert sorted(parsed.applications["company"]) == sorted(f"Firm {i}" for i in range(20) if i not in (2, 9))
+    stray = [e.line for e in parsed.errors if "opens a quote" in e.message]
+    assert stray == [4, 11]  # the lines the two rows start on
+    assert parsed.applications["notes"].fillna("").str.len().max() < 10
+
+
+def test_a_note_over_several_lines_is_one_cell_still():
+    rows = ['Acme,Dev,2025-01-01,Applied,"Spoke to HR, nice\nFollow up, maybe, next week\nok"\n']
+    [parsed] = parse_bytes("tracker.csv", _tracker(rows + ["Birch,Dev,2025-01-02,Applied,x\n"]))
+    assert parsed.applications["company"].tolist() == ["Acme", "Birch"] and not parsed.errors
+    assert parsed.applications["notes"].iloc[0].count("\n") == 2
