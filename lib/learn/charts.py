@@ -19,9 +19,8 @@ from lib.core import vocab
 # drawing saves on charts this small (they are aggregated first).
 alt.data_transformers.consolidate_datasets = False
 
-# Sequential, luminance falling step by step so it reads in grey scale, and hue turning from green to
-# blue so neighbouring stages tell apart at a glance (ColorBrewer "YlGnBu"; one blue's six shades
-# made Applied, Screen and Interview look alike).
+# Sequential, darker step by step (it reads in grey scale), green to blue so neighbours tell apart
+# at a glance (ColorBrewer "YlGnBu"; one blue's shades made Applied, Screen and Interview alike).
 STAGE_COLOURS: tuple[str, ...] = ("#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
 STAGE_LABELS: list[str] = [vocab.stage_label(s) for s in vocab.STAGES]
 RATE_MEASURES: list[str] = ["Response rate", "Traction rate"]

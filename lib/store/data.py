@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from lib.core import db
 from lib.learn import traction
 from lib.store import schema
+from lib.store.backup_values import said, unreadable_values
 from lib.store.base import read_frame
 
 # Tables in the order they are exported (parents first) and emptied (children first).
@@ -172,6 +173,8 @@ def check_backup(
                 "could not work with it. Nothing was replaced.",
                 schema_revision=version[0],
             )
+        if wrong_values := unreadable_values(connection, tables):
+            return BackupCheck(False, said(wrong_values), schema_revision=version[0])
         found = {
             name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
             for name in SUMMARY_TABLES
@@ -180,8 +183,11 @@ def check_backup(
         revision = connection.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
         data_revision = int(revision[0]) if revision and str(revision[0]).isdigit() else 0
         return BackupCheck(True, "This backup is sound.", version[0], found, data_revision)
-    except sqlite3.Error as exc:
-        return BackupCheck(False, f"This backup can't be read ({exc}).")
+    except sqlite3.Error:  # SQLite's own words ("no such column: version_num") help no one here
+        return BackupCheck(
+            False,
+            "This file is not a Rebound backup Rebound can read: its tables are not Rebound's, or it is damaged.",
+        )
     finally:
         connection.close()
 

@@ -96,8 +96,10 @@ def backup_tab() -> None:
         content = upload.getvalue()
         check = _check(hashlib.sha1(content).hexdigest(), content)
         if not check.ok:
+            told = "nothing was replaced" in check.message.lower()  # said once, not twice
             st.error(
-                f"This file can't be restored: {md(check.message)} Nothing was changed.",
+                f"This file can't be restored: {md(check.message)}"
+                + ("" if told else " Nothing was changed."),
                 icon=":material/error:",
             )
         else:

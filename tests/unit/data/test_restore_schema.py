@@ -10,6 +10,7 @@ import pytest
 from lib.core import db
 from lib.core.models import ApplicationIn
 from lib.data import backup as backups
+from lib.data import demo
 from lib.store import applications as app_store
 from lib.store.base import count_rows
 
@@ -98,3 +99,42 @@ def test_a_backup_with_a_column_of_another_type_or_an_extra_table_is_refused(eng
     connection.close()
     message = backups.check_backup(backup).message
     assert "stage_events.note has another type or rule" in message and "an extra table “extras”" in message
+
+
+def test_a_backup_of_the_demo_search_is_accepted_value_by_value(tmp_path):
+    """Every table filled, every kind of value Rebound writes: none is taken for a bad one."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    demo.open_demo(url).dispose()
+    check = backups.check_backup(backups.backup(url, tmp_path / "demo-backup.db"))
+    assert check.ok, check.message
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("UPDATE applications SET applied_on = '05/01/2025'", "applications · applied_on: 1 (“05/01/2025”)"),
+        ("UPDATE applications SET applied_on = '2025-13-45'", "applications · applied_on: 1 (“2025-13-45”)"),
+        ("UPDATE applications SET applied_on = 45123", "applications · applied_on: 1 (“45123”)"),
+        (
+            "UPDATE applications SET channel = 'carrier pigeon'",
+            "applications · channel: 1 (“carrier pigeon”)",
+        ),
+        ("UPDATE applications SET company_id = 'one'", "applications · company_id: 1 (“one”)"),
+        ("UPDATE companies SET created_at = 'yesterday'", "companies · created_at: 1 (“yesterday”)"),
+    ],
+)
+def test_a_backup_with_values_rebound_cant_read_is_refused_and_says_which(
+    engine, db_url, tmp_path, change, said
+):
+    """Right tables, wrong values: restored, they broke five pages with a ValueError."""
+    _add(engine)
+    backup = backups.backup(db_url, tmp_path / "b.db")
+    connection = sqlite3.connect(backup)
+    connection.execute(change)
+    connection.commit()
+    connection.close()
+    check = backups.check_backup(backup)
+    assert not check.ok and said in check.message, check.message
+    with pytest.raises(backups.RestoreError, match="values Rebound can't read"):
+        backups.restore(db_url, backup)
+    assert count_rows(engine, db.applications) == 1
