@@ -47,7 +47,7 @@ FORMAT_LABELS = {
 SPREADSHEETS = {"spreadsheet", "simplify", "stage-history", "rebound"}
 
 
-@st.cache_data(max_entries=16, show_spinner="Reading the file…")
+@st.cache_data(max_entries=4, show_spinner="Reading the file…")  # each holds a whole file's rows
 def _parse(
     name: str, digest: str, _data: bytes, mapping: tuple | None, statuses: tuple | None
 ) -> list[ParsedFile]:
@@ -59,7 +59,7 @@ def _parse(
     )
 
 
-@st.cache_data(max_entries=8, show_spinner="Comparing with what you have…")
+@st.cache_data(max_entries=4, show_spinner="Comparing with what you have…")
 def _plan(_engine: Engine, url: str, rev: int, key: str, _files: list[ParsedFile]) -> import_store.ImportPlan:
     # Not @state.cached: the parsed files are keyed by their digest (`key`), not hashed.
     return import_store.plan(_engine, _files)

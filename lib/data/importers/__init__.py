@@ -21,6 +21,7 @@ from lib.data.importers.text import RowError, paused_gc, read_table
 __all__ = ["ParsedFile", "RowError", "parse_bytes", "parse_path", "import_files", "report"]
 
 MAX_FILE = 64 * 1024 * 1024  # bytes in one file to import; 50,000 applications take about 10 MB
+MAX_LINES = 200_000  # lines in one file: time and memory grow with them, and a search has thousands
 MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes uncompressed; LinkedIn's CSVs are far smaller
 MAX_ZIP_TOTAL = 100 * 1024 * 1024  # bytes uncompressed across all the members read, counted as read
 MAX_ZIP_ENTRIES = 2_000  # a LinkedIn export has about a hundred files
@@ -156,6 +157,8 @@ def parse_bytes(
         return [_failed(name, "file", _too_large(len(data)))]
     if (why := binary.refusal(name, data)) is not None:
         return [_failed(name, "not-text", why)]
+    if data[:4] not in (b"PK\x03\x04", b"PK\x05\x06") and (lines := data.count(b"\n")) > MAX_LINES:
+        return [_failed(name, "file", _too_long(lines))]  # counted at C speed, before any is read
     with paused_gc():
         if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             return _zip_members(name, data)
@@ -172,6 +175,13 @@ def _too_large(size: int) -> str:
     return (
         f"This file is {size / (1024 * 1024):,.0f} MB; Rebound imports files of up to "
         f"{MAX_FILE // (1024 * 1024)} MB (50,000 applications take about 10 MB). Split it, or export less."
+    )
+
+
+def _too_long(lines: int) -> str:
+    return (
+        f"This file has {lines:,} lines; Rebound imports files of up to {MAX_LINES:,} (a search of "
+        "50,000 applications fits in one). Split it, or export less. Nothing in it was read."
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from lib.__main__ import main
 from lib.data import importers
-from lib.data.importers import parse_bytes, parse_path, spreadsheet
+from lib.data.importers import parse_bytes, parse_path, spreadsheet, text
 from lib.data.importers.text import MAX_COLUMNS, MAX_FIELD
 
 GOOD = b"Company,Role,Date applied,Status\nAcme,Analyst,2024-03-01,Applied\n"
@@ -72,7 +72,7 @@ def test_a_header_that_cant_be_mapped_stops_before_the_rest_is_read(monkeypatch)
     calls = []
     real = spreadsheet.read_table
     monkeypatch.setattr(spreadsheet, "read_table", lambda data, *a: calls.append(len(data)) or real(data, *a))
-    data = b"Alpha,Beta,Gamma\n" + b"one,two,three\n" * 200_000
+    data = b"Alpha,Beta,Gamma\n" + b"one,two,three\n" * 150_000
     files = parse_bytes("unmapped.csv", data)
     assert "No column is mapped to Company or Date applied" in _messages(files)
     assert "Only the start of the file was read" in files[0].notices[0]
@@ -150,3 +150,16 @@ def test_a_note_over_several_lines_is_one_cell_still():
     [parsed] = parse_bytes("tracker.csv", _tracker(rows + ["Birch,Dev,2025-01-02,Applied,x\n"]))
     assert parsed.applications["company"].tolist() == ["Acme", "Birch"] and not parsed.errors
     assert parsed.applications["notes"].iloc[0].count("\n") == 2
+
+
+def test_a_file_of_more_lines_than_a_search_has_is_refused_before_it_is_read(monkeypatch):
+    monkeypatch.setattr(importers, "MAX_LINES", 1_000)
+    calls = []
+    monkeypatch.setattr(spreadsheet, "read_table", lambda *a, **k: calls.append(1))
+    data = GOOD + b"Acme,Analyst,2024-03-01,Applied\n" * 1_000
+    [parsed] = parse_bytes("big.csv", data)
+    assert "1,002 lines" in _messages([parsed]) and "up to 1,000" in _messages([parsed])
+    assert calls == [] and parsed.applications.empty
+    monkeypatch.setattr(spreadsheet, "read_table", text.read_table)
+    [fits] = parse_bytes("fits.csv", GOOD + b"Birch,Analyst,2024-03-01,Applied\n" * 900)
+    assert not fits.errors
