@@ -15,41 +15,16 @@ import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
-from lib.core.text import plural
+from lib.data.importers.table import DamagedReport, NulReport, RowError, Table
 
 MAX_FIELD = 1_000_000  # characters in one cell; more is not a spreadsheet cell
 csv.field_size_limit(MAX_FIELD)
 MAX_COLUMNS = 500  # an application list has a few dozen; a header wider than this is not one
-MAX_NUL_REPORTS = 50  # rows reported one by one; the rest in one line
 
 DELIMITERS = (",", ";", "\t", "|")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MISSING = frozenset({"", "null", "none", "n/a", "na", "nan", "-", "--", "nil", "#n/a"})
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem with one row: the line it starts on, the field, and why."""
-
-    line: int
-    field: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"line": self.line, "field": self.field, "message": self.message}
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[list[str]]
-    lines: list[int]  # the line each row starts on (1 = first line of the file)
-    header_line: int = 1
-    encoding: str = "utf-8"
-    delimiter: str = ","
-    errors: list[RowError] = field(default_factory=list)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -74,8 +49,24 @@ def encoding_of(data: bytes) -> tuple[str, int, str]:
             checker.decode(data[start : start + (1 << 20)])
         checker.decode(b"", final=True)
     except UnicodeDecodeError:
-        return "cp1252", 0, "cp1252"
+        return ("utf-8", 0, DAMAGED_UTF8) if _mostly_utf8(data) else ("cp1252", 0, "cp1252")
     return "utf-8", 0, "utf-8"
+
+
+DAMAGED_UTF8 = "utf-8 with damaged bytes"
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes, not Windows-1252: more of its accented letters read as UTF-8
+    than fail to (a Windows-1252 "é" is one byte UTF-8 never accepts alone). One bad byte used to
+    turn every "é" of a UTF-8 file into "Ã©"."""
+    good = bad = 0
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    for start in range(0, len(data), 1 << 20):
+        text = decoder.decode(data[start : start + (1 << 20)], final=start + (1 << 20) >= len(data))
+        bad += text.count("\ufffd")
+        good += sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return good > bad
 
 
 def _count_outside_quotes(line: str, delimiter: str) -> int:
@@ -153,10 +144,13 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         lines = range(first_line, first_line + len(rows))
     else:
         rows, lines = _rows_past_stray_quotes(data, (codec, skip), start, delimiter, width, table)
-    nul = _NulReport(table) if "\x00" in head or b"\x00" in data or codec.startswith("utf-16") else None
+    nul = NulReport(table) if "\x00" in head or b"\x00" in data or codec.startswith("utf-16") else None
+    damaged = DamagedReport(table) if encoding == DAMAGED_UTF8 else None
     for line, row in zip(lines, rows):
         if nul is not None:
             row = nul.cleaned(line, row)
+        if damaged is not None:
+            damaged.check(line, row)
         if len(row) != width:
             if not "".join(row).strip():
                 continue
@@ -179,6 +173,8 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         table.lines.append(line)
     if nul is not None:
         nul.summary()
+    if damaged is not None:
+        damaged.summary()
     return table
 
 
@@ -195,36 +191,6 @@ def _why(exc: csv.Error) -> str:
     if "field larger than field limit" in str(exc):
         return f"a cell is longer than {MAX_FIELD:,} characters, which no spreadsheet cell is"
     return str(exc)
-
-
-class _NulReport:
-    """NUL characters (invisible; a damaged or mis-saved export) are removed and said, row by row."""
-
-    def __init__(self, table: Table) -> None:
-        self.table, self.rows, self.last = table, 0, 0
-
-    def cleaned(self, line: int, row: list[str]) -> list[str]:
-        count = sum(cell.count("\x00") for cell in row)
-        if not count:
-            return row
-        self.rows += 1
-        self.last = line
-        if self.rows <= MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(line, "file", f"This row held {plural(count, 'invisible NUL character')}; removed.")
-            )
-        return [cell.replace("\x00", "") for cell in row]
-
-    def summary(self) -> None:
-        if self.rows > MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(
-                    self.last,
-                    "file",
-                    f"{self.rows - MAX_NUL_REPORTS:,} more rows held invisible NUL characters; "
-                    "they were removed too.",
-                )
-            )
 
 
 def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]], list[int]]:

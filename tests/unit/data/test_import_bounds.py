@@ -163,3 +163,17 @@ def test_a_file_of_more_lines_than_a_search_has_is_refused_before_it_is_read(mon
     monkeypatch.setattr(spreadsheet, "read_table", text.read_table)
     [fits] = parse_bytes("fits.csv", GOOD + b"Birch,Analyst,2024-03-01,Applied\n" * 900)
     assert not fits.errors
+
+
+def test_one_damaged_byte_in_a_utf8_file_is_said_and_the_rest_reads_as_utf8():
+    """It used to switch the whole file to Windows-1252: "Société" came in as "SociÃ©tÃ©"."""
+    data = "Company,Role,Date applied\nSociété Générale,Développeur,2025-01-02\n".encode()
+    data += b"Bad\xffCo,Dev,2025-01-03\n"
+    [parsed] = parse_bytes("damaged.csv", data)
+    assert parsed.applications["company"].tolist() == ["Société Générale", "Bad\ufffdCo"]
+    assert [(e.line, "not text" in e.message) for e in parsed.errors] == [(3, True)]
+
+
+def test_a_windows_1252_file_still_reads_as_windows_1252():
+    [parsed] = parse_bytes("cp.csv", "Company,Role,Date applied\nSociété,Dév,2025-01-02\n".encode("cp1252"))
+    assert parsed.applications["company"].tolist() == ["Société"] and not parsed.errors
