@@ -45,13 +45,21 @@ def sidebar_data_switch() -> None:
             st.rerun()
 
 
+def _back_to_my_data() -> None:
+    state.set_data_mode("mine")
+    st.session_state["data_switch"] = "My data"  # the sidebar's switch says the same
+
+
 def demo_banner() -> None:
+    """On every page while the demo is shown: what it is, and the way back beside it (the sidebar's
+    switch sits below a 900 px window's fold)."""
     if state.is_demo():
-        st.info(
-            "You are looking at **demo data** — a made-up search. Your own data is untouched; "
-            "switch back with **Data → My data** in the sidebar.",
+        text_col, back_col = st.columns([5, 1], vertical_alignment="center")
+        text_col.info(
+            "You are looking at **demo data** — a made-up search. Your own data is untouched.",
             icon=":material/science:",
         )
+        back_col.button("My data", icon=":material/arrow_back:", key="demo_back", on_click=_back_to_my_data)
 
 
 def lazy_tabs(drawers: dict[str, Callable[[], None]], key: str) -> None:

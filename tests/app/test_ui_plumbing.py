@@ -82,3 +82,15 @@ def test_an_unanswered_question_is_asked_again_in_its_own_words():
         "Please answer “How do you feel?”.",
         "How it came must be one of the choices",
     ]
+
+
+def test_the_demo_banner_takes_you_back_to_your_own_data(open_page):
+    """The way back sits beside the banner (the sidebar's switch is below a 900 px window's fold),
+    and the sidebar's switch follows it."""
+    at = open_page("pages/traction.py", demo=True)
+    assert any("demo data" in i.value for i in at.info)
+    at.button(key="demo_back").click().run()
+    assert at.session_state["data_mode"] == "mine"  # the sidebar's switch: tests/e2e/test_demo_switch.py
+    assert not any("You are looking at" in i.value for i in at.info), [i.value for i in at.info]
+    at.run()  # and it stays there on the next run
+    assert at.session_state["data_mode"] == "mine"
