@@ -218,12 +218,17 @@ def parse_eml(raw: bytes, position: int = 1) -> Email | MessageError:
         pass
     try:
         message = _PARSER.parsebytes(raw)
+        return from_message(message, raw, position)
+    except RecursionError:  # parts inside parts thousands deep: no mail client writes that
+        return MessageError(position, _TOO_DEEP)
     except Exception as exc:  # the email package is defensive, but a broken file must stay one error
         return MessageError(position, f"This message can't be read ({type(exc).__name__}).")
-    try:
-        return from_message(message, raw, position)
-    except Exception as exc:
-        return MessageError(position, f"This message can't be read ({type(exc).__name__}).")
+
+
+_TOO_DEEP = (
+    "This message has parts inside parts too many levels deep for an email (a damaged or made-up "
+    "file); it was not read."
+)
 
 
 def read_stream(name: str, stream: BinaryIO) -> Iterator[Email | MessageError]:

@@ -133,7 +133,7 @@ def _read_members(name: str, archive: zipfile.ZipFile, wanted: list[zipfile.ZipI
                 _failed(label, "zip", "This is a zip inside the zip; Rebound reads only CSV files in it.")
             )
         else:
-            parsed.extend(parse_bytes(label, member))
+            parsed.extend(parse_bytes(label, member, in_archive=True))  # a zip in it is refused above
     return parsed
 
 
@@ -148,8 +148,10 @@ def parse_bytes(
     data: bytes,
     mapping: dict[str, str] | None = None,
     status_map: dict[str, tuple[str, str]] | None = None,
+    in_archive: bool = False,
 ) -> list[ParsedFile]:
-    """Validated rows and row errors for one uploaded file (a zip gives one entry per CSV in it).
+    """Validated rows and row errors for one uploaded file (a zip gives one entry per CSV in it;
+    an empty one there, a LinkedIn file with nothing yet, is not a problem as a file of its own is).
 
     `mapping` ({Rebound field: column}) and `status_map` ({status word: (stage, outcome)}) are the
     user's corrections for a spreadsheet; without them, the guesses are used."""
@@ -160,15 +162,30 @@ def parse_bytes(
     if data[:4] not in (b"PK\x03\x04", b"PK\x05\x06") and (lines := data.count(b"\n")) > MAX_LINES:
         return [_failed(name, "file", _too_long(lines))]  # counted at C speed, before any is read
     with paused_gc():
-        if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-            return _zip_members(name, data)
-        fmt = detect(data)
-        tracker = trackers.kind_of(_header(data)) if fmt == "spreadsheet" else None
-        if tracker:  # Huntr, Hired, JobSync: their statuses kept as they mean them
-            return [trackers.PARSERS[tracker](data, name, status_map=status_map)]
-        if fmt in _LINKEDIN_PARSERS:
-            return [_LINKEDIN_PARSERS[fmt](data, name)]
-        return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
+        parsed = _parse(name, data, mapping, status_map)
+        archive = in_archive or data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+        return parsed if archive else [_said_when_empty(p) for p in parsed]
+
+
+def _said_when_empty(parsed: ParsedFile) -> ParsedFile:
+    """A file with nothing in it says so (it used to show a table of zeros and no word)."""
+    if parsed.rows == 0 and not parsed.errors:
+        what = "only a header and no rows" if parsed.columns else "no rows"
+        parsed.errors.append(RowError(0, "file", f"This file has {what}: there is nothing in it to import."))
+    return parsed
+
+
+def _parse(name: str, data: bytes, mapping: dict | None, status_map: dict | None) -> list[ParsedFile]:
+    """The file by its kind: a zip's CSVs, another tracker's export, LinkedIn's, or a spreadsheet."""
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return _zip_members(name, data)
+    fmt = detect(data)
+    tracker = trackers.kind_of(_header(data)) if fmt == "spreadsheet" else None
+    if tracker:  # Huntr, Hired, JobSync: their statuses kept as they mean them
+        return [trackers.PARSERS[tracker](data, name, status_map=status_map)]
+    if fmt in _LINKEDIN_PARSERS:
+        return [_LINKEDIN_PARSERS[fmt](data, name)]
+    return [spreadsheet.parse(data, name, mapping=mapping, status_map=status_map)]
 
 
 def _too_large(size: int) -> str:

@@ -177,3 +177,21 @@ def test_one_damaged_byte_in_a_utf8_file_is_said_and_the_rest_reads_as_utf8():
 def test_a_windows_1252_file_still_reads_as_windows_1252():
     [parsed] = parse_bytes("cp.csv", "Company,Role,Date applied\nSociété,Dév,2025-01-02\n".encode("cp1252"))
     assert parsed.applications["company"].tolist() == ["Société"] and not parsed.errors
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"", "This file has no rows"),
+        (b"\n\n  \n", "This file has no rows"),
+        (b"Company,Role,Date applied\n", "This file has only a header and no rows"),
+    ],
+)
+def test_a_file_with_nothing_in_it_says_so(data, said):
+    [parsed] = parse_bytes("empty.csv", data)
+    assert said in _messages([parsed]) and parsed.applications.empty
+
+
+def test_an_empty_file_inside_a_linkedin_archive_is_not_a_problem():
+    archive = _zip({"Saved Jobs.csv": b"Saved Date,Job Url,Job Title,Company Name\n"})
+    assert not any("nothing in it to import" in _messages([f]) for f in parse_bytes("export.zip", archive))

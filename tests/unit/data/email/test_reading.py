@@ -89,3 +89,14 @@ def test_pasted_text_keeps_the_headers_it_has():
     assert message.sender == "lena@nordlicht.de" and message.subject == "Einladung"
     assert message.date == dt.date(2025, 11, 3)
     assert from_pasted(pasted).message_id == from_pasted(pasted).message_id  # pasting twice is one email
+
+
+def test_parts_nested_thousands_deep_are_refused_in_words_not_an_exception_name():
+    depth = 3_000
+    head = b"".join(
+        b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(depth)
+    )
+    raw = b"From: x@example.com\nSubject: deep\n" + head + b"Content-Type: text/plain\n\nhi\n"
+    found = next(read_bytes("deep.eml", raw))
+    assert isinstance(found, MessageError)
+    assert "too many levels deep" in found.message and "RecursionError" not in found.message
