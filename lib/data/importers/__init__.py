@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from lib.core.db import Engine
+from lib.core.text import plural
 from lib.data.importers import binary, linkedin, spreadsheet, trackers
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
@@ -224,7 +225,7 @@ def report(files: Sequence[ParsedFile], plan) -> dict:
                 "imported": plan.added[i],
                 "duplicates": plan.duplicates[i],
                 "skipped": dict(f.skipped),
-                "notices": list(f.notices),
+                "notices": list(f.notices) + _unrecognised_statuses(f),
                 "errors": [e.as_dict() for e in f.errors],
             }
             for i, f in enumerate(files)
@@ -232,6 +233,22 @@ def report(files: Sequence[ParsedFile], plan) -> dict:
         "imported": dict(plan.counts),
         "duplicates_skipped": plan.duplicates_skipped,
     }
+
+
+def _unrecognised_statuses(parsed: ParsedFile) -> list[str]:
+    """Status words read as "applied, still open" for want of a meaning (the app's preview asks;
+    the command line says)."""
+    table = parsed.statuses
+    if table is None or table.empty or table["recognised"].all():
+        return []
+    unknown = table[~table["recognised"].astype(bool)]
+    shown = ", ".join(f"“{w[:40]}”" for w in unknown["word"].head(5)) + ("…" if len(unknown) > 5 else "")
+    rows = plural(int(unknown["rows"].sum()), "row")
+    return [
+        f"{plural(len(unknown), 'status word')} ({shown}, {rows}) "
+        "didn't say how far an application got: read as applied, still open. To say what they mean, "
+        "import the file in the app (Import & export), or write a known word in the file."
+    ]
 
 
 def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = False) -> dict:

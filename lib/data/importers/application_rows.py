@@ -53,6 +53,8 @@ def _too_long(series: pd.Series, limit: int) -> pd.Series:
     )
 
 
+OLD_DATE = pd.Timestamp(2000, 1, 1)  # earlier than any search Rebound expects to see
+
 # a web address: http:// or https://, no space, 11 to 2,000 characters
 _WEB_ADDRESS = re.compile(r"(?=.{11,2000}\Z)https?://[^ ]*", re.IGNORECASE | re.DOTALL)
 
@@ -130,6 +132,13 @@ def applications_from(
     )
     errors += _errors(data, future & ~bad, "date applied", "The date applied can't be in the future.")
     bad |= no_date | unreadable | future
+    long_ago = (applied_on < OLD_DATE) & ~bad
+    if long_ago.any():  # kept (an old log can be right), but said: 01/01/1900 is often a blank cell
+        lines = data.loc[long_ago, "line"].tolist()
+        shown = ", ".join(map(str, lines[:5])) + ("…" if len(lines) > 5 else "")
+        parsed.notices.append(
+            f"{plural(len(lines), 'application')} dated before {OLD_DATE:%Y} (line {shown}): check those dates."
+        )
 
     role_missing = data["role"].isna()
     if (role_missing & ~bad).any():

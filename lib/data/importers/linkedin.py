@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from lib.core.models import MAX_SHORT_TEXT
+from lib.core.text import plural
 from lib.data.importers.application_rows import applications_from
 from lib.data.importers.dates import parse_dates
 from lib.data.importers.rows import (
@@ -175,6 +176,14 @@ def parse_connections(data: bytes, path: str = "Connections.csv") -> ParsedFile:
             "notes": frame["position"].map(lambda p: f"Position: {p}" if p else None),
         }
     )
+    for field, given, label in (("email", "email", "email address"), ("profile_url", "url", "profile link")):
+        dropped = contacts[field].isna() & frame[given].notna()
+        if dropped.any():  # the person comes in; the unusable address is left out, and said
+            parsed.notices.append(
+                f"{plural(int(dropped.sum()), label)} couldn't be used and {'were' if dropped.sum() > 1 else 'was'} "
+                f"left out (line {', '.join(map(str, contacts.loc[dropped, 'line'].head(5)))}"
+                f"{'…' if dropped.sum() > 5 else ''}); the people are imported without them."
+            )
     long_name = contacts["name"].str.len() > MAX_SHORT_TEXT
     long_company = contacts["company"].map(lambda c: c is not None and len(c) > MAX_SHORT_TEXT)
     long_notes = contacts["notes"].map(lambda n: n is not None and len(n) > 20_000)

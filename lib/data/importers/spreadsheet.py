@@ -262,12 +262,13 @@ def parse(
                 RowError(
                     table.header_line,
                     "header",
-                    f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping.",
+                    f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping "
+                    "(Import & export in the app), or give the column that name in the file.",
                 ),
             )
         if cut < len(data) and table.header:
             parsed.notices.append(
-                "Only the start of the file was read; the rest is read once the columns are mapped."
+                "Only the start of the file was read: the rest is read once its columns are mapped."
             )
     else:
         table = read_table(data) if cut < len(data) else table

@@ -4,6 +4,7 @@ fail fast with a clear message, and nothing is dropped without a word."""
 from __future__ import annotations
 
 import io
+import json
 import time
 import zipfile
 
@@ -195,3 +196,34 @@ def test_a_file_with_nothing_in_it_says_so(data, said):
 def test_an_empty_file_inside_a_linkedin_archive_is_not_a_problem():
     archive = _zip({"Saved Jobs.csv": b"Saved Date,Job Url,Job Title,Company Name\n"})
     assert not any("nothing in it to import" in _messages([f]) for f in parse_bytes("export.zip", archive))
+
+
+def test_the_command_line_says_which_status_words_it_could_not_read(tmp_path, capsys):
+    """The app's preview asks what "Parked" means; the command line used to read it as "applied"
+    without a word."""
+    path = tmp_path / "statuses.csv"
+    path.write_bytes(_tracker(["Acme,Dev,2025-01-02,Parked,x\n", "Birch,Dev,2025-01-03,Rejected,x\n"]))
+    assert main(["import", str(path), "--db", str(tmp_path / "r.db"), "--json"]) == 0
+    [notice] = json.loads(capsys.readouterr().out)["files"][0]["notices"]
+    assert "1 status word (“Parked”, 1 row)" in notice and "read as applied, still open" in notice
+
+
+def test_an_application_dated_1900_is_kept_but_said():
+    [parsed] = parse_bytes(
+        "old.csv", _tracker(["Acme,Dev,1900-01-01,Applied,x\n", "Birch,Dev,2025-01-03,Applied,x\n"])
+    )
+    assert len(parsed.applications) == 2
+    assert any("1 application dated before 2000 (line 2)" in n for n in parsed.notices)
+
+
+def test_a_connection_whose_profile_link_cant_be_used_comes_in_without_it_and_it_is_said():
+    data = (
+        b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        b"Ana,Lee,javascript:alert(1),ana@example.com,Acme,Recruiter,01 Mar 2025\n"
+        b"Ben,Ito,https://www.linkedin.com/in/ben,not-an-email,Birch,Engineer,02 Mar 2025\n"
+    )
+    [parsed] = parse_bytes("Connections.csv", data)
+    assert parsed.contacts["name"].tolist() == ["Ana Lee", "Ben Ito"]
+    assert parsed.contacts["profile_url"].isna().tolist() == [True, False]
+    said = " ".join(parsed.notices)
+    assert "1 profile link couldn't be used" in said and "1 email address couldn't be used" in said
