@@ -32,6 +32,9 @@ def _sample_note(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+TOO_FEW_GREY = "#ececec"
+
+
 def _opacity() -> alt.Opacity:
     return alt.Opacity("enough:N", scale=alt.Scale(domain=[True, False], range=[1.0, FADED]), legend=None)
 
@@ -44,9 +47,13 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
         x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("measure_label:N", title=None, axis=alt.Axis(labelLimit=220)),
     )
+    # Too few to tell: grey, not a faded blue (which read as a low score) and no average written.
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
-        opacity=_opacity(),
+        color=alt.condition(
+            "datum.enough",
+            alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
+            alt.value(TOO_FEW_GREY),
+        ),
         tooltip=[
             alt.Tooltip("measure_label:N", title="Rating"),
             alt.Tooltip("stage_label:N", title="Stage"),
@@ -63,7 +70,10 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
                 "datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")
             ),
         )
-        .transform_calculate(label="format(datum.average, '.1f') + '  (n=' + datum.n + ')'")
+        .transform_calculate(
+            label="datum.enough ? format(datum.average, '.1f') + '  (n=' + datum.n + ')' "
+            ": 'too few (n=' + datum.n + ')'"
+        )
     )
     return (cells + labels).properties(width=WIDTH, height=alt.Step(34))
 

@@ -111,7 +111,7 @@ def test_picking_a_company_shows_its_applications_and_stage_history(open_page):
 def test_the_ghost_days_setting_is_saved_from_the_page(open_page):
     at = open_page(PAGE, demo=True)
     at.number_input(key="ghost_days_input").set_value(45)
-    at.button[0].click().run()
+    at.button(key="FormSubmitter:traction_settings-Save").click().run()
     assert not at.exception
     assert get_setting(db.open_database(os.environ["REBOUND_DEMO_DATABASE_URL"]), "ghost_days") == 45
     assert "45 days" in at.expander[0].label

@@ -14,7 +14,7 @@ def _data(chart) -> list[dict]:
     return spec["data"]["values"]
 
 
-def test_self_assessment_heat_map_orders_stages_and_fades_small_groups():
+def test_self_assessment_heat_map_orders_stages_and_greys_small_groups():
     frame = pd.DataFrame(
         {
             "measure": ["prepared", "prepared"],
@@ -31,7 +31,11 @@ def test_self_assessment_heat_map_orders_stages_and_fades_small_groups():
     cells = spec["layer"][0]
     assert cells["mark"]["type"] == "rect"
     assert cells["encoding"]["x"]["sort"] == ["Interview", "Final round"]
-    assert cells["encoding"]["opacity"]["scale"] == {"domain": [True, False], "range": [1.0, charts.FADED]}
+    colour = cells["encoding"]["color"]  # too few: grey with no average, not a faded blue read as low
+    assert colour["condition"]["test"] == "datum.enough" and colour["value"] == charts.TOO_FEW_GREY
+    assert colour["condition"]["scale"]["scheme"] == "blues"
+    label = spec["layer"][1]["transform"][0]["calculate"]
+    assert "datum.enough ?" in label and "too few (n=" in label
     assert {row["sample"] for row in _data(charts.self_assessment_chart(frame))} == {
         "enough data",
         "fewer than 5: not a finding",
