@@ -216,7 +216,7 @@ def emails_for(engine: Engine, application_id: int) -> pd.DataFrame:
 
 def match_log(engine: Engine) -> pd.DataFrame:
     """The applications emails are matched against: id, company, role, applied_on, outcome ("ended"
-    or open) and, for those that ended, how and when (`ended_as`, `ended_on`)."""
+    or open) and, for those that ended, how and when (`ended_as`; `ended_on`, None if unknown)."""
     apps = read_frame(
         engine,
         sa.select(A.c.id, C.c.name.label("company"), A.c.role, A.c.applied_on).join(
@@ -225,10 +225,13 @@ def match_log(engine: Engine) -> pd.DataFrame:
     )
     endings = read_frame(
         engine,
-        sa.select(E.c.application_id, E.c.kind, E.c.occurred_on).where(E.c.kind.in_(vocab.OUTCOMES)),
+        sa.select(E.c.application_id, E.c.kind, E.c.occurred_on, E.c.date_known).where(
+            E.c.kind.in_(vocab.OUTCOMES)
+        ),
     ).drop_duplicates("application_id")  # the history allows one ending; the first if ever more
     ended = endings.set_index("application_id")
     apps["outcome"] = apps["id"].map(lambda i: "ended" if i in ended.index else vocab.OPEN)
     apps["ended_as"] = apps["id"].map(ended["kind"])
-    apps["ended_on"] = apps["id"].map(ended["occurred_on"])
+    known = ended["occurred_on"].where(ended["date_known"].astype(bool), None)  # unknown stays unknown
+    apps["ended_on"] = apps["id"].map(known)
     return apps

@@ -95,8 +95,9 @@ def _ended(log, application_id: int | None) -> str | None:
     if row.empty or row["outcome"].iloc[0] != "ended":
         return None
     how, day = str(row["ended_as"].iloc[0]), row["ended_on"].iloc[0]
+    when = f" on {day:%d %b %Y}" if isinstance(day, dt.date) else " (its day unknown)"
     return (
-        f"This one is already in your log as {vocab.stage_label(how).lower()} on {day:%d %b %Y}: "
+        f"This one is already in your log as {vocab.stage_label(how).lower()}{when}: "
         "there is nothing more to record. To change how it ended, open the application."
     )
 

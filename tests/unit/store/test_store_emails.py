@@ -78,3 +78,18 @@ def test_a_no_from_an_unknown_application_says_how_far_it_got_not_when(engine):
     store.record(engine, [later])
     apps = app_store.load_applications(engine).set_index("company")
     assert apps.loc["Birch", "applied_on"].date() == DAY
+
+
+def test_the_match_log_says_how_and_when_an_application_ended_and_keeps_an_unknown_day_unknown(engine):
+    first = app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=DAY))
+    second = app_store.add_application(engine, ApplicationIn(company="Birch", role="Analyst", applied_on=DAY))
+    third = app_store.add_application(engine, ApplicationIn(company="Cedar", role="Analyst", applied_on=DAY))
+    later = DAY + dt.timedelta(days=9)
+    app_store.add_stage_event(engine, StageEventIn(application_id=first, kind="rejected", occurred_on=later))
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=second, kind="ghosted", occurred_on=later, date_known=False)
+    )
+    log = store.match_log(engine).set_index("id")
+    assert log.loc[first, ["outcome", "ended_as", "ended_on"]].tolist() == ["ended", "rejected", later]
+    assert log.loc[second, "ended_as"] == "ghosted" and pd.isna(log.loc[second, "ended_on"])
+    assert log.loc[third, "outcome"] == "open" and pd.isna(log.loc[third, "ended_as"])
