@@ -106,7 +106,9 @@ def form_error(form: str) -> None:
     if "form" in errors:
         st.error(errors["form"], icon=":material/error:")
     elif errors:
-        st.error("Nothing was saved yet: please fix the fields marked below.", icon=":material/error:")
+        st.error(
+            "Nothing is saved yet: a field below needs a look (its note says what).", icon=":material/error:"
+        )
 
 
 # --- a form that ends cleanly: fresh widgets after a save, a repeated submit saved once ----------

@@ -309,7 +309,7 @@ def test_a_mood_check_in_needs_a_score_and_keeps_the_words(open_page, seeded):
     at.text_input(key="mood_checkin_words").set_value("Hopeful")
     at.button(key="FormSubmitter:mood_checkin-Check in").click()
     at.run()
-    assert "Your mood is required" in _errors(at)
+    assert "Pick a number from 1 to 5 first: how are you today?" in _errors(at)
     assert at.text_input(key="mood_checkin_words").value == "Hopeful"
     at.button_group(key="mood_checkin_score").set_value(4)
     at.button(key="FormSubmitter:mood_checkin-Check in").click()

@@ -137,7 +137,8 @@ def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page
         "Final rounds",
         "Offers",
     ]
-    assert home.metric[1].value == "too few to tell"
+    assert home.metric[1].value == "too few"  # whole at 1,280 px; the note under it says why
+    assert "1 of 1: a rate needs 5" in [c.value for c in home.caption]
 
 
 def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_strongest(open_page):

@@ -31,5 +31,5 @@ def test_a_check_in_empties_the_form_and_is_saved_once(page, server):
     expect(scale.get_by_role("radio", checked=True)).to_have_count(0)
     page.get_by_role("button", name="Check in").click()  # nothing chosen now: asks for a score
     wait_for_app(page)
-    expect(page.get_by_text("Your mood is required")).to_be_visible()
+    expect(page.get_by_text("Pick a number from 1 to 5 first")).to_be_visible()
     assert reflection_store.load_moods(engine)[["score", "words"]].values.tolist() == [[4, "Evening: ok"]]

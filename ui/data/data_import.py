@@ -261,7 +261,7 @@ def render() -> None:
         st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
     if state.is_demo():
         st.info(
-            "Importing goes into your own data: switch to **My data** in the sidebar first.",
+            "Importing goes into your own data: switch to **My data** (beside the demo banner, or in the sidebar) first.",
             icon=":material/info:",
         )
         return

@@ -66,7 +66,7 @@ def backup_tab() -> None:
     forms.show_flash()
     if state.is_demo():
         st.info(
-            "Backups and restores are for your own data: switch to **My data** in the sidebar.",
+            "Backups and restores are for your own data: switch to **My data** (beside the demo banner, or in the sidebar).",
             icon=":material/info:",
         )
         return
@@ -139,7 +139,7 @@ def delete_tab() -> None:
     forms.show_flash()
     if state.is_demo():
         st.info(
-            "Deleting is for your own data: switch to **My data** in the sidebar. The demo data is "
+            "Deleting is for your own data: switch to **My data** (beside the demo banner, or in the sidebar). The demo data is "
             "made up and can't be deleted.",
             icon=":material/info:",
         )

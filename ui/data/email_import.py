@@ -141,7 +141,9 @@ def _done() -> None:
 def render() -> None:
     _done()
     if state.is_demo():
-        st.info("Importing goes into your own data: switch to **My data** in the sidebar first.")
+        st.info(
+            "Importing goes into your own data: switch to **My data** (beside the demo banner, or in the sidebar) first."
+        )
         return
     st.markdown("**Rejections, invitations and receipts from your mail**")
     st.caption(

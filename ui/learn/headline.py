@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.learn.claims import TOO_FEW
 from ui.learn import traction_data
 from ui.text import md
 
@@ -15,7 +16,8 @@ def show() -> None:
         change = figure.last_30 - figure.previous_30
         column.metric(
             figure.label,
-            figure.value,
+            "too few" if figure.value == TOO_FEW else figure.value,  # whole in a fifth of 1,280 px;
+            # the note under it says the rest ("2 of 2: a rate needs 5")
             delta=f"{figure.last_30:,} in 30 days",
             delta_color="off",  # the arrow says which way; no red/green to tell apart
             delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),

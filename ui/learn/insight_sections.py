@@ -42,7 +42,7 @@ def self_assessment(insight: Insight, specs: dict[str, charts.Prepared]) -> None
     ):
         return
     _chart(specs, "self_assessment")
-    st.caption(f"Faded cells have fewer than {MIN_POINTS} applications: shown, not claimed.")
+    st.caption(f"Grey cells have fewer than {MIN_POINTS} applications: too few to say anything.")
     with st.expander("Each rating in plain words"):
         for words in insight.extra["correlations"]["words"]:
             st.markdown(f"- {md(words)}")

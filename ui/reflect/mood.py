@@ -69,7 +69,9 @@ def checkin_form() -> None:
                 max_chars=max_chars(MoodIn, "words"),
             )
             submitted = save_col.form_submit_button("Check in", icon=":material/favorite:")
-        forms.field_error(FORM, "score", "Your mood")
+        forms.field_error(
+            FORM, "score", "Your mood", unanswered="Pick a number from 1 to 5 first: how are you today?"
+        )
         forms.field_error(FORM, "words", "The words")
         last = store.last_mood(state.engine())
         if last:
