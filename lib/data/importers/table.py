@@ -36,60 +36,45 @@ class Table:
     errors: list[RowError] = field(default_factory=list)
 
 
-class NulReport:
-    """NUL characters (invisible; a damaged or mis-saved export) are removed and said, row by row."""
+class _RowReport:
+    """Something wrong inside rows that could still be read: said row by row (the first
+    MAX_NUL_REPORTS), then the rest in one line."""
+
+    more = ""  # the last line's words: "{n} more rows …"
 
     def __init__(self, table: Table) -> None:
         self.table, self.rows, self.last = table, 0, 0
+
+    def said(self, line: int, message: str) -> None:
+        self.rows += 1
+        self.last = line
+        if self.rows <= MAX_NUL_REPORTS:
+            self.table.errors.append(RowError(line, "file", message))
+
+    def summary(self) -> None:
+        if self.rows > MAX_NUL_REPORTS:
+            rest = self.rows - MAX_NUL_REPORTS
+            self.table.errors.append(RowError(self.last, "file", f"{rest:,} more rows {self.more}"))
+
+
+class NulReport(_RowReport):
+    """NUL characters (invisible; a damaged or mis-saved export) are removed and said, row by row."""
+
+    more = "held invisible NUL characters; they were removed too."
 
     def cleaned(self, line: int, row: list[str]) -> list[str]:
         count = sum(cell.count("\x00") for cell in row)
         if not count:
             return row
-        self.rows += 1
-        self.last = line
-        if self.rows <= MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(line, "file", f"This row held {plural(count, 'invisible NUL character')}; removed.")
-            )
+        self.said(line, f"This row held {plural(count, 'invisible NUL character')}; removed.")
         return [cell.replace("\x00", "") for cell in row]
 
-    def summary(self) -> None:
-        if self.rows > MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(
-                    self.last,
-                    "file",
-                    f"{self.rows - MAX_NUL_REPORTS:,} more rows held invisible NUL characters; "
-                    "they were removed too.",
-                )
-            )
 
-
-class DamagedReport:
+class DamagedReport(_RowReport):
     """Bytes that are not text in a UTF-8 file (a damaged copy): shown as "�" and said, row by row."""
 
-    def __init__(self, table: Table) -> None:
-        self.table, self.rows, self.last = table, 0, 0
+    more = "have bytes that are not text."
 
     def check(self, line: int, row: list[str]) -> None:
-        if not any("\ufffd" in cell for cell in row):
-            return
-        self.rows += 1
-        self.last = line
-        if self.rows <= MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(
-                    line, "file", "This row has bytes that are not text (a damaged file?); they show as “�”."
-                )
-            )
-
-    def summary(self) -> None:
-        if self.rows > MAX_NUL_REPORTS:
-            self.table.errors.append(
-                RowError(
-                    self.last,
-                    "file",
-                    f"{self.rows - MAX_NUL_REPORTS:,} more rows have bytes that are not text.",
-                )
-            )
+        if any("\ufffd" in cell for cell in row):
+            self.said(line, "This row has bytes that are not text (a damaged file?); they show as “�”.")
