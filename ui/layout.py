@@ -43,6 +43,7 @@ def sidebar_data_switch() -> None:
         if wanted != state.data_mode():
             state.set_data_mode(wanted)
             st.rerun()
+    state.keep_mode_in_address()
 
 
 def _back_to_my_data() -> None:

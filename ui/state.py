@@ -47,6 +47,13 @@ def set_data_mode(mode: str) -> None:
         st.query_params.pop("data", None)
 
 
+def keep_mode_in_address() -> None:
+    """The demo stays in the address on every page (a sidebar link drops `?data=demo`), so a reload
+    keeps showing the demo rather than quietly switching to your data."""
+    if is_demo() and st.query_params.get("data") != "demo":
+        st.query_params["data"] = "demo"
+
+
 def is_demo() -> bool:
     return data_mode() == "demo"
 

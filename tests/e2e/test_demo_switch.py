@@ -19,3 +19,14 @@ def test_the_banner_takes_you_back_to_your_own_data_and_it_stays(page, server):
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Applications").first).to_be_visible()
     expect(page.get_by_text("You are looking at demo data")).to_have_count(0)
+
+
+def test_the_demo_stays_in_the_address_from_page_to_page_so_a_reload_keeps_it(page, server):
+    goto(page, server, "traction?data=demo")
+    page.get_by_role("link", name="Network").first.click()
+    wait_for_app(page)
+    expect(page.get_by_text("You are looking at demo data")).to_be_visible()
+    assert "data=demo" in page.url
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_text("You are looking at demo data")).to_be_visible()
