@@ -184,7 +184,7 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
             occurred_on=TODAY,
             via="email",
             mood=2,
-            pause_until=dt.datetime.now() - dt.timedelta(hours=1),
+            pause_until=dt.datetime.combine(TODAY, dt.time(0)),  # ended, and not before the answer came
             answers={"mood": 2, "kind_thing": "A long walk"},
         ),
     )

@@ -181,6 +181,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
                 mime="text/plain",
                 key=f"download_{key}",
                 icon=":material/download:",
+                on_click="ignore",
             )
         if reason:
             st.caption(reason)

@@ -132,7 +132,8 @@ def render(pause_ends: dt.datetime | None = None) -> None:
             "check-ins and people to connect with show up here."
         )
         return
-    # Built only when clicked (a few hundred actions take a while to write as a calendar).
+    # Built only when clicked (a few hundred actions take a while to write as a calendar). No rerun on
+    # the click: a rerun replaces the file's id while the browser is still asking for it.
     export.download_button(
         "Add to my calendar (.ics)",
         partial(actions_to_ics, actions, today),
@@ -140,6 +141,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
         mime="text/calendar",
         icon=":material/calendar_month:",
         key="next_actions_ics",
+        on_click="ignore",
         help="The open actions as all-day events, for your own calendar app.",
     )
     for action in actions[:SHOWN]:
