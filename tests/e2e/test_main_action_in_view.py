@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
-from tests.e2e.conftest import goto
+from tests.e2e.conftest import goto, wait_for_app
 
 HEIGHT = 900
 MAIN_ACTIONS = {  # page: its main (primary) button
@@ -46,3 +47,28 @@ def test_each_main_button_is_in_view_without_scrolling(page, server, own_data, w
         if box is None or box["y"] + box["height"] > HEIGHT:
             below[path] = box and round(box["y"] + box["height"])
     assert below == {}, f"main button below the fold (its bottom, px): {below}"
+
+
+NEW_COMPANY_NO = """From: Zephyr Labs Talent <talent@zephyr.example>
+Subject: Your application to Zephyr Labs
+
+Hi Sam,
+
+Thank you for taking the time to interview with us for the Data Analyst role at Zephyr Labs.
+After careful consideration, we have decided to move forward with other candidates."""
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_record_it_is_in_view_once_a_pasted_email_is_read(page, server, own_data, width):
+    """The tallest preview: a "no" from a company not in the log asks when you applied too."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto(page, server, "rejection")
+    page.get_by_label("The email, as copied from your mail client").fill(NEW_COMPANY_NO)
+    page.get_by_role("button", name="Read it").click()
+    wait_for_app(page)
+    expect(
+        page.get_by_text("Applied on", exact=True)
+    ).to_be_visible()  # the new application's own row is drawn
+    record = page.get_by_role("button", name="Record it")
+    box = record.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Record it ends at {box}"

@@ -20,16 +20,19 @@ from ui.data.email_common import KIND_LABELS, NEW, STAGE_LABELS, choices, match_
 from ui.text import md
 
 
-def _message(key: str) -> Email | None:
+def _message(key: str, read: bool) -> Email | None:
     text = st.text_area(
         "The email, as copied from your mail client",
         key=f"{key}_text",
-        height=140,
+        height=80 if read else 140,  # once read, the preview below is what matters
         placeholder="Paste the whole email here — with its From: and Subject: lines if you copied them.",
     )
     # The box is read when it loses focus (or on Ctrl+Enter); a button says so to everyone, and
     # clicking it is what moves the focus.
     st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
+    if text.strip() and st.session_state.get(f"{key}_file") is None:
+        # Read from the box: the .eml drop is put away, so "Record it" stays in view.
+        return from_pasted(text, today=dt.date.today())
     upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
     if upload is not None:
         found = next(read_bytes(upload.name, upload.getvalue()), None)
@@ -52,7 +55,10 @@ def _understood(reading: Reading) -> None:
         )
     else:
         sure = "" if reading.confident else " (a guess — check it)"
-        st.markdown(f"Rebound read this as **{md(said.lower())}**{sure}{system}.")
+        st.markdown(
+            f"Rebound read this as **{md(said.lower())}**{sure}{system}. Why: “{md(reading.reason[:300])}”"
+        )
+        return
     st.caption(f"Why: “{md(reading.reason[:300])}”")
 
 
@@ -115,8 +121,10 @@ def render(where: str, expanded: bool = True) -> None:
     with box:
         if expanded:
             st.markdown("**Paste an email that just came**")
-        st.caption("Rebound reads it here, on this computer, and shows what it understood before saving.")
-        message = _message(key)
+        read = bool(str(st.session_state.get(f"{key}_text") or "").strip())
+        if not read:
+            st.caption("Rebound reads it here, on this computer, and shows what it understood before saving.")
+        message = _message(key, read)
         if message is None:
             return
         reading = understand(message)
@@ -157,8 +165,6 @@ def render(where: str, expanded: bool = True) -> None:
             format_func=options.get,
             key=f"{k}_app_{matched or NEW}",
         )
-        if note:
-            st.caption(md(note))
         applied_on = None
         if application_id == NEW and kind != "other":  # a new application: when was it sent?
             applied_col, why_col = st.columns([1, 3], vertical_alignment="bottom")
@@ -166,9 +172,11 @@ def render(where: str, expanded: bool = True) -> None:
                 "Applied on", value=date, max_value=date, format="DD/MM/YYYY", key=f"{k}_applied"
             )
             why_col.caption(
-                "The email doesn't say when you applied: change the day if you know it. The rest "
-                "(channel, link) can be added on the application's page."
+                (md(note) + " " if note else "")
+                + "The email doesn't say when you applied: change the day if you know it."
             )
+        elif note:
+            st.caption(md(note))
         ended = _ended(log, application_id) if kind != "other" else None
         if ended:
             st.info(ended, icon=":material/task_alt:")
