@@ -172,3 +172,20 @@ def test_companies_beyond_the_drawn_ones_are_said_in_words_and_the_period_sits_i
     assert "traction_freq" not in [b.key for b in at.get("button_group")]
     over_time = _open_tab(at, "Over time").tabs[3]
     assert [b.key for b in over_time.get("button_group")] == ["traction_freq"]
+
+
+def test_home_says_an_answer_with_no_known_day_is_in_the_rate_but_not_in_the_30_day_count(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Solo", role="Analyst", applied_on=dt.date.today(), channel="referral")
+    )
+    app_store.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date.today(), date_known=False),
+    )
+    home = open_page()
+    assert not home.exception
+    answers = home.metric[1]
+    assert answers.delta == "0 in 30 days"
+    assert "1 of 1: a rate needs 5 · 1 undated: in neither 30-day count" in [c.value for c in home.caption]
+    assert "1 with no known day is in the total but in neither 30-day count." in answers.help

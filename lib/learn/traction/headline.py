@@ -34,6 +34,7 @@ class Figure:
     previous_30: int
     help: str
     note: str = ""  # a rate's 95% interval and n, shown under the number
+    undated: int = 0  # in the total, but in neither 30-day count: their day is not known
 
 
 def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -104,8 +105,14 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
     before = (end - pd.Timedelta(days=59), end - pd.Timedelta(days=30))
     n = len(table)
 
-    def windows(dates: pd.Series) -> tuple[int, int]:
-        return _in_window(dates, *last), _in_window(dates, *before)
+    def windows(dates: pd.Series, counted: pd.Series | None = None) -> dict:
+        """The last 30 days and the 30 before; and how many of those `counted` have no known day."""
+        undated = int((dates.isna() & (True if counted is None else counted)).sum()) if n else 0
+        return {
+            "last_30": _in_window(dates, *last),
+            "previous_30": _in_window(dates, *before),
+            "undated": undated,
+        }
 
     responses, traction = int(table["responded"].sum()), int(table["traction"].sum())
     finals = int((table["stage_rank"] >= vocab.STAGE_RANK["final"]).sum()) if n else 0
@@ -124,36 +131,36 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
         Figure(
             "Applications",
             f"{n:,}",
-            *windows(table["applied_on"]),
-            "Applications sent; the change counts those sent in the last 30 days.",
+            help="Applications sent; the change counts those sent in the last 30 days.",
+            **windows(table["applied_on"]),
         ),
         Figure(
             "Response rate",
             pct(responses),
-            *windows(table["first_response_on"]),
-            f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
+            help=f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
             f"{rate_text(responses, n)}. The change counts first answers received.",
-            note(responses),
+            note=note(responses),
+            **windows(table["first_response_on"], table["responded"]),
         ),
         Figure(
             "Traction rate",
             pct(traction),
-            *windows(table["reached_interview_on"]),
-            f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
+            help=f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
             "The change counts first interviews.",
-            note(traction),
+            note=note(traction),
+            **windows(table["reached_interview_on"], table["traction"]),
         ),
         Figure(
             "Final rounds",
             f"{finals:,}",
-            *windows(table["reached_final_on"]),
-            "Applications that reached a final round (a rejection after it still counts).",
+            help="Applications that reached a final round (a rejection after it still counts).",
+            **windows(table["reached_final_on"], table["stage_rank"] >= vocab.STAGE_RANK["final"]),
         ),
         Figure(
             "Offers",
             f"{offers:,}",
-            *windows(table["reached_offer_on"]),
-            "Applications that reached an offer.",
+            help="Applications that reached an offer.",
+            **windows(table["reached_offer_on"], table["stage_rank"] >= vocab.STAGE_RANK["offer"]),
         ),
     ]
     return figures, strongest_sentence(table)

@@ -370,3 +370,13 @@ def test_the_view_of_an_empty_search_has_empty_frames_not_errors():
     view = traction.traction_view(traction.traction_table(_apps(), _events(), TODAY), TractionFilter())
     assert view.matching == 0 and view.company_stages.empty and view.over_time.empty
     assert view.funnel["reached"].tolist() == [0, 0, 0, 0, 0] and view.extra_rates == {}
+
+
+def test_the_headline_says_how_many_it_counts_in_neither_30_day_window_for_want_of_a_day():
+    apps = _apps(*[(i, "Acme", "x", "referral", "2026-03-20") for i in range(1, 4)])
+    events = _events((1, "rejected", None), (2, "interview", None), (3, "screen", "2026-03-25"))
+    by_label = {f.label: f for f in traction.headline(traction.traction_table(apps, events, TODAY), TODAY)[0]}
+    answers = by_label["Response rate"]
+    assert (answers.note, answers.last_30, answers.undated) == ("3 of 3: a rate needs 5", 1, 2)
+    assert (by_label["Traction rate"].last_30, by_label["Traction rate"].undated) == (0, 1)
+    assert by_label["Applications"].undated == 0 and by_label["Offers"].undated == 0
