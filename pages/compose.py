@@ -37,8 +37,9 @@ view.pause_guard(app_id, facts)
 if since := timeliness(facts, today):
     st.caption(since)
 kind = view.pick_kind(facts, pick_kind)
-view.setup(app_id, kind, facts, people)
+shown = view.shown_drafts(app_id)
+view.setup(app_id, kind, facts, people, folded=bool(shown))
 typing_keeper.keep_typing()  # what is typed in a draft is kept as you go, also through a reload
-view.drafts(app_id, today)
+view.drafts(shown, today)
 if app_id != view.NO_APP:
     view.history(app_id, facts, today)

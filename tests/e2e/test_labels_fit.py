@@ -72,7 +72,20 @@ def test_a_person_and_the_people_to_connect_with_show_whole_buttons(page, server
 
 
 def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
-    app_id, contact_id = seeded
+    # An application of its own at each width: the drafts written at the other width are kept, and
+    # an application with drafts opens with them (its setup folded).
+    engine = db.open_database(server.db_url)
+    company = f"Gymshark {width}"
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(
+            company=company, role="Associate Consumer Research Analyst", applied_on=dt.date.today()
+        ),
+    )
+    contact_id = contact_store.add_contact(
+        engine,
+        ContactIn(name="Priya Shah", company=company, role="recruiter", email="priya@gymshark.example"),
+    )
     goto(page, server, f"compose?app={app_id}&contact={contact_id}")
     page.get_by_role("button", name="Write the drafts").click()
     wait_for_app(page)

@@ -72,3 +72,26 @@ def test_record_it_is_in_view_once_a_pasted_email_is_read(page, server, own_data
     record = page.get_by_role("button", name="Record it")
     box = record.bounding_box()
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Record it ends at {box}"
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
+    """After "Write the drafts" the setup folds away: the draft and its Mark sent are what matter."""
+    engine = db.open_database(server.db_url)
+    company = f"Fabrikam {width}"
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company=company, role="Analyst", applied_on=dt.date.today())
+    )
+    contact_id = contact_store.add_contact(
+        engine, ContactIn(name="Ana Ruiz", company=company, role="recruiter", email="ana@fabrikam.example")
+    )
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto(page, server, f"compose?app={app_id}&contact={contact_id}")
+    page.get_by_role("button", name="Write the drafts").click()
+    wait_for_app(page)
+    mark_sent = page.get_by_role("button", name="Mark sent")
+    expect(mark_sent).to_be_visible()
+    box = mark_sent.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Mark sent ends at {box}"
+    page.get_by_text("Who to write to, and what to ask").click()  # the setup is one click away
+    expect(page.get_by_role("button", name="Write the drafts")).to_be_visible()

@@ -138,8 +138,20 @@ def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
     return extras
 
 
-def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -> None:
-    """Who to write to and what to ask; "Write the drafts" writes one draft per person."""
+def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame, folded: bool = False) -> None:
+    """Who to write to and what to ask; "Write the drafts" writes one draft per person. `folded` once
+    drafts are on screen: they are what matters then, and their Mark sent stays in view."""
+    unfold = not folded or bool(st.session_state.get(forms.errors_key(SETUP)))
+    box = (
+        st.container()
+        if not folded
+        else st.expander("Who to write to, and what to ask", icon=":material/edit_note:", expanded=unfold)
+    )
+    with box:
+        _setup_form(app_id, kind, facts, people)
+
+
+def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -> None:
     engine = state.engine()
     recipients = people.head(500) if app_id == NO_APP else people[people["company_id"] == facts["company_id"]]
     person = {int(r.id): r._asdict() for r in recipients.itertuples()}
@@ -222,8 +234,12 @@ def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -
     st.rerun()
 
 
-def drafts(app_id: int, today: dt.date) -> None:
-    shown = [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+def shown_drafts(app_id: int) -> list[dict[str, Any]]:
+    """This application's drafts on screen (kept ones come back after a reload)."""
+    return [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+
+
+def drafts(shown: list[dict[str, Any]], today: dt.date) -> None:
     if not shown:
         st.caption(
             "Pick who to write to and what you want from the reply, then **Write the drafts**: one note per "

@@ -131,7 +131,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         body = st.text_area(
             "Note",
             key=f"body_{key}",
-            height=300,
+            height=250,  # about ten lines: the note, its Sent on and Mark sent fit a 900 px window
             max_chars=max_chars(NoteIn, "body"),
             help="Edit freely. Anything in [add: …] still needs your words. Kept as you type.",
             on_change=keep[0],
