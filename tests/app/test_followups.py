@@ -337,3 +337,56 @@ def test_a_note_with_a_blank_still_in_it_is_not_marked_sent(open_page, rejected)
     at.run()
     assert not [e for e in texts(at.error) if "[add:" in e]
     assert store.notes_for(engine, app_id)["sent_on"].tolist() == [TODAY]
+
+
+def _bodies(at):
+    return [t.value for t in at.text_area if t.key and t.key.startswith("body_")]
+
+
+def test_the_kind_of_note_is_picked_afresh_for_each_application(open_page, rejected):
+    engine, rejected_id, _ = rejected
+    open_id = app_store.add_application(
+        engine, ApplicationIn(company="Globex", role="Analyst", applied_on=ago(10))
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=open_id, kind="interview", occurred_on=ago(2))
+    )
+    at = compose(open_page, rejected_id)
+    assert at.selectbox(key="compose_kind").value == "thank-you after rejection"
+    at.selectbox(key="compose_app").set_value(open_id).run()
+    assert not at.exception
+    assert at.selectbox(key="compose_kind").value == "thank-you after interview"  # not a rejection's thanks
+    at.selectbox(key="compose_kind").set_value("influence letter").run()
+    assert at.selectbox(key="compose_kind").value == "influence letter"  # your own pick stays
+
+
+def test_writing_to_one_more_person_keeps_the_drafts_on_screen_and_one_can_be_put_away(open_page, rejected):
+    engine, app_id, _ = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    [first] = [t for t in at.text_area if t.key.startswith("body_")]
+    first.set_value(first.value + "\nP.S. My own words.").run()
+    # Maya has her draft: she is not picked again; the boxes for someone new are fresh
+    assert at.multiselect(key=f"compose_to_{app_id}_thank-you after rejection_1").value == []
+    at.text_input(key="compose_one_name_1").set_value("Lee Chen")
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert not at.exception
+    bodies = _bodies(at)
+    assert (
+        len(bodies) == 2
+        and bodies[0].endswith("P.S. My own words.")
+        and bodies[1].startswith("Dear Lee Chen")
+    )
+    assert at.text_input(key="compose_one_name_2").value == ""  # the next person starts from empty boxes
+    again = compose(open_page, app_id)  # a reload: both come back
+    assert len(_bodies(again)) == 2
+    ask = next(
+        b for b in again.button if b.key and b.key.startswith("asking_delete__draft_") and "Lee" not in b.key
+    )
+    ask.click().run()
+    assert any("Put away the draft to" in m.value for m in again.markdown)
+    assert len(_bodies(again)) == 2  # asked first: nothing gone yet
+    next(b for b in again.button if b.key and b.key.endswith("__yes")).click().run()
+    assert not again.exception
+    assert _bodies(again) == [b for b in bodies if b.startswith("Dear Lee Chen")]
+    assert len(_bodies(compose(open_page, app_id))) == 1  # and it stays put away

@@ -13,7 +13,7 @@ from ui import state
 
 KIND_LABELS = {
     "rejection": "A rejection",
-    "interview": "An interview invitation or scheduling",
+    "interview": "An interview invitation",  # scheduling too; whole in a third of 1,280 px
     "application": "Application received",
     "offer": "An offer",
     "other": "Not news about an application",

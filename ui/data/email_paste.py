@@ -29,9 +29,12 @@ def _message(key: str, read: bool) -> Email | None:
     )
     # The box is read when it loses focus (or on Ctrl+Enter); a button says so to everyone, and
     # clicking it is what moves the focus.
-    st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
-    if text.strip() and st.session_state.get(f"{key}_file") is None:
-        # Read from the box: the .eml drop is put away, so "Record it" stays in view.
+    from_box = bool(text.strip()) and st.session_state.get(f"{key}_file") is None
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
+        if from_box:
+            st.caption("To drop an .eml file instead, empty the box.")
+    if from_box:  # read from the box: the .eml drop is put away, so "Record it" stays in view
         return from_pasted(text, today=dt.date.today())
     upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
     if upload is not None:

@@ -41,6 +41,7 @@ def follow_link(choices: pd.DataFrame) -> None:
     st.session_state["compose_linked_contact"] = linked_contact
     if link[1] in vocab.NOTE_KINDS:
         st.session_state["compose_kind"] = link[1]
+        st.session_state["compose_kind_for"] = st.session_state["compose_app"]
     else:
         st.session_state.pop("compose_kind", None)
 
@@ -82,10 +83,16 @@ def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
     st.stop()
 
 
-def pick_kind(facts: dict[str, Any], column) -> str:
+def pick_kind(app_id: int, facts: dict[str, Any], column) -> str:
+    """The kind that suits where the application stands, picked afresh for each application (a
+    thank-you after a rejection must not carry over to one still open)."""
     kinds = notes.kinds_for(facts.get("outcome"), bool(facts.get("interview_on") or facts.get("interviewed")))
-    if st.session_state.get("compose_kind") not in kinds:
+    if (
+        st.session_state.get("compose_kind_for") != app_id
+        or st.session_state.get("compose_kind") not in kinds
+    ):
         st.session_state["compose_kind"] = kinds[0]
+        st.session_state["compose_kind_for"] = app_id
     return column.selectbox("Kind of note", kinds, key="compose_kind")
 
 
@@ -138,14 +145,27 @@ def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
     return extras
 
 
+def _fresh(key: str) -> str:
+    """Who the note goes to starts afresh after each "Write the drafts" (new widgets: the browser
+    keeps a widget's last value whatever the session holds)."""
+    writes = st.session_state.get("compose_writes", 0)
+    return key + (f"_{writes}" if writes else "")
+
+
 def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame, folded: bool = False) -> None:
     """Who to write to and what to ask; "Write the drafts" writes one draft per person. `folded` once
     drafts are on screen: they are what matters then, and their Mark sent stays in view."""
-    unfold = not folded or bool(st.session_state.get(forms.errors_key(SETUP)))
+    errors = bool(st.session_state.get(forms.errors_key(SETUP)))
+    # A key per write: after each "Write the drafts" the fold starts closed again.
     box = (
         st.container()
         if not folded
-        else st.expander("Who to write to, and what to ask", icon=":material/edit_note:", expanded=unfold)
+        else st.expander(
+            "Who to write to, and what to ask",
+            icon=":material/edit_note:",
+            expanded=errors,
+            key=f"compose_fold_{st.session_state.get('compose_writes', 0)}_{errors}",
+        )
     )
     with box:
         _setup_form(app_id, kind, facts, people)
@@ -156,10 +176,15 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     recipients = people.head(500) if app_id == NO_APP else people[people["company_id"] == facts["company_id"]]
     person = {int(r.id): r._asdict() for r in recipients.itertuples()}
     person_ids = list(person)
-    default_to = compose.default_recipients(
-        kind, person.values(), st.session_state.get("compose_linked_contact")
-    )
-    forms.form_error(SETUP)
+    on_screen = st.session_state.get("compose_drafts", [])
+    drafted = {d["contact_id"] for d in on_screen if (d["application_id"] or 0) == (app_id or 0)}
+    default_to = [  # those with a draft on screen already are not written to again unless picked
+        i
+        for i in compose.default_recipients(
+            kind, person.values(), st.session_state.get("compose_linked_contact")
+        )
+        if i not in drafted
+    ]
     with st.form(SETUP, border=True):
         who_col, what_col = st.columns(2, gap="large")
         with who_col:
@@ -167,7 +192,7 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
                 "To",
                 person_ids,
                 default=default_to,
-                key=f"compose_to_{app_id}_{kind}",
+                key=_fresh(f"compose_to_{app_id}_{kind}"),
                 format_func=lambda i: f"{person[i]['name']} ({person[i]['role']})",
                 placeholder="Pick the people to write to"
                 if person_ids
@@ -175,18 +200,18 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
             )
             with st.expander("Someone not in your network", expanded=not person_ids):
                 one_name = st.text_input(
-                    "Their name", key="compose_one_name", max_chars=max_chars(ContactIn, "name")
+                    "Their name", key=_fresh("compose_one_name"), max_chars=max_chars(ContactIn, "name")
                 )
                 forms.field_error(SETUP, "name", "Their name")
-                one_role = st.selectbox("Their role", vocab.CONTACT_ROLES, key="compose_one_role")
+                one_role = st.selectbox("Their role", vocab.CONTACT_ROLES, key=_fresh("compose_one_role"))
                 one_email = st.text_input(
                     "Their email",
-                    key="compose_one_email",
+                    key=_fresh("compose_one_email"),
                     placeholder="name@example.com",
                     max_chars=max_chars(ContactIn, "email"),
                 )
                 forms.field_error(SETUP, "email", "Their email")
-                one_save = st.checkbox("Add them to my network", value=True, key="compose_one_save")
+                one_save = st.checkbox("Add them to my network", value=True, key=_fresh("compose_one_save"))
             my_name = st.text_input(
                 "Sign as",
                 value=store.get_signature(engine),
@@ -195,6 +220,7 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
             )
         with what_col:
             extras = _asks(kind, app_id, facts)
+        forms.form_error(SETUP)  # beside the button just clicked: the form is taller than a window
         write = st.form_submit_button("Write the drafts", type="primary", icon=":material/edit_note:")
     if not write:
         return
@@ -217,6 +243,10 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     forms.clear_errors(SETUP)
     if my_name.strip() != store.get_signature(engine):
         store.set_signature(engine, my_name)
+    # Numbered past every draft on screen (kept ones included): keys never repeat.
+    writes = max(
+        [st.session_state.get("compose_writes", 0)] + [int(d["key"].rsplit("_", 1)[1]) + 1 for d in on_screen]
+    )
     written = compose.drafts_for(
         kind,
         app_id,
@@ -224,12 +254,17 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
         chosen,
         extras | {"my_name": my_name},
         dt.date.today(),
-        numbered_from=len(st.session_state.get("compose_drafts", [])),
+        numbered_from=writes,
     )
     for record, draft in written:
         st.session_state[f"subject_{record['key']}"] = draft.subject
         st.session_state[f"body_{record['key']}"] = draft.body
-    st.session_state["compose_drafts"] = [record for record, _ in written]
+    # Added to the drafts already on screen: none of their text is lost (Put away removes one).
+    earlier = [
+        d for d in st.session_state.get("compose_drafts", []) if (d["application_id"] or 0) == (app_id or 0)
+    ]
+    st.session_state["compose_drafts"] = earlier + [record for record, _ in written]
+    st.session_state["compose_writes"] = writes + 1
     followups.keep_drafts(app_id)
     st.rerun()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -187,6 +188,20 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             st.caption(reason)
         with st.expander("Copy the text"):
             st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
+        forms.ask_before_deleting(
+            f"draft_{key}",
+            f"Put away the draft to {who}? What is not saved goes with it: Save draft keeps a copy in "
+            "this application's notes.",
+            partial(_put_away, key, draft.get("application_id")),
+            f"The draft to {who} is put away.",
+            label="Put away…",
+        )
+
+
+def _put_away(key: str, app_id: int | None) -> None:
+    """Take one draft off the screen (and out of the kept drafts); the others stay as they are."""
+    st.session_state[DRAFTS] = [d for d in st.session_state.get(DRAFTS, []) if d["key"] != key]
+    keep_drafts(app_id)
 
 
 _UNFILLED = (
