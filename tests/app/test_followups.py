@@ -390,3 +390,20 @@ def test_writing_to_one_more_person_keeps_the_drafts_on_screen_and_one_can_be_pu
     assert not again.exception
     assert _bodies(again) == [b for b in bodies if b.startswith("Dear Lee Chen")]
     assert len(_bodies(compose(open_page, app_id))) == 1  # and it stays put away
+
+
+def test_the_application_picked_stays_in_the_address_so_a_reload_comes_back_to_its_drafts(
+    open_page, rejected
+):
+    engine, rejected_id, _ = rejected
+    later = app_store.add_application(
+        engine, ApplicationIn(company="Globex", role="Analyst", applied_on=ago(1))
+    )
+    at = open_page("pages/compose.py")
+    assert at.selectbox(key="compose_app").value == later  # the most recent first
+    at.selectbox(key="compose_app").set_value(rejected_id).run()
+    assert at.query_params["app"] in (str(rejected_id), [str(rejected_id)])
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert len(_bodies(at)) == 1
+    again = open_page("pages/compose.py", query_params={"app": str(rejected_id)})  # the reload
+    assert again.selectbox(key="compose_app").value == rejected_id and len(_bodies(again)) == 1

@@ -48,7 +48,7 @@ def follow_link(choices: pd.DataFrame) -> None:
 
 def pick_application(choices: pd.DataFrame, column) -> int | None:
     app_ids, labels = followups.application_options(choices, st.session_state.get("compose_app") or None)
-    return column.selectbox(
+    picked = column.selectbox(
         "About",
         [NO_APP, *app_ids],
         key="compose_app",
@@ -59,6 +59,19 @@ def pick_application(choices: pd.DataFrame, column) -> int | None:
         ),
         help="The 300 most recently active applications; type to search.",
     )
+    _remember(picked)
+    return picked
+
+
+def _remember(app_id: int | None) -> None:
+    """The application picked stays in the address, so a reload comes back to it and its drafts
+    (not to the most recent one). A link's kind and person belonged to the application it named."""
+    if app_id is None or st.query_params.get("app") == str(app_id):
+        return
+    st.query_params["app"] = str(app_id)
+    st.query_params.pop("kind", None)
+    st.query_params.pop("contact", None)
+    st.session_state["compose_link"] = (str(app_id), None, None)  # a choice made here, not a new link
 
 
 def facts_for(app_id: int) -> dict[str, Any]:
