@@ -95,8 +95,11 @@ def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Mark sent ends at {box}"
     page.get_by_text("Who to write to, and what to ask").click()  # the setup is one click away
     page.get_by_text("Someone not in your network").click()
-    page.get_by_label("Their name").fill("Bo Chen")
+    name = page.get_by_label("Their name")
+    name.fill("Bo Chen")
+    name.press("Tab")  # the form holds what was typed once the box is left
     page.get_by_role("button", name="Write the drafts").click()
     wait_for_app(page)
+    expect(page.get_by_text("Dear Bo Chen", exact=False).first).to_be_attached(timeout=20_000)
     expect(page.get_by_role("button", name="Mark sent")).to_have_count(2)  # added beside the first
     expect(page.get_by_role("button", name="Write the drafts")).to_be_hidden()  # folded again
