@@ -8,6 +8,8 @@ if __name__ != "__main__":  # `streamlit run app.py` imports this file to build 
     app = st.App(__file__, middleware=server.guarded(), lifespan=server.lifespan)
 
 # After the server's guard, which quiets the bare-mode warnings of the server's import:
+from streamlit.runtime.scriptrunner_utils.exceptions import StopException  # noqa: E402
+
 from lib.core.db import DatabaseBusy  # noqa: E402
 from ui import forms, layout  # noqa: E402
 
@@ -65,7 +67,13 @@ if __name__ == "__main__":  # a visitor's run; the server's import above stops h
     page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, position="hidden")
     layout.sidebar_navigation(SECTIONS)
     layout.sidebar_data_switch()
+    forms.run_started()
     try:
         page.run()
     except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback
         forms.show_busy()
+    except StopException:  # a page that ends early with st.stop() ended all the same
+        forms.run_ended()
+        raise
+    else:  # a run cut short by a rerun (a double click) ends neither way: its message comes again
+        forms.run_ended()

@@ -13,6 +13,8 @@ from lib.store.base import StoreError
 from ui.text import md
 
 FLASH = "flash_message"  # a message left by a save, shown once after the rerun
+FLASH_SHOWING = "flash_showing"  # drawn by the current run, until that run ends (run_ended)
+FLASH_DRAWN = "flash_drawn"  # asked for already in this run (run_started clears it)
 
 
 def flash(message: str) -> None:
@@ -21,12 +23,27 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
-    """Show the message left by the last save, once. Its place is held on every run, so what follows
-    keeps its place on the page (an open tab stays open when the message comes)."""
+    """Show the message left by the last save, once: until a run that showed it ends (a double click
+    can cut that run short, and the message then comes again). Its place is held on every run, so
+    what follows keeps its place on the page (an open tab stays open when the message comes)."""
     message = st.session_state.pop(FLASH, None)
+    if message:
+        st.session_state[FLASH_SHOWING] = message
+    elif not st.session_state.get(FLASH_DRAWN):  # the first ask of this run: a message cut short
+        message = st.session_state.get(FLASH_SHOWING)
+    st.session_state[FLASH_DRAWN] = True
     slot = st.empty()
     if message:
         slot.success(md(message), icon=":material/check_circle:")
+
+
+def run_started() -> None:
+    st.session_state.pop(FLASH_DRAWN, None)
+
+
+def run_ended() -> None:
+    """The page's run ended (whole or by st.stop), so its flash message was seen: not shown again."""
+    st.session_state.pop(FLASH_SHOWING, None)
 
 
 def errors_key(form: str) -> str:

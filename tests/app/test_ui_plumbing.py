@@ -12,10 +12,18 @@ def _flash_app():
 
     from ui import forms
 
+    forms.run_started()  # as app.py does around each page's run
     forms.show_flash()
+    if st.session_state.pop("cut_short", False):  # a second click arriving while this run draws
+        st.rerun()
     if st.button("Save", key="save"):
         forms.flash("Added **Jo** [x](javascript:alert(1)).")
         st.rerun()
+    if st.button("Save twice", key="save_twice"):
+        forms.flash("Added Jo.")
+        st.session_state["cut_short"] = True
+        st.rerun()
+    forms.run_ended()
 
 
 def test_a_flash_message_shows_once_after_the_rerun_and_literally(app_env):
@@ -26,6 +34,14 @@ def test_a_flash_message_shows_once_after_the_rerun_and_literally(app_env):
     assert "\\*\\*Jo\\*\\*" in at.success[0].value  # escaped: no bold, no link
     at.run()
     assert not at.success  # once only
+
+
+def test_a_flash_message_cut_short_by_a_double_click_still_shows(app_env):
+    at = AppTest.from_function(_flash_app, default_timeout=30).run()
+    at.button(key="save_twice").click().run()
+    assert shown(at.success) == ["Added Jo."]  # the run that drew it first was cut short
+    at.run()
+    assert not at.success
 
 
 def _field_error_app():
