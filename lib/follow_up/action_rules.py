@@ -24,6 +24,7 @@ from lib.follow_up.next_actions import (
     _dates,
     _day,
     _frame,
+    _invitation,
     rule,
 )
 from lib.follow_up.notes import since_text
@@ -38,7 +39,10 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     events = _frame(facts, "events")
     if events.empty:
         return []
-    events = events[events["kind"].isin(["interview", "final", "rejected"]) & _dated(events)].copy()
+    # an invitation email's day is not the interview's: no "the interview was yesterday" from it
+    events = events[
+        events["kind"].isin(["interview", "final", "rejected"]) & _dated(events) & ~_invitation(events)
+    ].copy()
     if "interviewed" in events:  # a rejection of the application alone asks for no thank-you
         events = events[(events["kind"] != "rejected") | events["interviewed"].astype(bool)]
     events["day"] = _dates(events["occurred_on"])

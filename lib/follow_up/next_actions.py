@@ -92,6 +92,14 @@ def _frame(facts: Facts, name: str) -> pd.DataFrame:
     return frame if frame is not None else pd.DataFrame()
 
 
+def _invitation(frame: pd.DataFrame) -> pd.Series:
+    """Which interview events an invitation email recorded: they say an interview was offered on
+    that day, not that it took place then. A frame without the column has none."""
+    if "invitation" not in frame:
+        return pd.Series(False, index=frame.index)
+    return frame["invitation"].fillna(False).astype(bool)
+
+
 def _dated(frame: pd.DataFrame) -> pd.Series:
     """Which rows' dates are known: an event with `date_known` false (an imported status, a stage a
     rejection implied) has a day that only keeps it in order, never one to count from or announce.

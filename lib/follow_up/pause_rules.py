@@ -16,6 +16,7 @@ from lib.follow_up.next_actions import (
     _dates,
     _day,
     _frame,
+    _invitation,
     rule,
 )
 from lib.follow_up.notes import since_text
@@ -57,7 +58,8 @@ def look_back(facts: Facts, today: dt.date) -> list[Action]:
 @rule
 def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
     """An interview in the next few days: it cannot wait, so it shows even during a pause. Only a
-    dated one: a step whose date is unknown is never announced as "today"."""
+    dated one: a step whose date is unknown is never announced as "today"; one an invitation email
+    recorded is announced as the invitation it is."""
     events = _frame(facts, "events")
     if events.empty:
         return []
@@ -69,14 +71,19 @@ def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
         & (days <= pd.Timestamp(today + dt.timedelta(days=UPCOMING_DAYS)))
     ]
     actions = []
-    for row in soon.itertuples():
+    invited = _invitation(soon)
+    for row, invitation in zip(soon.itertuples(), invited):
         day = _day(row.occurred_on)
         when = "today" if day == today else f"on {day:%a %d %b}"
+        title = f"Interview at {row.company} {when}"
+        if invitation:  # the day the invitation came, not the interview's: never "Interview … today"
+            what = "A final-round" if row.kind == "final" else "An interview"
+            title = f"{what} invitation from {row.company}"
         actions.append(
             Action(
                 rule_key=f"interview-soon:{row.id}",
                 kind="interview",
-                title=f"Interview at {row.company} {when}",
+                title=title,
                 detail=f"{row.role}. Your prep sheet and past answers are ready when you want them.",
                 due_on=day,
                 application_id=int(row.application_id),

@@ -13,6 +13,7 @@ from lib.core import db, vocab
 from lib.core.models import FeedbackIn, NoteIn
 from lib.core.text import squash
 from lib.store.base import StoreError, read_frame
+from lib.store.emails import from_invitation
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F = db.contacts, db.follow_up_notes, db.feedback
@@ -223,7 +224,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         if app is None:
             return None
         events = connection.execute(
-            sa.select(E.c.kind, E.c.occurred_on, E.c.date_known)
+            sa.select(E.c.kind, E.c.occurred_on, E.c.date_known, from_invitation(E.c.id).label("invitation"))
             .where(E.c.application_id == application_id)
             .order_by(E.c.occurred_on)
         ).all()
@@ -242,7 +243,10 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
             earlier_role = connection.execute(
                 sa.select(A.c.role).where(A.c.id == app.reapplication_of)
             ).scalar()
-    interview_days = [e.occurred_on for e in events if e.kind in INTERVIEW_KINDS and e.date_known]
+    # an invitation email's day is not the interview's: the interview's date is then unknown
+    interview_days = [
+        e.occurred_on for e in events if e.kind in INTERVIEW_KINDS and e.date_known and not e.invitation
+    ]
     interview_days += [i.occurred_on for i in interviews if i.occurred_on]
     ending = next((e for e in reversed(events) if e.kind in vocab.OUTCOMES), None)
     pauses = [r.pause_until for r in reflections if r.pause_until]

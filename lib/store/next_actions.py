@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 from lib.core import db
 from lib.store import plans as plan_store
 from lib.store.base import read_frame
+from lib.store.emails import from_invitation
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F, R, X = db.contacts, db.follow_up_notes, db.feedback, db.reflections, db.next_actions
@@ -39,6 +40,7 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 E.c.kind,
                 E.c.occurred_on,
                 interviewed.label("interviewed"),
+                from_invitation(E.c.id).label("invitation"),
                 *company_role,
             )
             .join(A, A.c.id == E.c.application_id)

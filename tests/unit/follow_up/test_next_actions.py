@@ -326,3 +326,16 @@ def test_an_offer_whose_date_is_unknown_waits_without_a_made_up_age():
     assert action.detail == "BI. Take the time you need within the date they gave you."
     [dated] = na.compute({"offers": offers.assign(date_known=True)}, TODAY)
     assert dated.detail.startswith("BI, offered 2 weeks ago.")
+
+
+def test_an_interview_invitation_is_announced_as_one_and_asks_for_no_thank_you_by_its_day():
+    """An interview event an invitation email recorded has the invitation's day: "Interview at …
+    today" and "the interview was 2 days ago" would both be untrue."""
+    invited = events((1, "interview", TODAY), (2, "final", TODAY)).assign(invitation=True)
+    assert [a.title for a in na.compute({"events": invited}, TODAY)] == [
+        "An interview invitation from Acme",
+        "A final-round invitation from Acme",
+    ]
+    earlier = events((1, "interview", days_ago(2))).assign(invitation=True)
+    assert keys({"events": earlier}) == []
+    assert keys({"events": earlier.assign(invitation=False)}) == [f"thank-you:interview:1:{days_ago(2)}"]

@@ -93,3 +93,28 @@ def test_the_match_log_says_how_and_when_an_application_ended_and_keeps_an_unkno
     assert log.loc[first, ["outcome", "ended_as", "ended_on"]].tolist() == ["ended", "rejected", later]
     assert log.loc[second, "ended_as"] == "ghosted" and pd.isna(log.loc[second, "ended_on"])
     assert log.loc[third, "outcome"] == "open" and pd.isna(log.loc[third, "ended_as"])
+
+
+def test_an_interview_invitation_is_not_said_to_be_the_interview(engine):
+    """Home lists the invitation as one, not "Interview at Acme today"; the next days bring no
+    "the interview was yesterday" thank-you; the composer keeps the interview's date unknown."""
+    from lib.follow_up import next_actions
+    from lib.store import followups
+    from lib.store import next_actions as action_store
+
+    today = dt.date.today()
+    store.record(engine, [_record("interview", "<inv>", date=today)])
+    app_id = int(app_store.load_applications(engine)["id"].iloc[0])
+
+    def titles(day):
+        facts = action_store.load_facts(engine, since=day - dt.timedelta(days=60))
+        return [a.title for a in next_actions.compute(facts, day) if a.kind in ("interview", "note")]
+
+    assert titles(today) == ["An interview invitation from Acme"]
+    assert titles(today + dt.timedelta(days=2)) == []
+    facts = followups.compose_facts(engine, app_id)
+    assert facts["interview_on"] is None and facts["interviewed"] is True
+
+    typed = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=today))
+    app_store.add_stage_event(engine, StageEventIn(application_id=typed, kind="interview", occurred_on=today))
+    assert "Interview at Beta today" in titles(today)
