@@ -190,7 +190,12 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
     )
     at = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
     k = lambda field: f"reflection_{rid}__{field}"  # noqa: E731
-    assert at.button_group(key=k("news_via")).disabled  # what happened is already in the history
+    # What happened is already in the history: read as a line, not as faint, greyed-out widgets.
+    assert not [w for w in at.button_group if w.key == k("news_via")]
+    assert any(
+        "Stage reached:** Interview" in m and f"{TODAY:%d %b %Y}" in m and "How it came:** email" in m
+        for m in shown(at.markdown)
+    )
     at.button_group(key=k("prepared")).set_value(3)
     at.text_input(key=k("prepared_note")).set_value("Skipped the case practice")
     at.button_group(key=k("motivation")).set_value("next logical step")

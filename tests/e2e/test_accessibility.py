@@ -19,6 +19,7 @@ PAGES = [
     "application?id=1",
     "debrief",
     "rejection",
+    "rejection?reflection=1",  # looking back on a recorded rejection (needs the demo's)
     "questions",
     "practice",
     "writing",

@@ -95,6 +95,17 @@ def json_safe(values: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
 
 
+def shown_answer(q: Question, value: Any) -> str:
+    """An answer as a sentence shows it (a locked answer is read, not greyed out in a widget)."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, dt.date):
+        return f"{value:%d %b %Y}"
+    if isinstance(value, list):
+        return ", ".join(_format(q)(v) for v in value)
+    return _format(q)(value)
+
+
 def _format(q: Question) -> Callable[[Any], str]:
     if q.kind == "yesno":
         return lambda v: "Yes" if v else "No"
@@ -109,12 +120,11 @@ def question(
     form: str,
     on_change: Callable[[], None] | None = None,
     known_tags: Iterable[str] = (),
-    disabled: bool = False,
 ) -> None:
     """Draw one question's widget (and its note), then its error, if any, right under it."""
     k = key(prefix, q.id)
     label = q.prompt + (" *" if q.required else "")
-    common = dict(key=k, on_change=on_change, help=q.help or None, disabled=disabled)
+    common = dict(key=k, on_change=on_change, help=q.help or None)
     if q.kind == "scale":
         low, high = q.scale_words
         if q.with_note:
@@ -130,7 +140,6 @@ def question(
                     key=key(prefix, q.id + NOTE_SUFFIX),
                     max_chars=qn.max_chars(q, note=True),
                     on_change=on_change,
-                    disabled=disabled,
                     placeholder="optional",
                     label_visibility="collapsed",
                 )
@@ -163,7 +172,6 @@ def section(
     form: str,
     on_change: Callable[[], None] | None = None,
     known_tags: Iterable[str] = (),
-    disabled: Iterable[str] = (),
     skip: Iterable[str] = (),
     heading: bool = True,
 ) -> None:
@@ -173,10 +181,10 @@ def section(
         st.markdown(f"#### {name}")
     if intro:
         st.caption(intro)
-    disabled, skip = set(disabled), set(skip)
+    skip = set(skip)
     for q in bank.in_section(name):
         if q.id not in skip:
-            question(q, prefix, form, on_change, known_tags, disabled=q.id in disabled)
+            question(q, prefix, form, on_change, known_tags)
 
 
 def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> None:

@@ -262,9 +262,19 @@ def _what_happened(flow: Flow, save_draft) -> None:
     locked = flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED
     st.markdown(f"#### {steps.WHAT_HAPPENED}")
     st.caption("Already in the stage history." if locked else dict(BANK.sections)[steps.WHAT_HAPPENED])
+    fields = [BANK.by_id[field] for field in ("stage_reached", "rejected_on", "news_via")]
+    if locked:  # read as a line, not greyed-out widgets (faint, and they seem to invite a change)
+        st.markdown(
+            " · ".join(
+                f"**{q.label}:** {md(questionnaire.shown_answer(q, st.session_state.get(questionnaire.key(prefix, q.id))))}"
+                for q in fields
+            )
+        )
+        return
+    stage, date, via = fields
     stage_col, date_col = st.columns([3, 1])
     with stage_col:
-        questionnaire.question(BANK.by_id["stage_reached"], prefix, prefix, save_draft, disabled=locked)
+        questionnaire.question(stage, prefix, prefix, save_draft)
     with date_col:
-        questionnaire.question(BANK.by_id["rejected_on"], prefix, prefix, save_draft, disabled=locked)
-    questionnaire.question(BANK.by_id["news_via"], prefix, prefix, save_draft, disabled=locked)
+        questionnaire.question(date, prefix, prefix, save_draft)
+    questionnaire.question(via, prefix, prefix, save_draft)
