@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn
+from lib.follow_up import notes
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
 from tests.e2e.conftest import goto, wait_for_app
@@ -92,6 +93,30 @@ def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
     expect(page.get_by_role("button", name="Mark sent")).to_be_visible()
     expect(page.get_by_role("button", name="Save draft")).to_be_visible()
     assert page.evaluate(CUT_LABELS) == []
+
+
+# The picked option of a drop-down (the value of its input), cut because the box is narrower.
+CUT_CHOICE = """label => [...document.querySelectorAll('[data-testid=stSelectbox]')]
+    .filter(b => b.innerText.startsWith(label))
+    .flatMap(b => [...b.querySelectorAll('input')])
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.value)"""
+
+
+def test_the_suggested_feedback_questions_show_whole(page, server, width):
+    """They are long sentences: a half-width box cut them to "…to be a stro"."""
+    engine = db.open_database(server.db_url)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company=f"Lumen {width}", role="Analyst", applied_on=dt.date.today())
+    )
+    goto(page, server, f"compose?app={app_id}&kind=feedback+request")
+    box = page.get_by_role("combobox", name="Feedback question")
+    expect(box).to_be_visible()
+    for question in notes.FEEDBACK_QUESTIONS:
+        box.click()
+        page.get_by_role("option", name=question, exact=True).click()
+        wait_for_app(page)
+        assert page.evaluate(CUT_CHOICE, "Feedback question") == [], question
 
 
 # Text Vega cut to fit its chart: it ends the cut words with "…".

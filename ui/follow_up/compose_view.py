@@ -121,19 +121,12 @@ def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
             help="From your reflection when you set it; it decides what the note asks for.",
         ) or ["nothing"]
     if kind in compose.WITH_QUESTION:
-        question = st.selectbox(
-            "Feedback question",
-            [*notes.FEEDBACK_QUESTIONS, OWN_QUESTION],
-            key="compose_question",
-            help="A specific question gets a specific answer.",
-        )
         with st.expander("My own question, an open question"):
-            own = st.text_input(
+            extras["own_question"] = st.text_input(
                 "My own feedback question",
                 key="compose_own_question",
-                placeholder="Used when “Write my own question…” is picked above",
+                placeholder="Used when “Write my own question…” is picked below",
             )
-            extras["feedback_question"] = own if question == OWN_QUESTION else question
             if kind == "thank-you after rejection":
                 extras["open_question"] = st.text_input(
                     "An open question I still have",
@@ -156,6 +149,18 @@ def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
             height=90,
         )
     return extras
+
+
+def _feedback_question(own: str) -> str:
+    """The form's full width: the suggested questions are long sentences, and a half-width box
+    cut them mid-word ("…to be a stro")."""
+    question = st.selectbox(
+        "Feedback question",
+        [*notes.FEEDBACK_QUESTIONS, OWN_QUESTION],
+        key="compose_question",
+        help="A specific question gets a specific answer.",
+    )
+    return own if question == OWN_QUESTION else question
 
 
 def _fresh(key: str) -> str:
@@ -233,6 +238,8 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
             )
         with what_col:
             extras = _asks(kind, app_id, facts)
+        if kind in compose.WITH_QUESTION:
+            extras["feedback_question"] = _feedback_question(extras.pop("own_question"))
         forms.form_error(SETUP)  # beside the button just clicked: the form is taller than a window
         write = st.form_submit_button("Write the drafts", type="primary", icon=":material/edit_note:")
     if not write:
