@@ -34,9 +34,9 @@ if app_id is None:
 
 facts = view.facts_for(app_id)
 view.pause_guard(app_id, facts)
-if since := timeliness(facts, today):
-    st.caption(since)
 kind = view.pick_kind(app_id, facts, pick_kind)
+if since := timeliness(facts, today, kind):
+    st.caption(since)
 shown = view.shown_drafts(app_id)
 view.setup(app_id, kind, facts, people, folded=bool(shown))
 typing_keeper.keep_typing()  # what is typed in a draft is kept as you go, also through a reload

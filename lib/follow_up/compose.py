@@ -28,8 +28,11 @@ NO_FACTS: dict[str, Any] = {  # a check-in with someone, about no application
 UNKNOWN_DATE = "date unknown"  # as the timeline says it
 
 
-def timeliness(facts: Mapping[str, Any], today: dt.date) -> str:
-    """ "Interview: 3 days ago · Rejected: yesterday. A thank-you reads best within a day or two." """
+def timeliness(facts: Mapping[str, Any], today: dt.date, kind: str | None = None) -> str:
+    """ "Interview: 2 days ago · Rejected: yesterday. A thank-you reads best within a day or two …"
+
+    The tip is for a thank-you while it still helps (a day or two on); weeks later it would only
+    scold, and other kinds of note keep no such clock."""
     since = []
     if facts.get("interview_on"):
         since.append(f"Interview: {notes.since_text(facts['interview_on'], today)}")
@@ -40,7 +43,12 @@ def timeliness(facts: Mapping[str, Any], today: dt.date) -> str:
     if not since:
         return ""
     late = facts.get("ended_on") or facts.get("interview_on")
-    tip = " A thank-you reads best within a day or two." if late and (today - late).days >= 1 else ""
+    thank_you = (kind or "").startswith("thank-you")
+    tip = (
+        " A thank-you reads best within a day or two: today is a good day for it."
+        if thank_you and late and 1 <= (today - late).days <= 2
+        else ""
+    )
     return " · ".join(since) + "." + tip
 
 

@@ -33,12 +33,18 @@ def test_which_notes_start_waiting_for_feedback():
     assert not compose.asks_feedback("influence letter")
 
 
-def test_the_timeliness_line_says_how_long_since_and_tips_only_when_a_day_has_passed():
-    facts = {"interview_on": TODAY - dt.timedelta(days=3), "ended_on": None, "outcome": "open"}
-    assert compose.timeliness(facts, TODAY) == (
-        "Interview: 3 days ago. A thank-you reads best within a day or two."
-    )
-    assert compose.timeliness({"interview_on": TODAY}, TODAY) == "Interview: today."
+def test_the_timeliness_line_says_how_long_since_and_tips_a_thank_you_only_while_it_helps():
+    def facts(days):
+        return {"interview_on": TODAY - dt.timedelta(days=days), "ended_on": None, "outcome": "open"}
+
+    tip = " A thank-you reads best within a day or two: today is a good day for it."
+    assert compose.timeliness(facts(2), TODAY, "thank-you after interview") == "Interview: 2 days ago." + tip
+    assert compose.timeliness(facts(1), TODAY, "thank-you after interview").endswith(tip)
+    # Not on the day itself, not weeks later (it would only scold), not for other kinds of note.
+    assert compose.timeliness(facts(0), TODAY, "thank-you after interview") == "Interview: today."
+    assert compose.timeliness(facts(49), TODAY, "thank-you after interview") == "Interview: 7 weeks ago."
+    assert compose.timeliness(facts(2), TODAY, "contact check-in") == "Interview: 2 days ago."
+    assert compose.timeliness(facts(2), TODAY) == "Interview: 2 days ago."
     assert compose.timeliness(compose.NO_FACTS, TODAY) == ""
 
 
