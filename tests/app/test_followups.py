@@ -92,6 +92,16 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     )
     assert "the routing whiteboard session" in note["body"]
     assert store.load_feedback(engine)["asked_on"].tolist() == [TODAY]  # the question counts as asked
+
+    # A sent note's later edit is saved as sent: it never goes back to being a draft.
+    assert not [b for b in at.button if b.key and b.key.startswith("save_") and b.label == "Save draft"]
+    body = next(t for t in at.text_area if t.key.startswith("body_"))
+    body.set_value(body.value + "\nP.S. Thank you again.")
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("save_"))).click()
+    at.run()
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["sent_on"] == TODAY and note["body"].endswith("P.S. Thank you again.")
     assert store.get_signature(engine) == "Sam Lee"
     home = open_page()
     assert not any("Send a thank\\-you" in m for m in home_actions(home))

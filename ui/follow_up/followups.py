@@ -142,21 +142,27 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         markers = notes.Draft(subject, body).markers
         if markers:
             st.caption("Still to fill in: " + ", ".join(md(m) for m in dict.fromkeys(markers)))
-        if draft.get("sent_on"):
+        sent = draft.get("sent_on")
+        if sent:
             st.success(
                 f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
                 icon=":material/mark_email_read:",
             )
         date_col, sent_col = st.columns(2, vertical_alignment="bottom")
         sent_on = date_col.date_input(
-            "Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY"
+            "Sent on",
+            value=today,
+            max_value=today,
+            key=f"sent_on_{key}",
+            format="DD/MM/YYYY",
+            disabled=bool(sent),
         )
         if sent_col.button(
             "Mark sent",
             key=f"mark_sent_{key}",
             type="primary",
             icon=":material/send:",
-            disabled=bool(draft.get("sent_on")),
+            disabled=bool(sent),
             width="stretch",
         ):
             if markers:  # what was sent had the person's words there, so the kept copy should too
@@ -166,8 +172,9 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         link, reason = sending.mail_link(draft.get("email"), subject, body)
         # One row that wraps: each button as wide as its label, so no label is ever cut.
         with st.container(horizontal=True):
-            if st.button("Save draft", key=f"save_{key}", icon=":material/save:"):
-                _save(draft, subject, body, None)
+            # A sent note's edits are saved as sent: a "draft" would quietly un-send it.
+            if st.button("Save changes" if sent else "Save draft", key=f"save_{key}", icon=":material/save:"):
+                _save(draft, subject, body, sent)
             st.link_button(
                 "Open in mail app",
                 link or "mailto:",
@@ -230,7 +237,10 @@ def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | Non
         forms.set_errors(form, forms.errors_from(exc))
         st.rerun()
     forms.clear_errors(form)
+    newly_sent = sent_on and not draft.get("sent_on")
     draft["sent_on"] = sent_on
     keep_drafts(draft.get("application_id"))
-    st.toast("Marked sent." if sent_on else "Draft saved.", icon=":material/check:")
+    st.toast(
+        "Marked sent." if newly_sent else "Saved." if sent_on else "Draft saved.", icon=":material/check:"
+    )
     st.rerun()
