@@ -7,7 +7,7 @@ from lib.search import history
 from ui import forms, layout
 from ui.data import email_timeline
 from ui.params import int_param
-from ui.reflect.reflections import application_timeline
+from ui.reflect.reflections import application_timeline, next_after_reflection
 from ui.search import application_view as view
 from ui.text import md
 
@@ -29,6 +29,7 @@ st.page_link("pages/applications.py", label="Back to the log", icon=":material/a
 st.title(f"{md(app['role'])} · {md(app['company'])}")
 layout.demo_banner()
 forms.show_flash()
+next_after_reflection(app_id)
 st.markdown(
     f"**Furthest stage:** {vocab.stage_label(standing.furthest_stage)} · "
     f"**Outcome:** {vocab.stage_label(standing.outcome)} · "

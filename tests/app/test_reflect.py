@@ -202,6 +202,7 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
     at.button_group(key=k("still_interested")).set_value(True)
     at.button_group(key=k("reply_goal")).set_value(["feedback", "another role"])
     at.text_area(key=k("lessons")).set_value(XSS)
+    at.text_area(key=k("next_step")).set_value("Apply to two firms on *Monday*")
     at.run()
     at.button(key="save_rejection").click()
     at.run()
@@ -214,6 +215,11 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
     )
     assert answers["reply_goal"] == ["feedback", "another role"] and answers["still_interested"] is True
     assert answers["kind_thing"] == "A long walk" and answers["mood"] == 2  # nothing saved is lost
+    # It ends with what to do next: the note the reply goals ask for, and the week ahead.
+    links = {link.proto.label: link.proto.page for link in at.main.get("page_link")}
+    assert links["Write to them: a thank-you that asks for feedback and another role"].endswith("compose")
+    assert "Plan the week ahead" in links
+    assert "Your next step, in your words: Apply to two firms on *Monday*" in shown(at.markdown)
     assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
 
 

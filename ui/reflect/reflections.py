@@ -165,3 +165,43 @@ def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
             st.query_params.pop(stale, None)
         st.query_params["id"] = str(picked)
         st.rerun()
+
+
+AFTER_REFLECTION = "after_reflection"  # what to do next, offered once the reflection is saved
+
+
+def offer_next(app_id: int, answers: dict[str, Any]) -> None:
+    """Keep the reflection's own next step and reply goals for the page that comes next."""
+    goals = [g for g in answers.get("reply_goal") or [] if g != "nothing"]
+    step = str(answers.get("next_step") or "").strip()
+    st.session_state[AFTER_REFLECTION] = {"app_id": app_id, "goals": goals, "next_step": step}
+
+
+def next_after_reflection(app_id: int) -> None:
+    """Once, right after the reflection is saved: it ends with what to do next (the person's own
+    step, the note their reply goals ask for, the week ahead), never with a dead end."""
+    offer = st.session_state.get(AFTER_REFLECTION)
+    if not offer or offer["app_id"] != app_id:
+        return
+    del st.session_state[AFTER_REFLECTION]
+    with st.container(border=True):
+        st.markdown("**What next, when you're ready**")
+        if offer["next_step"]:
+            st.markdown(f"Your next step, in your words: {md(offer['next_step'])}")
+        if offer["goals"]:
+            st.page_link(
+                "pages/compose.py",
+                label="Write to them: a thank-you that asks for " + _joined(offer["goals"]),
+                icon=":material/edit_note:",
+                query_params={"app": str(app_id), "kind": "thank-you after rejection"},
+            )
+        st.page_link(
+            "pages/strategy.py",
+            label="Plan the week ahead",
+            icon=":material/flag:",
+            query_params={"strategy_tab": "Plan the week"},
+        )
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

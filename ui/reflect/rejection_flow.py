@@ -190,6 +190,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     questionnaire.forget(prefix)
     if flow.reflection:
         forms.flash("Your reflection is saved. Thank you for looking back honestly.")
+        reflections.offer_next(flow.app_id, answers)
         st.switch_page("pages/application.py", query_params={"id": str(flow.app_id)})
     forms.flash(
         f"Recorded. Be kind to yourself until {pause_until:%a %d %b, %H:%M}. When your pause ends, "
