@@ -41,8 +41,8 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
     st.markdown("#### Record what happened next")
     if standing.ended:
         st.info(
-            f"This application ended ({vocab.stage_label(standing.outcome).lower()}). "
-            "Delete that event in the timeline to record more."
+            f"This application ended ({vocab.stage_label(standing.outcome).lower()}): there is nothing "
+            "more to record. If that ending was a mistake, delete it in the timeline and this form comes back."
         )
         return  # no greyed-out form: its faded labels can't be read (contrast) and can't be used
     forms.form_error(EVENT_FORM)
