@@ -15,7 +15,7 @@ SESSIONS = 5
 MINUTES = 20
 MAX_TEXT = 200_000  # characters; far beyond 20 minutes of typing
 PROMPTS: tuple[str, ...] = (
-    "Write about losing this job, or this “no”: what happened, and your deepest thoughts and feelings "
+    "Write about this “no” and what you hoped this job would be: what happened, and your deepest thoughts and feelings "
     "about it. Nobody will read this. Spelling and order don't matter — just keep writing.",
     "Go back to how it felt. What has it touched in your life — at home, with friends, in how you see "
     "yourself? Write whatever comes.",

@@ -12,7 +12,10 @@ INTERVIEW = Bank(
     version=2,  # 2: "What did this interview teach me?"
     title="Interview debrief",
     sections=(
-        (_I1, "Write it down while it is fresh: tonight you will remember twice as much as next week."),
+        (
+            _I1,
+            "Write it down while it is fresh: the questions and your answers fade within days, and this is what you will read later.",
+        ),
         (
             _I2,
             "What did this interview teach you? Be honest and specific: this is for you, nobody else "

@@ -39,7 +39,10 @@ REJECTION = Bank(
         (_R3, "Rate each honestly. It's fine when the answer is no: that's where the lesson is."),
         (_R4, "A “no” can be a course correction."),
         (_R5, "Know what you want before you write back."),
-        (_R6, "Each rejection brings you closer to the right job. What will you take with you?"),
+        (
+            _R6,
+            "Keep perspective: one “no” is one step on the way to the right job, and hiring is often less rational than it looks (sometimes nobody read the résumé). What will you take with you?",
+        ),
     ),
     questions=(
         _q(
@@ -140,7 +143,7 @@ REJECTION = Bank(
         _q(
             "dressed_right",
             "Dressed right",
-            "Was I dressed right for them?",
+            "Did how I dressed suit their setting?",
             "scale",
             _R3,
             with_note=True,
