@@ -16,6 +16,7 @@ back everything but what cannot wait (an interview in the next days, an offer wa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -139,6 +140,13 @@ def when_text(action: Action, today: dt.date) -> str:
     if action.due_on == today:
         return "today"
     return "when you're ready"
+
+
+def when_suffix(action: Action, today: dt.date) -> str:
+    """When, for the line under the title, unless the title says it already ("Interview at Acme
+    today" needs no "(today)" after it)."""
+    when = when_text(action, today)
+    return "" if re.search(rf"\b{re.escape(when)}\b", action.title, re.IGNORECASE) else when
 
 
 def calm(

@@ -63,10 +63,10 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
     with st.container(border=True):
         # worded buttons, not bare icons: a screen reader announced them as "check" and "snooze"
         text, act, done, snooze = st.columns([11, 3, 3, 3], vertical_alignment="center")
-        when = next_actions.when_text(action, today)
+        when = next_actions.when_suffix(action, today)
         text.markdown(
             f"{ICONS.get(action.kind, ':material/task_alt:')} **{md(action.title)}**  \n"
-            f"{md(action.detail)} *({when})*"
+            f"{md(action.detail)}" + (f" *({when})*" if when else "")
         )
         page = f"pages/{action.target}.py"  # a rule's target names the page that acts on it
         if action.target and (ROOT / page).exists():

@@ -1,6 +1,7 @@
 """Next-action rules at their boundaries, and done / snoozed decisions."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
@@ -339,3 +340,11 @@ def test_an_interview_invitation_is_announced_as_one_and_asks_for_no_thank_you_b
     earlier = events((1, "interview", days_ago(2))).assign(invitation=True)
     assert keys({"events": earlier}) == []
     assert keys({"events": earlier.assign(invitation=False)}) == [f"thank-you:interview:1:{days_ago(2)}"]
+
+
+def test_the_when_is_not_said_twice_when_the_title_says_it():
+    interview = na.Action("x", "interview", "Interview at Acme today", "", TODAY)
+    assert na.when_suffix(interview, TODAY) == ""
+    assert na.when_suffix(replace(interview, title="Interview at Todayville Ltd"), TODAY) == "today"
+    later = na.Action("y", "note", "Send a thank-you to Acme", "", TODAY + dt.timedelta(days=3))
+    assert na.when_suffix(later, TODAY) == f"due {later.due_on:%d %b}"
