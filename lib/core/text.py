@@ -22,6 +22,12 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+def others(n: int, word: str, many: str | None = None) -> str:
+    """What a "most" was measured against, in words: others(1, "format") == "the other format",
+    others(2, "company", "companies") == "2 other companies"."""
+    return f"the other {word}" if n == 1 else f"{n:,} other {many or word + 's'}"
+
+
 def short_date(day: dt.date | dt.datetime, today: dt.date) -> str:
     """A day as "27 Apr" in the current year and "27 Apr 2023" in any other (so an old date never
     reads as a recent one)."""

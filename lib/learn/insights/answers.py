@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import others
 from lib.learn.claims import Claim, correlation, correlation_claim
 from lib.learn.insights.base import (
     ANSWER_RATINGS,
@@ -137,7 +138,8 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
     frame["enough"] = frame["n"] >= MIN_POINTS
     n = len(rounds)
     bests, rests_on = [], []
-    for label, word in (("Format", "{} interviews"), ("Round type", "{} rounds"), ("Company", "at {}")):
+    kinds = (("Format", "{} interviews", "format"), ("Round type", "{} rounds", "round type"))
+    for label, word, noun in (*kinds, ("Company", "at {}", "company")):
         part = frame[(frame["dimension"] == label) & frame["enough"]]
         if len(part) < 2:  # "most comfortable" compares: two groups of MIN_POINTS at least
             continue
@@ -149,7 +151,8 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
             " and ".join(word.format(r.value) for r in top.itertuples())
             + f" ({top['average'].iloc[0]:.1f} of 5 over "
             + ", ".join(_plural(int(v), "round") for v in top["n"])
-            + f"; {len(part)} groups of {MIN_POINTS} or more compared)"
+            + f"; against {others(len(part) - len(top), noun, 'companies' if noun == 'company' else None)} "
+            + f"with {MIN_POINTS} rounds or more)"
         )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated interview round")

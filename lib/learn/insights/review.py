@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import others
 from lib.learn.claims import share_text, wilson_interval
 from lib.learn.insights.base import (
     COMPANIES_SHOWN,
@@ -89,7 +90,7 @@ def most_traction(log: pd.DataFrame) -> Insight:
         value = CHANNEL_PHRASES.get(best["value"], best["value"]) if label == "Channel" else best["value"]
         picks.append(
             f"{word.format(value)}: {share_text(int(best['traction']), int(best['n']))} reached an "
-            f"interview ({len(part)} {label.lower()}s of {MIN_POINTS} or more compared)"
+            f"interview (against {others(len(part) - 1, label.lower())} with {MIN_POINTS} applications or more)"
         )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "application")

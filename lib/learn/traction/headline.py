@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import others
 from lib.learn.claims import MIN_CASES as MIN_SAMPLE
 from lib.learn.claims import TOO_FEW, Claim, rate_text, wilson_interval
 from lib.learn.traction.aggregates import (
@@ -43,6 +44,13 @@ def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
 
 def strongest_sentence(table: pd.DataFrame) -> str:
     return strongest_claim(table).text
+
+
+NOUNS = {
+    "channel": ("channel",),
+    "role_family": ("kind of role", "kinds of role"),
+    "company": ("company", "companies"),
+}
 
 
 def strongest_claim(table: pd.DataFrame) -> Claim:
@@ -86,8 +94,8 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
     sizes = tuple(int(v) for v in rates["applications"])
     if top["traction_low"] > runner["traction_high"]:
         return Claim(
-            f"Traction is strongest {kind} {place(top['group'])}: {said}; {len(sizes)} groups of "
-            f"{MIN_SAMPLE} or more compared.",
+            f"Traction is strongest {kind} {place(top['group'])}: {said}; against "
+            f"{others(len(sizes) - 1, *NOUNS[column])} with {MIN_SAMPLE} applications or more.",
             sizes,
         )
     r_hits, r_n = int(runner["traction"]), int(runner["applications"])

@@ -40,3 +40,10 @@ def test_a_date_outside_the_current_year_shows_its_year():
     assert short_date(dt.date(2026, 4, 27), today) == "27 Apr"
     assert short_date(dt.date(2023, 4, 27), today) == "27 Apr 2023"
     assert short_date(dt.datetime(2027, 1, 2, 9, 30), today) == "02 Jan 2027"
+
+
+def test_what_a_most_is_measured_against_is_said_in_words():
+    from lib.core import text
+
+    assert text.others(1, "format") == "the other format"
+    assert text.others(2, "company", "companies") == "2 other companies"

@@ -182,7 +182,10 @@ def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
     )
     found = insights.comfort_where(log, interviews)
     assert found.n == 12
-    assert "video interviews (4.0 of 5 over 5 rounds; 2 groups of 5 or more compared)" in found.sentence
+    assert (
+        "video interviews (4.0 of 5 over 5 rounds; against the other format with 5 rounds or more)"
+        in found.sentence
+    )
     assert "phone" not in found.sentence  # 5.0 but from 2 rounds: not claimed
     assert found.rests_on == (5, 5)
     one_group = insights.comfort_where(log, interviews.iloc[:7])  # video alone: nothing to compare

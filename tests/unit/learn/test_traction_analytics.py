@@ -348,6 +348,7 @@ def test_a_lead_whose_interval_clears_the_runner_up_is_called_strongest():
     claim = traction.strongest_claim(table)
     assert claim.text.startswith("Traction is strongest through referrals: 9 of 10")
     assert "95% interval" in claim.text and claim.rests_on == (10, 40)
+    assert claim.text.endswith("against the other channel with 5 applications or more.")  # in words
 
 
 def test_a_lead_within_the_margin_is_said_to_be_uncertain():
