@@ -62,7 +62,12 @@ def _plan_history(
     if reach == 4:
         events.append(("accepted" if rng.random() < 0.5 else "declined", end_day, None))
     elif reach == 0:
-        events.append(("ghosted" if rng.random() < 0.45 else "rejected", end_day, None))
+        if rng.random() >= 0.45:
+            events.append(("rejected", end_day, None))
+        else:  # ghosted is a silence of the ghosting threshold or longer, never a quick one
+            ghosted_on = end_day + dt.timedelta(days=vocab.DEFAULT_GHOST_DAYS)
+            if ghosted_on <= today:
+                events.append(("ghosted", ghosted_on, None))
     else:
         events.append(("withdrawn" if rng.random() < 0.1 else "rejected", end_day, None))
     return events
@@ -139,7 +144,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                         "kind": kind,
                         "occurred_on": day,
                         "round_label": label,
-                        "via": "email" if kind in vocab.OUTCOMES else None,
+                        "via": "email" if kind in vocab.OUTCOMES and kind != "ghosted" else None,
                     }
                 )
             kinds = [k for k, _, _ in history]
