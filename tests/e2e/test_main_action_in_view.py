@@ -103,3 +103,18 @@ def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
     expect(page.get_by_text("Dear Bo Chen", exact=False).first).to_be_attached(timeout=20_000)
     expect(page.get_by_role("button", name="Mark sent")).to_have_count(2)  # added beside the first
     expect(page.get_by_role("button", name="Write the drafts")).to_be_hidden()  # folded again
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_add_person_is_in_view_after_adding_one(page, server, own_data, width):
+    """The "Added …" message above the form must not push its button below the fold."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto(page, server, "network")
+    name = page.get_by_label("Name *")
+    name.fill(f"Noor Haddad {width}")
+    name.press("Tab")
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Added Noor Haddad {width}.")).to_be_visible()
+    box = page.get_by_role("button", name="Add person").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Add person ends at {box}"

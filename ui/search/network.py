@@ -82,12 +82,20 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         connected_on = _date(form, "Connected on", "connected_on", current, connected_col, today)
         with connected_col:
             forms.field_error(form, "connected_on", "Connected on")
-        last_col, next_col = st.columns(2)
-        last_contact_on = _date(form, "Last contact", "last_contact_on", current, last_col, today)
-        next_checkin_on = _date(
-            form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
-        )
-        notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
+        # Folded for someone new (their Add person stays in view at 1,280 × 900); open when editing
+        # a person, or when one of these fields has an error to show.
+        later = ("last_contact_on", "next_checkin_on", "notes")
+        errors = st.session_state.get(forms.errors_key(form), {})
+        with st.expander(
+            "Keeping in touch: last contact, next check-in, notes",
+            expanded=bool(current) or any(field in errors for field in later),
+        ):
+            last_col, next_col = st.columns(2)
+            last_contact_on = _date(form, "Last contact", "last_contact_on", current, last_col, today)
+            next_checkin_on = _date(
+                form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
+            )
+            notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
         icon = ":material/save:" if current else ":material/person_add:"  # editing, or adding
         submitted = st.form_submit_button(submit, type="primary", icon=icon)
     if not submitted:
