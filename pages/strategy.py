@@ -10,6 +10,7 @@ from lib.learn.strategy_bank import STRATEGY
 from ui import forms, layout, state
 from ui.learn import insight_sections as sections
 from ui.learn import insights_data, plan_form, strategy_forms
+from ui.reflect import mood
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Strategy review")
@@ -20,7 +21,13 @@ today = dt.date.today()
 saved = insights_data.reviews()
 forms.show_flash()
 due = review_due(saved["last_review_at"], today)
-if saved["last_review_at"] is None:
+if pause_until := mood.pause_ends():  # kind first: during a pause nothing here is "due"
+    st.info(
+        f"You're taking a pause until {pause_until:%a %d %b}. The review can wait until after it; it is "
+        "here whenever you want it.",
+        icon=":material/spa:",
+    )
+elif saved["last_review_at"] is None:
     st.info(
         "No review yet: your first one is due today. Every two weeks, take ten minutes to look at what you "
         "want and what works — the insights are beside the questions.",

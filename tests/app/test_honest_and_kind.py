@@ -110,6 +110,14 @@ def test_during_a_pause_home_shows_the_pause_the_check_in_and_only_what_cannot_w
     assert at.metric and "Check in with Dana" in " ".join(_sentences(at))
 
 
+def test_during_a_pause_the_strategy_review_is_not_due(open_page, resting):
+    at = open_page("pages/strategy.py")
+    assert not at.exception
+    notices = shown([*at.info, *at.warning])
+    assert not [n for n in notices if "due" in n]  # it was "your first one is due today"
+    assert any(f"pause until {TODAY + dt.timedelta(days=2):%a %d %b}" in n for n in notices)
+
+
 def test_when_the_pause_has_ended_home_offers_to_look_back_and_nothing_is_overdue(open_page, resting):
     engine, acme = resting
     with db.transaction(engine) as connection:

@@ -19,17 +19,28 @@ from ui.text import md
 FORM = "mood_checkin"
 
 
+def _running(now: dt.datetime) -> list[dict]:
+    today = dt.datetime.combine(now.date(), dt.time())  # read once a day; `now` picks what still runs
+    running = rejection.running_pauses(reflections.pauses_ending_after(today), now)
+    return running if running and pause_left(running[0]["pause_until"], now) else []
+
+
+def pause_ends() -> dt.datetime | None:
+    """When the pause that ends last ends, while one runs (None otherwise); nothing drawn."""
+    running = _running(dt.datetime.now())
+    return running[0]["pause_until"] if running else None
+
+
 def pause_notice() -> dt.datetime | None:
     """While a pause after a rejection runs, say so kindly, with the time left; returns when it ends
     (None when no pause runs). Several "no"s in a few days: each is named, the pause that ends last
     says until when, and each look back is open at once to anyone who wants it now."""
     now = dt.datetime.now()
-    today = dt.datetime.combine(now.date(), dt.time())  # read once a day; `now` picks what still runs
-    running = rejection.running_pauses(reflections.pauses_ending_after(today), now)
-    left = pause_left(running[0]["pause_until"], now) if running else None
-    if left is None:
+    running = _running(now)
+    if not running:
         return None
     until = running[0]["pause_until"]
+    left = pause_left(until, now)
     st.info(
         f"**You're taking a pause** after the news from {md(rejection.news_from(running))} — "
         f"until {until:%a %d %b, %H:%M} ({left} left). "
