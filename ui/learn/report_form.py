@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from lib.core import db
 from lib.core.db import Engine
@@ -115,7 +114,7 @@ def show() -> None:
         mime="text/html",
         icon=":material/download:",
         on_click="ignore",
-        use_container_width=True,
+        width="stretch",
     )
     two.download_button(
         "Download the same as PDF",
@@ -124,7 +123,7 @@ def show() -> None:
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         on_click="ignore",
-        use_container_width=True,
+        width="stretch",
     )
     with st.expander("Preview: exactly what the file holds"):
-        components.html(files.html, height=720, scrolling=True)
+        st.iframe(files.html, height=720, alt="The report as its file will read")

@@ -220,7 +220,7 @@ def draw(flow: Flow) -> None:
     label = "Save my reflection" if flow.looking_back else "Save and take my pause"
     if flow.looking_back:
         st.caption(
-            f"Your record of {flow.reflection['created_at']:%d %b %Y}. Take your time; nothing is due."
+            f"You recorded this on {flow.reflection['created_at']:%d %b %Y}. Take your time; nothing is due."
         )
     top = st.columns([3, 2], vertical_alignment="center")
     with top[0]:
