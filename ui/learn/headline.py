@@ -21,7 +21,6 @@ def show() -> None:
             delta=f"{figure.last_30:,} in 30 days",
             delta_color="off",  # the arrow says which way; no red/green to tell apart
             delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),
-            delta_description=f"vs {figure.previous_30:,}",
             help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}."
             + (
                 f" {figure.undated:,} with no known day {'is' if figure.undated == 1 else 'are'} in the total "
@@ -30,8 +29,9 @@ def show() -> None:
                 else ""
             ),
         )
+        # The 30 days before in words under the pill: "vs 3" beside it read as a riddle, and was cut.
+        before = f"{figure.previous_30:,} in the 30 days before"
         undated = f"{figure.undated:,} undated: in neither 30-day count" if figure.undated else ""
-        if figure.note or undated:
-            column.caption(" · ".join(part for part in (figure.note, undated) if part))
+        column.caption(" · ".join(part for part in (before, figure.note, undated) if part))
     st.markdown(f":material/insights: {md(sentence)}")  # the sentence names companies and roles
     st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")
