@@ -76,7 +76,7 @@ def test_a_template_with_a_syntax_error_is_reported_and_the_built_in_one_is_used
     draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
     assert "feedback-request.j2 has an error on line 3" in draft.problem
     assert "built-in template was used" in draft.problem
-    assert draft.subject == "A short question about the Data Analyst process"
+    assert draft.subject == "A short question about my Data Analyst application"
 
 
 def test_a_template_that_fails_while_rendering_falls_back_too(tmp_path):
@@ -173,7 +173,7 @@ def test_the_built_in_templates_exist_only_as_files_and_a_deleted_copy_brings_th
     assert notes.render_note("feedback request", FULL, template_dir=tmp_path).subject == "Mine"
     mine.unlink()
     draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
-    assert draft.problem is None and draft.subject == "A short question about the Data Analyst process"
+    assert draft.problem is None and draft.subject == "A short question about my Data Analyst application"
 
 
 def test_one_list_of_reply_goals_for_the_reflection_and_the_note():
