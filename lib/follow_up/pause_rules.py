@@ -57,13 +57,15 @@ def look_back(facts: Facts, today: dt.date) -> list[Action]:
 
 @rule
 def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
-    """An interview in the next few days: it cannot wait, so it shows even during a pause. Only a
-    dated one: a step whose date is unknown is never announced as "today"; one an invitation email
+    """An interview in the next few days, of an application still open: it cannot wait, so it shows
+    even during a pause. Only a dated one: a step whose date is unknown is never announced as "today"; one an invitation email
     recorded is announced as the invitation it is."""
     events = _frame(facts, "events")
     if events.empty:
         return []
     events = events[_dated(events)]
+    if "ended" in events:  # rejected (or withdrawn…) since: that interview is not coming any more
+        events = events[~events["ended"].astype(bool)]
     days = _dates(events["occurred_on"])
     soon = events[
         events["kind"].isin(["interview", "final"])

@@ -8,7 +8,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from lib.core import db
+from lib.core import db, vocab
 from lib.store import plans as plan_store
 from lib.store.base import read_frame
 from lib.store.emails import from_invitation
@@ -31,6 +31,14 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
         .where(earlier.c.application_id == E.c.application_id, earlier.c.kind.in_(("interview", "final")))
         .exists()
     )
+    ending = E.alias("ending")
+    ended = (
+        sa.select(ending.c.id)
+        .where(
+            ending.c.application_id == E.c.application_id, ending.c.kind.in_((*vocab.OUTCOMES, "accepted"))
+        )
+        .exists()
+    )
     return {
         "events": read_frame(
             engine,
@@ -40,6 +48,7 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 E.c.kind,
                 E.c.occurred_on,
                 interviewed.label("interviewed"),
+                ended.label("ended"),  # an interview of an application that has ended is not coming
                 from_invitation(E.c.id).label("invitation"),
                 *company_role,
             )

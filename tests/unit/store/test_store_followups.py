@@ -68,6 +68,21 @@ def test_a_rejection_straight_after_applying_brings_no_thank_you(engine):
     assert open_actions(engine) == []
 
 
+@pytest.mark.parametrize("ending", ["rejected", "withdrawn"])
+def test_an_interview_today_of_an_application_that_has_ended_is_not_announced(engine, ending):
+    """Interviewed this morning, turned down this afternoon: Home must not say "Interview at Beta
+    today … your prep sheet is ready" — nor for an interview ahead of a withdrawal."""
+    app_id = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(9)))
+    later = app_store.add_application(engine, ApplicationIn(company="Gamma", role="BI", applied_on=ago(9)))
+    for application_id in (app_id, later):
+        app_store.add_stage_event(
+            engine, StageEventIn(application_id=application_id, kind="interview", occurred_on=TODAY)
+        )
+    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=ending, occurred_on=TODAY))
+    titles = [a.title for a in open_actions(engine) if a.kind == "interview"]
+    assert titles == ["Interview at Gamma today"]  # the one still open is still announced
+
+
 def test_a_note_sent_in_the_future_is_refused(engine, rejected_app):
     with pytest.raises(StoreError):
         store.save_note(
