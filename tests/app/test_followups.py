@@ -93,8 +93,11 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     assert "the routing whiteboard session" in note["body"]
     assert store.load_feedback(engine)["asked_on"].tolist() == [TODAY]  # the question counts as asked
 
-    # A sent note's later edit is saved as sent: it never goes back to being a draft.
+    # A sent note's later edit is saved as sent: it never goes back to being a draft. Its day is
+    # said once, in words: no greyed-out date box or button (their faint labels fail contrast).
     assert not [b for b in at.button if b.key and b.key.startswith("save_") and b.label == "Save draft"]
+    assert not [d for d in at.date_input if d.key.startswith("sent_on_")]
+    assert not [b for b in at.button if b.key and b.key.startswith("mark_sent_")]
     body = next(t for t in at.text_area if t.key.startswith("body_"))
     body.set_value(body.value + "\nP.S. Thank you again.")
     at.run()

@@ -148,27 +148,18 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
                 f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
                 icon=":material/mark_email_read:",
             )
-        date_col, sent_col = st.columns(2, vertical_alignment="bottom")
-        sent_on = date_col.date_input(
-            "Sent on",
-            value=today,
-            max_value=today,
-            key=f"sent_on_{key}",
-            format="DD/MM/YYYY",
-            disabled=bool(sent),
-        )
-        if sent_col.button(
-            "Mark sent",
-            key=f"mark_sent_{key}",
-            type="primary",
-            icon=":material/send:",
-            disabled=bool(sent),
-            width="stretch",
-        ):
-            if markers:  # what was sent had the person's words there, so the kept copy should too
-                forms.set_errors(form, {"body": _UNFILLED})
-                st.rerun()
-            _save(draft, subject, body, sent_on)
+        if not sent:  # once sent, its day is said above: no greyed-out date box (faint, unreadable)
+            date_col, sent_col = st.columns(2, vertical_alignment="bottom")
+            sent_on = date_col.date_input(
+                "Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY"
+            )
+            if sent_col.button(
+                "Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:", width="stretch"
+            ):
+                if markers:  # what was sent had the person's words there, so the kept copy should too
+                    forms.set_errors(form, {"body": _UNFILLED})
+                    st.rerun()
+                _save(draft, subject, body, sent_on)
         link, reason = sending.mail_link(draft.get("email"), subject, body)
         # One row that wraps: each button as wide as its label, so no label is ever cut.
         with st.container(horizontal=True):
