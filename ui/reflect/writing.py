@@ -51,8 +51,8 @@ def offer(application_id: int) -> None:
     with st.container(border=True):
         st.markdown("**If you like: write it out**")
         st.caption(
-            "A private space to write about this, about 20 minutes a day on up to five days. Optional — "
-            "you'll only be asked this once. " + WHY["writing"]
+            "A private space to write about this, about 20 minutes a day on up to five days. Optional: "
+            "answer once, yes or no, and it won't be offered again. " + WHY["writing"]
         )
         yes, no = st.columns([1, 3])
         if yes.button("Open the writing space", key="writing_offer_yes", icon=":material/edit:"):

@@ -52,7 +52,8 @@ def on_track(
         )
     sentence += (
         f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
-        f"{_plural(steps, 'step')} to a screen or further."
+        f"and {_plural(steps, 'step')} forward (a screen, an interview or further) across all your "
+        "applications, older ones included."
     )
     return Insight("on_track", "Am I on track", sentence, n, frame)
 

@@ -21,7 +21,7 @@ REJECTION = Bank(
     version=2,  # 2: the self-compassion step ("Kind first") and "What will I do next?"
     title="After a rejection",
     sections=(
-        (_R1, "Record it in a few words. It goes into the application's stage history."),
+        (_R1, "Three quick answers; they go into the application's stage history."),
         (
             _R2,
             "It hurts, and that's normal. Don't reply in the heat of the moment: let yourself feel it "

@@ -541,7 +541,10 @@ def test_on_track_compares_full_weeks_with_the_weekly_goal():
     assert found.sentence.startswith(
         "On track: 2.0 a week over the last 3 full weeks, against your goal of 2."
     )
-    assert "7 applications sent, 2 steps" in found.sentence
+    assert (
+        "7 applications sent, and 2 steps forward (a screen, an interview or further) across all"
+        in found.sentence
+    )
     below = insights.on_track(log, events, 3, TODAY).sentence
     assert below.startswith("Your goal is 3 a week; so far 2.0 a week") and "Behind" not in below
 
