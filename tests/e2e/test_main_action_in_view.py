@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from lib.core import db
-from lib.core.models import ApplicationIn, ContactIn
+from lib.core.models import ApplicationIn, ContactIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
 from tests.e2e.conftest import goto, wait_for_app
@@ -118,3 +118,23 @@ def test_add_person_is_in_view_after_adding_one(page, server, own_data, width):
     expect(page.get_by_text(f"Added Noor Haddad {width}.")).to_be_visible()
     box = page.get_by_role("button", name="Add person").bounding_box()
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Add person ends at {box}"
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_write_the_drafts_is_in_view_after_a_no_with_no_one_saved_yet(page, server, width):
+    """The tallest setup: a thank-you after a rejection (its feedback question) to someone not in
+    the network yet (their name, role and email open)."""
+    engine = db.open_database(server.db_url)
+    today = dt.date.today()
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(company=f"Contoso {width}", role="Analyst", applied_on=today - dt.timedelta(days=9)),
+    )
+    for kind in ("interview", "rejected"):
+        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=today))
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto(page, server, f"compose?app={app_id}")
+    expect(page.get_by_label("Their name")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Feedback question")).to_be_visible()
+    box = page.get_by_role("button", name="Write the drafts").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Write the drafts ends at {box}"

@@ -217,11 +217,16 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
                 else "No one saved yet: name them below",
             )
             with st.expander("Someone not in your network", expanded=not person_ids):
-                one_name = st.text_input(
-                    "Their name", key=_fresh("compose_one_name"), max_chars=max_chars(ContactIn, "name")
+                # Two to a row: open, the fold keeps "Write the drafts" in view at 1,280 × 900.
+                name_col, role_col = st.columns(2)
+                with name_col:
+                    one_name = st.text_input(
+                        "Their name", key=_fresh("compose_one_name"), max_chars=max_chars(ContactIn, "name")
+                    )
+                    forms.field_error(SETUP, "name", "Their name")
+                one_role = role_col.selectbox(
+                    "Their role", vocab.CONTACT_ROLES, key=_fresh("compose_one_role")
                 )
-                forms.field_error(SETUP, "name", "Their name")
-                one_role = st.selectbox("Their role", vocab.CONTACT_ROLES, key=_fresh("compose_one_role"))
                 one_email = st.text_input(
                     "Their email",
                     key=_fresh("compose_one_email"),
@@ -230,14 +235,14 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
                 )
                 forms.field_error(SETUP, "email", "Their email")
                 one_save = st.checkbox("Add them to my network", value=True, key=_fresh("compose_one_save"))
+        with what_col:
+            extras = _asks(kind, app_id, facts)
             my_name = st.text_input(
                 "Sign as",
                 value=store.get_signature(engine),
                 key="compose_my_name",
                 help="Kept for your next notes.",
             )
-        with what_col:
-            extras = _asks(kind, app_id, facts)
         if kind in compose.WITH_QUESTION:
             extras["feedback_question"] = _feedback_question(extras.pop("own_question"))
         forms.form_error(SETUP)  # beside the button just clicked: the form is taller than a window
