@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import Annotated, Any, Literal
 
 from annotated_types import MaxLen
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -55,6 +57,19 @@ ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
 OptShortText = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]
 OptLongText = Annotated[str | None, Field(default=None, max_length=MAX_LONG_TEXT)]
 OptUrl = Annotated[str | None, Field(default=None, max_length=2_000), AfterValidator(_check_url)]
+
+# "linkedin.com/in/ana" or "www.example.com/me", as people copy them: a host name, no scheme.
+_BARE_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?", re.IGNORECASE)
+
+
+def _with_scheme(value: Any) -> Any:
+    """A profile link typed without https:// gets it (it was refused for want of it)."""
+    if isinstance(value, str) and _BARE_ADDRESS.fullmatch(value.strip()):
+        return "https://" + value.strip()
+    return value
+
+
+ProfileUrl = Annotated[OptUrl, BeforeValidator(_with_scheme)]
 OptEmail = Annotated[str | None, Field(default=None, max_length=320), AfterValidator(_check_email)]
 Rating = Annotated[int, Field(ge=1, le=5)]
 
@@ -115,7 +130,7 @@ class ContactIn(Model):
     role: Literal[vocab.CONTACT_ROLES] = "other"  # type: ignore[valid-type]
     email: OptEmail = None
     phone: OptShortText = None
-    profile_url: OptUrl = None
+    profile_url: ProfileUrl = None
     met_on: dt.date | None = None
     connected_on: dt.date | None = None
     last_contact_on: dt.date | None = None

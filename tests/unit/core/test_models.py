@@ -53,3 +53,19 @@ def test_job_links_and_emails_must_look_right():
         ContactIn(name="Jo", email="jo@acme.com", profile_url="https://linkedin.com/in/jo").email
         == "jo@acme.com"
     )
+
+
+def test_a_profile_link_copied_without_https_gets_it_and_other_text_is_still_refused():
+    import pydantic
+    import pytest
+
+    from lib.core.models import ContactIn
+
+    assert (
+        ContactIn(name="Ana", profile_url="linkedin.com/in/ana").profile_url == "https://linkedin.com/in/ana"
+    )
+    assert ContactIn(name="Ana", profile_url=" www.ana.dev ").profile_url == "https://www.ana.dev"
+    assert ContactIn(name="Ana", profile_url="http://ana.dev/me").profile_url == "http://ana.dev/me"
+    for text in ("my profile", "ftp://ana.dev", "ana"):
+        with pytest.raises(pydantic.ValidationError):
+            ContactIn(name="Ana", profile_url=text)
