@@ -137,24 +137,37 @@ def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejec
     assert len(contact_store.load_contacts(engine)) == 1
 
 
-def test_a_running_pause_is_named_gently_and_the_user_can_go_on(open_page, rejected):
-    engine, app_id, _ = rejected
+def _pausing(engine, app_id, answers):
     with db.transaction(engine) as connection:
         connection.execute(
             sa.insert(db.reflections).values(
                 application_id=app_id,
                 bank="rejection",
                 bank_version=1,
-                answers={"reply_goal": ["advice"]},
+                answers=answers,
                 pause_until=dt.datetime.now() + dt.timedelta(days=1, hours=3, minutes=30),
             )
         )
+
+
+def test_a_running_pause_is_named_gently_and_the_user_can_go_on(open_page, rejected):
+    engine, app_id, _ = rejected
+    _pausing(engine, app_id, {"mood": 2})
     at = compose(open_page, app_id)
     [info] = [i.value for i in at.info if "You gave yourself until" in i.value]
     assert "1 day and 3 hours left" in info
     assert not at.get("form")
     at.button(key="pause_go_on").click()
     at.run()
+    assert at.get("form")
+
+
+def test_once_the_person_has_looked_back_the_pause_holds_the_note_back_no_more(open_page, rejected):
+    """The reflection's What next offers the note: it must not be met by "you gave yourself until"."""
+    engine, app_id, _ = rejected
+    _pausing(engine, app_id, {"mood": 2, "reply_goal": ["advice"]})
+    at = compose(open_page, app_id)
+    assert not [i for i in at.info if "You gave yourself until" in i.value]
     assert at.multiselect(key=f"compose_goals_{app_id}").value == ["advice"]  # the reflection's reply goal
 
 
@@ -175,7 +188,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at = open_page("pages/network.py")
     at.text_input(key="contact_add_name").set_value(XSS)
     at.text_input(key="contact_add_email").set_value("lee@")
-    at.text_input(key="contact_add_profile_url").set_value("linkedin.com/in/lee")
+    at.text_input(key="contact_add_profile_url").set_value("my LinkedIn page")
     at.button(key="FormSubmitter:contact_add-Add person").click()
     at.run()
     errors = texts(at.error)

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from lib.core import vocab
 from lib.core.models import ContactIn, max_chars
 from lib.follow_up import compose, notes
+from lib.reflect.rejection import looked_back
 from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
@@ -80,10 +81,11 @@ def facts_for(app_id: int) -> dict[str, Any]:
 
 
 def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
-    """The pause the person set after the rejection comes first, gently (they may go on anyway)."""
+    """The pause the person set after the rejection comes first, gently (they may go on anyway).
+    Once they have looked back, they have chosen to pick things up: the note is not held back."""
     pause_until = facts.get("pause_until")
     left = notes.time_left(pause_until, dt.datetime.now()) if pause_until else None
-    if not left or st.session_state.get(f"pause_ok_{app_id}"):
+    if not left or st.session_state.get(f"pause_ok_{app_id}") or looked_back(facts.get("reflection_answers")):
         return
     st.info(
         f"You gave yourself until **{pause_until:%A %d %B, %H:%M}** before following up: {left} left. "
