@@ -139,12 +139,26 @@ def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str 
 
 
 def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
-    data = _frame(by_month)
+    # Months as named bars ("Nov 2026"), not a time axis: that padded itself to a month still to come.
+    data = _frame(by_month).sort_values("month")
+    months = pd.to_datetime(data["month"])
+    data["month_label"] = months.dt.strftime("%b %Y")
+    data = data.drop(columns="month")
+    # every month from the first to the last, a quiet one as an empty slot: time is not squeezed
+    every = (
+        pd.date_range(months.min(), months.max(), freq="MS").strftime("%b %Y").tolist() if len(data) else []
+    )
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(month):T", title="Month feedback came in"),
+            x=alt.X(
+                "month_label:O",
+                title="Month feedback came in",
+                sort=every,
+                scale=alt.Scale(domain=every),
+                axis=alt.Axis(labelAngle=0),  # every other month named when they crowd
+            ),
             y=alt.Y("sum(count):Q", title="Times mentioned", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "theme:N",
@@ -153,7 +167,7 @@ def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=200),  # beside, it took half
             ),
             tooltip=[
-                alt.Tooltip("yearmonth(month):T", title="Month"),
+                alt.Tooltip("month_label:O", title="Month"),
                 "theme:N",
                 alt.Tooltip("count:Q", title="Times"),
             ],

@@ -136,10 +136,15 @@ def test_count_bars_and_themes_over_time_encode_counts():
         charts.count_bars(counts, "theme", "Theme").to_dict()["layer"][0]["encoding"]["x"]["field"] == "count"
     )
     by_month = pd.DataFrame(
-        {"month": pd.to_datetime(["2025-03-01", "2025-04-01"]), "theme": ["a", "b"], "count": [1, 2]}
+        {"month": pd.to_datetime(["2025-03-01", "2025-05-01"]), "theme": ["a", "b"], "count": [1, 2]}
     )
-    spec = charts.themes_over_time_chart(by_month).to_dict()
+    spec = charts.themes_over_time_chart(by_month.iloc[::-1]).to_dict()
     assert spec["encoding"]["color"]["field"] == "theme"
+    # Each month a named bar, in order, a quiet one (April) kept as an empty slot: a time axis
+    # padded itself to a month still to come.
+    assert spec["encoding"]["x"]["sort"] == ["Mar 2025", "Apr 2025", "May 2025"]
+    assert spec["encoding"]["x"]["scale"]["domain"] == ["Mar 2025", "Apr 2025", "May 2025"]
+    assert spec["encoding"]["x"]["type"] == "ordinal"
 
 
 def test_a_chart_refuses_more_than_five_thousand_rows():
