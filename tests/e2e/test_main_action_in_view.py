@@ -138,3 +138,18 @@ def test_write_the_drafts_is_in_view_after_a_no_with_no_one_saved_yet(page, serv
     expect(page.get_by_role("combobox", name="Feedback question")).to_be_visible()
     box = page.get_by_role("button", name="Write the drafts").bounding_box()
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Write the drafts ends at {box}"
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_the_prepared_report_and_its_download_come_into_view(page, server, own_data, width):
+    """Once prepared, the choices fold away: the report's download is what the person came for."""
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    goto(page, server, "report")
+    page.get_by_role("button", name="Prepare the report").click()
+    wait_for_app(page)
+    download = page.get_by_role("button", name="Download the report (HTML)")
+    expect(download).to_be_visible(timeout=30_000)
+    box = download.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= HEIGHT, f"the download ends at {box}"
+    page.get_by_text("What goes in: change it and prepare again").click()  # one click away
+    expect(page.get_by_role("button", name="Prepare the report")).to_be_visible()

@@ -15,6 +15,7 @@ from ui import state
 from ui.text import md
 
 CHOSEN = "report_options"
+PREPARED = "report_prepared"  # how many times: each prepare folds the choices afresh
 SHORT = {  # the form's labels; the report itself lists the longer ones
     "headline": ("Headline numbers", "Applications, response and traction rates with their 95% intervals"),
     "traction": ("Traction charts", "By company, channel, role family, over time, and the funnel"),
@@ -54,7 +55,17 @@ def _tick(key: str, default: bool, prefix: str) -> bool:
 def choose(span: tuple[dt.date, dt.date] | None) -> None:
     """The choices, as one form; a valid choice is kept in the session for `show`."""
     today = dt.date.today()
-    with st.form(FORM, border=True):
+    prepared = st.session_state.get(PREPARED, 0)
+    # Once prepared, the choices fold away: the report and its downloads are what the person came
+    # for, in view without scrolling (they came 1,033 px down, so nothing seemed to happen).
+    box = (
+        st.expander(
+            "What goes in: change it and prepare again", icon=":material/tune:", key=f"report_fold_{prepared}"
+        )
+        if st.session_state.get(CHOSEN)
+        else st.container()
+    )
+    with box, st.form(FORM, border=True):
         period = st.date_input(
             "Applications sent between",
             value=span or (today - dt.timedelta(days=90), today),
@@ -88,6 +99,8 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
             mask_companies=mask,
             title=" ".join(title.split()) or "My job search",
         )
+        st.session_state[PREPARED] = prepared + 1
+        st.rerun()  # drawn again with the choices folded
     except ValueError as exc:
         st.session_state.pop(CHOSEN, None)
         st.error(md(f"Not prepared: {exc}."), icon=":material/error:")
