@@ -119,7 +119,9 @@ def test_a_person_is_edited_from_the_drawer_opened_on_their_page(open_page, app_
     at.button(key=f"FormSubmitter:{form}-Save changes").click()
     at.run()
     assert not at.exception
-    assert "Saved." in shown(at.success)
+    # said inside the Edit drawer, under its Save changes (the page's top was 1,400 px away)
+    [drawer] = [e for e in at.expander if e.label == "Edit"]
+    assert "Saved." in shown(drawer.success)
     assert contact_store.load_contacts(engine)["name"].tolist() == ["Joanna Test"]
 
 

@@ -81,6 +81,8 @@ def _notes(chosen: int) -> None:
 def _edit(chosen: int, person: dict) -> None:
     form = f"contact_edit_{chosen}"
     edited = network.contact_form(form, person, submit="Save changes")
+    if st.session_state.pop(f"{form}__saved", None):  # said under the button pressed, not a page away
+        st.success("Saved.", icon=":material/check_circle:")
     if edited is None:
         return
     try:
@@ -89,7 +91,7 @@ def _edit(chosen: int, person: dict) -> None:
         forms.set_errors(form, forms.errors_from(exc))
     else:
         forms.renew(form)  # shows the saved person
-        forms.flash("Saved.")
+        st.session_state[f"{form}__saved"] = True
     st.rerun()
 
 
