@@ -102,7 +102,8 @@ def journey(work: Path) -> dict:
         finally:
             stop(process)
     server_attempts = sorted(set(outbound_log.read_text().split("\n")) - {""})
-    page_hosts = {re.sub(r"^\w+://([^/:]+).*", r"\1", url) for url in page_requests}
+    # a blob: URL names in-memory data the page made, under its own origin (blob:http://127.0.0.1:…)
+    page_hosts = {re.sub(r"^(?:blob:)?\w+://([^/:]+).*", r"\1", url) for url in page_requests}
     return {
         "pages_opened": opened,
         "foreign_handshake_status": refused,
