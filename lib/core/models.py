@@ -49,7 +49,7 @@ def _check_email(value: str | None) -> str | None:
         return None
     local, _, domain = value.partition("@")
     if not local or "." not in domain or " " in value or domain.startswith("."):
-        raise ValueError("must look like name@example.com")
+        raise ValueError("needs a name, an @ and a domain after it, such as example.com")
     return value
 
 

@@ -131,7 +131,7 @@ def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejec
     at.text_input(key="compose_one_email").set_value("lee at acme")
     at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
     at.run()
-    assert "Their email must look like name@example.com" in texts(at.error)
+    assert "Their email needs a name, an @ and a domain after it, such as example.com" in texts(at.error)
     assert at.text_input(key="compose_one_email").value == "lee at acme"
     assert not [t for t in at.text_area if t.key and t.key.startswith("body_")]
     assert len(contact_store.load_contacts(engine)) == 1
@@ -192,7 +192,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at.button(key="FormSubmitter:contact_add-Add person").click()
     at.run()
     errors = texts(at.error)
-    assert "Email must look like name@example.com" in errors
+    assert "Email needs a name, an @ and a domain after it, such as example.com" in errors
     assert "Profile link must be a web address starting with http:// or https://" in errors
     assert at.text_input(key="contact_add_email").value == "lee@"
     at.text_input(key="contact_add_company_typed_0").input("Acme Robotics")  # the company picker
