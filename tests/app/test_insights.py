@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from lib.core import db
-from lib.core.models import ApplicationIn, StageEventIn
+from lib.core.models import ApplicationIn, StageEventIn, TargetIn
 from lib.store import applications as app_store
+from lib.store import strategy as strategy_store
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -99,3 +100,31 @@ def test_a_few_applications_show_not_enough_data_instead_of_findings(open_page, 
     text = _text(at)
     assert "Not enough data yet" in text
     assert "<img" not in text  # a company name is never markup
+
+
+def test_the_target_list_shows_what_to_act_on_and_folds_the_companies_too_few_to_say(open_page, app_env):
+    """22 rows of "keep watching" gave nothing to do: the ones to promote or drop come first."""
+    import datetime as dt
+
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    for i in range(6):  # six at Acme, all interviewed: enough to suggest something
+        app_id = app_store.add_application(
+            engine,
+            ApplicationIn(company="Acme", role=f"Analyst {i}", applied_on=today - dt.timedelta(days=30)),
+        )
+        app_store.add_stage_event(
+            engine,
+            StageEventIn(application_id=app_id, kind="interview", occurred_on=today - dt.timedelta(days=20)),
+        )
+    for name in ("Beta", "Gamma"):  # targets with one application each: too few to say
+        app_store.add_application(engine, ApplicationIn(company=name, role="Analyst", applied_on=today))
+        strategy_store.set_target(engine, TargetIn(company=name, target_priority=2))
+    at = open_page("pages/insights.py")
+    at.session_state["insights_tab"] = "Target list"
+    at.run()
+    assert not at.exception
+    [acting] = [t for t in at.table if "Acme" in t.value.to_string()]
+    assert "Beta" not in acting.value.to_string() and "keep watching" not in acting.value.to_string()
+    [fold] = [e for e in at.expander if e.label.startswith("Keep watching: 2 companies")]
+    assert {"Beta", "Gamma"} <= set(fold.table[0].value["Company"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lib.core.text import plural
 from lib.learn.insights import MIN_POINTS, Insight
 from lib.learn.strategy import priority_label
 from ui import charts, tables
@@ -193,15 +194,23 @@ def targets(insight: Insight, limit: int = 50) -> None:
     frame = insight.frame.head(limit).assign(
         target_priority=lambda f: f["target_priority"].map(priority_label)
     )
-    tables.reading_table(  # the reasons are sentences: a table shows them whole
-        frame,
-        {
-            "suggestion": "Suggestion",
-            "company": "Company",
-            "target_priority": "Priority now",
-            "reason": "Why (from your data)",
-        },
-    )
+    columns = {
+        "suggestion": "Suggestion",
+        "company": "Company",
+        "target_priority": "Priority now",
+        "reason": "Why (from your data)",
+    }
+    # What to act on first; the companies with too few applications to say are folded beneath
+    # (a list of 22 "keep watching" rows gave nothing to do).
+    watching = frame["suggestion"].astype(str).str.startswith("keep watching")
+    if not watching.all():  # (all watching: the sentence above says so)
+        tables.reading_table(frame[~watching], columns)  # the reasons are sentences: shown whole
+    if watching.any():
+        with st.expander(
+            f"Keep watching: {plural(int(watching.sum()), 'company', 'companies')} with too few "
+            "applications to say yet"
+        ):
+            tables.reading_table(frame[watching], columns)
     if insight.total_rows > len(frame):
         st.caption(f"Showing {len(frame):,} of {insight.total_rows:,}: promote and drop first.")
 
