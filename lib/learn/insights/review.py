@@ -19,6 +19,7 @@ from lib.learn.insights.base import (
 )
 from lib.learn.insights.story import _week
 from lib.learn.traction.table import CHANNEL_PHRASES
+from lib.search.role_families import role_families
 
 # --- for the strategy review -----------------------------------------------------------------
 
@@ -59,10 +60,14 @@ def on_track(
 
 
 def most_traction(log: pd.DataFrame) -> Insight:
-    """Traction rate (reached an interview or later) by channel and by role, groups of 5 or more."""
-    ranked = log.assign(traction=log["furthest_stage"].map(vocab.STAGE_RANK) >= TRACTION_RANK)
+    """Traction rate (reached an interview or later) by channel and by role family (as Home, Traction
+    and the report group roles: "Jr. Data Scientist" is a Data Scientist role), groups of 5 or more."""
+    ranked = log.assign(
+        traction=log["furthest_stage"].map(vocab.STAGE_RANK) >= TRACTION_RANK,
+        role_family=role_families(log["role"]).to_numpy() if len(log) else [],
+    )
     parts = []
-    for dimension, label in (("channel", "Channel"), ("role", "Role")):
+    for dimension, label in (("channel", "Channel"), ("role_family", "Role")):
         grouped = (
             ranked.dropna(subset=[dimension])
             .groupby(dimension)["traction"]

@@ -570,6 +570,18 @@ def test_most_traction_names_the_best_channel_from_five_applications_and_five_in
     assert other["rate"] == 1.0 and not other["enough"]  # 1 of 1: shown, not claimed
 
 
+def test_most_traction_groups_roles_by_family_as_home_and_the_report_do():
+    """ "Jr. Data Scientist" and "Data Scientist" are one family: Strategy named the exact role
+    while Home and the report named the family, and the two seemed to disagree."""
+    rows = [(i, f"C{i}", D, "job board") for i in range(1, 17)]
+    events = [(i, "interview", "2025-01-10") for i in range(1, 7)]
+    log, _ = make_log(rows, events)
+    roles = ["Jr. Data Scientist"] * 3 + ["Data Scientist"] * 3 + ["Data Analyst"] * 10
+    found = insights.most_traction(log.assign(role=roles))
+    assert "Data Scientist roles: 6 of 6" in found.sentence
+    assert "Jr. Data Scientist" not in found.sentence
+
+
 def test_every_insight_copes_with_an_empty_database(engine):
     from lib.store import insight_data
 
