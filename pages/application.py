@@ -56,7 +56,7 @@ def _timeline() -> None:
         )
     next(slots).page_link(
         "pages/compose.py",
-        label="Write a follow-up",
+        label="Write a note",
         icon=":material/edit_note:",
         query_params={"app": str(app_id)},
     )

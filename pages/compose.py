@@ -10,7 +10,7 @@ from ui.follow_up import compose_view as view
 from ui.follow_up import followups
 from ui.reflect import typing_keeper
 
-st.title("Write a follow-up")
+st.title("Write a note")
 layout.demo_banner()
 
 today = dt.date.today()

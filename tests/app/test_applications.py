@@ -318,11 +318,11 @@ def test_record_a_rejection_is_offered_only_while_the_application_is_open(open_p
         return [link.proto.label for link in at.main.get("page_link")]
 
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
-    assert "Record a rejection" in links(at) and "Write a follow-up" in links(at)
+    assert "Record a rejection" in links(at) and "Write a note" in links(at)
     _record(at, "rejected")
     assert not at.exception
     assert "Record a rejection" not in links(at)
-    assert "Write a follow-up" in links(at)  # a thank-you or a feedback request still makes sense
+    assert "Write a note" in links(at)  # a thank-you or a feedback request still makes sense
 
 
 def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_again(open_page, app_env):

@@ -39,7 +39,7 @@ def test_a_note_being_written_is_back_after_a_reload(page, server):
     add_application(page, "Note Reload Co", "Analyst")
     page.get_by_role("link", name="Open it to record its stages").click()
     wait_for_app(page)
-    page.get_by_role("main").get_by_role("link", name="Write a follow-up").click()
+    page.get_by_role("main").get_by_role("link", name="Write a note", exact=True).click()
     wait_for_app(page)
     page.get_by_label("Their name").fill("Robin Recruiter")
     page.get_by_role("button", name="Write the drafts").click()
