@@ -173,7 +173,7 @@ def people_list(total: int) -> None:
     st.dataframe(
         shown,
         hide_index=True,
-        height=320,
+        height="auto" if len(shown) <= 8 else 320,  # a few people: no empty rows beneath them
         # who, and when to reach out next, before the way to reach them (the card below has those)
         column_order=[
             "name",
