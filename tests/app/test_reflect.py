@@ -197,6 +197,7 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
         for m in shown(at.markdown)
     )
     at.button_group(key=k("prepared")).set_value(3)
+    assert at.text_input(key=k("prepared_note")).label == "Note on “Prepared”"  # each note named
     at.text_input(key=k("prepared_note")).set_value("Skipped the case practice")
     at.button_group(key=k("motivation")).set_value("next logical step")
     at.button_group(key=k("still_interested")).set_value(True)

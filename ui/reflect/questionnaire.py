@@ -136,7 +136,7 @@ def question(
         if q.with_note:
             with note_col:
                 st.text_input(
-                    "Note",
+                    f"Note on “{q.label}”",  # hidden, but a screen reader tells the six notes apart
                     key=key(prefix, q.id + NOTE_SUFFIX),
                     max_chars=qn.max_chars(q, note=True),
                     on_change=on_change,
