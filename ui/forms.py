@@ -17,33 +17,47 @@ FLASH_SHOWING = "flash_showing"  # drawn by the current run, until that run ends
 FLASH_DRAWN = "flash_drawn"  # asked for already in this run (run_started clears it)
 
 
-def flash(message: str) -> None:
-    """Leave `message` (plain text, shown literally) for the next run of whichever page comes next."""
-    st.session_state[FLASH] = message
+PAGE = "page"  # the flash slot at the top of a page; a form may name its own, under its button
 
 
-def show_flash() -> None:
+def _key(base: str, place: str) -> str:
+    return base if place == PAGE else f"{base}:{place}"
+
+
+def flash(message: str, place: str = PAGE) -> None:
+    """Leave `message` (plain text, shown literally) for the next run, at `place`: the top of
+    whichever page comes next, or a form's own slot (`show_flash(place)` where it is drawn)."""
+    st.session_state[_key(FLASH, place)] = message
+
+
+def show_flash(place: str = PAGE) -> None:
     """Show the message left by the last save, once: until a run that showed it ends (a double click
     can cut that run short, and the message then comes again). Its place is held on every run, so
     what follows keeps its place on the page (an open tab stays open when the message comes)."""
-    message = st.session_state.pop(FLASH, None)
+    showing, drawn = _key(FLASH_SHOWING, place), _key(FLASH_DRAWN, place)
+    message = st.session_state.pop(_key(FLASH, place), None)
     if message:
-        st.session_state[FLASH_SHOWING] = message
-    elif not st.session_state.get(FLASH_DRAWN):  # the first ask of this run: a message cut short
-        message = st.session_state.get(FLASH_SHOWING)
-    st.session_state[FLASH_DRAWN] = True
+        st.session_state[showing] = message
+    elif not st.session_state.get(drawn):  # the first ask of this run: a message cut short
+        message = st.session_state.get(showing)
+    st.session_state[drawn] = True
     slot = st.empty()
     if message:
         slot.success(md(message), icon=":material/check_circle:")
 
 
+def _pop_all(base: str) -> None:
+    for name in [k for k in st.session_state if k == base or str(k).startswith(f"{base}:")]:
+        del st.session_state[name]
+
+
 def run_started() -> None:
-    st.session_state.pop(FLASH_DRAWN, None)
+    _pop_all(FLASH_DRAWN)
 
 
 def run_ended() -> None:
-    """The page's run ended (whole or by st.stop), so its flash message was seen: not shown again."""
-    st.session_state.pop(FLASH_SHOWING, None)
+    """The page's run ended (whole or by st.stop), so its flash messages were seen: not shown again."""
+    _pop_all(FLASH_SHOWING)
 
 
 def errors_key(form: str) -> str:

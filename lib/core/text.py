@@ -22,6 +22,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
+def joined(words: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def others(n: int, word: str, many: str | None = None) -> str:
     """What a "most" was measured against, in words: others(1, "format") == "the other format",
     others(2, "company", "companies") == "2 other companies"."""

@@ -58,8 +58,8 @@ def look_back(facts: Facts, today: dt.date) -> list[Action]:
 @rule
 def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
     """An interview in the next few days, of an application still open: it cannot wait, so it shows
-    even during a pause. Only a dated one: a step whose date is unknown is never announced as "today"; one an invitation email
-    recorded is announced as the invitation it is."""
+    even during a pause. Only a dated one: a step whose date is unknown is never announced as
+    "today"; one an invitation email recorded is announced as the invitation it is."""
     events = _frame(facts, "events")
     if events.empty:
         return []

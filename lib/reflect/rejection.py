@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from lib.core import vocab
+from lib.core.text import joined
 from lib.reflect.banks.rejection import REJECTION
 
 PAUSE_ENDS_AT = dt.time(18, 0)  # "until tomorrow" means tomorrow evening
@@ -107,7 +108,7 @@ def news_from(pauses: list[dict[str, Any]]) -> str:
             names.append(pause["company"])
     if len(names) > NAMED_AT_MOST:
         names = [*names[: NAMED_AT_MOST - 1], f"{len(names) - NAMED_AT_MOST + 1} others"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return joined(names)
 
 
 def look_back_label(pause: dict[str, Any], pauses: list[dict[str, Any]]) -> str:

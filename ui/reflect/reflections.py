@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.core.db import Engine
+from lib.core.text import joined
 from lib.reflect import questionnaires as qn
 from lib.reflect.practice import prep_sheet
 from lib.reflect.rejection import looked_back
@@ -191,7 +192,7 @@ def next_after_reflection(app_id: int) -> None:
         if offer["goals"]:
             st.page_link(
                 "pages/compose.py",
-                label="Write to them: a thank-you that asks for " + _joined(offer["goals"]),
+                label="Write to them: a thank-you that asks for " + joined(offer["goals"]),
                 icon=":material/edit_note:",
                 query_params={"app": str(app_id), "kind": "thank-you after rejection"},
             )
@@ -201,7 +202,3 @@ def next_after_reflection(app_id: int) -> None:
             icon=":material/flag:",
             query_params={"strategy_tab": "Plan the week"},
         )
-
-
-def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -81,8 +81,7 @@ def _notes(chosen: int) -> None:
 def _edit(chosen: int, person: dict) -> None:
     form = f"contact_edit_{chosen}"
     edited = network.contact_form(form, person, submit="Save changes")
-    if st.session_state.pop(f"{form}__saved", None):  # said under the button pressed, not a page away
-        st.success("Saved.", icon=":material/check_circle:")
+    forms.show_flash(place=form)  # said under the button pressed, not a page away
     if edited is None:
         return
     try:
@@ -91,7 +90,7 @@ def _edit(chosen: int, person: dict) -> None:
         forms.set_errors(form, forms.errors_from(exc))
     else:
         forms.renew(form)  # shows the saved person
-        st.session_state[f"{form}__saved"] = True
+        forms.flash("Saved.", place=form)
     st.rerun()
 
 

@@ -138,8 +138,8 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
     frame["enough"] = frame["n"] >= MIN_POINTS
     n = len(rounds)
     bests, rests_on = [], []
-    kinds = (("Format", "{} interviews", "format"), ("Round type", "{} rounds", "round type"))
-    for label, word, noun in (*kinds, ("Company", "at {}", "company")):
+    kinds = (("Format", "{} interviews", ("format",)), ("Round type", "{} rounds", ("round type",)))
+    for label, word, noun in (*kinds, ("Company", "at {}", ("company", "companies"))):
         part = frame[(frame["dimension"] == label) & frame["enough"]]
         if len(part) < 2:  # "most comfortable" compares: two groups of MIN_POINTS at least
             continue
@@ -151,7 +151,7 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
             " and ".join(word.format(r.value) for r in top.itertuples())
             + f" ({top['average'].iloc[0]:.1f} of 5 over "
             + ", ".join(_plural(int(v), "round") for v in top["n"])
-            + f"; against {others(len(part) - len(top), noun, 'companies' if noun == 'company' else None)} "
+            + f"; against {others(len(part) - len(top), *noun)} "
             + f"with {MIN_POINTS} rounds or more)"
         )
     if n < MIN_POINTS:
