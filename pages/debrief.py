@@ -72,11 +72,9 @@ if action.button("Save debrief", type="primary", icon=":material/save:", key="sa
     _save()
 layout.demo_banner()
 start.links(app_id, interview)
-questionnaire.draft_notice(draft, saved_before=interview is not None)
-if draft:
-    with st.popover("Discard the draft", icon=":material/delete_sweep:"):
-        st.write("Throw away what was typed since the last save?")
-        st.button("Discard", key="discard_debrief_draft", type="primary", on_click=_discard_draft)
+questionnaire.draft_notice(
+    draft, saved_before=interview is not None, discard=_discard_draft, discard_key="discard_debrief_draft"
+)
 forms.form_error(prefix)
 conflicts.choose_draft(
     engine,

@@ -116,6 +116,21 @@ def test_a_half_filled_debrief_comes_back_in_a_new_session_marked_as_a_draft(ope
     assert any("Draft" in w.value for w in again.warning)
 
 
+def test_discarding_a_debrief_draft_empties_the_form_and_forgets_the_draft(open_page, seeded):
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    assert not any(b.key == "discard_debrief_draft" for b in at.button)  # nothing to discard yet
+    at.text_area(key=_k(app_id, "key_points")).set_value("Thrown away on purpose")
+    at.run()
+    at.button(key="discard_debrief_draft").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert store.load_draft(engine, f"debrief:{app_id}:new") is None
+    assert at.text_area(key=_k(app_id, "key_points")).value == ""
+    assert not any("Draft" in w.value for w in at.warning)
+    assert store.interviews_for(engine, app_id) == []
+
+
 def test_editing_a_past_debrief_starts_from_its_saved_answers(open_page, seeded):
     engine, app_id = seeded
     from lib.core.models import DebriefIn, InterviewQuestionIn
@@ -268,6 +283,19 @@ def test_a_half_filled_reflection_comes_back_after_a_reload(open_page, seeded):
     assert again.text_input(key=_r(app_id, "kind_thing")).value == "Call my sister"
     assert again.button_group(key=_r(app_id, "mood")).value == 1
     assert any("Draft" in w.value for w in again.warning)
+
+
+def test_discarding_a_reflection_draft_empties_the_form_and_forgets_the_draft(open_page, seeded):
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    at.text_input(key=_r(app_id, "kind_thing")).set_value("Thrown away on purpose")
+    at.run()
+    at.button(key="discard_rejection_draft").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert store.load_draft(engine, f"rejection:{app_id}") is None
+    assert at.text_input(key=_r(app_id, "kind_thing")).value == ""
+    assert store.reflections_for(engine, app_id) == []
 
 
 def test_the_application_timeline_shows_its_debriefs_and_reflections_as_text(open_page, seeded):

@@ -20,6 +20,7 @@ def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, s
 
     box = page.get_by_label("Question 1")
     box.click()
+    box.evaluate("element => { element.reboundMark = true; }")  # to tell if the box is drawn anew
     first, rest = SENTENCE[:30], SENTENCE[30:]
     box.press_sequentially(first, delay=20)  # typed as a person types; the cursor stays in the box
     page.wait_for_timeout(1_400)  # a pause to think: the box is kept and may be redrawn meanwhile
@@ -28,6 +29,9 @@ def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, s
     wait_for_app(page)  # on a busy machine the save's run may still be finishing
     expect(box).to_be_focused()  # the field was never left, and no keystroke was lost
     expect(box).to_have_value(SENTENCE)
+    # The first draft's notice did not redraw the box: a new box would have lost the cursor for a
+    # moment, and whatever was typed in that moment.
+    assert box.evaluate("element => element.reboundMark === true")
 
     page.reload()
     wait_for_app(page)

@@ -187,10 +187,27 @@ def section(
             question(q, prefix, form, on_change, known_tags)
 
 
-def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> None:
-    """Say clearly that what is on screen is a draft, and since when it is kept."""
+def draft_notice(
+    draft: dict[str, Any] | None,
+    saved_before: bool = False,
+    *,
+    discard: Callable[[], None] | None = None,
+    discard_key: str = "discard_draft",
+) -> None:
+    """Say clearly that what is on screen is a draft, and since when it is kept; with a draft,
+    offer to throw it away (after asking).
+
+    All of it sits in one container, so the page has as many elements below it with or without a
+    draft: when the first draft is kept mid-sentence, the boxes below stay the same elements and
+    the cursor stays where the person is typing (a box drawn anew would lose it)."""
     typing_keeper.keep_typing()  # the promise below holds while the cursor is still in a box
-    if draft:
+    with st.container():
+        if not draft:
+            st.caption(
+                "Everything you type is kept as a draft as you go, even if you leave this page; "
+                "it becomes part of your records when you press Save."
+            )
+            return
         st.warning(
             f"**Draft** — kept automatically (last change {draft['updated_at']:%d %b, %H:%M}). "
             + (
@@ -200,8 +217,7 @@ def draft_notice(draft: dict[str, Any] | None, saved_before: bool = False) -> No
             ),
             icon=":material/edit_note:",
         )
-    else:
-        st.caption(
-            "Everything you type is kept as a draft as you go, even if you leave this page; "
-            "it becomes part of your records when you press Save."
-        )
+        if discard is not None:
+            with st.popover("Discard the draft", icon=":material/delete_sweep:"):
+                st.write("Throw away what was typed since the last save?")
+                st.button("Discard", key=discard_key, type="primary", on_click=discard)

@@ -224,13 +224,11 @@ def draw(flow: Flow) -> None:
         )
     top = st.columns([3, 2], vertical_alignment="center")
     with top[0]:
-        questionnaire.draft_notice(draft, saved_before=flow.looking_back)
+        questionnaire.draft_notice(
+            draft, saved_before=flow.looking_back, discard=discard, discard_key="discard_rejection_draft"
+        )
     if top[1].button(label, type="primary", icon=":material/save:", key="save_rejection_top"):
         _save(flow, opened)
-    if draft:
-        with st.popover("Discard the draft", icon=":material/delete_sweep:"):
-            st.write("Throw away what was typed since the last save?")
-            st.button("Discard", key="discard_rejection_draft", type="primary", on_click=discard)
     forms.form_error(prefix)
     conflicts.choose_draft(engine, key, prefix, conflicts.labels_for(BANK), questionnaire.forget)
     if choice := conflicts.choose(f"{prefix}__row", conflicts.labels_for(BANK)):

@@ -25,20 +25,32 @@ export default function (component) {
     Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), "value").set.call(box, value);
     box.dispatchEvent(new Event("input", { bubbles: true }));
   };
-  // The rerun that saves the draft may redraw the box (a draft notice appears above it): find it
-  // again by its widget key, carry over what was typed meanwhile, and put the caret back.
-  const follow = (box, keyClass, deadline) => {
-    if (Date.now() > deadline) return;
-    if (box.isConnected) return void setTimeout(() => follow(box, keyClass, deadline), 100);
-    const next = document.querySelector(`.${CSS.escape(keyClass)} textarea, .${CSS.escape(keyClass)} input`);
-    if (!next) return void setTimeout(() => follow(box, keyClass, deadline), 100);
-    const moved = document.activeElement && document.activeElement !== document.body;
-    if (moved) return;  // the person went to another field: leave them there
-    const carried = next.value !== box.value;
-    if (carried) setValue(next, box.value);
-    next.focus({ preventScroll: true });
-    try { next.setSelectionRange(box.selectionStart, box.selectionEnd); } catch (e) { /* no caret */ }
-    if (carried) timers.set(next, setTimeout(() => keep(next), delay));
+  // The rerun that saves the draft may still redraw the box (most pages keep it in place): find it
+  // again by its widget key the moment it is drawn, carry over what was typed meanwhile, and put
+  // the caret back. Watching the page (not polling) leaves no moment in which keystrokes are lost.
+  const follow = (box, keyClass) => {
+    const selector = `.${CSS.escape(keyClass)} textarea, .${CSS.escape(keyClass)} input`;
+    const start = box.selectionStart, end = box.selectionEnd;
+    let watcher = null;
+    const stop = () => { if (watcher) watcher.disconnect(); watcher = null; };
+    const check = () => {
+      if (box.isConnected) return false;
+      const next = document.querySelector(selector);
+      if (!next) return false;
+      stop();
+      const moved = document.activeElement && document.activeElement !== document.body;
+      if (moved) return true;  // the person went to another field: leave them there
+      const carried = next.value !== box.value;
+      if (carried) setValue(next, box.value);
+      next.focus({ preventScroll: true });
+      const caret = box.selectionStart ?? start, caretEnd = box.selectionEnd ?? end;
+      try { next.setSelectionRange(caret, caretEnd); } catch (e) { /* no caret */ }
+      if (carried) timers.set(next, setTimeout(() => keep(next), delay));
+      return true;
+    };
+    watcher = new MutationObserver(check);
+    watcher.observe(document.body, { childList: true, subtree: true });
+    setTimeout(stop, 15000);  // a save's rerun is long over by then
   };
   const keep = (box) => {
     if (document.activeElement !== box || !box.isConnected) return;
@@ -49,7 +61,7 @@ export default function (component) {
     box.focus({ preventScroll: true });
     try { box.setSelectionRange(start, end); } catch (e) { /* no caret */ }
     box.scrollTop = top;
-    if (keyClass) setTimeout(() => follow(box, keyClass, Date.now() + 15000), 100);
+    if (keyClass) follow(box, keyClass);
   };
   const onInput = (event) => {
     const box = event.target;
