@@ -12,52 +12,58 @@ from lib.core.models import field_errors, max_chars
 from lib.store.base import StoreError
 from ui.text import md
 
-FLASH = "flash_message"  # a message left by a save, shown once after the rerun
-FLASH_SHOWING = "flash_showing"  # drawn by the current run, until that run ends (run_ended)
-FLASH_DRAWN = "flash_drawn"  # asked for already in this run (run_started clears it)
-
+PENDING = "once_pending"  # left by a save for the next run
+SHOWING = "once_showing"  # drawn by the current run, until that run ends (run_ended)
+DRAWN = "once_drawn"  # asked for already in this run (run_started clears it)
 
 PAGE = "page"  # the flash slot at the top of a page; a form may name its own, under its button
 
 
-def _key(base: str, place: str) -> str:
-    return base if place == PAGE else f"{base}:{place}"
+def leave(name: str, value: object) -> None:
+    """Leave `value` for the next run to take once (`take`): a message, an offer after a save."""
+    st.session_state[f"{PENDING}:{name}"] = value
+
+
+def take(name: str) -> object | None:
+    """What was left under `name`, until a run that drew it ends: a double click can cut that run
+    short, and what it drew then comes again instead of being lost."""
+    showing, drawn = f"{SHOWING}:{name}", f"{DRAWN}:{name}"
+    value = st.session_state.pop(f"{PENDING}:{name}", None)
+    if value is not None:
+        st.session_state[showing] = value
+    elif not st.session_state.get(drawn):  # the first ask of this run: something cut short
+        value = st.session_state.get(showing)
+    st.session_state[drawn] = True
+    return value
 
 
 def flash(message: str, place: str = PAGE) -> None:
     """Leave `message` (plain text, shown literally) for the next run, at `place`: the top of
     whichever page comes next, or a form's own slot (`show_flash(place)` where it is drawn)."""
-    st.session_state[_key(FLASH, place)] = message
+    leave(f"flash:{place}", message)
 
 
 def show_flash(place: str = PAGE) -> None:
-    """Show the message left by the last save, once: until a run that showed it ends (a double click
-    can cut that run short, and the message then comes again). Its place is held on every run, so
-    what follows keeps its place on the page (an open tab stays open when the message comes)."""
-    showing, drawn = _key(FLASH_SHOWING, place), _key(FLASH_DRAWN, place)
-    message = st.session_state.pop(_key(FLASH, place), None)
-    if message:
-        st.session_state[showing] = message
-    elif not st.session_state.get(drawn):  # the first ask of this run: a message cut short
-        message = st.session_state.get(showing)
-    st.session_state[drawn] = True
+    """Show the message left by the last save, once (see `take`). Its place is held on every run,
+    so what follows keeps its place on the page (an open tab stays open when the message comes)."""
+    message = take(f"flash:{place}")
     slot = st.empty()
     if message:
-        slot.success(md(message), icon=":material/check_circle:")
+        slot.success(md(str(message)), icon=":material/check_circle:")
 
 
 def _pop_all(base: str) -> None:
-    for name in [k for k in st.session_state if k == base or str(k).startswith(f"{base}:")]:
+    for name in [k for k in st.session_state if str(k).startswith(f"{base}:")]:
         del st.session_state[name]
 
 
 def run_started() -> None:
-    _pop_all(FLASH_DRAWN)
+    _pop_all(DRAWN)
 
 
 def run_ended() -> None:
-    """The page's run ended (whole or by st.stop), so its flash messages were seen: not shown again."""
-    _pop_all(FLASH_SHOWING)
+    """The page's run ended (whole or by st.stop), so what it took was seen: not shown again."""
+    _pop_all(SHOWING)
 
 
 def errors_key(form: str) -> str:

@@ -237,6 +237,8 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
     assert "Plan the week ahead" in links
     assert "Your next step, in your words: Apply to two firms on *Monday*" in shown(at.markdown)
     assert apps.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
+    at.run()  # offered once, right after the save
+    assert "Plan the week ahead" not in {link.proto.label for link in at.main.get("page_link")}
 
 
 def test_a_rejection_that_came_as_silence_is_recorded_as_ghosted(open_page, seeded):

@@ -175,16 +175,15 @@ def offer_next(app_id: int, answers: dict[str, Any]) -> None:
     """Keep the reflection's own next step and reply goals for the page that comes next."""
     goals = [g for g in answers.get("reply_goal") or [] if g != "nothing"]
     step = str(answers.get("next_step") or "").strip()
-    st.session_state[AFTER_REFLECTION] = {"app_id": app_id, "goals": goals, "next_step": step}
+    forms.leave(AFTER_REFLECTION, {"app_id": app_id, "goals": goals, "next_step": step})
 
 
 def next_after_reflection(app_id: int) -> None:
     """Once, right after the reflection is saved: it ends with what to do next (the person's own
     step, the note their reply goals ask for, the week ahead), never with a dead end."""
-    offer = st.session_state.get(AFTER_REFLECTION)
-    if not offer or offer["app_id"] != app_id:
+    offer = forms.take(AFTER_REFLECTION)  # comes again if a double click cuts its run short
+    if not isinstance(offer, dict) or offer["app_id"] != app_id:
         return
-    del st.session_state[AFTER_REFLECTION]
     with st.container(border=True):
         st.markdown("**What next, when you're ready**")
         if offer["next_step"]:
