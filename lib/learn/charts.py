@@ -74,7 +74,15 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
                 "stage_label:N",
                 title="Furthest stage",
                 scale=stage_scale(),
-                legend=alt.Legend(orient="bottom", values=STAGE_LABELS, symbolLimit=0, columns=3),
+                legend=alt.Legend(
+                    orient="bottom",
+                    values=STAGE_LABELS,
+                    symbolLimit=0,
+                    columns=3,
+                    symbolType="square",  # swatches as big as a word: neighbouring shades tell apart
+                    symbolSize=200,
+                    labelFontSize=12,
+                ),
             ),
             order=alt.Order("stage_rank:Q", sort="ascending"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45)),
@@ -139,7 +147,7 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
             "measure:N",
             title=None,
             scale=alt.Scale(domain=RATE_MEASURES, range=RATE_COLOURS),
-            legend=alt.Legend(orient="bottom"),
+            legend=alt.Legend(orient="bottom", symbolType="square", symbolSize=200, labelFontSize=12),
         ),
         tooltip=tooltip,
     )
