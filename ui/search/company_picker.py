@@ -62,6 +62,13 @@ def pick(
     current: str | None = None,
     placeholder: str = "Type the company's name, then Enter",
 ) -> str | None:
+    # One container for the box and whatever it says under it: the fields below keep their place
+    # (and the cursor, and what is being typed in them) when "… will be added" appears.
+    with st.container():
+        return _pick(key, existing, label=label, current=current, placeholder=placeholder)
+
+
+def _pick(key: str, existing: list[str], *, label: str, current: str | None, placeholder: str) -> str | None:
     generation = st.session_state.get(_generation_key(key), 0)
     typed = st.text_input(
         label,
