@@ -41,10 +41,13 @@ _SUBJECT_ROLE = [
         rf"voor|:|–|-)\s*(?:the |"
         rf"die |le |la |el |de )?(?:position |role |stelle |poste |puesto |functie )?(?:of |als |de )?{ROLE}"
         rf"(?=\s+(?:at|bei|chez|en|bij|@|with|-|–|\||\()\s|\s*$|\s*[(|,])",
-        rf"^(?:(?:re|aw|fw|fwd|wg|tr):\s*)*{ROLE}\s+(?:at|bei|chez|bij|@)\s",
+        rf"^(?:(?i:re|aw|fw|fwd|wg|tr):\s*)*{ROLE}\s+(?:at|bei|chez|bij|@)\s",
     )
 ]
 _CONNECTORS = _words("de of du des für van der y et and la el le d' & im")
+# Written in capitals, these begin a role ("IT Support Analyst", "HR Business Partner"): not the
+# pronoun "it" nor the "HR" team that signs an email.
+_ROLE_INITIALISMS = frozenset({"IT", "HR"})
 
 
 def _clean_role(role: str, company_name: str | None) -> str | None:
@@ -59,7 +62,9 @@ def _clean_role(role: str, company_name: str | None) -> str | None:
         r"\s+(?:position|role|job|vacancy|opening|stelle|poste|puesto|functie)$", "", role, flags=re.I
     )
     words = role.split()
-    if not words or len(words) > 9 or len(role) < 2 or words[0].casefold() in NOT_COMPANY:
+    if not words or len(words) > 9 or len(role) < 2:
+        return None
+    if words[0].casefold() in NOT_COMPANY and not (words[0] in _ROLE_INITIALISMS and len(words) > 1):
         return None
     if company_name and role.casefold() == company_name.casefold():
         return None

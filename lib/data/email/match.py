@@ -52,8 +52,10 @@ def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -
         wanted = role_key(role)
         scores = same["role"].map(lambda r: fuzz.token_set_ratio(role_key(r), wanted))
         close = same[scores >= 85]
-        if not close.empty:
-            same = close
+        if (
+            not close.empty
+        ):  # the closest roles only: "IT Engineering Co-Op" is not "Software Engineering Co-Op"
+            same = close[scores[close.index] == scores[close.index].max()]
         elif kind == "application":
             return None, f"A new application at {company}: the roles in your log differ."
     if "outcome" in same and kind != "application":
@@ -61,4 +63,9 @@ def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -
         if not open_ones.empty:
             same = open_ones
     best = same.sort_values("applied_on").iloc[-1]
+    if len(same) > 1:  # a guess, and said as one: the person checks it before recording
+        return int(best["id"]), (
+            f"{len(same)} applications at {best['company']} could be the one; the latest, "
+            f"{best['role']}, is picked: check it."
+        )
     return int(best["id"]), f"Matched to {best['company']} — {best['role']} in your log."

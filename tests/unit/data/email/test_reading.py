@@ -100,3 +100,41 @@ def test_parts_nested_thousands_deep_are_refused_in_words_not_an_exception_name(
     found = next(read_bytes("deep.eml", raw))
     assert isinstance(found, MessageError)
     assert "too many levels deep" in found.message and "RecursionError" not in found.message
+
+
+def test_a_role_beginning_with_it_or_hr_is_read_and_a_reply_prefix_is_not_part_of_it():
+    from lib.data.email.extract import role
+
+    body = ["Thank you for applying for the IT Engineering Co-Op position at Wayfair."]
+    assert role("Your application", body, "Wayfair") == "IT Engineering Co-Op"
+    assert role("Your application for HR Business Partner", [], "Acme") == "HR Business Partner"
+    assert role("Re: Data Analyst at Acme", [], "Acme") == "Data Analyst"
+    # the pronoun and the team that signs are still not roles
+    assert role("Your application", ["We are reviewing it now and HR will be in touch."], "Acme") is None
+
+
+def test_an_email_that_could_be_any_of_several_applications_says_the_pick_is_a_guess():
+    import pandas as pd
+
+    from lib.data.email.match import match
+
+    log = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "company": ["Wayfair", "Wayfair", "Acme"],
+            "role": ["IT Engineering Co-Op", "Software Engineering Co-Op", "Analyst"],
+            "applied_on": pd.to_datetime(["2026-10-01", "2026-10-05", "2026-10-02"]),
+            "outcome": ["open", "open", "open"],
+        }
+    )
+    picked, why = match("rejection", "Wayfair", None, log)
+    assert picked == 2
+    assert (
+        why
+        == "2 applications at Wayfair could be the one; the latest, Software Engineering Co-Op, is picked: check it."
+    )
+    assert match("rejection", "Wayfair", "IT Engineering Co-Op", log) == (
+        1,
+        "Matched to Wayfair — IT Engineering Co-Op in your log.",
+    )
+    assert match("rejection", "Acme", None, log)[1] == "Matched to Acme — Analyst in your log."
