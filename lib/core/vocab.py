@@ -15,8 +15,11 @@ OPEN = "open"
 # Every kind of stage event that can be recorded (applied is the application's own date).
 EVENT_KINDS: tuple[str, ...] = STAGES[1:] + OUTCOMES
 
-# Events that come from the employer: they count as a response (docs/product.md: "Response").
-EMPLOYER_EVENT_KINDS: frozenset[str] = frozenset({"screen", "interview", "final", "offer", "rejected"})
+# Events that mean the employer answered: they count as a response (docs/product.md: "Response").
+# An accepted offer is one too: an offer came before it, even when only the acceptance is recorded.
+EMPLOYER_EVENT_KINDS: frozenset[str] = frozenset(
+    {"screen", "interview", "final", "offer", "accepted", "rejected"}
+)
 
 CHANNELS: tuple[str, ...] = (
     "referral",

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.core import vocab
 from lib.learn import charts, claims, insights, traction
 from lib.learn.report import private
 from lib.learn.report.mask import Masker
@@ -119,8 +120,9 @@ def _rate(label: str, hits: int, n: int, what: str) -> Figure:
 def _figures(table: pd.DataFrame) -> tuple[list[Figure], str]:
     n = len(table)
     responses, reached = int(table["responded"].sum()), int(table["traction"].sum())
-    finals = int(table["reached_final_on"].notna().sum())
-    offers = int(table["reached_offer_on"].notna().sum())
+    # by the furthest stage, dated or not, as Home counts them (a stage without a day still happened)
+    finals = int((table["stage_rank"] >= vocab.STAGE_RANK["final"]).sum())
+    offers = int((table["stage_rank"] >= vocab.STAGE_RANK["offer"]).sum())
     figures = [
         Figure("Applications", f"{n:,}", "sent in this period (n)"),
         _rate("Response rate", responses, n, "got an answer (a screen or later, or a rejection)"),

@@ -90,6 +90,28 @@ def test_a_rejection_alone_is_a_response_but_not_traction():
     assert row.days_to_first_response == 3
 
 
+def test_an_accepted_offer_is_a_response_even_when_only_the_acceptance_is_recorded():
+    row = _table(
+        _apps((1, "Acme", "Analyst", "referral", "2026-03-01")), _events((1, "accepted", "2026-03-20"))
+    ).loc[1]
+    assert row.responded and row.traction
+    assert row.days_to_first_response == 19
+
+
+def test_the_report_counts_final_rounds_and_offers_as_home_does_dated_or_not():
+    from lib.learn.report.content import _figures
+
+    table = traction.traction_table(
+        _apps(*_many(6)),
+        _events((1, "final", "2026-01-20"), (2, "accepted", None), (3, "final", None)),
+        TODAY,
+    )
+    home = {f.label: f.value for f in traction.headline(table, TODAY)[0]}
+    report = {f.label: f.value for f in _figures(table)[0]}
+    assert report["Final rounds"] == home["Final rounds"] == "3"
+    assert report["Offers"] == home["Offers"] == "1"
+
+
 def test_withdrawing_is_not_a_response():
     row = _table(
         _apps((1, "Acme", "Analyst", "referral", "2026-03-01")), _events((1, "withdrawn", "2026-03-04"))
