@@ -35,6 +35,11 @@ def matches_text(frame: pd.DataFrame, text: str, columns: tuple[str, ...]) -> pd
     return mask
 
 
+def _accepted(log: pd.DataFrame) -> pd.Series:
+    """Accepted offers: their outcome is stored as open (nothing ended them), but nothing is pending."""
+    return (log["furthest_stage"] == "accepted") & (log["outcome"] == "open")
+
+
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
@@ -42,7 +47,7 @@ def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
     if f.outcomes:
-        mask &= log["outcome"].isin(f.outcomes)
+        mask &= log["outcome"].isin(f.outcomes) & ~_accepted(log)
     if f.channels:
         mask &= log["channel"].isin(f.channels)
     if f.applied_from:
@@ -75,8 +80,9 @@ TABLE_COLUMNS = [
 def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """The n most recent applications (the log is kept newest first), stages in words."""
     table = log.head(n).reindex(columns=TABLE_COLUMNS)
+    outcome = table["outcome"].where(~_accepted(table), "accepted")  # not "Open": they got the job
     return table.assign(
-        furthest_stage=table["furthest_stage"].map(stage_label), outcome=table["outcome"].map(stage_label)
+        furthest_stage=table["furthest_stage"].map(stage_label), outcome=outcome.map(stage_label)
     )
 
 

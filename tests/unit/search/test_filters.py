@@ -107,3 +107,21 @@ def test_the_view_counts_every_match_but_sends_only_the_first_rows():
     assert latest(_log(), 2)["furthest_stage"].tolist() == ["Interview", "Final round"]
     assert match_sentence(log_view(_log(), LogFilter(), limit=2, cards=1)) == "4 applications"
     assert match_sentence(log_view(_log().head(1), LogFilter(), limit=2, cards=1)) == "1 application"
+
+
+def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_ones():
+    log = _log()
+    log.loc[len(log)] = [
+        5,
+        "Umbrella",
+        "Analyst",
+        "referral",
+        pd.Timestamp("2026-02-10"),
+        "accepted",
+        "open",
+        pd.NaT,
+    ]
+    assert latest(log, 5).set_index("id").loc[5, "outcome"] == "Accepted"
+    assert latest(log, 5).set_index("id").loc[1, "outcome"] == "Open"
+    assert 5 not in filter_log(log, LogFilter(outcomes=("open",)))["id"].tolist()
+    assert filter_log(log, LogFilter(stages=("accepted",)))["id"].tolist() == [5]
