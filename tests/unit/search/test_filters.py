@@ -119,7 +119,7 @@ def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_one
         pd.Timestamp("2026-02-10"),
         "accepted",
         "open",
-        pd.NaT,
+        pd.Timestamp("2026-02-20"),
     ]
     assert latest(log, 5).set_index("id").loc[5, "outcome"] == "Accepted"
     assert latest(log, 5).set_index("id").loc[1, "outcome"] == "Open"
