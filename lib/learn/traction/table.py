@@ -87,7 +87,7 @@ CHANNEL_PHRASES = {
     "job board": "job boards",
     "company site": "company sites",
     "career fair": "career fairs",
-    "other": "other channels",
+    "other": "the “other” channel",  # a name, not "channels other than …"
 }
 
 TABLE_COLUMNS = [

@@ -320,6 +320,13 @@ def test_a_company_drill_down_lists_each_application_with_its_stage_history():
 # --- the headline -------------------------------------------------------------------------------
 
 
+def test_the_channel_called_other_is_named_as_a_channel_in_the_strongest_sentence():
+    apps = _apps(*_many(10, channel="other"), *_many(10, channel="job board", start=11))
+    events = _events(*[(i, "interview", "2026-01-20") for i in range(1, 10)])
+    sentence = traction.strongest_claim(traction.traction_table(apps, events, TODAY)).text
+    assert sentence.startswith("Traction is strongest through the “other” channel: 9 of 10 applications")
+
+
 def test_the_headline_compares_the_last_30_days_with_the_30_before():
     apps = _apps(
         *[(i, "Acme", "x", "referral", "2026-03-20") for i in range(1, 4)],
