@@ -18,6 +18,16 @@ from lib.store.base import StoreError, check_version, read_frame, read_raw_frame
 A, C, E = db.applications, db.companies, db.stage_events
 
 
+def from_invitation(event_id: sa.ColumnElement) -> sa.Exists:
+    """Whether the stage event `event_id` was recorded from an interview invitation email: its day
+    is the day the invitation came, not the interview's (Home and the notes must not say otherwise)."""
+    return (
+        sa.select(db.emails.c.id)
+        .where(db.emails.c.stage_event_id == event_id, db.emails.c.kind == "interview")
+        .exists()
+    )
+
+
 # --- companies -------------------------------------------------------------------------------
 
 
@@ -262,10 +272,13 @@ def _unknown_dates_blank(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def events_for(engine: Engine, application_id: int) -> pd.DataFrame:
-    """One application's events in order; `occurred_on` is NaT where the date is unknown."""
+    """One application's events in order; `occurred_on` is NaT where the date is unknown, and
+    `invitation` says which an invitation email recorded (dated by the email, not the interview)."""
     frame = read_frame(
         engine,
-        sa.select(E).where(E.c.application_id == application_id).order_by(E.c.occurred_on, E.c.id),
+        sa.select(E, from_invitation(E.c.id).label("invitation"))
+        .where(E.c.application_id == application_id)
+        .order_by(E.c.occurred_on, E.c.id),
     )
     return _unknown_dates_blank(frame)
 

@@ -23,12 +23,6 @@ from lib.store.base import StoreError, read_frame
 A, C, E, M = db.applications, db.companies, db.stage_events, db.emails
 
 
-def from_invitation(event_id: sa.ColumnElement) -> sa.Exists:
-    """Whether the stage event `event_id` was recorded from an interview invitation email: its day
-    is the day the invitation came, not the interview's (Home and the notes must not say otherwise)."""
-    return sa.select(M.c.id).where(M.c.stage_event_id == event_id, M.c.kind == "interview").exists()
-
-
 ROLE_NOT_GIVEN = "Role not given"
 BOARDS = {"LinkedIn", "Indeed", "StepStone", "XING", "Welcome to the Jungle"}
 

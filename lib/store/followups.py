@@ -12,8 +12,8 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import FeedbackIn, NoteIn
 from lib.core.text import squash
+from lib.store.applications import from_invitation
 from lib.store.base import StoreError, read_frame
-from lib.store.emails import from_invitation
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F = db.contacts, db.follow_up_notes, db.feedback

@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 
 from lib.core import db, vocab
 from lib.store import plans as plan_store
+from lib.store.applications import from_invitation
 from lib.store.base import read_frame
-from lib.store.emails import from_invitation
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F, R, X = db.contacts, db.follow_up_notes, db.feedback, db.reflections, db.next_actions

@@ -99,3 +99,30 @@ def test_a_no_for_an_application_not_in_the_log_asks_when_you_applied(open_page,
     assert events["kind"].tolist() == ["interview", "rejected"]
     assert events["occurred_on"].isna().tolist() == [True, False]
     engine.dispose()
+
+
+def test_an_invitation_emails_day_reads_as_the_invitation_in_the_applications_history(open_page, app_env):
+    from tests.app.shown import shown
+
+    engine = db.open_database(app_env)
+    day = dt.date.today() - dt.timedelta(days=2)
+    email_store.record(
+        engine,
+        [
+            email_store.EmailRecord(
+                message_id="<invite@acme>",
+                kind="interview",
+                company="Acme",
+                role="Analyst",
+                date=day,
+                sender="jobs@acme.example",
+                subject="Interview invitation",
+                text="We would like to invite you to an interview.",
+            )
+        ],
+    )
+    app_id = int(app_store.load_applications(engine)["id"].iloc[0])
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    lines = shown(at.markdown)
+    assert any(f"{day:%d %b %Y}** — Invited to: interview (the day the email came)" in m for m in lines)
+    assert not any(m.endswith("— Interview") for m in lines)

@@ -122,10 +122,14 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
     for event in events.itertuples():
         row = st.columns([6, 1])
         detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)
-        row[0].markdown(
-            f"**{event_date.label(event)}** — {vocab.stage_label(event.kind)}"
-            + (f" ({md(detail)})" if detail else "")
+        # an invitation email's day is when the invitation came, not when the round takes place
+        what = vocab.stage_label(event.kind)
+        what = (
+            f"Invited to: {what.lower()} (the day the email came)"
+            if getattr(event, "invitation", False)
+            else what
         )
+        row[0].markdown(f"**{event_date.label(event)}** — {what}" + (f" ({md(detail)})" if detail else ""))
         if event.note:
             row[0].caption(md(event.note))
         with row[0]:

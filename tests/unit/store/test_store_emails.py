@@ -118,3 +118,6 @@ def test_an_interview_invitation_is_not_said_to_be_the_interview(engine):
     typed = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=today))
     app_store.add_stage_event(engine, StageEventIn(application_id=typed, kind="interview", occurred_on=today))
     assert "Interview at Beta today" in titles(today)
+    # the application's own history knows which is which
+    assert app_store.events_for(engine, app_id)["invitation"].tolist() == [True]
+    assert app_store.events_for(engine, typed)["invitation"].tolist() == [False]
