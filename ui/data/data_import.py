@@ -15,7 +15,7 @@ from lib.core import db, vocab
 from lib.core.db import Engine
 from lib.core.text import plural
 from lib.data.importers import ParsedFile, parse_bytes
-from lib.data.importers.rows import FIELDS, REQUIRED
+from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
 from lib.data.importers.statuses import status_map_from_table
 from lib.store import imports as import_store
 from ui import state
@@ -204,7 +204,7 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
                 "to add": plan.added[i],
                 "duplicates": plan.duplicates[i],
                 "problems": len(f.errors),
-                "left out": ", ".join(f"{n} {why}" for why, n in f.skipped.items()),
+                "left out": ", ".join(skipped_text(n, why) for why, n in f.skipped.items()),
             }
             for i, f in enumerate(files)
         ]
@@ -212,13 +212,15 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
     st.dataframe(summary, hide_index=True, placeholder="")
     if counts["saved_jobs"] or counts["contacts_matched_to_companies"]:
         st.caption(
-            f"{plural(counts['saved_jobs'], 'saved job')} will be noted on their company; "
+            f"{plural(counts['saved_jobs'], 'saved job')} will be noted on "
+            f"{'its company' if counts['saved_jobs'] == 1 else 'their companies'}; "
             f"{plural(counts['contacts_matched_to_companies'], 'contact')} linked to a company you have."
         )
     if not errors.empty:
         st.markdown(
-            f"**{problems.in_words(*problems.counts(files))}** — each says what happened to its row. Fix "
-            "them in the file and import it again (the rows already imported are skipped as duplicates)."
+            f"**{problems.in_words(*problems.counts(files))}** — the rows named below are left out; "
+            "everything else comes in. Where you can, fix them in the file and import it again (the rows "
+            "already imported are skipped as duplicates)."
         )
         st.dataframe(
             errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300), placeholder=""

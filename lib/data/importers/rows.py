@@ -259,3 +259,16 @@ def __getattr__(name: str):  # `applications_from` lives in application_rows; ol
 
         return applications_from
     raise AttributeError(name)
+
+
+# What a file left out, by why (ParsedFile.skipped's keys, as the CLI's JSON names them): one of each.
+SKIPPED_ONE = {
+    "preferences": "preference",
+    "hidden members": "hidden member",
+    "drafts (applied = No)": "draft (applied = No)",
+}
+
+
+def skipped_text(n: int, why: str) -> str:
+    """ "1 hidden member", "5 hidden members": a skipped count in words."""
+    return f"{n:,} {SKIPPED_ONE.get(why, why) if n == 1 else why}"

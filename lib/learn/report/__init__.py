@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lib.core.db import Engine
+from lib.core.text import plural
 from lib.learn.report import content, data, html, pdf
 from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
 from lib.learn.report.render_charts import to_png
@@ -25,8 +26,8 @@ class ReportFiles:
     def summary(self) -> str:
         r = self.report
         return (
-            f"{r.period}: {r.applications:,} applications, {len(r.charts)} charts, "
-            f"{len(r.findings)} insights, {len(r.practise)} questions to practise."
+            f"{r.period}: {plural(r.applications, 'application')}, {plural(len(r.charts), 'chart')}, "
+            f"{plural(len(r.findings), 'insight')}, {plural(len(r.practise), 'question')} to practise."
         )
 
 

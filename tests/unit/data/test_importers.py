@@ -356,3 +356,20 @@ def test_the_real_connections_count_hidden_members():
         "c.csv", (SAMPLES / "linkedin/Connections__2024_format__redacted_excerpt.csv").read_bytes()
     )[0]
     assert parsed.skipped == {"hidden members": 5}
+
+
+def test_a_skipped_count_reads_in_the_right_number():
+    from lib.data.importers.rows import skipped_text
+
+    assert skipped_text(1, "hidden members") == "1 hidden member"
+    assert skipped_text(5, "hidden members") == "5 hidden members"
+    assert skipped_text(1, "drafts (applied = No)") == "1 draft (applied = No)"
+
+
+def test_a_date_out_of_any_search_is_refused_saying_which_days_are_read():
+    data = b"Company,Role,Date Applied\nAcme,Analyst,1/1/1850\nBeta,Analyst,2026-01-05\n"
+    parsed = spreadsheet.parse(data)
+    assert [e.message for e in parsed.errors] == [
+        "“1/1/1850” is not a date Rebound can read (a day between 1900 and 2200)."
+    ]
+    assert len(parsed.applications) == 1
