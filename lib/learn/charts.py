@@ -237,6 +237,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
 def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     """The furthest stage reached by each period's applications: are you getting closer to yes?"""
     frame = _checked(frame)
+    frame = frame[frame["applications"] > 0]  # a period with none sent reached no stage
     unit = "yearmonth" if freq == "month" else "yearmonthdate"
     period_title = "Month applied" if freq == "month" else "Week applied (starting)"
     return (

@@ -137,8 +137,17 @@ def over_time(table: pd.DataFrame, freq: str = "month", max_periods: int = 1_000
         traction=("traction", "sum"),
         best_rank=("stage_rank", "max"),
     )
-    grouped = grouped.tail(max_periods).reset_index()
-    grouped["best_stage"] = grouped["best_rank"].map(dict(enumerate(vocab.STAGES))).map(vocab.stage_label)
+    # every period from the first to the last, an empty one as 0: a line drawn straight across
+    # empty months would show a steady search where there was none
+    every = pd.period_range(period.min(), period.max(), freq=code).start_time
+    grouped = grouped.reindex(every[-max_periods:]).rename_axis("period")
+    grouped[["applications", "responses", "traction"]] = (
+        grouped[["applications", "responses", "traction"]].fillna(0).astype(int)
+    )
+    grouped = grouped.reset_index()
+    grouped["best_stage"] = (
+        grouped["best_rank"].map(dict(enumerate(vocab.STAGES))).map(vocab.stage_label, na_action="ignore")
+    )
     return grouped[columns]
 
 

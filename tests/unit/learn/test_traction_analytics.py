@@ -275,6 +275,18 @@ def test_over_time_counts_applications_responses_and_the_furthest_stage_per_mont
     assert weeks["applications"].sum() == 3
 
 
+def test_a_month_with_no_application_is_a_zero_between_the_others_not_skipped():
+    apps = _apps((1, "A", "x", "other", "2025-10-05"), (2, "B", "x", "other", "2026-01-20"))
+    months = traction.over_time(traction.traction_table(apps, _events(), TODAY), "month")
+    assert months["period"].dt.strftime("%Y-%m").tolist() == ["2025-10", "2025-11", "2025-12", "2026-01"]
+    assert months["applications"].tolist() == [1, 0, 0, 1]
+    assert months["best_stage"].isna().tolist() == [False, True, True, False]
+    from lib.learn import charts
+
+    closer = charts.closer_to_yes_chart(months).to_dict()  # no stage is drawn for an empty month
+    assert len(closer["data"]["values"]) == 2
+
+
 def test_response_times_give_median_and_spread_per_channel_and_silent_employers_are_listed():
     apps = _apps(
         *[(i, "A", "x", "referral", "2026-01-01") for i in range(1, 4)],
