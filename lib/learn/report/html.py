@@ -20,10 +20,17 @@ _ENV = jinja2.Environment(
 
 
 def chart_svgs(report: Report) -> dict[str, str]:
-    svgs = {chart.key: to_svg(chart.spec) for chart in report.charts}
+    svgs = {
+        chart.key: to_svg(
+            chart.spec, f"{chart.title} — {chart.description}" if chart.description else chart.title
+        )
+        for chart in report.charts
+    }
     mood = report.private.get("mood")
     if mood and mood.get("spec"):
-        svgs["mood"] = to_svg(mood["spec"])
+        svgs["mood"] = to_svg(
+            mood["spec"], "Mood beside applications: weekly mood (1–5) beside applications sent"
+        )
     return svgs
 
 

@@ -3,6 +3,7 @@ no network (no base URL is allowed, so a spec can load nothing from anywhere).""
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -25,12 +26,12 @@ def _spec(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-def to_svg(spec: dict[str, Any]) -> str:
-    """Inline SVG markup: the namespace declarations an HTML parser supplies itself are dropped, so
-    the file names no address at all."""
+def to_svg(spec: dict[str, Any], label: str) -> str:
+    """Inline SVG markup, an image named `label` for a screen reader: the namespace declarations an
+    HTML parser supplies itself are dropped, so the file names no address at all."""
     svg = vlc.vegalite_to_svg(_spec(spec), config=CONFIG, allowed_base_urls=[])
     svg = _NAMESPACES.sub("", svg, count=2)
-    return svg.replace("<svg ", '<svg role="img" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)
 
 
 def to_png(spec: dict[str, Any], scale: float = PNG_SCALE) -> bytes:

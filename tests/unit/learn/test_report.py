@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import io
 import re
 
@@ -127,6 +128,12 @@ def test_an_unticked_section_is_left_out(filled):
 def test_charts_are_embedded_as_svg_and_nothing_is_loaded_from_anywhere(filled):
     files = _made(filled, ReportOptions())
     assert files.html.count("<svg") == len(files.report.charts) >= 6
+    # each chart is an image with a name a screen reader says (axe: svg-img-alt)
+    titles = [c.title for c in files.report.charts]
+    labels = re.findall(r'<svg role="img" aria-label="([^"]+)"', files.html)
+    assert len(labels) == len(titles) and all(
+        label.startswith(html.escape(t)) for label, t in zip(labels, titles)
+    )
     for needle in ("http", "<script", "<img", "<link", "src=", "href=", "url(", "@import", "@font-face"):
         assert needle not in files.html.lower(), needle
     assert files.pdf.startswith(b"%PDF")
