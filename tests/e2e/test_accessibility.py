@@ -64,3 +64,16 @@ def test_no_page_has_a_critical_or_serious_axe_violation(page, server, data):
         if violations:
             found[path or "home"] = violations
     assert not found, "\n".join(f"{p}: {v}" for p, vs in found.items() for v in vs)
+
+
+def test_the_shared_report_has_no_critical_or_serious_axe_violation(page, server):
+    """The report file a person sends a coach is read on its own, outside the app: it too."""
+    from lib.core import db
+    from lib.data import demo
+    from lib.learn.report import ReportOptions, make
+
+    engine = db.open_database(server.db_url.replace("rebound.db", "report-demo.db"))
+    demo.build(engine)
+    page.set_content(make(engine, ReportOptions()).html)
+    assert page.locator("svg[role=img]").count() >= 6
+    assert not _violations(page)
