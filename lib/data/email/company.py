@@ -166,8 +166,12 @@ def company(
                     names[k] = name
 
     text = "\n".join(lines[:60])
+    # "Priya Natarajan, Talent Acquisition" under a mail from "Priya Natarajan": a person's title
+    signer = key(sender_name.strip(" \"'")) if sender_name else None
     for pattern, weight in ((_COMPANY_BODY, 3), (_COMPANY_TEAM, 3), (_COMPANY_EN, 1.5)):
         for match in pattern.finditer(text):
+            if pattern is _COMPANY_TEAM and signer and key(match.group(1)) == signer:
+                continue
             vote(match.group(1), weight)
     for match in _SUBJECT_COMPANY.finditer(subject):
         vote(match.group(1) or match.group(2), 2)

@@ -138,3 +138,22 @@ def test_an_email_that_could_be_any_of_several_applications_says_the_pick_is_a_g
         "Matched to Wayfair — IT Engineering Co-Op in your log.",
     )
     assert match("rejection", "Acme", None, log)[1] == "Matched to Acme — Analyst in your log."
+
+
+def test_a_recruiter_signing_with_their_title_is_not_taken_for_the_company():
+    from lib.data.email.extract import company
+
+    lines = [
+        "Thank you for applying to the Software Engineer Co-Op role at Cisco.",
+        "Best regards, Priya Natarajan Talent Acquisition, Cisco",
+    ]
+    text = "\n".join(lines)
+    assert (
+        company("Interview invitation", "talent@cisco.example.com", "Priya Natarajan", lines, text) == "Cisco"
+    )
+    # a team that signs as itself still names its company
+    team = ["We will be in touch soon.", "The Acme Talent Acquisition team"]
+    assert (
+        company("Your application", "jobs@mailer.example.com", "Acme Talent Team", team, "\n".join(team))
+        == "Acme"
+    )
