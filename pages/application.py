@@ -9,7 +9,7 @@ from ui.data import email_timeline
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline, next_after_reflection
 from ui.search import application_view as view
-from ui.text import md
+from ui.text import clipped, md
 
 app_id = int_param("id") or st.session_state.get("open_application")
 app = view.application(app_id) if app_id is not None else None
@@ -26,7 +26,7 @@ events = view.events(app_id)
 standing = history.standing(events)
 
 st.page_link("pages/applications.py", label="Back to the log", icon=":material/arrow_back:")
-st.title(f"{md(app['role'])} · {md(app['company'])}")
+st.title(f"{md(clipped(app['role']))} · {md(clipped(app['company']))}")
 layout.demo_banner()
 forms.show_flash()
 next_after_reflection(app_id)

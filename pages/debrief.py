@@ -14,7 +14,7 @@ from ui.params import int_param
 from ui.reflect import debrief as parts
 from ui.reflect import debrief_start as start
 from ui.reflect import questionnaire
-from ui.text import md
+from ui.text import clipped, md
 
 BANK = qn.INTERVIEW
 
@@ -67,7 +67,7 @@ def _save() -> None:
 
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
-head.title(f"Debrief · {md(app['role'])} · {md(app['company'])}")
+head.title(f"Debrief · {md(clipped(app['role']))} · {md(clipped(app['company']))}")
 if action.button("Save debrief", type="primary", icon=":material/save:", key="save_debrief_top"):
     _save()
 layout.demo_banner()

@@ -11,3 +11,10 @@ _AUTOLINK = re.compile(r"(://|(?<![^\W_])www(?=\.)|@)", re.IGNORECASE)
 def md(text: object) -> str:
     """Escape Markdown (and with it any HTML-looking text and bare addresses) in user-provided text."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\\1\u2060", str(text)))
+
+
+def clipped(text: object, limit: int = 60) -> str:
+    """`text` cut to `limit` characters with "…", for a page's title: a 200-character company name
+    there pushed the page's form below the fold, and 60 characters tell which one it is."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

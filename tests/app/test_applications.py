@@ -341,3 +341,15 @@ def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_agai
     assert store.events_for(engine, app_id).empty
     assert not any("This application ended" in i.value for i in at.info)
     assert "**Outcome:** Open" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_very_long_name_is_cut_in_the_page_title_and_kept_whole_in_the_record(open_page, app_env):
+    engine = db.open_database(app_env)
+    company, role = "Northwind " * 19, "Senior " * 27 + "Analyst"
+    app_id = store.add_application(
+        engine, ApplicationIn(company=company.strip(), role=role, applied_on=dt.date.today())
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    [title] = [t.value for t in at.title]
+    assert len(title) < 140 and "…" in title
+    assert store.get_application(engine, app_id)["company"] == company.strip()

@@ -22,7 +22,7 @@ from lib.store import reflections as store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, forms, state
 from ui.reflect import questionnaire, reflections
-from ui.text import md
+from ui.text import clipped, md
 
 BANK = qn.REJECTION
 
@@ -55,7 +55,7 @@ class Flow:
     @property
     def title(self) -> str:
         what = "Looking back" if self.looking_back else "After the “no”"
-        return f"{what} · {md(self.app['role'])} · {md(self.app['company'])}"
+        return f"{what} · {md(clipped(self.app['role']))} · {md(clipped(self.app['company']))}"
 
 
 def open_flow(reflection_id: int | None, app_id: int | None) -> Flow | None:
