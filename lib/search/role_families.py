@@ -65,9 +65,35 @@ def role_family(title: object) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in key.split())
 
 
+def _as_written(title: str) -> str | None:
+    """The title as the person wrote it, seniority words left out, when its capitals say something
+    the family's own name can't ("IT Support Analyst", "Software Engineering Co-Op", "DevOps
+    Engineer"); None when Title Case of the family says it as well."""
+    tokens = unicodedata.normalize("NFKC", title).replace("_", " ").split()
+    kept = [
+        t.strip(",;:") for t in tokens if role_family_key(t) and role_family_key(t) not in SENIORITY_WORDS
+    ]
+    kept = [t for t in kept if t]
+    if not kept or " ".join(kept).isupper() and len(kept) > 1:  # a title in capitals: not a spelling
+        return None
+    if not any(c.isupper() for t in kept for c in t[1:]):
+        return None
+    return " ".join(t[:1].upper() + t[1:] if t.islower() else t for t in kept)
+
+
 def role_families(titles: Iterable[object] | pd.Series) -> pd.Series:
-    """`role_family` over many titles, computed once per distinct title (fast at 10,000 rows)."""
+    """`role_family` over many titles, computed once per distinct title (fast at 10,000 rows).
+
+    A family whose most common title is spelled with capitals of its own ("IT", "Co-Op") is named
+    as that title writes it: "It Support Analyst" would misspell it. Every title of one family
+    still gets one name."""
     series = pd.Series(titles) if not isinstance(titles, pd.Series) else titles
-    distinct = series.dropna().unique()
-    mapping = {title: role_family(title) for title in distinct}
+    counts = series.dropna().value_counts(sort=True)  # most common first; ties keep first-seen order
+    named: dict[str, str] = {}
+    for title in counts.index:
+        key = role_family_key(title)
+        if key and key not in named:
+            written = _as_written(title) if isinstance(title, str) else None
+            named[key] = written if written and role_family_key(written) == key else role_family(title)
+    mapping = {title: named.get(role_family_key(title), "Unknown") for title in counts.index}
     return series.map(mapping).fillna("Unknown")

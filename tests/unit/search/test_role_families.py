@@ -39,3 +39,17 @@ def test_a_title_of_only_seniority_words_keeps_them_and_no_title_is_unknown():
 def test_many_titles_map_at_once_keeping_their_order():
     families = role_families(pd.Series(["Jr. Data Scientist", None, "data scientist"]))
     assert families.tolist() == ["Data Scientist", "Unknown", "Data Scientist"]
+
+
+def test_a_family_spelled_with_capitals_of_its_own_keeps_them_and_one_name():
+    titles = [
+        "IT Support Analyst",
+        "it support analyst",
+        "Sr. IT Support Analyst",
+        "Software Engineering Co-Op",
+    ]
+    assert role_families(pd.Series(titles)).tolist() == ["IT Support Analyst"] * 3 + [
+        "Software Engineering Co-Op"
+    ]
+    # capitals that say nothing (a title in capitals, seniority words) still give the plain name
+    assert role_families(pd.Series(["DATA ANALYST", "SENIOR data-analyst"])).tolist() == ["Data Analyst"] * 2
