@@ -5,8 +5,8 @@ import streamlit as st
 from lib.core.text import plural
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui import forms, layout, state
-from ui.search import application_form
+from ui import focus, forms, layout, state
+from ui.search import application_form, company_picker
 from ui.text import md
 
 FORM = "add_application"
@@ -27,6 +27,7 @@ def _save(app) -> None:
     st.session_state["last_added"] = {"id": new_id, "company": app.company, "role": app.role}
     forms.mark_saved(FORM, app)
     forms.renew(FORM)  # a fresh form for the next one
+    focus.after_save(FORM, company_picker.input_key(forms.key(FORM, "company")))  # the next one starts there
     st.rerun()
 
 
@@ -48,6 +49,7 @@ if last:
         )
 
 submitted = application_form.render(FORM, submit_label="Add application")
+focus.show(FORM)
 if submitted is not None and not forms.already_saved(FORM, submitted):  # a double click saves once
     st.session_state.pop("last_added", None)
     repeats = app_store.same_role_elsewhere(state.engine(), submitted.company, submitted.role)

@@ -30,3 +30,19 @@ def test_a_persons_name_typed_right_after_a_new_company_keeps_every_keystroke(pa
     wait_for_app(page)
     expect(name).to_be_focused()
     expect(name).to_have_value("Jordan Lee")
+
+
+def test_after_adding_an_application_the_cursor_is_back_in_company_for_the_next(page, server):
+    goto(page, server, "add_application")
+    page.get_by_label("Company *").fill("Focus Again Co")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Role *").fill("Analyst")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Saved: Analyst at Focus Again Co.")).to_be_visible()
+    company = page.get_by_label("Company *")
+    expect(company).to_be_focused()
+    expect(company).to_have_value("")
+    page.keyboard.type("Next One Co")  # straight on with the next entry, no mouse
+    expect(company).to_have_value("Next One Co")

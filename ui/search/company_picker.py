@@ -45,6 +45,11 @@ def clear(key: str) -> None:
     st.session_state[_generation_key(key)] = generation + 1
 
 
+def input_key(key: str) -> str:
+    """The key of the picker's text box now (it changes after `clear`)."""
+    return _typed_key(key)
+
+
 def _typed_key(key: str) -> str:
     return f"{key}_typed_{st.session_state.get(_generation_key(key), 0)}"
 

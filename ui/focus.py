@@ -1,0 +1,45 @@
+"""After a save that starts a fresh form, the cursor goes back to its first field, so the next entry
+starts there from the keyboard (otherwise the page's body has the focus, and a keyboard user tabs
+through the whole sidebar to get back to the form).
+
+A small component (Streamlit's components API, v2: inline JavaScript in the page, no iframe, no
+network): it finds the field by its widget key and focuses it once it is drawn.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from ui import forms
+
+_JS = """
+export default function (component) {
+  const target = component.data?.target;
+  if (!target) return;
+  const selector = `.st-key-${CSS.escape(target)} input, .st-key-${CSS.escape(target)} textarea`;
+  const deadline = Date.now() + 5000;
+  const focus = () => {
+    const field = document.querySelector(selector);
+    if (field) return void field.focus();
+    if (Date.now() < deadline) setTimeout(focus, 50);
+  };
+  focus();
+}
+"""
+
+_focuser = st.components.v2.component("rebound_focus_after_save", js=_JS)
+
+
+def after_save(form: str, widget_key: str) -> None:
+    """Call where the save succeeds: the next run puts the cursor in `widget_key`'s field."""
+    forms.leave(f"focus:{form}", widget_key)
+
+
+def show(form: str) -> None:
+    """Call once per run of the form's page: focuses the field `after_save` named, once."""
+    target = forms.take(f"focus:{form}")
+    if target:
+        with st.sidebar:  # out of the page's flow
+            _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": str(target)}, height=0)
