@@ -74,7 +74,8 @@ def _as_written(title: str) -> str | None:
         t.strip(",;:") for t in tokens if role_family_key(t) and role_family_key(t) not in SENIORITY_WORDS
     ]
     kept = [t for t in kept if t]
-    if not kept or " ".join(kept).isupper() and len(kept) > 1:  # a title in capitals: not a spelling
+    shouted = " ".join(kept).isupper() and (len(kept) > 1 or len(kept[0]) > 4) if kept else False
+    if not kept or shouted:  # a title in capitals ("DATA ANALYST", "ANALYST") is not a spelling; "QA" is
         return None
     if not any(c.isupper() for t in kept for c in t[1:]):
         return None

@@ -53,3 +53,4 @@ def test_a_family_spelled_with_capitals_of_its_own_keeps_them_and_one_name():
     ]
     # capitals that say nothing (a title in capitals, seniority words) still give the plain name
     assert role_families(pd.Series(["DATA ANALYST", "SENIOR data-analyst"])).tolist() == ["Data Analyst"] * 2
+    assert role_families(pd.Series(["ANALYST", "QA"])).tolist() == ["Analyst", "QA"]
