@@ -52,9 +52,8 @@ def match(kind: str, company: str | None, role: str | None, log: pd.DataFrame) -
         wanted = role_key(role)
         scores = same["role"].map(lambda r: fuzz.token_set_ratio(role_key(r), wanted))
         close = same[scores >= 85]
-        if (
-            not close.empty
-        ):  # the closest roles only: "IT Engineering Co-Op" is not "Software Engineering Co-Op"
+        # the closest roles only: "IT Engineering Co-Op" is not "Software Engineering Co-Op"
+        if not close.empty:
             same = close[scores[close.index] == scores[close.index].max()]
         elif kind == "application":
             return None, f"A new application at {company}: the roles in your log differ."
