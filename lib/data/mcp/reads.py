@@ -129,7 +129,10 @@ def application_timeline(
     ]
     out: dict[str, Any] = {k: plain(app.get(k)) for k in keys}
     out |= {"furthest_stage": status["furthest_stage"], "outcome": status["outcome"]}
-    out["stage_events"] = records(events, ["id", "kind", "occurred_on", "round_label", "via", "note"])
+    # "invitation": true for an interview invitation email's day, which is not the interview's
+    out["stage_events"] = records(
+        events, ["id", "kind", "occurred_on", "round_label", "via", "note", "invitation"]
+    )
     out["debriefs"] = [
         {
             "round_type": d.get("round_type"),

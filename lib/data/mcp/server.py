@@ -107,8 +107,9 @@ def build(engine: Engine, allow_writes: bool = False, include_reflections: bool 
     def application_timeline(
         application_id: Annotated[int, Field(description="The application's id")],
     ) -> str:
-        """One application's whole story: details, stage events, interview debriefs with the
-        questions asked, notes sent, feedback received."""
+        """One application's whole story: details, stage events (an event with "invitation": true is
+        the day an interview invitation email came, not the interview's), interview debriefs with
+        the questions asked, notes sent, feedback received."""
         return _guard(lambda: reads.application_timeline(engine, application_id, include_reflections))
 
     @server.tool(annotations=READ)

@@ -84,6 +84,7 @@ def test_every_read_tool_answers_on_demo_data(demo_engine):
     assert search["matching"] == 60 and len(search["applications"]) == 5
     assert {"furthest_stage", "outcome", "company"} <= set(search["applications"][0])
     assert timeline["id"] == 1 and timeline["stage_events"] is not None and "reflections" not in timeline
+    assert all(isinstance(e["invitation"], bool) for e in timeline["stage_events"])
     averages = [c["average_rating"] for c in library["categories"] if c["average_rating"] is not None]
     assert averages == sorted(averages) and library["questions"]
     assert summary["applications"] == 60 and len(summary["traction_rate"]["interval_95"]) == 2
