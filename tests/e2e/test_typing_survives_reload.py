@@ -61,3 +61,20 @@ def test_a_note_being_written_is_back_after_a_reload(page, server):
     expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value(
         re.compile(r"Thank you for the tour of the lab\.$"), timeout=15_000
     )
+
+
+def test_words_written_out_without_leaving_the_box_are_back_after_a_reload(page, server):
+    goto(page, server, "writing")
+    page.get_by_role("button", name="Start writing").click()
+    wait_for_app(page)
+    box = page.get_by_role("textbox", name="Write freely")
+    box.click()
+    box.press_sequentially("Today I felt the weight of it.", delay=20)
+    page.wait_for_timeout(2_500)
+    wait_for_app(page)
+    expect(box).to_be_focused()
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("textbox", name="Write freely")).to_have_value(
+        "Today I felt the weight of it.", timeout=15_000
+    )

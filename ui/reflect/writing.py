@@ -15,6 +15,7 @@ from lib.store import practice as practice_store
 from lib.store import writing as store
 from lib.store.base import StoreError
 from ui import forms, state
+from ui.reflect import typing_keeper
 
 PRIVATE = (
     "Private: it stays on this computer, nobody reads it, Rebound never analyses it, and it appears in no "
@@ -120,6 +121,7 @@ def _session(row: pd.Series) -> None:
     st.markdown(f"**Session {number} of {writing.SESSIONS}**")
     st.info(writing.prompt(number), icon=":material/edit_note:")
     _timer(session_id)
+    typing_keeper.keep_typing()  # "kept as you go" holds while the cursor is still in the box
     st.text_area(
         "Write freely",
         key=key,
