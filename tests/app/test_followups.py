@@ -219,17 +219,17 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
 def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_page, rejected):
     engine, app_id, recruiter = rejected
     at = open_page("pages/feedback.py", query_params={"app": str(app_id)})
-    at.date_input(key="feedback_asked_on").set_value(ago(1))
-    at.date_input(key="feedback_received_on").set_value(ago(3))
-    at.text_area(key="feedback_text").set_value("More SQL depth.")
+    at.date_input(key="feedback_new_asked_on").set_value(ago(1))
+    at.date_input(key="feedback_new_received_on").set_value(ago(3))
+    at.text_area(key="feedback_new_text").set_value("More SQL depth.")
     at.button(key="FormSubmitter:feedback_new-Save feedback").click()
     at.run()
     assert "The answer can't come before you asked." in texts(at.error)
-    assert at.text_area(key="feedback_text").value == "More SQL depth."
+    assert at.text_area(key="feedback_new_text").value == "More SQL depth."
     assert store.load_feedback(engine).empty
-    at.date_input(key="feedback_received_on").set_value(TODAY)
-    at.multiselect(key="feedback_themes").set_value(["technical depth"])
-    at.selectbox(key="feedback_contact").set_value(recruiter)
+    at.date_input(key="feedback_new_received_on").set_value(TODAY)
+    at.multiselect(key="feedback_new_themes").set_value(["technical depth"])
+    at.selectbox(key="feedback_new_contact").set_value(recruiter)
     at.button(key="FormSubmitter:feedback_new-Save feedback").click()
     at.run()
     [row] = store.load_feedback(engine).to_dict("records")
@@ -239,6 +239,16 @@ def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_
         ["technical depth"],
         "More SQL depth.",
     )
+    # the form ends cleanly, and pressing Save on it again adds nothing twice
+    [text_box] = [t for t in at.text_area if t.key.startswith("feedback_new_text")]
+    assert text_box.value == ""
+    [save] = [b for b in at.button if b.key.startswith("FormSubmitter:feedback_new")]
+    save.click()
+    at.run()
+    save = next(b for b in at.button if b.key.startswith("FormSubmitter:feedback_new"))
+    save.click()
+    at.run()
+    assert len(store.load_feedback(engine)) == 2  # one "asked today", once
 
 
 def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, rejected):

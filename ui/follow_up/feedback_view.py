@@ -42,38 +42,38 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
         int(r.id): f"{r.name} ({r.role})" for r in people[people["company_id"] == company_id].itertuples()
     }
     forms.form_error(NEW)
-    with st.form(NEW, border=True):
+    with st.form(forms.form_key(NEW), border=True):  # a fresh form after each save
         # who and how on one row, the two days on the next: three in a row cut the days at 1,280 px
         from_col, via_col = st.columns([3, 2])
         contact = from_col.selectbox(
             "From",
             [None, *person_labels],
             format_func=lambda i: "—" if i is None else person_labels[i],
-            key="feedback_contact",
+            key=forms.key(NEW, "contact"),
         )
-        asked_via = via_col.selectbox("How", feedback.ASKED_VIA, key="feedback_via")
+        asked_via = via_col.selectbox("How", feedback.ASKED_VIA, key=forms.key(NEW, "via"))
         asked_col, got_col = st.columns(2)
         asked_on = asked_col.date_input(
-            "Asked on", value=today, max_value=today, key="feedback_asked_on", format="DD/MM/YYYY"
+            "Asked on", value=today, max_value=today, key=forms.key(NEW, "asked_on"), format="DD/MM/YYYY"
         )
         forms.field_error(NEW, "asked_on", "Asked on")
         received_on = got_col.date_input(
             "Answer on",
             value=None,
             max_value=today,
-            key="feedback_received_on",
+            key=forms.key(NEW, "received_on"),
             format="DD/MM/YYYY",
             help="Leave empty while you wait.",
         )
         forms.field_error(NEW, "received_on", "Answer on")
         text = st.text_area(
-            "What they said", key="feedback_text", height=100, max_chars=max_chars(FeedbackIn, "text")
+            "What they said", key=forms.key(NEW, "text"), height=100, max_chars=max_chars(FeedbackIn, "text")
         )
         forms.field_error(NEW, "text", "What they said")
         themes = st.multiselect(
             "Themes",
             vocab.FEEDBACK_THEMES,
-            key="feedback_themes",
+            key=forms.key(NEW, "themes"),
             accept_new_options=True,
             help="Pick from the list or type your own.",
         )
@@ -91,13 +91,13 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
             text=text,
             themes=themes,
         )
-        store.add_feedback(engine, item)
+        if not forms.already_saved(NEW, item):  # a double click saves once
+            store.add_feedback(engine, item)
     except (ValidationError, StoreError) as exc:
         forms.set_errors(NEW, forms.errors_from(exc))
     else:
-        forms.clear_errors(NEW)
-        for key in ("feedback_text", "feedback_themes", "feedback_received_on"):
-            st.session_state.pop(key, None)
+        forms.mark_saved(NEW, item)
+        forms.renew(NEW)  # the form ends cleanly: the next feedback starts empty
         st.toast("Feedback saved.", icon=":material/check:")
     st.rerun()
 
