@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.core import vocab
-from lib.search.filters import TABLE_COLUMNS, LogFilter, log_bounds, log_view, match_sentence
+from lib.search.filters import SHOWN_OUTCOMES, TABLE_COLUMNS, LogFilter, log_bounds, log_view, match_sentence
 from ui import layout, state
 from ui.search import board
 
@@ -29,9 +29,7 @@ with st.container(border=True):  # two rows: at 1,280 px five in a row cut what 
     dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
     c2, c3, c4 = st.columns(3)
     stages = c2.multiselect("Furthest stage", vocab.STAGES, format_func=vocab.stage_label, key="log_stages")
-    outcomes = c3.multiselect(
-        "Outcome", (vocab.OPEN,) + vocab.OUTCOMES, format_func=vocab.stage_label, key="log_outcomes"
-    )
+    outcomes = c3.multiselect("Outcome", SHOWN_OUTCOMES, format_func=vocab.stage_label, key="log_outcomes")
     channels = c4.multiselect("Channel", vocab.CHANNELS, key="log_channels")
 chosen = LogFilter(
     text=text,

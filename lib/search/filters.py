@@ -8,7 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core.text import fold, plural
-from lib.core.vocab import STAGE_RANK, STAGES, stage_label
+from lib.core.vocab import OPEN, OUTCOMES, STAGE_RANK, STAGES, stage_label
+
+# The outcomes the log shows and filters by: the stored ones, and "accepted" for an accepted offer.
+SHOWN_OUTCOMES: tuple[str, ...] = (OPEN, *OUTCOMES, "accepted")
 
 
 @dataclass(frozen=True)
@@ -46,8 +49,10 @@ def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     mask &= matches_text(log, f.text, ("company", "role"))
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
-    if f.outcomes:
-        mask &= log["outcome"].isin(f.outcomes) & ~_accepted(log)
+    if f.outcomes:  # as the log shows them: an accepted offer is "accepted", not "open"
+        mask &= (log["outcome"].isin(f.outcomes) & ~_accepted(log)) | (
+            _accepted(log) & ("accepted" in f.outcomes)
+        )
     if f.channels:
         mask &= log["channel"].isin(f.channels)
     if f.applied_from:

@@ -125,3 +125,5 @@ def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_one
     assert latest(log, 5).set_index("id").loc[1, "outcome"] == "Open"
     assert 5 not in filter_log(log, LogFilter(outcomes=("open",)))["id"].tolist()
     assert filter_log(log, LogFilter(stages=("accepted",)))["id"].tolist() == [5]
+    assert filter_log(log, LogFilter(outcomes=("accepted",)))["id"].tolist() == [5]  # as the log shows it
+    assert filter_log(log, LogFilter(outcomes=("accepted", "rejected")))["id"].tolist() == [2, 5]
