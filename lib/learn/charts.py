@@ -251,8 +251,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
         .mark_line(
             point=alt.OverlayMarkDef(size=70, filled=True, color=STAGE_COLOURS[4]),
             color=STAGE_COLOURS[4],
-            strokeWidth=2,
-            interpolate="monotone",
+            strokeWidth=2,  # straight: a curve would pass through stages no application reached
         )
         .encode(
             x=alt.X(f"{unit}(period):T", title=period_title),

@@ -84,7 +84,7 @@ def test_better_answers_and_why_not_chosen_are_tables_whose_sentences_wrap(open_
         for table in at.table:
             headers[tab] = list(table.value.columns)
             assert table.value.iloc[:, -1].str.len().max() > 20  # whole sentences, not cut
-    assert headers["Weakest questions"] == ["Question", "Category", "My rating", "Better answer"]
+    assert headers["Weakest questions"] == ["Question", "Category", "Rated that time", "Better answer"]
     assert headers["The “no”s"] == ["Reflected on", "Company", "Why I think so"]
 
 

@@ -98,7 +98,7 @@ def backup_tab() -> None:
         if not check.ok:
             told = "nothing was replaced" in check.message.lower()  # said once, not twice
             st.error(
-                f"This file can't be restored: {md(check.message)}"
+                f"This file can't be restored. {md(check.message)}"
                 + ("" if told else " Nothing was changed."),
                 icon=":material/error:",
             )

@@ -86,7 +86,7 @@ def questions(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
                 {
                     "question": "Question",
                     "category": "Category",
-                    "rating": "My rating",
+                    "rating": "Rated that time",  # that answer's rating, not the question's latest
                     "better_answer": "Better answer",
                 },
             )

@@ -154,7 +154,7 @@ def plan_form(targets: list[str]) -> None:
                 "Day", wp.DAYS, index=None, key=f"{PLAN}_day_{i}", label_visibility=hide, placeholder="Day"
             )
             at.text_input(
-                "Time", key=f"{PLAN}_time_{i}", max_chars=5, label_visibility=hide, placeholder="09:00"
+                "Time", key=f"{PLAN}_time_{i}", max_chars=5, label_visibility=hide, placeholder="hh:mm"
             )
             minutes.number_input(
                 "Minutes",

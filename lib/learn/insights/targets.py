@@ -112,6 +112,8 @@ def worth_another_try(
 # --- 8. target list --------------------------------------------------------------------------
 
 SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2, "watch": 3}
+# the verdicts named in the sentence, in its order; one no company got is not named ("drop 0")
+_VERDICT_WORDS = (("promote", "promote"), ("keep", "keep"), ("drop", "drop"))
 
 
 def target_suggestions(
@@ -241,11 +243,14 @@ def target_suggestions(
             "strategy review to get suggestions."
         )
     else:
+        said = [f"{word} {counts[verdict]}" for verdict, word in _VERDICT_WORDS if counts.get(verdict)]
+        if counts.get("watch"):
+            said.append(
+                f"keep watching {counts['watch']} (fewer than {MIN_POINTS} applications: too few to "
+                "promote or drop)"
+            )
         sentence = (
-            f"Suggestions for {_plural(n, 'company', 'companies')}: promote {counts.get('promote', 0)}, "
-            f"keep {counts.get('keep', 0)}, drop {counts.get('drop', 0)}, keep watching "
-            f"{counts.get('watch', 0)} (fewer than {MIN_POINTS} applications: too few to promote or drop) "
-            "— each with its reason."
+            f"Suggestions for {_plural(n, 'company', 'companies')}: {', '.join(said)} — each with its reason."
         )
     rests_on = tuple(int(v) for v in decided["tries"])
     return Insight("targets", "Target list", sentence, n, frame, rests_on=rests_on)

@@ -516,6 +516,11 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
     assert "Ignored" not in by.index  # not a target, no traction: nothing to suggest
     assert "promote 1, keep 2, drop 2, keep watching 2" in found.sentence
     assert min(found.rests_on) == 5
+    only_watching = insights.target_suggestions(
+        log[log["company"].isin(["Few", "Four"])], companies, refl, NO_INTERVIEWS, TODAY
+    )
+    assert only_watching.sentence.startswith("Suggestions for 6 companies: keep watching 6 (fewer than 5")
+    assert "promote 0" not in only_watching.sentence  # a verdict no company got is not named
 
 
 # --- strategy numbers --------------------------------------------------------------------------
