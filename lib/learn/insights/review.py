@@ -88,15 +88,20 @@ def most_traction(log: pd.DataFrame) -> Insight:
         part = enough[enough["dimension"] == label]
         if len(part) < 2 or not part["traction"].any():  # "most" compares: two groups of MIN_POINTS
             continue
-        low, _ = wilson_interval(part["traction"], part["n"])
-        best = part.assign(low=low).sort_values(["low", "n"], ascending=False).iloc[0]
+        low, high = wilson_interval(part["traction"], part["n"])
+        ranked_part = part.assign(low=low, high=high).sort_values(["low", "n"], ascending=False)
+        best, runner = ranked_part.iloc[0], ranked_part.iloc[1]
         if best["traction"] < MIN_POINTS:  # the lead rests on its interviews: one in 300 is one case
             continue
         rests_on += [int(v) for v in part["n"]]
         value = CHANNEL_PHRASES.get(best["value"], best["value"]) if label == "Channel" else best["value"]
+        # as Home says it: a lead whose interval overlaps the next one's may not hold
+        holds = best["low"] > runner["high"]
         picks.append(
             f"{word.format(value)}: {share_text(int(best['traction']), int(best['n']))} reached an "
-            f"interview (against {others(len(part) - 1, label.lower())} with {MIN_POINTS} applications or more)"
+            f"interview (against {others(len(part) - 1, label.lower())} with {MIN_POINTS} applications or more"
+            + ("" if holds else "; the intervals overlap, so the lead may not hold")
+            + ")"
         )
     if n < MIN_POINTS:
         sentence = _not_enough(n, "application")
