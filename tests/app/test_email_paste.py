@@ -126,3 +126,12 @@ def test_an_invitation_emails_day_reads_as_the_invitation_in_the_applications_hi
     lines = shown(at.markdown)
     assert any(f"{day:%d %b %Y}** — Invited to: interview (the day the email came)" in m for m in lines)
     assert not any(m.endswith("— Interview") for m in lines)
+
+
+def test_read_it_with_nothing_pasted_says_what_to_do(open_page, app_env):
+    at = open_page("pages/rejection.py")
+    [read] = [b for b in at.button if b.key and b.key.endswith("_read")]
+    read.click()
+    at.run()
+    assert not at.exception
+    assert "Paste an email in the box first, or drop its .eml file below." in [c.value for c in at.caption]

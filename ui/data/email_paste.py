@@ -31,9 +31,11 @@ def _message(key: str, read: bool) -> Email | None:
     # clicking it is what moves the focus.
     from_box = bool(text.strip()) and st.session_state.get(f"{key}_file") is None
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
+        pressed = st.button("Read it", icon=":material/mark_email_read:", key=f"{key}_read")
         if from_box:
             st.caption("To drop an .eml file instead, empty the box.")
+        elif pressed and st.session_state.get(f"{key}_file") is None:  # nothing to read: say so
+            st.caption("Paste an email in the box first, or drop its .eml file below.")
     if from_box:  # read from the box: the .eml drop is put away, so "Record it" stays in view
         return from_pasted(text, today=dt.date.today())
     upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
