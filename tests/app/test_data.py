@@ -198,6 +198,8 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
     assert _applications(app_env)["role"].tolist() == ["In the backup"]
     at.button(key="undo_restore").click().run()
     assert sorted(_applications(app_env)["role"]) == ["After it", "In the backup"]
+    deleting = _open_tab(open_page, "Delete all")  # a restore's copy exists now: the delete says it goes too
+    assert any("and the copy kept by the last restore" in m.value for m in deleting.markdown)
 
 
 def test_delete_all_needs_the_confirmation_word(open_page, app_env):
@@ -207,6 +209,9 @@ def test_delete_all_needs_the_confirmation_word(open_page, app_env):
     )
     engine.dispose()
     at = _open_tab(open_page, "Delete all")
+    said = " ".join(m.value for m in at.markdown)
+    assert "Deletes everything you have in Rebound" in said
+    assert "copy kept by the last restore" not in said  # there was no restore: no such copy
     at.text_input(key="delete_confirm").input("delete")
     next(b for b in at.button if b.label == "Delete all my data").click().run()
     assert any("nothing was deleted" in e.value for e in at.error)

@@ -145,9 +145,11 @@ def delete_tab() -> None:
         )
         return
     counts = current_counts()
+    kept = backup.can_undo_restore(db.database_url())
     st.markdown(
-        f"Deletes everything you have in Rebound — **{_describe(counts)}** — and the copy kept by the "
-        "last restore. It can't be undone: download a backup first if you may want it back."
+        f"Deletes everything you have in Rebound — **{_describe(counts)}**"
+        + (" — and the copy kept by the last restore" if kept else "")  # only while there is one
+        + ". It can't be undone: download a backup first if you may want it back."
     )
     with st.form(DELETE_FORM):
         typed = st.text_input(
