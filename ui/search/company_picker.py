@@ -47,16 +47,12 @@ def clear(key: str) -> None:
 
 def input_key(key: str) -> str:
     """The key of the picker's text box now (it changes after `clear`)."""
-    return _typed_key(key)
-
-
-def _typed_key(key: str) -> str:
     return f"{key}_typed_{st.session_state.get(_generation_key(key), 0)}"
 
 
 def waiting(key: str) -> bool:
     """Something is typed but the "Did you mean" question is not answered yet."""
-    return bool(str(st.session_state.get(_typed_key(key)) or "").strip())
+    return bool(str(st.session_state.get(input_key(key)) or "").strip())
 
 
 def pick(
@@ -78,7 +74,7 @@ def _pick(key: str, existing: list[str], *, label: str, current: str | None, pla
     typed = st.text_input(
         label,
         value=current or "",
-        key=_typed_key(key),
+        key=input_key(key),
         placeholder=placeholder,
         max_chars=max_chars(ApplicationIn, "company", current),  # every company name: ShortText
     )

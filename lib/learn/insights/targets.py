@@ -113,7 +113,7 @@ def worth_another_try(
 
 SUGGESTION_ORDER = {"promote": 0, "drop": 1, "keep": 2, "watch": 3}
 # the verdicts named in the sentence, in its order; one no company got is not named ("drop 0")
-_VERDICT_WORDS = (("promote", "promote"), ("keep", "keep"), ("drop", "drop"))
+NAMED_VERDICTS = ("promote", "keep", "drop")
 
 
 def target_suggestions(
@@ -243,7 +243,7 @@ def target_suggestions(
             "strategy review to get suggestions."
         )
     else:
-        said = [f"{word} {counts[verdict]}" for verdict, word in _VERDICT_WORDS if counts.get(verdict)]
+        said = [f"{verdict} {counts[verdict]}" for verdict in NAMED_VERDICTS if counts.get(verdict)]
         if counts.get("watch"):
             said.append(
                 f"keep watching {counts['watch']} (fewer than {MIN_POINTS} applications: too few to "
