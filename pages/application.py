@@ -3,8 +3,10 @@
 import streamlit as st
 
 from lib.core import vocab
+from lib.core.text import plural
 from lib.search import history
-from ui import forms, layout
+from lib.search.filters import end_state_of
+from ui import forms, layout, state
 from ui.data import email_timeline
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline, next_after_reflection
@@ -24,6 +26,7 @@ st.session_state["open_application"] = app_id
 st.query_params["id"] = str(app_id)
 events = view.events(app_id)
 standing = history.standing(events)
+end_state, days_silent = state.from_log(end_state_of, app_id)  # as the log and Traction say it
 
 st.page_link("pages/applications.py", label="Back to the log", icon=":material/arrow_back:")
 st.title(f"{md(clipped(app['role']))} · {md(clipped(app['company']))}")
@@ -32,10 +35,16 @@ forms.show_flash()
 next_after_reflection(app_id)
 st.markdown(
     f"**Furthest stage:** {vocab.stage_label(standing.furthest_stage)} · "
-    f"**Outcome:** {vocab.stage_label(standing.outcome)} · "
+    f"**Outcome:** {vocab.stage_label(end_state)} · "
     f"**Applied:** {app['applied_on']:%d %b %Y} via {app['channel']}"
     + (f" ({md(app['source'])})" if app["source"] else "")
 )
+if end_state == "ghosted" and not standing.ended and days_silent is not None:
+    st.caption(
+        f"No word from {md(clipped(app['company']))} for {plural(int(days_silent), 'day')}, so Rebound "
+        f"counts it as ghosted (after {plural(state.settings()['ghost_days'], 'day')}; change it in "
+        "Settings). If they answer, record it below: it counts as open again."
+    )
 
 
 def _timeline() -> None:

@@ -7,6 +7,7 @@ a loader.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -78,12 +79,20 @@ def revision() -> int:
     return db.revision(engine())
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
 def _log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    # Read once per revision and shared (not copied): by the cached functions below, which
-    # return copies, and by shared_log_and_events for builders that only derive new frames.
+    return _log_and_events_on(_engine, url, rev, dt.date.today())
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _log_and_events_on(
+    _engine: Engine, url: str, rev: int, today: dt.date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    # Read once per revision (and day: silence turns into "ghosted" as days pass) and shared (not
+    # copied): by the cached functions below, which return copies, and by shared_log_and_events
+    # for builders that only derive new frames. The ghost days are a setting: saving one is a write.
     events = app_store.load_events(_engine)
-    return traction.with_status(app_store.load_applications(_engine), events), events
+    ghost_days = settings_store.get_setting(_engine, "ghost_days")
+    return traction.with_status(app_store.load_applications(_engine), events, today, ghost_days), events
 
 
 def shared_log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -94,28 +103,29 @@ def shared_log_and_events(_engine: Engine, url: str, rev: int) -> tuple[pd.DataF
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _applications(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return _log_and_events(_engine, url, rev)[0]
+def _applications(_engine: Engine, url: str, rev: int, today: dt.date) -> pd.DataFrame:
+    return _log_and_events_on(_engine, url, rev, today)[0]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _events(_engine: Engine, url: str, rev: int) -> pd.DataFrame:
-    return _log_and_events(_engine, url, rev)[1]
+def _events(_engine: Engine, url: str, rev: int, today: dt.date) -> pd.DataFrame:
+    return _log_and_events_on(_engine, url, rev, today)[1]
 
 
 def applications() -> pd.DataFrame:
-    """Every application with company, furthest stage and outcome (cached on the revision)."""
+    """Every application with company, furthest stage, outcome and end state (cached on the
+    revision and the day)."""
     eng = engine()
-    return _applications(eng, str(eng.url), db.revision(eng))
+    return _applications(eng, str(eng.url), db.revision(eng), dt.date.today())
 
 
 def events() -> pd.DataFrame:
     eng = engine()
-    return _events(eng, str(eng.url), db.revision(eng))
+    return _events(eng, str(eng.url), db.revision(eng), dt.date.today())
 
 
-def _derive(_func, name: str, _engine: Engine, url: str, rev: int, args: tuple):
-    return _func(_log_and_events(_engine, url, rev)[0], *args)
+def _derive(_func, name: str, _engine: Engine, url: str, rev: int, today: dt.date, args: tuple):
+    return _func(_log_and_events_on(_engine, url, rev, today)[0], *args)
 
 
 _derived = st.cache_data(max_entries=64, show_spinner=False)(_derive)  # a copy for each caller
@@ -131,7 +141,8 @@ def from_log(func, *args, shared: bool = False):
     """
     eng = engine()
     derive = _derived_shared if shared else _derived
-    return derive(func, f"{func.__module__}.{func.__qualname__}", eng, str(eng.url), db.revision(eng), args)
+    name = f"{func.__module__}.{func.__qualname__}"
+    return derive(func, name, eng, str(eng.url), db.revision(eng), dt.date.today(), args)
 
 
 def cached(*, max_entries: int = 16, show_spinner: bool | str = False, shared: bool = False):

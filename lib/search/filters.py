@@ -10,7 +10,9 @@ import pandas as pd
 from lib.core.text import fold, plural
 from lib.core.vocab import OPEN, OUTCOMES, STAGE_RANK, STAGES, stage_label
 
-# The outcomes the log shows and filters by: the stored ones, and "accepted" for an accepted offer.
+# The outcomes the log shows and filters by: each application's end state (lib.learn.traction's
+# end_states: an accepted offer is "accepted", an open application silent for the ghost days
+# "ghosted"), so the log counts what Home and Traction count.
 SHOWN_OUTCOMES: tuple[str, ...] = (OPEN, *OUTCOMES, "accepted")
 
 
@@ -38,21 +40,14 @@ def matches_text(frame: pd.DataFrame, text: str, columns: tuple[str, ...]) -> pd
     return mask
 
 
-def _accepted(log: pd.DataFrame) -> pd.Series:
-    """Accepted offers: their outcome is stored as open (nothing ended them), but nothing is pending."""
-    return (log["furthest_stage"] == "accepted") & (log["outcome"] == "open")
-
-
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
     mask &= matches_text(log, f.text, ("company", "role"))
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
-    if f.outcomes:  # as the log shows them: an accepted offer is "accepted", not "open"
-        mask &= (log["outcome"].isin(f.outcomes) & ~_accepted(log)) | (
-            _accepted(log) & ("accepted" in f.outcomes)
-        )
+    if f.outcomes:  # as the log shows them
+        mask &= log["end_state"].isin(f.outcomes)
     if f.channels:
         mask &= log["channel"].isin(f.channels)
     if f.applied_from:
@@ -84,24 +79,35 @@ TABLE_COLUMNS = [
 
 def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """The n most recent applications (the log is kept newest first), stages in words."""
-    table = log.head(n).reindex(columns=TABLE_COLUMNS)
-    outcome = table["outcome"].where(~_accepted(table), "accepted")  # not "Open": they got the job
+    shown = log.head(n)
+    table = shown.reindex(columns=TABLE_COLUMNS)
     return table.assign(
-        furthest_stage=table["furthest_stage"].map(stage_label), outcome=outcome.map(stage_label)
+        furthest_stage=table["furthest_stage"].map(stage_label), outcome=shown["end_state"].map(stage_label)
     )
+
+
+def end_state_of(log: pd.DataFrame, application_id: int) -> tuple[str, float | None]:
+    """One application's end state as the log shows it, and its days without word from the
+    employer (None when unknown); ("open", None) for an id the log doesn't hold."""
+    row = log[log["id"] == application_id]
+    if row.empty:
+        return OPEN, None
+    days = row["days_silent"].iloc[0]
+    return str(row["end_state"].iloc[0]), None if pd.isna(days) else float(days)
 
 
 def stage_counts(log: pd.DataFrame) -> dict[str, int]:
     """How many applications there are, are open, and reached each stage or later."""
     reached = log["furthest_stage"].map(STAGE_RANK)
-    counts = {"applications": len(log), "open": int((log["outcome"] == "open").sum())}
+    counts = {"applications": len(log), "open": int((log["end_state"] == OPEN).sum())}
     counts.update({stage: int((reached >= rank).sum()) for stage, rank in STAGE_RANK.items()})
     return counts
 
 
 def board_columns(log: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Open applications grouped by their current (furthest) stage, most recent activity first."""
-    open_apps = log[log["outcome"] == "open"].copy()
+    """Open applications (not ended, not ghosted) grouped by their current (furthest) stage, most
+    recent activity first."""
+    open_apps = log[log["end_state"] == OPEN].copy()
     open_apps["activity"] = open_apps["last_event_on"].fillna(open_apps["applied_on"])
     open_apps = open_apps.sort_values("activity", ascending=False)
     return {stage: open_apps[open_apps["furthest_stage"] == stage] for stage in STAGES[:-1]}
@@ -116,6 +122,7 @@ class LogView:
     table: pd.DataFrame  # the first `limit` matching rows: TABLE_COLUMNS, stages in words
     board: dict[str, pd.DataFrame]  # the first cards of each open stage
     board_counts: dict[str, int]
+    gone_quiet: int = 0  # open ones left off the board: no word for the ghost days (shown "Ghosted")
 
 
 def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView:
@@ -127,6 +134,7 @@ def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView
         table=latest(shown, limit),
         board={stage: frame.head(cards) for stage, frame in columns.items()},
         board_counts={stage: len(frame) for stage, frame in columns.items()},
+        gone_quiet=int(((shown["end_state"] == "ghosted") & (shown["outcome"] == OPEN)).sum()),
     )
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from lib.core import db
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as store
+from lib.store import settings as settings_store
 from tests.app.shown import shown
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -297,18 +298,50 @@ def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env
 
 def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):
     engine = db.open_database(app_env)
+    settings_store.set_setting(engine, "ghost_days", 365)  # a card can be from last year and still open
     today = dt.date.today()
-    store.add_application(
-        engine, ApplicationIn(company="Old Co", role="Analyst", applied_on=dt.date(2023, 4, 27))
-    )
+    then = today - dt.timedelta(days=300)
+    store.add_application(engine, ApplicationIn(company="Old Co", role="Analyst", applied_on=then))
     store.add_application(engine, ApplicationIn(company="New Co", role="Analyst", applied_on=today))
     at = open_page("pages/applications.py")
     assert not any("since" in m.value for m in at.markdown)  # only the open tab (the log) is drawn
     at.session_state["log_tab"] = "Board"
     at.run()
     cards = [m.value for m in at.markdown]
-    assert "**Old Co**  \nAnalyst · since 27 Apr 2023" in cards
+    old_day = f"{then:%d %b %Y}" if then.year != today.year else f"{then:%d %b}"
+    assert f"**Old Co**  \nAnalyst · since {old_day}" in cards
     assert f"**New Co**  \nAnalyst · since {today:%d %b}" in cards
+
+
+def test_an_application_gone_quiet_reads_ghosted_in_the_log_and_on_its_page_as_on_traction(
+    open_page, app_env
+):
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    quiet = store.add_application(
+        engine, ApplicationIn(company="Quiet Co", role="Analyst", applied_on=today - dt.timedelta(days=45))
+    )
+    store.add_application(engine, ApplicationIn(company="New Co", role="Analyst", applied_on=today))
+    at = open_page("pages/applications.py")
+    outcomes = dict(zip(at.dataframe[0].value["company"], at.dataframe[0].value["outcome"]))
+    assert outcomes == {"Quiet Co": "Ghosted", "New Co": "Open"}  # 45 days of silence, 30 by default
+    at.multiselect(key="log_outcomes").set_value(["ghosted"])
+    at.run()
+    assert at.dataframe[0].value["company"].tolist() == ["Quiet Co"]
+    at.multiselect(key="log_outcomes").set_value([])
+    at.session_state["log_tab"] = "Board"
+    at.run()
+    assert not any("Quiet Co" in m.value for m in at.markdown)  # not among the open ones
+    assert any("1 open application with no word" in c.value and "Ghosted" in c.value for c in at.caption)
+
+    page = open_page("pages/application.py", query_params={"id": str(quiet)})
+    assert "**Outcome:** Ghosted" in " ".join(m.value for m in page.markdown)
+    assert any("No word from Quiet Co for 45 days" in c.value for c in page.caption)
+    assert "Record a rejection" in [link.proto.label for link in page.main.get("page_link")]
+
+    settings_store.set_setting(engine, "ghost_days", 60)  # the setting moves the line everywhere
+    at = open_page("pages/applications.py")
+    assert at.dataframe[0].value["outcome"].tolist() == ["Open", "Open"]
 
 
 def test_record_a_rejection_is_offered_only_while_the_application_is_open(open_page, app_env):

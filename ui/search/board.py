@@ -8,16 +8,24 @@ import datetime as dt
 import streamlit as st
 
 from lib.core import vocab
-from lib.core.text import short_date
+from lib.core.text import plural, short_date
 from lib.search.filters import LogView
 from ui.text import md
 
 
-def draw(view: LogView, cards_per_column: int) -> None:
+def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
     if view.matching == 0:
         st.info("No application matches these filters. Clear a filter to see more.")
-    elif not any(view.board_counts.values()):
-        st.info("No open applications here: everything shown has ended. Add a new one to keep moving.")
+        return
+    if view.gone_quiet:  # not lost: said where they are
+        st.caption(
+            f"{plural(view.gone_quiet, 'open application')} with no word from the employer for "
+            f"{plural(ghost_days, 'day')} or more {'is' if view.gone_quiet == 1 else 'are'} not on the "
+            "board: the log shows them as Ghosted. If one of them answers, record it and it is back."
+        )
+    if not any(view.board_counts.values()):
+        ended = "ended or gone quiet" if view.gone_quiet else "ended"
+        st.info(f"No open applications here: everything shown has {ended}. Add a new one to keep moving.")
     else:
         st.caption(
             "Open applications by the stage they have reached. Open a card to record what happened next."

@@ -58,8 +58,11 @@ def records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
 
 
 def _log(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The log with each application's end state, as the app's pages count it today."""
     events = app_store.load_events(engine)
-    return traction.with_status(app_store.load_applications(engine), events), events
+    ghost_days = settings_store.get_setting(engine, "ghost_days")
+    log = traction.with_status(app_store.load_applications(engine), events, dt.date.today(), ghost_days)
+    return log, events
 
 
 def search_applications(
@@ -80,8 +83,8 @@ def search_applications(
         keep &= haystack.str.contains(needle, regex=False)
     if stage:
         keep &= log["furthest_stage"] == stage
-    if outcome:
-        keep &= log["outcome"] == outcome
+    if outcome:  # as the app's log shows it: silent for the ghost days is ghosted, accepted is accepted
+        keep &= log["end_state"] == outcome
     if channel:
         keep &= log["channel"] == channel
     if applied_from:
@@ -89,6 +92,7 @@ def search_applications(
     if applied_to:
         keep &= log["applied_on"] <= pd.Timestamp(applied_to)
     found = log[keep].sort_values(["applied_on", "id"], ascending=False)
+    found = found.assign(outcome=found["end_state"])
     columns = [
         "id",
         "company",

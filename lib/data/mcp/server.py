@@ -24,7 +24,7 @@ from lib.core.db import Engine
 from lib.data.mcp import private_reads, reads, writes
 
 Stage = Literal[vocab.STAGES]  # type: ignore[valid-type]
-Outcome = Literal[(*vocab.OUTCOMES, vocab.OPEN)]  # type: ignore[valid-type]
+Outcome = Literal[(*vocab.OUTCOMES, "accepted", vocab.OPEN)]  # type: ignore[valid-type]
 Channel = Literal[vocab.CHANNELS]  # type: ignore[valid-type]
 EventKind = Literal[vocab.EVENT_KINDS]  # type: ignore[valid-type]
 NewsChannel = Literal[vocab.NEWS_CHANNELS]  # type: ignore[valid-type]
@@ -88,7 +88,13 @@ def build(engine: Engine, allow_writes: bool = False, include_reflections: bool 
         stage: Annotated[
             Stage | None, Field(description="Only applications whose furthest stage is this")
         ] = None,
-        outcome: Annotated[Outcome | None, Field(description="Only applications that ended this way")] = None,
+        outcome: Annotated[
+            Outcome | None,
+            Field(
+                description="Only applications that ended this way, as the app's log shows it (open "
+                "and silent for the ghost days is ghosted)"
+            ),
+        ] = None,
         channel: Annotated[
             Channel | None, Field(description="Only applications sent through this channel")
         ] = None,

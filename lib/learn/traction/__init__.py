@@ -43,6 +43,7 @@ from lib.learn.traction.table import (
     TRACTION_RANK,
     TractionFilter,
     application_status,
+    end_states,
     filter_table,
     traction_table,
     with_status,
@@ -85,5 +86,6 @@ __all__ = [
     "traction_table",
     "traction_view",
     "wilson_interval",
+    "end_states",
     "with_status",
 ]

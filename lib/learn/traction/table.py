@@ -51,12 +51,54 @@ def application_status(applications: pd.DataFrame, events: pd.DataFrame) -> pd.D
     return status.reset_index(drop=True)
 
 
-def with_status(applications: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Applications with their derived status columns joined on."""
+def with_status(
+    applications: pd.DataFrame,
+    events: pd.DataFrame,
+    today: dt.date | None = None,
+    ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
+) -> pd.DataFrame:
+    """Applications with their derived status columns joined on, `days_silent` and `end_state` as
+    every page shows it (see the definitions below). Without `today`, silence makes nothing ghosted: only a
+    recorded ending does."""
     status = application_status(applications, events)
-    return applications.merge(status, left_on="id", right_on="application_id", how="left").drop(
+    log = applications.merge(status, left_on="id", right_on="application_id", how="left").drop(
         columns="application_id"
     )
+    frame = log.set_index("id")[["applied_on", "outcome", "furthest_stage"]].copy()
+    frame["applied_on"] = pd.to_datetime(frame["applied_on"], errors="coerce")
+    dated = events[["application_id", "kind", "occurred_on"]].copy()
+    dated["occurred_on"] = pd.to_datetime(dated["occurred_on"], errors="coerce")
+    found = end_states(frame, dated, today, ghost_days)
+    log["days_silent"] = found["days_silent"].to_numpy()
+    log["end_state"] = found["end_state"].to_numpy()
+    return log
+
+
+def end_states(
+    frame: pd.DataFrame, events: pd.DataFrame, today: dt.date | None, ghost_days: int
+) -> pd.DataFrame:
+    """days_silent, ghosted and end_state for `frame` (indexed by application id, with applied_on,
+    outcome and furthest_stage). `events`: application_id, kind, occurred_on (NaT: date unknown).
+    One rule for every page, so the log, Home and Traction count the same applications as ghosted."""
+    employer = events["kind"].isin(vocab.EMPLOYER_EVENT_KINDS)
+    occurred = pd.to_datetime(events["occurred_on"], errors="coerce")  # already dates: no cost
+    undated_employer = frame.index.isin(events.loc[employer & occurred.isna(), "application_id"])
+    last_employer = occurred[employer].groupby(events.loc[employer, "application_id"]).max()
+    silent_since = last_employer.reindex(frame.index).fillna(frame["applied_on"]).where(~undated_employer)
+    found = pd.DataFrame(index=frame.index)
+    if today is None:
+        found["days_silent"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
+    else:
+        found["days_silent"] = (pd.Timestamp(today) - silent_since).dt.days.astype("Float64")
+    still_open = (frame["outcome"] == vocab.OPEN) & (frame["furthest_stage"] != "accepted")
+    silent_too_long = (found["days_silent"] >= ghost_days).fillna(False).astype(bool)
+    found["ghosted"] = (frame["outcome"] == "ghosted") | (still_open & silent_too_long)
+    found["end_state"] = np.select(
+        [frame["outcome"] != vocab.OPEN, frame["furthest_stage"] == "accepted", found["ghosted"]],
+        [frame["outcome"], "accepted", "ghosted"],
+        default=vocab.OPEN,
+    )
+    return found
 
 
 # --- the traction table: one row per application, everything the charts need -------------------
@@ -163,7 +205,6 @@ def traction_table(
 
     frame["date_unknown"] = frame.index.isin(events.loc[undated, "application_id"])
     frame["first_response_on"] = first_known(employer)
-    last_employer = events[employer].groupby("application_id")["occurred_on"].max()
     for stage in FUNNEL_STAGES[1:]:
         frame[f"reached_{stage}_on"] = first_known(ranks >= vocab.STAGE_RANK[stage])
 
@@ -172,17 +213,7 @@ def traction_table(
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
-    silent_since = last_employer.reindex(frame.index).fillna(frame["applied_on"])
-    silent_since = silent_since.where(~frame.index.isin(events.loc[employer & undated, "application_id"]))
-    frame["days_silent"] = (pd.Timestamp(today) - silent_since).dt.days.astype("Float64")
-    still_open = (frame["outcome"] == vocab.OPEN) & (frame["furthest_stage"] != "accepted")
-    silent_too_long = (frame["days_silent"] >= ghost_days).fillna(False).astype(bool)
-    frame["ghosted"] = (frame["outcome"] == "ghosted") | (still_open & silent_too_long)
-    frame["end_state"] = np.select(
-        [frame["outcome"] != vocab.OPEN, frame["furthest_stage"] == "accepted", frame["ghosted"]],
-        [frame["outcome"], "accepted", "ghosted"],
-        default=vocab.OPEN,
-    )
+    frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)
     return frame[TABLE_COLUMNS].reset_index(drop=True)
 
 

@@ -10,6 +10,7 @@ import pytest
 from mcp import Client
 
 from lib.core import db
+from lib.core.models import ApplicationIn
 from lib.data import demo
 from lib.data.mcp import server
 from lib.store import applications as app_store
@@ -101,6 +102,20 @@ def test_filters_narrow_the_search(demo_engine):
     )
     found = _json(results[0])["applications"]
     assert found and all(a["outcome"] == "rejected" and a["channel"] == "job board" for a in found)
+
+
+def test_the_search_counts_ghosted_and_open_as_the_apps_log_does(engine):
+    today = dt.date.today()
+    for company, days in (("Quiet Co", 45), ("New Co", 2)):
+        app_store.add_application(
+            engine,
+            ApplicationIn(company=company, role="Analyst", applied_on=today - dt.timedelta(days=days)),
+        )
+    calls = [("search_applications", {"outcome": kind}) for kind in ("ghosted", "open")]
+    _, results = _session(engine, calls)
+    ghosted, still_open = (_json(r)["applications"] for r in results)
+    assert [(a["company"], a["outcome"]) for a in ghosted] == [("Quiet Co", "ghosted")]
+    assert [(a["company"], a["outcome"]) for a in still_open] == [("New Co", "open")]
 
 
 def test_private_reads_with_include_reflections(demo_engine):

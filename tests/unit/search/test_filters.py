@@ -6,9 +6,11 @@ import datetime as dt
 
 import pandas as pd
 
+from lib.learn.traction import end_states, traction_table, with_status
 from lib.search.filters import (
     LogFilter,
     board_columns,
+    end_state_of,
     filter_log,
     latest,
     log_bounds,
@@ -49,7 +51,15 @@ def _log() -> pd.DataFrame:
     )
     log["applied_on"] = pd.to_datetime(log["applied_on"])
     log["last_event_on"] = pd.to_datetime(log["last_event_on"])
-    return log
+    return _with_end_state(log)
+
+
+def _with_end_state(log: pd.DataFrame) -> pd.DataFrame:
+    """The end state as the app's log carries it (no day given: only recorded endings count)."""
+    no_events = pd.DataFrame(columns=["application_id", "kind", "occurred_on"])
+    frame = log.set_index("id")[["applied_on", "outcome", "furthest_stage"]]
+    found = end_states(frame, no_events, None, 30)
+    return log.assign(days_silent=found["days_silent"].to_numpy(), end_state=found["end_state"].to_numpy())
 
 
 def test_no_filter_keeps_every_row():
@@ -110,7 +120,7 @@ def test_the_view_counts_every_match_but_sends_only_the_first_rows():
 
 
 def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_ones():
-    log = _log()
+    log = _log().drop(columns=["days_silent", "end_state"])
     log.loc[len(log)] = [
         5,
         "Umbrella",
@@ -121,9 +131,65 @@ def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_one
         "open",
         pd.Timestamp("2026-02-20"),
     ]
+    log = _with_end_state(log)
     assert latest(log, 5).set_index("id").loc[5, "outcome"] == "Accepted"
     assert latest(log, 5).set_index("id").loc[1, "outcome"] == "Open"
     assert 5 not in filter_log(log, LogFilter(outcomes=("open",)))["id"].tolist()
     assert filter_log(log, LogFilter(stages=("accepted",)))["id"].tolist() == [5]
     assert filter_log(log, LogFilter(outcomes=("accepted",)))["id"].tolist() == [5]  # as the log shows it
     assert filter_log(log, LogFilter(outcomes=("accepted", "rejected")))["id"].tolist() == [2, 5]
+
+
+def _silent_search() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Five applications on 1 March 2026: answered lately, silent for 60 days, rejected, accepted,
+    and silent since a screen 40 days ago."""
+    apps = pd.DataFrame(
+        {
+            "id": [1, 2, 3, 4, 5],
+            "company": ["Acme", "Globex", "Initech", "Umbrella", "Hooli"],
+            "role": ["Analyst"] * 5,
+            "channel": ["referral"] * 5,
+            "applied_on": pd.to_datetime(
+                ["2026-01-20", "2026-01-01", "2026-01-05", "2026-01-02", "2026-01-03"]
+            ),
+        }
+    )
+    events = pd.DataFrame(
+        [
+            (1, "screen", "2026-02-25"),
+            (3, "rejected", "2026-01-20"),
+            (4, "offer", "2026-01-20"),
+            (4, "accepted", "2026-01-22"),
+            (5, "screen", "2026-01-20"),
+        ],
+        columns=["application_id", "kind", "occurred_on"],
+    )
+    events["occurred_on"] = pd.to_datetime(events["occurred_on"])
+    return apps, events
+
+
+def test_an_open_application_silent_for_the_ghost_days_reads_ghosted_in_the_log_as_on_traction():
+    apps, events = _silent_search()
+    today = dt.date(2026, 3, 1)
+    log = with_status(apps, events, today, ghost_days=30)
+    shown = latest(log, 5).set_index("id")["outcome"]
+    assert shown.to_dict() == {1: "Open", 2: "Ghosted", 3: "Rejected", 4: "Accepted", 5: "Ghosted"}
+    assert filter_log(log, LogFilter(outcomes=("ghosted",)))["id"].tolist() == [2, 5]
+    assert filter_log(log, LogFilter(outcomes=("open",)))["id"].tolist() == [1]
+    assert stage_counts(log)["open"] == 1
+    assert [i for frame in board_columns(log).values() for i in frame["id"]] == [1]
+    # one rule: the log and Traction agree, application by application
+    table = traction_table(apps, events, today, ghost_days=30).set_index("id")["end_state"]
+    assert log.set_index("id")["end_state"].to_dict() == table.to_dict()
+    assert end_state_of(log, 5) == ("ghosted", 40.0)  # the application page says so, and why
+    assert end_state_of(log, 4)[0] == "accepted"  # not "Open": they got the job
+    assert end_state_of(log, 99) == ("open", None)
+
+
+def test_the_ghost_days_setting_moves_the_line_and_without_a_day_only_a_recorded_ending_counts():
+    apps, events = _silent_search()
+    later = with_status(apps, events, dt.date(2026, 3, 1), ghost_days=50)
+    assert later.set_index("id")["end_state"].to_dict()[5] == "open"  # 40 days: not yet
+    assert later.set_index("id")["end_state"].to_dict()[2] == "ghosted"  # 59 days
+    undated = with_status(apps, events)
+    assert (undated.set_index("id")["end_state"] == "ghosted").sum() == 0
