@@ -6,7 +6,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.core.text import others
-from lib.learn.claims import Claim, correlation, correlation_claim
+from lib.learn.claims import Claim, averages_differ, correlation, correlation_claim
 from lib.learn.insights.base import (
     ANSWER_RATINGS,
     COMPANIES_SHOWN,
@@ -124,7 +124,7 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         grouped = (
             rounds.dropna(subset=[dimension])
             .groupby(dimension)["comfort"]
-            .agg(average="mean", n="size")
+            .agg(average="mean", n="size", spread="std")
             .reset_index()
             .rename(columns={dimension: "value"})
         )
@@ -134,36 +134,56 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         grouped.insert(0, "dimension", label)
         parts.append(grouped)
     frame = pd.concat(parts, ignore_index=True)
-    frame["average"] = frame["average"].round(2)
     frame["enough"] = frame["n"] >= MIN_POINTS
     n = len(rounds)
-    bests, rests_on = [], []
-    kinds = (("Format", "{} interviews", ("format",)), ("Round type", "{} rounds", ("round type",)))
-    for label, word, noun in (*kinds, ("Company", "at {}", ("company", "companies"))):
-        part = frame[(frame["dimension"] == label) & frame["enough"]]
+    bests, close, rests_on = [], [], []
+    kinds = (  # dimension, "most comfortable in …", "… felt about the same", the others' noun
+        ("Format", "{} interviews", "{} interviews", ("format",)),
+        ("Round type", "{} rounds", "{} rounds", ("round type",)),
+        ("Company", "at {}", "rounds at {}", ("company", "companies")),
+    )
+    for label, word, name, noun in kinds:
+        part = frame[(frame["dimension"] == label) & frame["enough"]].sort_values("average", ascending=False)
         if len(part) < 2:  # "most comfortable" compares: two groups of MIN_POINTS at least
             continue
-        top = part[part["average"] == part["average"].max()]
-        if len(top) == len(part):
+        top, runner = part.iloc[0], part.iloc[1]
+        if top["average"] == runner["average"] and (part["average"] == top["average"]).all():
             continue  # all the same: nothing stands out
         rests_on += [int(v) for v in part["n"]]
+        if not averages_differ(*top[["average", "spread", "n"]], *runner[["average", "spread", "n"]]):
+            close.append(  # a lead a few ratings could undo is not a finding
+                f"{name.format(top['value'])} and {name.format(runner['value'])} felt about the same "
+                f"({top['average']:.1f} and {runner['average']:.1f} of 5, over {int(top['n'])} and "
+                f"{_plural(int(runner['n']), 'round')}: too close to tell apart)"
+            )
+            continue
+        tied = part[part["average"] == top["average"]]
         bests.append(
-            " and ".join(word.format(r.value) for r in top.itertuples())
-            + f" ({top['average'].iloc[0]:.1f} of 5 over "
-            + ", ".join(_plural(int(v), "round") for v in top["n"])
-            + f"; against {others(len(part) - len(top), *noun)} "
+            " and ".join(word.format(r.value) for r in tied.itertuples())
+            + f" ({top['average']:.1f} of 5 over "
+            + ", ".join(_plural(int(v), "round") for v in tied["n"])
+            + f"; against {others(len(part) - len(tied), *noun)} "
             + f"with {MIN_POINTS} rounds or more)"
         )
+    frame["average"] = frame["average"].round(2)
+    frame = frame.drop(columns="spread")
     if n < MIN_POINTS:
         sentence = _not_enough(n, "rated interview round")
-    elif not bests:
+    elif not bests and not close:
         sentence = (
             f"{_plural(n, 'round')} rated; no company, round type or format stands out yet (a comparison "
             f"needs two groups of {MIN_POINTS} rounds or more with different averages)."
         )
+    elif not bests:
+        sentence = (
+            f"Across {_plural(n, 'rated round')}, nothing stands out clearly: " + "; ".join(close) + "."
+        )
     else:
         sentence = (
-            f"Across {_plural(n, 'rated round')}, you felt most comfortable in " + "; ".join(bests) + "."
+            f"Across {_plural(n, 'rated round')}, you felt most comfortable in "
+            + "; ".join(bests)
+            + "".join(f". {c[0].upper()}{c[1:]}" for c in close)
+            + "."
         )
     return Insight("comfort", "Where I felt most comfortable", sentence, n, frame, rests_on=tuple(rests_on))
 
@@ -219,11 +239,32 @@ def weakest_questions(questions: pd.DataFrame, practise_limit: int = 8) -> Insig
     else:
         weakest, strongest = enough.iloc[0], enough.iloc[-1]
         rests_on = tuple(int(v) for v in enough["n"])
-        sentence = (
-            f"From {_plural(n, 'rated answer')}, your weakest category is {weakest['category']} "
-            f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')}); strongest: "
-            f"{strongest['category']} ({strongest['average']:.1f} over {_plural(int(strongest['n']), 'answer')})."
-        )
+        spread = rated.groupby("category")["rating"].std()
+
+        def differ(a: pd.Series, b: pd.Series) -> bool:
+            return averages_differ(
+                a["average"], spread[a["category"]], a["n"], b["average"], spread[b["category"]], b["n"]
+            )
+
+        if not differ(weakest, strongest):  # the ends are within chance: no weakest to name
+            sentence = (
+                f"From {_plural(n, 'rated answer')}, your categories rate about the same: from "
+                f"{weakest['average']:.1f} of 5 ({weakest['category']}, {_plural(int(weakest['n']), 'answer')}) "
+                f"to {strongest['average']:.1f} ({strongest['category']}, {int(strongest['n'])}), too close "
+                "to single one out."
+            )
+        else:
+            runner = enough.iloc[1]
+            sentence = (
+                f"From {_plural(n, 'rated answer')}, your weakest category is {weakest['category']} "
+                f"({weakest['average']:.1f} of 5 over {_plural(int(weakest['n']), 'answer')}); strongest: "
+                f"{strongest['category']} ({strongest['average']:.1f} over {_plural(int(strongest['n']), 'answer')})."
+            )
+            if runner["category"] != strongest["category"] and not differ(weakest, runner):
+                sentence += (
+                    f" {runner['category'][0].upper()}{runner['category'][1:]} is about as low "
+                    f"({runner['average']:.1f} over {int(runner['n'])}): worth practising both."
+                )
     return Insight(
         "questions", "My weakest questions", sentence, n, frame, {"practise": practise}, rests_on=rests_on
     )

@@ -194,6 +194,30 @@ def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
     assert phone["average"] == 5.0 and not phone["enough"]
 
 
+def test_comfort_calls_a_lead_chance_could_undo_about_the_same_not_a_finding():
+    log, _ = ladder_log([2])
+    video, onsite = [5, 3, 4, 5, 3, 4, 4, 3], [4, 3, 4, 3, 5, 4, 3]  # 3.9 and 3.7, both spread
+    interviews = pd.DataFrame(
+        {
+            "id": range(15),
+            "application_id": [1] * 15,
+            "round_type": [None] * 15,
+            "format": ["video"] * 8 + ["onsite"] * 7,
+            "comfort": video + onsite,
+            "occurred_on": [D] * 15,
+        }
+    )
+    found = insights.comfort_where(log, interviews)
+    assert "most comfortable" not in found.sentence
+    assert (
+        "nothing stands out clearly: video interviews and onsite interviews felt about the same "
+        "(3.9 and 3.7 of 5, over 8 and 7 rounds: too close to tell apart)" in found.sentence
+    )
+    assert found.rests_on == (8, 7)
+    apart = interviews.assign(comfort=[5, 5, 5, 4, 5, 5, 4, 5] + [2, 3, 2, 2, 3, 2, 3])
+    assert "most comfortable in video interviews (4.8 of 5" in insights.comfort_where(log, apart).sentence
+
+
 def test_comfort_ignores_ratings_outside_one_to_five():
     log, _ = ladder_log([2])
     interviews = pd.DataFrame(
@@ -254,6 +278,31 @@ def test_weakest_questions_ranks_categories_with_five_answers_and_lists_better_a
     assert "strongest: behavioural (4.0 over 5 answers)" in found.sentence
     practise = found.extra["practise"]
     assert practise["question"].tolist() == ["Salary?", "SQL window", "joins", "lead"]  # deduped, rated <= 3
+
+
+def _rated(ratings: dict[str, list[int]]) -> pd.DataFrame:
+    rows = [(category, f"{category} {i}", r) for category, rs in ratings.items() for i, r in enumerate(rs)]
+    frame = pd.DataFrame(rows, columns=["category", "question", "rating"])
+    return frame.assign(interview_id=1, better_answer=None)
+
+
+def test_weakest_questions_names_no_weakest_when_the_categories_are_within_chance():
+    found = insights.weakest_questions(_rated({"technical": [3, 4, 5, 3, 4], "behavioural": [4, 3, 5, 4, 4]}))
+    assert "weakest" not in found.sentence
+    assert (
+        "rate about the same: from 3.8 of 5 (technical, 5 answers) to 4.0 (behavioural, 5)" in found.sentence
+    )
+    assert found.rests_on == (5, 5)
+
+
+def test_weakest_questions_says_when_the_next_category_is_about_as_low():
+    found = insights.weakest_questions(
+        _rated({"technical": [1, 2, 2, 3, 2], "salary": [2, 3, 1, 3, 2], "behavioural": [5, 4, 5, 5, 4]})
+    )
+    assert "weakest category is technical (2.0 of 5 over 5 answers)" in found.sentence
+    assert "Salary is about as low (2.2 over 5): worth practising both." in found.sentence
+    clear = insights.weakest_questions(_rated({"technical": [1, 1, 2, 1, 1], "salary": [4, 4, 5, 4, 4]}))
+    assert "about as low" not in clear.sentence and "about the same" not in clear.sentence
 
 
 # --- what the "no"s say ------------------------------------------------------------------------
