@@ -85,6 +85,18 @@ def test_two_saved_reviews_are_compared_side_by_side(open_page, app_env):
     ]
 
 
+def test_the_first_review_reads_back_before_there_is_a_second_to_compare(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.set_target(engine, TargetIn(company="Acme", target_priority=1, target_reason="Reached the final"))
+    at = _fill(open_page("pages/strategy.py"), "Analytics in health care", "Ask for two referrals a week")
+    at = _open_tab(at, "Compare reviews")
+    assert not at.exception
+    assert any("One is saved so far: here it is." in i.value for i in at.info)
+    answers, targets = at.dataframe[0].value, at.dataframe[1].value
+    assert answers.set_index("key").loc["what_i_want", "later"] == "Analytics in health care"
+    assert targets[["company", "later", "reason"]].values.tolist() == [["Acme", "High", "Reached the final"]]
+
+
 def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     engine = db.open_database(app_env)
     store.set_target(engine, TargetIn(company="Lumen Health", target_priority=1, target_reason="Mission"))

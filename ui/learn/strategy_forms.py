@@ -220,9 +220,12 @@ def compare(reviews: pd.DataFrame) -> None:
     if len(reviews) < 2:
         st.info(
             "Save two reviews to compare them side by side: what you wanted, how on track you were, and "
-            "how your target list changed." + (" One is saved so far." if len(reviews) == 1 else ""),
+            "how your target list changed."
+            + (" One is saved so far: here it is." if len(reviews) == 1 else ""),
             icon=":material/compare_arrows:",
         )
+        if len(reviews) == 1:
+            _one_review(int(reviews["id"].iloc[0]), _review_label(reviews))
         return
     ids = reviews["id"].tolist()
     label = _review_label(reviews)
@@ -234,13 +237,8 @@ def compare(reviews: pd.DataFrame) -> None:
         st.warning("That review no longer exists. Pick another.")
         return
     for column, review in ((left, earlier), (right, later)):
-        numbers = (review["answers"] or {}).get(strategy_store.CONTEXT_KEY) or {}
-        with column.container(border=True):
-            st.caption(
-                f"Weekly goal then: {review['weekly_goal'] if review['weekly_goal'] is not None else '—'}"
-            )
-            for text in numbers.values():
-                st.caption(md(text))
+        with column:
+            _numbers_then(review)
     answers = compare_answers(earlier["answers"], later["answers"])
     st.markdown("#### Answers side by side")
     st.dataframe(
@@ -269,6 +267,50 @@ def compare(reviews: pd.DataFrame) -> None:
                 "earlier": "Earlier",
                 "later": "Later",
                 "change": "Change",
+                "reason": st.column_config.TextColumn("Reason", width="large"),
+            },
+            placeholder="",
+        )
+
+
+def _numbers_then(review: dict) -> None:
+    """The weekly goal and the numbers a review was written beside."""
+    numbers = (review["answers"] or {}).get(strategy_store.CONTEXT_KEY) or {}
+    with st.container(border=True):
+        st.caption(f"Weekly goal then: {review['weekly_goal'] if review['weekly_goal'] is not None else '—'}")
+        for text in numbers.values():
+            st.caption(md(text))
+
+
+def _one_review(review_id: int, label) -> None:
+    """The only saved review, read back (before a second one, there is nothing to compare it with)."""
+    review = insights_data.review(review_id)
+    if review is None:
+        return
+    st.markdown(f"#### Your review of {label(review_id)}")
+    _numbers_then(review)
+    answers = compare_answers(None, review["answers"])
+    st.dataframe(
+        answers,
+        hide_index=True,
+        column_order=["section", "question", "later"],
+        column_config={
+            "section": "Section",
+            "question": "Question",
+            "later": st.column_config.TextColumn("Your answer", width="large"),
+        },
+        placeholder="",
+    )
+    targets = compare_targets(None, review["targets"])
+    if not targets.empty:
+        st.markdown("#### Target list then")
+        st.dataframe(
+            targets,
+            hide_index=True,
+            column_order=["company", "later", "reason"],
+            column_config={
+                "company": "Company",
+                "later": "Priority",
                 "reason": st.column_config.TextColumn("Reason", width="large"),
             },
             placeholder="",
