@@ -13,6 +13,7 @@ from lib.learn.plan import week_start
 from lib.store import applications as apps
 from lib.store import plans as plan_store
 from lib.store import reflections
+from tests.app.shown import shown
 
 TODAY = dt.date.today()
 
@@ -95,6 +96,21 @@ def test_the_plan_saves_exactly_what_was_entered_once(open_page, engine):
         {"moment": "rejection", "when": "a no comes", "then": "the next morning I call Sam"}
     ]
     assert any("is saved" in s.value for s in at.success)
+
+
+def test_a_slot_already_past_this_week_is_saved_and_said(open_page, engine):
+    at = _plan_page(open_page)
+    at.selectbox(key="week_plan_day_0").set_value("Monday")
+    at.text_input(key="week_plan_time_0").input("00:00")  # behind us whatever the day
+    at.selectbox(key="week_plan_day_1").set_value("Sunday")
+    at.text_input(key="week_plan_time_1").input("23:59")  # still ahead
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    (plan,) = _rows(engine, db.weekly_plans)
+    assert len(plan["slots"]) == 2  # saved as asked
+    monday = week_start(TODAY)
+    said = " ".join(shown(at.success))
+    assert f"{monday:%a %d %b}, 00:00 has already passed: choose next week above to plan it ahead." in said
+    assert "23:59" not in said
 
 
 def test_a_slot_without_a_time_is_refused_beside_the_slots(open_page, engine):

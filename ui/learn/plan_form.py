@@ -113,7 +113,18 @@ def _save_plan() -> None:
         return
     plan_store.save_plan(state.engine(), plan)
     forms.clear_errors(PLAN)
-    forms.flash(f"Your plan for the week of {plan.week_start:%d %b} is saved: its slots are on Home.")
+    slots = wp.slot_dates([slot.model_dump() for slot in plan.slots], plan.week_start)
+    past = [when for when, _ in slots if when < dt.datetime.now()]
+    forms.flash(
+        f"Your plan for the week of {plan.week_start:%d %b} is saved: its slots are on Home."
+        + (  # saved as asked, but said: a slot already behind you won't come round this week
+            f" {' and '.join(f'{when:%a %d %b, %H:%M}' for when in past[:3])}"
+            f"{' …' if len(past) > 3 else ''} {'has' if len(past) == 1 else 'have'} already passed: "
+            f"choose next week above to plan {'it' if len(past) == 1 else 'them'} ahead."
+            if past
+            else ""
+        )
+    )
 
 
 def _families(log: pd.DataFrame) -> list[str]:
