@@ -4,6 +4,7 @@ import streamlit as st
 
 from lib.store import settings as settings_store
 from ui import forms, layout, state
+from ui.setting_input import setting_input
 
 FORM = "settings"
 
@@ -18,16 +19,8 @@ forms.form_error(FORM)
 saved = state.settings()
 with st.form(FORM, enter_to_submit=False):
     chosen = {}
-    for key, setting in settings_store.SETTINGS.items():
-        chosen[key] = st.number_input(
-            setting.label,
-            min_value=setting.minimum,
-            max_value=setting.maximum,
-            value=saved[key],
-            step=1,
-            help=setting.help,
-            key=f"setting_{key}",
-        )
+    for key in settings_store.SETTINGS:
+        chosen[key] = setting_input(key, saved[key], f"setting_{key}")
         forms.field_error(FORM, key)
     submitted = st.form_submit_button("Save settings", type="primary")
 

@@ -29,3 +29,21 @@ def test_a_second_save_without_changes_changes_nothing(open_page, app_env):
     at.run()
     assert not at.exception
     assert settings_store.all_settings(db.open_database(app_env))["weekly_goal"] == 5
+
+
+def test_a_number_out_of_range_is_refused_beside_its_field_and_nothing_is_saved(open_page, app_env):
+    at = open_page("pages/settings.py")
+    at.number_input(key="setting_weekly_goal").set_value(8)
+    at.number_input(key="setting_ghost_days").set_value(400)
+    at.button(key="FormSubmitter:settings-Save settings").click()
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Nothing is saved yet: a field below needs a look (its note says what).",
+        "Ghosted after (days) must be between 1 and 365.",
+    ]
+    assert not any("Settings saved." in s for s in shown(at.success))
+    assert at.number_input(key="setting_ghost_days").value == 400  # kept as typed, to correct
+    saved = settings_store.all_settings(db.open_database(app_env))
+    assert (saved["ghost_days"], saved["weekly_goal"]) == (30, 5)  # nothing saved, not even the goal
+    assert "From 1 to 365." in at.number_input(key="setting_ghost_days").help

@@ -11,6 +11,7 @@ from lib.learn import traction
 from lib.store import settings as settings_store
 from lib.store.base import StoreError
 from ui import forms, state
+from ui.setting_input import setting_input
 
 SETTINGS_FORM = "traction_settings"
 
@@ -76,14 +77,6 @@ def ghost_days_setting(current: int) -> None:
     with st.expander(f"Ghosted after {current} days of silence · change", icon=":material/settings:"):
         forms.form_error(SETTINGS_FORM)
         with st.form(SETTINGS_FORM, border=False):
-            st.number_input(
-                setting.label,
-                min_value=setting.minimum,
-                max_value=setting.maximum,
-                value=current,
-                step=1,
-                key="ghost_days_input",
-                help=setting.help,
-            )
+            setting_input("ghost_days", current, "ghost_days_input")
             forms.field_error(SETTINGS_FORM, "ghost_days", setting.label)
             st.form_submit_button("Save", on_click=_save_ghost_days)
