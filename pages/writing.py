@@ -14,7 +14,8 @@ forms.show_flash()
 st.caption(writing.PRIVATE)
 st.caption(WHY["writing"])
 st.write(
-    "Write about your deepest thoughts and feelings about this “no” and your search, for about "
-    "twenty minutes. There is no right way: don't mind spelling or order, and stop whenever you want."
+    "Write about your deepest thoughts and feelings about your search — a “no” that stung, or "
+    "whatever weighs on you — for about twenty minutes. There is no right way: don't mind spelling "
+    "or order, and stop whenever you want."
 )
 writing.space(dt.date.today())

@@ -15,8 +15,9 @@ SESSIONS = 5
 MINUTES = 20
 MAX_TEXT = 200_000  # characters; far beyond 20 minutes of typing
 PROMPTS: tuple[str, ...] = (
-    "Write about this “no” and what you hoped this job would be: what happened, and your deepest thoughts and feelings "
-    "about it. Nobody will read this. Spelling and order don't matter — just keep writing.",
+    "Write about what is on your mind in your search — a “no”, a silence, a hope — and what you "
+    "hoped for: what happened, and your deepest thoughts and feelings about it. Nobody will read "
+    "this. Spelling and order don't matter — just keep writing.",
     "Go back to how it felt. What has it touched in your life — at home, with friends, in how you see "
     "yourself? Write whatever comes.",
     "What does this bring up from before — other times things went differently than you hoped? How "

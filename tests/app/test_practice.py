@@ -45,7 +45,9 @@ def _texts(at) -> str:
 def test_a_writing_session_is_kept_as_a_draft_and_finished_once(open_page, engine):
     at = open_page("pages/writing.py")
     assert "Spera, Buhrfeind & Pennebaker" in _texts(at)
+    assert "this “no”" not in _texts(at)  # open from the sidebar with no rejection: it assumes none
     at.button(key="writing_start").click().run()
+    assert "this “no”" not in _texts(at)
     (session,) = _rows(engine, db.writing_sessions)
     at.text_area(key=f"writing_text_{session['id']}").input("It hurt more than I said.").run()
     again = open_page("pages/writing.py")  # a reload: the draft is there

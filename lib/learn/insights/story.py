@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from lib.core import vocab
-from lib.learn.claims import share_text
+from lib.learn.claims import rate_text, share_text
 from lib.learn.insights.base import (
     MIN_POINTS,
     MOOD_WEEKS,
@@ -220,8 +220,8 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
     if len(answered) >= MIN_POINTS:
         rests_on = (*rests_on, len(answered))
         sentence += (
-            f" You would not retry {share_text(not_retry, len(answered))} of the rejections where you "
-            "answered that question."
+            f" Of the {len(answered)} rejections where you answered “Am I still interested in this "
+            f"company?”, you said no to {not_retry}: {rate_text(not_retry, len(answered))}."
         )
     return Insight(
         "motivation",

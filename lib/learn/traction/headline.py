@@ -36,6 +36,14 @@ class Figure:
     help: str
     note: str = ""  # a rate's 95% interval and n, shown under the number
     undated: int = 0  # in the total, but in neither 30-day count: their day is not known
+    counted: tuple[str, str] = ("sent", "sent")  # what the 30-day counts count (one, many): under a
+    # rate, "↑ 7 in 30 days" read as the rate going up 7 points; "↑ 7 answers in 30 days" does not
+
+
+def count_of(figure: Figure, count: int) -> str:
+    """ "7 answers", "1 first interview", "3 sent": a 30-day count that says what it counts."""
+    one, many = figure.counted
+    return f"{count:,} {one if count == 1 else many}"
 
 
 def _in_window(dates: pd.Series, start: pd.Timestamp, end: pd.Timestamp) -> int:
@@ -148,6 +156,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             help=f"{responses:,} of {n:,} got an answer (a screen or later, or a rejection): "
             f"{rate_text(responses, n)}. The change counts first answers received.",
             note=note(responses),
+            counted=("answer", "answers"),
             **windows(table["first_response_on"], table["responded"]),
         ),
         Figure(
@@ -156,18 +165,21 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             help=f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
             "The change counts first interviews.",
             note=note(traction),
+            counted=("first interview", "first interviews"),
             **windows(table["reached_interview_on"], table["traction"]),
         ),
         Figure(
             "Final rounds",
             f"{finals:,}",
             help="Applications that reached a final round (a rejection after it still counts).",
+            counted=("final round", "final rounds"),
             **windows(table["reached_final_on"], table["stage_rank"] >= vocab.STAGE_RANK["final"]),
         ),
         Figure(
             "Offers",
             f"{offers:,}",
             help="Applications that reached an offer.",
+            counted=("offer", "offers"),
             **windows(table["reached_offer_on"], table["stage_rank"] >= vocab.STAGE_RANK["offer"]),
         ),
     ]

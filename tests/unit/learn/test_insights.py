@@ -442,7 +442,10 @@ def test_was_it_for_me_compares_motivations_with_five_or_more_and_counts_no_retr
     assert "“dream job” 3 of 5 (60%, 95% interval 23%–88%)" in found.sentence
     assert "No other motivation has 5 reflections yet to compare." in found.sentence
     assert "bored" not in found.sentence  # 2 of 2: too few
-    assert "would not retry 2 of 6 (33%, 95% interval 10%–70%)" in found.sentence
+    assert (
+        "Of the 6 rejections where you answered “Am I still interested in this company?”, you said no "
+        "to 2: 33% (95% interval 10%–70%)." in found.sentence
+    )
     assert found.rests_on == (5, 6)
 
 
