@@ -139,7 +139,9 @@ def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page
         "Offers",
     ]
     assert home.metric[1].value == "too few"  # whole at 1,280 px; the note under it says why
-    assert "0 answers in the 30 days before · 1 of 1: a rate needs 5" in [c.value for c in home.caption]
+    assert "in the last 30 days (0 in the 30 before) · 1 of 1: a rate needs 5" in [
+        c.value for c in home.caption
+    ]
 
 
 def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_strongest(open_page):
@@ -150,11 +152,11 @@ def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_str
     labels = [m.label for m in at.metric]
     assert labels[:5] == ["Applications", "Response rate", "Traction rate", "Final rounds", "Offers"]
     assert at.metric[0].value == "60"
-    assert re.fullmatch(r"\d+ sent in 30 days", at.metric[0].delta)
+    assert re.fullmatch(r"\d+ sent", at.metric[0].delta)
     # under a rate, the count says what it counts: not "↑ 7" under 78%, as if the rate rose 7 points
-    assert re.fullmatch(r"\d+ answers? in 30 days", at.metric[1].delta)
-    assert re.fullmatch(r"\d+ first interviews? in 30 days", at.metric[2].delta)
-    assert any(re.fullmatch(r"\d+ sent in the 30 days before", c.value) for c in at.caption)  # in words
+    assert re.fullmatch(r"\d+ answers?", at.metric[1].delta)
+    assert re.fullmatch(r"\d+ interviews?", at.metric[2].delta)
+    assert any(re.fullmatch(r"in the last 30 days \(\d+ in the 30 before\)", c.value) for c in at.caption)
     assert any(m.value.startswith(":material/insights: Traction is highest so far for") for m in at.markdown)
 
 
@@ -191,9 +193,9 @@ def test_home_says_an_answer_with_no_known_day_is_in_the_rate_but_not_in_the_30_
     home = open_page()
     assert not home.exception
     answers = home.metric[1]
-    assert answers.delta == "0 answers in 30 days"
+    assert answers.delta == "0 answers"
     assert (
-        "0 answers in the 30 days before · 1 of 1: a rate needs 5 · 1 undated: in neither 30-day count"
+        "in the last 30 days (0 in the 30 before) · 1 of 1: a rate needs 5 · 1 undated: in neither 30-day count"
         in [c.value for c in home.caption]
     )
     assert "1 with no known day is in the total but in neither 30-day count." in answers.help

@@ -19,7 +19,7 @@ def show() -> None:
             figure.label,
             "too few" if figure.value == TOO_FEW else figure.value,  # whole in a fifth of 1,280 px;
             # the note under it says the rest ("2 of 2: a rate needs 5")
-            delta=f"{count_of(figure, figure.last_30)} in 30 days",
+            delta=count_of(figure, figure.last_30),  # "in the last 30 days" opens the note under it
             delta_color="off",  # the arrow says which way; no red/green to tell apart
             delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),
             help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}."
@@ -30,8 +30,9 @@ def show() -> None:
                 else ""
             ),
         )
-        # The 30 days before in words under the pill: "vs 3" beside it read as a riddle, and was cut.
-        before = f"{count_of(figure, figure.previous_30)} in the 30 days before"
+        # The 30 days before in words under the pill: "vs 3" beside it read as a riddle, and was cut;
+        # "↑ 4 interviews in 30 days" was cut too, so the pill says what and the note says when.
+        before = f"in the last 30 days ({figure.previous_30:,} in the 30 before)"
         undated = f"{figure.undated:,} undated: in neither 30-day count" if figure.undated else ""
         column.caption(" · ".join(part for part in (before, figure.note, undated) if part))
     st.markdown(f":material/insights: {md(sentence)}")  # the sentence names companies and roles

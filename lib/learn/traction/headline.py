@@ -165,7 +165,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             help=f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
             "The change counts first interviews.",
             note=note(traction),
-            counted=("first interview", "first interviews"),
+            counted=("interview", "interviews"),  # first ones (the help says): "first" was cut
             **windows(table["reached_interview_on"], table["traction"]),
         ),
         Figure(
