@@ -68,7 +68,8 @@ def _log() -> None:
             "role": "Role",
             "channel": "Channel",
             "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-            "furthest_stage": "Furthest stage",
+            # short headers: at 1,280 px "Furthest stage" pushed Résumé out of view
+            "furthest_stage": st.column_config.TextColumn("Stage", help="The furthest stage reached"),
             "outcome": "Outcome",
             "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
             "resume_version": "Résumé",
