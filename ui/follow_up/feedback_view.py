@@ -15,10 +15,12 @@ from lib.follow_up import feedback
 from lib.follow_up.feedback import FeedbackOverview
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import forms, layout, state
+from ui import forms, layout, state, tables
 from ui.follow_up import followups
 from ui.params import int_param
 from ui.text import md
+
+READ_ROWS = 20  # entries read whole at the top; the rest in the grid, drawn when opened
 
 NEW, ANSWER = "feedback_new", "feedback_answer"
 
@@ -153,10 +155,51 @@ def all_feedback(overview: FeedbackOverview) -> None:
         st.caption(
             "Themes so far: " + " · ".join(f"{md(theme)} ({n})" for theme, n in counts.head(12).items())
         )
+    # The latest as a table whose sentences wrap: in a grid, what they said ran past its column.
+    recent = overview.shown.head(READ_ROWS).assign(
+        received_on=lambda f: pd.to_datetime(f["received_on"]).dt.date
+    )
+    tables.reading_table(
+        recent,
+        {
+            "company": "Company",
+            "role": "Role",
+            "text": "What they said",
+            "themes": "Themes",
+            "received_on": "Answer",
+        },
+    )
+    if overview.total > READ_ROWS:
+        st.caption(f"The {READ_ROWS} most recent of {overview.total:,}; every entry is in the table below.")
+    if grid := layout.lazy_expander(
+        "Every entry as a table: who it came from, when you asked and how", key="feedback_grid_open"
+    ):
+        with grid:
+            _grid(overview)
+    deleting = layout.lazy_expander("Delete an entry", key="feedback_delete_open")
+    if not deleting:  # its picker lists every entry: drawn when opened
+        return
+    with deleting:
+        labels_all = overview.recent_labels
+        gone = st.selectbox(
+            "Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which"
+        )
+        sure = st.checkbox("Yes, delete this entry", key="feedback_delete_sure")
+        st.button(
+            "Delete",
+            type="primary",
+            disabled=not sure,
+            icon=":material/delete:",
+            key="feedback_delete",
+            on_click=_delete,
+            args=(gone,),
+        )
+
+
+def _grid(overview: FeedbackOverview) -> None:
     st.dataframe(
         overview.shown,
         hide_index=True,
-        # what they said first after whose it is: last, it sat past the grid's right edge
         column_order=[
             "company",
             "role",
@@ -181,24 +224,6 @@ def all_feedback(overview: FeedbackOverview) -> None:
     )
     if overview.total > len(overview.shown):
         st.caption(f"Showing the {len(overview.shown):,} most recent of {overview.total:,}.")
-    deleting = layout.lazy_expander("Delete an entry", key="feedback_delete_open")
-    if not deleting:  # its picker lists every entry: drawn when opened
-        return
-    with deleting:
-        labels_all = overview.recent_labels
-        gone = st.selectbox(
-            "Entry", list(labels_all), format_func=lambda i: labels_all[i], key="feedback_delete_which"
-        )
-        sure = st.checkbox("Yes, delete this entry", key="feedback_delete_sure")
-        st.button(
-            "Delete",
-            type="primary",
-            disabled=not sure,
-            icon=":material/delete:",
-            key="feedback_delete",
-            on_click=_delete,
-            args=(gone,),
-        )
 
 
 def _delete(entry_id: int) -> None:
