@@ -90,6 +90,8 @@ def _keep_in_touch(contacts: list[dict], today: dt.date) -> list[dict]:
 def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60) -> None:
     """Fill an empty, migrated database with the demo data set (one transaction)."""
     today = today or dt.date.today()
+    # nothing is dated after this moment: a "no" that came today has no answer yet
+    now = dt.datetime.now() if today == dt.date.today() else dt.datetime.combine(today, dt.time(23, 59))
     rng = random.Random(SEED)
     with db.transaction(engine) as conn:
         insert_rows(
@@ -221,7 +223,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
             ending = history[-1]
             if ending[0] != "rejected":
                 continue
-            reflection, mood, asked, note = after_rejection(rng, app_id, history, met, contacts)
+            reflection, mood, asked, note = after_rejection(rng, app_id, history, met, contacts, now)
             reflections.append(reflection)
             moods.append(mood)
             feedback.append(asked)

@@ -11,14 +11,21 @@ from lib.data.demo_content import CHALLENGES, FEEDBACK_TEXTS, MOTIVATIONS, SKILL
 
 
 def after_rejection(
-    rng: random.Random, app_id: int, history: list, met: list[int], contacts: list[dict]
+    rng: random.Random, app_id: int, history: list, met: list[int], contacts: list[dict], now: dt.datetime
 ) -> tuple[dict, dict, dict, dict]:
-    """(reflection, mood check-in, feedback request, follow-up note) for a rejected application."""
+    """(reflection, mood check-in, feedback request, follow-up note) for a rejected application.
+
+    Nothing is dated after `now`: a "no" that came today was reflected on today (not at 20:00 still
+    to come), and its feedback is not yet answered."""
     ending = history[-1]
+    today = now.date()
+    evening = min(dt.datetime.combine(ending[1], dt.time(20)), now)
+    next_day = min(ending[1] + dt.timedelta(days=1), today)
     reflection = {
         "application_id": app_id,
         "bank": "rejection",
         "bank_version": 1,
+        "created_at": evening,  # written that evening (not the day the demo was built)
         "pause_until": dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18)),
         "answers": {
             "mood": rng.randint(1, 4),
@@ -53,17 +60,17 @@ def after_rejection(
         },
     }
     mood = {
-        "recorded_at": dt.datetime.combine(ending[1], dt.time(20)),
+        "recorded_at": evening,
         "score": rng.randint(1, 3),
         "words": "Rejection day.",
         "application_id": app_id,
     }
     text, themes = rng.choice(FEEDBACK_TEXTS)
-    received = rng.random() < 0.6
+    received = rng.random() < 0.6 and ending[1] + dt.timedelta(days=5) <= today
     asked = {
         "application_id": app_id,
         "contact_id": met[0],
-        "asked_on": ending[1] + dt.timedelta(days=1),
+        "asked_on": next_day,
         "asked_via": "email",
         "received_on": ending[1] + dt.timedelta(days=5) if received else None,
         "text": text if received else None,
@@ -81,6 +88,6 @@ def after_rejection(
         "body": f"Dear {recruiter_name},\n\nThank you for your time during the process. "
         "Could you share which skills I could strengthen for a role like this?\n\n"
         "I'd be glad to be considered for similar roles.\n\nBest regards",
-        "sent_on": ending[1] + dt.timedelta(days=1) if rng.random() < 0.7 else None,
+        "sent_on": next_day if rng.random() < 0.7 else None,
     }
     return reflection, mood, asked, note

@@ -25,3 +25,24 @@ def test_a_ghosted_application_was_silent_for_the_ghosting_threshold_and_came_by
         applied = apps.loc[apps["id"] == row.application_id, "applied_on"].iloc[0]
         last_heard = max([pd.Timestamp(applied), *pd.to_datetime(before["occurred_on"])])
         assert (pd.Timestamp(row.occurred_on) - last_heard).days >= vocab.DEFAULT_GHOST_DAYS
+
+
+def test_nothing_in_the_demo_is_dated_after_the_day_it_is_built(tmp_path):
+    """A "no" on the build day had its feedback asked "tomorrow" and answered in five days: the
+    demo showed answers from the future. Whatever the day, every date is on or before it."""
+    for day in [TODAY + dt.timedelta(days=offset) for offset in range(0, 40, 3)]:
+        engine = db.open_database(f"sqlite:///{tmp_path / f'demo-{day}.db'}")
+        demo.build(engine, day)
+        end = pd.Timestamp(day) + pd.Timedelta(days=1)  # before the next midnight
+        with engine.connect() as connection:
+            for table, column in (
+                (db.feedback, "asked_on"),
+                (db.feedback, "received_on"),
+                (db.follow_up_notes, "sent_on"),
+                (db.reflections, "created_at"),
+                (db.mood_checkins, "recorded_at"),
+                (db.stage_events, "occurred_on"),
+            ):
+                values = pd.to_datetime(pd.read_sql(sa.select(table.c[column]), connection)[column])
+                assert (values.dropna() < end).all(), f"{table.name}.{column} after {day}"
+        engine.dispose()
