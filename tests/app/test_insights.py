@@ -46,8 +46,9 @@ def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_pa
     text = " ".join(texts)
     # 15 rated applications, at most 12 at one stage: no link is claimed (each stage needs 5).
     assert "no clear link yet" in text and "fewer than two stages have 5" in text
-    assert "you felt most comfortable in" in text
-    assert "your weakest category is" in text
+    # the demo's comfort and question ratings differ by less than chance gives: said, not claimed
+    assert "nothing stands out clearly: each lead is within what chance gives" in text
+    assert "your categories rate about the same" in text
     assert "Pauses taken after a rejection" in text
     assert "worth another try now" in text
     assert "cause" not in text.replace("not a cause", "").replace("because", "")

@@ -152,9 +152,8 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         rests_on += [int(v) for v in part["n"]]
         if not averages_differ(*top[["average", "spread", "n"]], *runner[["average", "spread", "n"]]):
             close.append(  # a lead a few ratings could undo is not a finding
-                f"{name.format(top['value'])} and {name.format(runner['value'])} felt about the same "
-                f"({top['average']:.1f} and {runner['average']:.1f} of 5, over {int(top['n'])} and "
-                f"{_plural(int(runner['n']), 'round')}: too close to tell apart)"
+                f"{name.format(top['value'])} {top['average']:.1f} of 5 ({_plural(int(top['n']), 'round')}) "
+                f"against {name.format(runner['value'])} {runner['average']:.1f} ({int(runner['n'])})"
             )
             continue
         tied = part[part["average"] == top["average"]]
@@ -176,14 +175,15 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         )
     elif not bests:
         sentence = (
-            f"Across {_plural(n, 'rated round')}, nothing stands out clearly: " + "; ".join(close) + "."
+            f"Across {_plural(n, 'rated round')}, nothing stands out clearly: each lead is within what "
+            "chance gives — " + "; ".join(close) + "."
         )
     else:
         sentence = (
             f"Across {_plural(n, 'rated round')}, you felt most comfortable in "
             + "; ".join(bests)
-            + "".join(f". {c[0].upper()}{c[1:]}" for c in close)
             + "."
+            + (" Within chance, so not a finding: " + "; ".join(close) + "." if close else "")
         )
     return Insight("comfort", "Where I felt most comfortable", sentence, n, frame, rests_on=tuple(rests_on))
 
