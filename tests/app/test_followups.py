@@ -268,6 +268,17 @@ def test_an_answer_recorded_for_waiting_feedback_stops_the_chase(open_page, reje
     [row] = store.load_feedback(engine).to_dict("records")
     assert (row["received_on"], row["text"]) == (TODAY, "They hired internally.")
     assert not any("Chase the feedback" in m for m in home_actions(open_page()))
+    # read whole in a table whose sentences wrap; the grid, with who and when, only once opened
+    listed = at.table[0].value
+    assert [cell.replace("\\", "") for cell in listed.iloc[0][["What they said", "Themes", "Answer"]]] == [
+        "They hired internally.",
+        "internal or other candidate",
+        f"{TODAY:%d %b %Y}",
+    ]
+    assert not at.dataframe
+    at.session_state["feedback_grid_open"] = True
+    at.run()
+    assert at.dataframe[0].value["contact_name"].notna().all()
 
 
 def test_a_feedback_entry_is_deleted_from_its_drawer_once_confirmed(open_page, rejected):
