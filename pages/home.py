@@ -47,23 +47,22 @@ practice.home_section()  # this week against the plan; practice cards ready
 next_actions.render()
 mood.checkin_form()
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Latest applications")
-    st.dataframe(
-        state.from_log(latest, 8, shared=True),
-        hide_index=True,
-        column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
-        column_config={
-            "company": "Company",
-            "role": "Role",
-            "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-            "furthest_stage": "Furthest stage",
-            "outcome": "Outcome",
-        },
-        placeholder="",
-    )
-with right:
-    st.subheader("Keep going")
+# Full width: in half the page the Applied date was cut and the stage and outcome out of view.
+head, links = st.columns([3, 2], vertical_alignment="bottom")
+head.subheader("Latest applications")
+with links:
     st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
     st.page_link("pages/applications.py", label="Open the log and the board", icon=":material/work:")
+st.dataframe(
+    state.from_log(latest, 8, shared=True),
+    hide_index=True,
+    column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
+    column_config={
+        "company": "Company",
+        "role": "Role",
+        "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+        "furthest_stage": "Furthest stage",
+        "outcome": "Outcome",
+    },
+    placeholder="",
+)
