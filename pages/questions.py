@@ -51,13 +51,15 @@ st.dataframe(
     width="stretch",
     row_height=72,
     height=min(40 + 72 * len(sheet), 760),
-    column_order=["question", "rating", "better_answer", "asked", "companies", "my_answer", "category"],
+    column_order=["question", "rating", "better_answer", "asked", "where", "my_answer", "category"],
     column_config={
         "question": st.column_config.TextColumn("Question", width="medium"),
         "rating": st.column_config.NumberColumn("My rating", format="%d / 5", width="small"),
         "better_answer": st.column_config.TextColumn("Better answer for next time", width="large"),
         "asked": st.column_config.NumberColumn("Asked", format="%d×", width="small"),
-        "companies": st.column_config.TextColumn("Where", width="small"),
+        "where": st.column_config.TextColumn(
+            "Where", width="small", help="The latest company, and how many more"
+        ),
         "category": st.column_config.TextColumn("Category", width="small"),
         "my_answer": "What I answered (last time)",
     },

@@ -98,6 +98,7 @@ def prep_sheet(questions: pd.DataFrame) -> pd.DataFrame:
         "category",
         "asked",
         "companies",
+        "where",
         "rating",
         "lowest",
         "better_answer",
@@ -131,9 +132,15 @@ def prep_sheet(questions: pd.DataFrame) -> pd.DataFrame:
         .assign(company=lambda f: f["company"].astype(str))
         .drop_duplicates(["_key", "company"])
         .groupby("_key", sort=False)["company"]
-        .agg(", ".join)
+        .agg(list)
+        .reindex(grouped.index)
     )
-    grouped["companies"] = places.reindex(grouped.index).fillna("")
+    listed = places.map(lambda names: names if isinstance(names, list) else [])
+    grouped["companies"] = listed.map(", ".join)
+    # the latest first, and how many more: a list of 13 companies did not fit its column
+    grouped["where"] = listed.map(
+        lambda names: (names[-1] + (f" + {len(names) - 1} more" if len(names) > 1 else "")) if names else ""
+    )
     grouped = grouped.astype({"category": object, "better_answer": object, "my_answer": object})
     for column in ("category", "better_answer", "my_answer"):
         grouped[column] = grouped[column].where(grouped[column].notna(), None)

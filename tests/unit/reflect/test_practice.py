@@ -105,5 +105,6 @@ def test_the_prep_sheet_groups_the_same_question_weakest_first() -> None:
         "Acme, Beta",
         "Short story",
     )
+    assert first["where"] == "Beta + 1 more"  # the latest, and how many more: it fits its column
     assert sheet["question"].tolist()[1:] == ["Why us?", "Salary?"]
     assert practice.prep_sheet(pd.DataFrame()).empty
