@@ -98,7 +98,7 @@ TABS = {  # only the open tab is drawn; it is kept in the address (traction?trac
     "By role": _role,
     "Over time": _over_time,
     "Funnel": _funnel,
-    "Response time": lambda: sections.response_tab(view, specs),
+    "Response time": lambda: sections.response_tab(view, specs, ghost_days),
     "Résumé, work mode, location": _extra,
 }
 layout.lazy_tabs(TABS, key="traction_tab")

@@ -199,3 +199,20 @@ def test_home_says_an_answer_with_no_known_day_is_in_the_rate_but_not_in_the_30_
         in [c.value for c in home.caption]
     )
     assert "1 with no known day is in the total but in neither 30-day count." in answers.help
+
+
+def test_still_silent_says_how_many_of_its_applications_count_as_ghosted(open_page, app_env):
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    for company, days in (("Quiet Co", 45), ("New Co", 3)):
+        app_store.add_application(
+            engine,
+            ApplicationIn(company=company, role="Analyst", applied_on=today - dt.timedelta(days=days)),
+        )
+    at = _open_tab(open_page(PAGE), "Response time")
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert (
+        "**Still silent** · 2 applications with no answer yet: 1 open, 1 counted as ghosted after 30 days"
+        in said
+    )

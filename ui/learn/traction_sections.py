@@ -92,7 +92,7 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
             st.caption("Pick a company (or click its bar) to see each application and its stage history.")
 
 
-def response_tab(view: traction.TractionView, specs: dict) -> None:
+def response_tab(view: traction.TractionView, specs: dict, ghost_days: int) -> None:
     """The answer times, then the applications still waiting, under it: beside the chart, the
     table's date and role columns were cut at 1,280 px."""
     chart(
@@ -103,7 +103,16 @@ def response_tab(view: traction.TractionView, specs: dict) -> None:
     )
     if view.undated_note:
         st.caption(view.undated_note)
-    st.markdown(f"**Still silent** · {plural(view.silent_count, 'open application')} with no answer yet")
+    still_open = view.silent_count - view.silent_ghosted
+    st.markdown(
+        f"**Still silent** · {plural(view.silent_count, 'application')} with no answer yet"
+        + (  # the ghosted ones are not "open" here either: as in the log and the funnel
+            f": {still_open:,} open, {view.silent_ghosted:,} counted as ghosted after "
+            f"{plural(ghost_days, 'day')}"
+            if view.silent_ghosted
+            else ""
+        )
+    )
     if view.silent.empty:
         st.caption("Every open application has had an answer.")
     else:

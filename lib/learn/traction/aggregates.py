@@ -217,14 +217,15 @@ def response_times(table: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["enough", "median"], ascending=[False, True])[columns].reset_index(drop=True)
 
 
-def still_silent(table: pd.DataFrame, limit: int = 50) -> tuple[pd.DataFrame, int]:
-    """Open applications the employer has not answered yet, longest silence first; and how many."""
+def still_silent(table: pd.DataFrame, limit: int = 50) -> tuple[pd.DataFrame, int, int]:
+    """Applications nothing ended and the employer has not answered yet, longest silence first;
+    how many; and how many of them count as ghosted by now (silent for the ghost days)."""
     silent = table[
         (table["outcome"] == vocab.OPEN) & ~table["responded"] & (table["furthest_stage"] != "accepted")
     ]
     ordered = silent.sort_values("days_silent", ascending=False)
     shown = ordered[["id", "company", "role", "channel", "applied_on", "days_silent", "ghosted"]].head(limit)
-    return shown.reset_index(drop=True), len(silent)
+    return shown.reset_index(drop=True), len(silent), int(silent["ghosted"].sum())
 
 
 def company_applications(

@@ -208,13 +208,14 @@ class TractionView:
     response_times: pd.DataFrame
     silent: pd.DataFrame
     silent_count: int
+    silent_ghosted: int  # of silent_count, how many count as ghosted by now
     extra_rates: dict[str, pd.DataFrame]  # only the dimensions that are filled in
     undated_note: str = ""  # how many applications the date-based figures leave out, if any
 
 
 def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -> TractionView:
     shown = filter_table(table, f)
-    silent, silent_count = still_silent(shown)
+    silent, silent_count, silent_ghosted = still_silent(shown)
     extra = {column: rates_by(shown, column) for column in EXTRA_DIMENSIONS}
     return TractionView(
         total=len(table),
@@ -231,6 +232,7 @@ def traction_view(table: pd.DataFrame, f: TractionFilter, freq: str = "month") -
         response_times=response_times(shown),
         silent=silent,
         silent_count=silent_count,
+        silent_ghosted=silent_ghosted,
         extra_rates={column: rates for column, rates in extra.items() if not rates.empty},
         undated_note=undated_note(shown),
     )

@@ -296,7 +296,8 @@ def test_response_times_give_median_and_spread_per_channel_and_silent_employers_
     table = traction.traction_table(apps, events, TODAY)
     times = traction.response_times(table).set_index("channel")
     assert times.loc["referral", ["responses", "median", "fastest", "slowest"]].tolist() == [3, 4, 2, 10]
-    silent, count = traction.still_silent(table)
+    silent, count, ghosted = traction.still_silent(table)
+    assert ghosted == 1  # 58 days: past the 30 by default
     assert count == 1 and silent.loc[0, "company"] == "Quiet Co" and silent.loc[0, "days_silent"] == 58
 
 
