@@ -185,7 +185,9 @@ def _data_sent_once(spec: dict[str, Any]) -> dict[str, Any]:
 
 def draw(spec: dict[str, Any] | Prepared, title: str | None = None, **kwargs: Any) -> Any:
     """st.vega_lite_chart with a title and a text alternative, and its numbers in an expander."""
-    chart = spec if isinstance(spec, Prepared) else prepare(spec, title)
+    # A spec is a dict; anything else was prepared already. Not isinstance(Prepared): a chart kept
+    # in a shared cache across a code reload is of the old class, and was taken for a spec.
+    chart = prepare(spec, title) if isinstance(spec, dict) else spec
     shown = st.vega_lite_chart(spec=chart.spec, width="stretch", **kwargs)
     # the table is drawn when opened: a page of charts would otherwise draw every table each rerun
     label = f"{md(chart.title)} — the numbers as a table"

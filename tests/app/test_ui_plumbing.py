@@ -110,3 +110,23 @@ def test_the_demo_banner_takes_you_back_to_your_own_data(open_page):
     assert not any("You are looking at" in i.value for i in at.info), [i.value for i in at.info]
     at.run()  # and it stays there on the next run
     assert at.session_state["data_mode"] == "mine"
+
+
+def _chart_from_before_a_reload():
+    """A prepared chart kept in a shared cache while the code reloads is an instance of the old
+    class: draw took it for a spec and the page showed an AttributeError."""
+    import importlib
+    import sys
+
+    from ui import charts
+
+    spec = {"title": "Tries", "mark": "bar", "data": {"values": [{"x": 1}]}, "encoding": {}}
+    kept = charts.prepare(spec)
+    importlib.reload(sys.modules["ui.charts"])  # what a code change while the app runs does
+    charts.draw(kept)
+
+
+def test_a_chart_prepared_before_a_code_reload_still_draws(app_env):
+    at = AppTest.from_function(_chart_from_before_a_reload, default_timeout=30).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 1
