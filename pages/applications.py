@@ -71,7 +71,9 @@ def _log() -> None:
             # short headers: at 1,280 px "Furthest stage" pushed Résumé out of view
             "furthest_stage": st.column_config.TextColumn("Stage", help="The furthest stage reached"),
             "outcome": "Outcome",
-            "last_event_on": st.column_config.DateColumn("Last news", format="DD MMM YYYY"),
+            "last_news_on": st.column_config.DateColumn(
+                "Last news", format="DD MMM YYYY", help="The employer's last word: a stage, an offer or a no"
+            ),
             "resume_version": "Résumé",
         },
         placeholder="",

@@ -72,7 +72,7 @@ TABLE_COLUMNS = [
     "channel",
     "furthest_stage",
     "outcome",
-    "last_event_on",
+    "last_news_on",
     "resume_version",
 ]
 

@@ -57,7 +57,8 @@ def with_status(
     today: dt.date | None = None,
     ghost_days: int = vocab.DEFAULT_GHOST_DAYS,
 ) -> pd.DataFrame:
-    """Applications with their derived status columns joined on, `days_silent` and `end_state` as
+    """Applications with their derived status columns joined on; `last_news_on` (the employer's
+    last word: marking one ghosted or withdrawing is not news), `days_silent` and `end_state` as
     every page shows it (see the definitions below). Without `today`, silence makes nothing ghosted: only a
     recorded ending does."""
     status = application_status(applications, events)
@@ -69,6 +70,7 @@ def with_status(
     dated = events[["application_id", "kind", "occurred_on"]].copy()
     dated["occurred_on"] = pd.to_datetime(dated["occurred_on"], errors="coerce")
     found = end_states(frame, dated, today, ghost_days)
+    log["last_news_on"] = found["last_news_on"].to_numpy()
     log["days_silent"] = found["days_silent"].to_numpy()
     log["end_state"] = found["end_state"].to_numpy()
     return log
@@ -77,8 +79,8 @@ def with_status(
 def end_states(
     frame: pd.DataFrame, events: pd.DataFrame, today: dt.date | None, ghost_days: int
 ) -> pd.DataFrame:
-    """days_silent, ghosted and end_state for `frame` (indexed by application id, with applied_on,
-    outcome and furthest_stage). `events`: application_id, kind, occurred_on (NaT: date unknown).
+    """last_news_on, days_silent, ghosted and end_state for `frame` (indexed by application id,
+    with applied_on, outcome and furthest_stage). `events`: application_id, kind, occurred_on (NaT: date unknown).
     One rule for every page, so the log, Home and Traction count the same applications as ghosted."""
     employer = events["kind"].isin(vocab.EMPLOYER_EVENT_KINDS)
     occurred = pd.to_datetime(events["occurred_on"], errors="coerce")  # already dates: no cost
@@ -86,6 +88,7 @@ def end_states(
     last_employer = occurred[employer].groupby(events.loc[employer, "application_id"]).max()
     silent_since = last_employer.reindex(frame.index).fillna(frame["applied_on"]).where(~undated_employer)
     found = pd.DataFrame(index=frame.index)
+    found["last_news_on"] = last_employer.reindex(frame.index)  # the employer's last word, if any
     if today is None:
         found["days_silent"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
     else:
@@ -213,7 +216,9 @@ def traction_table(
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
-    frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)
+    frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)[
+        ["days_silent", "ghosted", "end_state"]
+    ]
     return frame[TABLE_COLUMNS].reset_index(drop=True)
 
 

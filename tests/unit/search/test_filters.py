@@ -59,7 +59,11 @@ def _with_end_state(log: pd.DataFrame) -> pd.DataFrame:
     no_events = pd.DataFrame(columns=["application_id", "kind", "occurred_on"])
     frame = log.set_index("id")[["applied_on", "outcome", "furthest_stage"]]
     found = end_states(frame, no_events, None, 30)
-    return log.assign(days_silent=found["days_silent"].to_numpy(), end_state=found["end_state"].to_numpy())
+    return log.assign(
+        last_news_on=log["last_event_on"],
+        days_silent=found["days_silent"].to_numpy(),
+        end_state=found["end_state"].to_numpy(),
+    )
 
 
 def test_no_filter_keeps_every_row():
@@ -120,7 +124,7 @@ def test_the_view_counts_every_match_but_sends_only_the_first_rows():
 
 
 def test_an_accepted_offer_reads_accepted_not_open_and_is_not_among_the_open_ones():
-    log = _log().drop(columns=["days_silent", "end_state"])
+    log = _log().drop(columns=["last_news_on", "days_silent", "end_state"])
     log.loc[len(log)] = [
         5,
         "Umbrella",
@@ -182,6 +186,8 @@ def test_an_open_application_silent_for_the_ghost_days_reads_ghosted_in_the_log_
     table = traction_table(apps, events, today, ghost_days=30).set_index("id")["end_state"]
     assert log.set_index("id")["end_state"].to_dict() == table.to_dict()
     assert end_state_of(log, 5) == ("ghosted", 40.0)  # the application page says so, and why
+    news = latest(log, 5).set_index("id")["last_news_on"]
+    assert news[3] == pd.Timestamp("2026-01-20") and pd.isna(news[2])  # the employer's word only
     assert end_state_of(log, 4)[0] == "accepted"  # not "Open": they got the job
     assert end_state_of(log, 99) == ("open", None)
 
