@@ -130,6 +130,16 @@ def test_after_the_ending_no_further_event_can_be_recorded(open_page, app_env):
     assert store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]
 
 
+def test_one_marked_ghosted_says_how_to_record_an_answer_that_comes_after_all(open_page, app_env):
+    engine, app_id = _seed(app_env)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    _record(at, "ghosted")
+    assert not at.exception
+    said = " ".join(i.value for i in at.info)
+    assert "If they answer after all, delete the ghosted mark in the timeline" in said
+    assert "nothing more to record" not in said  # silence is not a no: an answer can still come
+
+
 def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
     engine, app_id = _seed(app_env)
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
@@ -282,7 +292,7 @@ def test_a_missing_last_news_or_resume_shows_as_an_empty_cell_not_none(open_page
     store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today()))
     at = open_page("pages/applications.py")
     table = at.dataframe[0]
-    assert table.value[["last_event_on", "resume_version"]].isna().all().all()
+    assert table.value[["last_news_on", "resume_version"]].isna().all().all()
     assert table.proto.placeholder == ""  # drawn blank, not as the word "None"
 
 

@@ -39,6 +39,12 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
     """Record what happened next. It offers the next rung of the ladder and today; after a save it
     starts fresh (nothing of the last entry is kept), and the same entry submitted twice saves once."""
     st.markdown("#### Record what happened next")
+    if standing.outcome == "ghosted":  # silence can still break: the way back is the same
+        st.info(
+            "You marked this one ghosted. If they answer after all, delete the ghosted mark in the "
+            "timeline: this form comes back to record what they said, and it counts as open again."
+        )
+        return
     if standing.ended:
         st.info(
             f"This application ended ({vocab.stage_label(standing.outcome).lower()}): there is nothing "
