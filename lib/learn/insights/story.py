@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -67,18 +68,31 @@ def what_the_nos_say(
     n_reflections_with_skills = int(refl["skills_to_bolster"].map(bool).sum()) if not refl.empty else 0
 
     n_feedback = len(received)
-    said = []
+    said, counted = [], []
     if n_feedback >= MIN_POINTS and not counts.empty:
-        top = counts.iloc[0]
+        top = _most(counts, "theme")
+        counted += [top.count] if top.claimed else []
         said.append(
-            f"across {_plural(n_feedback, 'piece')} of feedback the theme that comes up most is "
-            f"{top['theme']} ({_plural(int(top['count']), 'time')})"
+            f"across {_plural(n_feedback, 'piece')} of feedback, "
+            + (
+                f"{top.names} {'comes' if top.single else 'come'} up most ({_plural(top.count, 'time')}"
+                f"{'' if top.single else ' each'})"
+                if top.claimed
+                else f"no theme comes up {MIN_POINTS} times yet (the most: {top.names}, "
+                f"{_plural(top.count, 'time')})"
+            )
         )
     if n_reflections_with_skills >= MIN_POINTS and not skill_counts.empty:
-        top = skill_counts.iloc[0]
+        top = _most(skill_counts, "skill")
+        counted += [top.count] if top.claimed else []
         said.append(
-            f"the skill you name most often to bolster is {top['skill']} "
-            f"({int(top['count'])} of {n_reflections_with_skills} reflections)"
+            (
+                f"the skill you name most often to bolster {'is' if top.single else 'are'} {top.names} "
+                f"({top.count} of {n_reflections_with_skills} reflections{'' if top.single else ' each'})"
+            )
+            if top.claimed
+            else f"no skill to bolster is named {MIN_POINTS} times yet (the most: {top.names}, "
+            f"{top.count} of {n_reflections_with_skills} reflections)"
         )
     n = n_feedback + n_reflections_with_skills
     if said:
@@ -91,7 +105,11 @@ def what_the_nos_say(
             f"Not enough data yet: {_plural(n_feedback, 'piece')} of feedback received and "
             f"{_plural(n_reflections_with_skills, 'reflection')} naming skills; a finding needs {MIN_POINTS}."
         )
-    rests_on = tuple(k for k in (n_feedback, n_reflections_with_skills) if k >= MIN_POINTS) if said else ()
+    rests_on = (
+        tuple(k for k in (n_feedback, n_reflections_with_skills) if k >= MIN_POINTS) + tuple(counted)
+        if said
+        else ()
+    )
     return Insight(
         "nos",
         "What the “no”s say",
@@ -101,6 +119,21 @@ def what_the_nos_say(
         {"by_month": by_month, "why_not_chosen": why, "skills": skill_counts[["skill", "count"]]},
         rests_on=rests_on,
     )
+
+
+@dataclass(frozen=True)
+class _Most:
+    names: str  # "technical depth", or "technical depth and communication" for a tie
+    count: int
+    single: bool
+    claimed: bool  # "comes up most" only from MIN_POINTS mentions: 4 against 3 is no finding
+
+
+def _most(counts: pd.DataFrame, column: str) -> _Most:
+    """The most counted of `counts` (sorted, most first), ties named together."""
+    count = int(counts["count"].iloc[0])
+    tied = counts.loc[counts["count"] == count, column].astype(str).tolist()
+    return _Most(" and ".join(tied), count, len(tied) == 1, count >= MIN_POINTS)
 
 
 # --- 5. mood and momentum --------------------------------------------------------------------

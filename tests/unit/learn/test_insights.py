@@ -339,10 +339,19 @@ def test_the_nos_count_feedback_themes_and_skills_case_insensitively():
         "communication": 1,
         "experience level": 1,
     }  # the unanswered one is left out
-    assert "5 pieces of feedback" in found.sentence and "technical depth (3 times)" in found.sentence
+    # counted, not claimed: "comes up most" needs 5 mentions (3 against 1 is no finding)
+    assert found.sentence.startswith(
+        "Across 5 pieces of feedback, no theme comes up 5 times yet (the most: technical depth, 3 times); "
+        "no skill to bolster is named 5 times yet (the most: SQL, 3 of 5 reflections)."
+    )
+    assert found.rests_on == (5, 5)
     skills = found.extra["skills"]
     assert skills.iloc[0].tolist() == ["SQL", 3]
-    assert "SQL (3 of 5 reflections)" in found.sentence
+    often = feedback.assign(themes=[["technical depth", "communication"]] * 5 + [[]])
+    often = often.assign(received_on=often["received_on"].fillna(pd.Timestamp("2025-04-10")))
+    claimed = insights.what_the_nos_say(log, often, refl)
+    assert "technical depth and communication come up most (5 times each)" in claimed.sentence
+    assert claimed.rests_on == (6, 5, 5)
     by_month = found.extra["by_month"]
     assert by_month[by_month["theme"] == "technical depth"]["count"].tolist() == [2, 1]  # March, April
     assert found.extra["why_not_chosen"][["company", "why_not_chosen"]].values.tolist() == [
