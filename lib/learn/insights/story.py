@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core import vocab
-from lib.learn.claims import rate_text, share_text
+from lib.learn.claims import averages_differ, rate_text, share_text
 from lib.learn.insights.base import (
     MIN_POINTS,
     MOOD_WEEKS,
@@ -184,10 +184,17 @@ def mood_and_momentum(
         with_step, without = rated[rated["closer_to_yes"] > 0], rated[rated["closer_to_yes"] == 0]
         if len(with_step) >= MIN_POINTS and len(without) >= MIN_POINTS:
             rests_on = (n, len(with_step), len(without))
+            a, b = with_step["mood"], without["mood"]
+            apart = averages_differ(a.mean(), a.std(), len(a), b.mean(), b.std(), len(b))
             sentence += (
-                f" In weeks with a step closer to yes it averaged {with_step['mood'].mean():.1f} "
-                f"({_plural(len(with_step), 'week')}), in other weeks {without['mood'].mean():.1f} "
-                f"({_plural(len(without), 'week')})."
+                f" In weeks with a step closer to yes it averaged {a.mean():.1f} "
+                f"({_plural(len(a), 'week')}), in other weeks {b.mean():.1f} ({_plural(len(b), 'week')})"
+                + (
+                    ": a difference beyond what chance easily gives (it goes with the steps; it need "
+                    "not come from them)."
+                    if apart
+                    else ": about the same, within what chance gives."
+                )
             )
     sentence += f" Pauses taken after a rejection: {pauses:,}."
     return Insight(

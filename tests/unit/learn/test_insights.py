@@ -420,6 +420,25 @@ def test_mood_is_averaged_by_week_beside_applications_and_steps_closer_to_yes():
     assert "In weeks with a step" not in found.sentence  # fewer than 5 weeks on each side
 
 
+def _ten_weeks(step_scores, other_scores):
+    """Ten Mondays before TODAY: an interview in the first five weeks, none in the others."""
+    mondays = [dt.date(2025, 6, 2) - dt.timedelta(weeks=w) for w in range(1, 11)]
+    log, events = make_log(
+        [(1, "A", mondays[-1], "referral")],
+        [(1, "interview", day) for day in mondays[:5]],
+    )
+    moods = pd.DataFrame({"recorded_at": pd.to_datetime(mondays), "score": [*step_scores, *other_scores]})
+    return insights.mood_and_momentum(log, events, moods, reflections(), TODAY).sentence
+
+
+def test_mood_beside_steps_closer_to_yes_says_whether_the_difference_is_beyond_chance():
+    close = _ten_weeks([3, 4, 3, 4, 3], [4, 3, 4, 3, 4])
+    assert "it averaged 3.4 (5 weeks), in other weeks 3.6 (5 weeks): about the same" in close
+    apart = _ten_weeks([5, 5, 4, 5, 5], [2, 1, 2, 2, 1])
+    assert "4.8 (5 weeks), in other weeks 1.6 (5 weeks): a difference beyond what chance" in apart
+    assert "need not come from them" in apart  # goes with, never causes
+
+
 def test_mood_with_three_check_ins_claims_nothing():
     log, events = make_log([(1, "A", dt.date(2025, 5, 26), "referral")])
     moods = pd.DataFrame(
