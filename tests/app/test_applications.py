@@ -342,7 +342,11 @@ def test_an_application_gone_quiet_reads_ghosted_in_the_log_and_on_its_page_as_o
     at.session_state["log_tab"] = "Board"
     at.run()
     assert not any("Quiet Co" in m.value for m in at.markdown)  # not among the open ones
-    assert any("1 open application with no word" in c.value and "Ghosted" in c.value for c in at.caption)
+    assert any(
+        "1 open application with no word from the employer for 30 days or more is not on the board: the "
+        "log shows it as Ghosted. If they answer, record it and it is back." in c.value
+        for c in at.caption
+    )
 
     page = open_page("pages/application.py", query_params={"id": str(quiet)})
     assert "**Outcome:** Ghosted" in " ".join(m.value for m in page.markdown)

@@ -20,8 +20,13 @@ def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
     if view.gone_quiet:  # not lost: said where they are
         st.caption(
             f"{plural(view.gone_quiet, 'open application')} with no word from the employer for "
-            f"{plural(ghost_days, 'day')} or more {'is' if view.gone_quiet == 1 else 'are'} not on the "
-            "board: the log shows them as Ghosted. If one of them answers, record it and it is back."
+            f"{plural(ghost_days, 'day')} or more "
+            + (
+                "is not on the board: the log shows it as Ghosted. If they answer, record it and it is back."
+                if view.gone_quiet == 1
+                else "are not on the board: the log shows them as Ghosted. If one of them answers, record "
+                "it and it is back."
+            )
         )
     if not any(view.board_counts.values()):
         ended = "ended or gone quiet" if view.gone_quiet else "ended"

@@ -84,7 +84,7 @@ def self_assessment(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd
         sentence = (
             f"{_plural(n, 'application')} rated so far ({_plural(n_reflections, 'reflection')}); no clear "
             f"link yet between a rating and how far you got. A link needs {MIN_CORRELATION} ratings of one "
-            f"kind, at least {MIN_POINTS} at each of two stages, and a pattern chance alone would rarely give."
+            f"kind, at least {MIN_POINTS} at each of two stages, and a pattern too strong for chance alone."
         )
     else:
         top = links.loc[links["rho"].abs().idxmax()]

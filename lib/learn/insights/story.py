@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core import vocab
-from lib.learn.claims import averages_differ, rate_text, share_text
+from lib.learn.claims import averages_differ, rate_text, share_text, wilson_interval
 from lib.learn.insights.base import (
     MIN_POINTS,
     MOOD_WEEKS,
@@ -249,14 +249,24 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
         shares = "; ".join(
             f"“{r.motivation}” {share_text(r.reached_final, r.n)}" for r in enough.itertuples()
         )
-        sentence = f"Of {_plural(n, 'rejection')} you reflected on, reached the final round: {shares}."
-        top = enough[enough["share_final"] == enough["share_final"].max()]
+        sentence = (
+            f"Of the {_plural(n, 'rejection')} you reflected on, how many reached the final round, by why "
+            f"you went for the job: {shares}."
+        )
+        ranked = enough.sort_values("share_final", ascending=False)
         if len(enough) == 1:
             sentence += f" No other motivation has {MIN_POINTS} reflections yet to compare."
-        elif len(top) == 1:
-            sentence += f" Most often when you went for it as “{top['motivation'].iloc[0]}”."
-        else:
+        elif ranked["share_final"].iloc[0] == ranked["share_final"].iloc[1]:
             sentence += " No motivation stands out."
+        else:  # as Traction says a lead: only when its interval clears the runner-up's
+            top, runner = ranked.iloc[0], ranked.iloc[1]
+            low, _ = wilson_interval(int(top["reached_final"]), int(top["n"]))
+            _, high = wilson_interval(int(runner["reached_final"]), int(runner["n"]))
+            sentence += (
+                f" Most often when you went for it as “{top['motivation']}”."
+                if low > high
+                else f" “{top['motivation']}” leads, but the intervals overlap, so the lead may not hold."
+            )
     if len(answered) >= MIN_POINTS:
         rests_on = (*rests_on, len(answered))
         sentence += (

@@ -722,3 +722,20 @@ def test_was_it_for_me_names_every_motivation_tied_at_the_top():
     assert "“dream job” 1 of 5 (20%, 95% interval 4%–62%)" in found.sentence
     assert "“I was bored” 1 of 5 (20%, 95% interval 4%–62%)" in found.sentence
     assert "No motivation stands out." in found.sentence and "most often" not in found.sentence
+
+
+def test_was_it_for_me_names_a_leading_motivation_only_when_its_interval_clears_the_next():
+    def sentence(dream_finals: int, bored_finals: int) -> str:
+        ranks = [3] * dream_finals + [2] * (8 - dream_finals) + [3] * bored_finals + [2] * (8 - bored_finals)
+        log, _ = ladder_log(ranks)
+        motives = ["dream job"] * 8 + ["I was bored"] * 8
+        refl = reflections(*[(i, {"motivation": m}) for i, m in enumerate(motives, start=1)])
+        return insights.was_it_for_me(log, refl, NO_INTERVIEWS).sentence
+
+    close = sentence(4, 3)
+    assert close.startswith(
+        "Of the 16 rejections you reflected on, how many reached the final round, by why you went for the job:"
+    )
+    assert "“dream job” leads, but the intervals overlap, so the lead may not hold." in close
+    assert "Most often" not in close
+    assert "Most often when you went for it as “dream job”." in sentence(8, 0)
