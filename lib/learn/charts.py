@@ -128,8 +128,8 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     y_offset = alt.YOffset("measure:N", sort=RATE_MEASURES)
     tooltip = [
         alt.Tooltip("group:N", title=dimension),
-        alt.Tooltip("measure:N", title="Rate"),
-        alt.Tooltip("rate:Q", title="Rate", format=".0%"),
+        alt.Tooltip("measure:N", title="Which rate"),  # its own title: the table under the chart
+        alt.Tooltip("rate:Q", title="Rate", format=".0%"),  # keeps one column a title, the first
         alt.Tooltip("low:Q", title="95% interval from", format=".0%"),
         alt.Tooltip("high:Q", title="95% interval to", format=".0%"),
         alt.Tooltip("hits:Q", title="Answered / reached interview"),

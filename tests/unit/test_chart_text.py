@@ -90,3 +90,29 @@ def test_the_numbers_under_a_chart_show_shares_as_the_chart_does():
         },
     }
     assert prepare(spec).table.values.tolist() == [["Screen", "67%"], ["Applied", ""]]
+
+
+def test_the_numbers_under_a_rates_chart_carry_the_rate_itself_beside_which_rate_it_is():
+    from lib.learn import traction
+
+    apps = pd.DataFrame(
+        {
+            "id": range(1, 7),
+            "company": ["Acme"] * 6,
+            "role": ["Analyst"] * 6,
+            "channel": ["referral"] * 6,
+            "applied_on": pd.to_datetime(["2026-01-05"] * 6),
+        }
+    )
+    events = pd.DataFrame(
+        {
+            "application_id": [1, 2, 3],
+            "kind": ["screen", "interview", "rejected"],
+            "occurred_on": ["2026-01-09"] * 3,
+        }
+    )
+    table = traction.traction_table(apps, events, dt.date(2026, 2, 1))
+    rates = traction.rates_by(table, "channel")
+    shown = prepare(charts.rates_chart(rates, "Channel", "Where?").to_dict()).table
+    row = shown.set_index("Which rate").loc["Response rate"]
+    assert row["Rate"] == "50%"  # 3 of 6 answered: the column was only the label "Response rate"
