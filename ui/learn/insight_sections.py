@@ -55,8 +55,10 @@ def comfort(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
         insight, "Note how comfortable you felt in each interview debrief to see where you are at ease."
     ):
         return
-    columns = st.columns(3)
-    for column, dimension in zip(columns, ("Format", "Round type", "Company")):
+    # Two in a row, the companies (up to 12) across the page: in thirds, the tables under the
+    # charts cut their words at 1,280 px.
+    places = [*st.columns(2), st.container()]
+    for column, dimension in zip(places, ("Format", "Round type", "Company")):
         with column:
             st.markdown(f"**{dimension}**" + (" (the 12 with most rounds)" if dimension == "Company" else ""))
             part = insight.frame[insight.frame["dimension"] == dimension]

@@ -14,8 +14,8 @@ from lib.store import strategy as strategy_store
 from ui import charts, state
 
 SHOWN = {"reapply": 20, "targets": 200}
-NARROW = ("comfort:", "on_track")  # three to a row; the weekly goal in a third of the page
-WIDE = ("self_assessment", "mood", "mood_activity", "motivation")  # across the page
+NARROW = ("on_track",)  # the weekly goal in a third of the page
+WIDE = ("self_assessment", "mood", "mood_activity", "motivation", "comfort:Company")  # across the page
 CHART_TITLES = {
     "self_assessment": "How you rated yourself, by how far you got",
     "questions": "The questions that went least well",
