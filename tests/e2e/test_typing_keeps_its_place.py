@@ -44,3 +44,17 @@ def test_after_adding_an_application_the_cursor_is_back_in_company_for_the_next(
     expect(company).to_have_value("")
     page.keyboard.type("Next One Co")  # straight on with the next entry, no mouse
     expect(company).to_have_value("Next One Co")
+
+
+def test_after_adding_a_person_the_cursor_is_back_in_company_for_the_next(page, server):
+    goto(page, server, "network")
+    page.get_by_label("Company", exact=True).fill("Focus Person Co")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Name *").fill("Robin Park")
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Added Robin Park.")).to_be_visible()
+    company = page.get_by_label("Company", exact=True)
+    expect(company).to_be_focused()
+    expect(company).to_have_value("")

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.core.text import plural
+from lib.data.email.match import match
 from lib.data.email.scan import FileScan, scan_path, scan_stream
 from lib.store import emails as email_store
 from ui import state
@@ -51,6 +52,7 @@ def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
                     "text": r.email.text,
                     "system": r.system,
                     "application_id": r.application_id,
+                    "kind": r.kind,  # what "Goes to" was matched for: an edit matches again
                     "company": r.company or "",
                     "role": r.role or "",
                     "confident": bool(r.confident and r.company),
@@ -95,6 +97,27 @@ def _scan(uploads, path: str) -> None:
     }
     st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
     st.rerun()
+
+
+def rematched(
+    edited: pd.DataFrame, messages: list[dict], log: pd.DataFrame, labels: dict[int, str]
+) -> pd.DataFrame | None:
+    """The review table with "Goes to" and "Why" matched again for each row whose kind, company or
+    role the person edited (and its message set to that match, which Record then uses); None when
+    nothing was edited. Before, "Goes to" kept the first guess until Record matched again unseen."""
+    table, changed = edited.copy(), False
+    for i, (row, message) in enumerate(zip(edited.itertuples(index=False), messages)):
+        now = (row.kind, str(row.company or ""), str(row.role or ""))
+        if now == (message["kind"], message["company"], message["role"]):
+            continue
+        app_id, why = match(now[0], now[1].strip() or None, now[2].strip() or None, log)
+        message.update(kind=now[0], company=now[1], role=now[2], application_id=app_id)
+        table.iloc[i, table.columns.get_loc("application")] = (
+            labels.get(app_id, "New application") if app_id else "New application"
+        )
+        table.iloc[i, table.columns.get_loc("why")] = why[:200]
+        changed = True
+    return table if changed else None
 
 
 def _record(edited: pd.DataFrame, messages: list[dict]) -> None:
@@ -209,6 +232,10 @@ def render() -> None:
         },
         placeholder="",
     )
+    if (updated := rematched(edited, scan["messages"], match_log(), choices())) is not None:
+        scan["table"] = updated  # the edits kept, as the grid's new start
+        st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
+        st.rerun()
     count = int(edited["accept"].sum())
     if right.button(
         f"Record {plural(count, 'email')}",

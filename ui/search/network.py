@@ -20,7 +20,7 @@ from lib.core.text import plural
 from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import focus, forms, state
 from ui.follow_up import followups
 from ui.search import company_picker
 from ui.text import md
@@ -128,6 +128,7 @@ def add_person() -> None:
     st.markdown("#### Add a person")
     duplicate = st.session_state.get(DUPLICATE)
     new = contact_form(ADD)
+    focus.show(ADD)
     if duplicate and new is None:
         st.page_link(
             "pages/network.py",
@@ -152,6 +153,7 @@ def add_person() -> None:
     else:
         forms.mark_saved(ADD, new)
         forms.renew(ADD)
+        focus.after_save(ADD, company_picker.input_key(forms.key(ADD, "company")))  # the first field
         st.session_state["network_person"] = new_id
         forms.flash(f"Added {new.name}.")
     st.rerun()

@@ -1,0 +1,57 @@
+"""The email review grid: an edited company or role is matched again at once, and Record uses it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from ui.data.email_import import COLUMNS, rematched
+
+LOG = pd.DataFrame(
+    {
+        "id": [1, 2],
+        "company": ["Acme", "Acme"],
+        "role": ["Data Analyst", "IT Support Analyst"],
+        "applied_on": [dt.date(2026, 1, 5), dt.date(2026, 1, 2)],
+        "outcome": ["open", "open"],
+    }
+)
+LABELS = {1: "Acme — Data Analyst", 2: "Acme — IT Support Analyst"}
+
+
+def _review(role: str) -> tuple[pd.DataFrame, list[dict]]:
+    row = {
+        "accept": True,
+        "kind": "rejection",
+        "company": "Acme",
+        "role": role,
+        "date": dt.date(2026, 2, 1),
+        "stage": "",
+        "application": LABELS[1],
+        "why": "Matched to Acme — Data Analyst in your log.",
+        "system": "",
+        "subject": "Your application",
+    }
+    message = {"kind": "rejection", "company": "Acme", "role": "Data Analyst", "application_id": 1}
+    return pd.DataFrame([row], columns=COLUMNS), [message]
+
+
+def test_an_edited_role_goes_to_the_application_it_now_matches_and_record_uses_it():
+    table, messages = _review("Data Analyst")
+    assert rematched(table, messages, LOG, LABELS) is None  # nothing edited: nothing redrawn
+    edited = table.assign(role="IT Support Analyst")
+    shown = rematched(edited, messages, LOG, LABELS)
+    assert shown["application"].tolist() == ["Acme — IT Support Analyst"]
+    assert shown["why"].tolist() == ["Matched to Acme — IT Support Analyst in your log."]
+    assert shown["role"].tolist() == ["IT Support Analyst"]  # the edit is kept
+    assert messages[0]["application_id"] == 2  # what Record files it under
+    assert rematched(shown, messages, LOG, LABELS) is None  # matched once, not on every rerun
+
+
+def test_an_edited_company_not_in_the_log_goes_to_a_new_application():
+    table, messages = _review("Data Analyst")
+    shown = rematched(table.assign(company="Globex"), messages, LOG, LABELS)
+    assert shown["application"].tolist() == ["New application"]
+    assert "No application at Globex in your log yet" in shown["why"].iloc[0]
+    assert messages[0]["application_id"] is None
