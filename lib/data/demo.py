@@ -59,8 +59,9 @@ def _plan_history(
     end_day = day + dt.timedelta(days=rng.randint(3, 14))
     if end_day > today or (age < 45 and rng.random() < 0.6):
         return events  # still open
-    if reach == 4:
-        events.append(("accepted" if rng.random() < 0.5 else "declined", end_day, None))
+    if reach == 4:  # declined: a search that goes on after an accepted offer is not believable
+        rng.random()  # drawn as before, so the rest of the demo stays the same
+        events.append(("declined", end_day, None))
     elif reach == 0:
         if rng.random() >= 0.45:
             events.append(("rejected", end_day, None))

@@ -46,3 +46,14 @@ def test_nothing_in_the_demo_is_dated_after_the_day_it_is_built(tmp_path):
                 values = pd.to_datetime(pd.read_sql(sa.select(table.c[column]), connection)[column])
                 assert (values.dropna() < end).all(), f"{table.name}.{column} after {day}"
         engine.dispose()
+
+
+def test_the_demo_search_goes_on_only_while_no_offer_was_accepted(tmp_path):
+    engine = db.open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.build(engine, TODAY)
+    with engine.connect() as connection:
+        applied = pd.read_sql(sa.select(db.applications.c.applied_on), connection)["applied_on"]
+        events = pd.read_sql(sa.select(db.stage_events), connection)
+    accepted = pd.to_datetime(events.loc[events["kind"] == "accepted", "occurred_on"])
+    assert accepted.empty or (pd.to_datetime(applied) <= accepted.min()).all()
+    assert (events["kind"] == "declined").any()  # offers still end: declined
