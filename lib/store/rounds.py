@@ -26,13 +26,17 @@ def _round_events(connection: Connection, application_id: int) -> tuple[list[dic
             )
         )
     ]
-    taken = set(
-        connection.execute(
-            sa.select(I.c.stage_event_id).where(
-                I.c.application_id == application_id, I.c.stage_event_id.is_not(None)
-            )
-        ).scalars()
-    )
+    debriefs = connection.execute(
+        sa.select(I.c.stage_event_id, I.c.round_type, I.c.occurred_on).where(
+            I.c.application_id == application_id
+        )
+    ).all()
+    taken = {d.stage_event_id for d in debriefs if d.stage_event_id is not None}
+    for d in debriefs:
+        if d.stage_event_id is None:  # a debrief not linked to its round (an older backup, the demo):
+            same = history.round_event(events, d.round_type, d.occurred_on, taken)  # its round by day
+            if same is not None:
+                taken.add(same["id"])
     return events, taken
 
 

@@ -36,6 +36,23 @@ def test_debriefing_a_recorded_interview_links_to_it_and_adds_no_event(engine, i
     assert rounds_store.open_rounds(engine, app_id) == []
 
 
+def test_a_debrief_not_linked_to_its_round_still_takes_it_by_its_day(engine, interviewed):
+    """An older backup's (or the demo's) debrief has no stage event id: its round, the same stage
+    on the same day, is not offered again for a second debrief."""
+    import sqlalchemy as sa
+
+    from lib.core import db
+
+    app_id, event_id = interviewed
+    with db.transaction(engine) as connection:
+        connection.execute(
+            sa.insert(db.interviews).values(
+                application_id=app_id, round_type="technical", occurred_on=AGO, answers={}
+            )
+        )
+    assert rounds_store.open_rounds(engine, app_id) == []
+
+
 def test_a_debrief_of_the_same_round_on_the_same_day_finds_it_without_being_told(engine, interviewed):
     app_id, event_id = interviewed
     reflections.save_interview(
