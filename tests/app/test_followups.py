@@ -439,6 +439,28 @@ def test_writing_to_one_more_person_keeps_the_drafts_on_screen_and_one_can_be_pu
     assert len(_bodies(compose(open_page, app_id))) == 1  # and it stays put away
 
 
+def test_another_kind_of_note_shows_only_its_own_drafts_and_says_the_others_are_kept(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert len(_bodies(at)) == 1  # a thank-you to Maya
+    at.selectbox(key="compose_kind").set_value("feedback request").run()
+    assert not at.exception
+    assert _bodies(at) == []  # the thank-you is not shown beside a feedback request
+    kept = "Also kept for this application: 1 draft (thank-you after rejection)"
+    assert any(kept in c.value.replace("\\", "") for c in at.caption)
+    # Maya can be asked for feedback though she has a thank-you drafted
+    assert recruiter in at.multiselect(key=f"compose_to_{app_id}_feedback request_1").value
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert len(_bodies(at)) == 1  # only the feedback request on screen
+    assert [d["kind"] for d in at.session_state["compose_drafts"]] == [
+        "thank-you after rejection",
+        "feedback request",
+    ]
+    at.selectbox(key="compose_kind").set_value("thank-you after rejection").run()
+    assert len(_bodies(at)) == 1  # kept, and back with its kind
+
+
 def test_the_application_picked_stays_in_the_address_so_a_reload_comes_back_to_its_drafts(
     open_page, rejected
 ):

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.models import ContactIn, max_chars
+from lib.core.text import plural
 from lib.follow_up import compose, notes
 from lib.reflect.rejection import looked_back
 from lib.store import contacts as contact_store
@@ -197,7 +198,11 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     person = {int(r.id): r._asdict() for r in recipients.itertuples()}
     person_ids = list(person)
     on_screen = st.session_state.get("compose_drafts", [])
-    drafted = {d["contact_id"] for d in on_screen if (d["application_id"] or 0) == (app_id or 0)}
+    drafted = {  # of this kind: a thank-you drafted for someone doesn't stop a feedback request to them
+        d["contact_id"]
+        for d in on_screen
+        if (d["application_id"] or 0) == (app_id or 0) and d.get("kind", kind) == kind
+    }
     default_to = [  # those with a draft on screen already are not written to again unless picked
         i
         for i in compose.default_recipients(
@@ -296,9 +301,27 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     st.rerun()
 
 
-def shown_drafts(app_id: int) -> list[dict[str, Any]]:
-    """This application's drafts on screen (kept ones come back after a reload)."""
-    return [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+def shown_drafts(app_id: int, kind: str) -> list[dict[str, Any]]:
+    """This application's drafts of `kind` on screen (kept ones come back after a reload). Drafts
+    of another kind stay kept but out of view: a thank-you beside a feedback request was easy to
+    send by mistake."""
+    return [
+        d
+        for d in followups.restored_drafts(app_id)
+        if d["application_id"] == (app_id or None) and d.get("kind", kind) == kind
+    ]
+
+
+def other_kinds(app_id: int, kind: str) -> None:
+    """Say which drafts of other kinds are kept for this application, and how to see them."""
+    kept = [
+        d["kind"]
+        for d in followups.restored_drafts(app_id)
+        if d["application_id"] == (app_id or None) and d.get("kind", kind) != kind and not d.get("sent_on")
+    ]
+    if kept:
+        counts = ", ".join(f"{plural(kept.count(k), 'draft')} ({md(k)})" for k in dict.fromkeys(kept))
+        st.caption(f"Also kept for this application: {counts}. Pick that kind of note to see them.")
 
 
 def drafts(shown: list[dict[str, Any]], today: dt.date) -> None:
