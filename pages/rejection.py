@@ -9,7 +9,7 @@ import streamlit as st
 from ui import layout
 from ui.data import email_paste
 from ui.params import int_param
-from ui.reflect import mood, practice, rejection_flow
+from ui.reflect import mood, practice, rejection_flow, writing
 
 flow = rejection_flow.open_flow(int_param("reflection"), int_param("id"))
 if flow is None:
@@ -25,6 +25,7 @@ layout.demo_banner()
 if not flow.looking_back:
     mood.pause_notice()
 rejection_flow.back_link(flow)
-practice.at_rejection(flow.app_id)  # your plan for this moment; the setback note; writing, offered once
+practice.at_rejection(flow.app_id)  # your plan for this moment; the setback note
 if rejection_flow.can_go_on(flow):
     rejection_flow.draw(flow)
+    writing.offer(flow.app_id)  # under the pause: offered once, never the first thing read

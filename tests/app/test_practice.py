@@ -196,6 +196,10 @@ def test_writing_is_offered_at_the_first_no_and_not_again_after_no_thanks(open_p
     app_id = _app(engine)
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     assert "If you like: write it out" in _texts(at)
+    shown = [m.value for m in at.markdown]
+    offer = next(i for i, m in enumerate(shown) if "If you like: write it out" in m)
+    pause = next(i for i, m in enumerate(shown) if "Pause first" in m)
+    assert pause < offer  # under the pause: a study's numbers are not the first thing read
     at.button(key="writing_offer_no").click().run()
     assert "If you like: write it out" not in _texts(at)
     again = open_page("pages/rejection.py", query_params={"id": str(app_id)})

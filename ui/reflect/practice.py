@@ -18,7 +18,7 @@ from lib.store import plans as plan_store
 from lib.store import practice as practice_store
 from lib.store.base import StoreError
 from ui import forms, state
-from ui.reflect import reflections, writing
+from ui.reflect import reflections
 from ui.text import md
 
 
@@ -122,7 +122,9 @@ def home_section() -> None:
 
 
 def at_rejection(application_id: int) -> None:
-    """When a no is recorded: the if-then plan for this moment and the setback note written before."""
+    """When a no is recorded: the if-then plan for this moment and the setback note written before.
+    (The writing space is offered under the pause, not above it: a study's numbers are no first
+    read on a bad day.)"""
     plan = wp.plan_for(plans(), dt.date.today())
     if_then_box(plan, "rejection")
     note = setback_note(application_id)
@@ -130,7 +132,6 @@ def at_rejection(application_id: int) -> None:
         with st.container(border=True):
             st.markdown("**Before the final round, you wrote: if it's a no, I will …**")
             st.text(note)
-    writing.offer(application_id)
 
 
 def _save_setback(application_id: int, form: str) -> None:
