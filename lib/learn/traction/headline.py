@@ -85,9 +85,9 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
             best = (rates, kind, column)
     if best is None:
         return Claim(
-            f"{int(table['traction'].sum()):,} of {len(table):,} applications reached an interview; too few "
-            f"in any two channels, roles or companies ({MIN_SAMPLE} applications each, {MIN_SAMPLE} "
-            "interviews in the leading one) to tell where traction is strongest."
+            f"{int(table['traction'].sum()):,} of {len(table):,} applications reached an interview. Too few "
+            "yet to tell where traction is strongest: that needs two channels, roles or companies with "
+            f"{MIN_SAMPLE} applications each, and {MIN_SAMPLE} interviews in the leading one."
         )
     rates, kind, column = best
     top, runner = rates.iloc[0], rates.iloc[1]
