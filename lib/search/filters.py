@@ -96,6 +96,11 @@ def end_state_of(log: pd.DataFrame, application_id: int) -> tuple[str, float | N
     return str(row["end_state"].iloc[0]), None if pd.isna(days) else float(days)
 
 
+def gone_quiet(log: pd.DataFrame) -> int:
+    """Applications nothing ended that count as ghosted by their silence (the ghost days)."""
+    return int(((log["end_state"] == "ghosted") & (log["outcome"] == OPEN)).sum())
+
+
 def stage_counts(log: pd.DataFrame) -> dict[str, int]:
     """How many applications there are, are open, and reached each stage or later."""
     reached = log["furthest_stage"].map(STAGE_RANK)
@@ -134,7 +139,7 @@ def log_view(log: pd.DataFrame, f: LogFilter, limit: int, cards: int) -> LogView
         table=latest(shown, limit),
         board={stage: frame.head(cards) for stage, frame in columns.items()},
         board_counts={stage: len(frame) for stage, frame in columns.items()},
-        gone_quiet=int(((shown["end_state"] == "ghosted") & (shown["outcome"] == OPEN)).sum()),
+        gone_quiet=gone_quiet(shown),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from lib.core import db
@@ -143,6 +144,11 @@ def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, 
     assert not at.exception
     assert any("Imported 5 applications" in s for s in shown(at.success))
     assert len(_applications(app_env)) == 5
+    # rows imported as "Submitted" in 2024, never answered: said before the log shows them Ghosted
+    said = " ".join(c.value for c in at.caption)
+    assert re.search(
+        r"\d+ open applications? in your log ha(s|ve) had no word from the employer for 30 days", said
+    )
     at = _upload(at, "tracker.csv")
     assert _metric(at, "Duplicates skipped") == "5"
     assert at.button(key="import_go").disabled

@@ -17,6 +17,7 @@ from lib.core.text import plural
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
 from lib.data.importers.statuses import status_map_from_table
+from lib.search.filters import gone_quiet
 from lib.store import imports as import_store
 from ui import state
 from ui.data import import_problems as problems
@@ -260,6 +261,14 @@ def render() -> None:
             f"and {plural(done['contacts'], 'contact')}; {plural(done['duplicates'], 'duplicate')} skipped.",
             icon=":material/check_circle:",
         )
+        if quiet := state.from_log(gone_quiet):  # an "Applied" row can read Ghosted: say why first
+            ghost_days = state.settings()["ghost_days"]
+            st.caption(
+                f"{plural(quiet, 'open application')} in your log {'has' if quiet == 1 else 'have'} had no "
+                f"word from the employer for {plural(ghost_days, 'day')} or more: the log shows "
+                f"{'it' if quiet == 1 else 'them'} as Ghosted, as Traction counts them. The number of days "
+                "is in Settings."
+            )
         st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
     if state.is_demo():
         st.info(
