@@ -218,7 +218,8 @@ def emails_for(engine: Engine, application_id: int) -> pd.DataFrame:
 
 def match_log(engine: Engine) -> pd.DataFrame:
     """The applications emails are matched against: id, company, role, applied_on, outcome ("ended"
-    or open) and, for those that ended, how and when (`ended_as`; `ended_on`, None if unknown)."""
+    or open) and, for those that ended, how and when (`ended_as`; `ended_on`, None if unknown) and
+    the ending's event id (`ended_event`)."""
     apps = read_frame(
         engine,
         sa.select(A.c.id, C.c.name.label("company"), A.c.role, A.c.applied_on).join(
@@ -227,7 +228,7 @@ def match_log(engine: Engine) -> pd.DataFrame:
     )
     endings = read_frame(
         engine,
-        sa.select(E.c.application_id, E.c.kind, E.c.occurred_on, E.c.date_known).where(
+        sa.select(E.c.id, E.c.application_id, E.c.kind, E.c.occurred_on, E.c.date_known).where(
             E.c.kind.in_(vocab.OUTCOMES)
         ),
     ).drop_duplicates("application_id")  # the history allows one ending; the first if ever more
@@ -236,4 +237,5 @@ def match_log(engine: Engine) -> pd.DataFrame:
     apps["ended_as"] = apps["id"].map(ended["kind"])
     known = ended["occurred_on"].where(ended["date_known"].astype(bool), None)  # unknown stays unknown
     apps["ended_on"] = apps["id"].map(known)
+    apps["ended_event"] = apps["id"].map(ended["id"])  # to give an undated ending the email's day
     return apps

@@ -71,6 +71,7 @@ def test_a_no_already_recorded_says_so_before_the_button_and_records_nothing(ope
     assert not at.exception
     said = " ".join(i.value for i in at.info)
     assert "already in your log as rejected on 03 Nov 2025" in said and "nothing more to record" in said
+    assert "paste_rejection_date_ending" not in [b.key for b in at.button]  # its day is known
     record = [b for b in at.button if b.key and b.key.endswith("_record")][0]
     assert record.disabled
     assert not at.error
@@ -78,6 +79,28 @@ def test_a_no_already_recorded_says_so_before_the_button_and_records_nothing(ope
     new = [s for s in at.selectbox if s.key and "_app_" in s.key][0]
     new.set_value(0).run()  # another application at the same company: a new one, recordable
     assert not [b for b in at.button if b.key and b.key.endswith("_record")][0].disabled
+    engine.dispose()
+
+
+def test_a_no_imported_without_its_day_takes_the_emails_day_when_asked(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Brightline", role="Product Designer", applied_on=dt.date(2025, 10, 1))
+    )
+    app_store.add_stage_event(  # an imported "Rejected": its day unknown
+        engine,
+        StageEventIn(
+            application_id=app_id, kind="rejected", occurred_on=dt.date(2025, 10, 1), date_known=False
+        ),
+    )
+    at = open_page("pages/rejection.py")
+    at.text_area[0].set_value(REJECTION).run()
+    assert any("(its day unknown)" in i.value for i in at.info)
+    at.button(key="paste_rejection_date_ending").click().run()
+    assert not at.exception
+    [ending] = app_store.events_for(engine, app_id).to_dict("records")
+    assert ending["occurred_on"] == dt.datetime(2025, 11, 4) and ending["date_known"]
+    assert app_store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]  # nothing added twice
     engine.dispose()
 
 

@@ -14,7 +14,9 @@ import streamlit as st
 from lib.core import vocab
 from lib.data.email import KINDS, Email, MessageError, Reading, from_pasted, read_bytes, understand
 from lib.data.email.match import match
+from lib.store import applications as app_store
 from lib.store import emails as email_store
+from lib.store.base import StoreError
 from ui import forms, state
 from ui.data.email_common import KIND_LABELS, NEW, STAGE_LABELS, choices, match_log, record
 from ui.text import md
@@ -113,6 +115,27 @@ def _ended(log, application_id: int | None) -> str | None:
     )
 
 
+def _date_the_ending(log, application_id: int, kind: str, day: dt.date, where: str) -> None:
+    """An imported rejection whose day is unknown, and the email that says it: offer its day (the
+    response times and the 30-day counts then include it)."""
+    row = log[log["id"] == application_id].iloc[0]
+    if kind != "rejection" or row["ended_as"] != "rejected" or isinstance(row["ended_on"], dt.date):
+        return
+    if st.button(
+        f"Date the rejection {day:%d %b %Y}, as the email says",
+        icon=":material/event_available:",
+        key=f"paste_{where}_date_ending",
+    ):
+        try:
+            app_store.set_event_date(state.engine(), int(row["ended_event"]), day)
+        except StoreError as exc:
+            st.error(md(exc.message), icon=":material/error:")
+            return
+        st.session_state[f"paste_{where}_n"] = st.session_state.get(f"paste_{where}_n", 0) + 1
+        forms.flash(f"The rejection from {row['company']} is now dated {day:%d %b %Y}.")
+        st.rerun()
+
+
 def render(where: str, expanded: bool = True) -> None:
     """The paste box and, once something is pasted, the preview and the Record button (folded away
     in an expander when not `expanded`)."""
@@ -185,6 +208,7 @@ def render(where: str, expanded: bool = True) -> None:
         ended = _ended(log, application_id) if kind != "other" else None
         if ended:
             st.info(ended, icon=":material/task_alt:")
+            _date_the_ending(log, application_id, kind, date, where)
             st.page_link(
                 "pages/application.py",
                 label="Open the application",
