@@ -233,7 +233,7 @@ def note_context(
         "company": facts.get("company") or recipient.get("company"),
         "role": facts.get("role"),
         "interview_day": day_text(facts.get("interview_on"), today),
-        "positive_moment": interview.get("positive_moment"),
+        "positive_moment": after_colon(interview.get("positive_moment")),
         "key_points": interview.get("key_points"),
         "company_needs": interview.get("company_needs"),
         "went_well": interview.get("went_well"),
@@ -246,6 +246,54 @@ def note_context(
         if _present(value):
             context[key] = value
     return {k: v for k, v in context.items() if _present(v)}
+
+
+# Words that start a sentence only because it starts there: after "…stayed with me:" they read in
+# lower case. Anything else (a name, "I", an acronym) keeps its capital.
+_LOWER_AFTER_COLON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "we",
+        "our",
+        "they",
+        "their",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "when",
+        "how",
+        "what",
+        "my",
+        "me",
+        "you",
+        "your",
+        "he",
+        "she",
+        "his",
+        "her",
+        "there",
+        "everyone",
+        "everybody",
+        "someone",
+    ]
+)
+
+
+def after_colon(text: Any) -> Any:
+    """A debrief answer as it reads after a colon in a note: "We laughed …" -> "we laughed …"."""
+    if not isinstance(text, str) or not text.strip():
+        return text
+    text = text.strip()
+    first = text.split(maxsplit=1)[0].rstrip(",.;:!?")
+    acronym = len(first) > 1 and first.isupper()  # "IT" is not "it"
+    if first.lower() in _LOWER_AFTER_COLON and first[:1].isupper() and not acronym:
+        return text[0].lower() + text[1:]
+    return text
 
 
 def kinds_for(outcome: str | None, has_interview: bool) -> list[str]:

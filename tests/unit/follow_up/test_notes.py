@@ -188,3 +188,19 @@ def test_a_day_in_another_year_keeps_its_year():
     assert day_text(dt.date(2026, 3, 3), dt.date(2026, 6, 1)) == "on 3 March"
     assert day_text(dt.date(2025, 12, 3), dt.date(2026, 1, 20)) == "on 3 December 2025"
     assert day_text(dt.date(2025, 12, 31), dt.date(2026, 1, 1)) == "yesterday"
+
+
+@pytest.mark.parametrize(
+    "answer, reads",
+    [
+        ("We laughed about the office plants.", "we laughed about the office plants."),
+        ("The whiteboard session on routing", "the whiteboard session on routing"),
+        ("Maya's question about routing", "Maya's question about routing"),  # a name keeps its capital
+        ("I liked the pairing exercise", "I liked the pairing exercise"),
+        ("IT support walked me through it", "IT support walked me through it"),  # an acronym too
+        ("  A quiet moment  ", "a quiet moment"),
+    ],
+)
+def test_a_debrief_moment_reads_on_after_the_notes_colon(answer, reads):
+    context = notes.note_context({"interview_answers": {"positive_moment": answer}}, None, {}, TODAY)
+    assert context["positive_moment"] == reads
