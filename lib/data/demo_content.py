@@ -135,7 +135,7 @@ POSITIVE_MOMENTS = [
 ]
 FEEDBACK_TEXTS = [
     (
-        "We went with someone with more domain experience in logistics.",
+        "We went with someone with more experience in our domain.",  # fits any company it lands on
         ["domain knowledge", "experience level"],
     ),
     (

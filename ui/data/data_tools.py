@@ -42,8 +42,9 @@ def _reopen() -> None:
 def export_tab() -> None:
     counts = current_counts()
     st.markdown(
-        "Every table as its own CSV file, in one zip — ready for a spreadsheet. Cells that a "
-        "spreadsheet would run as a formula are prefixed with `'`."
+        "Every table as its own CSV file, in one zip — ready for a spreadsheet. Text that starts "
+        "with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you wrote it instead "
+        "of running it."
     )
     if not counts["applications"] and not counts["contacts"]:
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")
