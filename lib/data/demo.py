@@ -24,6 +24,7 @@ from lib.data.demo_content import (
     ROLES,
     SOURCES,
 )
+from lib.learn.strategy_bank import ON_TRACK_CHOICES
 from lib.search.companies import company_key
 from lib.store.base import count_rows, insert_rows
 
@@ -86,6 +87,26 @@ def _keep_in_touch(contacts: list[dict], today: dt.date) -> list[dict]:
             )
             contact["next_checkin_on"] = today + dt.timedelta(days=rng.randint(-2, 45))
     return contacts
+
+
+def _review(now: dt.datetime) -> dict:
+    """One strategy review, twelve days ago: the next is due in two, and Compare reviews reads it."""
+    return {
+        "bank_version": 1,
+        "answers": {
+            "what_i_want": "Analytics close to product decisions, in a team that writes things down.",
+            "roles": ["Data Analyst", "Product Analyst"],
+            "on_track": ON_TRACK_CHOICES[1],  # "on track"
+            "change": "Ask for two referrals a week instead of sending cold applications.",
+            "skills_to_build": ["SQL", "storytelling"],
+        },
+        "weekly_goal": 5,
+        "targets": [
+            {"company": name, "priority": prio, "reason": "Strong data culture" if prio == 1 else None}
+            for name, prio in sorted((c for c in COMPANIES if c[1] is not None), key=lambda c: (c[1], c[0]))
+        ],
+        "created_at": now - dt.timedelta(days=12),
+    }
 
 
 def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60) -> None:
@@ -249,6 +270,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
         insert_rows(conn, db.feedback, feedback)
         insert_rows(conn, db.follow_up_notes, notes)
         insert_rows(conn, db.mood_checkins, moods)
+        insert_rows(conn, db.strategy_reviews, [_review(now)])
         insert_rows(conn, db.settings, [{"key": "demo_built_on", "value": today.isoformat()}])
 
 

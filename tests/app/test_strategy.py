@@ -121,3 +121,13 @@ def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_e
     at.run()
     assert "Company is required" in [e.value for e in at.error]
     assert store.load_targets(db.open_database(app_env)).empty
+
+
+def test_the_demo_has_a_review_to_read_back_and_says_when_the_next_is_due(open_page):
+    at = open_page("pages/strategy.py", demo=True)
+    assert not at.exception
+    assert not any("No review yet" in i.value for i in at.info)  # the demo shows a search with reviews
+    at = _open_tab(at, "Compare reviews")
+    assert not at.exception
+    answers = at.dataframe[0].value.set_index("key")
+    assert answers.loc["what_i_want", "later"].startswith("Analytics close to product decisions")
