@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import streamlit as st
@@ -93,6 +94,12 @@ def show_busy() -> None:
     st.info(BUSY_MESSAGE + " What you typed is still here.", icon=":material/hourglass_top:")
 
 
+# A date box's own range, wide on purpose: a day outside the box's range is held back by the browser
+# (red, with a tooltip) and the last good day is saved instead, without a word. The form's model
+# refuses a day in the future with a message under the box.
+EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
 def field_error(form: str, field: str, label: str | None = None, unanswered: str | None = None) -> None:
     """Draw the error for `field` (if any) right where it is called: under its widget.
 
@@ -103,7 +110,7 @@ def field_error(form: str, field: str, label: str | None = None, unanswered: str
             message = unanswered
         elif message[0].islower():  # a validator's fragment ("is required"): say which field
             message = f"{label or field.replace('_', ' ').capitalize()} {message}"
-        st.error(message, icon=":material/error:")
+        st.error(md(message), icon=":material/error:")  # it can quote what was typed: as text
 
 
 def text_field(
@@ -141,7 +148,7 @@ def form_error(form: str) -> None:
     """Errors that belong to no single field, plus a summary when any field has one."""
     errors = st.session_state.get(errors_key(form), {})
     if "form" in errors:
-        st.error(errors["form"], icon=":material/error:")
+        st.error(md(errors["form"]), icon=":material/error:")
     elif errors:
         st.error(
             "Nothing is saved yet: a field below needs a look (its note says what).", icon=":material/error:"

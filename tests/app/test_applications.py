@@ -400,3 +400,17 @@ def test_a_very_long_name_is_cut_in_the_page_title_and_kept_whole_in_the_record(
     [title] = [t.value for t in at.title]
     assert len(title) < 140 and "…" in title
     assert store.get_application(engine, app_id)["company"] == company.strip()
+
+
+def test_a_day_in_the_future_is_refused_under_its_box_not_saved_as_today(open_page, app_env):
+    """The box's own range held a future day back in the browser, and the save took today instead."""
+    engine, app_id = _seed(app_env)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    _widget(at.date_input, "When").set_value(tomorrow)
+    _record(at, "screen")
+    assert not at.exception
+    assert "The date can't be in the future" in shown(at.error)
+    assert store.events_for(engine, app_id).empty
+    at = open_page("pages/add_application.py")
+    assert at.date_input(key="add_application_applied_on").max > dt.date.today()  # sent, then checked

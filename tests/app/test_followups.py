@@ -11,6 +11,7 @@ from lib.core.models import ApplicationIn, ContactIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
 from lib.store import followups as store
+from tests.app.shown import shown
 from ui.text import md
 
 TODAY = dt.date.today()
@@ -131,7 +132,7 @@ def test_an_invalid_email_for_a_new_recipient_is_named_and_kept(open_page, rejec
     at.text_input(key="compose_one_email").set_value("lee at acme")
     at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
     at.run()
-    assert "Their email needs a name, an @ and a domain after it, such as example.com" in texts(at.error)
+    assert "Their email needs a name, an @ and a domain after it, such as example.com" in shown(at.error)
     assert at.text_input(key="compose_one_email").value == "lee at acme"
     assert not [t for t in at.text_area if t.key and t.key.startswith("body_")]
     assert len(contact_store.load_contacts(engine)) == 1
@@ -191,7 +192,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at.text_input(key="contact_add_profile_url").set_value("my LinkedIn page")
     at.button(key="FormSubmitter:contact_add-Add person").click()
     at.run()
-    errors = texts(at.error)
+    errors = shown(at.error)
     assert "Email needs a name, an @ and a domain after it, such as example.com" in errors
     assert "Profile link must be a web address starting with http:// or https://" in errors
     assert at.text_input(key="contact_add_email").value == "lee@"
@@ -202,7 +203,7 @@ def test_adding_a_person_checks_email_and_link_and_keeps_what_was_typed(open_pag
     at.selectbox(key="contact_add_role").set_value("interviewer")
     at.button(key="FormSubmitter:contact_add-Add person").click()
     at.run()
-    assert not at.exception and not texts(at.error)
+    assert not at.exception and not shown(at.error)
     person = contact_store.load_contacts(engine).set_index("name").loc[XSS]
     assert (person["company"], person["role"], person["met_on"]) == ("Acme Robotics", "interviewer", TODAY)
     assert any(f"### {md(XSS)}" == m.value for m in at.markdown)  # escaped: shown as text, never HTML
@@ -224,7 +225,7 @@ def test_feedback_answered_before_it_was_asked_is_refused_beside_the_field(open_
     at.text_area(key="feedback_new_text").set_value("More SQL depth.")
     at.button(key="FormSubmitter:feedback_new-Save feedback").click()
     at.run()
-    assert "The answer can't come before you asked." in texts(at.error)
+    assert "The answer can't come before you asked." in shown(at.error)
     assert at.text_area(key="feedback_new_text").value == "More SQL depth."
     assert store.load_feedback(engine).empty
     at.date_input(key="feedback_new_received_on").set_value(TODAY)
@@ -375,14 +376,14 @@ def test_a_note_with_a_blank_still_in_it_is_not_marked_sent(open_page, rejected)
     at.button(key=mark_sent).click()
     at.run()
     assert not at.exception
-    assert any("still has [add: …] parts" in e for e in texts(at.error))
+    assert any("still has [add: …] parts" in e for e in shown(at.error))
     assert store.notes_for(engine, app_id).empty
     [body] = [t for t in at.text_area if t.key.startswith("body_")]
     body.set_value(re.sub(r"\[add: [^\]]*\]", "our talk on routing", body.value))
     at.run()
     at.button(key=mark_sent).click()
     at.run()
-    assert not [e for e in texts(at.error) if "[add:" in e]
+    assert not [e for e in shown(at.error) if "[add:" in e]
     assert store.notes_for(engine, app_id)["sent_on"].tolist() == [TODAY]
 
 

@@ -32,19 +32,30 @@ def test_adding_jo_test_empties_the_form_and_a_second_press_adds_nothing(open_pa
     _widget(at.button, "Add person").click()  # the same button again, on the emptied form
     at.run()
     assert len(contact_store.load_contacts(engine)) == 1
-    assert "Name is required" in [e.value for e in at.error]
+    assert "Name is required" in shown(at.error)
 
 
 def test_the_same_person_at_the_same_company_is_already_in_the_network_with_a_link(open_page, app_env):
     engine = db.open_database(app_env)
     first = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Northwind Analytics"))
     at = _add(open_page("pages/network.py"), " jo test", "northwind analytics ltd")
-    assert "Jo Test is already in your network." in [e.value for e in at.error]
+    assert "Jo Test is already in your network." in shown(at.error)
     assert "Open Jo Test" in [link.proto.label for link in at.get("page_link")]
     assert len(contact_store.load_contacts(engine)) == 1
     at = _add(open_page("pages/network.py"), "Jo Test", "Acme")  # same name, another company: another person
     assert len(contact_store.load_contacts(engine)) == 2
     assert first in contact_store.load_contacts(engine)["id"].tolist()
+
+
+def test_an_error_that_quotes_a_name_shows_it_as_text_never_as_markdown(open_page, app_env):
+    """A remote image in a name would load from the error that quotes it (nothing leaves)."""
+    engine = db.open_database(app_env)
+    name = "Jo ![x](http://example.com/a.png) **Doe**"
+    contact_store.add_contact(engine, ContactIn(name=name, company="Northwind Analytics"))
+    at = _add(open_page("pages/network.py"), name, "Northwind Analytics")
+    [said] = [e.value for e in at.error if "already in your network" in e.value]
+    assert "![x](" not in said and "**Doe**" not in said  # escaped: no image, no bold
+    assert f"{name} is already in your network." in shown(at.error)  # and reads as typed
 
 
 def test_two_names_of_one_company_are_merged_after_seeing_what_moves(open_page, app_env):

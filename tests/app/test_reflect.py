@@ -28,7 +28,7 @@ def seeded(app_env):
 
 
 def _errors(at):
-    return [e.value for e in at.error]
+    return shown(at.error)
 
 
 def _debrief_page(open_page, app_id):

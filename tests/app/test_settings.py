@@ -38,7 +38,7 @@ def test_a_number_out_of_range_is_refused_beside_its_field_and_nothing_is_saved(
     at.button(key="FormSubmitter:settings-Save settings").click()
     at.run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
+    assert shown(at.error) == [
         "Nothing is saved yet: a field below needs a look (its note says what).",
         "Ghosted after (days) must be between 1 and 365.",
     ]

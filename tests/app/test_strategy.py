@@ -61,7 +61,7 @@ def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keep
     open_page, app_env
 ):
     at = _fill(open_page("pages/strategy.py"), "", "Apply to fewer, better roles")
-    errors = [e.value for e in at.error]
+    errors = shown(at.error)
     assert "Please answer “What do I really want to do?” to save this." in errors
     assert at.text_area(key="strategy__change").value == "Apply to fewer, better roles"
     assert store.load_reviews(db.open_database(app_env)).empty
@@ -119,7 +119,7 @@ def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_e
     at = _open_tab(open_page("pages/strategy.py"), "Target list")
     at.button(key="FormSubmitter:target_one-Save target").click()
     at.run()
-    assert "Company is required" in [e.value for e in at.error]
+    assert "Company is required" in shown(at.error)
     assert store.load_targets(db.open_database(app_env)).empty
 
 

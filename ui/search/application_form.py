@@ -68,7 +68,8 @@ def render(
                 applied_on = st.date_input(
                     "Date applied *",
                     value=current.get("applied_on") or dt.date.today(),
-                    max_value=dt.date.today(),
+                    min_value=forms.EARLIEST_DAY,
+                    max_value=forms.LATEST_DAY,  # a future day is refused on save, said under the box
                     key=forms.key(form, "applied_on"),
                     format="DD/MM/YYYY",
                 )

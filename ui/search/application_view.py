@@ -67,7 +67,8 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
         occurred_on = when_col.date_input(
             "When",
             value=today,
-            max_value=today,
+            min_value=forms.EARLIEST_DAY,
+            max_value=forms.LATEST_DAY,  # a future day is refused on save, said under the box
             key=forms.key(EVENT_FORM, "date"),
             format="DD/MM/YYYY",
             disabled=ended,
