@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from lib.core.db import DatabaseBusy
 from lib.store import settings as settings_store
+from lib.store.base import StoreError
 from ui import forms, layout, state
 from ui.setting_input import setting_input
 
@@ -25,10 +27,20 @@ with st.form(FORM, enter_to_submit=False):
     submitted = st.form_submit_button("Save settings", type="primary")
 
 if submitted:
+    values = {key: int(value) for key, value in chosen.items()}
+    errors = {}
+    for key, value in values.items():  # every field out of range said at once, not one per save
+        try:
+            settings_store.check_setting(key, value)
+        except StoreError as exc:
+            errors |= forms.errors_from(exc)
     try:
-        settings_store.set_settings(state.engine(), {key: int(value) for key, value in chosen.items()})
-    except Exception as exc:  # a value out of range: the message goes beside its field
-        forms.set_errors(FORM, forms.errors_from(exc))
+        if not errors:
+            settings_store.set_settings(state.engine(), values)
+    except (StoreError, DatabaseBusy) as exc:
+        errors = forms.errors_from(exc)
+    if errors:
+        forms.set_errors(FORM, errors)
         st.rerun()
     forms.clear_errors(FORM)
     forms.flash("Settings saved.")

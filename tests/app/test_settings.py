@@ -47,3 +47,16 @@ def test_a_number_out_of_range_is_refused_beside_its_field_and_nothing_is_saved(
     saved = settings_store.all_settings(db.open_database(app_env))
     assert (saved["ghost_days"], saved["weekly_goal"]) == (30, 5)  # nothing saved, not even the goal
     assert "From 1 to 365." in at.number_input(key="setting_ghost_days").help
+
+
+def test_every_number_out_of_range_is_said_at_once(open_page, app_env):
+    at = open_page("pages/settings.py")
+    for key in ("ghost_days", "reapproach_months", "weekly_goal"):
+        at.number_input(key=f"setting_{key}").set_value(-5)
+    at.button(key="FormSubmitter:settings-Save settings").click()
+    at.run()
+    assert not at.exception
+    said = shown(at.error)
+    assert "Ghosted after (days) must be between 1 and 365." in said
+    assert "Re-approach after (months) must be between 1 and 36." in said
+    assert "Weekly goal (applications) must be between 0 and 100." in said
