@@ -37,10 +37,11 @@ view.pause_guard(app_id, facts)
 kind = view.pick_kind(app_id, facts, pick_kind)
 if since := timeliness(facts, today, kind):
     st.caption(since)
-shown = view.shown_drafts(app_id, kind)
+kept = view.kept_drafts(app_id)
+shown = view.of_kind(kept, kind)
 view.setup(app_id, kind, facts, people, folded=bool(shown))
 typing_keeper.keep_typing()  # what is typed in a draft is kept as you go, also through a reload
-view.other_kinds(app_id, kind)
+view.other_kinds(kept, kind)
 view.drafts(shown, today)
 if app_id != view.NO_APP:
     view.history(app_id, facts, today)

@@ -89,6 +89,10 @@ def _keep_in_touch(contacts: list[dict], today: dt.date) -> list[dict]:
     return contacts
 
 
+def _target_reason(priority: int | None) -> str | None:
+    return "Strong data culture" if priority == 1 else None
+
+
 def _review(now: dt.datetime) -> dict:
     """One strategy review, twelve days ago: the next is due in two, and Compare reviews reads it."""
     return {
@@ -102,7 +106,7 @@ def _review(now: dt.datetime) -> dict:
         },
         "weekly_goal": 5,
         "targets": [
-            {"company": name, "priority": prio, "reason": "Strong data culture" if prio == 1 else None}
+            {"company": name, "priority": prio, "reason": _target_reason(prio)}
             for name, prio in sorted((c for c in COMPANIES if c[1] is not None), key=lambda c: (c[1], c[0]))
         ],
         "created_at": now - dt.timedelta(days=12),
@@ -125,7 +129,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                     "name": name,
                     "name_key": company_key(name),
                     "target_priority": prio,
-                    "target_reason": "Strong data culture" if prio == 1 else None,
+                    "target_reason": _target_reason(prio),
                 }
                 for i, (name, prio) in enumerate(COMPANIES)
             ],

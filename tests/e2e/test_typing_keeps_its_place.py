@@ -30,31 +30,33 @@ def test_the_field_after_a_new_company_keeps_every_keystroke(
     expect(field).to_have_value(typed)
 
 
-def test_after_adding_an_application_the_cursor_is_back_in_company_for_the_next(page, server):
-    goto(page, server, "add_application")
-    page.get_by_label("Company *").fill("Focus Again Co")
+@pytest.mark.parametrize(
+    "page_path, company_label, next_label, next_value, button, saved",
+    [
+        (
+            "add_application",
+            "Company *",
+            "Role *",
+            "Analyst",
+            "Add application",
+            "Saved: Analyst at Focus Again Co.",
+        ),
+        ("network", "Company", "Name *", "Robin Park", "Add person", "Added Robin Park."),
+    ],
+)
+def test_after_a_save_the_cursor_is_back_in_company_for_the_next(
+    page, server, page_path, company_label, next_label, next_value, button, saved
+):
+    goto(page, server, page_path)
+    page.get_by_label(company_label, exact=True).fill("Focus Again Co")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    page.get_by_label("Role *").fill("Analyst")
-    page.get_by_role("button", name="Add application").click()
+    page.get_by_label(next_label).fill(next_value)
+    page.get_by_role("button", name=button).click()
     wait_for_app(page)
-    expect(page.get_by_text("Saved: Analyst at Focus Again Co.")).to_be_visible()
-    company = page.get_by_label("Company *")
+    expect(page.get_by_text(saved)).to_be_visible()
+    company = page.get_by_label(company_label, exact=True)
     expect(company).to_be_focused()
     expect(company).to_have_value("")
     page.keyboard.type("Next One Co")  # straight on with the next entry, no mouse
     expect(company).to_have_value("Next One Co")
-
-
-def test_after_adding_a_person_the_cursor_is_back_in_company_for_the_next(page, server):
-    goto(page, server, "network")
-    page.get_by_label("Company", exact=True).fill("Focus Person Co")
-    page.keyboard.press("Enter")
-    wait_for_app(page)
-    page.get_by_label("Name *").fill("Robin Park")
-    page.get_by_role("button", name="Add person").click()
-    wait_for_app(page)
-    expect(page.get_by_text("Added Robin Park.")).to_be_visible()
-    company = page.get_by_label("Company", exact=True)
-    expect(company).to_be_focused()
-    expect(company).to_have_value("")

@@ -301,26 +301,22 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     st.rerun()
 
 
-def shown_drafts(app_id: int, kind: str) -> list[dict[str, Any]]:
-    """This application's drafts of `kind` on screen (kept ones come back after a reload). Drafts
-    of another kind stay kept but out of view: a thank-you beside a feedback request was easy to
-    send by mistake."""
-    return [
-        d
-        for d in followups.restored_drafts(app_id)
-        if d["application_id"] == (app_id or None) and d.get("kind", kind) == kind
-    ]
+def kept_drafts(app_id: int) -> list[dict[str, Any]]:
+    """This application's drafts (kept ones come back after a reload): read once per run."""
+    return [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
 
 
-def other_kinds(app_id: int, kind: str) -> None:
-    """Say which drafts of other kinds are kept for this application, and how to see them."""
-    kept = [
-        d["kind"]
-        for d in followups.restored_drafts(app_id)
-        if d["application_id"] == (app_id or None) and d.get("kind", kind) != kind and not d.get("sent_on")
-    ]
-    if kept:
-        counts = ", ".join(f"{plural(kept.count(k), 'draft')} ({md(k)})" for k in dict.fromkeys(kept))
+def of_kind(kept: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """The drafts of `kind`. Drafts of another kind stay kept but out of view: a thank-you beside
+    a feedback request was easy to send by mistake."""
+    return [d for d in kept if d.get("kind", kind) == kind]
+
+
+def other_kinds(kept: list[dict[str, Any]], kind: str) -> None:
+    """Say which unsent drafts of other kinds are kept for this application, and how to see them."""
+    others = [d["kind"] for d in kept if d.get("kind", kind) != kind and not d.get("sent_on")]
+    if others:
+        counts = ", ".join(f"{plural(others.count(k), 'draft')} ({md(k)})" for k in dict.fromkeys(others))
         st.caption(f"Also kept for this application: {counts}. Pick that kind of note to see them.")
 
 

@@ -147,7 +147,7 @@ def comfort_where(log: pd.DataFrame, interviews: pd.DataFrame) -> Insight:
         if len(part) < 2:  # "most comfortable" compares: two groups of MIN_POINTS at least
             continue
         top, runner = part.iloc[0], part.iloc[1]
-        if top["average"] == runner["average"] and (part["average"] == top["average"]).all():
+        if (part["average"] == top["average"]).all():
             continue  # all the same: nothing stands out
         rests_on += [int(v) for v in part["n"]]
         if not averages_differ(*top[["average", "spread", "n"]], *runner[["average", "spread", "n"]]):

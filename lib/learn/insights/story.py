@@ -78,8 +78,7 @@ def what_the_nos_say(
                 f"{top.names} {'comes' if top.single else 'come'} up most ({_plural(top.count, 'time')}"
                 f"{'' if top.single else ' each'})"
                 if top.claimed
-                else f"no theme comes up {MIN_POINTS} times yet (the most: {top.names}, "
-                f"{_plural(top.count, 'time')})"
+                else f"no theme comes up {MIN_POINTS} times yet, so none is called the most common"
             )
         )
     if n_reflections_with_skills >= MIN_POINTS and not skill_counts.empty:
@@ -91,8 +90,7 @@ def what_the_nos_say(
                 f"({top.count} of {n_reflections_with_skills} reflections{'' if top.single else ' each'})"
             )
             if top.claimed
-            else f"no skill to bolster is named {MIN_POINTS} times yet (the most: {top.names}, "
-            f"{top.count} of {n_reflections_with_skills} reflections)"
+            else f"no skill to bolster is named {MIN_POINTS} times yet, so none is called the most named"
         )
     n = n_feedback + n_reflections_with_skills
     if said:
