@@ -95,9 +95,26 @@ def show_busy() -> None:
 
 
 # A date box's own range, wide on purpose: a day outside the box's range is held back by the browser
-# (red, with a tooltip) and the last good day is saved instead, without a word. The form's model
-# refuses a day in the future with a message under the box.
+# (red, with a tooltip) and the last good day is saved instead, without a word. The model behind the
+# box refuses a day it can't take (one in the future) with a message under the box.
 EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+def date_field(label: str, key: str, value: dt.date | None, *, where=None, **kwargs) -> dt.date | None:
+    """A date box (in `where`, a column, if given) that takes any day: what its model refuses is said
+    on save under it (`field_error`), never swapped in the browser for another day."""
+    place = where if where is not None else st
+    if value is not None:  # a stored day outside the range would break the widget: shown at its edge
+        value = min(max(value, EARLIEST_DAY), LATEST_DAY)
+    return place.date_input(
+        label,
+        value=value,
+        min_value=EARLIEST_DAY,
+        max_value=LATEST_DAY,
+        key=key,
+        format="DD/MM/YYYY",
+        **kwargs,
+    )
 
 
 def field_error(form: str, field: str, label: str | None = None, unanswered: str | None = None) -> None:

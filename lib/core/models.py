@@ -74,6 +74,18 @@ OptEmail = Annotated[str | None, Field(default=None, max_length=320), AfterValid
 Rating = Annotated[int, Field(ge=1, le=5)]
 
 
+def not_in_future(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > dt.date.today():
+        raise ValueError("can't be in the future")
+    return value
+
+
+# A day something already happened: a future one is refused with a message (the date boxes take
+# any day, so the browser never silently keeps the last good one instead).
+PastDay = Annotated[dt.date, AfterValidator(not_in_future)]
+OptPastDay = Annotated[dt.date | None, AfterValidator(not_in_future)]
+
+
 class Model(BaseModel):
     """Base: trims text, turns blank text into None, forbids unknown fields."""
 
@@ -88,7 +100,7 @@ class Model(BaseModel):
 class ApplicationIn(Model):
     company: ShortText
     role: ShortText
-    applied_on: dt.date
+    applied_on: PastDay
     channel: Literal[vocab.CHANNELS] = "job board"  # type: ignore[valid-type]
     source: OptShortText = None
     job_url: OptUrl = None
@@ -99,29 +111,15 @@ class ApplicationIn(Model):
     reapplication_of: int | None = None
     reapply_reason: OptLongText = None
 
-    @field_validator("applied_on")
-    @classmethod
-    def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
-            raise ValueError("can't be in the future")
-        return value
-
 
 class StageEventIn(Model):
     application_id: int
     kind: Literal[vocab.EVENT_KINDS]  # type: ignore[valid-type]
-    occurred_on: dt.date  # with date_known false: only where the event sits in order
+    occurred_on: PastDay  # with date_known false: only where the event sits in order
     date_known: bool = True
     round_label: OptShortText = None
     via: Literal[vocab.NEWS_CHANNELS] | None = None  # type: ignore[valid-type]
     note: OptLongText = None
-
-    @field_validator("occurred_on")
-    @classmethod
-    def _not_in_future(cls, value: dt.date) -> dt.date:
-        if value > dt.date.today():
-            raise ValueError("can't be in the future")
-        return value
 
 
 class ContactIn(Model):
@@ -131,9 +129,9 @@ class ContactIn(Model):
     email: OptEmail = None
     phone: OptShortText = None
     profile_url: ProfileUrl = None
-    met_on: dt.date | None = None
-    connected_on: dt.date | None = None
-    last_contact_on: dt.date | None = None
+    met_on: OptPastDay = None
+    connected_on: OptPastDay = None
+    last_contact_on: OptPastDay = None
     next_checkin_on: dt.date | None = None
     notes: OptLongText = None
 
@@ -156,9 +154,9 @@ class MoodIn(Model):
 class FeedbackIn(Model):
     application_id: int
     contact_id: int | None = None
-    asked_on: dt.date | None = None
+    asked_on: OptPastDay = None
     asked_via: OptShortText = None
-    received_on: dt.date | None = None
+    received_on: OptPastDay = None
     text: OptLongText = None
     themes: list[str] = Field(default_factory=list)
 
@@ -172,7 +170,7 @@ class NoteIn(Model):
     recipient_email: OptEmail = None
     subject: OptShortText = None
     body: Annotated[str, Field(max_length=MAX_LONG_TEXT)]
-    sent_on: dt.date | None = None
+    sent_on: OptPastDay = None
 
 
 def max_chars(model: type[BaseModel], field: str, current: str | None = None) -> int | None:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError, create_model, field_validator
 from pydantic.fields import FieldInfo
 
-from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors, max_length
+from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors, max_length, not_in_future
 from lib.core.text import squash
 from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read through this module)
     BANKS,
@@ -39,13 +39,16 @@ from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read 
 
 # --- validation --------------------------------------------------------------------------------
 
-_NOTE = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]  # the note beside a scale
+MAX_DAYS_AHEAD = 365  # a date that may be after today (a pause ends): at most a year ahead
 
 
-def _not_future(value: dt.date | None) -> dt.date | None:
-    if value is not None and value > dt.date.today():
-        raise ValueError("can't be in the future")
+def _within_a_year(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise ValueError("can't be more than a year ahead")
     return value
+
+
+_NOTE = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]  # the note beside a scale
 
 
 def _answer_type(question: Question) -> Any:
@@ -81,7 +84,10 @@ def answers_model(bank: Bank) -> type[Model]:
             fields[q.id + NOTE_SUFFIX] = (_NOTE, None)
     past_dates = [q.id for q in bank.questions if q.kind == "date" and not q.future_ok]
     if past_dates:
-        validators["_dates_not_in_future"] = field_validator(*past_dates)(_not_future)
+        validators["_dates_not_in_future"] = field_validator(*past_dates)(not_in_future)
+    ahead = [q.id for q in bank.questions if q.kind == "date" and q.future_ok]
+    if ahead:
+        validators["_dates_within_a_year"] = field_validator(*ahead)(_within_a_year)
     return create_model(f"{bank.id.capitalize()}Answers", __base__=Model, __validators__=validators, **fields)
 
 

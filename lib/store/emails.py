@@ -89,7 +89,7 @@ def _create_application(connection: Connection, item: EmailRecord) -> int:
         sa.insert(A).values(
             company_id=company_id_for(connection, item.company[:MAX_SHORT_TEXT]),
             role=(item.role or ROLE_NOT_GIVEN)[:MAX_SHORT_TEXT],
-            applied_on=min(item.applied_on or item.date, item.date),  # applied before the news came
+            applied_on=item.applied_on or item.date,  # checked: not after the news came
             channel="job board" if system in BOARDS else "company site" if system else "other",
             source=system,
             notes=f"Added from an email: {item.subject}"[:MAX_LONG_TEXT] if item.subject else None,
@@ -120,7 +120,18 @@ def _events_of(connection: Connection, application_id: int) -> list:
     ).all()
 
 
+def _check_days(item: EmailRecord) -> None:
+    """The email's day and the day applied, as typed or read: refused, never moved to fit."""
+    if item.date > dt.date.today():
+        raise StoreError("The email's date can't be in the future.", field="date")
+    if item.applied_on is not None and item.applied_on > item.date:
+        raise StoreError(
+            f"The day you applied can't be after the email ({item.date:%d %b %Y}).", field="applied_on"
+        )
+
+
 def _record_one(connection: Connection, item: EmailRecord, created: dict, result: Recorded) -> None:
+    _check_days(item)  # before anything is written: a refused email leaves no trace
     app_id = item.application_id
     if app_id is None:
         key = (company_key(item.company), _role_key(item.role))

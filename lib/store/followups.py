@@ -60,8 +60,6 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
 def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_feedback: bool = False) -> int:
     """Insert (or update) a note. Once sent, it updates the person's last contact and, when it
     asked for feedback, records that feedback was asked (once per application and person)."""
-    if note.sent_on and note.sent_on > dt.date.today():
-        raise StoreError("A note can't be sent in the future.", field="sent_on")
     with db.transaction(engine) as connection:
         values = note.model_dump()
         if note_id is None:
@@ -123,10 +121,6 @@ def set_signature(engine: Engine, name: str) -> None:
 def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
     if connection.execute(sa.select(A.c.id).where(A.c.id == item.application_id)).first() is None:
         raise StoreError("That application no longer exists.", field="application_id")
-    today = dt.date.today()
-    for field in ("asked_on", "received_on"):
-        if (getattr(item, field) or today) > today:
-            raise StoreError("can't be in the future", field=field)
     if item.asked_on and item.received_on and item.received_on < item.asked_on:
         raise StoreError("The answer can't come before you asked.", field="received_on")
     if not (item.asked_on or item.received_on or item.text):

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from lib.core import db
 from lib.core.text import fold
 from lib.reflect import practice
-from lib.store.base import read_frame
+from lib.store.base import StoreError, read_frame
 
 K, R, S = db.practice_cards, db.practice_reviews, db.practice_settings
 Q, I, A, C = db.interview_questions, db.interviews, db.applications, db.companies
@@ -121,4 +121,6 @@ def next_interview(engine: Engine, today: dt.date) -> dt.date | None:
 
 
 def set_next_interview(engine: Engine, day: dt.date | None) -> None:
+    if day is not None and day < dt.date.today():  # it would be forgotten at once (`next_interview`)
+        raise StoreError("That day has passed: pick today or a day ahead.", field="day")
     set_setting(engine, INTERVIEW_KEY, day.isoformat() if day else None)

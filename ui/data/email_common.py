@@ -59,7 +59,7 @@ def record(
         kind=kind,
         company=company.strip(),
         role=(role or "").strip() or None,
-        date=min(date, dt.date.today()),
+        date=date,  # as read (never after today) or typed: a day ahead is refused with a message
         stage=stage or None,
         application_id=application_id or None,
         sender=sender,

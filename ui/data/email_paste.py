@@ -165,13 +165,7 @@ def render(where: str, expanded: bool = True) -> None:
         company = company_col.text_input("Company", value=reading.company or "", key=f"{k}_company")
         role = role_col.text_input("Role", value=reading.role or "", key=f"{k}_role")
         date_col, stage_col, app_col = st.columns([1, 1, 2])
-        date = date_col.date_input(
-            "Date",
-            value=reading.date or dt.date.today(),
-            max_value=dt.date.today(),
-            format="DD/MM/YYYY",
-            key=f"{k}_date",
-        )
+        date = forms.date_field("Date", f"{k}_date", reading.date or dt.date.today(), where=date_col)
         stages = list(STAGE_LABELS)
         stage = stage_col.selectbox(
             "Stage it came at" if kind == "rejection" else "Stage",
@@ -196,9 +190,7 @@ def render(where: str, expanded: bool = True) -> None:
         applied_on = None
         if application_id == NEW and kind != "other":  # a new application: when was it sent?
             applied_col, why_col = st.columns([1, 3], vertical_alignment="bottom")
-            applied_on = applied_col.date_input(
-                "Applied on", value=date, max_value=date, format="DD/MM/YYYY", key=f"{k}_applied"
-            )
+            applied_on = forms.date_field("Applied on", f"{k}_applied", date, where=applied_col)
             why_col.caption(
                 (md(note) + " " if note else "")
                 + "The email doesn't say when you applied: change the day if you know it."

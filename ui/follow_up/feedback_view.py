@@ -55,16 +55,13 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
         )
         asked_via = via_col.selectbox("How", feedback.ASKED_VIA, key=forms.key(NEW, "via"))
         asked_col, got_col = st.columns(2)
-        asked_on = asked_col.date_input(
-            "Asked on", value=today, max_value=today, key=forms.key(NEW, "asked_on"), format="DD/MM/YYYY"
-        )
+        asked_on = forms.date_field("Asked on", forms.key(NEW, "asked_on"), today, where=asked_col)
         forms.field_error(NEW, "asked_on", "Asked on")
-        received_on = got_col.date_input(
+        received_on = forms.date_field(
             "Answer on",
-            value=None,
-            max_value=today,
-            key=forms.key(NEW, "received_on"),
-            format="DD/MM/YYYY",
+            forms.key(NEW, "received_on"),
+            None,
+            where=got_col,
             help="Leave empty while you wait.",
         )
         forms.field_error(NEW, "received_on", "Answer on")
@@ -120,9 +117,7 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
     forms.form_error(ANSWER)
     with st.form(ANSWER, border=True):
         which = st.selectbox("Which one", list(pending), format_func=lambda i: pending[i], key="answer_which")
-        got_on = st.date_input(
-            "Answer on", value=today, max_value=today, key="answer_on", format="DD/MM/YYYY"
-        )
+        got_on = forms.date_field("Answer on", "answer_on", today)
         forms.field_error(ANSWER, "received_on", "Answer on")
         said = st.text_area(
             "What they said", key="answer_text", height=100, max_chars=max_chars(FeedbackIn, "text")

@@ -150,9 +150,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             )
         if not sent:  # once sent, its day is said above: no greyed-out date box (faint, unreadable)
             date_col, sent_col = st.columns(2, vertical_alignment="bottom")
-            sent_on = date_col.date_input(
-                "Sent on", value=today, max_value=today, key=f"sent_on_{key}", format="DD/MM/YYYY"
-            )
+            sent_on = forms.date_field("Sent on", f"sent_on_{key}", today, where=date_col)
             if sent_col.button(
                 "Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:", width="stretch"
             ):
@@ -160,6 +158,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
                     forms.set_errors(form, {"body": _UNFILLED})
                     st.rerun()
                 _save(draft, subject, body, sent_on)
+            forms.field_error(form, "sent_on", "Sent on")
         link, reason = sending.mail_link(draft.get("email"), subject, body)
         # One row that wraps: each button as wide as its label, so no label is ever cut.
         with st.container(horizontal=True):

@@ -13,7 +13,8 @@ import streamlit as st
 
 from lib.reflect import practice
 from lib.store import practice as practice_store
-from ui import state
+from lib.store.base import StoreError
+from ui import forms, state
 from ui.reflect import practice as shared
 from ui.text import md
 
@@ -47,13 +48,15 @@ def interview_picker(today: dt.date) -> None:
         f"Next interview: {current:%a %d %b}" if current else "Have an interview coming? (optional)",
         icon=":material/event:",
     ):
-        day = st.date_input(
-            "Its day", value=current, min_value=today, key="practice_interview_on", format="DD/MM/YYYY"
-        )
+        day = forms.date_field("Its day", "practice_interview_on", current)
         left, right = st.columns(2)
         if left.button("Practise for it", key="practice_interview_save", icon=":material/save:"):
-            practice_store.set_next_interview(state.engine(), day)
-            st.rerun()
+            try:
+                practice_store.set_next_interview(state.engine(), day)
+            except StoreError as exc:
+                st.error(exc.message, icon=":material/error:")
+            else:
+                st.rerun()
         if current and right.button("No interview planned", key="practice_interview_clear"):
             practice_store.set_next_interview(state.engine(), None)
             st.rerun()

@@ -20,16 +20,9 @@ from lib.reflect.questionnaires import NOTE_SUFFIX, SCALE, Bank, Question, valid
 from ui import forms
 from ui.reflect import typing_keeper
 
-EARLIEST_DATE = dt.date(2000, 1, 1)
-MAX_PAUSE_DAYS = 365
-
 
 def key(prefix: str, field: str) -> str:
     return f"{prefix}__{field}"
-
-
-def _max_date(q: Question) -> dt.date:
-    return dt.date.today() + dt.timedelta(days=MAX_PAUSE_DAYS) if q.future_ok else dt.date.today()
 
 
 def widget_value(q: Question, value: Any) -> Any:
@@ -56,7 +49,7 @@ def widget_value(q: Question, value: Any) -> Any:
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
-            return min(max(value, EARLIEST_DATE), _max_date(q))
+            return min(max(value, forms.EARLIEST_DAY), forms.LATEST_DAY)  # the box's own range
         return None
     return value
 
@@ -159,7 +152,7 @@ def question(
     elif q.kind == "long":
         st.text_area(label, height=100, max_chars=qn.max_chars(q), **common)
     elif q.kind == "date":
-        st.date_input(label, min_value=EARLIEST_DATE, max_value=_max_date(q), format="DD/MM/YYYY", **common)
+        forms.date_field(label, k, None, on_change=on_change, help=q.help or None)  # seeded: its value
     else:  # a kind this renderer does not know must never break the page
         st.caption(f"{q.prompt} (this kind of question can't be shown yet)")
     forms.field_error(form, q.id, q.label, unanswered=f"Please answer “{q.prompt}” to save this.")

@@ -65,13 +65,10 @@ def render(
                 role = forms.text_field(
                     form, ApplicationIn, "role", "Role *", current, placeholder="e.g. Senior Data Analyst"
                 )
-                applied_on = st.date_input(
+                applied_on = forms.date_field(
                     "Date applied *",
-                    value=current.get("applied_on") or dt.date.today(),
-                    min_value=forms.EARLIEST_DAY,
-                    max_value=forms.LATEST_DAY,  # a future day is refused on save, said under the box
-                    key=forms.key(form, "applied_on"),
-                    format="DD/MM/YYYY",
+                    forms.key(form, "applied_on"),
+                    current.get("applied_on") or dt.date.today(),
                 )
                 forms.field_error(form, "applied_on", "Date applied")
                 channel = st.selectbox(

@@ -64,14 +64,8 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
             disabled=ended,
         )
         today = dt.date.today()
-        occurred_on = when_col.date_input(
-            "When",
-            value=today,
-            min_value=forms.EARLIEST_DAY,
-            max_value=forms.LATEST_DAY,  # a future day is refused on save, said under the box
-            key=forms.key(EVENT_FORM, "date"),
-            format="DD/MM/YYYY",
-            disabled=ended,
+        occurred_on = forms.date_field(
+            "When", forms.key(EVENT_FORM, "date"), today, where=when_col, disabled=ended
         )
         forms.field_error(EVENT_FORM, "kind", "What happened")
         forms.field_error(EVENT_FORM, "occurred_on", "The date")
@@ -140,7 +134,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         if event.note:
             row[0].caption(md(event.note))
         with row[0]:
-            event_date.fix(event, app["applied_on"])
+            event_date.fix(event)
         asking = row[1].popover(
             "",
             icon=":material/delete:",

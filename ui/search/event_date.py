@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from lib.store import applications as app_store
 from lib.store.base import StoreError
-from ui import state
+from ui import forms, state
 
 UNKNOWN = "date unknown"
 
@@ -18,20 +16,14 @@ def label(event) -> str:
     return f"{event.occurred_on:%d %b %Y}" if getattr(event, "date_known", True) else UNKNOWN
 
 
-def fix(event, applied_on: dt.date) -> None:
+def fix(event) -> None:
     """For an event whose date is unknown: a small popover to type the real date."""
     if getattr(event, "date_known", True):
         return
     with st.popover("Add the date", icon=":material/event:"):
         st.caption("This step came in without a date of its own. When did it happen?")
-        day = st.date_input(
-            "Date",
-            value=None,
-            min_value=applied_on,
-            max_value=dt.date.today(),
-            key=f"event_date_fix_{event.id}",
-            format="DD/MM/YYYY",
-        )
+        # any day: one before the application or in the future is refused with a message below
+        day = forms.date_field("Date", f"event_date_fix_{event.id}", None)
         if st.button(
             "Save the date", key=f"event_date_save_{event.id}", type="primary", disabled=day is None
         ):

@@ -31,18 +31,15 @@ TO_CONNECT_SHOWN = 12
 DUPLICATE = "contact_duplicate"  # the person a refused add matched: shown with a link
 
 
-def _date(form: str, label: str, field: str, current: dict, column, today: dt.date, *, future: bool = False):
+def _date(form: str, label: str, field: str, current: dict, column, today: dt.date):
+    """A day of the person's record, its error under it: a stored day after today (typed on another
+    machine, imported) is shown as it is, and the save says what is wrong with it."""
     value = current.get(field, today if field == "met_on" else None)
-    # A stored day after today (typed on another machine, imported) is shown as it is, never refused
-    # by the widget: the form opens, and the save says what is wrong with it.
-    latest = max(today, pd.Timestamp(value).date()) if value is not None and not pd.isna(value) else today
-    return column.date_input(
-        label,
-        value=value,
-        max_value=None if future else latest,
-        key=forms.key(form, field),
-        format="DD/MM/YYYY",
-    )
+    day = None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+    with column:
+        picked = forms.date_field(label, forms.key(form, field), day)
+        forms.field_error(form, field, label)
+    return picked
 
 
 def contact_form(form: str, current: dict | None = None, submit: str = "Add person") -> ContactIn | None:
@@ -80,8 +77,6 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         met_col, connected_col = st.columns(2)
         met_on = _date(form, "Met on", "met_on", current, met_col, today)
         connected_on = _date(form, "Connected on", "connected_on", current, connected_col, today)
-        with connected_col:
-            forms.field_error(form, "connected_on", "Connected on")
         # Folded for someone new (their Add person stays in view at 1,280 × 900); open when editing
         # a person, or when one of these fields has an error to show.
         later = ("last_contact_on", "next_checkin_on", "notes")
@@ -92,9 +87,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         ):
             last_col, next_col = st.columns(2)
             last_contact_on = _date(form, "Last contact", "last_contact_on", current, last_col, today)
-            next_checkin_on = _date(
-                form, "Next check-in", "next_checkin_on", current, next_col, today, future=True
-            )
+            next_checkin_on = _date(form, "Next check-in", "next_checkin_on", current, next_col, today)
             notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
         icon = ":material/save:" if current else ":material/person_add:"  # editing, or adding
         submitted = st.form_submit_button(submit, type="primary", icon=icon)

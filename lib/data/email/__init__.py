@@ -63,7 +63,8 @@ def understand(message: Email) -> Reading:
         reason=verdict.reason,
         system=verdict.system,
         language=verdict.language,
-        date=message.date,
+        # dated after today (the sender's time zone, a wrong clock): it reached the person today
+        date=min(message.date, dt.date.today()) if message.date else None,
     )
     if verdict.kind == "other":
         return reading

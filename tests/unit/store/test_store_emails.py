@@ -61,7 +61,7 @@ def test_an_email_that_contradicts_the_history_is_reported_and_not_kept(engine):
 
 def test_a_no_from_an_unknown_application_says_how_far_it_got_not_when(engine):
     """ "After your interview, we…": the interview is recorded in its place with its date unknown; the
-    new application is dated as the person said (never after the news), else the email's day."""
+    new application is dated as the person said, else the email's day."""
     news = DAY + dt.timedelta(days=20)
     item = _record("rejection", "<no>", stage="interview", date=news)
     item.applied_on = DAY
@@ -73,11 +73,22 @@ def test_a_no_from_an_unknown_application_says_how_far_it_got_not_when(engine):
     interview, rejected = events.to_dict("records")
     assert pd.isna(interview["occurred_on"])  # unknown, and shown as unknown
     assert rejected["occurred_on"].date() == news
-    later = _record("rejection", "<no2>", company="Birch", date=DAY)
-    later.applied_on = news  # a slip: after the email
-    store.record(engine, [later])
-    apps = app_store.load_applications(engine).set_index("company")
-    assert apps.loc["Birch", "applied_on"].date() == DAY
+
+
+def test_a_day_applied_after_the_email_or_an_email_from_the_future_is_refused_and_nothing_written(engine):
+    """A slip in a date box is said, never moved to fit (it was stored as the email's day), and a
+    future day is a message for that email, not an exception that loses the batch."""
+    slip = _record("rejection", "<slip>", company="Birch", date=DAY)
+    slip.applied_on = DAY + dt.timedelta(days=1)
+    ahead = _record("interview", "<ahead>", company="Cedar", date=dt.date.today() + dt.timedelta(days=1))
+    fine = _record("interview", "<fine>", company="Dune", date=DAY)
+    result = store.record(engine, [slip, ahead, fine])
+    assert result.errors == {
+        "<slip>": f"The day you applied can't be after the email ({DAY:%d %b %Y}).",
+        "<ahead>": "The email's date can't be in the future.",
+    }
+    assert app_store.load_applications(engine)["company"].tolist() == ["Dune"]
+    assert store.kept_ids(engine, ["<slip>", "<ahead>", "<fine>"]) == {"<fine>"}
 
 
 def test_the_match_log_says_how_and_when_an_application_ended_and_keeps_an_unknown_day_unknown(engine):

@@ -157,3 +157,12 @@ def test_a_recruiter_signing_with_their_title_is_not_taken_for_the_company():
         company("Your application", "jobs@mailer.example.com", "Acme Talent Team", team, "\n".join(team))
         == "Acme"
     )
+
+
+def test_an_email_dated_after_today_reads_as_today_the_day_it_reached_the_person():
+    """A sender's time zone or a wrong clock can date an email tomorrow: read as today (a day in the
+    future would be refused on save); an earlier day is kept as it is."""
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    text = "Subject: Interview invitation\nDate: {}\n\nWe would like to invite you to an interview at Acme."
+    assert understand(from_pasted(text.format(tomorrow.isoformat()))).date == dt.date.today()
+    assert understand(from_pasted(text.format("2025-11-04"))).date == dt.date(2025, 11, 4)
