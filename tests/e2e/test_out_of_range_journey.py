@@ -1,0 +1,45 @@
+"""Settings and date boxes in the browser: a value out of range is said under its box, nothing saved.
+
+With min/max on the box, the browser held the number back (a red border, a tooltip) and Save sent
+the old value without a word; AppTest could not see that, a browser can."""
+
+import datetime as dt
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import goto, wait_for_app
+
+
+def test_a_number_out_of_range_is_refused_under_its_box_and_a_good_one_saved(page, server):
+    goto(page, server, "settings")
+    ghost = page.get_by_role("spinbutton", name="Ghosted after (days)")
+    ghost.fill("400")
+    page.get_by_role("button", name="Save settings").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Ghosted after (days) must be between 1 and 365.")).to_be_visible()
+    expect(page.get_by_text("Settings saved.")).to_have_count(0)
+    expect(ghost).to_have_value("400")  # kept as typed, to correct
+    ghost.fill("45")
+    page.get_by_role("button", name="Save settings").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Settings saved.")).to_be_visible()
+    page.reload()
+    wait_for_app(page)
+    expect(page.get_by_role("spinbutton", name="Ghosted after (days)")).to_have_value("45")
+
+
+def test_a_day_in_the_future_typed_in_a_date_box_is_refused_under_it_not_swapped_for_today(page, server):
+    """With the box's range ending today, the browser held a typed day ahead back (red) and the save
+    stored today's instead, saying "Added"."""
+    goto(page, server, "network")
+    page.get_by_role("textbox", name="Name *").fill("Jo Future")
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    met = page.locator("[data-testid='stDateInput']").filter(has_text="Met on")
+    met.get_by_role("spinbutton").first.click()  # day, month and year: one box each, typed in turn
+    page.keyboard.type(f"{tomorrow:%d%m%Y}")
+    page.keyboard.press("Escape")  # the calendar closes, the typed day stays
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Met on can't be in the future")).to_be_visible()
+    expect(page.get_by_text("Added Jo Future.")).to_have_count(0)
+    expect(met.get_by_role("spinbutton").last).to_have_text(f"{tomorrow:%Y}")  # kept as typed
