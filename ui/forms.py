@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 
 import streamlit as st
@@ -206,13 +207,23 @@ def _saved_key(form: str) -> str:
     return f"form_last_saved__{form}"
 
 
-def already_saved(form: str, value: object) -> bool:
-    """True when `value` is exactly what this form saved last (a double click, Enter then click)."""
-    return st.session_state.get(_saved_key(form)) == repr(value)
+# A second press of a save button arrives within a moment of the first; typing the same again takes longer.
+DOUBLE_PRESS_SECONDS = 5.0
+_now = time.monotonic  # a test moves the clock
+
+
+def already_saved(form: str, value: object, *, only_just: bool = False) -> bool:
+    """True when `value` is exactly what this form saved last (a double click, Enter then click);
+    with `only_just`, only within DOUBLE_PRESS_SECONDS of that save: the same typed again later is
+    the person's own, for the store to answer (e.g. "already in your network")."""
+    saved = st.session_state.get(_saved_key(form))
+    if saved is None or saved[0] != repr(value):
+        return False
+    return not only_just or _now() - saved[1] <= DOUBLE_PRESS_SECONDS
 
 
 def mark_saved(form: str, value: object) -> None:
-    st.session_state[_saved_key(form)] = repr(value)
+    st.session_state[_saved_key(form)] = (repr(value), _now())
 
 
 # --- a delete that asks first -----------------------------------------------------------------

@@ -47,6 +47,28 @@ def test_the_same_person_at_the_same_company_is_already_in_the_network_with_a_li
     assert first in contact_store.load_contacts(engine)["id"].tolist()
 
 
+def test_the_same_person_typed_again_after_a_save_is_said_already_there_not_added_again(
+    open_page, app_env, monkeypatch
+):
+    """A second press within a moment is a double click (saved once, "Added" once more); the same
+    person typed again later was said "Added" too while nothing was added."""
+    from ui import forms
+
+    clock = [1000.0]
+    monkeypatch.setattr(forms, "_now", lambda: clock[0])
+    engine = db.open_database(app_env)
+    at = _add(open_page("pages/network.py"), "Jo Test", "Northwind Analytics")
+    assert "Added Jo Test." in shown(at.success)
+    clock[0] += forms.DOUBLE_PRESS_SECONDS + 10  # time to type the person in again
+    at = _add(at, "Jo Test", "Northwind Analytics")
+    assert not at.exception
+    assert "Jo Test is already in your network." in shown(at.error)
+    assert "Added Jo Test." not in shown(at.success)
+    assert "Open Jo Test" in [link.proto.label for link in at.get("page_link")]
+    assert len(contact_store.load_contacts(engine)) == 1
+    engine.dispose()
+
+
 def test_an_error_that_quotes_a_name_shows_it_as_text_never_as_markdown(open_page, app_env):
     """A remote image in a name would load from the error that quotes it (nothing leaves)."""
     engine = db.open_database(app_env)

@@ -132,7 +132,7 @@ def add_person() -> None:
     if new is None:
         return
     st.session_state.pop(DUPLICATE, None)
-    if forms.already_saved(ADD, new):  # a double click: saved once, and still said
+    if forms.already_saved(ADD, new, only_just=True):  # a double click: saved once, and still said
         forms.renew(ADD)
         forms.flash(f"Added {new.name}.")
         st.rerun()
