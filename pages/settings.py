@@ -28,19 +28,10 @@ with st.form(FORM, enter_to_submit=False):
 
 if submitted:
     values = {key: int(value) for key, value in chosen.items()}
-    errors = {}
-    for key, value in values.items():  # every field out of range said at once, not one per save
-        try:
-            settings_store.check_setting(key, value)
-        except StoreError as exc:
-            errors |= forms.errors_from(exc)
-    try:
-        if not errors:
-            settings_store.set_settings(state.engine(), values)
+    try:  # every field out of range is said at once, not one per save
+        settings_store.set_settings(state.engine(), values)
     except (StoreError, DatabaseBusy) as exc:
-        errors = forms.errors_from(exc)
-    if errors:
-        forms.set_errors(FORM, errors)
+        forms.set_errors(FORM, forms.errors_from(exc))
         st.rerun()
     forms.clear_errors(FORM)
     forms.flash("Settings saved.")

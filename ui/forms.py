@@ -84,7 +84,7 @@ def errors_from(exc: Exception) -> dict[str, str]:
     if isinstance(exc, ValidationError):
         return field_errors(exc)
     if isinstance(exc, StoreError):
-        return {exc.field or "form": exc.message}
+        return exc.errors
     if isinstance(exc, DatabaseBusy):
         return {"form": BUSY_MESSAGE}
     raise exc

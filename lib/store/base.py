@@ -18,6 +18,23 @@ class StoreError(ValueError):
         self.message = message
         self.field = field
 
+    @property
+    def errors(self) -> dict[str, str]:
+        """{field: message} for the form ("form" when no one field is at fault)."""
+        return {self.field or "form": self.message}
+
+
+class FieldsRefused(StoreError):
+    """Several fields refused at once: every message said in one go, not one per save."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(" ".join(errors.values()), next(iter(errors)))
+        self._errors = dict(errors)
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return dict(self._errors)
+
 
 class Conflict(StoreError):
     """The row changed since the form was opened (in another tab): nothing was saved.

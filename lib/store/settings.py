@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from lib.core import db, vocab
-from lib.store.base import StoreError
+from lib.store.base import FieldsRefused, StoreError
 
 S = db.settings
 
@@ -107,10 +107,16 @@ def set_setting(engine: Engine, key: str, value: int) -> None:
 
 
 def set_settings(engine: Engine, values: dict[str, int]) -> None:
-    """Save several settings in one transaction; the first value out of range is refused (nothing
-    is saved) with a message for its field."""
+    """Save several settings in one transaction; any value out of range refuses them all (nothing
+    is saved), with a message for each field at fault (`FieldsRefused`)."""
+    errors = {}
     for key, value in values.items():
-        check_setting(key, value)
+        try:
+            check_setting(key, value)
+        except StoreError as exc:
+            errors |= exc.errors
+    if errors:
+        raise FieldsRefused(errors)
     with db.transaction(engine) as connection:
         for key, value in values.items():
             write_setting(connection, key, value)

@@ -45,3 +45,14 @@ def test_several_settings_are_saved_together_or_not_at_all(engine):
         set_settings(engine, {"weekly_goal": 9, "ghost_days": 0})
     assert exc.value.field == "ghost_days"
     assert (get_setting(engine, "weekly_goal"), get_setting(engine, "ghost_days")) == (7, 21)
+
+
+def test_every_setting_out_of_range_is_named_in_one_refusal(engine):
+    """The store says each field at fault at once: the page shows them all under their boxes."""
+    with pytest.raises(StoreError) as exc:
+        set_settings(engine, {"weekly_goal": -1, "ghost_days": 400, "reapproach_months": 6})
+    assert exc.value.errors == {
+        "weekly_goal": "Weekly goal (applications) must be between 0 and 100.",
+        "ghost_days": "Ghosted after (days) must be between 1 and 365.",
+    }
+    assert get_setting(engine, "ghost_days") == 30
