@@ -80,10 +80,22 @@ def not_in_future(value: dt.date | None) -> dt.date | None:
     return value
 
 
+# A day of a person's own life (meeting someone, a note, feedback) before this is a slip of the year.
+EARLIEST_LIKELY_DAY = dt.date(1950, 1, 1)
+
+
+def not_long_ago(value: dt.date | None) -> dt.date | None:
+    if value is not None and value < EARLIEST_LIKELY_DAY:
+        raise ValueError("is too long ago: check the year")
+    return value
+
+
 # A day something already happened: a future one is refused with a message (the date boxes take
-# any day, so the browser never silently keeps the last good one instead).
+# any day, so the browser never silently keeps the last good one instead). An application's and
+# its stages' days are bounded below by the import's own rules (they agree) and by each other.
 PastDay = Annotated[dt.date, AfterValidator(not_in_future)]
-OptPastDay = Annotated[dt.date | None, AfterValidator(not_in_future)]
+OptPastDay = Annotated[dt.date | None, AfterValidator(not_in_future), AfterValidator(not_long_ago)]
+OptDay = Annotated[dt.date | None, AfterValidator(not_long_ago)]  # may be ahead: a planned check-in
 
 
 class Model(BaseModel):
@@ -132,7 +144,7 @@ class ContactIn(Model):
     met_on: OptPastDay = None
     connected_on: OptPastDay = None
     last_contact_on: OptPastDay = None
-    next_checkin_on: dt.date | None = None
+    next_checkin_on: OptDay = None
     notes: OptLongText = None
 
 

@@ -149,11 +149,11 @@ def validate(
                 message = "must be a rating from 1 to 5"
             errors.setdefault(key, message)
         clean = {}
-    if not errors and earliest is not None:
+    if earliest is not None:  # said with any other error, not on the next save
         for q in bank.questions:
-            value = clean.get(q.id)
-            if q.kind == "date" and value is not None and value < earliest:
-                errors[q.id] = f"can't be before {earliest_label} ({earliest:%d %b %Y})"
+            value = clean.get(q.id) if clean else data.get(q.id)  # a day read, even if another failed
+            if q.kind == "date" and isinstance(value, dt.date) and value < earliest:
+                errors.setdefault(q.id, f"can't be before {earliest_label} ({earliest:%d %b %Y})")
     return (clean if not errors else {}), errors
 
 

@@ -59,6 +59,13 @@ def pause_end(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, PAUSE_ENDS_AT)
 
 
+def pause_problem(day: dt.date | None, today: dt.date) -> str | None:
+    """Why a new pause can't end on `day`, or None: one already over gives no rest at all."""
+    if day is not None and day < today:
+        return "That day has passed: a pause ends today at the earliest. Tomorrow is often enough."
+    return None
+
+
 def record_defaults(today: dt.date) -> dict[str, Any]:
     """A new record: the answer came today, a pause until tomorrow evening."""
     return {"rejected_on": today, "pause_until": today + dt.timedelta(days=1)}

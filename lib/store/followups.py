@@ -57,10 +57,22 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
             )
 
 
+# Notes that answer something the application brought (an interview, a no): never sent before it.
+# A check-in or a re-application's intro may come first.
+ANSWERS_AN_APPLICATION = frozenset(vocab.NOTE_KINDS) - {"contact check-in", "re-application intro"}
+
+
 def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_feedback: bool = False) -> int:
     """Insert (or update) a note. Once sent, it updates the person's last contact and, when it
     asked for feedback, records that feedback was asked (once per application and person)."""
     with db.transaction(engine) as connection:
+        if note.sent_on and note.application_id is not None and note.kind in ANSWERS_AN_APPLICATION:
+            applied_on = _applied_on(connection, note.application_id)
+            if note.sent_on < applied_on:
+                raise StoreError(
+                    f"A note about this application can't be sent before it ({applied_on:%d %b %Y}).",
+                    field="sent_on",
+                )
         values = note.model_dump()
         if note_id is None:
             note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]
@@ -118,9 +130,19 @@ def set_signature(engine: Engine, name: str) -> None:
 # --- feedback ----------------------------------------------------------------------------------
 
 
-def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
-    if connection.execute(sa.select(A.c.id).where(A.c.id == item.application_id)).first() is None:
+def _applied_on(connection: Connection, application_id: int) -> dt.date:
+    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    if applied_on is None:
         raise StoreError("That application no longer exists.", field="application_id")
+    return applied_on
+
+
+def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
+    applied_on = _applied_on(connection, item.application_id)
+    for field, what in (("asked_on", "You can't ask"), ("received_on", "An answer can't come")):
+        day = getattr(item, field)
+        if day is not None and day < applied_on:
+            raise StoreError(f"{what} before the application ({applied_on:%d %b %Y}).", field=field)
     if item.asked_on and item.received_on and item.received_on < item.asked_on:
         raise StoreError("The answer can't come before you asked.", field="received_on")
     if not (item.asked_on or item.received_on or item.text):

@@ -166,3 +166,28 @@ def test_an_interview_day_already_past_is_refused_not_forgotten_at_once(open_pag
     assert "That day has passed: pick today or a day ahead." in shown(at.error)
     assert practice_store.next_interview(engine, TODAY) is None
     engine.dispose()
+
+
+def test_a_pause_that_has_already_ended_is_refused_with_the_other_errors_at_once(open_page, app_env):
+    """A pause ending two days ago was saved ("Be kind to yourself until Wed 02 Dec") and Home said
+    at once that it had ended; a second bad day was only said on the next save."""
+    engine = db.open_database(app_env)
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=TODAY - dt.timedelta(days=20))
+    )
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    prefix = f"rejection_new_{app_id}__"
+    at.date_input(key=prefix + "rejected_on").set_value(TODAY - dt.timedelta(days=30))
+    at.date_input(key=prefix + "pause_until").set_value(TODAY - dt.timedelta(days=2))
+    at.button_group(key=prefix + "news_via").set_value("email")
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception
+    errors = shown(at.error)
+    assert any("can't be before the application date" in e for e in errors)
+    assert any("That day has passed: a pause ends today at the earliest." in e for e in errors)
+    assert any("How do you feel right now?" in e for e in errors)
+    assert app_store.events_for(engine, app_id).empty
+    assert reflections.reflections_for(engine, app_id) == []
+    engine.dispose()

@@ -477,3 +477,24 @@ def test_the_application_picked_stays_in_the_address_so_a_reload_comes_back_to_i
     assert len(_bodies(at)) == 1
     again = open_page("pages/compose.py", query_params={"app": str(rejected_id)})  # the reload
     assert again.selectbox(key="compose_app").value == rejected_id and len(_bodies(again)) == 1
+
+
+def test_a_check_in_about_no_application_says_it_counts_as_last_contact_not_an_application_history(
+    open_page, rejected
+):
+    engine, _, recruiter = rejected
+    at = open_page("pages/compose.py", query_params={"contact": str(recruiter), "kind": "contact check-in"})
+    at.text_input(key="compose_my_name").set_value("Sam Lee")
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    body = next(t for t in at.text_area if t.key.startswith("body_"))
+    body.set_value("Hi Maya, how are things at Acme? Sam")
+    at.run()
+    next(b for b in at.button if b.key and b.key.startswith("mark_sent_")).click()
+    at.run()
+    assert not at.exception
+    [said] = [s for s in shown(at.success) if s.startswith("Sent on")]
+    assert "this application's history" not in said
+    assert "It counts as your last contact with Maya O'Brien" in said
+    [person] = contact_store.load_contacts(engine).to_dict("records")
+    assert person["last_contact_on"] == TODAY

@@ -145,7 +145,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         sent = draft.get("sent_on")
         if sent:
             st.success(
-                f"Sent on {draft['sent_on']:%d %b %Y}. It is kept in this application's history.",
+                f"Sent on {draft['sent_on']:%d %b %Y}. {_kept_where(draft)}",
                 icon=":material/mark_email_read:",
             )
         if not sent:  # once sent, its day is said above: no greyed-out date box (faint, unreadable)
@@ -204,6 +204,15 @@ def _put_away(key: str, app_id: int | None) -> None:
 _UNFILLED = (
     "This note still has [add: …] parts. Put your own words there (or delete them), then mark it sent."
 )
+
+
+def _kept_where(draft: dict[str, Any]) -> str:
+    """Where a sent note can be found again: a check-in about no application has no history."""
+    if draft.get("application_id"):
+        return "It is kept in this application's history."
+    if draft.get("contact_id"):
+        return md(f"It counts as your last contact with {draft['name']}.")
+    return ""
 
 
 def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:

@@ -151,6 +151,10 @@ def _seed(flow: Flow, draft: dict[str, Any] | None) -> None:
 def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     prefix, engine = flow.prefix, state.engine()
     clean, errors = questionnaire.validate_bank(BANK, prefix, earliest=flow.app["applied_on"])
+    if not flow.reflection:  # a new pause: said with the rest, not after them
+        raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))
+        if problem := steps.pause_problem(raw, dt.date.today()):
+            errors["pause_until"], clean = problem, {}
     answers: dict[str, Any] = {}
     if not errors:
         pause_until = steps.pause_end(clean["pause_until"])

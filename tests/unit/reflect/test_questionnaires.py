@@ -115,6 +115,27 @@ def test_a_date_before_the_application_is_refused():
     assert errors == {"occurred_on": "can't be before the application date (01 Feb 2024)"}
 
 
+def test_a_date_before_the_application_is_said_with_the_other_errors_not_on_the_next_save():
+    """A missing answer and a day before the application, or a pause two years out and a day before
+    it: all said on the first save (the day used to wait for the others to be mended)."""
+    _, errors = qn.validate(qn.INTERVIEW, {"occurred_on": dt.date(2024, 1, 1)}, earliest=dt.date(2024, 2, 1))
+    assert errors == {
+        "round_type": "is required",
+        "occurred_on": "can't be before the application date (01 Feb 2024)",
+    }
+    _, errors = qn.validate(
+        qn.REJECTION,
+        _valid_rejection(
+            rejected_on=dt.date(2024, 1, 1), pause_until=dt.date.today() + dt.timedelta(days=730)
+        ),
+        earliest=dt.date(2024, 2, 1),
+    )
+    assert errors == {
+        "pause_until": "can't be more than a year ahead",
+        "rejected_on": "can't be before the application date (01 Feb 2024)",
+    }
+
+
 def test_long_answers_up_to_twenty_thousand_characters_are_kept_and_longer_ones_refused():
     clean, errors = qn.validate(qn.REJECTION, _valid_rejection(lessons="x" * 20_000))
     assert errors == {} and len(clean["lessons"]) == 20_000

@@ -89,6 +89,37 @@ def test_a_note_sent_in_the_future_is_refused():
         NoteIn(kind="feedback request", body="x", sent_on=TODAY + dt.timedelta(days=1))
 
 
+def test_a_note_or_feedback_dated_before_its_application_is_refused_and_nothing_saved(engine, rejected_app):
+    """01/01/1900 in Sent on was saved, and Network then read "last contact 1545 months ago"."""
+    before = ago(21)  # the application is 20 days old
+    with pytest.raises(StoreError, match=r"can't be sent before it \(") as refused:
+        store.save_note(
+            engine,
+            NoteIn(kind="thank-you after rejection", application_id=rejected_app, body="x", sent_on=before),
+        )
+    assert refused.value.field == "sent_on"
+    assert store.notes_for(engine, rejected_app).empty
+    # a check-in may come before an application it is linked to
+    store.save_note(
+        engine, NoteIn(kind="contact check-in", application_id=rejected_app, body="x", sent_on=before)
+    )
+    for field in ("asked_on", "received_on"):
+        with pytest.raises(StoreError, match="before the application") as refused:
+            store.add_feedback(engine, FeedbackIn(application_id=rejected_app, **{field: before}, text="x"))
+        assert refused.value.field == field
+    assert store.load_feedback(engine).empty
+
+
+def test_a_day_of_a_persons_life_in_1900_is_a_slip_of_the_year():
+    with pytest.raises(ValidationError, match="too long ago: check the year"):
+        ContactIn(name="Bob", last_contact_on=dt.date(1900, 1, 1))
+    with pytest.raises(ValidationError, match="too long ago: check the year"):
+        ContactIn(name="Bob", next_checkin_on=dt.date(1900, 1, 2))
+    assert ContactIn(name="Bob", next_checkin_on=TODAY + dt.timedelta(days=30)).next_checkin_on
+    with pytest.raises(ValidationError, match="too long ago"):
+        FeedbackIn(application_id=1, asked_on=dt.date(1900, 1, 1))
+
+
 def test_adding_the_interviewer_brings_a_connect_action_until_connected(engine, rejected_app):
     person = contact_store.add_contact(
         engine, ContactIn(name="Lee", company="Acme", role="interviewer", met_on=ago(6))
