@@ -144,14 +144,17 @@ def text_field(
     **kwargs,
 ) -> str:
     """A text box for `field` of `form` (in `where`, a column, if given): the saved value, the limit
-    `model` checks on save (counted while typing), and its error right under it."""
+    `model` checks on save, and its error right under it. A one-line box counts up to the limit
+    while typing; a long one (`area`) does not: Streamlit drops a paste longer than `max_chars`
+    without a word, and a long box is where a job ad or an email gets pasted. Kept, it is
+    refused on save with how far over it is, to shorten."""
     place = where if where is not None else st
     draw = place.text_area if area else place.text_input
     value = draw(
         label,
         value=current.get(field) or "",
         key=key(form, field),
-        max_chars=max_chars(model, field, current.get(field)),
+        max_chars=None if area else max_chars(model, field, current.get(field)),
         **kwargs,
     )
     if where is None:

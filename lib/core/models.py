@@ -214,7 +214,12 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
             message = "is required"
         elif err["type"] == "string_too_long":
             limit = err.get("ctx", {}).get("max_length")
-            message = f"is too long (at most {limit:,} characters)"
+            given = err.get("input")  # a long box keeps a paste of any length: say how far over
+            message = (
+                f"is too long: {len(given):,} characters, at most {limit:,}"
+                if isinstance(given, str)
+                else f"is too long (at most {limit:,} characters)"
+            )
         elif err["type"] == "literal_error":
             message = "is not one of the choices"
         elif err["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):

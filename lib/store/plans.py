@@ -109,7 +109,7 @@ def save_setback(engine: Engine, application_id: int, text: str) -> None:
     if not text:
         raise StoreError("Write a few words, or leave it: it's optional.", field="text")
     if len(text) > 2_000:
-        raise StoreError("Keep it under 2,000 characters.", field="text")
+        raise StoreError(f"Keep it under 2,000 characters: this is {len(text):,}.", field="text")
     now = dt.datetime.now()
     with db.transaction(engine) as connection:
         updated = connection.execute(

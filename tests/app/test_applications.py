@@ -69,11 +69,20 @@ def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_sav
     assert store.load_applications(db.open_database(app_env)).empty
 
 
-def test_a_huge_note_is_held_at_the_limit_the_box_counts_to_not_a_traceback(open_page, app_env):
+def test_a_huge_pasted_note_is_kept_in_its_box_and_refused_with_how_far_over_not_dropped(open_page, app_env):
+    """A long box has no max_chars: Streamlit dropped a longer paste whole, without a word."""
     _known_company(app_env, "Acme")
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst", notes="x" * 50_000)
-    assert not at.exception  # the box counts up to the model's 20,000 characters and takes no more
-    assert store.load_applications(db.open_database(app_env))["notes"].str.len().tolist() == [20_000]
+    assert not at.exception
+    notes = next(t for t in at.text_area if t.label == "Notes")
+    assert notes.proto.max_chars == 0 and len(notes.value) == 50_000  # kept, to shorten
+    assert "Notes is too long: 50,000 characters, at most 20,000" in shown(at.error)
+    engine = db.open_database(app_env)
+    assert store.load_applications(engine).empty
+    notes.set_value("x" * 20_000)
+    next(b for b in at.button if b.label == "Add application").click()
+    at.run()
+    assert store.load_applications(engine)["notes"].str.len().tolist() == [20_000]
 
 
 def test_the_same_company_and_role_again_asks_before_adding(open_page, app_env):

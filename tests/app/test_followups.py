@@ -332,20 +332,28 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     assert mine() == []
 
 
-def test_a_very_long_note_is_held_at_the_limit_and_said_too_long_for_a_mail_link(open_page, rejected):
+def test_a_very_long_note_is_kept_refused_with_how_far_over_and_said_too_long_for_a_mail_link(
+    open_page, rejected
+):
     engine, app_id, _ = rejected
     at = compose(open_page, app_id)
     at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
     at.run()
     [body] = [t for t in at.text_area if t.key.startswith("body_")]
-    body.set_value("Thank you. " * 2_000)
+    body.set_value("Thank you. " * 2_000)  # 22,000 characters, pasted
     at.run()
-    held = ("Thank you. " * 2_000)[:20_000]  # the box counts up to the model's limit and takes no more
-    assert [t for t in at.text_area if t.key.startswith("body_")][0].value == held
+    assert [t for t in at.text_area if t.key.startswith("body_")][0].value == "Thank you. " * 2_000
     assert any("too long for a mail link" in c for c in texts(at.caption))
     at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))).click()
     at.run()
     assert not at.exception
+    assert "The note is too long: 21,999 characters, at most 20,000" in shown(at.error)
+    assert store.notes_for(engine, app_id).empty
+    held = ("Thank you. " * 2_000)[:20_000]
+    [t for t in at.text_area if t.key.startswith("body_")][0].set_value(held)
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))).click()
+    at.run()
     assert store.notes_for(engine, app_id)["body"].tolist() == [held.strip()]
 
 

@@ -1,4 +1,5 @@
-"""Text boxes count characters while typing, up to the limit their model checks on save."""
+"""One-line text boxes count characters while typing, up to the limit their model checks on save.
+Long boxes don't: Streamlit drops a paste longer than the count, so they say on save instead."""
 
 import datetime as dt
 
@@ -38,7 +39,7 @@ def test_the_application_form_counts_up_to_the_models_limits(open_page):
     assert limits["Company *"] == max_chars(ApplicationIn, "company") == 200
     assert limits["Role *"] == max_chars(ApplicationIn, "role")
     assert limits["Job link"] == max_chars(ApplicationIn, "job_url")
-    assert limits["Notes"] == max_chars(ApplicationIn, "notes")
+    assert limits["Notes"] == 0  # a long box takes a paste of any length; the save says if too long
 
 
 def test_the_network_form_counts_up_to_the_models_limits(open_page):

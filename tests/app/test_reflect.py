@@ -89,7 +89,8 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
     errors = _errors(at)
     assert not at.exception
     assert "Please answer “Which round was it?” to save this." in errors
-    assert len(at.text_area(key=_k(app_id, "key_points")).value) == 20_000  # the box stops at the limit
+    assert len(at.text_area(key=_k(app_id, "key_points")).value) == 20_001  # kept whole, to shorten
+    assert any("is too long: 20,001 characters, at most 20,000" in e for e in errors)
     assert "Question 1 is required" in errors
     assert store.interviews_for(engine, app_id) == []
     assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "An answer without its question"

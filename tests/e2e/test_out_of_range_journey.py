@@ -1,4 +1,4 @@
-"""Settings and date boxes in the browser: a value out of range is said under its box, nothing saved.
+"""In the browser, a value out of range is said under its box and kept to correct; nothing is saved.
 
 With min/max on the box, the browser held the number back (a red border, a tooltip) and Save sent
 the old value without a word; AppTest could not see that, a browser can."""
@@ -43,3 +43,14 @@ def test_a_day_in_the_future_typed_in_a_date_box_is_refused_under_it_not_swapped
     expect(page.get_by_text("Met on can't be in the future")).to_be_visible()
     expect(page.get_by_text("Added Jo Future.")).to_have_count(0)
     expect(met.get_by_role("spinbutton").last).to_have_text(f"{tomorrow:%Y}")  # kept as typed
+
+
+def test_a_paste_longer_than_a_long_box_allows_is_kept_and_said_on_save(page, server):
+    """With max_chars on the box, Streamlit dropped the whole paste: the box stayed empty, "0/20000"."""
+    goto(page, server, "add_application")
+    notes = page.get_by_role("textbox", name="Notes")
+    notes.fill("x" * 25_000)  # as a paste: one input of the whole text
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Notes is too long: 25,000 characters, at most 20,000")).to_be_visible()
+    assert len(notes.input_value()) == 25_000

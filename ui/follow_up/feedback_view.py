@@ -10,7 +10,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import FeedbackIn, max_chars
+from lib.core.models import FeedbackIn
 from lib.follow_up import feedback
 from lib.follow_up.feedback import FeedbackOverview
 from lib.store import followups as store
@@ -65,9 +65,7 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
             help="Leave empty while you wait.",
         )
         forms.field_error(NEW, "received_on", "Answer on")
-        text = st.text_area(
-            "What they said", key=forms.key(NEW, "text"), height=100, max_chars=max_chars(FeedbackIn, "text")
-        )
+        text = st.text_area("What they said", key=forms.key(NEW, "text"), height=100)
         forms.field_error(NEW, "text", "What they said")
         themes = st.multiselect(
             "Themes",
@@ -119,9 +117,7 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
         which = st.selectbox("Which one", list(pending), format_func=lambda i: pending[i], key="answer_which")
         got_on = forms.date_field("Answer on", "answer_on", today)
         forms.field_error(ANSWER, "received_on", "Answer on")
-        said = st.text_area(
-            "What they said", key="answer_text", height=100, max_chars=max_chars(FeedbackIn, "text")
-        )
+        said = st.text_area("What they said", key="answer_text", height=100)
         forms.field_error(ANSWER, "text", "What they said")
         tags = st.multiselect("Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True)
         record = st.form_submit_button("Record the answer", type="primary", icon=":material/mark_email_read:")

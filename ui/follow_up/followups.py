@@ -133,7 +133,6 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             "Note",
             key=f"body_{key}",
             height=250,  # about ten lines: the note, its Sent on and Mark sent fit a 900 px window
-            max_chars=max_chars(NoteIn, "body"),
             help="Edit freely. Anything in [add: …] still needs your words. Kept as you type.",
             on_change=keep[0],
             args=keep[1],

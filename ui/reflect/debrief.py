@@ -128,14 +128,12 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
                 key=k("my_answer"),
                 on_change=on_change,
                 height=80,
-                max_chars=max_chars(InterviewQuestionIn, "my_answer"),
             )
             right.text_area(
                 "A better answer for next time",
                 key=k("better_answer"),
                 on_change=on_change,
                 height=80,
-                max_chars=max_chars(InterviewQuestionIn, "better_answer"),
             )
             with left:
                 forms.field_error(form, f"q{uid}_my_answer", "What I answered")

@@ -156,7 +156,6 @@ def setback_form(application_id: int, company: str) -> None:
         st.text_area(
             "If it's a no, I will …",
             key=f"{form}_text",
-            max_chars=2_000,
             placeholder="Give myself the evening off, call Sam on Thursday, send two applications on Monday …",
         )
         forms.field_error(form, "text", "Your note")

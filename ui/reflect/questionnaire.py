@@ -150,7 +150,7 @@ def question(
     elif q.kind == "short":
         st.text_input(label, max_chars=qn.max_chars(q), **common)
     elif q.kind == "long":
-        st.text_area(label, height=100, max_chars=qn.max_chars(q), **common)
+        st.text_area(label, height=100, **common)  # no max_chars: a longer paste would be dropped
     elif q.kind == "date":
         forms.date_field(label, k, None, on_change=on_change, help=q.help or None)  # seeded: its value
     else:  # a kind this renderer does not know must never break the page

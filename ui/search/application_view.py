@@ -204,7 +204,6 @@ def reapply(app: dict[str, Any]) -> None:
             reason = st.text_area(
                 "Why this role fits better than the last",
                 value=app["reapply_reason"] or "",
-                max_chars=max_chars(ApplicationIn, "reapply_reason", app["reapply_reason"]),
             )
             forms.field_error(REAPPLY_FORM, "reapply_reason", "The reason")
             if st.form_submit_button("Save link", type="primary"):

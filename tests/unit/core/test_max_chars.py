@@ -25,7 +25,7 @@ def test_a_questionnaire_box_allows_exactly_what_saving_accepts():
     _, errors = qn.validate(qn.REJECTION, {"mood_words": "x" * limit})
     assert "mood_words" not in errors
     _, errors = qn.validate(qn.REJECTION, {"mood_words": "x" * (limit + 1)})
-    assert errors["mood_words"] == f"is too long (at most {limit:,} characters)"
+    assert errors["mood_words"] == f"is too long: {limit + 1:,} characters, at most {limit:,}"
 
 
 def test_every_typed_answer_in_every_bank_has_a_limit_and_choices_have_none():

@@ -24,7 +24,7 @@ def test_text_is_trimmed_and_blank_optional_text_becomes_missing():
 
 def test_a_note_of_fifty_thousand_characters_is_refused_with_the_limit():
     errors = _errors(ApplicationIn, company="A", role="B", applied_on=dt.date.today(), notes="x" * 50_000)
-    assert errors == {"notes": "is too long (at most 20,000 characters)"}
+    assert errors == {"notes": "is too long: 50,000 characters, at most 20,000"}
 
 
 def test_html_is_kept_as_typed_text():

@@ -140,7 +140,7 @@ def test_long_answers_up_to_twenty_thousand_characters_are_kept_and_longer_ones_
     clean, errors = qn.validate(qn.REJECTION, _valid_rejection(lessons="x" * 20_000))
     assert errors == {} and len(clean["lessons"]) == 20_000
     _, errors = qn.validate(qn.REJECTION, _valid_rejection(lessons="x" * 20_001))
-    assert errors == {"lessons": "is too long (at most 20,000 characters)"}
+    assert errors == {"lessons": "is too long: 20,001 characters, at most 20,000"}
 
 
 def test_emoji_rtl_and_html_are_kept_exactly():
