@@ -101,11 +101,12 @@ def show_busy() -> None:
 EARLIEST_DAY, LATEST_DAY = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
 
 
-def date_field(label: str, key: str, value: dt.date | None, *, where=None, **kwargs) -> dt.date | None:
+def date_field(label: str, key: str, value: dt.date | str | None, *, where=None, **kwargs) -> dt.date | None:
     """A date box (in `where`, a column, if given) that takes any day: what its model refuses is said
-    on save under it (`field_error`), never swapped in the browser for another day."""
+    on save under it (`field_error`), never swapped in the browser for another day. `value` None
+    makes it clearable (its clear button takes room from the year); "today" does not."""
     place = where if where is not None else st
-    if value is not None:  # a stored day outside the range would break the widget: shown at its edge
+    if isinstance(value, dt.date):  # a stored day outside the range would break the widget: at its edge
         value = min(max(value, EARLIEST_DAY), LATEST_DAY)
     return place.date_input(
         label,

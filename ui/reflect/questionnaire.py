@@ -152,7 +152,9 @@ def question(
     elif q.kind == "long":
         st.text_area(label, height=100, **common)  # no max_chars: a longer paste would be dropped
     elif q.kind == "date":
-        forms.date_field(label, k, None, on_change=on_change, help=q.help or None)  # seeded: its value
+        # seeded: its value comes from the session; "today" only keeps it from being clearable (the
+        # clear button hid the year in a narrow column)
+        forms.date_field(label, k, "today", on_change=on_change, help=q.help or None)
     else:  # a kind this renderer does not know must never break the page
         st.caption(f"{q.prompt} (this kind of question can't be shown yet)")
     forms.field_error(form, q.id, q.label, unanswered=f"Please answer “{q.prompt}” to save this.")
