@@ -55,10 +55,11 @@ st.dataframe(
     column_config={
         "question": st.column_config.TextColumn("Question", width="medium"),
         "rating": st.column_config.NumberColumn("My rating", format="%d / 5", width="small"),
-        "better_answer": st.column_config.TextColumn("Better answer for next time", width="large"),
+        # 330 + 140 px: "Brightpath Learning + 10 more" reads in two lines, the five columns in 820 px
+        "better_answer": st.column_config.TextColumn("Better answer for next time", width=330),
         "asked": st.column_config.NumberColumn("Asked", format="%d×", width="small"),
         "where": st.column_config.TextColumn(
-            "Where", width="small", help="The latest company, and how many more"
+            "Where", width=140, help="The latest company, and how many more"
         ),
         "category": st.column_config.TextColumn("Category", width="small"),
         "my_answer": "What I answered (last time)",
