@@ -1,5 +1,7 @@
 """Add application: the form, a warning for a repeat of the same company and role."""
 
+import datetime as dt
+
 import streamlit as st
 
 from lib.core.text import plural
@@ -24,7 +26,12 @@ def _save(app) -> None:
         forms.set_errors(FORM, forms.errors_from(exc))
         st.rerun()
     st.session_state.pop(PENDING, None)
-    st.session_state["last_added"] = {"id": new_id, "company": app.company, "role": app.role}
+    st.session_state["last_added"] = {
+        "id": new_id,
+        "company": app.company,
+        "role": app.role,
+        "applied_on": app.applied_on,
+    }
     forms.mark_saved(FORM, app)
     forms.renew(FORM)  # a fresh form for the next one
     focus.after_save(FORM, company_picker.input_key(forms.key(FORM, "company")))  # the next one starts there
@@ -34,6 +41,13 @@ def _save(app) -> None:
 last = st.session_state.get("last_added")
 if last:
     st.success(f"Saved: {md(last['role'])} at {md(last['company'])}.", icon=":material/check_circle:")
+    silent = (dt.date.today() - last["applied_on"]).days
+    ghost_days = state.settings()["ghost_days"]
+    if silent >= ghost_days:  # said here, not found out in the log
+        st.caption(
+            f"Sent {silent} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
+            "days of silence. When they answer, record it on its page and it is open again."
+        )
     st.page_link(
         "pages/application.py",
         label="Open it to record its stages",

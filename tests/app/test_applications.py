@@ -59,6 +59,25 @@ def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env
     ]
 
 
+def test_an_application_added_after_the_ghost_days_says_it_reads_ghosted_there_not_only_in_the_log(
+    open_page, app_env
+):
+    _known_company(app_env, "Acme")
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_company_typed_0").input("Acme")
+    at.run()
+    at.text_input(key="add_application_role").set_value("Data Analyst")
+    at.date_input(key="add_application_applied_on").set_value(dt.date.today() - dt.timedelta(days=33))
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    said = " ".join(c.value for c in at.caption)
+    assert "Sent 33 days ago with no word yet: the log counts it as *Ghosted* after 30 days" in said
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")  # today: nothing to say
+    assert any("Saved: Analyst at Acme." in s for s in shown(at.success))
+    assert "Ghosted" not in " ".join(c.value for c in at.caption)
+
+
 def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_saved(open_page, app_env):
     at = open_page("pages/add_application.py")
     at.text_input(key="add_application_location").set_value("Berlin")
