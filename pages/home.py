@@ -24,9 +24,7 @@ if counts["applications"] == 0:
     with demo_col.container(border=True):
         st.markdown("**Look around first**")
         st.caption("A made-up search of 60 applications, kept apart from your data.")
-        if st.button("Try the demo data", icon=":material/science:", key="try_demo"):
-            state.set_data_mode("demo")
-            st.rerun()
+        st.button("Try the demo data", icon=":material/science:", key="try_demo", on_click=layout.open_demo)
     with add_col.container(border=True):
         st.markdown("**Start your own log**")
         st.caption("Add an application you sent, then record each answer you get.")

@@ -36,3 +36,13 @@ if submitted:
     forms.clear_errors(FORM)
     forms.flash("Settings saved.")
     st.rerun()
+
+# Once there is data, Home no longer offers the demo, and the sidebar's switch sits below a 900 px
+# window's fold: offered here too, where people look for such things.
+if not state.is_demo():
+    st.markdown("#### Demo data")
+    st.caption(
+        "A made-up search of 60 applications, to see what each page shows once a search has "
+        "history. It lives in its own file and never mixes with yours; every page has a way back."
+    )
+    st.button("Look at the demo", icon=":material/science:", key="settings_demo", on_click=layout.open_demo)

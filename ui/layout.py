@@ -46,6 +46,12 @@ def sidebar_data_switch() -> None:
     state.keep_mode_in_address()
 
 
+def open_demo() -> None:
+    """Show the demo (a button's callback): the sidebar's switch says the same."""
+    state.set_data_mode("demo")
+    st.session_state["data_switch"] = "Demo"
+
+
 def _back_to_my_data() -> None:
     state.set_data_mode("mine")
     st.session_state["data_switch"] = "My data"  # the sidebar's switch says the same

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lib.core import db
 from lib.store import settings as settings_store
 from tests.app.shown import shown
@@ -60,3 +62,29 @@ def test_every_number_out_of_range_is_said_at_once(open_page, app_env):
     assert "Ghosted after (days) must be between 1 and 365." in said
     assert "Re-approach after (months) must be between 1 and 36." in said
     assert "Weekly goal (applications) must be between 0 and 100." in said
+
+
+def test_settings_offers_the_demo_once_home_no_longer_does_and_the_way_back_is_on_the_page(
+    open_page, app_env
+):
+    from lib.core import db
+    from lib.core.models import ApplicationIn
+    from lib.store import applications as app_store
+
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today())
+    )
+    assert not [b for b in open_page().button if b.key == "try_demo"]  # Home, with data: no offer
+    at = open_page("pages/settings.py")
+    at.button(key="settings_demo").click()
+    at.run()
+    assert not at.exception
+    assert any("demo data" in i.value for i in at.info)
+    assert at.session_state["data_switch"] == "Demo"  # the sidebar switch says the same
+    assert not [b for b in at.button if b.key == "settings_demo"]
+    at.button(key="demo_back").click()
+    at.run()
+    assert at.session_state["data_switch"] == "My data"
+    assert len(app_store.load_applications(engine)) == 1
+    engine.dispose()
