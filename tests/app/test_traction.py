@@ -138,8 +138,8 @@ def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page
         "Final rounds",
         "Offers",
     ]
-    assert home.metric[1].value == "too few"  # whole at 1,280 px; the note under it says why
-    assert "in the last 30 days (0 in the 30 before) · 1 of 1: a rate needs 5" in [
+    assert home.metric[1].value == "1 of 1"  # the counts, not "too few" as the big number
+    assert "in the last 30 days (0 in the 30 before) · too few to tell as a rate: it needs 5" in [
         c.value for c in home.caption
     ]
 
@@ -195,8 +195,8 @@ def test_home_says_an_answer_with_no_known_day_is_in_the_rate_but_not_in_the_30_
     answers = home.metric[1]
     assert answers.delta == "0 answers"
     assert (
-        "in the last 30 days (0 in the 30 before) · 1 of 1: a rate needs 5 · 1 undated: in neither 30-day count"
-        in [c.value for c in home.caption]
+        "in the last 30 days (0 in the 30 before) · too few to tell as a rate: it needs 5 · 1 undated: in "
+        "neither 30-day count" in [c.value for c in home.caption]
     )
     assert "1 with no known day is in the total but in neither 30-day count." in answers.help
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.learn.claims import TOO_FEW
 from lib.learn.traction import count_of
 from ui.learn import traction_data
 from ui.text import md
@@ -17,8 +16,7 @@ def show() -> None:
         change = figure.last_30 - figure.previous_30
         column.metric(
             figure.label,
-            "too few" if figure.value == TOO_FEW else figure.value,  # whole in a fifth of 1,280 px;
-            # the note under it says the rest ("2 of 2: a rate needs 5")
+            figure.value,  # a rate, or under 5 the counts ("2 of 3"): the note says why
             delta=count_of(figure, figure.last_30),  # "in the last 30 days" opens the note under it
             delta_color="off",  # the arrow says which way; no red/green to tell apart
             delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),

@@ -134,12 +134,14 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
     finals = int((table["stage_rank"] >= vocab.STAGE_RANK["final"]).sum()) if n else 0
     offers = int((table["stage_rank"] >= vocab.STAGE_RANK["offer"]).sum()) if n else 0
 
-    def pct(k: int) -> str:
-        return f"{k / n:.0%}" if n >= MIN_SAMPLE else TOO_FEW
+    def pct(k: int) -> str:  # under MIN_SAMPLE, the counts: true, and worth a big number
+        if n < MIN_SAMPLE:
+            return f"{k:,} of {n:,}" if n else TOO_FEW
+        return f"{k / n:.0%}"
 
     def note(k: int) -> str:
         if n < MIN_SAMPLE:
-            return f"{k:,} of {n:,}: a rate needs {MIN_SAMPLE}"
+            return f"{TOO_FEW} as a rate: it needs {MIN_SAMPLE}"
         low, high = wilson_interval(k, n)
         return f"95% interval {low:.0%}–{high:.0%} · {k:,} of {n:,}"
 

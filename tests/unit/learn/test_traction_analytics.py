@@ -421,6 +421,11 @@ def test_the_headline_says_how_many_it_counts_in_neither_30_day_window_for_want_
     events = _events((1, "rejected", None), (2, "interview", None), (3, "screen", "2026-03-25"))
     by_label = {f.label: f for f in traction.headline(traction.traction_table(apps, events, TODAY), TODAY)[0]}
     answers = by_label["Response rate"]
-    assert (answers.note, answers.last_30, answers.undated) == ("3 of 3: a rate needs 5", 1, 2)
+    assert (answers.value, answers.note, answers.last_30, answers.undated) == (
+        "3 of 3",
+        "too few to tell as a rate: it needs 5",
+        1,
+        2,
+    )
     assert (by_label["Traction rate"].last_30, by_label["Traction rate"].undated) == (0, 1)
     assert by_label["Applications"].undated == 0 and by_label["Offers"].undated == 0
