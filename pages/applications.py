@@ -64,8 +64,9 @@ def _log() -> None:
         key="log_table",
         column_order=[c for c in TABLE_COLUMNS if c != "id"],
         column_config={
-            "company": "Company",
-            "role": "Role",
+            # at most this wide: a 200-character role pushed Applied, Stage and Outcome out of view
+            "company": st.column_config.TextColumn("Company", width=150),
+            "role": st.column_config.TextColumn("Role", width=210),
             "channel": "Channel",
             "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
             # short headers: at 1,280 px "Furthest stage" pushed Résumé out of view
