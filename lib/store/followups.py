@@ -62,17 +62,27 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
 ANSWERS_AN_APPLICATION = frozenset(vocab.NOTE_KINDS) - {"contact check-in", "re-application intro"}
 
 
+def _check_note(connection: Connection, note: NoteIn) -> None:
+    if note.sent_on and note.application_id is not None and note.kind in ANSWERS_AN_APPLICATION:
+        applied_on = _applied_on(connection, note.application_id)
+        if note.sent_on < applied_on:
+            raise StoreError(
+                f"A note about this application can't be sent before it ({applied_on:%d %b %Y}).",
+                field="sent_on",
+            )
+
+
+def check_note(engine: Engine, note: NoteIn) -> None:
+    """What `save_note` would refuse, without saving: said with a form's other errors at once."""
+    with engine.connect() as connection:
+        _check_note(connection, note)
+
+
 def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_feedback: bool = False) -> int:
     """Insert (or update) a note. Once sent, it updates the person's last contact and, when it
     asked for feedback, records that feedback was asked (once per application and person)."""
     with db.transaction(engine) as connection:
-        if note.sent_on and note.application_id is not None and note.kind in ANSWERS_AN_APPLICATION:
-            applied_on = _applied_on(connection, note.application_id)
-            if note.sent_on < applied_on:
-                raise StoreError(
-                    f"A note about this application can't be sent before it ({applied_on:%d %b %Y}).",
-                    field="sent_on",
-                )
+        _check_note(connection, note)
         values = note.model_dump()
         if note_id is None:
             note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]

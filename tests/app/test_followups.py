@@ -381,11 +381,15 @@ def test_a_note_with_a_blank_still_in_it_is_not_marked_sent(open_page, rejected)
     [body] = [t for t in at.text_area if t.key.startswith("body_")]
     assert "[add:" in body.value
     mark_sent = next(b.key for b in at.button if b.key and b.key.startswith("mark_sent_"))
+    sent_on = next(d for d in at.date_input if d.key.startswith("sent_on_"))
+    sent_on.set_value(ago(30))  # before the application too: both said on this one press
     at.button(key=mark_sent).click()
     at.run()
     assert not at.exception
     assert any("still has [add: …] parts" in e for e in shown(at.error))
+    assert any("can't be sent before it" in e for e in shown(at.error))
     assert store.notes_for(engine, app_id).empty
+    next(d for d in at.date_input if d.key.startswith("sent_on_")).set_value(TODAY)
     [body] = [t for t in at.text_area if t.key.startswith("body_")]
     body.set_value(re.sub(r"\[add: [^\]]*\]", "our talk on routing", body.value))
     at.run()

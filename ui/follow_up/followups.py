@@ -153,10 +153,8 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             if sent_col.button(
                 "Mark sent", key=f"mark_sent_{key}", type="primary", icon=":material/send:", width="stretch"
             ):
-                if markers:  # what was sent had the person's words there, so the kept copy should too
-                    forms.set_errors(form, {"body": _UNFILLED})
-                    st.rerun()
-                _save(draft, subject, body, sent_on)
+                # what was sent had the person's words there, so the kept copy should too
+                _save(draft, subject, body, sent_on, unfilled=bool(markers))
             forms.field_error(form, "sent_on", "Sent on")
         link, reason = sending.mail_link(draft.get("email"), subject, body)
         # One row that wraps: each button as wide as its label, so no label is ever cut.
@@ -214,8 +212,12 @@ def _kept_where(draft: dict[str, Any]) -> str:
     return ""
 
 
-def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None) -> None:
+def _save(
+    draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | None, *, unfilled: bool = False
+) -> None:
+    """Save the note; `unfilled` (an [add: …] still in it) refuses, with every other error at once."""
     form = f"note_{draft['key']}"
+    errors: dict[str, str] = {}
     try:
         note = NoteIn(
             kind=draft["kind"],
@@ -228,11 +230,18 @@ def _save(draft: dict[str, Any], subject: str, body: str, sent_on: dt.date | Non
             body=body or "",
             sent_on=sent_on,
         )
-        draft["note_id"] = store.save_note(
-            state.engine(), note, draft.get("note_id"), asked_feedback=draft.get("asks_feedback", False)
-        )
+        if unfilled:
+            store.check_note(state.engine(), note)
+        else:
+            draft["note_id"] = store.save_note(
+                state.engine(), note, draft.get("note_id"), asked_feedback=draft.get("asks_feedback", False)
+            )
     except (ValidationError, StoreError) as exc:
-        forms.set_errors(form, forms.errors_from(exc))
+        errors = forms.errors_from(exc)
+    if unfilled:
+        errors.setdefault("body", _UNFILLED)
+    if errors:
+        forms.set_errors(form, errors)
         st.rerun()
     forms.clear_errors(form)
     newly_sent = sent_on and not draft.get("sent_on")
