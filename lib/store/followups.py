@@ -157,6 +157,11 @@ def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
         raise StoreError("The answer can't come before you asked.", field="received_on")
     if not (item.asked_on or item.received_on or item.text):
         raise StoreError("Say when you asked, or what they said.", field="asked_on")
+    if item.asked_on and item.text and not item.received_on:  # else it waits for an answer it has
+        raise StoreError(
+            "When did their answer come? What they said is filled in (leave it empty while you wait).",
+            field="received_on",
+        )
 
 
 def _clean_themes(themes: list[str]) -> list[str]:

@@ -251,3 +251,16 @@ def test_a_stage_a_rejection_implied_is_never_an_interview_today_nor_a_made_up_a
     assert facts["interviewed"] is (stage == "interview")
     expected = "Interview: date unknown · Rejected: today." if stage == "interview" else "Rejected: today."
     assert compose.timeliness(facts, TODAY) == expected
+
+
+def test_feedback_asked_with_what_they_said_but_no_answer_day_asks_when_it_came(engine, rejected_app):
+    """Saved, it waited under "Waiting for an answer" with the answer written beside it."""
+    with pytest.raises(StoreError, match="When did their answer come?") as refused:
+        store.add_feedback(
+            engine, FeedbackIn(application_id=rejected_app, asked_on=ago(3), text="More SQL depth.")
+        )
+    assert refused.value.field == "received_on"
+    assert store.load_feedback(engine).empty
+    store.add_feedback(engine, FeedbackIn(application_id=rejected_app, asked_on=ago(3)))  # waiting
+    store.add_feedback(engine, FeedbackIn(application_id=rejected_app, text="Unasked: a kind note."))
+    assert len(store.load_feedback(engine)) == 2
