@@ -28,9 +28,10 @@ def joined(words: list[str]) -> str:
 
 
 def others(n: int, word: str, many: str | None = None) -> str:
-    """What a "most" was measured against, in words: others(1, "format") == "the other format",
-    others(2, "company", "companies") == "2 other companies"."""
-    return f"the other {word}" if n == 1 else f"{n:,} other {many or word + 's'}"
+    """What a "most" was measured against, in words: others(1, "format") == "the one other format",
+    others(2, "company", "companies") == "2 other companies". "The one other": beside a channel
+    named "other", "against the other channel" read as nonsense."""
+    return f"the one other {word}" if n == 1 else f"{n:,} other {many or word + 's'}"
 
 
 def short_date(day: dt.date | dt.datetime, today: dt.date) -> str:

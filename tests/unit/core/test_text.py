@@ -45,5 +45,5 @@ def test_a_date_outside_the_current_year_shows_its_year():
 def test_what_a_most_is_measured_against_is_said_in_words():
     from lib.core import text
 
-    assert text.others(1, "format") == "the other format"
+    assert text.others(1, "format") == "the one other format"
     assert text.others(2, "company", "companies") == "2 other companies"

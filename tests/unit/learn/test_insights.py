@@ -183,7 +183,7 @@ def test_comfort_names_the_most_comfortable_format_only_from_five_rounds():
     found = insights.comfort_where(log, interviews)
     assert found.n == 12
     assert (
-        "video interviews (4.0 of 5 over 5 rounds; against the other format with 5 rounds or more)"
+        "video interviews (4.0 of 5 over 5 rounds; against the one other format with 5 rounds or more)"
         in found.sentence
     )
     assert "phone" not in found.sentence  # 5.0 but from 2 rounds: not claimed

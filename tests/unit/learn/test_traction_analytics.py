@@ -338,6 +338,7 @@ def test_the_channel_called_other_is_named_as_a_channel_in_the_strongest_sentenc
     events = _events(*[(i, "interview", "2026-01-20") for i in range(1, 10)])
     sentence = traction.strongest_claim(traction.traction_table(apps, events, TODAY)).text
     assert sentence.startswith("Traction is strongest through the “other” channel: 9 of 10 applications")
+    assert sentence.endswith("against the one other channel with 5 applications or more.")
 
 
 def test_the_headline_compares_the_last_30_days_with_the_30_before():
@@ -391,7 +392,7 @@ def test_a_lead_whose_interval_clears_the_runner_up_is_called_strongest():
     claim = traction.strongest_claim(table)
     assert claim.text.startswith("Traction is strongest through referrals: 9 of 10")
     assert "95% interval" in claim.text and claim.rests_on == (10, 40)
-    assert claim.text.endswith("against the other channel with 5 applications or more.")  # in words
+    assert claim.text.endswith("against the one other channel with 5 applications or more.")  # in words
 
 
 def test_a_lead_within_the_margin_is_said_to_be_uncertain():
