@@ -31,10 +31,13 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
 
 def sidebar_data_switch() -> None:
     with st.sidebar:
+        # its own state once set (Home, Settings and the banner set it too): an index beside that
+        # made Streamlit warn "created with a default value but also had its value set"
+        start = {} if "data_switch" in st.session_state else {"index": 1 if state.is_demo() else 0}
         choice = st.radio(
             "Data",
             ["My data", "Demo"],
-            index=1 if state.is_demo() else 0,
+            **start,
             horizontal=True,
             key="data_switch",
             help="Demo data lives in its own file and never mixes with yours.",
