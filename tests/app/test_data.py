@@ -272,3 +272,26 @@ def test_a_mailbox_is_read_reviewed_and_its_job_emails_recorded(open_page, tmp_p
     assert app_store.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
     assert len(email_store.emails_for(engine, app_id)) == 2
     engine.dispose()
+
+
+def test_rows_left_out_are_still_listed_after_the_import_and_an_unknown_status_is_named(open_page, app_env):
+    """After Import, only the counts were said: the preview's list of rows left out was gone."""
+    csv = (
+        b"Company,Position,Date Applied,Status\n"
+        b"Acme,Analyst,2025-03-01,Applied\n"
+        b",Analyst,2025-03-02,Applied\n"  # no company: left out
+        b"Birch,Analyst,2025-03-03,Vibing\n"  # a status word no one knows
+    )
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("mine.csv", csv, "text/csv")])
+    at.run()
+    assert any("not recognised and taken as applied (“Vibing”)" in w for w in shown(at.warning))
+    assert not any("saved job" in c.value for c in at.caption)  # no LinkedIn file given
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert any("Imported 2 applications" in s for s in shown(at.success))
+    assert any(w.startswith("Left out: 1 problem on 1 row.") for w in shown(at.warning))
+    left = _table(at, "problem")
+    assert left["line"].tolist() == [3]
+    assert at.get("download_button")  # the list to take away
+    assert len(_applications(app_env)) == 2

@@ -14,6 +14,7 @@ import streamlit as st
 from lib.core import db, vocab
 from lib.core.db import Engine
 from lib.core.text import plural
+from lib.data.export import frame_to_csv
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
 from lib.data.importers.statuses import status_map_from_table
@@ -100,10 +101,10 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
     st.markdown("**Status words** — how far each got and how it ended. Correct any row.")
     unknown = table.loc[~table["recognised"], "word"].tolist()
     if unknown:
+        named = ", ".join(f"“{md(word)}”" for word in unknown[:5]) + (" and more" if len(unknown) > 5 else "")
         st.warning(
             f"{plural(len(unknown), 'status word')} {'was' if len(unknown) == 1 else 'were'} not recognised "
-            "and taken as applied: "
-            "set their stage or ending below.",
+            f"and taken as applied ({named}): set their stage or ending below.",
             icon=":material/help:",
         )
     edited = st.data_editor(
@@ -211,12 +212,17 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         ]
     )
     st.dataframe(summary, hide_index=True, placeholder="")
-    if counts["saved_jobs"] or counts["contacts_matched_to_companies"]:
-        st.caption(
-            f"{plural(counts['saved_jobs'], 'saved job')} will be noted on "
-            f"{'its company' if counts['saved_jobs'] == 1 else 'their companies'}; "
-            f"{plural(counts['contacts_matched_to_companies'], 'contact')} linked to a company you have."
-        )
+    noted = [  # only what these files hold: "0 saved jobs" spoke of a file not given
+        f"{plural(counts['saved_jobs'], 'saved job')} will be noted on "
+        f"{'its company' if counts['saved_jobs'] == 1 else 'their companies'}"
+        if counts["saved_jobs"]
+        else "",
+        f"{plural(counts['contacts_matched_to_companies'], 'contact')} linked to a company you have"
+        if counts["contacts_matched_to_companies"]
+        else "",
+    ]
+    if any(noted):
+        st.caption("; ".join(n for n in noted if n) + ".")
     if not errors.empty:
         st.markdown(
             f"**{problems.in_words(*problems.counts(files))}** — the rows named below are left out; "
@@ -243,14 +249,42 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         )
 
 
-def _run_import(files: list[ParsedFile]) -> None:
+def _run_import(files: list[ParsedFile], errors: pd.DataFrame) -> None:
     bar = st.progress(0.0, text="Importing…")
     plan = import_store.apply(
         state.engine(), files, progress=lambda fraction, text: bar.progress(fraction, text=text)
     )
-    st.session_state[DONE] = plan.counts | {"duplicates": plan.duplicates_skipped}
+    # what was left out stays said after the import: the preview's list went with the preview
+    left_out = problems.in_words(*problems.counts(files)) if not errors.empty else ""
+    st.session_state[DONE] = plan.counts | {
+        "duplicates": plan.duplicates_skipped,
+        "left_out": left_out,
+        "left_out_rows": errors,
+    }
     st.session_state[UPLOADER] = st.session_state.get(UPLOADER, 0) + 1  # a fresh, empty uploader
     st.rerun()
+
+
+def _left_out(done: dict) -> None:
+    """The rows the import left out, as the preview listed them, with the list to download."""
+    rows = done.get("left_out_rows")
+    if rows is None or rows.empty:
+        return
+    st.warning(
+        f"Left out: {done['left_out']}. Fix them in the file and import it again: what came in now "
+        "is skipped as a duplicate.",
+        icon=":material/warning:",
+    )
+    st.dataframe(rows.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(rows), 300), placeholder="")
+    st.download_button(
+        "Download the list (.csv)",
+        frame_to_csv(rows),
+        file_name="rebound-rows-left-out.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="left_out_download",
+    )
 
 
 def render() -> None:
@@ -270,6 +304,7 @@ def render() -> None:
                 "is in Settings."
             )
         st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
+        _left_out(done)
     if state.is_demo():
         st.info(
             "Importing goes into your own data: switch to **My data** (beside the demo banner, or in the sidebar) first.",
@@ -316,4 +351,4 @@ def render() -> None:
             disabled=not total,
             key="import_go",
         ):
-            _run_import(files)
+            _run_import(files, errors)
