@@ -184,9 +184,10 @@ def mood_and_momentum(
             rests_on = (n, len(with_step), len(without))
             a, b = with_step["mood"], without["mood"]
             apart = averages_differ(a.mean(), a.std(), len(a), b.mean(), b.std(), len(b))
-            sentence += (
-                f" In weeks with a step closer to yes it averaged {a.mean():.1f} "
-                f"({_plural(len(a), 'week')}), in other weeks {b.mean():.1f} ({_plural(len(b), 'week')})"
+            sentence += (  # weeks with a check-in only, each week's own average: the bases said
+                f" Of the {len(rated)} weeks with a check-in, those with a step closer to yes averaged "
+                f"{a.mean():.1f} a week ({_plural(len(a), 'week')}), the others {b.mean():.1f} "
+                f"({_plural(len(b), 'week')})"
                 + (
                     ": a difference beyond what chance easily gives (it goes with the steps; it need "
                     "not come from them)."
@@ -248,8 +249,8 @@ def was_it_for_me(log: pd.DataFrame, reflections: pd.DataFrame, interviews: pd.D
             f"“{r.motivation}” {share_text(r.reached_final, r.n)}" for r in enough.itertuples()
         )
         sentence = (
-            f"Of the {_plural(n, 'rejection')} you reflected on, how many reached the final round, by why "
-            f"you went for the job: {shares}."
+            f"Across the {_plural(n, 'rejection')} you reflected on, this is how often each reason you "
+            f"went for the job led to a final round: {shares}."
         )
         ranked = enough.sort_values("share_final", ascending=False)
         if len(enough) == 1:

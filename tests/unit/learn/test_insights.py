@@ -417,7 +417,7 @@ def test_mood_is_averaged_by_week_beside_applications_and_steps_closer_to_yes():
     assert len(found.frame) == 2  # starts at the first week with anything in it
     assert "Over 5 check-ins" in found.sentence and "averaged 3.6 of 5" in found.sentence  # 18 / 5
     assert "Pauses taken after a rejection: 1." in found.sentence
-    assert "In weeks with a step" not in found.sentence  # fewer than 5 weeks on each side
+    assert "step closer to yes" not in found.sentence  # fewer than 5 weeks on each side
 
 
 def _ten_weeks(step_scores, other_scores):
@@ -433,9 +433,13 @@ def _ten_weeks(step_scores, other_scores):
 
 def test_mood_beside_steps_closer_to_yes_says_whether_the_difference_is_beyond_chance():
     close = _ten_weeks([3, 4, 3, 4, 3], [4, 3, 4, 3, 4])
-    assert "it averaged 3.4 (5 weeks), in other weeks 3.6 (5 weeks): about the same" in close
+    # the bases said: weeks with a check-in (not the 52), each week's own average
+    assert (
+        "Of the 10 weeks with a check-in, those with a step closer to yes averaged 3.4 a week (5 weeks), "
+        "the others 3.6 (5 weeks): about the same" in close
+    )
     apart = _ten_weeks([5, 5, 4, 5, 5], [2, 1, 2, 2, 1])
-    assert "4.8 (5 weeks), in other weeks 1.6 (5 weeks): a difference beyond what chance" in apart
+    assert "averaged 4.8 a week (5 weeks), the others 1.6 (5 weeks): a difference beyond what chance" in apart
     assert "need not come from them" in apart  # goes with, never causes
 
 
@@ -734,7 +738,8 @@ def test_was_it_for_me_names_a_leading_motivation_only_when_its_interval_clears_
 
     close = sentence(4, 3)
     assert close.startswith(
-        "Of the 16 rejections you reflected on, how many reached the final round, by why you went for the job:"
+        "Across the 16 rejections you reflected on, this is how often each reason you went for the job led "
+        "to a final round:"
     )
     assert "“dream job” leads, but the intervals overlap, so the lead may not hold." in close
     assert "Most often" not in close
