@@ -168,6 +168,8 @@ def target_suggestions(
 
     base = companies.set_index("id")[["name", "target_priority"]].join(per, how="left")
     base = base[base["target_priority"].notna() | (base["traction"].fillna(0) > 0)]
+    # where an offer was accepted there is nothing to promote, drop or watch: "keep watching" read odd
+    base = base[base["best"].fillna(-1) < vocab.STAGE_RANK["accepted"]]
     tries, traction, silent = (base[k].fillna(0).astype(int) for k in ("tries", "traction", "silent"))
     interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
     said_no = interested.map(lambda v: v is False).astype(bool)

@@ -570,12 +570,13 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
             "Few": ["ghosted"] * 3,
             "Four": ["interview"] + ["ghosted"] * 3,
             "Ignored": ["rejected"],
+            "Hired": ["offer", "accepted"],
         }
     )
     log, _ = make_log(rows, events)
     ids = dict(zip(log["company"], log["company_id"]))
     companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
-    priorities = {"Said no": 2, "Silent": 2, "Top": 1, "Steady": 2, "Few": 2, "Four": 2}
+    priorities = {"Said no": 2, "Silent": 2, "Top": 1, "Steady": 2, "Few": 2, "Four": 2, "Hired": 2}
     companies["target_priority"] = companies["name"].map(priorities)
     companies["target_reason"] = None
     said_no = int(log.loc[log["company"] == "Said no", "id"].iloc[0])
@@ -598,12 +599,13 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
     assert "1 of 5 (20%, 95% interval" in by.loc["Rising", "reason"]
     assert "1 of 4 (too few to tell)" in by.loc["Four", "reason"]
     assert "Ignored" not in by.index  # not a target, no traction: nothing to suggest
+    assert "Hired" not in by.index  # an offer accepted there: nothing to watch
     assert "promote 1, keep 2, drop 2, keep watching 2" in found.sentence
     assert min(found.rests_on) == 5
     only_watching = insights.target_suggestions(
         log[log["company"].isin(["Few", "Four"])], companies, refl, NO_INTERVIEWS, TODAY
     )
-    assert only_watching.sentence.startswith("Suggestions for 6 companies: keep watching 6 (fewer than 5")
+    assert only_watching.sentence.startswith("Suggestions for 7 companies: keep watching 7 (fewer than 5")
     assert "promote 0" not in only_watching.sentence  # a verdict no company got is not named
 
 
