@@ -140,7 +140,9 @@ def check_backup(
     except OSError as exc:
         return BackupCheck(False, f"The file can't be read ({exc.strerror or exc}).")
     if head != b"SQLite format 3\x00":
-        return BackupCheck(False, "This is not a Rebound backup (not an SQLite database file).")
+        return BackupCheck(
+            False, "This is not a Rebound backup: a backup is the .db file Download a backup gives."
+        )
     try:
         connection = sqlite3.connect(str(path))  # a private copy (lib.exporters makes one first)
     except sqlite3.Error as exc:

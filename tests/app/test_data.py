@@ -179,6 +179,13 @@ def test_a_file_that_is_not_a_backup_is_refused_beside_the_upload(open_page):
     at.file_uploader[0].set_value(("notes.db", b"just text", "application/octet-stream")).run()
     assert not at.exception
     assert any("can't be restored" in e.value for e in at.error)
+    assert not any("Import" in e.value for e in at.error)
+    # a spreadsheet is taken (Streamlit's own "text/csv files are not allowed" said nothing more)
+    # and pointed to the way it does come in
+    at.file_uploader[0].set_value(("tracker.csv", b"Company,Role\nAcme,Analyst\n", "text/csv")).run()
+    [said] = shown(at.error)
+    assert "not a Rebound backup: a backup is the .db file Download a backup gives" in said
+    assert "use the **Import** tab" in said
 
 
 def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, app_env, tmp_path):

@@ -16,6 +16,7 @@ from ui.text import md
 RESTORE_UPLOADER = "restore_uploader"
 DELETE_FORM = "delete_all"
 CONFIRM_WORD = "DELETE"
+IMPORTABLE = (".csv", ".tsv", ".txt", ".zip", ".xlsx", ".xls", ".json")  # given to restore: sent to Import
 
 
 @state.cached(max_entries=4)
@@ -88,9 +89,8 @@ def backup_tab() -> None:
         "**Restore** — replace your data with a backup. It is checked first; what it replaces is kept, "
         "so you can go one step back."
     )
-    upload = st.file_uploader(
+    upload = st.file_uploader(  # any file: a CSV got Streamlit's bare "text/csv files are not allowed"
         "Backup file (.db)",
-        type=["db", "sqlite", "sqlite3", "bak"],
         key=f"restore_file_{st.session_state.get(RESTORE_UPLOADER, 0)}",
     )
     if upload is not None:
@@ -98,9 +98,15 @@ def backup_tab() -> None:
         check = _check(hashlib.sha1(content).hexdigest(), content)
         if not check.ok:
             told = "nothing was replaced" in check.message.lower()  # said once, not twice
+            importable = upload.name.lower().endswith(IMPORTABLE)  # the other way in: say where it is
             st.error(
                 f"This file can't be restored. {md(check.message)}"
-                + ("" if told else " Nothing was changed."),
+                + ("" if told else " Nothing was changed.")
+                + (
+                    " To bring in a spreadsheet's or LinkedIn's rows, use the **Import** tab."
+                    if importable
+                    else ""
+                ),
                 icon=":material/error:",
             )
         else:

@@ -148,8 +148,8 @@ def test_restore_replaces_the_data_keeps_the_previous_database_and_can_go_back(e
 @pytest.mark.parametrize(
     "content, reason",
     [
-        (b"Company,Role\nAcme,Analyst\n", "not an SQLite"),
-        (b"", "not an SQLite"),
+        (b"Company,Role\nAcme,Analyst\n", "not a Rebound backup: a backup is the .db file"),
+        (b"", "not a Rebound backup: a backup is the .db file"),
     ],
 )
 def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
