@@ -15,7 +15,7 @@ import pandas as pd
 from lib.core import vocab
 from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.core.text import plural
-from lib.data.importers.dates import parse_dates
+from lib.data.importers.dates import parse_dates, why_unreadable
 from lib.data.importers.rows import (
     APPLICATION_COLUMNS,
     FIELDS,
@@ -51,11 +51,6 @@ def _too_long(series: pd.Series, limit: int) -> pd.Series:
     return pd.Series(
         [v is not None and len(v) > limit for v in series.tolist()], index=series.index, dtype=bool
     )
-
-
-def _unreadable_date(value: object) -> str:
-    # true of "soon" and of "1/1/1850" alike: the second is a date, but not one a search has
-    return f"“{str(value)[:40]}” is not a date Rebound can read (a day between 1900 and 2200)."
 
 
 OLD_DATE = pd.Timestamp(2000, 1, 1)  # earlier than any search Rebound expects to see
@@ -132,7 +127,7 @@ def applications_from(
     future = applied_on > today
     data["_value"] = data["applied_on"]
     errors += _errors(data, no_date & ~bad, "date applied", "The date applied is missing.")
-    errors += _errors(data, unreadable & ~bad, "date applied", _unreadable_date)
+    errors += _errors(data, unreadable & ~bad, "date applied", lambda v: why_unreadable(v, applied))
     errors += _errors(data, future & ~bad, "date applied", "The date applied can't be in the future.")
     bad |= no_date | unreadable | future
     long_ago = (applied_on < OLD_DATE) & ~bad
@@ -181,7 +176,7 @@ def applications_from(
     status_on = status_dates.dates
     bad_status_date = status_on.isna() & ~status_dates.missing & ~bad
     data["_value"] = data["status_date"]
-    errors += _errors(data, bad_status_date, "status date", _unreadable_date)
+    errors += _errors(data, bad_status_date, "status date", lambda v: why_unreadable(v, status_dates))
     future_status = (status_on > today) & ~bad
     errors += _errors(data, future_status, "status date", "The status date can't be in the future.")
     bad |= bad_status_date | future_status

@@ -2,12 +2,14 @@
 
 ISO (`2024-11-05`, with or without a time), LinkedIn's `6/18/22, 5:28 AM`, `30 May 2024`,
 `May 30, 2024`, day-first `23/10/2025` (the order is detected from the column), and year-less
-`9/19` (the year is inferred from the file's other dates, and said). Missing words (`null`, `N/A`,
-blank) are missing, not errors.
+`9/19` (the year is inferred from the file's other dates, and said), and Excel's day numbers
+(`45700` is 12 Feb 2025, as a sheet saved without its date format writes them). Missing words
+(`null`, `N/A`, blank) are missing, not errors; `why_unreadable` says why a text is not a date.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -43,6 +45,8 @@ ISO = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 NUMERIC = rf"^(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{2}}|\d{{4}}))?\.?{_TIME}$"
 DAY_MONTH = rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ -](?P<mon>[a-z]{{3,9}})\.?,?[ -](?P<y>\d{{4}}){_TIME}$"
 MONTH_DAY = rf"^(?:[a-z]{{3,9}},? )?(?P<mon>[a-z]{{3,9}})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}}){_TIME}$"
+EXCEL_DAY = r"^(?P<n>\d{5})(?:\.\d+)?$"  # days since 30 Dec 1899; 20000–80000 is 1954–2119
+EXCEL_EPOCH = pd.Timestamp(1899, 12, 30)
 
 
 @dataclass
@@ -52,6 +56,7 @@ class ParsedDates:
     day_first: bool = False
     yearless: pd.Series | None = None  # bool: the year was inferred
     inferred_year: int | None = None
+    mixed_order: bool = False  # numeric dates both ways (15/03 and 03/20): one way can't be read
 
 
 def _to_int(series: pd.Series) -> pd.Series:
@@ -98,6 +103,7 @@ def parse_dates(
         day_first=distinct.day_first,
         yearless=spread(distinct.yearless),
         inferred_year=distinct.inferred_year,
+        mixed_order=distinct.mixed_order,
     )
 
 
@@ -118,12 +124,14 @@ def _parse_distinct(
     iso = live.str.extract(ISO)
     result.loc[iso.index] = _assemble(_to_int(iso["y"]), _to_int(iso["m"]), _to_int(iso["d"]))
 
+    mixed_order = False
     numeric = live.str.extract(NUMERIC)
     has_numeric = numeric["a"].notna()
     a, b = _to_int(numeric["a"]), _to_int(numeric["b"])
     if day_first is None:
         # The file tells: a first part above 12 means day first; a second part above 12, month first.
         first_big, second_big = bool((a[has_numeric] > 12).any()), bool((b[has_numeric] > 12).any())
+        mixed_order = first_big and second_big
         day_first = first_big and not second_big
         if not first_big and not second_big:
             day_first = bool((numeric["sep"][has_numeric] == ".").any())
@@ -163,8 +171,37 @@ def _parse_distinct(
             take = has & dates.notna() & result.loc[named.index].isna()
             result.loc[named.index[take]] = dates[take]
 
+    serial = _to_int(live.str.extract(EXCEL_DAY)["n"])
+    serial = serial[serial.between(20_000, 80_000) & result.loc[serial.index].isna()]
+    if not serial.empty:
+        result.loc[serial.index] = EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")
+
     yearless_full = pd.Series(False, index=text.index)
     yearless_full.loc[yearless.index] = yearless & result.loc[yearless.index].notna()
     return ParsedDates(
-        result, missing, day_first=day_first, yearless=yearless_full, inferred_year=inferred_year
+        result,
+        missing,
+        day_first=day_first,
+        yearless=yearless_full,
+        inferred_year=inferred_year,
+        mixed_order=mixed_order,
     )
+
+
+def why_unreadable(value: object, parsed: ParsedDates) -> str:
+    """Why a text of a column `parsed` read is not a date, in words that say what to change."""
+    shown = f"“{str(value)[:40]}”"
+    numeric = pd.Series([str(value).strip().casefold()]).str.extract(NUMERIC).iloc[0]
+    if pd.notna(numeric["a"]):
+        a, b = int(numeric["a"]), int(numeric["b"])
+        month, day = (b, a) if parsed.day_first else (a, b)
+        year = int(_two_digit(pd.Series([int(numeric["y"])])).iloc[0]) if pd.notna(numeric["y"]) else 2000
+        if parsed.mixed_order and month > 12 and 1 <= day <= 12:  # it reads the other way round
+            return (
+                f"{shown} can't be read: this file writes some dates day first (15/03/2025) and some "
+                "month first (03/20/2025). Write them all one way."
+            )
+        if 1900 <= year <= 2200 and 1 <= month <= 12 and calendar.monthrange(year, month)[1] < day <= 31:
+            return f"{shown} is not a day: that month has no day {day}."
+    # true of "soon" and of "1/1/1850" alike: the second is a date, but not one a search has
+    return f"{shown} is not a date Rebound can read (a day between 1900 and 2200)."

@@ -373,3 +373,26 @@ def test_a_date_out_of_any_search_is_refused_saying_which_days_are_read():
         "“1/1/1850” is not a date Rebound can read (a day between 1900 and 2200)."
     ]
     assert len(parsed.applications) == 1
+
+
+def test_excel_day_numbers_are_read_as_the_days_they_stand_for():
+    """A sheet saved without its date format writes 45700 for 12 Feb 2025: it was refused."""
+    read = parse_dates(pd.Series(["45700", "45750.5", "2025-01-05", "12345"]))
+    assert read.dates.tolist()[:3] == [
+        pd.Timestamp(2025, 2, 12),
+        pd.Timestamp(2025, 4, 3),
+        pd.Timestamp(2025, 1, 5),
+    ]
+    assert pd.isna(read.dates.iloc[3])  # 1933: no day number a job search writes
+
+
+def test_an_unreadable_date_says_what_to_change():
+    mixed = b"Company,Role,Date Applied\nAcme,Analyst,15/03/2025\nBeta,Analyst,03/20/2025\n"
+    [error] = spreadsheet.parse(mixed).errors
+    assert error.message == (
+        "“15/03/2025” can't be read: this file writes some dates day first (15/03/2025) and some "
+        "month first (03/20/2025). Write them all one way."
+    )
+    no_such_day = b"Company,Role,Date Applied\nAcme,Analyst,31/02/2025\nBeta,Analyst,15/03/2025\n"
+    [error] = spreadsheet.parse(no_such_day).errors
+    assert error.message == "“31/02/2025” is not a day: that month has no day 31."
