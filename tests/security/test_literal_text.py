@@ -151,6 +151,7 @@ def seeded(tmp_path_factory) -> dict[str, str]:
             contact_id=contact,
             asked_on=day + dt.timedelta(days=6),
             asked_via=hostile("via"),
+            received_on=day + dt.timedelta(days=8),  # what they said is their answer: it has a day
             text=hostile("feedback"),
             themes=[hostile("theme")],
         ),
