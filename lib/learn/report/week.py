@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from lib.core.text import plural
 from lib.learn import plan as plans
 
 IF = "If {moment}, then {then}"
@@ -32,10 +33,18 @@ def week_lines(
     lines = [("Week of", f"{monday:%d %b %Y}")]
     plan = plans.plan_for(plan_frame, today) if not plan_frame.empty else None
     if plan is None:
-        if weekly_goal:
-            lines.append(("Goal", f"{weekly_goal} applications a week; {sent} sent so far this week"))
+        if weekly_goal:  # the standing goal of Settings, not a plan: Home says "No plan yet" beside it
+            lines.append(
+                (
+                    "Weekly goal",
+                    f"{weekly_goal} applications a week (Settings); {sent} sent so far this week. "
+                    "No plan made for this week yet.",
+                )
+            )
         else:
-            lines.append(("Sent so far", f"{sent} applications since Monday (no plan or weekly goal yet)"))
+            lines.append(
+                ("Sent so far", f"{plural(sent, 'application')} since Monday (no plan or weekly goal yet)")
+            )
         return lines
     planned = int(plan.get("applications") or 0)
     lines.append(("Applications", f"{planned} planned; {sent} sent so far"))

@@ -142,3 +142,22 @@ def test_the_self_check_trend_compares_the_last_two_checks() -> None:
     assert "higher on goals and planning" in sentence and "lower on feelings and keeping on" in sentence
     assert wp.check_trend(checks.head(1))[1] is None
     assert wp.check_trend(pd.DataFrame())[0].empty
+
+
+def test_without_a_plan_the_week_shows_the_settings_goal_as_a_goal_not_as_a_plan():
+    """The report read "Goal 5 applications a week" beside Home's "No plan yet", as if one were made."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from lib.learn.report.week import week_lines
+
+    today = dt.date(2026, 3, 5)  # a Thursday
+    applied = pd.Series(pd.to_datetime(["2026-03-02", "2026-02-20"]))
+    lines = dict(week_lines(pd.DataFrame(), applied, today, weekly_goal=5))
+    assert lines["Weekly goal"] == (
+        "5 applications a week (Settings); 1 sent so far this week. No plan made for this week yet."
+    )
+    assert dict(week_lines(pd.DataFrame(), applied, today, weekly_goal=0))["Sent so far"].startswith(
+        "1 application since Monday"
+    )
