@@ -108,7 +108,9 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
         )
     r_hits, r_n = int(runner["traction"]), int(runner["applications"])
     return Claim(
-        f"Traction is highest so far {kind} {place(top['group'])}: {said}. Next: {place(runner['group'])} "
+        # how it ranks, said: Traction's table sorts by the rate, where 3 of 7 stands above 8 of 19
+        f"Traction is highest so far {kind} {place(top['group'])}: {said}. Next, ranked by the lower "
+        f"end of each interval: {place(runner['group'])} "
         f"({r_hits} of {r_n}); the intervals overlap, so the lead may not hold.",
         sizes,
     )

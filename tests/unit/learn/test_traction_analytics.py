@@ -400,7 +400,10 @@ def test_a_lead_within_the_margin_is_said_to_be_uncertain():
     table = traction.traction_table(apps, _interviewed(apps, [*range(1, 7), *range(11, 15)]), TODAY)
     claim = traction.strongest_claim(table)
     assert claim.text.startswith("Traction is highest so far through referrals: 6 of 10")
-    assert "Next: job boards (4 of 10)" in claim.text and "may not hold" in claim.text
+    assert (
+        "Next, ranked by the lower end of each interval: job boards (4 of 10)" in claim.text
+        and "may not hold" in claim.text
+    )
     assert "strongest" not in claim.text
 
 
