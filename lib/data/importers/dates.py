@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,7 @@ ISO = rf"^(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}}){_TIME}$"
 NUMERIC = rf"^(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{2}}|\d{{4}}))?\.?{_TIME}$"
 DAY_MONTH = rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ -](?P<mon>[a-z]{{3,9}})\.?,?[ -](?P<y>\d{{4}}){_TIME}$"
 MONTH_DAY = rf"^(?:[a-z]{{3,9}},? )?(?P<mon>[a-z]{{3,9}})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>\d{{4}}){_TIME}$"
+_NUMERIC = re.compile(NUMERIC)
 EXCEL_DAY = r"^(?P<n>\d{5})(?:\.\d+)?$"  # days since 30 Dec 1899; 20000–80000 is 1954–2119
 EXCEL_EPOCH = pd.Timestamp(1899, 12, 30)
 
@@ -77,9 +79,18 @@ def _assemble(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     return result
 
 
+def _pivot() -> int:
+    """A two-digit year above this is last century's ("99" is 1999), else this one's."""
+    return dt.date.today().year % 100 + 1
+
+
 def _two_digit(year: pd.Series) -> pd.Series:
-    pivot = dt.date.today().year % 100 + 1
-    return year.where(year >= 100, year + 2000 - 100 * (year > pivot))
+    return year.where(year >= 100, year + 2000 - 100 * (year > _pivot()))
+
+
+def _full_year(year: int) -> int:
+    """`_two_digit` for one year (per refused row: no pandas call)."""
+    return year if year >= 100 else year + 2000 - 100 * (year > _pivot())
 
 
 def parse_dates(
@@ -191,11 +202,12 @@ def _parse_distinct(
 def why_unreadable(value: object, parsed: ParsedDates) -> str:
     """Why a text of a column `parsed` read is not a date, in words that say what to change."""
     shown = f"“{str(value)[:40]}”"
-    numeric = pd.Series([str(value).strip().casefold()]).str.extract(NUMERIC).iloc[0]
-    if pd.notna(numeric["a"]):
+    # called once per refused row: plain `re`, not a pandas call each (500 µs; 25 s for 50,000 rows)
+    numeric = _NUMERIC.match(str(value).strip().casefold())
+    if numeric:
         a, b = int(numeric["a"]), int(numeric["b"])
         month, day = (b, a) if parsed.day_first else (a, b)
-        year = int(_two_digit(pd.Series([int(numeric["y"])])).iloc[0]) if pd.notna(numeric["y"]) else 2000
+        year = _full_year(int(numeric["y"])) if numeric["y"] else 2000
         if parsed.mixed_order and month > 12 and 1 <= day <= 12:  # it reads the other way round
             return (
                 f"{shown} can't be read: this file writes some dates day first (15/03/2025) and some "
