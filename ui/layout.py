@@ -49,15 +49,18 @@ def sidebar_data_switch() -> None:
     state.keep_mode_in_address()
 
 
+def _switch_to(mode: str) -> None:
+    """Show the demo or your data (a button's callback): the sidebar's switch says the same."""
+    state.set_data_mode(mode)
+    st.session_state["data_switch"] = "Demo" if mode == "demo" else "My data"
+
+
 def open_demo() -> None:
-    """Show the demo (a button's callback): the sidebar's switch says the same."""
-    state.set_data_mode("demo")
-    st.session_state["data_switch"] = "Demo"
+    _switch_to("demo")
 
 
 def _back_to_my_data() -> None:
-    state.set_data_mode("mine")
-    st.session_state["data_switch"] = "My data"  # the sidebar's switch says the same
+    _switch_to("mine")
 
 
 def demo_banner() -> None:

@@ -212,17 +212,15 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         ]
     )
     st.dataframe(summary, hide_index=True, placeholder="")
-    noted = [  # only what these files hold: "0 saved jobs" spoke of a file not given
-        f"{plural(counts['saved_jobs'], 'saved job')} will be noted on "
-        f"{'its company' if counts['saved_jobs'] == 1 else 'their companies'}"
-        if counts["saved_jobs"]
-        else "",
-        f"{plural(counts['contacts_matched_to_companies'], 'contact')} linked to a company you have"
-        if counts["contacts_matched_to_companies"]
-        else "",
-    ]
-    if any(noted):
-        st.caption("; ".join(n for n in noted if n) + ".")
+    noted = []  # only what these files hold: "0 saved jobs" spoke of a file not given
+    if jobs := counts["saved_jobs"]:
+        noted.append(
+            f"{plural(jobs, 'saved job')} will be noted on {'its company' if jobs == 1 else 'their companies'}"
+        )
+    if linked := counts["contacts_matched_to_companies"]:
+        noted.append(f"{plural(linked, 'contact')} linked to a company you have")
+    if noted:
+        st.caption("; ".join(noted) + ".")
     if not errors.empty:
         st.markdown(
             f"**{problems.in_words(*problems.counts(files))}** — the rows named below are left out; "
