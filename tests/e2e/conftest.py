@@ -18,6 +18,15 @@ from pathlib import Path
 
 import pytest
 
+try:  # without playwright, the fixture below says how to install it
+    from playwright.sync_api import expect
+
+    # Playwright's own 5 s for `expect` is too short when two browsers and two servers share two
+    # cores (the full suite): a popover once took longer to draw. A real failure still fails.
+    expect.set_options(timeout=15_000)
+except ImportError:
+    pass
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--no-sandbox",
