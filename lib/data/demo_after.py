@@ -21,12 +21,14 @@ def after_rejection(
     today = now.date()
     evening = min(dt.datetime.combine(ending[1], dt.time(20)), now)
     next_day = min(ending[1] + dt.timedelta(days=1), today)
+    pause_until = dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18))
     reflection = {
         "application_id": app_id,
         "bank": "rejection",
         "bank_version": 1,
         "created_at": evening,  # written that evening (not the day the demo was built)
-        "pause_until": dt.datetime.combine(ending[1] + dt.timedelta(days=1), dt.time(18)),
+        # No pause still running: opened in one, the demo's Home showed little but the pause.
+        "pause_until": pause_until if pause_until <= now else None,
         "answers": {
             "mood": rng.randint(1, 4),
             "mood_words": rng.choice(["Deflated", "Annoyed, then okay", "Tired"]),

@@ -57,3 +57,19 @@ def test_the_demo_search_goes_on_only_while_no_offer_was_accepted(tmp_path):
     accepted = pd.to_datetime(events.loc[events["kind"] == "accepted", "occurred_on"])
     assert accepted.empty or (pd.to_datetime(applied) <= accepted.min()).all()
     assert (events["kind"] == "declined").any()  # offers still end: declined
+
+
+def test_the_demo_opens_on_a_whole_home_not_in_a_pause(tmp_path):
+    """The demo's latest "no" came a day before it was built: its pause (until 18:00 the next day)
+    was still running, and Home showed little but the pause. Pauses ended before then still count."""
+    from lib.store.reflections import pauses_ending_after
+
+    ended = 0
+    for day in [TODAY + dt.timedelta(days=offset) for offset in range(0, 40, 3)]:
+        engine = db.open_database(f"sqlite:///{tmp_path / f'demo-{day}.db'}")
+        demo.build(engine, day)
+        built = dt.datetime.combine(day, dt.time(23, 59))
+        assert pauses_ending_after(engine, built) == [], day
+        ended += len(pauses_ending_after(engine, dt.datetime(2000, 1, 1)))
+        engine.dispose()
+    assert ended > 0  # the earlier pauses are kept: a pause is part of the demo's story
