@@ -92,6 +92,15 @@ def test_filters_change_the_numbers(open_page):
     assert not at.exception
 
 
+def test_applied_between_starts_at_the_first_and_last_application_as_on_the_log(open_page):
+    """It was empty (the bounds were lost), unlike the log's and the report's."""
+    at = open_page(PAGE, demo=True)
+    traction_box = at.date_input(key="traction_dates").value
+    at.switch_page("pages/applications.py").run()
+    assert len(traction_box) == 2 and traction_box == at.date_input(key="log_dates").value
+    assert not at.exception
+
+
 def test_excluding_open_applications_leaves_only_those_that_ended(open_page):
     at = open_page(PAGE, demo=True)
     before = int(_summary(at).split("**")[1].replace(",", ""))

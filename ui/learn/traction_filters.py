@@ -23,7 +23,7 @@ def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFi
     """Draw the filters in one row; return the filter and the period ("month" or "week") picked in
     the Over time tab (`period`), which is drawn there, beside the chart it changes."""
     with st.container(border=True):
-        c1, c2, c3, c4 = st.columns([3.2, 2.6, 2.1, 2.3], vertical_alignment="bottom")
+        c1, c2, c3, c4 = st.columns([3.7, 2.4, 2.0, 2.2], vertical_alignment="bottom")
         dates = c1.date_input(
             "Applied between", value=bounds or (), key="traction_dates", format="DD/MM/YYYY"
         )

@@ -261,3 +261,4 @@ def table_bounds(table: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     dates = table["applied_on"].dropna()
     if dates.empty:
         return None
+    return dates.min().date(), dates.max().date()

@@ -433,3 +433,18 @@ def test_the_headline_says_how_many_it_counts_in_neither_30_day_window_for_want_
     )
     assert (by_label["Traction rate"].last_30, by_label["Traction rate"].undated) == (0, 1)
     assert by_label["Applications"].undated == 0 and by_label["Offers"].undated == 0
+
+
+def test_the_table_bounds_are_the_first_and_last_application_dates():
+    """They were always None (a line lost when the module was split): Traction's "Applied between"
+    stayed empty, and the report charted a short search by month instead of by week."""
+    table = traction.traction_table(
+        _apps(
+            (1, "Acme", "Analyst", "referral", "2026-02-03"), (2, "Beta", "Analyst", "referral", "2026-01-09")
+        ),
+        _events(),
+        TODAY,
+        30,
+    )
+    assert traction.table_bounds(table) == (dt.date(2026, 1, 9), dt.date(2026, 2, 3))
+    assert traction.table_bounds(table.iloc[0:0]) is None
