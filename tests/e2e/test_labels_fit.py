@@ -55,10 +55,26 @@ def width(request, page):
     return request.param
 
 
+# A date box whose text is wider than the box: its days scroll sideways, the last one half hidden.
+CUT_DATES = """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stDateInputFieldsScroller]')]
+    .filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+# Chips of a multi-select cut at its edge ("Felix Becker (" at 1,280 px).
+CUT_CHIPS = """label => [...document.querySelectorAll('[data-testid=stMultiSelect]')]
+    .filter(b => b.innerText.startsWith(label))
+    .flatMap(b => {
+        const box = b.querySelector('[data-testid=stMultiSelectTagsContainer]').getBoundingClientRect();
+        return [...b.querySelectorAll('[data-tag] span[title]')]
+            .filter(t => t.getBoundingClientRect().right > box.right + 1).map(t => t.innerText);
+    })"""
+
+
 def test_the_traction_filter_bar_fits(page, server, seeded, width):
     goto(page, server, "traction")
     expect(page.get_by_text("Include open")).to_be_visible()
+    expect(page.get_by_test_id("stDateInputFieldsScroller")).to_contain_text(f"{dt.date.today():%Y}")
     assert page.evaluate(CUT_LABELS) == []
+    assert page.evaluate(CUT_DATES) == []
 
 
 def test_a_person_and_the_people_to_connect_with_show_whole_buttons(page, server, seeded, width):
@@ -93,6 +109,20 @@ def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
     expect(page.get_by_role("button", name="Mark sent")).to_be_visible()
     expect(page.get_by_role("button", name="Save draft")).to_be_visible()
     assert page.evaluate(CUT_LABELS) == []
+
+
+def test_two_people_to_write_to_show_whole(page, server, width):
+    engine = db.open_database(server.db_url)
+    company = f"Northwind {width}"
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company=company, role="Analyst", applied_on=dt.date.today())
+    )
+    for name, role in (("Maya Moreau", "hiring manager"), ("Felix Becker", "recruiter")):
+        contact_store.add_contact(engine, ContactIn(name=name, company=company, role=role))
+    goto(page, server, f"compose?app={app_id}")  # the people at the company are picked already
+    expect(page.get_by_text("Maya Moreau (hiring manager)")).to_be_visible()
+    expect(page.get_by_text("Felix Becker (recruiter)")).to_be_visible()
+    assert page.evaluate(CUT_CHIPS, "To") == []
 
 
 # The picked option of a drop-down (the value of its input), cut because the box is narrower.
