@@ -151,8 +151,14 @@ def set_action_state(
     title: str | None = None,
     due_on: dt.date | None = None,
     snoozed_until: dt.date | None = None,
+    checked_in: tuple[int, dt.date] | None = None,
 ) -> None:
-    """Mark an action done, snoozed (until a day) or open again."""
+    """Mark an action done, snoozed (until a day) or open again.
+
+    `checked_in` (contact id, day), with "done": a check-in happened that day, so the person's last
+    contact becomes that day (a later one is kept) and the check-in planned on or before it is
+    cleared; in the same transaction. Done on Home, the person still read "Next check-in: 4 Dec"
+    (past) with no last contact."""
     if status not in STATUSES:
         raise ValueError(f"status must be one of {STATUSES}")
     values = {
@@ -166,3 +172,14 @@ def set_action_state(
         updated = connection.execute(sa.update(X).where(X.c.rule_key == rule_key).values(**values))
         if updated.rowcount == 0:
             connection.execute(sa.insert(X).values(rule_key=rule_key, **values))
+        if checked_in is not None and status == "done":
+            contact_id, day = checked_in
+            person = P.c.id == contact_id
+            connection.execute(
+                sa.update(P)
+                .where(person, sa.or_(P.c.last_contact_on.is_(None), P.c.last_contact_on < day))
+                .values(last_contact_on=day)
+            )
+            connection.execute(
+                sa.update(P).where(person, P.c.next_checkin_on <= day).values(next_checkin_on=None)
+            )

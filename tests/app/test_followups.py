@@ -332,6 +332,21 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     assert mine() == []
 
 
+def test_a_check_in_done_on_home_is_the_persons_last_contact(open_page, rejected):
+    engine = rejected[0]
+    sam = contact_store.add_contact(
+        engine, ContactIn(name="Sam Lee", company="Northwind", next_checkin_on=ago(1))
+    )
+    at = open_page()
+    done = next(b for b in at.button if b.key and b.key.startswith(f"done_check-in:{sam}:"))
+    done.click()
+    at.run()
+    assert not at.exception
+    assert "Done: your last contact is today." in [t.value for t in at.toast]
+    person = contact_store.get_contact(engine, sam)
+    assert (person["last_contact_on"], person["next_checkin_on"]) == (dt.date.today(), None)
+
+
 def test_a_very_long_note_is_kept_refused_with_how_far_over_and_said_too_long_for_a_mail_link(
     open_page, rejected
 ):

@@ -53,10 +53,21 @@ def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
 
 def _decide(action: next_actions.Action, status: str, days: int | None = None) -> None:
     until = dt.date.today() + dt.timedelta(days=days) if days else None
+    checked_in = (action.contact_id, dt.date.today()) if action.kind == "check-in" else None
     action_store.set_action_state(
-        state.engine(), action.rule_key, status, title=action.title, due_on=action.due_on, snoozed_until=until
+        state.engine(),
+        action.rule_key,
+        status,
+        title=action.title,
+        due_on=action.due_on,
+        snoozed_until=until,
+        checked_in=checked_in,
     )
-    st.toast("Done." if status == "done" else f"Snoozed until {until:%a %d %b}.", icon=":material/check:")
+    if status != "done":
+        said = f"Snoozed until {until:%a %d %b}."
+    else:
+        said = "Done: your last contact is today." if checked_in else "Done."
+    st.toast(said, icon=":material/check:")
 
 
 def _row(action: next_actions.Action, today: dt.date) -> None:

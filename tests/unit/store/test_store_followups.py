@@ -142,6 +142,39 @@ def test_done_and_snoozed_decisions_are_kept_by_rule_key(engine, rejected_app):
     assert action_store.action_states(engine)["status"].tolist() == ["done"]
 
 
+def test_a_check_in_marked_done_is_the_persons_last_contact_and_clears_the_planned_day(engine):
+    sam = contact_store.add_contact(
+        engine,
+        ContactIn(name="Sam Lee", company="Northwind", last_contact_on=ago(40), next_checkin_on=ago(1)),
+    )
+    [action] = [a for a in open_actions(engine) if a.contact_id == sam]
+    assert action.kind == "check-in"
+    action_store.set_action_state(
+        engine, action.rule_key, "done", title=action.title, checked_in=(sam, TODAY)
+    )
+    assert contact_store.get_contact(engine, sam)["last_contact_on"] == TODAY
+    assert contact_store.get_contact(engine, sam)["next_checkin_on"] is None
+    assert [a for a in open_actions(engine) if a.kind == "check-in"] == []
+
+
+def test_a_check_in_done_keeps_a_later_contact_and_a_later_plan_and_a_snooze_changes_neither(engine):
+    jo = contact_store.add_contact(
+        engine, ContactIn(name="Jo", last_contact_on=TODAY, next_checkin_on=ago(2))
+    )
+    [action] = [a for a in open_actions(engine) if a.contact_id == jo]
+    action_store.set_action_state(
+        engine,
+        action.rule_key,
+        "snoozed",
+        snoozed_until=TODAY + dt.timedelta(days=3),
+        checked_in=(jo, ago(3)),
+    )
+    assert contact_store.get_contact(engine, jo)["next_checkin_on"] == ago(2)
+    action_store.set_action_state(engine, action.rule_key, "done", checked_in=(jo, ago(3)))
+    person = contact_store.get_contact(engine, jo)
+    assert (person["last_contact_on"], person["next_checkin_on"]) == (TODAY, ago(2))
+
+
 def test_feedback_received_before_asked_is_refused_and_themes_are_cleaned(engine, rejected_app):
     with pytest.raises(StoreError) as err:
         store.add_feedback(
