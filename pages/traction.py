@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.core import vocab
+from lib.core.text import plural
 from lib.learn import traction
 from ui import layout, state
 from ui.learn import traction_data, traction_filters
@@ -28,7 +29,7 @@ specs = traction_data.chart_specs(chosen, freq)
 
 summary, settings_col = st.columns([3, 2], vertical_alignment="center")
 summary.markdown(
-    f"**{view.matching:,}** of {view.total:,} applications · "
+    f"**{view.matching:,}** of {plural(view.total, 'application')} · "
     f"response rate **{traction.rate_text(view.responses, view.matching)}** · "
     f"traction rate **{traction.rate_text(view.traction, view.matching)}**",
     help="Response: the employer answered in any way (a screen or later, or a rejection). "

@@ -190,7 +190,9 @@ def people_to_connect(facts: Facts, today: dt.date) -> list[Action]:
     actions = []
     for row in fresh.itertuples():
         met_on = _day(row.met_on)
-        at = f" ({row.role}, {row.company})" if isinstance(row.company, str) else f" ({row.role})"
+        # their role, unless it is only "other"; then the company alone
+        said = [w for w in (row.role if row.role != "other" else None, row.company) if isinstance(w, str)]
+        at = f" ({', '.join(said)})" if said else ""
         actions.append(
             Action(
                 rule_key=f"connect:{row.id}",

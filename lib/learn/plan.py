@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from lib.core import vocab
 from lib.core.models import MAX_SHORT_TEXT, Model, field_errors
+from lib.core.text import plural
 
 MAX_IF_THEN = 3
 MAX_SLOTS = 14
@@ -189,7 +190,7 @@ class WeekProgress:
             return f"{week}: {done}. No plan yet — the strategy review ends with one."
         if self.planned == 0:
             return f"{week}: {done}. Your plan has no applications this week; that's a choice, and fine."
-        return f"{week}: {self.applications} of {self.planned} planned applications sent; {done.split(', ', 1)[1]}."
+        return f"{week}: {self.applications} of {plural(self.planned, 'planned application')} sent; {done.split(', ', 1)[1]}."
 
 
 def plan_for(plans: pd.DataFrame, day: dt.date) -> dict[str, Any] | None:

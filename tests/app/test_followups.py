@@ -120,7 +120,7 @@ def test_a_recipient_without_email_can_copy_but_gets_no_mail_link(open_page, rej
     at.run()
     assert not at.exception
     assert any("No email address for this recipient" in c for c in texts(at.caption))
-    assert any(code.value.startswith("Thank you, Data Analyst at Acme Robotics") for code in at.code)
+    assert any(code.value.startswith("Thank you: the Data Analyst role at Acme Robotics") for code in at.code)
     saved = contact_store.load_contacts(engine)
     assert "Lee, the interviewer" in saved["name"].tolist()  # added to the network
 

@@ -26,8 +26,10 @@ def _sentences(at) -> list[str]:
 
 
 def _breaks_a_rule(text: str) -> str | None:
-    rates = len(re.findall(r"95% interval \d+%–\d+%", text))
-    if len(re.findall(r"\d+%(?! interval)", text)) != 3 * rates:  # each rate: itself, low, high
+    intervals = len(re.findall(r"95% interval \d+%–\d+%", text))
+    # each rate has its interval (low, high) beside it; an interval alone is a metric's caption,
+    # its rate the metric's big number just above
+    if len(re.findall(r"\d+%(?! interval)", text)) - 2 * intervals > intervals:
         return "a rate without its interval"
     if "tends to go with" in text and ("95% interval" not in text or "n = " not in text):
         return "a link without its interval and n"

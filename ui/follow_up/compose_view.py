@@ -317,7 +317,8 @@ def other_kinds(kept: list[dict[str, Any]], kind: str) -> None:
     others = [d["kind"] for d in kept if d.get("kind", kind) != kind and not d.get("sent_on")]
     if others:
         counts = ", ".join(f"{plural(others.count(k), 'draft')} ({md(k)})" for k in dict.fromkeys(others))
-        st.caption(f"Also kept for this application: {counts}. Pick that kind of note to see them.")
+        them = "it" if len(others) == 1 else "them"
+        st.caption(f"Also kept for this application: {counts}. Pick that kind of note to see {them}.")
 
 
 def drafts(shown: list[dict[str, Any]], today: dt.date) -> None:

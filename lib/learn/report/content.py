@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import plural
 from lib.learn import charts, claims, insights, traction
 from lib.learn.report import private
 from lib.learn.report.mask import Masker
@@ -127,8 +128,8 @@ def _figures(table: pd.DataFrame) -> tuple[list[Figure], str]:
         Figure("Applications", f"{n:,}", "sent in this period (n)"),
         _rate("Response rate", responses, n, "got an answer (a screen or later, or a rejection)"),
         _rate("Traction rate", reached, n, "reached an interview or further"),
-        Figure("Final rounds", f"{finals:,}", f"of {n:,} applications reached a final round"),
-        Figure("Offers", f"{offers:,}", f"of {n:,} applications reached an offer"),
+        Figure("Final rounds", f"{finals:,}", f"of {plural(n, 'application')} reached a final round"),
+        Figure("Offers", f"{offers:,}", f"of {plural(n, 'application')} reached an offer"),
     ]
     return figures, traction.strongest_sentence(table)
 

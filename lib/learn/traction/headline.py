@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.core import vocab
-from lib.core.text import others
+from lib.core.text import others, plural
 from lib.learn.claims import MIN_CASES as MIN_SAMPLE
 from lib.learn.claims import TOO_FEW, Claim, rate_text, wilson_interval
 from lib.learn.traction.aggregates import (
@@ -85,7 +85,7 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
             best = (rates, kind, column)
     if best is None:
         return Claim(
-            f"{int(table['traction'].sum()):,} of {len(table):,} applications reached an interview. Too few "
+            f"{int(table['traction'].sum()):,} of {plural(len(table), 'application')} reached an interview. Too few "
             "yet to tell where traction is strongest: that needs two channels, roles or companies with "
             f"{MIN_SAMPLE} applications each, and {MIN_SAMPLE} interviews in the leading one."
         )

@@ -348,3 +348,23 @@ def test_the_when_is_not_said_twice_when_the_title_says_it():
     assert na.when_suffix(replace(interview, title="Interview at Todayville Ltd"), TODAY) == "today"
     later = na.Action("y", "note", "Send a thank-you to Acme", "", TODAY + dt.timedelta(days=3))
     assert na.when_suffix(later, TODAY) == f"due {later.due_on:%d %b}"
+
+
+def test_a_person_met_is_named_with_their_role_unless_it_is_only_other():
+    today = dt.date(2026, 3, 2)
+    contacts = pd.DataFrame(
+        {
+            "id": [1, 2, 3],
+            "name": ["Sam Lee", "Ana Ruiz", "Jo"],
+            "role": ["other", "recruiter", "other"],
+            "company": ["Northwind", "Acme", None],
+            "met_on": [today] * 3,
+            "connected_on": [None] * 3,
+        }
+    )
+    titles = [a.title for a in na.people_to_connect({"contacts": contacts}, today)]
+    assert titles == [
+        "Connect with Sam Lee (Northwind)",
+        "Connect with Ana Ruiz (recruiter, Acme)",
+        "Connect with Jo",
+    ]

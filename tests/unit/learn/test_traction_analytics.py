@@ -448,3 +448,14 @@ def test_the_table_bounds_are_the_first_and_last_application_dates():
     )
     assert traction.table_bounds(table) == (dt.date(2026, 1, 9), dt.date(2026, 2, 3))
     assert traction.table_bounds(table.iloc[0:0]) is None
+
+
+def test_one_application_is_said_in_the_singular():
+    table = traction.traction_table(
+        _apps((1, "Acme", "Analyst", "referral", "2026-02-03")),
+        _events((1, "interview", "2026-02-10")),
+        TODAY,
+        30,
+    )
+    said = traction.strongest_sentence(table)
+    assert said.startswith("1 of 1 application reached an interview.")
