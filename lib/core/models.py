@@ -90,12 +90,22 @@ def not_long_ago(value: dt.date | None) -> dt.date | None:
     return value
 
 
+DAYS_AHEAD_AT_MOST = 365  # a planned day (a check-in, an interview, a pause's end): a year ahead at most
+
+
+def not_far_ahead(value: dt.date | None) -> dt.date | None:
+    if value is not None and value > dt.date.today() + dt.timedelta(days=DAYS_AHEAD_AT_MOST):
+        raise ValueError("can't be more than a year ahead")
+    return value
+
+
 # A day something already happened: a future one is refused with a message (the date boxes take
 # any day, so the browser never silently keeps the last good one instead). An application's and
 # its stages' days are bounded below by the import's own rules (they agree) and by each other.
 PastDay = Annotated[dt.date, AfterValidator(not_in_future)]
 OptPastDay = Annotated[dt.date | None, AfterValidator(not_in_future), AfterValidator(not_long_ago)]
-OptDay = Annotated[dt.date | None, AfterValidator(not_long_ago)]  # may be ahead: a planned check-in
+# may be ahead, up to a year: a planned check-in (01/01/2099 was kept without a word)
+OptDay = Annotated[dt.date | None, AfterValidator(not_long_ago), AfterValidator(not_far_ahead)]
 
 
 class Model(BaseModel):

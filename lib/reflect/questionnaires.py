@@ -17,7 +17,15 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError, create_model, field_validator
 from pydantic.fields import FieldInfo
 
-from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT, Model, field_errors, max_length, not_in_future
+from lib.core.models import (
+    MAX_LONG_TEXT,
+    MAX_SHORT_TEXT,
+    Model,
+    field_errors,
+    max_length,
+    not_far_ahead,
+    not_in_future,
+)
 from lib.core.text import squash
 from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read through this module)
     BANKS,
@@ -38,14 +46,6 @@ from lib.reflect.banks import (  # noqa: F401  (re-exported: the banks are read 
 )
 
 # --- validation --------------------------------------------------------------------------------
-
-MAX_DAYS_AHEAD = 365  # a date that may be after today (a pause ends): at most a year ahead
-
-
-def _within_a_year(value: dt.date | None) -> dt.date | None:
-    if value is not None and value > dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD):
-        raise ValueError("can't be more than a year ahead")
-    return value
 
 
 _NOTE = Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)]  # the note beside a scale
@@ -87,7 +87,7 @@ def answers_model(bank: Bank) -> type[Model]:
         validators["_dates_not_in_future"] = field_validator(*past_dates)(not_in_future)
     ahead = [q.id for q in bank.questions if q.kind == "date" and q.future_ok]
     if ahead:
-        validators["_dates_within_a_year"] = field_validator(*ahead)(_within_a_year)
+        validators["_dates_within_a_year"] = field_validator(*ahead)(not_far_ahead)
     return create_model(f"{bank.id.capitalize()}Answers", __base__=Model, __validators__=validators, **fields)
 
 

@@ -111,6 +111,24 @@ def test_a_person_met_tomorrow_is_refused_under_met_on_and_not_added(open_page, 
     engine.dispose()
 
 
+def test_a_check_in_planned_years_ahead_is_refused_and_one_within_the_year_kept(open_page, app_env):
+    """01/01/2099 was kept without a word (the other date boxes refuse such a slip of the year)."""
+    engine = db.open_database(app_env)
+    at = open_page("pages/network.py")
+    next(t for t in at.text_input if t.label == "Name *").set_value("Jo Test")
+    check_in = next(d for d in at.date_input if d.label == "Next check-in")
+    check_in.set_value(dt.date(2099, 1, 1))
+    next(b for b in at.button if b.label == "Add person").click()
+    at.run()
+    assert "Next check-in can't be more than a year ahead" in shown(at.error)
+    assert contact_store.load_contacts(engine).empty
+    next(d for d in at.date_input if d.label == "Next check-in").set_value(TODAY + dt.timedelta(days=300))
+    next(b for b in at.button if b.label == "Add person").click()
+    at.run()
+    assert contact_store.load_contacts(engine)["name"].tolist() == ["Jo Test"]
+    engine.dispose()
+
+
 def test_an_email_dated_tomorrow_is_refused_with_a_message_not_an_exception(open_page, app_env):
     engine = db.open_database(app_env)
     at = open_page("pages/rejection.py")
@@ -165,6 +183,30 @@ def test_an_interview_day_already_past_is_refused_not_forgotten_at_once(open_pag
     assert not at.exception
     assert "That day has passed: pick today or a day ahead." in shown(at.error)
     assert practice_store.next_interview(engine, TODAY) is None
+    engine.dispose()
+
+
+def test_an_interview_day_years_ahead_is_refused_and_none_picked_is_said(open_page, app_env):
+    """31/12/2199 was kept, and shown as "Next interview: Tue 31 Dec", as if this December; with no
+    day picked the button did nothing, without a word."""
+    engine = db.open_database(app_env)
+    at = open_page("pages/practice.py")
+    at.date_input(key="practice_interview_on").set_value(dt.date(2199, 12, 31))
+    at.button(key="practice_interview_save").click()
+    at.run()
+    assert "That day is more than a year ahead: check the year." in shown(at.error)
+    assert practice_store.next_interview(engine, TODAY) is None
+    at.date_input(key="practice_interview_on").set_value(None)
+    at.button(key="practice_interview_save").click()
+    at.run()
+    assert "Pick the interview's day first." in shown(at.error)
+    ahead = TODAY + dt.timedelta(days=200)  # the year is said when it is not this one
+    at.date_input(key="practice_interview_on").set_value(ahead)
+    at.button(key="practice_interview_save").click()
+    at.run()
+    assert practice_store.next_interview(engine, TODAY) == ahead
+    year = f" {ahead.year}" if ahead.year != TODAY.year else ""
+    assert at.expander[0].label == f"Next interview: {ahead:%a %d %b}{year}"
     engine.dispose()
 
 

@@ -44,13 +44,17 @@ def _restart() -> None:
 def interview_picker(today: dt.date) -> None:
     """The next interview's day (optional): cards due before it are brought forward."""
     current = shared.next_interview(today)
+    year = f" {current.year}" if current and current.year != today.year else ""
     with st.expander(
-        f"Next interview: {current:%a %d %b}" if current else "Have an interview coming? (optional)",
+        f"Next interview: {current:%a %d %b}{year}" if current else "Have an interview coming? (optional)",
         icon=":material/event:",
     ):
         day = forms.date_field("Its day", "practice_interview_on", current)
         left, right = st.columns(2)
         if left.button("Practise for it", key="practice_interview_save", icon=":material/save:"):
+            if day is None:  # the button did nothing, without a word
+                st.error("Pick the interview's day first.", icon=":material/error:")
+                return
             try:
                 practice_store.set_next_interview(state.engine(), day)
             except StoreError as exc:
