@@ -17,6 +17,7 @@ from ui.reflect import questionnaire
 from ui.text import clipped, md
 
 BANK = qn.INTERVIEW
+DEBRIEFED_KEY = "debrief_of_the_same_round"  # the debrief a new one of the same round should add to
 
 
 engine = state.engine()
@@ -54,6 +55,7 @@ def _save() -> None:
             store.save_interview(state.engine(), debrief, interview_id, draft_key=draft_key)
         except StoreError as exc:
             errors = forms.errors_from(exc)
+            st.session_state[DEBRIEFED_KEY] = getattr(exc, "interview_id", None)
     if errors:
         forms.set_errors(prefix, errors)
         st.rerun()
@@ -94,11 +96,21 @@ with date_col:
     questionnaire.question(BANK.by_id["occurred_on"], prefix, prefix, _save_draft)
 with format_col:
     questionnaire.question(BANK.by_id["format"], prefix, prefix, _save_draft)
+same_round = st.session_state.get(DEBRIEFED_KEY)
+if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix), {}):
+    st.page_link(
+        "pages/debrief.py",
+        label="Open the debrief of that round",
+        icon=":material/edit_note:",
+        query_params={"interview": str(same_round)},
+    )
 
 parts.people_block(prefix, prefix, contacts, _save_draft)
 parts.questions_block(prefix, prefix, _save_draft)
 
 questionnaire.section(BANK, "How it went", prefix, prefix, _save_draft)
 
+if "form" in st.session_state.get(forms.errors_key(prefix), {}):
+    forms.form_error(prefix)  # also beside the lower button: the top of the page is out of view
 if st.button("Save debrief", type="primary", icon=":material/save:", key="save_debrief"):
     _save()

@@ -37,6 +37,31 @@ def _drop_draft(connection: Connection, draft_key: str | None) -> None:
 # --- interview debriefs ------------------------------------------------------------------------
 
 
+class DebriefedAlready(StoreError):
+    """A new debrief of a round (same kind, same day) that has one: the person adds to that one."""
+
+    def __init__(self, interview_id: int, round_type: str, day: dt.date) -> None:
+        super().__init__(
+            f"You debriefed this {round_type} round of {day:%d %b %Y} already: open it to add to it.",
+            field="occurred_on",
+        )
+        self.interview_id = interview_id
+
+
+def _not_debriefed_already(connection: Connection, debrief: DebriefIn) -> None:
+    """Two debriefs of one round listed it twice in the history, the second with no round of its
+    own (the message said saving would add one)."""
+    earlier = connection.execute(
+        sa.select(I.c.id).where(
+            I.c.application_id == debrief.application_id,
+            I.c.round_type == debrief.round_type,
+            I.c.occurred_on == debrief.occurred_on,
+        )
+    ).scalar()
+    if earlier is not None:
+        raise DebriefedAlready(earlier, debrief.round_type, debrief.occurred_on)
+
+
 def save_interview(
     engine: Engine, debrief: DebriefIn, interview_id: int | None = None, draft_key: str | None = None
 ) -> int:
@@ -58,6 +83,7 @@ def save_interview(
             bank_version=debrief.bank_version,
         )
         if interview_id is None:
+            _not_debriefed_already(connection, debrief)
             event_id = record_round(
                 connection,
                 debrief.application_id,

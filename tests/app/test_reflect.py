@@ -9,6 +9,7 @@ from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as apps
 from lib.store import reflections as store
 from tests.app.shown import shown
+from ui.reflect import debrief_start
 
 TODAY = dt.date.today()
 XSS = "<img src=x onerror=alert(1)>"
@@ -37,6 +38,45 @@ def _debrief_page(open_page, app_id):
 
 def _k(app_id, field):
     return f"debrief_new_{app_id}__{field}"
+
+
+def test_a_debrief_with_nothing_in_it_is_refused_beside_both_buttons(open_page, seeded):
+    """It was saved ("Debrief saved: 0 questions"), and took the round out of those to debrief."""
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception
+    assert _errors(at).count(debrief_start.EMPTY_DEBRIEF) == 2  # at the top and by the lower button
+    assert store.interviews_for(engine, app_id) == []
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Why us?")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert [q["question"] for q in store.interviews_for(engine, app_id)[0]["questions"]] == ["Why us?"]
+
+
+def test_a_second_debrief_of_the_same_round_is_refused_with_a_link_to_the_first(open_page, seeded):
+    """It was saved beside the first: the history listed the round twice, with no round of its own."""
+    engine, app_id = seeded
+    day = TODAY - dt.timedelta(days=3)
+    for attempt in range(2):
+        at = _debrief_page(open_page, app_id)
+        at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+        at.date_input(key=_k(app_id, "occurred_on")).set_value(day)
+        at.text_input(key=_k(app_id, "q0_question")).set_value(f"Question {attempt}")
+        at.run()
+        at.button(key="save_debrief").click()
+        at.run()
+        assert not at.exception
+    [first] = store.interviews_for(engine, app_id)
+    assert f"You debriefed this technical round of {day:%d %b %Y} already: open it to add to it." in _errors(
+        at
+    )
+    links = [link for link in at.get("page_link") if link.proto.label == "Open the debrief of that round"]
+    assert len(links) == 1 and links[0].proto.query_string == f"interview={first['id']}"
 
 
 def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
@@ -395,6 +435,7 @@ def test_debriefing_a_recorded_interview_offers_its_date_links_to_it_and_adds_no
     assert at.date_input(key=_k(app_id, "occurred_on")).value == TODAY - dt.timedelta(days=3)
     assert at.selectbox(key=f"debrief_new_{app_id}__stage_event").value == event_id
     at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    at.button_group(key=_k(app_id, "comfort")).set_value(4)  # a debrief with nothing in it is refused
     at.run()
     at.button(key="save_debrief").click()
     at.run()

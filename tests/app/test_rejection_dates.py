@@ -117,6 +117,7 @@ def test_a_debrief_of_the_implied_interview_asks_its_date_and_then_the_date_is_k
     day = TODAY - dt.timedelta(days=4)
     date.set_value(day)
     at.button_group(key=f"debrief_new_{gymshark}__round_type").set_value("technical")
+    at.button_group(key=f"debrief_new_{gymshark}__comfort").set_value(3)  # not an empty debrief
     at.run()
     at.button(key="save_debrief").click()
     at.run()

@@ -113,9 +113,12 @@ def test_a_debrief_of_a_recorded_interview_adds_no_second_event(page, server):
         "radio", name="technical", exact=True
     ).click()
     wait_for_app(page)
+    page.get_by_label("Question 1").fill("Walk me through a dashboard you built.")  # not an empty debrief
+    page.get_by_label("Question 1").press("Tab")
+    wait_for_app(page)
     page.get_by_role("button", name="Save debrief").last.click()
     wait_for_app(page)
-    expect(page.get_by_text("Debrief saved")).to_be_visible()
+    expect(page.get_by_text("Debrief saved: 1 question")).to_be_visible()
     assert app_store.events_for(engine, interviewed)["kind"].tolist() == ["interview"]
     [debrief] = reflections.interviews_for(engine, interviewed)
     assert debrief["occurred_on"] == TODAY - dt.timedelta(days=4) and debrief["stage_event_id"] is not None

@@ -172,6 +172,12 @@ def draft_payload(prefix: str, bank) -> dict[str, Any]:
     }
 
 
+EMPTY_DEBRIEF = (
+    "Nothing to save yet: add a question they asked, who you met, or a word on how it went. "
+    "Even one question helps next time."
+)
+
+
 def collect(
     prefix: str, bank, app: dict[str, Any], contacts_frame, rounds: list[dict]
 ) -> tuple[DebriefIn | None, dict[str, str]]:
@@ -183,6 +189,15 @@ def collect(
     errors.update(row_errors)
     if errors:
         return None, errors
+    said = {k: v for k, v in clean.items() if k not in ("round_type", "occurred_on")}
+    if (
+        not questions
+        and not people
+        and not known
+        and not already_known
+        and not any(v not in (None, "", [], {}) for v in said.values())
+    ):  # "Debrief saved: 0 questions" kept a round with nothing in it
+        return None, {"form": EMPTY_DEBRIEF}
     try:
         return DebriefIn(
             application_id=app["id"],
