@@ -1,6 +1,8 @@
 """A new user debriefs an interview, records the rejection with a pause and a reflection, reloads the
 browser mid-way without losing a word, and finds the questions again in the library."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import add_application, goto, wait_for_app
@@ -102,6 +104,8 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
     page.get_by_role("button", name="Save my reflection").first.click()
     wait_for_app(page)
     expect(page.get_by_text("Your reflection is saved")).to_be_visible()
+    # the application's own address (it stayed /rejection?id=…, with Record a rejection lit up)
+    assert re.search(r"/application\?id=\d+$", page.url), page.url
     expect(page.get_by_text("Furthest stage: Interview")).to_be_visible()
     expect(page.get_by_text("Outcome: Rejected")).to_be_visible()
     page.get_by_text("Reflection after the rejection").click()
