@@ -18,10 +18,12 @@ _JS = """
 export default function (component) {
   const target = component.data?.target;
   if (!target) return;
-  const selector = `.st-key-${CSS.escape(target)} input, .st-key-${CSS.escape(target)} textarea`;
+  const box = `.st-key-${CSS.escape(target)}`;
+  // a text field, or a row of choices: its picked one, else its first (never its help button)
+  const selector = `${box} input, ${box} textarea, ${box} [role=radio][aria-checked=true]`;
   const deadline = Date.now() + 5000;
   const focus = () => {
-    const field = document.querySelector(selector);
+    const field = document.querySelector(selector) || document.querySelector(`${box} [role=radio]`);
     if (field) return void field.focus();
     if (Date.now() < deadline) setTimeout(focus, 50);
   };
@@ -41,5 +43,10 @@ def show(form: str) -> None:
     """Call once per run of the form's page: focuses the field `after_save` named, once."""
     target = forms.take(f"focus:{form}")
     if target:
-        with st.sidebar:  # out of the page's flow
-            _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": str(target)}, height=0)
+        now(str(target))
+
+
+def now(widget_key: str) -> None:
+    """Focus `widget_key`'s field once this run has drawn it."""
+    with st.sidebar:  # out of the page's flow
+        _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": widget_key}, height=0)

@@ -101,3 +101,25 @@ def test_a_rejection_can_be_recorded_with_the_keyboard_alone(page, server):
     engine = db.open_database(server.db_url)
     assert store.events_for(engine, app_id)["kind"].tolist() == ["interview", "rejected"]
     engine.dispose()
+
+
+def test_picking_the_application_puts_the_keyboard_in_the_first_question(page, server):
+    """Picked with the arrow keys and Enter, the form came and the focus fell to the page's body."""
+    engine = db.open_database(server.db_url)
+    store.add_application(
+        engine,
+        ApplicationIn(
+            company="Picked Co", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=20)
+        ),
+    )
+    engine.dispose()
+    goto(page, server, "rejection")
+    page.get_by_role("combobox", name="Application").click()
+    page.keyboard.type("Picked Co")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    group = page.get_by_role("radiogroup", name="How far did you get?")
+    expect(group.get_by_role("radio", checked=True)).to_be_focused()
+    page.keyboard.press("ArrowRight")  # straight on with the keyboard
+    page.keyboard.press("Space")
+    wait_for_app(page)

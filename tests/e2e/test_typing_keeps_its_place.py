@@ -1,9 +1,14 @@
 """What a person types is never lost while the page redraws around them: a new company's "will be
 added" note appears above the next field without taking the cursor or the keystrokes from it."""
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import expect
 
+from lib.core import db
+from lib.core.models import ApplicationIn
+from lib.store import applications as app_store
 from tests.e2e.conftest import goto, wait_for_app
 
 
@@ -60,3 +65,20 @@ def test_after_a_save_the_cursor_is_back_in_company_for_the_next(
     expect(company).to_have_value("")
     page.keyboard.type("Next One Co")  # straight on with the next entry, no mouse
     expect(company).to_have_value("Next One Co")
+
+
+def test_after_recording_a_step_the_cursor_is_back_in_what_happened(page, server):
+    """Enter in the step's note saved it, and the focus fell to the page's body: the next Tab went
+    to "Skip to main content" at the top."""
+    engine = db.open_database(server.db_url)
+    app_id = app_store.add_application(
+        engine,
+        ApplicationIn(company="Steps Co", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=9)),
+    )
+    goto(page, server, f"application?id={app_id}")
+    note = page.get_by_label("Note", exact=True)
+    note.fill("Call with the recruiter")
+    note.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Recorded: Screen on")).to_be_visible()
+    expect(page.get_by_role("combobox", name="What happened")).to_be_focused()

@@ -150,6 +150,9 @@ def application_timeline(application_id: int) -> None:
                 (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 
 
+PICKED = "application_picked"  # which picker just opened its page on an application
+
+
 def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
     """Ask which application a questionnaire is for; on a pick, reopen the page on it (?id=…)."""
     st.write(prompt)
@@ -165,6 +168,7 @@ def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
         for stale in ("id", "interview", "reflection"):  # keep other parameters (?data=demo)
             st.query_params.pop(stale, None)
         st.query_params["id"] = str(picked)
+        forms.leave(PICKED, key)  # the page it opens puts the keyboard in its first question
         st.rerun()
 
 

@@ -20,7 +20,7 @@ from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store.base import Conflict, StoreError
-from ui import conflicts, forms, state
+from ui import conflicts, focus, forms, state
 from ui.reflect import questionnaire, reflections
 from ui.text import clipped, md
 
@@ -275,6 +275,8 @@ def _what_happened(flow: Flow, save_draft) -> None:
         )
         return
     stage, date, via = fields
+    if forms.take(reflections.PICKED):  # the keyboard was left on the page's body
+        focus.now(questionnaire.key(prefix, stage.id))
     stage_col, date_col = st.columns([3, 1])
     with stage_col:
         questionnaire.question(stage, prefix, prefix, save_draft)

@@ -16,7 +16,7 @@ from lib.core.models import ApplicationIn, StageEventIn, max_chars
 from lib.search import history
 from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
-from ui import conflicts, forms, state
+from ui import conflicts, focus, forms, state
 from ui.search import application_form, event_date
 from ui.text import md
 
@@ -52,6 +52,7 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
         )
         return  # no greyed-out form: its faded labels can't be read (contrast) and can't be used
     forms.form_error(EVENT_FORM)
+    focus.show(EVENT_FORM)
     ended, next_kind = standing.ended, history.next_stage(events)
     with st.form(forms.form_key(EVENT_FORM)):
         what_col, when_col = st.columns(2)
@@ -113,6 +114,8 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
     else:
         forms.mark_saved(EVENT_FORM, event)
         forms.renew(EVENT_FORM)
+        # the keyboard stays in the form for the next step (it fell to the page's body)
+        focus.after_save(EVENT_FORM, forms.key(EVENT_FORM, "kind"))
         forms.flash(f"Recorded: {vocab.stage_label(kind)} on {occurred_on:%d %b %Y}.")
     st.rerun()
 
