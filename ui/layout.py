@@ -19,6 +19,9 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
     (Streamlit's sectioned menu puts its section headers inside the list of links, which screen
     readers announce as a broken list; headings and plain links read as what they are.)
     """
+    # A link with the keyboard's focus showed only a faint grey, the same as the page you are on:
+    # a ring in the theme's colour, as buttons have.
+    st.html("<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }</style>")
     with st.sidebar.container(key="rebound_nav"):
         for name, pages in sections.items():
             visible = [p for p in pages if p.visibility != "hidden"]

@@ -77,3 +77,17 @@ def test_the_shared_report_has_no_critical_or_serious_axe_violation(page, server
     page.set_content(make(engine, ReportOptions()).html)
     assert page.locator("svg[role=img]").count() >= 6
     assert not _violations(page)
+
+
+FOCUS_RING = """() => { const s = getComputedStyle(document.activeElement);
+    return [document.activeElement.innerText.trim(), s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+
+
+def test_a_link_with_the_keyboards_focus_shows_a_ring(page, server):
+    """It showed only a faint grey, the same as the page you are on."""
+    goto(page, server)
+    page.get_by_role("link", name="Applications").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # focused from the keyboard: :focus-visible
+    text, style, width = page.evaluate(FOCUS_RING)
+    assert text.endswith("Applications") and style != "none" and width >= 2
