@@ -106,6 +106,11 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     at.run()
     [note] = store.notes_for(engine, app_id).to_dict("records")
     assert note["sent_on"] == TODAY and note["body"].endswith("P.S. Thank you again.")
+    # put away, a sent note is not called a draft to save: it is kept already
+    next(b for b in at.button if b.key and b.key.startswith("asking_delete__draft_")).click().run()
+    asked = " ".join(shown(at.markdown))
+    assert "Put away the sent note to Maya" in asked and "It is kept in this application's history." in asked
+    assert "Save draft keeps a copy" not in asked
     assert store.get_signature(engine) == "Sam Lee"
     home = open_page()
     assert not any("Send a thank\\-you" in m for m in home_actions(home))

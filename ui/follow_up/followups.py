@@ -144,7 +144,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         sent = draft.get("sent_on")
         if sent:
             st.success(
-                f"Sent on {draft['sent_on']:%d %b %Y}. {_kept_where(draft)}",
+                f"Sent on {draft['sent_on']:%d %b %Y}. {md(_kept_where(draft))}",
                 icon=":material/mark_email_read:",
             )
         if not sent:  # once sent, its day is said above: no greyed-out date box (faint, unreadable)
@@ -182,12 +182,16 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             st.caption(reason)
         with st.expander("Copy the text"):
             st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
+        what = "note" if sent else "draft"
         forms.ask_before_deleting(
             f"draft_{key}",
-            f"Put away the draft to {who}? What is not saved goes with it: Save draft keeps a copy in "
+            # sent, it is kept already: only edits not saved since go ("draft" and "Save draft" misled)
+            f"Put away the sent note to {who}? {_kept_where(draft)} Changes not saved since go with it."
+            if sent
+            else f"Put away the draft to {who}? What is not saved goes with it: Save draft keeps a copy in "
             "this application's notes.",
             partial(_put_away, key, draft.get("application_id")),
-            f"The draft to {who} is put away.",
+            f"The {what} to {who} is put away.",
             label="Put away…",
         )
 
@@ -204,11 +208,12 @@ _UNFILLED = (
 
 
 def _kept_where(draft: dict[str, Any]) -> str:
-    """Where a sent note can be found again: a check-in about no application has no history."""
+    """Where a sent note can be found again (plain text): a check-in about no application has no
+    history."""
     if draft.get("application_id"):
         return "It is kept in this application's history."
     if draft.get("contact_id"):
-        return md(f"It counts as your last contact with {draft['name']}.")
+        return f"It counts as your last contact with {draft['name']}."
     return ""
 
 
