@@ -183,6 +183,14 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     )
 
 
+def _period(freq: str) -> tuple[str, str, str]:
+    """(Vega time unit, axis title, date format) of a month or a week, dated as the app writes
+    days ("06 Sep 2026", not Vega's "Sep 06, 2026")."""
+    if freq == "month":
+        return "yearmonth", "Month applied", "%b %Y"
+    return "yearmonthdate", "Week applied (starting)", "%d %b %Y"
+
+
 def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     """Applications sent per period, and how many of them were answered and reached an interview."""
     frame = _checked(frame)
@@ -195,8 +203,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     long["measure"] = long["measure"].map(
         {"applications": "Applications", "responses": "Responses", "traction": "Traction"}
     )
-    unit = "yearmonth" if freq == "month" else "yearmonthdate"
-    period_title = "Month applied" if freq == "month" else "Week applied (starting)"
+    unit, period_title, when = _period(freq)
     return (
         alt.Chart(
             long,
@@ -208,7 +215,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
         )
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=2.5)
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title),
+            x=alt.X(f"{unit}(period):T", title=period_title, axis=alt.Axis(format=when)),
             y=alt.Y("count:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "measure:N",
@@ -228,7 +235,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
                 scale=alt.Scale(domain=TIME_MEASURES, range=["circle", "square", "triangle-up"]),
             ),
             tooltip=[
-                alt.Tooltip(f"{unit}(period):T", title=period_title),
+                alt.Tooltip(f"{unit}(period):T", title=period_title, format=when),
                 alt.Tooltip("measure:N", title="What"),
                 alt.Tooltip("count:Q", title="Applications"),
             ],
@@ -241,8 +248,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     """The furthest stage reached by each period's applications: are you getting closer to yes?"""
     frame = _checked(frame)
     frame = frame[frame["applications"] > 0]  # a period with none sent reached no stage
-    unit = "yearmonth" if freq == "month" else "yearmonthdate"
-    period_title = "Month applied" if freq == "month" else "Week applied (starting)"
+    unit, period_title, when = _period(freq)
     return (
         alt.Chart(
             frame,
@@ -257,7 +263,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
             strokeWidth=2,  # straight: a curve would pass through stages no application reached
         )
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title),
+            x=alt.X(f"{unit}(period):T", title=period_title, axis=alt.Axis(format=when)),
             y=alt.Y(
                 "best_stage:O",
                 title="Furthest stage reached",
@@ -265,7 +271,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
                 scale=alt.Scale(domain=list(reversed(STAGE_LABELS))),
             ),
             tooltip=[
-                alt.Tooltip(f"{unit}(period):T", title=period_title),
+                alt.Tooltip(f"{unit}(period):T", title=period_title, format=when),
                 alt.Tooltip("best_stage:N", title="Furthest stage"),
                 alt.Tooltip("applications:Q", title="Applications sent"),
                 alt.Tooltip("traction:Q", title="Reached an interview or further"),

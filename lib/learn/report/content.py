@@ -135,9 +135,11 @@ def _figures(table: pd.DataFrame) -> tuple[list[Figure], str]:
 
 
 def _charts(table: pd.DataFrame) -> list[ChartPart]:
-    view = traction.traction_view(table, traction.TractionFilter())
     bounds = traction.table_bounds(table)
     freq = "week" if bounds and (bounds[1] - bounds[0]).days < 120 else "month"
+    # the view counted by the same period the charts are titled with (monthly counts were drawn
+    # as "Applications by week", each month's total on its first day)
+    view = traction.traction_view(table, traction.TractionFilter(), freq)
     specs = charts.traction_specs(view, freq)
     frames = {
         "company": view.company_stages,

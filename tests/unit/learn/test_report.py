@@ -226,3 +226,31 @@ def test_this_weeks_plan_shows_the_plan_and_masks_its_companies(filled):
     assert "Zephyrine Analytics" in plain.html and "Two applications" in plain.html
     masked = _made(filled, ReportOptions(sections=frozenset({"plan"}), mask_companies=True))
     assert "Zephyrine" not in masked.html and "4 planned" in masked.html
+
+
+def test_a_short_search_is_charted_by_week_with_weekly_counts():
+    """Under 120 days the over-time charts say "by week": their counts must be weekly too (each
+    month's total was drawn on its first day, as if sent that week)."""
+    import pandas as pd
+
+    from lib.learn import traction
+
+    applied = [pd.Timestamp("2026-10-05") + pd.Timedelta(days=3 * i) for i in range(15)]
+    apps = pd.DataFrame(
+        [(i, f"C{i}", "Analyst", "referral", day) for i, day in enumerate(applied, 1)],
+        columns=["id", "company", "role", "channel", "applied_on"],
+    )
+    events = pd.DataFrame(columns=["application_id", "kind", "occurred_on"])
+    table = traction.traction_table(apps, events, dt.date(2026, 12, 1), 30)
+    [over_time] = [p for p in content._charts(table) if p.key == "over_time"]
+    assert "by week" in over_time.title
+    sent = {
+        v["period"][:10]: v["count"]
+        for v in over_time.spec["data"]["values"]
+        if v["measure"] == "Applications"
+    }
+    weeks = pd.Series(1, index=[d - pd.Timedelta(days=d.weekday()) for d in applied]).groupby(level=0).sum()
+    assert sent == {f"{week:%Y-%m-%d}": int(n) for week, n in weeks.items()}
+    assert (
+        over_time.spec["encoding"]["x"]["axis"]["format"] == "%d %b %Y"
+    )  # "05 Oct 2026", as the app writes days
