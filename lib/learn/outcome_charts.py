@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from lib.learn.charts import INK, NEUTRAL, STAGE_COLOURS, _checked, stage_scale
-from lib.learn.claims import TOO_FEW
+from lib.learn.claims import TOO_FEW, wilson_interval
 
 
 def _room_for_labels(widest: float) -> alt.Scale:
@@ -17,21 +17,36 @@ def _room_for_labels(widest: float) -> alt.Scale:
     return alt.Scale(domain=[0, max(float(widest), 1.0)], nice=True)
 
 
+def _short_rate(k: int, n: int) -> str:
+    """ "67% (45–84%)": a rate and its 95% interval, short enough to sit after a bar."""
+    low, high = wilson_interval(k, n)
+    return f"{k / n:.0%} ({low:.0%}–{high:.0%})"
+
+
 def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
-    """applied → screen → interview → final → offer, with the conversion from each step before."""
+    """applied → screen → interview → final → offer, with the conversion from each step before
+    and its 95% interval (the table under it says the whole "5 of 7 (71%, 95% interval …)")."""
     frame = _checked(frame).copy()
     labels = frame["stage_label"].tolist()
-    share = frame["conversion"].map(lambda c: f" · {c:.0%}" if c == c else "")
+    before = frame["reached"].shift(1)
+    share = pd.Series(
+        [
+            f" · {_short_rate(int(k), int(n))}" if c == c else ""
+            for k, n, c in zip(frame["reached"], before, frame["conversion"])
+        ],
+        index=frame.index,
+        dtype=object,
+    )
     few = frame["conversion"].isna() & frame["conversion_text"].astype(bool)
     frame["label"] = frame["reached"].astype(str) + share.where(~few, " · " + frame["conversion_text"])
-    # a short "40 · 67%" fits in a third more; "3 · too few to tell" needs more than the bar again
-    widest = (frame["reached"] * few.map({True: 2.4, False: 1.35})).max() if len(frame) else 1
+    # "40 · 67% (45–84%)" fits in two thirds more; "3 · too few to tell" needs more than the bar again
+    widest = (frame["reached"] * few.map({True: 2.4, False: 1.7})).max() if len(frame) else 1
     base = alt.Chart().encode(
         y=alt.Y("stage_label:N", sort=labels, title="Stage reached (or further)"),
         tooltip=[
             alt.Tooltip("stage_label:N", title="Stage"),
             alt.Tooltip("reached:Q", title="Applications that reached it"),
-            alt.Tooltip("conversion:Q", title="Of those at the step before", format=".0%"),
+            alt.Tooltip("conversion_text:N", title="Of those at the step before"),
         ],
     )
     x = alt.X("reached:Q", title="Applications", axis=alt.Axis(tickMinStep=1), scale=_room_for_labels(widest))
@@ -42,7 +57,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title(
             "How far do applications get?",
-            subtitle="Bars: how many got there · %: of those at the step before",
+            subtitle="Bars: how many got there · %: of those at the step before (95% interval)",
         ),
         height=alt.Step(34),
     )
@@ -50,25 +65,35 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
 
 def endings_chart(frame: pd.DataFrame) -> alt.LayerChart:
     """Where applications end: rejected, ghosted, withdrawn, declined, accepted, or still open."""
-    frame = _checked(frame)
+    frame = _checked(frame).copy()
+    total = int(frame["applications"].sum())
+    # a share with its interval from 5 applications; under that the counts ("1 of 3")
+    frame["said"] = [
+        _short_rate(int(k), total) if total >= 5 else f"{int(k)} of {total}" for k in frame["applications"]
+    ]
+    if "share_text" not in frame:
+        frame["share_text"] = frame["said"]
     base = alt.Chart().encode(
         y=alt.Y("label:N", sort=frame["label"].tolist(), title="How it ended"),
         tooltip=[
             alt.Tooltip("label:N", title="Ending"),
             alt.Tooltip("applications:Q", title="Applications"),
-            alt.Tooltip("share:Q", title="Share", format=".0%"),
+            alt.Tooltip("share_text:N", title="Share"),
         ],
     )
     bars = base.mark_bar(color=NEUTRAL).encode(
-        x=alt.X("applications:Q", title="Applications", axis=alt.Axis(tickMinStep=1))
+        x=alt.X(
+            "applications:Q",
+            title="Applications",
+            axis=alt.Axis(tickMinStep=1),
+            scale=_room_for_labels(frame["applications"].max() * 1.6 if len(frame) else 1),
+        )
     )
-    text = base.mark_text(align="left", dx=6, color=INK).encode(
-        x=alt.X("applications:Q"), text=alt.Text("share:Q", format=".0%")
-    )
+    text = base.mark_text(align="left", dx=6, color=INK).encode(x=alt.X("applications:Q"), text="said:N")
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title(
             "Where do applications end?",
-            subtitle="Ghosted: no word from the employer for the set number of days",
+            subtitle="% of all applications (95% interval) · ghosted: no word for the set number of days",
         ),
         height=alt.Step(30),
     )

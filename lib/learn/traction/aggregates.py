@@ -7,7 +7,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.learn.claims import MIN_CASES as MIN_SAMPLE
-from lib.learn.claims import TOO_FEW, wilson_interval
+from lib.learn.claims import TOO_FEW, share_text, wilson_interval
 from lib.learn.traction.table import END_STATES, FUNNEL_STAGES, OTHER_COMPANIES
 
 RATE_COLUMNS = [
@@ -153,7 +153,8 @@ def over_time(table: pd.DataFrame, freq: str = "month", max_periods: int = 1_000
 
 def funnel(table: pd.DataFrame) -> pd.DataFrame:
     """applied → screen → interview → final → offer: how many reached each stage (or later), and
-    of those that reached the previous stage, the share that reached this one (NaN: too few)."""
+    of those that reached the previous stage, the share that reached this one (NaN: too few), said
+    with its 95% interval and n ("5 of 7 (71%, 95% interval 36%–92%)"; it was a bare "71%")."""
     rows = []
     previous = None
     for stage in FUNNEL_STAGES:
@@ -164,7 +165,7 @@ def funnel(table: pd.DataFrame) -> pd.DataFrame:
             conversion, text = np.nan, TOO_FEW
         else:
             conversion = reached / previous
-            text = f"{conversion:.0%} of the step before"
+            text = share_text(reached, previous)
         rows.append(
             {
                 "stage": stage,
@@ -186,8 +187,10 @@ def endings(table: pd.DataFrame) -> pd.DataFrame:
     frame["label"] = frame["end_state"].map(
         lambda s: "Still open" if s == vocab.OPEN else vocab.stage_label(s)
     )
-    total = max(len(table), 1)
-    frame["share"] = frame["applications"] / total
+    total = len(table)
+    # a share only from 5 applications, with its interval: "Rejected 33%" stood on 3
+    frame["share"] = frame["applications"] / total if total >= MIN_SAMPLE else np.nan
+    frame["share_text"] = [share_text(int(k), total) for k in frame["applications"]]
     return frame[frame["applications"] > 0].reset_index(drop=True)
 
 
@@ -214,6 +217,9 @@ def response_times(table: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     frame["enough"] = frame["responses"] >= MIN_SAMPLE  # fewer: drawn, never summarised
+    # nor in the table under the chart: a median of 1 to 4 answers is no finding (fastest and
+    # slowest are what happened, and stay)
+    frame.loc[~frame["enough"], ["median", "q1", "q3"]] = np.nan
     return frame.sort_values(["enough", "median"], ascending=[False, True])[columns].reset_index(drop=True)
 
 

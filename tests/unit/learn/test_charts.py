@@ -2,6 +2,7 @@
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -132,7 +133,13 @@ def test_the_funnel_and_endings_are_bars_with_counts_labelled(view):
     ]
     ends = outcome_charts.endings_chart(view.endings).to_dict()
     assert ends["title"]["text"] == "Where do applications end?"
-    assert ends["layer"][1]["encoding"]["text"]["format"] == ".0%"
+    assert ends["layer"][1]["encoding"]["text"]["field"] == "said"
+    total = int(view.endings["applications"].sum())
+    said = [row["said"] for row in ends["data"]["values"]]
+    if total >= 5:  # a share with its interval, from 5 applications
+        assert all(re.fullmatch(r"\d+% \(\d+%–\d+%\)", s) for s in said), said
+    else:  # the counts alone under that ("Rejected 33%" stood on 3)
+        assert all(re.fullmatch(rf"\d+ of {total}", s) for s in said), said
 
 
 def test_response_times_show_spread_middle_half_and_median(view):
@@ -161,10 +168,15 @@ def test_text_after_a_bar_has_room_inside_the_chart():
     assert labels == ["4", "4 · too few to tell", "1 · too few to tell"]
     assert spec["layer"][1]["encoding"]["x"]["scale"]["domain"][1] >= 4 * 2  # a long label on a full bar
     shares = funnel.assign(reached=[60, 40, 25], conversion=[float("nan"), 2 / 3, 0.625])
-    shares["conversion_text"] = ["", "67% of the step before", "62% of the step before"]
+    shares["conversion_text"] = ["", "40 of 60 (67%, …)", "25 of 40 (62%, …)"]
     spec = outcome_charts.funnel_chart(shares).to_dict()
-    assert [row["label"] for row in spec["data"]["values"]] == ["60", "40 · 67%", "25 · 62%"]
-    assert 60 * 1.3 <= spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] < 60 * 2
+    # each rate with its 95% interval (it was a bare "67%")
+    assert [row["label"] for row in spec["data"]["values"]] == [
+        "60",
+        "40 · 67% (54%–77%)",
+        "25 · 62% (47%–76%)",
+    ]
+    assert 60 * 1.6 <= spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] < 60 * 2.5
 
     times = pd.DataFrame(
         {

@@ -295,7 +295,15 @@ def test_response_times_give_median_and_spread_per_channel_and_silent_employers_
     events = _events((1, "screen", "2026-01-03"), (2, "screen", "2026-01-05"), (3, "rejected", "2026-01-11"))
     table = traction.traction_table(apps, events, TODAY)
     times = traction.response_times(table).set_index("channel")
-    assert times.loc["referral", ["responses", "median", "fastest", "slowest"]].tolist() == [3, 4, 2, 10]
+    # 3 answers: what happened (fastest, slowest), but no median: too few to summarise
+    assert times.loc["referral", ["responses", "fastest", "slowest"]].tolist() == [3, 2, 10]
+    assert times.loc["referral", ["median", "q1", "q3"]].isna().all()
+    more = traction.traction_table(
+        _apps(*[(i, "A", "x", "referral", "2026-01-01") for i in range(1, 6)]),
+        _events(*[(i, "screen", f"2026-01-{2 * i + 1:02d}") for i in range(1, 6)]),
+        TODAY,
+    )
+    assert traction.response_times(more).set_index("channel").loc["referral", "median"] == 6
     silent, count, ghosted = traction.still_silent(table)
     assert ghosted == 1  # 58 days: past the 30 by default
     assert count == 1 and silent.loc[0, "company"] == "Quiet Co" and silent.loc[0, "days_silent"] == 58
@@ -459,3 +467,17 @@ def test_one_application_is_said_in_the_singular():
     )
     said = traction.strongest_sentence(table)
     assert said.startswith("1 of 1 application reached an interview.")
+
+
+def test_funnel_steps_and_endings_say_their_interval_and_n_and_nothing_under_five():
+    """A bare "71%" beside each step, and "Rejected 33%" from 3 applications."""
+    seven = _apps(*_many(7))
+    events = _events(*[(i, "screen", "2026-01-10") for i in range(1, 6)], (1, "rejected", "2026-01-20"))
+    funnel = traction.funnel(_table(seven.reset_index(drop=True), events).reset_index())
+    screen = funnel.set_index("stage").loc["screen"]
+    assert screen["conversion_text"] == "5 of 7 (71%, 95% interval 36%–92%)"
+    ends = traction.endings(_table(seven, events).reset_index()).set_index("end_state")
+    assert ends.loc["rejected", "share_text"] == "1 of 7 (14%, 95% interval 3%–51%)"
+    three = traction.endings(_table(_apps(*_many(3)), _events((1, "rejected", "2026-01-20"))).reset_index())
+    assert three["share"].isna().all()
+    assert three.set_index("end_state").loc["rejected", "share_text"] == "1 of 3 (too few to tell)"
