@@ -131,7 +131,8 @@ def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str 
         x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
-        tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip("count:Q", title=count_title)]
+        # titled: the table under the chart shows the fields the chart titles (a skills table had no skills)
+        tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip("count:Q", title=count_title)]
     )
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("count:Q"))).properties(
         width=WIDTH, height=alt.Step(24)
@@ -184,7 +185,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
         y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
         x=alt.X(
             "share_final:Q",
-            title="Reached the final round",
+            title="Share that reached the final round",
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),
@@ -194,7 +195,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
         tooltip=[
             alt.Tooltip("motivation:N", title="Motivation"),
             alt.Tooltip("n:Q", title="Rejections"),
-            alt.Tooltip("reached_final:Q", title="Reached the final"),
+            alt.Tooltip("reached_final:Q", title="Reached the final round"),
             alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
             alt.Tooltip("sample:N", title="Sample"),
         ],

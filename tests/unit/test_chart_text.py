@@ -116,3 +116,13 @@ def test_the_numbers_under_a_rates_chart_carry_the_rate_itself_beside_which_rate
     shown = prepare(charts.rates_chart(rates, "Channel", "Where?").to_dict()).table
     row = shown.set_index("Which rate").loc["Response rate"]
     assert row["Rate"] == "50%"  # 3 of 6 answered: the column was only the label "Response rate"
+
+
+def test_a_table_of_counted_things_names_the_things():
+    """The skills table under its chart had only a "Reflections" column: no skill named."""
+    from lib.learn.insight_charts import count_bars
+
+    frame = pd.DataFrame({"skill": ["SQL window functions", "storytelling"], "count": [2, 1]})
+    table = prepare(count_bars(frame, "skill", "Skill", "Reflections").to_dict(), "Skills").table
+    assert list(table.columns) == ["Skill", "Reflections"]
+    assert table["Skill"].tolist() == ["SQL window functions", "storytelling"]
