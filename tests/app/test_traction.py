@@ -154,6 +154,23 @@ def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page
     ]
 
 
+def test_home_shows_a_direction_only_when_both_30_day_counts_hold_five(open_page):
+    """ "↓ 0 answers" against 2, a row of down arrows on a hard day: no trend rests on so few."""
+    at = open_page(demo=True)
+    assert not at.exception
+    for metric in at.metric:
+        last, before = (
+            int(n.replace(",", ""))
+            for n in re.findall(r"Last 30 days: ([\d,]+); the 30 days before: ([\d,]+)", metric.proto.help)[0]
+        )
+        direction = type(metric.proto).MetricDirection.Name(metric.proto.direction)
+        if min(last, before) < 5 or last == before:
+            assert direction == "NONE", metric.label
+        else:
+            assert direction == ("UP" if last > before else "DOWN"), metric.label
+    assert any(m.proto.direction != type(m.proto).MetricDirection.Value("NONE") for m in at.metric)
+
+
 def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_strongest(open_page):
     at = open_page(demo=True)
     assert not at.exception

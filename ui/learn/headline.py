@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.learn.claims import MIN_CASES
 from lib.learn.traction import count_of
 from ui.learn import traction_data
 from ui.text import md
@@ -14,12 +15,15 @@ def show() -> None:
     figures, sentence = traction_data.headline()
     for figure, column in zip(figures, st.columns(len(figures))):
         change = figure.last_30 - figure.previous_30
+        # A direction only when both 30-day counts hold 5 or more: "↓ 0 answers" against 2 is no
+        # trend, and a row of down arrows on a hard day says more than the numbers can
+        compared = min(figure.last_30, figure.previous_30) >= MIN_CASES
         column.metric(
             figure.label,
             figure.value,  # a rate, or under 5 the counts ("2 of 3"): the note says why
             delta=count_of(figure, figure.last_30),  # "in the last 30 days" opens the note under it
             delta_color="off",  # the arrow says which way; no red/green to tell apart
-            delta_arrow="off" if change == 0 else ("up" if change > 0 else "down"),
+            delta_arrow="off" if change == 0 or not compared else ("up" if change > 0 else "down"),
             help=f"{figure.help} Last 30 days: {figure.last_30:,}; the 30 days before: {figure.previous_30:,}."
             + (
                 f" {figure.undated:,} with no known day {'is' if figure.undated == 1 else 'are'} in the total "
