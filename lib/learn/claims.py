@@ -157,8 +157,9 @@ def strength(rho: float) -> str:
 def correlation_claim(label: str, c: Correlation, outcome: str = "how far you got") -> Claim:
     """A rank correlation said in plain, non-causal words, with its interval and n."""
     if c.n < MIN_CORRELATION:
-        return Claim(
-            f"{label} — not enough data yet ({c.n} of {MIN_CORRELATION} needed for a rank correlation)."
+        return Claim(  # in plain words: "2 of 10 needed for a rank correlation" was jargon
+            f"{label} — not enough data yet: {c.n} so far, and {MIN_CORRELATION} are needed to see "
+            f"any link with {outcome}."
         )
     if np.isnan(c.rho):
         return Claim(

@@ -106,9 +106,10 @@ def most_traction(log: pd.DataFrame) -> Insight:
     if n < MIN_POINTS:
         sentence = _not_enough(n, "application")
     elif not picks:
-        sentence = (
-            f"Too few to tell where traction is strongest: no two channels or roles have {MIN_POINTS} "
-            f"applications each with {MIN_POINTS} interviews in the leading one ({_plural(n, 'application')})."
+        sentence = (  # as Home says it (this one read as a garbled list)
+            f"Too few yet to tell where traction is strongest: that needs two channels or roles with "
+            f"{MIN_POINTS} applications each, and {MIN_POINTS} interviews in the leading one "
+            f"(so far {_plural(n, 'application')})."
         )
     else:
         sentence = "Most traction: " + "; ".join(picks) + "."

@@ -34,7 +34,7 @@ def test_the_wilson_interval_matches_the_textbook_and_is_undefined_for_nothing()
 def test_a_correlation_needs_ten_cases():
     nine = claims.correlation(range(9), range(9))
     ten = claims.correlation(range(10), range(10))
-    assert not nine.defined and "9 of 10 needed" in claims.correlation_claim("X", nine).text
+    assert not nine.defined and "9 so far, and 10 are needed" in claims.correlation_claim("X", nine).text
     assert ten.defined and ten.is_link and ten.rho == pytest.approx(1.0)
 
 
@@ -168,3 +168,14 @@ def test_no_sentence_breaks_the_claim_rules(search):
     for figure in figures:
         assert "%" not in figure.value or len(table) >= claims.MIN_CASES
         assert "%" not in figure.value or "95% interval" in figure.note
+
+
+def test_too_little_for_a_link_is_said_in_plain_words():
+    said = claims.correlation_claim(
+        "Fully prepared", claims.Correlation(rho=float("nan"), low=float("nan"), high=float("nan"), n=2)
+    ).text
+    assert said == (
+        "Fully prepared — not enough data yet: 2 so far, and 10 are needed to see any link with how "
+        "far you got."
+    )
+    assert "rank correlation" not in said

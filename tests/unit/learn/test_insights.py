@@ -138,7 +138,7 @@ def test_self_assessment_with_nine_reflections_says_not_enough_data_for_a_correl
     found = insights.self_assessment(log, refl, NO_INTERVIEWS)
     assert "no clear link yet" in found.sentence and found.rests_on == ()
     words = found.extra["correlations"].set_index("measure").loc["prepared", "words"]
-    assert "not enough data yet (9 of 10 needed" in words
+    assert "not enough data yet: 9 so far, and 10 are needed" in words
 
 
 def test_self_assessment_with_four_ratings_claims_nothing():
@@ -661,7 +661,7 @@ def test_most_traction_names_the_best_channel_from_five_applications_and_five_in
     clear_log, _ = make_log(clear, [(i, "interview", "2025-01-10") for i in range(20, 38)])
     assert "may not hold" not in insights.most_traction(clear_log).sentence  # 18 of 20 against 0 of 20
     fewer = insights.most_traction(log[~log["id"].isin([4, 5])])  # the lead rests on 3 interviews now
-    assert "referrals" not in fewer.sentence and fewer.sentence.startswith("Too few to tell")
+    assert "referrals" not in fewer.sentence and fewer.sentence.startswith("Too few yet to tell")
     alone = insights.most_traction(log[log["channel"] != "job board"])  # one channel of 5: no ranking
     assert "referrals" not in alone.sentence
     other = found.frame[(found.frame["value"] == "other")].iloc[0]
