@@ -92,6 +92,9 @@ def _readable(rows: pd.DataFrame, spec: dict[str, Any]) -> pd.DataFrame:
     for field, decimals in _percent_fields(spec).items():
         if field in titles:
             rows[field] = rows[field].map(lambda v, d=decimals: f"{v:.{d}%}" if pd.notna(v) else None)
+    months = {part["field"] for part in _fields(spec) if part.get("timeUnit") == "yearmonth"}
+    for field in months & set(titles):  # a month as the chart draws it: "Oct 2026", not "01 Oct 2026"
+        rows[field] = pd.to_datetime(rows[field]).dt.strftime("%b %Y")
     shown = rows[list(titles)].rename(columns=titles)
     return shown.loc[:, ~shown.columns.duplicated()]  # two fields under one title: the first
 

@@ -126,3 +126,17 @@ def test_a_table_of_counted_things_names_the_things():
     table = prepare(count_bars(frame, "skill", "Skill", "Reflections").to_dict(), "Skills").table
     assert list(table.columns) == ["Skill", "Reflections"]
     assert table["Skill"].tolist() == ["SQL window functions", "storytelling"]
+
+
+def test_a_month_in_the_table_under_a_chart_reads_as_a_month():
+    """It read "01 Oct 2026", as if on that day."""
+    months = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2026-10-01", "2026-11-01"]),
+            "applications": [4, 5],
+            "responses": [1, 2],
+            "traction": [0, 1],
+        }
+    )
+    table = prepare(charts.over_time_chart(months, "month").to_dict(), "Over time").table
+    assert set(table["Month applied"]) == {"Oct 2026", "Nov 2026"}
