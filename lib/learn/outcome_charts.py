@@ -57,7 +57,7 @@ def funnel_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.layer(bars, text, data=frame).properties(
         title=alt.Title(
             "How far do applications get?",
-            subtitle="Bars: how many got there · %: of those at the step before (95% interval)",
+            subtitle="Bars: how many got there · %: of the step before (95% interval)",
         ),
         height=alt.Step(34),
     )

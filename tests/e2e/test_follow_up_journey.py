@@ -85,7 +85,7 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     mail = page.get_by_role("link", name="Open in mail app")
     expect(mail).to_have_attribute("href", re.compile("routing%20whiteboard%20session"))
     href = mail.get_attribute("href")
-    assert href.startswith("mailto:maya@acme.example?subject=Thank%20you%2C%20Data%20Analyst")
+    assert href.startswith("mailto:maya@acme.example?subject=Thank%20you%3A%20the%20Data%20Analyst%20role")
     assert "routing%20whiteboard%20session" in href and "%0D%0A" in href
     page.get_by_role("button", name="Mark sent").click()
     wait_for_app(page)
