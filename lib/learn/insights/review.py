@@ -46,10 +46,12 @@ def on_track(
     if weekly_goal <= 0:
         sentence = f"You sent {pace}. Set a weekly goal to see whether you are on track."
     elif per_week >= weekly_goal:
-        sentence = f"On track: {pace}, against your goal of {weekly_goal}."
+        sentence = f"On track: {pace}, against the weekly goal of {weekly_goal}."
     else:
         sentence = (
-            f"Your goal is {weekly_goal} a week; so far {pace}. Every application counts, and so does rest."
+            # "the", not "your": true too of the default nobody chose (it is changed in Settings)
+            f"The weekly goal is {weekly_goal} (Settings); so far {pace}. Every application counts, "
+            "and so does rest."
         )
     sentence += (
         f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "

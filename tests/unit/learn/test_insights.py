@@ -630,14 +630,15 @@ def test_on_track_compares_full_weeks_with_the_weekly_goal():
     assert found.frame["applications"].tolist() == [2, 3, 1, 1]  # weeks of 12, 19, 26 May and 2 June
     assert found.frame["stage_progress"].tolist() == [0, 1, 0, 1]
     assert found.sentence.startswith(
-        "On track: 2.0 a week over the last 3 full weeks, against your goal of 2."
+        "On track: 2.0 a week over the last 3 full weeks, against the weekly goal of 2."
     )
     assert (
         "7 applications sent, and 2 steps forward (a screen, an interview or further) across all"
         in found.sentence
     )
     below = insights.on_track(log, events, 3, TODAY).sentence
-    assert below.startswith("Your goal is 3 a week; so far 2.0 a week") and "Behind" not in below
+    # "the weekly goal": true too of the default no one chose ("Your goal is 5" was not)
+    assert below.startswith("The weekly goal is 3 (Settings); so far 2.0 a week") and "Behind" not in below
 
 
 def test_most_traction_names_the_best_channel_from_five_applications_and_five_interviews():
