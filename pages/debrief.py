@@ -9,11 +9,11 @@ import streamlit as st
 from lib.reflect import questionnaires as qn
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import conflicts, forms, layout, state
+from ui import conflicts, focus, forms, layout, state
 from ui.params import int_param
 from ui.reflect import debrief as parts
 from ui.reflect import debrief_start as start
-from ui.reflect import questionnaire
+from ui.reflect import questionnaire, reflections
 from ui.text import clipped, md
 
 BANK = qn.INTERVIEW
@@ -88,6 +88,8 @@ conflicts.choose_draft(
 
 st.markdown("#### The interview")
 st.caption(dict(BANK.sections)["The interview"])
+if reflections.just_picked(start.PICK_KEY):  # the keyboard on the first question, as on Record a rejection
+    focus.now(start.round_key(prefix) if rounds else questionnaire.key(prefix, "round_type"))
 if not interview:
     start.round_choice(prefix, rounds, _save_draft)
 questionnaire.question(BANK.by_id["round_type"], prefix, prefix, _save_draft)

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from lib.core import db
-from lib.core.models import DAYS_AHEAD_AT_MOST
+from lib.core.models import not_far_ahead
 from lib.core.text import fold
 from lib.reflect import practice
 from lib.store.base import StoreError, read_frame
@@ -124,6 +124,8 @@ def next_interview(engine: Engine, today: dt.date) -> dt.date | None:
 def set_next_interview(engine: Engine, day: dt.date | None) -> None:
     if day is not None and day < dt.date.today():  # it would be forgotten at once (`next_interview`)
         raise StoreError("That day has passed: pick today or a day ahead.", field="day")
-    if day is not None and day > dt.date.today() + dt.timedelta(days=DAYS_AHEAD_AT_MOST):
-        raise StoreError("That day is more than a year ahead: check the year.", field="day")
+    try:
+        not_far_ahead(day)  # the one rule for planned days (check-ins, a pause's end)
+    except ValueError:
+        raise StoreError("That day is more than a year ahead: check the year.", field="day") from None
     set_setting(engine, INTERVIEW_KEY, day.isoformat() if day else None)

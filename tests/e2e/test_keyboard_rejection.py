@@ -123,3 +123,21 @@ def test_picking_the_application_puts_the_keyboard_in_the_first_question(page, s
     page.keyboard.press("ArrowRight")  # straight on with the keyboard
     page.keyboard.press("Space")
     wait_for_app(page)
+
+
+def test_picking_the_application_to_debrief_puts_the_keyboard_in_which_round(page, server):
+    engine = db.open_database(server.db_url)
+    store.add_application(
+        engine,
+        ApplicationIn(
+            company="Debrief Co", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=20)
+        ),
+    )
+    engine.dispose()
+    goto(page, server, "debrief")
+    page.get_by_role("combobox", name="Application").click()
+    page.keyboard.type("Debrief Co")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    group = page.get_by_role("radiogroup", name="Which round was it?")
+    expect(group.get_by_role("radio").first).to_be_focused()  # none picked yet: the first

@@ -50,6 +50,9 @@ def opened(engine, interview_id: int | None, app_id: int | None) -> dict[str, An
     }
 
 
+PICK_KEY = "debrief_pick"
+
+
 def choose_application(engine, missing: bool) -> None:
     """No application (or a deleted one) asked for: pick one, or open an unfinished draft; stops."""
     st.title("Debrief an interview")
@@ -66,7 +69,7 @@ def choose_application(engine, missing: bool) -> None:
     reflections.pick_application(
         "Right after an interview, while it is fresh: which application was it for?",
         choices,
-        key="debrief_pick",
+        key=PICK_KEY,
     )
     unfinished = store.drafts_like(engine, "debrief:")
     if unfinished:

@@ -150,7 +150,10 @@ def application_timeline(application_id: int) -> None:
                 (_debrief if entry.kind == "debrief" else _reflection)(entry.item)
 
 
-PICKED = "application_picked"  # which picker just opened its page on an application
+def just_picked(key: str) -> bool:
+    """Whether `key`'s picker has just opened this page on an application (true once): the page
+    then puts the keyboard in its first question (it was left on the page's body)."""
+    return bool(forms.take(f"application_picked:{key}"))
 
 
 def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
@@ -168,7 +171,7 @@ def pick_application(prompt: str, choices: dict[int, str], key: str) -> None:
         for stale in ("id", "interview", "reflection"):  # keep other parameters (?data=demo)
             st.query_params.pop(stale, None)
         st.query_params["id"] = str(picked)
-        forms.leave(PICKED, key)  # the page it opens puts the keyboard in its first question
+        forms.leave(f"application_picked:{key}", True)  # see `just_picked`
         st.rerun()
 
 

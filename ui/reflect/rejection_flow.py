@@ -86,6 +86,9 @@ def _flow(engine: Engine, reflection_id: int | None, app_id: int | None) -> Flow
     return Flow(app, reflection, status.outcome, recorded, earlier, True)
 
 
+PICK_KEY = "rejection_pick"
+
+
 def pick() -> None:
     choices = state.from_log(application_choices, True, 500)
     if not choices:
@@ -95,7 +98,7 @@ def pick() -> None:
         )
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         return
-    reflections.pick_application("A “no” came in. Which application was it?", choices, key="rejection_pick")
+    reflections.pick_application("A “no” came in. Which application was it?", choices, key=PICK_KEY)
 
 
 def back_link(flow: Flow) -> None:
@@ -275,7 +278,7 @@ def _what_happened(flow: Flow, save_draft) -> None:
         )
         return
     stage, date, via = fields
-    if forms.take(reflections.PICKED):  # the keyboard was left on the page's body
+    if reflections.just_picked(PICK_KEY):
         focus.now(questionnaire.key(prefix, stage.id))
     stage_col, date_col = st.columns([3, 1])
     with stage_col:
