@@ -132,7 +132,8 @@ def target_suggestions(
     - drop: a target you said you would not retry, or `silent_tries` applications without a reply
       and none reaching an interview;
     - promote: a company (target or not, below high priority) where you reached an interview or
-      later and did not say you'd not retry;
+      later at least as often as across all your applications, and did not say you'd not retry
+      (one interview in five is no reason to promote where your search does better elsewhere);
     - keep: every other target.
     """
     columns = [
@@ -171,6 +172,10 @@ def target_suggestions(
     # where an offer was accepted there is nothing to promote, drop or watch: "keep watching" read odd
     base = base[base["best"].fillna(-1) < vocab.STAGE_RANK["accepted"]]
     tries, traction, silent = (base[k].fillna(0).astype(int) for k in ("tries", "traction", "silent"))
+    all_traction, all_tries = int(ranked["traction"].sum()), len(ranked)
+    overall = share_text(all_traction, all_tries)
+    # at least your usual share: compared as counts (a/b >= c/d), so no rounding decides it
+    as_often = traction * all_tries >= all_traction * tries
     interested = base["still_interested"].map(lambda v: v if isinstance(v, bool) else None)
     said_no = interested.map(lambda v: v is False).astype(bool)
     is_target = base["target_priority"].notna()
@@ -178,13 +183,14 @@ def target_suggestions(
     suggestion = pd.Series(
         np.select(
             [
+                ~is_target & ~as_often,  # not a target and no better than elsewhere: not listed
                 ~sure,
                 is_target & said_no,
                 is_target & (silent >= silent_tries) & (traction == 0),
-                (traction > 0) & ~said_no & (~is_target | (base["target_priority"] > 1)),
+                (traction > 0) & as_often & ~said_no & (~is_target | (base["target_priority"] > 1)),
                 is_target,
             ],
-            ["watch", "drop", "drop", "promote", "keep"],
+            ["", "watch", "drop", "drop", "promote", "keep"],
             default="",
         ),
         index=base.index,
@@ -208,6 +214,7 @@ def target_suggestions(
             facts.append(
                 f"{share_text(n_traction, n_tries)} reached an interview or later "
                 f"(furthest: {vocab.stage_label(vocab.STAGES[int(best)]).lower()})"
+                + (f", against {overall} of all your applications" if n_tries >= MIN_POINTS else "")
             )
         if n_silent:
             facts.append(f"{n_silent} without a reply")
@@ -252,7 +259,9 @@ def target_suggestions(
                 "promote or drop)"
             )
         sentence = (
-            f"Suggestions for {_plural(n, 'company', 'companies')}: {', '.join(said)} — each with its reason."
+            f"Suggestions for {_plural(n, 'company', 'companies')} (your targets, and other companies "
+            f"where you reached an interview at least as often as across all your applications): {', '.join(said)} — each with "
+            "its reason."
         )
     rests_on = tuple(int(v) for v in decided["tries"])
     return Insight("targets", "Target list", sentence, n, frame, rests_on=rests_on)

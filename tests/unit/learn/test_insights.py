@@ -605,8 +605,33 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
     only_watching = insights.target_suggestions(
         log[log["company"].isin(["Few", "Four"])], companies, refl, NO_INTERVIEWS, TODAY
     )
-    assert only_watching.sentence.startswith("Suggestions for 7 companies: keep watching 7 (fewer than 5")
+    assert only_watching.sentence.startswith("Suggestions for 7 companies (your targets, and other")
+    assert "): keep watching 7 (fewer than 5" in only_watching.sentence
     assert "promote 0" not in only_watching.sentence  # a verdict no company got is not named
+
+
+def test_target_suggestions_promote_only_where_interviews_come_as_often_as_elsewhere():
+    # across the search 9 of 20 reached an interview (45%); "Low" had 1 of 5 (20%): not a reason
+    # to raise it (it was promoted before), and "Side", not a target, is not listed at all
+    rows, events = _five_each(
+        {
+            "Strong": ["interview", "interview", "interview", "final", None],
+            "Fair": ["interview", "interview", "interview", None, None],
+            "Low": ["interview", None, None, None, None],
+            "Side": ["interview", None, None, None, None],
+        }
+    )
+    log, _ = make_log(rows, events)
+    ids = dict(zip(log["company"], log["company_id"]))
+    companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
+    companies["target_priority"] = companies["name"].map({"Strong": 2, "Fair": 3, "Low": 2})
+    companies["target_reason"] = None
+    found = insights.target_suggestions(log, companies, reflections(), NO_INTERVIEWS, TODAY)
+    by = found.frame.set_index("company")
+    assert by["suggestion"].to_dict() == {"Fair": "promote", "Strong": "promote", "Low": "keep"}
+    assert "Side" not in by.index
+    assert "against 9 of 20 (45%, 95% interval" in by.loc["Low", "reason"]
+    assert "at least as often as across all your applications" in found.sentence
 
 
 # --- strategy numbers --------------------------------------------------------------------------
