@@ -149,7 +149,7 @@ def test_a_single_application_shows_too_few_to_tell_rather_than_a_rate(open_page
         "Offers",
     ]
     assert home.metric[1].value == "1 of 1"  # the counts, not "too few" as the big number
-    assert "in the last 30 days (0 in the 30 before) · too few to tell as a rate: it needs 5" in [
+    assert "in the last 30 days (0 in the 30 before)  \ntoo few to tell as a rate: it needs 5" in [
         c.value for c in home.caption
     ]
 
@@ -183,6 +183,13 @@ def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_str
     assert re.fullmatch(r"\d+ answers?", at.metric[1].delta)
     assert re.fullmatch(r"\d+ interviews?", at.metric[2].delta)
     assert any(re.fullmatch(r"in the last 30 days \(\d+ in the 30 before\)", c.value) for c in at.caption)
+    # a rate's basis on a line of its own, after the 30 days: "47 of 60" is all of them, not 30 days'
+    assert any(
+        re.fullmatch(
+            r"in the last 30 days \(\d+ in the 30 before\)  \n\d+ of 60 in all · 95% interval .*", c.value
+        )
+        for c in at.caption
+    )
     assert any(m.value.startswith(":material/insights: Traction is highest so far for") for m in at.markdown)
 
 
@@ -221,7 +228,7 @@ def test_home_says_an_answer_with_no_known_day_is_in_the_rate_but_not_in_the_30_
     answers = home.metric[1]
     assert answers.delta == "0 answers"
     assert (
-        "in the last 30 days (0 in the 30 before) · too few to tell as a rate: it needs 5 · 1 undated: in "
+        "in the last 30 days (0 in the 30 before)  \ntoo few to tell as a rate: it needs 5  \n1 undated: in "
         "neither 30-day count" in [c.value for c in home.caption]
     )
     assert "1 with no known day is in the total but in neither 30-day count." in answers.help

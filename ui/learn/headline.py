@@ -36,6 +36,8 @@ def show() -> None:
         # "↑ 4 interviews in 30 days" was cut too, so the pill says what and the note says when.
         before = f"in the last 30 days ({figure.previous_30:,} in the 30 before)"
         undated = f"{figure.undated:,} undated: in neither 30-day count" if figure.undated else ""
-        column.caption(" · ".join(part for part in (before, figure.note, undated) if part))
+        # the big number's basis on a line of its own: after "in the last 30 days" on one line,
+        # "47 of 60" read as if it were the last 30 days too
+        column.caption("  \n".join(part for part in (before, figure.note, undated) if part))
     st.markdown(f":material/insights: {md(sentence)}")  # the sentence names companies and roles
     st.page_link("pages/traction.py", label="See where your search gets traction", icon=":material/insights:")

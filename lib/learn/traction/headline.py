@@ -145,7 +145,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
         if n < MIN_SAMPLE:
             return f"{TOO_FEW} as a rate: it needs {MIN_SAMPLE}"
         low, high = wilson_interval(k, n)
-        return f"95% interval {low:.0%}–{high:.0%} · {k:,} of {n:,}"
+        return f"{k:,} of {n:,} in all · 95% interval {low:.0%}–{high:.0%}"
 
     figures = [
         Figure(

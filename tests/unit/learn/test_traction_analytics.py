@@ -370,7 +370,7 @@ def test_the_headline_compares_the_last_30_days_with_the_30_before():
     assert by_label["Response rate"].value == "38%"  # 3 of 8
     assert (by_label["Response rate"].last_30, by_label["Response rate"].previous_30) == (2, 1)
     assert by_label["Final rounds"].value == "1" and by_label["Offers"].last_30 == 1
-    assert by_label["Response rate"].note == "95% interval 14%–69% · 3 of 8"
+    assert by_label["Response rate"].note == "3 of 8 in all · 95% interval 14%–69%"
     # Acme's referrals are 3 applications: job boards alone have 5, so there is nothing to compare.
     assert sentence.startswith("2 of 8 applications reached an interview. Too few yet to tell where")
     assert "that needs two channels, roles or companies with 5 applications each" in sentence
