@@ -21,7 +21,12 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
     """
     # A link with the keyboard's focus showed only a faint grey, the same as the page you are on:
     # a ring in the theme's colour, as buttons have.
-    st.html("<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }</style>")
+    # The page starts just under the top bar (Streamlit leaves 6rem): at 1,280 x 800 the Add
+    # application button was cut by the bottom edge once the "new company" note showed.
+    st.html(
+        "<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }"
+        "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>"
+    )
     with st.sidebar.container(key="rebound_nav"):
         for name, pages in sections.items():
             visible = [p for p in pages if p.visibility != "hidden"]

@@ -49,6 +49,23 @@ def test_each_main_button_is_in_view_without_scrolling(page, server, own_data, w
     assert below == {}, f"main button below the fold (its bottom, px): {below}"
 
 
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_add_application_is_in_view_on_a_laptop_screen_with_the_new_company_note(
+    page, server, own_data, width
+):
+    """800 px high, as many laptops are: the note under a new company's name used to push the
+    button under the bottom edge."""
+    page.set_viewport_size({"width": width, "height": 800})
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill(f"Zebra Works {width}")
+    company.press("Tab")
+    wait_for_app(page)
+    expect(page.get_by_text(f"Zebra Works {width} will be added as a new company.")).to_be_visible()
+    box = page.get_by_role("button", name="Add application").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, f"Add application ends at {box}"
+
+
 NEW_COMPANY_NO = """From: Zephyr Labs Talent <talent@zephyr.example>
 Subject: Your application to Zephyr Labs
 
