@@ -25,7 +25,9 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
     # application button was cut by the bottom edge once the "new company" note showed.
     st.html(
         "<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }"
-        "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }</style>"
+        "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }"
+        # each heading's "Link to heading" was a Tab stop (7 on Strategy) between the fields
+        "[data-testid='stHeaderActionElements'] { display: none; }</style>"
     )
     with st.sidebar.container(key="rebound_nav"):
         for name, pages in sections.items():

@@ -91,3 +91,16 @@ def test_a_link_with_the_keyboards_focus_shows_a_ring(page, server):
     page.keyboard.press("Shift+Tab")  # focused from the keyboard: :focus-visible
     text, style, width = page.evaluate(FOCUS_RING)
     assert text.endswith("Applications") and style != "none" and width >= 2
+
+
+def test_tab_goes_from_field_to_field_not_through_heading_links(page, server):
+    """Strategy's headings each held a "Link to heading" that Tab stopped on (7 of them), between
+    the fields a person fills in."""
+    goto(page, server, "strategy")
+    expect(page.get_by_role("heading", name="Strategy review")).to_be_visible()
+    page.get_by_test_id("stSkipToContent").focus()
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("() => document.activeElement.getAttribute('aria-label') || ''"))
+    assert "Link to heading" not in reached
