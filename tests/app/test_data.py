@@ -62,7 +62,7 @@ def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_pa
     assert _metric(at, "Applications to add") == "5"
     assert _metric(at, "Stage events") == "4"
     assert _metric(at, "Problems") == "3"
-    assert any(m.value.startswith("**3 problems on 3 rows**") for m in at.markdown)
+    assert any(m.value.startswith("**3 rows left out** — below") for m in at.markdown)
     problems = _table(at, "problem")
     assert problems[["line", "field"]].values.tolist() == [
         [7, "date applied"],
@@ -86,7 +86,29 @@ def test_the_headline_and_the_table_count_problems_the_same_way(open_page):
     assert len(problems) == 3 and problems["line"].nunique() == 2
     assert _metric(at, "Problems") == "3"
     assert _table(at, "problems")["problems"].tolist() == [3]
-    assert any(m.value.startswith("**3 problems on 2 rows**") for m in at.markdown)
+    # NULs removed and extra cells ignored: Beta still comes in; Gamma's date can't be read
+    assert any(m.value.startswith("**1 row left out; 1 row brought in with a note**") for m in at.markdown)
+    assert problems["what happens"].tolist() == ["brought in, as said", "brought in, as said", "left out"]
+    assert _metric(at, "Applications to add") == "2"
+
+
+def test_a_row_with_extra_cells_is_said_as_brought_in_not_left_out(open_page, app_env):
+    """The extra cells are ignored and the row comes in: "the rows named below are left out" was
+    untrue of it."""
+    data = b"Company,Role,Date Applied\nAcme,Analyst,2024-03-01\nExtra Cells GmbH,Analyst,2024-03-02,x,y\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("extra.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any(
+        m.value
+        == "**1 row brought in with a note** — below, each with what happens to it; nothing is left out."
+        for m in at.markdown
+    )
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert sorted(_applications(app_env)["company"]) == ["Acme", "Extra Cells GmbH"]
+    assert "1 row brought in with a note: listed below." in shown(at.info)
+    assert not any("left out" in w.casefold() for w in shown(at.warning))
 
 
 def test_a_binary_file_is_refused_at_once_in_one_message(open_page):
@@ -297,8 +319,22 @@ def test_rows_left_out_are_still_listed_after_the_import_and_an_unknown_status_i
     at.button(key="import_go").click().run()
     assert not at.exception
     assert any("Imported 2 applications" in s for s in shown(at.success))
-    assert any(w.startswith("Left out: 1 problem on 1 row.") for w in shown(at.warning))
+    assert any(w.startswith("1 row left out. Where you can, fix them") for w in shown(at.warning))
     left = _table(at, "problem")
     assert left["line"].tolist() == [3]
     assert at.get("download_button")  # the list to take away
+    assert len(_applications(app_env)) == 2
+
+
+def test_the_same_file_dropped_twice_is_read_once(open_page, app_env):
+    """ "tracker (1).csv" beside "tracker.csv" stopped the page: its column pickers had the same keys."""
+    data = b"Company,Role,Date Applied\nAcme,Analyst,2024-03-01\nBirch,Analyst,2024-03-02\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("tracker.csv", data, "text/csv"), ("tracker (1).csv", data, "text/csv")])
+    at.run()
+    assert not at.exception
+    assert "**tracker (1).csv** holds the same as **tracker.csv**: it is read once." in shown(at.info)
+    assert _metric(at, "Applications to add") == "2"
+    at.button(key="import_go").click().run()
+    assert not at.exception
     assert len(_applications(app_env)) == 2

@@ -158,11 +158,17 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
 
 def _errors_frame(files: list[ParsedFile]) -> pd.DataFrame:
     rows = [
-        {"file": f.path, "line": e.line, "field": e.field, "problem": e.message}
+        {
+            "file": f.path,
+            "line": e.line,
+            "field": e.field,
+            "problem": e.message,
+            "what happens": problems.what_happens(e),
+        }
         for f in files
         for e in f.errors
     ]
-    return pd.DataFrame(rows, columns=["file", "line", "field", "problem"])
+    return pd.DataFrame(rows, columns=["file", "line", "field", "problem", "what happens"])
 
 
 def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
@@ -177,11 +183,11 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
         help="Already in Rebound (or twice in the "
         "files): left out, so importing the same file again adds nothing.",
     )
-    found, rows = problems.counts(files)
+    found = problems.tally(files)
     e.metric(
         "Problems",
-        f"{found:,}",
-        help=f"{problems.in_words(found, rows)}: listed below with their line, field and what happened.",
+        f"{found.problems:,}",
+        help=f"{problems.in_words(found) or 'None'}: listed below with their line, field and what happens.",
     )
     for f in files:
         for notice in f.notices:
@@ -222,10 +228,15 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
     if noted:
         st.caption("; ".join(noted) + ".")
     if not errors.empty:
+        found = problems.tally(files)
         st.markdown(
-            f"**{problems.in_words(*problems.counts(files))}** — the rows named below are left out; "
-            "everything else comes in. Where you can, fix them in the file and import it again (the rows "
-            "already imported are skipped as duplicates)."
+            f"**{problems.in_words(found)}** — below, each with what happens to it"
+            + (
+                ". Where you can, fix them in the file and import it again (the rows already imported "
+                "are skipped as duplicates)."
+                if found.left_out or found.files
+                else "; nothing is left out."
+            )
         )
         st.dataframe(
             errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300), placeholder=""
@@ -253,7 +264,7 @@ def _run_import(files: list[ParsedFile], errors: pd.DataFrame) -> None:
         state.engine(), files, progress=lambda fraction, text: bar.progress(fraction, text=text)
     )
     # what was left out stays said after the import: the preview's list went with the preview
-    left_out = problems.in_words(*problems.counts(files)) if not errors.empty else ""
+    left_out = problems.tally(files) if not errors.empty else None
     st.session_state[DONE] = plan.counts | {
         "duplicates": plan.duplicates_skipped,
         "left_out": left_out,
@@ -265,14 +276,18 @@ def _run_import(files: list[ParsedFile], errors: pd.DataFrame) -> None:
 
 def _left_out(done: dict) -> None:
     """The rows the import left out, as the preview listed them, with the list to download."""
-    rows = done.get("left_out_rows")
-    if rows is None or rows.empty:
+    rows, found = done.get("left_out_rows"), done.get("left_out")
+    if rows is None or rows.empty or found is None:
         return
-    st.warning(
-        f"Left out: {done['left_out']}. Fix them in the file and import it again: what came in now "
-        "is skipped as a duplicate.",
-        icon=":material/warning:",
-    )
+    said = problems.in_words(found)  # it starts with a number: "2 rows left out; …"
+    if found.left_out or found.files:
+        st.warning(
+            f"{said}. Where you can, fix them in the file and import it again: what "
+            "came in now is skipped as a duplicate.",
+            icon=":material/warning:",
+        )
+    else:
+        st.info(f"{said}: listed below.", icon=":material/info:")
     st.dataframe(rows.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(rows), 300), placeholder="")
     st.download_button(
         "Download the list (.csv)",
@@ -325,7 +340,17 @@ def render() -> None:
     top = st.container()  # the summary and the import button, above the per-file details
     files: list[ParsedFile] = []
     keys = []
+    seen: dict[str, str] = {}  # digest -> the name it was read under
     for upload in uploads:
+        digest = hashlib.sha1(upload.getvalue()).hexdigest()
+        if digest in seen:  # "tracker (1).csv" beside "tracker.csv": read once (its widgets clashed)
+            with top:
+                st.info(
+                    f"**{md(upload.name)}** holds the same as **{md(seen[digest])}**: it is read once.",
+                    icon=":material/content_copy:",
+                )
+            continue
+        seen[digest] = upload.name
         parsed, key = _file_section(upload)
         files.extend(parsed)
         keys.append(key)

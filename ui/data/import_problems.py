@@ -4,8 +4,11 @@ and the problems in the rest, counted the same way in the headline and in the ta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
+from lib.core.text import plural
 from lib.data.email.scan import is_email_file
 from lib.data.importers import ParsedFile, RowError
 from ui.text import md
@@ -40,17 +43,50 @@ def show_refused(files: list[ParsedFile]) -> None:
         st.warning(f"**{md(f.path)}** — {md(why)}", icon=":material/description:")
 
 
-def counts(files: list[ParsedFile]) -> tuple[int, int]:
-    """(problems, rows with a problem): every problem listed once; a row counted once however many
-    problems it has (rows of different files apart; a problem with a whole file is on no row)."""
-    problems = sum(len(f.errors) for f in files)
-    rows = len({(i, e.line) for i, f in enumerate(files) for e in f.errors if e.line > 0})
-    return problems, rows
+@dataclass(frozen=True)
+class Tally:
+    """What the problems in some files come to: rows left out, rows that come in with a note (extra
+    cells ignored, NULs removed), and files that can't be brought in as they are."""
+
+    problems: int = 0
+    left_out: int = 0
+    kept: int = 0
+    files: int = 0
 
 
-def in_words(problems: int, rows: int) -> str:
-    """ "10 problems on 8 rows", "1 problem on 1 row", "2 problems with the file as a whole"."""
-    said = f"{problems:,} problem{'s' if problems != 1 else ''}"
-    if not rows:
-        return f"{said} with the file as a whole"
-    return f"{said} on {rows:,} row{'s' if rows != 1 else ''}"
+def _whole_file(error: RowError) -> bool:
+    return error.line <= 0 or error.field == "header"
+
+
+def tally(files: list[ParsedFile]) -> Tally:
+    """Every problem counted once; a row once however many problems it has (rows of different files
+    apart), left out when any of its problems leaves it out."""
+    left_out, noted, whole = set(), set(), set()
+    for i, f in enumerate(files):
+        for e in f.errors:
+            if _whole_file(e):
+                whole.add(i)
+            else:
+                (noted if e.kept else left_out).add((i, e.line))
+    return Tally(sum(len(f.errors) for f in files), len(left_out), len(noted - left_out), len(whole))
+
+
+def in_words(t: Tally) -> str:
+    """ "2 rows left out; 1 row brought in with a note", "1 file can't be brought in as it is"."""
+    said = []
+    if t.files:
+        said.append(
+            f"{plural(t.files, 'file')} can't be brought in as {'it is' if t.files == 1 else 'they are'}"
+        )
+    if t.left_out:
+        said.append(f"{plural(t.left_out, 'row')} left out")
+    if t.kept:
+        said.append(f"{plural(t.kept, 'row')} brought in with a note")
+    return "; ".join(said)
+
+
+def what_happens(error: RowError) -> str:
+    """The problem table's last column: what became of the row."""
+    if _whole_file(error):
+        return "file not brought in"
+    return "brought in, as said" if error.kept else "left out"

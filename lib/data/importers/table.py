@@ -20,9 +20,11 @@ class RowError:
     line: int
     field: str
     message: str
+    kept: bool = False  # the row still comes in (extra cells ignored, NULs removed): a note on it
 
     def as_dict(self) -> dict:
-        return {"line": self.line, "field": self.field, "message": self.message}
+        said = {"line": self.line, "field": self.field, "message": self.message}
+        return said | {"row_kept": True} if self.kept else said
 
 
 @dataclass
@@ -49,12 +51,14 @@ class _RowReport:
         self.rows += 1
         self.last = line
         if self.rows <= MAX_NUL_REPORTS:
-            self.table.errors.append(RowError(line, "file", message))
+            self.table.errors.append(RowError(line, "file", message, kept=True))
 
     def summary(self) -> None:
         if self.rows > MAX_NUL_REPORTS:
             rest = self.rows - MAX_NUL_REPORTS
-            self.table.errors.append(RowError(self.last, "file", f"{rest:,} more rows {self.more}"))
+            self.table.errors.append(
+                RowError(self.last, "file", f"{rest:,} more rows {self.more}", kept=True)
+            )
 
 
 class NulReport(_RowReport):

@@ -164,6 +164,7 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
                             "file",
                             f"This row has {len(row)} cells but the header has "
                             f"{width}; the extra cells were ignored.",
+                            kept=True,
                         )
                     )
                 row = row[:width]
