@@ -141,7 +141,7 @@ def check_backup(
         return BackupCheck(False, f"The file can't be read ({exc.strerror or exc}).")
     if head != b"SQLite format 3\x00":
         return BackupCheck(
-            False, "This is not a Rebound backup: a backup is the .db file Download a backup gives."
+            False, "This is not a Rebound backup: a backup is the .db file that Download a full backup gives."
         )
     try:
         connection = sqlite3.connect(str(path))  # a private copy (lib.exporters makes one first)
@@ -188,7 +188,7 @@ def check_backup(
     except sqlite3.Error:  # SQLite's own words ("no such column: version_num") help no one here
         return BackupCheck(
             False,
-            "This file is not a Rebound backup Rebound can read: its tables are not Rebound's, or it is damaged.",
+            "This file is not a backup Rebound can read: its tables are not Rebound's, or it is damaged.",
         )
     finally:
         connection.close()

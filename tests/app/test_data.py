@@ -193,7 +193,15 @@ def test_export_offers_the_zip_once_there_is_data(open_page, app_env):
     engine.dispose()
     at.run()
     assert not at.exception
-    assert any("1 applications" in c.value for c in at.caption)
+    assert "Holds 1 application, 1 company." in [c.value for c in at.caption]  # not "1 applications"
+
+
+def test_export_counts_what_it_holds_in_the_pages_words(open_page):
+    """ "49 mood checkins, 15 follow up notes" were the tables' names."""
+    at = _open_tab(open_page, "Export", demo=True)
+    holds = next(c.value for c in at.caption if c.value.startswith("Holds "))
+    assert "mood check-ins" in holds and "follow-up notes" in holds and "stage events" in holds
+    assert "_" not in holds and "checkins" not in holds
 
 
 def test_a_file_that_is_not_a_backup_is_refused_beside_the_upload(open_page):
@@ -206,7 +214,7 @@ def test_a_file_that_is_not_a_backup_is_refused_beside_the_upload(open_page):
     # and pointed to the way it does come in
     at.file_uploader[0].set_value(("tracker.csv", b"Company,Role\nAcme,Analyst\n", "text/csv")).run()
     [said] = shown(at.error)
-    assert "not a Rebound backup: a backup is the .db file Download a backup gives" in said
+    assert "not a Rebound backup: a backup is the .db file that Download a full backup gives" in said
     assert "use the **Import** tab" in said
 
 
@@ -223,7 +231,7 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
 
     at = _open_tab(open_page, "Backup & restore")
     at.file_uploader[0].set_value(("backup.db", backup.read_bytes(), "application/octet-stream")).run()
-    assert any("1 applications" in m.value for m in at.markdown)
+    assert any("**1 application, 1 company**" in m.value for m in at.markdown)
     assert any("2 applications" in w.value for w in at.warning)
     assert at.button(key="restore_go").disabled
     at.checkbox(key="restore_sure").check().run()

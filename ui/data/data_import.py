@@ -104,7 +104,8 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
         named = ", ".join(f"“{md(word)}”" for word in unknown[:5]) + (" and more" if len(unknown) > 5 else "")
         st.warning(
             f"{plural(len(unknown), 'status word')} {'was' if len(unknown) == 1 else 'were'} not recognised "
-            f"and taken as applied ({named}): set their stage or ending below.",
+            f"and taken as applied ({named}): set {'its' if len(unknown) == 1 else 'their'} stage or ending "
+            "below.",
             icon=":material/help:",
         )
     edited = st.data_editor(

@@ -29,8 +29,22 @@ def _check(digest: str, _content: bytes) -> data_store.BackupCheck:
     return backup.check_backup_bytes(_content)
 
 
+# the tables counted, in the words the pages use ("mood checkins" was the table's name)
+TABLE_WORDS = {
+    "applications": ("application", "applications"),
+    "stage_events": ("stage event", "stage events"),
+    "companies": ("company", "companies"),
+    "contacts": ("contact", "contacts"),
+    "interviews": ("interview", "interviews"),
+    "reflections": ("reflection", "reflections"),
+    "follow_up_notes": ("follow-up note", "follow-up notes"),
+    "mood_checkins": ("mood check-in", "mood check-ins"),
+}
+
+
 def _describe(counts: dict[str, int]) -> str:
-    parts = [f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items() if n]
+    words = lambda name, n: TABLE_WORDS.get(name, (name.replace("_", " "),) * 2)[n != 1]  # noqa: E731
+    parts = [f"{n:,} {words(name, n)}" for name, n in counts.items() if n]
     return ", ".join(parts) if parts else "nothing yet"
 
 
@@ -54,7 +68,8 @@ def export_tab() -> None:
     st.download_button(
         "Download all tables (CSV, zip)",
         data=lambda: export.export_zip(eng),
-        file_name=f"rebound-export-{dt.date.today():%Y-%m-%d}.zip",
+        # the demo's own name: it never passes for the person's data in their downloads
+        file_name=f"rebound-{'demo-' if state.is_demo() else ''}export-{dt.date.today():%Y-%m-%d}.zip",
         mime="application/zip",
         icon=":material/download:",
         type="primary",

@@ -263,7 +263,7 @@ def parse(
                     table.header_line,
                     "header",
                     f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping "
-                    "(Import & export in the app), or give the column that name in the file.",
+                    "under How the columns are read (on Import & export), or give the column that name in the file.",
                 ),
             )
         if cut < len(data) and table.header:
