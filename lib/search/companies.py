@@ -202,11 +202,26 @@ def sure_matches(typed_keys, existing_keys) -> dict[str, str]:
         if key.replace(" ", "") in compact:
             found[key] = compact[key.replace(" ", "")]
             continue
-        allowed, bucket = _typo_allowed(key), buckets.get(key.replace(" ", "")[:2], [])
+        allowed, bucket = _import_typo_allowed(key), buckets.get(key.replace(" ", "")[:2], [])
         if not allowed or len(bucket) > budget:
             continue
         budget -= len(bucket)
         near = process.extract(key, bucket, scorer=Levenshtein.distance, score_cutoff=allowed, limit=2)
-        if len(near) == 1 or (len(near) == 2 and near[0][1] < near[1][1]):
+        alone = len(near) == 1 or (len(near) == 2 and near[0][1] < near[1][1])
+        if alone and not _one_extends_the_other(key, near[0][0]):
             found[key] = near[0][0]
     return found
+
+
+def _import_typo_allowed(key: str) -> int:
+    """Typos joined without asking, in an import: none under 8 letters ("Globe" is not "Globex",
+    "Hooly" not "Hooli"), 1 from 8, 2 from 12. A wrong join mixes two companies' records; a
+    missed one is a duplicate the person can merge."""
+    length = len(key.replace(" ", ""))
+    return 0 if length < 8 else 1 if length < 12 else 2
+
+
+def _one_extends_the_other(a: str, b: str) -> bool:
+    """ "northwind" and "northwinds", "globe" and "globex": another name, not a typo."""
+    a, b = a.replace(" ", ""), b.replace(" ", "")
+    return a.startswith(b) or b.startswith(a)

@@ -121,3 +121,10 @@ def test_an_import_maps_only_sure_lookalikes_onto_companies_already_there():
     existing = [company_key("Northwind Analytics"), company_key("Metabase")]
     typed = [company_key(n) for n in ("Nortwind Analytics", "Meta", "northwind", "Metabase Inc", "")]
     assert sure_matches(typed, existing) == {"nortwind analytics": "northwind analytics"}
+
+
+def test_an_import_never_joins_short_names_or_a_name_with_letters_added():
+    """ "Globe" was joined to "Globex" and "Hooly" to "Hooli", with no way to keep them apart."""
+    existing = [company_key(n) for n in ("Globex", "Hooli", "Brightpath Learning", "Otter Cloud")]
+    typed = [company_key(n) for n in ("Globe", "Hooly", "Brightpth Learning", "Otter Clouds")]
+    assert sure_matches(typed, existing) == {"brightpth learning": "brightpath learning"}
