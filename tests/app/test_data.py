@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from lib.core import db
 from lib.core.models import ApplicationIn
 from lib.data import backup as backups
@@ -346,3 +348,17 @@ def test_the_same_file_dropped_twice_is_read_once(open_page, app_env):
     at.button(key="import_go").click().run()
     assert not at.exception
     assert len(_applications(app_env)) == 2
+
+
+def test_a_bare_declined_is_read_as_the_employers_no_and_asked_about(open_page, app_env):
+    """ "Declined" counted an offer the person turned down: on Home, in the report, in the rates."""
+    data = b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Declined\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("tracker.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any(i.startswith("“Declined” can mean either side said no") for i in shown(at.info))
+    at.button(key="import_go").click().run()
+    engine = db.open_database(app_env)
+    kinds = pd.read_sql("SELECT kind FROM stage_events", engine)["kind"].tolist()
+    engine.dispose()
+    assert kinds == ["rejected"]

@@ -17,7 +17,7 @@ from lib.core.text import plural
 from lib.data.export import frame_to_csv
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
-from lib.data.importers.statuses import status_map_from_table
+from lib.data.importers.statuses import TWO_WAYS_NOTE, status_map_from_table
 from lib.search.filters import gone_quiet
 from lib.store import imports as import_store
 from ui import state
@@ -108,6 +108,8 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
             "below.",
             icon=":material/help:",
         )
+    for word in table.loc[table["two_ways"], "word"].tolist() if "two_ways" in table else []:
+        st.info(f"“{md(word)}” {TWO_WAYS_NOTE}", icon=":material/help:")
     edited = st.data_editor(
         table[["word", "rows", "stage", "outcome"]],
         key=f"status_{digest[:12]}",
@@ -141,7 +143,10 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
         return first, digest
     parsed = first[0]
     needs_look = any(e.field == "header" for e in parsed.errors) or (
-        parsed.statuses is not None and not parsed.statuses["recognised"].all()
+        parsed.statuses is not None
+        and not (
+            parsed.statuses["recognised"].all() and not parsed.statuses.get("two_ways", pd.Series()).any()
+        )
     )
     with st.expander(
         f"How the columns of {md(upload.name)} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from lib.core.db import Engine
 from lib.core.text import plural
-from lib.data.importers import binary, linkedin, spreadsheet, trackers
+from lib.data.importers import binary, linkedin, spreadsheet, statuses, trackers
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
 
@@ -239,12 +239,19 @@ def _unrecognised_statuses(parsed: ParsedFile) -> list[str]:
     """Status words read as "applied, still open" for want of a meaning (the app's preview asks;
     the command line says)."""
     table = parsed.statuses
-    if table is None or table.empty or table["recognised"].all():
+    if table is None or table.empty:
         return []
+    said = [
+        f"“{word[:40]}” {statuses.TWO_WAYS_NOTE[:-1]} (import the file in the app to say so, or write "
+        "“Offer declined” in the file)."
+        for word in (table.loc[table["two_ways"], "word"] if "two_ways" in table else [])
+    ]
+    if table["recognised"].all():
+        return said
     unknown = table[~table["recognised"].astype(bool)]
     shown = ", ".join(f"“{w[:40]}”" for w in unknown["word"].head(5)) + ("…" if len(unknown) > 5 else "")
     rows = plural(int(unknown["rows"].sum()), "row")
-    return [
+    return said + [
         f"{plural(len(unknown), 'status word')} ({shown}, {rows}) "
         "didn't say how far an application got: read as applied, still open. To say what they mean, "
         "import the file in the app (Import & export), or write a known word in the file."

@@ -23,7 +23,7 @@ _STAGE_PATTERNS: list[tuple[str, str]] = [
     (r"\bfinal|on-?site|super ?day|last round", "final"),
     (r"interview|\bround\b|\bpanel\b|technical|\bhiring manager\b|case study|tech\b(?! screen)", "interview"),
     (
-        r"screen|phone|recruiter call|\bhr\b|assessment|\btest\b|take[- ]?home|\boa\b|challenge|call\b|"
+        r"screen|phone|recruiter call|assessment|\btest\b|take[- ]?home|\boa\b|challenge|call\b|"
         r"\bresponded\b|\breplied\b",
         "screen",
     ),
@@ -31,7 +31,7 @@ _STAGE_PATTERNS: list[tuple[str, str]] = [
 _OUTCOME_PATTERNS: list[tuple[str, str]] = [
     (r"withdr[ae]w|pulled out|\bretracted\b|not interested|cancel+ed by me|i cancel+ed", "withdrawn"),
     (r"ghost|no reply|no response|never heard|\bsilence\b|no answer|expired|\bstale\b", "ghosted"),
-    (r"declined offer|offer declined|turned down (the )?offer|\bi declined\b|^declined$", "declined"),
+    (r"declined offer|offer declined|turned down (the )?offer|\bi declined\b", "declined"),
     (
         r"reject|not selected|unsuccessful|turned down|\bdenied\b|no offer|\bnot moving\b|\bdeclined\b|"
         r"\bclosed\b|\bfilled\b|\bno\b$|\bdinged\b|\bfailed\b",
@@ -41,6 +41,15 @@ _OUTCOME_PATTERNS: list[tuple[str, str]] = [
 _APPLIED = re.compile(
     r"appl|submit|pending|sent|review|waiting|\bopen\b|active|in progress|to do|todo|saved|wishlist|"
     r"\bnew\b|bookmark|interested|\bplanned\b|\bdraft\b|^\W*$"
+)
+
+
+# Words that read two ways, taken as the likelier and asked about in the preview: a bare "Declined"
+# is most often the employer's no (it was read as an offer the person declined, counting an offer).
+TWO_WAYS = re.compile(r"^(declined|was declined|candidate declined)$")
+TWO_WAYS_NOTE = (
+    "can mean either side said no: read as the employer's no (rejected). If you turned down an "
+    "offer, set its ending to declined."
 )
 
 
@@ -79,9 +88,16 @@ def status_table(words: Iterable[str]) -> pd.DataFrame:
     for word, count in counts.items():
         stage, outcome, recognised = map_status(word)
         rows.append(
-            {"word": word, "rows": int(count), "stage": stage, "outcome": outcome, "recognised": recognised}
+            {
+                "word": word,
+                "rows": int(count),
+                "stage": stage,
+                "outcome": outcome,
+                "recognised": recognised,
+                "two_ways": bool(TWO_WAYS.search(word_key(word))),
+            }
         )
-    return pd.DataFrame(rows, columns=["word", "rows", "stage", "outcome", "recognised"])
+    return pd.DataFrame(rows, columns=["word", "rows", "stage", "outcome", "recognised", "two_ways"])
 
 
 def normalise_choice(stage: str, outcome: str) -> tuple[str, str]:

@@ -115,6 +115,9 @@ def test_a_year_less_date_takes_the_year_of_the_files_other_dates():
         ("Interviewing", ("interview", "open")),
         ("Offer declined", ("offer", "declined")),
         ("Withdrawn", ("applied", "withdrawn")),
+        ("Declined", ("applied", "rejected")),  # most often the employer's: it counted an offer
+        ("Pending HR", ("applied", "open")),  # waiting on HR: no answer yet, not a screen
+        ("HR screen", ("screen", "open")),
     ],
 )
 def test_status_words_map_onto_stage_and_outcome(word, expected):
@@ -129,6 +132,11 @@ def test_an_unknown_status_word_is_taken_as_applied_and_flagged():
         False,
     ]
     assert table.set_index("word").loc["Submitted", "rows"] == 2
+
+
+def test_a_word_that_reads_two_ways_is_asked_about():
+    table = status_table(["Declined", "Offer declined"]).set_index("word")
+    assert table["two_ways"].to_dict() == {"Declined": True, "Offer declined": False}
 
 
 def test_an_edited_status_table_keeps_declining_after_an_offer():

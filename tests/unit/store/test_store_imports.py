@@ -77,6 +77,15 @@ def test_the_report_names_files_formats_rows_and_errors(engine):
     assert set(result["imported"]) >= {"applications", "contacts", "stage_events"}
 
 
+def test_the_report_says_a_word_that_reads_two_ways_and_a_row_kept_with_a_note(engine, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_bytes(b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Declined,extra\n")
+    (entry,) = import_files([str(path)], engine)["files"]
+    assert entry["imported"] == 1
+    assert any(n.startswith("“Declined” can mean either side said no") for n in entry["notices"])
+    assert entry["errors"][0]["row_kept"] is True  # the extra cell ignored; the row came in
+
+
 def test_imported_events_pass_the_same_rules_as_events_recorded_by_hand(engine):
     import_files(ALL, engine)
     apps = app_store.load_applications(engine).set_index("id")
