@@ -84,15 +84,20 @@ def read_raw_frame(engine: Engine, query: sa.Select) -> pd.DataFrame:
     """Like read_frame, for big plain tables: values come as the driver returns them (dates as
     ISO text, no JSON decoding), which skips SQLAlchemy's per-row conversion."""
     with engine.connect() as connection:
-        compiled = query.compile(dialect=connection.dialect)
-        params = [compiled.params[name] for name in compiled.positiontup or []]
-        cursor = connection.connection.driver_connection.cursor()
-        try:
-            cursor.execute(str(compiled), params)
-            columns = [d[0] for d in cursor.description]
-            return pd.DataFrame(cursor.fetchall(), columns=columns)
-        finally:
-            cursor.close()
+        return raw_frame(connection, query)
+
+
+def raw_frame(connection: Connection, query: sa.Select) -> pd.DataFrame:
+    """`read_raw_frame` on a connection already open (inside a transaction, say)."""
+    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    params = [compiled.params[name] for name in compiled.positiontup or []]
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        columns = [d[0] for d in cursor.description]
+        return pd.DataFrame(cursor.fetchall(), columns=columns)
+    finally:
+        cursor.close()
 
 
 def insert_rows(connection: Connection, table: sa.Table, rows: Iterable[Mapping[str, Any]]) -> None:

@@ -15,10 +15,11 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from lib.core import db
+from lib.core import db, vocab
 from lib.core.text import fold, squash
 from lib.data.importers.rows import EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
 from lib.search.companies import company_key, sure_matches
+from lib.store.base import raw_frame
 
 A, C, K = db.applications, db.companies, db.contacts
 
@@ -37,6 +38,8 @@ class ImportPlan:
     counts: dict[str, int] = field(default_factory=dict)
     # typed company name -> the company already there it was matched to (a letter or two apart)
     matched_companies: dict[str, str] = field(default_factory=dict)
+    # applications already there that a file shows further along: not changed by the import, said
+    further: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def duplicates_skipped(self) -> int:
@@ -62,15 +65,80 @@ def _tagged(files: Sequence[ParsedFile], attribute: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _existing_application_keys(connection: Connection) -> set[str]:
-    rows = connection.execute(
-        sa.select(A.c.import_key, C.c.name_key, A.c.role, A.c.applied_on).join(C, C.c.id == A.c.company_id)
-    ).all()
-    if not rows:
-        return set()
-    frame = pd.DataFrame(rows, columns=["import_key", "name_key", "role", "applied_on"])
+def _existing_application_keys(connection: Connection) -> dict[str, int]:
+    """{key: application id} for every application there, by its import key and its natural key."""
+    frame = raw_frame(  # the driver's values: SQLAlchemy's per-row work was half a re-import's plan
+        connection,
+        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.applied_on).join(
+            C, C.c.id == A.c.company_id
+        ),
+    )
+    if frame.empty:
+        return {}
     natural = application_key_from(frame["name_key"], frame["role"], frame["applied_on"])
-    return set(frame["import_key"].dropna()) | set(natural)
+    imported = frame.dropna(subset=["import_key"])
+    return dict(zip(natural, frame["id"])) | dict(zip(imported["import_key"], imported["id"]))
+
+
+_ENDING_CODE = {kind: code for code, kind in enumerate(vocab.OUTCOMES, start=1)}
+
+
+def _furthest(key: pd.Series, kind: pd.Series) -> pd.DataFrame:
+    """Per key: the furthest stage's rank and the ending's code (0: none), as numbers (quick)."""
+    return (
+        pd.DataFrame(
+            {
+                "key": key.to_numpy(),
+                "rank": kind.map(vocab.STAGE_RANK).fillna(0).to_numpy(),
+                "ending": kind.map(_ENDING_CODE).fillna(0).to_numpy(),
+            }
+        )
+        .groupby("key")
+        .max()
+    )
+
+
+def _further_in_file(
+    connection: Connection, repeated: pd.Series, events: pd.DataFrame, ids: dict[str, int]
+) -> pd.DataFrame:
+    """Applications already there that the files show further along (a tracker exported again after
+    a reply): the import adds none of it, so the preview says which, and how far the file has them.
+    `repeated`: the import keys already there. Columns: application_id, company, role, file_says."""
+    columns = ["application_id", "company", "role", "file_says"]
+    in_file = events[events["import_key"].isin(set(repeated))]
+    if in_file.empty:
+        return pd.DataFrame(columns=columns)
+    said = _furthest(in_file["import_key"], in_file["kind"])
+    said["application_id"] = said.index.map(ids)
+    wanted = said["application_id"].astype(int).tolist()
+    query = sa.select(db.stage_events.c.application_id, db.stage_events.c.kind)
+    if len(wanted) <= 500:  # more would pass SQLite's limit on bound values: then read them all
+        query = query.where(db.stage_events.c.application_id.in_(wanted))
+    there = raw_frame(connection, query)
+    known = _furthest(there["application_id"], there["kind"]).reindex(said["application_id"])
+    further = (said["rank"].to_numpy() > known["rank"].fillna(0).to_numpy()) | (
+        (said["ending"].to_numpy() > 0) & (known["ending"].fillna(0).to_numpy() == 0)
+    )
+    said = said[further]
+    if said.empty:
+        return pd.DataFrame(columns=columns)
+    names = connection.execute(
+        sa.select(A.c.id, C.c.name, A.c.role)
+        .join(C, C.c.id == A.c.company_id)
+        .where(A.c.id.in_([int(i) for i in said["application_id"].head(500)]))
+    ).all()
+    name_of = {row.id: (row.name, row.role) for row in names}
+    return pd.DataFrame(
+        [
+            (
+                int(app_id),
+                *name_of.get(int(app_id), ("", "")),
+                vocab.OUTCOMES[int(ending) - 1] if ending else vocab.STAGES[int(rank)],
+            )
+            for app_id, rank, ending in zip(said["application_id"], said["rank"], said["ending"])
+        ],
+        columns=columns,
+    )
 
 
 def _existing_contact_keys(connection: Connection) -> tuple[set[str], set[tuple[str, str]]]:
@@ -95,7 +163,9 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
 
     apps = _tagged(files, "applications")
     existing = _existing_application_keys(connection)
-    is_dup = apps["import_key"].isin(existing) | apps["import_key"].duplicated()
+    already = apps["import_key"].isin(existing.keys())
+    is_dup = already | apps["import_key"].duplicated()
+    repeated = apps.loc[already, "import_key"]
     for i, count in apps.loc[is_dup, "file"].value_counts().items():
         duplicates[int(i)] += int(count)
     if is_dup.any():
@@ -104,6 +174,11 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
         [f.events.assign(file=i) for i, f in enumerate(files) if not f.events.empty]
         or [pd.DataFrame(columns=[*EVENT_COLUMNS, "file"])],
         ignore_index=True,
+    )
+    further = (
+        _further_in_file(connection, repeated, events, existing)
+        if not repeated.empty and not events.empty
+        else pd.DataFrame(columns=["application_id", "company", "role", "file_says"])
     )
     if is_dup.any():
         # Only the history from the file whose row is kept: the same application in two files
@@ -174,7 +249,9 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
         "saved_jobs": len(saved),
         "contacts_matched_to_companies": int(contacts["matched"].sum()),
     }
-    plan = ImportPlan(apps, events, contacts, saved, new_companies, duplicates, added, counts)
+    plan = ImportPlan(
+        apps, events, contacts, saved, new_companies, duplicates, added, counts, further=further
+    )
     if matched:
         stored = dict(connection.execute(sa.select(C.c.name_key, C.c.name)).all())
         plan.matched_companies = {

@@ -362,3 +362,24 @@ def test_a_bare_declined_is_read_as_the_employers_no_and_asked_about(open_page, 
     kinds = pd.read_sql("SELECT kind FROM stage_events", engine)["kind"].tolist()
     engine.dispose()
     assert kinds == ["rejected"]
+
+
+def test_a_tracker_exported_again_after_replies_says_which_applications_it_has_further_along(
+    open_page, app_env
+):
+    """Acme went from Applied to Rejected in the file: "10 duplicates skipped" was all it said."""
+    first = b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Applied\nWayne,Analyst,2025-03-02,Applied\n"
+    again = first.replace(b"03-01,Applied", b"03-01,Rejected") + b"Birch,Analyst,2025-03-04,Applied\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("tracker.csv", first, "text/csv")).run()
+    at.button(key="import_go").click().run()
+    at.file_uploader[0].set_value(("tracker.csv", again, "text/csv")).run()
+    assert not at.exception
+    assert _metric(at, "Applications to add") == "1" and _metric(at, "Duplicates skipped") == "2"
+    assert any(
+        i.startswith("1 application already in your log is further along in this file")
+        for i in shown(at.info)
+    )
+    links = [link.proto.label for link in at.get("page_link")]
+    assert "Acme · Analyst — the file says: rejected" in links
+    assert not any(label.startswith("Wayne") for label in links)  # the same in both: not said

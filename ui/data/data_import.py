@@ -205,6 +205,34 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
             f"{md(typed)} matched to {md(there)}" for typed, there in plan.matched_companies.items()
         )
         st.info(f"Companies already in your log: {matched}.", icon=":material/join_inner:")
+    _further_in_file(plan.further)
+
+
+FURTHER_LINKS = 5  # applications linked one by one; the rest counted
+
+
+def _further_in_file(further: pd.DataFrame) -> None:
+    """Applications already in the log that a file shows further along (a tracker exported again
+    after a reply): the import adds only what is new, so say which, and link to each."""
+    if further.empty:
+        return
+    n = len(further)
+    st.info(
+        f"{plural(n, 'application')} already in your log {'is' if n == 1 else 'are'} further along in "
+        "this file. An import adds only what is new and leaves "
+        f"{'it' if n == 1 else 'them'} as {'it is' if n == 1 else 'they are'}: record the step on "
+        f"{'its' if n == 1 else 'each'} page.",
+        icon=":material/update:",
+    )
+    for row in further.head(FURTHER_LINKS).itertuples():
+        st.page_link(
+            "pages/application.py",
+            label=f"{md(row.company)} · {md(row.role)} — the file says: {vocab.stage_label(row.file_says).lower()}",
+            icon=":material/arrow_forward:",
+            query_params={"id": str(int(row.application_id))},
+        )
+    if n > FURTHER_LINKS:
+        st.caption(f"…and {n - FURTHER_LINKS:,} more.")
 
 
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:

@@ -86,6 +86,18 @@ def test_the_report_says_a_word_that_reads_two_ways_and_a_row_kept_with_a_note(e
     assert entry["errors"][0]["row_kept"] is True  # the extra cell ignored; the row came in
 
 
+def test_the_plan_names_applications_a_file_has_further_along(engine):
+    first = b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Applied\nZed,Analyst,2025-03-03,Interview\n"
+    store.apply(engine, parse_bytes("a.csv", first))
+    again = (
+        b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Final round\n"
+        b"Zed,Analyst,2025-03-03,Phone screen\n"  # less far than what is there: nothing to say
+    )
+    plan = store.plan(engine, parse_bytes("b.csv", again))
+    assert plan.further[["company", "file_says"]].values.tolist() == [["Acme", "final"]]
+    assert plan.counts["stage_events"] == 0  # said, not added
+
+
 def test_imported_events_pass_the_same_rules_as_events_recorded_by_hand(engine):
     import_files(ALL, engine)
     apps = app_store.load_applications(engine).set_index("id")
