@@ -13,6 +13,7 @@ from ui.reflect.reflections import application_timeline, next_after_reflection
 from ui.search import application_view as view
 from ui.text import clipped, md
 
+view.leave_if_deleted()
 app_id = int_param("id") or st.session_state.get("open_application")
 app = view.application(app_id) if app_id is not None else None
 if app is None:

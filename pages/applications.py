@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.search.filters import SHOWN_OUTCOMES, TABLE_COLUMNS, LogFilter, log_bounds, log_view, match_sentence
-from ui import layout, state
+from ui import forms, layout, state
 from ui.search import board
 
 TABLE_LIMIT = 1_000  # rows sent to the browser; filters narrow the rest
@@ -14,6 +14,7 @@ head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Applications")
 action.page_link("pages/add_application.py", label="Add application", icon=":material/add_circle:")
 layout.demo_banner()
+forms.show_flash()  # "Deleted … with its history", after a delete on the application's page
 
 bounds = state.from_log(log_bounds)
 if bounds is None:

@@ -236,8 +236,30 @@ def delete(app: dict[str, Any]) -> None:
         icon=":material/warning:",
     )
     confirm = st.checkbox(f"Yes, delete “{md(app['role'])}” at {md(app['company'])}", key="confirm_delete")
-    if st.button("Delete application", type="primary", disabled=not confirm, icon=":material/delete:"):
-        app_store.delete_application(state.engine(), app["id"])
-        st.session_state.pop("open_application", None)
-        st.query_params.pop("id", None)
-        st.switch_page("pages/applications.py")
+    st.button(
+        "Delete application",
+        type="primary",
+        disabled=not confirm,
+        icon=":material/delete:",
+        on_click=_delete,
+        args=(app,),
+    )
+
+
+DELETED = "application_deleted"
+
+
+def _delete(app: dict[str, Any]) -> None:
+    """Delete, then leave for the log on the next run (see `leave_if_deleted`)."""
+    app_store.delete_application(state.engine(), app["id"])
+    st.session_state.pop("open_application", None)
+    st.session_state[DELETED] = True
+    forms.flash(f"Deleted “{app['role']}” at {app['company']}, with its history.")
+
+
+def leave_if_deleted() -> None:
+    """To the log once deleted. The open tab is bound to the address (`?application_tab=Delete`):
+    a plain switch_page clears the address and refuses to touch a bound value, which stopped the page
+    with an error; an empty address given outright is set without that check."""
+    if st.session_state.pop(DELETED, False):
+        st.switch_page("pages/applications.py", query_params={})
