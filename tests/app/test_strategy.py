@@ -104,8 +104,8 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     assert "#### My target list (1)" in [m.value for m in at.markdown]
     at.text_input(key="target_company_typed_0").input("lumen health")  # the company picker
     at.run()
-    at.radio(key="target_priority").set_value("Low")
-    at.text_input(key="target_reason").set_value("Slow to answer")
+    at.radio(key="target_one_priority").set_value("Low")
+    at.text_input(key="target_one_reason").set_value("Slow to answer")
     at.button(key="FormSubmitter:target_one-Save target").click()
     at.run()
     assert not at.exception
@@ -113,6 +113,15 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     assert store.load_targets(engine)[["name", "target_priority", "target_reason"]].values.tolist() == [
         ["Lumen Health", 3, "Slow to answer"]
     ]
+    # the form starts again empty: the last reason was saved with the next company, twice over
+    assert at.text_input(key="target_one_reason_1").value == ""
+    at.text_input(key="target_company_typed_1").input("Orbit Labs")
+    at.run()
+    at.button(key="FormSubmitter:target_one__1-Save target").click()
+    at.run()
+    assert not at.exception
+    reasons = store.load_targets(engine).set_index("name")["target_reason"].to_dict()
+    assert reasons["Lumen Health"] == "Slow to answer" and not reasons.get("Orbit Labs")
 
 
 def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):

@@ -63,10 +63,21 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
     wait_for_app(page)
     expect(page.get_by_text("Lumen Health: Low priority.")).to_be_visible()
 
+    # the form starts again empty: the last reason stayed in its box and went with the next company
+    expect(page.get_by_role("textbox", name="Reason")).to_have_value("")
+    company = page.get_by_label("Company", exact=True)
+    company.fill("Orbit Labs")
+    company.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name="Save target").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Orbit Labs: High priority.")).to_be_visible()
+
     engine = db.open_database(server.db_url)
-    targets = store.load_targets(engine)
+    targets = store.load_targets(engine).sort_values("name")
     assert targets[["name", "target_priority", "target_reason"]].values.tolist() == [
-        ["Lumen Health", 3, "Slow to answer; keep an eye on it."]
+        ["Lumen Health", 3, "Slow to answer; keep an eye on it."],
+        ["Orbit Labs", 1, None],
     ]
     review = store.get_review(engine, int(store.load_reviews(engine)["id"].iloc[0]))
     assert review["answers"]["on_track"] == "a little behind"

@@ -178,11 +178,13 @@ def _one_target_form(names: list[str]) -> None:
         "target_company", sorted(set(names) | set(state.company_names())), label="Company"
     )
     forms.field_error(TARGET_FORM, "company", "Company")
-    with st.form(TARGET_FORM, clear_on_submit=False):
-        priority = st.radio("Priority", PRIORITY_CHOICES, index=0, horizontal=True, key="target_priority")
+    with st.form(forms.form_key(TARGET_FORM), clear_on_submit=False):
+        priority = st.radio(
+            "Priority", PRIORITY_CHOICES, index=0, horizontal=True, key=forms.key(TARGET_FORM, "priority")
+        )
         reason = st.text_input(
             "Reason",
-            key="target_reason",
+            key=forms.key(TARGET_FORM, "reason"),
             placeholder="Why this company (or why not any more)",
             max_chars=max_chars(TargetIn, "target_reason"),
         )
@@ -203,7 +205,8 @@ def _one_target_form(names: list[str]) -> None:
         forms.set_errors(TARGET_FORM, forms.errors_from(exc))
         st.rerun()
     forms.clear_errors(TARGET_FORM)
-    st.session_state.pop("target_reason", None)
+    # fresh keys: a popped one kept showing the last reason, saved again with the next company
+    forms.renew(TARGET_FORM)
     company_picker.clear("target_company")
     _done(f"{target.company}: " + (f"{priority} priority." if value else "taken off the target list."))
 
