@@ -61,3 +61,12 @@ def test_a_ticked_private_part_and_masking_are_what_the_report_is_made_with(open
     assert options.private == frozenset({"mood"}) and "traction" not in options.sections
     assert options.mask_companies
     assert not any("mood" in c.value.split("Left out", 1)[-1] for c in at.caption if "Left out" in c.value)
+
+
+def test_the_period_runs_to_today_so_a_review_since_the_last_application_is_in(open_page, app_env):
+    engine = db.open_database(app_env)
+    first = dt.date.today() - dt.timedelta(days=30)
+    app_store.add_application(engine, ApplicationIn(company="Firm", role="Analyst", applied_on=first))
+    engine.dispose()
+    at = open_page("pages/report.py")
+    assert at.date_input[0].value == (first, dt.date.today())  # it ended on the last application

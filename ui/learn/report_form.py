@@ -38,8 +38,10 @@ def _files(_engine: Engine, url: str, rev: int, options: ReportOptions, today: d
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _bounds(_engine: Engine, url: str, rev: int) -> tuple[dt.date, dt.date] | None:
+    # to today, not to the last application: a review or a mood check-in since then is in the
+    # search too ("No strategy review saved yet" was said of one saved this morning)
     dates = state.applications()["applied_on"].dropna()
-    return (dates.min().date(), dates.max().date()) if len(dates) else None
+    return (dates.min().date(), max(dates.max().date(), dt.date.today())) if len(dates) else None
 
 
 def bounds() -> tuple[dt.date, dt.date] | None:
