@@ -103,6 +103,8 @@ def not_far_ahead(value: dt.date | None) -> dt.date | None:
 # any day, so the browser never silently keeps the last good one instead). An application's and
 # its stages' days are bounded below by the import's own rules (they agree) and by each other.
 PastDay = Annotated[dt.date, AfterValidator(not_in_future)]
+# the day of an application: 01/01/1900 (a blank cell, a slipped year) put Traction's axis in 1900
+AppliedDay = Annotated[dt.date, AfterValidator(not_in_future), AfterValidator(not_long_ago)]
 OptPastDay = Annotated[dt.date | None, AfterValidator(not_in_future), AfterValidator(not_long_ago)]
 # may be ahead, up to a year: a planned check-in (01/01/2099 was kept without a word)
 OptDay = Annotated[dt.date | None, AfterValidator(not_long_ago), AfterValidator(not_far_ahead)]
@@ -122,7 +124,7 @@ class Model(BaseModel):
 class ApplicationIn(Model):
     company: ShortText
     role: ShortText
-    applied_on: PastDay
+    applied_on: AppliedDay
     channel: Literal[vocab.CHANNELS] = "job board"  # type: ignore[valid-type]
     source: OptShortText = None
     job_url: OptUrl = None

@@ -59,6 +59,20 @@ def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env
     ]
 
 
+def test_an_application_dated_1900_is_refused_beside_its_date(open_page, app_env):
+    """01/01/1900 was kept: "Sent 46359 days ago", and Traction's axis began in 1900."""
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_company_typed_0").input("Acme")
+    at.run()
+    at.text_input(key="add_application_role").set_value("Data Analyst")
+    _widget(at.date_input, "Date applied *").set_value(dt.date(1900, 1, 1))
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert not at.exception
+    assert "Date applied is too long ago: check the year" in " ".join(shown(at.error))
+    assert store.load_applications(db.open_database(app_env)).empty
+
+
 def test_an_application_added_after_the_ghost_days_says_it_reads_ghosted_there_not_only_in_the_log(
     open_page, app_env
 ):

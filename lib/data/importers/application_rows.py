@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lib.core import vocab
-from lib.core.models import MAX_LONG_TEXT, MAX_SHORT_TEXT
+from lib.core.models import EARLIEST_LIKELY_DAY, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.core.text import plural
 from lib.data.importers.dates import parse_dates, why_unreadable
 from lib.data.importers.rows import (
@@ -125,11 +125,15 @@ def applications_from(
     no_date = applied_on.isna() & applied.missing
     unreadable = applied_on.isna() & ~applied.missing
     future = applied_on > today
+    ancient = applied_on < pd.Timestamp(EARLIEST_LIKELY_DAY)  # as ApplicationIn: a slipped year
     data["_value"] = data["applied_on"]
     errors += _errors(data, no_date & ~bad, "date applied", "The date applied is missing.")
     errors += _errors(data, unreadable & ~bad, "date applied", lambda v: why_unreadable(v, applied))
     errors += _errors(data, future & ~bad, "date applied", "The date applied can't be in the future.")
-    bad |= no_date | unreadable | future
+    errors += _errors(
+        data, ancient & ~bad, "date applied", "The date applied is too long ago: check the year."
+    )
+    bad |= no_date | unreadable | future | ancient
     long_ago = (applied_on < OLD_DATE) & ~bad
     if long_ago.any():  # kept (an old log can be right), but said: 01/01/1900 is often a blank cell
         lines = data.loc[long_ago, "line"].tolist()

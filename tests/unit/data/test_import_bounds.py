@@ -208,12 +208,23 @@ def test_the_command_line_says_which_status_words_it_could_not_read(tmp_path, ca
     assert "1 status word (“Parked”, 1 row)" in notice and "read as applied, still open" in notice
 
 
-def test_an_application_dated_1900_is_kept_but_said():
+def test_an_application_dated_1990_is_kept_but_said_and_one_dated_1900_is_refused():
+    """01/01/1900 is a blank cell or a slipped year (it put Traction's axis in 1900), as the form says."""
     [parsed] = parse_bytes(
-        "old.csv", _tracker(["Acme,Dev,1900-01-01,Applied,x\n", "Birch,Dev,2025-01-03,Applied,x\n"])
+        "old.csv",
+        _tracker(
+            [
+                "Acme,Dev,1990-01-01,Applied,x\n",
+                "Birch,Dev,2025-01-03,Applied,x\n",
+                "Cedar,Dev,1900-01-01,Applied,x\n",
+            ]
+        ),
     )
-    assert len(parsed.applications) == 2
+    assert parsed.applications["company"].tolist() == ["Acme", "Birch"]
     assert any("1 application dated before 2000 (line 2)" in n for n in parsed.notices)
+    assert [(e.line, e.message) for e in parsed.errors] == [
+        (4, "The date applied is too long ago: check the year.")
+    ]
 
 
 def test_a_connection_whose_profile_link_cant_be_used_comes_in_without_it_and_it_is_said():
