@@ -254,14 +254,11 @@ def target_suggestions(
     else:
         said = [f"{verdict} {counts[verdict]}" for verdict in NAMED_VERDICTS if counts.get(verdict)]
         if counts.get("watch"):
-            said.append(
-                f"keep watching {counts['watch']} (fewer than {MIN_POINTS} applications: too few to "
-                "promote or drop)"
-            )
+            said.append(f"keep watching {counts['watch']} (too few applications yet to promote or drop)")
         sentence = (
-            f"Suggestions for {_plural(n, 'company', 'companies')} (your targets, and other companies "
-            f"where you reached an interview at least as often as across all your applications): {', '.join(said)} — each with "
-            "its reason."
+            f"Suggestions for {_plural(n, 'company', 'companies')}: {', '.join(said)} — each with its "
+            "reason. Listed: your targets, and other companies where interviews came at least as often "
+            "as across all your applications."
         )
     rests_on = tuple(int(v) for v in decided["tries"])
     return Insight("targets", "Target list", sentence, n, frame, rests_on=rests_on)

@@ -605,8 +605,9 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
     only_watching = insights.target_suggestions(
         log[log["company"].isin(["Few", "Four"])], companies, refl, NO_INTERVIEWS, TODAY
     )
-    assert only_watching.sentence.startswith("Suggestions for 7 companies (your targets, and other")
-    assert "): keep watching 7 (fewer than 5" in only_watching.sentence
+    assert only_watching.sentence.startswith(
+        "Suggestions for 7 companies: keep watching 7 (too few applications yet to promote or drop)"
+    )
     assert "promote 0" not in only_watching.sentence  # a verdict no company got is not named
 
 
@@ -631,7 +632,10 @@ def test_target_suggestions_promote_only_where_interviews_come_as_often_as_elsew
     assert by["suggestion"].to_dict() == {"Fair": "promote", "Strong": "promote", "Low": "keep"}
     assert "Side" not in by.index
     assert "against 9 of 20 (45%, 95% interval" in by.loc["Low", "reason"]
-    assert "at least as often as across all your applications" in found.sentence
+    assert found.sentence.endswith(
+        "Listed: your targets, and other companies where interviews came at least as often as across "
+        "all your applications."
+    )
 
 
 # --- strategy numbers --------------------------------------------------------------------------
