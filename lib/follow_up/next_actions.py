@@ -16,7 +16,6 @@ back everything but what cannot wait (an interview in the next days, an offer wa
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -143,10 +142,12 @@ def when_text(action: Action, today: dt.date) -> str:
 
 
 def when_suffix(action: Action, today: dt.date) -> str:
-    """When, for the line under the title, unless the title says it already ("Interview at Acme
-    today" needs no "(today)" after it)."""
+    """When, for the line under the title, unless the title ends with it already ("Interview at
+    Acme today" needs no "(today)" after it). Only the end counts, and only the interview's title
+    is written so: "Check in with Carol Today" lost its "(today)" to her name."""
     when = when_text(action, today)
-    return "" if re.search(rf"\b{re.escape(when)}\b", action.title, re.IGNORECASE) else when
+    said = action.rule_key.startswith("interview-soon:") and action.title.endswith(f" {when}")
+    return "" if said else when
 
 
 def calm(

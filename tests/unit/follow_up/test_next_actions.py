@@ -343,8 +343,12 @@ def test_an_interview_invitation_is_announced_as_one_and_asks_for_no_thank_you_b
 
 
 def test_the_when_is_not_said_twice_when_the_title_says_it():
-    interview = na.Action("x", "interview", "Interview at Acme today", "", TODAY)
+    interview = na.Action("interview-soon:1", "interview", "Interview at Acme today", "", TODAY)
     assert na.when_suffix(interview, TODAY) == ""
+    # a name with the word in it keeps its "(today)": "Check in with Carol Today" lost it
+    check_in = na.Action("check-in:7", "check_in", "Check in with Carol Today", "", TODAY)
+    assert na.when_suffix(check_in, TODAY) == "today"
+    assert na.when_suffix(replace(interview, title="Interview at USA Today today"), TODAY) == ""
     assert na.when_suffix(replace(interview, title="Interview at Todayville Ltd"), TODAY) == "today"
     later = na.Action("y", "note", "Send a thank-you to Acme", "", TODAY + dt.timedelta(days=3))
     assert na.when_suffix(later, TODAY) == f"due {later.due_on:%d %b}"
