@@ -37,6 +37,12 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
             .where(sa.or_(P.c.last_contact_on.is_(None), P.c.last_contact_on < note.sent_on))
             .values(last_contact_on=note.sent_on)
         )
+        # a check-in planned for then or before has happened: it read "Next check-in: 01 Dec", past
+        connection.execute(
+            sa.update(P)
+            .where(P.c.id == note.contact_id, P.c.next_checkin_on <= note.sent_on)
+            .values(next_checkin_on=None)
+        )
     if asked_feedback and note.application_id is not None:
         already = connection.execute(
             sa.select(F.c.id).where(

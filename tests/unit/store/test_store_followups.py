@@ -61,6 +61,20 @@ def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback
     assert store.notes_for(engine, rejected_app)["sent_on"].tolist() == [TODAY]
 
 
+def test_a_note_sent_to_someone_clears_a_check_in_planned_for_then_and_keeps_a_later_one(engine):
+    """After a check-in note, the person still read "Next check-in: 01 Dec", in the past."""
+    due = contact_store.add_contact(engine, ContactIn(name="Ana", next_checkin_on=ago(4)))
+    later = contact_store.add_contact(
+        engine, ContactIn(name="Ben", next_checkin_on=TODAY + dt.timedelta(days=20))
+    )
+    for person in (due, later):
+        note_id = store.save_note(engine, NoteIn(kind="contact check-in", contact_id=person, body="Hello"))
+        store.mark_note_sent(engine, note_id, TODAY)
+    assert contact_store.get_contact(engine, due)["next_checkin_on"] is None
+    assert contact_store.get_contact(engine, later)["next_checkin_on"] == TODAY + dt.timedelta(days=20)
+    assert [a for a in open_actions(engine) if a.kind == "check-in"] == []
+
+
 def test_a_rejection_straight_after_applying_brings_no_thank_you(engine):
     app_id = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(9)))
     app_store.add_stage_event(
