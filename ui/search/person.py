@@ -131,10 +131,22 @@ def section(people: pd.DataFrame) -> None:
     with st.expander("Delete"):
         st.caption("Notes and feedback linked to them stay, without the link.")
         sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
-        if st.button(
-            "Delete person", type="primary", disabled=not sure, icon=":material/delete:", key="person_delete"
-        ):
-            store.delete_contact(state.engine(), chosen)
-            st.session_state.pop("network_person", None)
-            st.query_params.pop("contact", None)
-            st.rerun()
+        st.button(
+            "Delete person",
+            type="primary",
+            disabled=not sure,
+            icon=":material/delete:",
+            key="person_delete",
+            on_click=_delete,
+            args=(chosen, person["name"]),
+        )
+
+
+def _delete(contact_id: int, name: str) -> None:
+    """In a callback, before the page is drawn again: the picker then forgets them (popped after it
+    was drawn, it kept showing "Eve Temp (other)" with nothing under it), and the page says so."""
+    store.delete_contact(state.engine(), contact_id)
+    st.session_state.pop("network_person", None)
+    st.session_state.pop("person_delete_sure", None)
+    st.query_params.pop("contact", None)
+    forms.flash(f"Deleted {name}. Notes and feedback linked to them stay, without the link.")
