@@ -95,6 +95,11 @@ def test_the_first_review_reads_back_before_there_is_a_second_to_compare(open_pa
     answers, targets = at.dataframe[0].value, at.dataframe[1].value
     assert answers.set_index("key").loc["what_i_want", "later"] == "Analytics in health care"
     assert targets[["company", "later", "reason"]].values.tolist() == [["Acme", "High", "Reached the final"]]
+    # the goal it set and what the page showed then are said apart: "Weekly goal then: 4" sat over
+    # "The weekly goal is 5 (Settings)"
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Weekly goal this review set: ") for c in captions)
+    assert "What the page showed as you wrote it:" in captions
 
 
 def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):

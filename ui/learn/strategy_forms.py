@@ -277,10 +277,15 @@ def compare(reviews: pd.DataFrame) -> None:
 
 
 def _numbers_then(review: dict) -> None:
-    """The weekly goal and the numbers a review was written beside."""
+    """The weekly goal a review set, and the numbers it was written beside. Said apart: "Weekly goal
+    then: 4" above "The weekly goal is 5 (Settings)" read as a contradiction (5 was the goal the
+    page showed while the review set 4)."""
     numbers = (review["answers"] or {}).get(strategy_store.CONTEXT_KEY) or {}
     with st.container(border=True):
-        st.caption(f"Weekly goal then: {review['weekly_goal'] if review['weekly_goal'] is not None else '—'}")
+        goal = review["weekly_goal"]
+        st.caption(f"Weekly goal this review set: {goal if goal is not None else '—'}")
+        if numbers:
+            st.caption("What the page showed as you wrote it:")
         for text in numbers.values():
             st.caption(md(text))
 
