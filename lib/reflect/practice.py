@@ -47,11 +47,18 @@ def review(state: dict[str, Any], grade: int, now: dt.datetime) -> tuple[dict[st
     return card.to_dict(), card.due.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+SOON_MINUTES = 15  # a card graded Again or Hard comes back within this: in the same sitting
+
+
+def comes_back_soon(due: dt.datetime, now: dt.datetime) -> bool:
+    return (due - now).total_seconds() / 60 <= SOON_MINUTES
+
+
 def next_text(due: dt.datetime, now: dt.datetime) -> str:
     """ "again in a few minutes", "tomorrow", "in 4 days"."""
     minutes = (due - now).total_seconds() / 60
     if minutes < 60:
-        return "again later in this session" if minutes <= 15 else "again later today"
+        return "again in a few minutes" if minutes <= SOON_MINUTES else "again later today"
     days = (due.date() - now.date()).days
     if days <= 0:
         return "again later today"

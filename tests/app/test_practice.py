@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from lib.core import db
 from lib.core.models import ApplicationIn, DebriefIn, InterviewQuestionIn, StageEventIn
 from lib.learn.plan import week_start
+from lib.reflect import practice
 from lib.store import applications as apps
 from lib.store import plans as plan_store
 from lib.store import reflections
@@ -169,6 +170,33 @@ def test_a_practice_session_goes_over_the_weak_questions_and_ends_kindly(open_pa
         ).click().run()
     assert "That's all for now" in _texts(at)
     assert len(_rows(engine, db.practice_reviews)) == 2
+
+
+def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(open_page, engine, monkeypatch):
+    """ "Saved — this one comes back again later in this session", and it never did: each card was
+    put away for the session."""
+    app_id = _app(engine)
+    reflections.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="technical",
+            occurred_on=TODAY - dt.timedelta(days=2),
+            questions=[InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0")],
+        ),
+    )
+    at = open_page("pages/practice.py")
+    next(b for b in at.button if b.key and b.key.startswith("practice_reveal_")).click().run()
+    next(
+        b for b in at.button if b.key and b.key.startswith("practice_grade_") and b.key.endswith("_1")
+    ).click()
+    at.run()
+    assert any("comes back again in a few minutes" in t.value for t in at.toast)
+    assert "That's all for now" in _texts(at) and "ready again in a few minutes" in _texts(at)
+    later = practice.utcnow() + dt.timedelta(minutes=20)
+    monkeypatch.setattr(practice, "utcnow", lambda: later)  # the few minutes pass
+    at.run()
+    assert any(b.key and b.key.startswith("practice_reveal_") for b in at.button)  # the card again
 
 
 def test_practice_with_no_cards_says_how_they_come(open_page):

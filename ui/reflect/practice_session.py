@@ -1,7 +1,7 @@
 """A practice session: see the question, answer aloud or type, reveal the better answer, grade it.
 
-Each card is shown once per session (kept in session state); the grade is stored at once, so a
-session can stop anywhere and resume another day.
+Each card is shown once per session (kept in session state), unless its grade brings it back in a
+few minutes; the grade is stored at once, so a session can stop anywhere and resume another day.
 """
 
 from __future__ import annotations
@@ -20,11 +20,16 @@ from ui.text import md
 
 SEEN = "practice_seen"  # card ids graded (or skipped) in this session
 REVEALED = "practice_revealed"  # the card id whose better answer is shown
+GRADED = "practice_graded"  # grades given in this session
 
 
 def _grade(card_id: int, reps: int, grade: int) -> None:
     due = practice_store.grade(state.engine(), card_id, grade, reps)
-    st.session_state.setdefault(SEEN, set()).add(card_id)
+    # a card back in a few minutes (Again, Hard) is not put away for the session: it comes back,
+    # as its toast says, once due (it said "later in this session" and never came)
+    if due is None or not practice.comes_back_soon(due, practice.utcnow()):
+        st.session_state.setdefault(SEEN, set()).add(card_id)
+    st.session_state[GRADED] = st.session_state.get(GRADED, 0) + 1
     st.session_state.pop(REVEALED, None)
     st.session_state.pop(f"practice_typed_{card_id}", None)
     if due is None:
@@ -39,6 +44,7 @@ def _reveal(card_id: int) -> None:
 
 def _restart() -> None:
     st.session_state[SEEN] = set()
+    st.session_state[GRADED] = 0
 
 
 def interview_picker(today: dt.date) -> None:
@@ -79,7 +85,7 @@ def session(today: dt.date) -> None:
     seen = st.session_state.get(SEEN, set())
     left = queue[~queue["id"].isin(seen)] if not queue.empty else queue
     if left.empty:
-        _nothing_left(all_cards, bool(seen))
+        _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(GRADED)))
         return
     st.caption(f"{len(left)} to go in this session. Stop whenever you like: every grade is kept.")
     _card(left.iloc[0])
