@@ -88,7 +88,15 @@ def average_bars(
 ) -> alt.Chart:
     """Horizontal bars of an average on a 1–5 scale, one per group, with the group's size."""
     data = _sample_note(_frame(frame))
-    data["label"] = data["average"].map("{:.1f}".format) + "  (n=" + data["n"].astype(str) + ")"
+    # under 5 the average is not written: "5.0 (n=2)" read as a finding, faded or not
+    data["label"] = (data["average"].map("{:.1f}".format) + "  (n=" + data["n"].astype(str) + ")").where(
+        data["enough"], "n=" + data["n"].astype(str) + ": too few"
+    )
+    if sort in ("x", "-x") and not data.empty:  # groups with enough first, the too-few after them
+        ordered = data.sort_values(
+            ["enough", "average", "n"], ascending=[False, sort == "x", False], kind="stable"
+        )
+        sort = ordered[category].tolist()
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
         x=alt.X("average:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),

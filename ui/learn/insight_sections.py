@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from lib.core.text import plural
-from lib.learn.insights import MIN_POINTS, Insight
+from lib.learn.insights import COMPANIES_SHOWN, MIN_POINTS, Insight
 from lib.learn.strategy import priority_label
 from ui import charts, tables
 from ui.text import md
@@ -60,7 +60,10 @@ def comfort(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     places = [*st.columns(2), st.container()]
     for column, dimension in zip(places, ("Format", "Round type", "Company")):
         with column:
-            st.markdown(f"**{dimension}**" + (" (the 12 with most rounds)" if dimension == "Company" else ""))
+            st.markdown(
+                f"**{dimension}**"
+                + (f" (the {COMPANIES_SHOWN} with most rounds)" if dimension == "Company" else "")
+            )
             part = insight.frame[insight.frame["dimension"] == dimension]
             if part.empty:
                 st.caption("Nothing recorded yet.")

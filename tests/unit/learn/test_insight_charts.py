@@ -56,14 +56,30 @@ def test_comfort_chart_draws_one_dimension_on_a_one_to_five_scale():
     bars = chart.to_dict()["layer"][0]
     assert bars["encoding"]["x"]["scale"]["domain"] == [0, 5]
     assert [row["value"] for row in _data(chart)] == ["video", "phone"]
-    assert [row["label"] for row in _data(chart)] == ["4.0  (n=6)", "2.5  (n=2)"]
+    assert [row["label"] for row in _data(chart)] == ["4.0  (n=6)", "n=2: too few"]
+
+
+def test_groups_too_small_to_say_come_after_the_others_and_write_no_average():
+    """ "Meridian Games 5.0 (n=2)" topped the companies, above those with enough rounds."""
+    frame = pd.DataFrame(
+        {
+            "dimension": ["Company"] * 3,
+            "value": ["Meridian", "Acme", "Birch"],
+            "average": [5.0, 3.0, 4.0],
+            "n": [2, 6, 5],
+            "enough": [False, True, True],
+        }
+    )
+    chart = charts.comfort_chart(frame, "Company")
+    assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["Birch", "Acme", "Meridian"]
+    assert {row["value"]: row["label"] for row in _data(chart)}["Meridian"] == "n=2: too few"
 
 
 def test_weakest_questions_put_the_lowest_average_on_top():
     frame = pd.DataFrame(
         {"category": ["case", "technical"], "average": [2.1, 3.4], "n": [5, 9], "enough": [True, True]}
     )
-    assert charts.weakest_chart(frame).to_dict()["layer"][0]["encoding"]["y"]["sort"] == "x"
+    assert charts.weakest_chart(frame).to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["case", "technical"]
 
 
 WEEKLY = pd.DataFrame(
