@@ -185,8 +185,9 @@ def mood_and_momentum(
             a, b = with_step["mood"], without["mood"]
             apart = averages_differ(a.mean(), a.std(), len(a), b.mean(), b.std(), len(b))
             sentence += (  # weeks with a check-in only, each week's own average: the bases said
-                f" Of the {len(rated)} weeks with a check-in, those with a step closer to yes averaged "
-                f"{a.mean():.1f} a week ({_plural(len(a), 'week')}), the others {b.mean():.1f} "
+                # "averaged 3.1 a week" read as a count of steps; it is the mood, of 5
+                f" Of the {len(rated)} weeks with a check-in, those with a step closer to yes had a mood "
+                f"of {a.mean():.1f} of 5 on average ({_plural(len(a), 'week')}), the others {b.mean():.1f} "
                 f"({_plural(len(b), 'week')})"
                 + (
                     ": a difference beyond what chance easily gives (it goes with the steps; it need "

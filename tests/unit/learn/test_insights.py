@@ -435,11 +435,13 @@ def test_mood_beside_steps_closer_to_yes_says_whether_the_difference_is_beyond_c
     close = _ten_weeks([3, 4, 3, 4, 3], [4, 3, 4, 3, 4])
     # the bases said: weeks with a check-in (not the 52), each week's own average
     assert (
-        "Of the 10 weeks with a check-in, those with a step closer to yes averaged 3.4 a week (5 weeks), "
-        "the others 3.6 (5 weeks): about the same" in close
+        "Of the 10 weeks with a check-in, those with a step closer to yes had a mood of 3.4 of 5 on "
+        "average (5 weeks), the others 3.6 (5 weeks): about the same" in close
     )
     apart = _ten_weeks([5, 5, 4, 5, 5], [2, 1, 2, 2, 1])
-    assert "averaged 4.8 a week (5 weeks), the others 1.6 (5 weeks): a difference beyond what chance" in apart
+    assert (
+        "mood of 4.8 of 5 on average (5 weeks), the others 1.6 (5 weeks): a difference beyond what" in apart
+    )
     assert "need not come from them" in apart  # goes with, never causes
 
 
