@@ -75,6 +75,19 @@ class IfThen(Model):
     when: Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)] = None  # "If …"
     then: Annotated[str | None, Field(default=None, max_length=MAX_SHORT_TEXT)] = None  # "then I …"
 
+    @field_validator("when", "then", mode="after")
+    @classmethod
+    def _without_the_frame(cls, value: str | None, info) -> str | None:
+        """The words the plan is shown in are not doubled: following the example, "If it is Monday
+        9:00," and "then I open …" came back as "If If it is Monday 9:00, then then I open …"."""
+        if not value:
+            return value
+        word = "if" if info.field_name == "when" else "then"
+        value = re.sub(rf"^\s*{word}\b[\s,:…]*", "", value, flags=re.IGNORECASE).strip()
+        if info.field_name == "when":
+            value = value.rstrip(" ,…").strip()
+        return value or None
+
     @model_validator(mode="after")
     def _both(self) -> IfThen:
         if self.when and not self.then:

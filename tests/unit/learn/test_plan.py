@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
+from pydantic import ValidationError
 
 from lib.learn import plan as wp
 
@@ -161,3 +163,13 @@ def test_without_a_plan_the_week_shows_the_settings_goal_as_a_goal_not_as_a_plan
     assert dict(week_lines(pd.DataFrame(), applied, today, weekly_goal=0))["Sent so far"].startswith(
         "1 application since Monday"
     )
+
+
+def test_an_if_then_written_out_in_full_is_not_shown_with_its_words_twice():
+    """Following the example gave "If If it is Monday 9:00, then then I open the boards"."""
+    plan = wp.IfThen(moment="other", when="If it is Monday 9:00,", then="then I open the job boards")
+    assert (plan.when, plan.then) == ("it is Monday 9:00", "I open the job boards")
+    plain = wp.IfThen(moment="other", when="Ifeoma calls", then="thenceforth rest")  # words, not frames
+    assert (plain.when, plain.then) == ("Ifeoma calls", "thenceforth rest")
+    with pytest.raises(ValidationError, match="needs an “if”"):
+        wp.IfThen(moment="other", when="If", then="rest")
