@@ -38,25 +38,26 @@ def _checks(engine: Engine) -> pd.DataFrame:
 
 
 def _save_check() -> None:
-    scores = {area: st.session_state.get(f"{CHECK}_{area}") for area, _ in wp.AREAS}
+    scores = {area: st.session_state.get(forms.key(CHECK, area)) for area, _ in wp.AREAS}
     try:
         plan_store.save_check(state.engine(), scores)
     except StoreError as exc:
         forms.set_errors(CHECK, forms.errors_from(exc))
         return
     forms.clear_errors(CHECK)
-    for area, _ in wp.AREAS:
-        st.session_state.pop(f"{CHECK}_{area}", None)
+    # fresh keys: popped ones stayed ticked in the browser, and a second click saved it twice
+    forms.renew(CHECK)
     forms.flash("Your self-check is saved.")
+    st.toast("Your self-check is saved.", icon=":material/check_circle:")  # in view, where you are
 
 
 def self_check() -> None:
     st.markdown("#### How well am I searching?")
     st.caption("A short self-check over four areas. " + WHY["quality"])
     forms.form_error(CHECK)
-    with st.form(CHECK, border=True):
+    with st.form(forms.form_key(CHECK), border=True):
         for area, prompt in wp.AREAS:
-            st.radio(prompt, SCALE, index=None, horizontal=True, key=f"{CHECK}_{area}")
+            st.radio(prompt, SCALE, index=None, horizontal=True, key=forms.key(CHECK, area))
         st.caption("1 not at all · 5 fully")
         st.form_submit_button("Save my self-check", icon=":material/save:", on_click=_save_check)
     long, sentence = wp.check_trend(_checks())
