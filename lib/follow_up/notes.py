@@ -303,7 +303,7 @@ def kinds_for(outcome: str | None, has_interview: bool) -> list[str]:
         first = ("thank-you after rejection", "feedback request", "keep the door open")
     elif has_interview:
         first = ("thank-you after interview", "influence letter")
-    else:
-        first = ()
+    else:  # no interview yet: a thank-you "after interview" was offered first, for none
+        first = ("contact check-in", "keep the door open")
     first = list(first)
     return first + [k for k in vocab.NOTE_KINDS if k not in first]

@@ -438,6 +438,13 @@ def test_the_kind_of_note_is_picked_afresh_for_each_application(open_page, rejec
     assert at.selectbox(key="compose_kind").value == "thank-you after interview"  # not a rejection's thanks
     at.selectbox(key="compose_kind").set_value("influence letter").run()
     assert at.selectbox(key="compose_kind").value == "influence letter"  # your own pick stays
+    quiet_id = app_store.add_application(
+        engine, ApplicationIn(company="Initech", role="Analyst", applied_on=ago(3))
+    )
+    at.run()  # the picker lists it
+    at.selectbox(key="compose_app").set_value(quiet_id).run()
+    # no interview yet: no thank-you "after interview" first, for an interview that never was
+    assert at.selectbox(key="compose_kind").value == "contact check-in"
 
 
 def test_writing_to_one_more_person_keeps_the_drafts_on_screen_and_one_can_be_put_away(open_page, rejected):
