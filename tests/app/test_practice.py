@@ -201,6 +201,28 @@ def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(op
     assert any(b.key and b.key.startswith("practice_reveal_") for b in at.button)  # the card again
 
 
+def test_the_answer_given_at_the_interview_is_folded_under_the_grades(open_page, engine):
+    """Written out in full above the grades, a long answer pushed them far below the fold."""
+    app_id = _app(engine)
+    reflections.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="technical",
+            occurred_on=TODAY - dt.timedelta(days=2),
+            questions=[
+                InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0", my_answer="I said " * 1500)
+            ],
+        ),
+    )
+    at = open_page("pages/practice.py")
+    next(b for b in at.button if b.key and b.key.startswith("practice_reveal_")).click().run()
+    assert [e.label for e in at.expander if e.label.startswith("What you answered")] == [
+        "What you answered at the interview"
+    ]
+    assert not any(c.value.startswith("What you answered") for c in at.caption)
+
+
 def test_practice_with_no_cards_says_how_they_come(open_page):
     at = open_page("pages/practice.py")
     assert "No questions to practise yet" in _texts(at) and not at.exception

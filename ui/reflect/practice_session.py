@@ -132,11 +132,13 @@ def _card(card: pd.Series) -> None:
         st.text(
             better if isinstance(better, str) and better.strip() else "— none written yet: what would it be?"
         )
-        if isinstance(mine, str) and mine.strip():
-            st.caption("What you answered at the interview: " + md(mine))
         st.markdown("**How did it go this time?**")
         cols = st.columns(len(practice.GRADES))
         for col, (grade, label) in zip(cols, practice.GRADES.items()):
             col.button(
                 label, key=f"practice_grade_{card_id}_{grade}", on_click=_grade, args=(card_id, reps, grade)
             )
+        # folded, under the grades: a long answer written out in full pushed them far below the fold
+        if isinstance(mine, str) and mine.strip():
+            with st.expander("What you answered at the interview"):
+                st.text(mine)
