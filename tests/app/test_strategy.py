@@ -110,7 +110,7 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     at.text_input(key="target_company_typed_0").input("lumen health")  # the company picker
     at.run()
     at.radio(key="target_one_priority").set_value("Low")
-    at.text_input(key="target_one_reason").set_value("Slow to answer")
+    at.text_area(key="target_one_reason").set_value("Slow to answer")
     at.button(key="FormSubmitter:target_one-Save target").click()
     at.run()
     assert not at.exception
@@ -119,7 +119,7 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
         ["Lumen Health", 3, "Slow to answer"]
     ]
     # the form starts again empty: the last reason was saved with the next company, twice over
-    assert at.text_input(key="target_one_reason_1").value == ""
+    assert at.text_area(key="target_one_reason_1").value == ""
     at.text_input(key="target_company_typed_1").input("Orbit Labs")
     at.run()
     at.button(key="FormSubmitter:target_one__1-Save target").click()

@@ -182,8 +182,9 @@ def _one_target_form(names: list[str]) -> None:
         priority = st.radio(
             "Priority", PRIORITY_CHOICES, index=0, horizontal=True, key=forms.key(TARGET_FORM, "priority")
         )
-        reason = st.text_input(
+        reason = st.text_area(  # a box of its own: in one line, the counter sat over a long reason
             "Reason",
+            height=68,
             key=forms.key(TARGET_FORM, "reason"),
             placeholder="Why this company (or why not any more)",
             max_chars=max_chars(TargetIn, "target_reason"),
