@@ -52,13 +52,20 @@ def timeliness(facts: Mapping[str, Any], today: dt.date, kind: str | None = None
     return " · ".join(since) + "." + tip
 
 
-def default_recipients(kind: str, people: Iterable[Mapping[str, Any]], linked: int | None) -> list[int]:
+def default_recipients(
+    kind: str, people: Iterable[Mapping[str, Any]], linked: int | None, at_company: bool = False
+) -> list[int]:
     """Who a note goes to unless the person picks: the contact a link named, else for thank-yous,
-    feedback requests and keep-the-door-open notes the recruiters and hiring managers met."""
+    feedback requests and keep-the-door-open notes the recruiters and hiring managers met; and for
+    a check-in about an application (`at_company`: `people` work there), them too."""
     people = list(people)
     if linked is not None and any(int(p["id"]) == linked for p in people):
         return [linked]
-    if kind in WRITES_TO_RECRUITERS or kind == "keep the door open":
+    if (
+        kind in WRITES_TO_RECRUITERS
+        or kind == "keep the door open"
+        or (at_company and kind == "contact check-in")
+    ):
         return [int(p["id"]) for p in people if p.get("role") in DEFAULT_ROLES]
     return []
 

@@ -170,3 +170,23 @@ def test_chart_titles_and_labels_are_not_cut(page, server, width, address):
     expect(charts.first).to_be_visible(timeout=20_000)
     page.wait_for_timeout(500)  # Vega lays out text after the first frame
     assert page.evaluate(CUT_CHART_TEXT) == []
+
+
+def test_a_new_persons_keeping_in_touch_days_show_whole(page, server, width):
+    """Side by side in the Add a person drawer, a filled day with its clear button read
+    "01 / 12 / 20…" at 1,280 px."""
+    goto(page, server, "network")
+    page.get_by_text("Keeping in touch: last contact, next check-in, notes").click()
+    expect(page.get_by_label("Next check-in", exact=True)).to_be_visible()
+    assert page.evaluate(CUT_DATES) == []  # empty: "dd / mm / yyy…" already
+    for label, day in (("Last contact", dt.date.today()), ("Next check-in", dt.date.today())):
+        box = page.get_by_label(label, exact=True)
+        box.click()
+        box.press_sequentially(f"{day:%d%m%Y}")
+        box.press("Escape")
+    expect(
+        page.get_by_test_id("stDateInputFieldsScroller").filter(has_text=f"{dt.date.today():%Y}")
+    ).to_have_count(
+        3  # Met on, and the two just filled
+    )
+    assert page.evaluate(CUT_DATES) == []

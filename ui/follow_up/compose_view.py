@@ -206,7 +206,7 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     default_to = [  # those with a draft on screen already are not written to again unless picked
         i
         for i in compose.default_recipients(
-            kind, person.values(), st.session_state.get("compose_linked_contact")
+            kind, person.values(), st.session_state.get("compose_linked_contact"), at_company=app_id != NO_APP
         )
         if i not in drafted
     ]

@@ -85,9 +85,10 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             "Keeping in touch: last contact, next check-in, notes",
             expanded=bool(current) or any(field in errors for field in later),
         ):
-            last_col, next_col = st.columns(2)
-            last_contact_on = _date(form, "Last contact", "last_contact_on", current, last_col, today)
-            next_checkin_on = _date(form, "Next check-in", "next_checkin_on", current, next_col, today)
+            # one above the other: side by side inside the drawer, a filled day with its clear
+            # button read "01 / 12 / 20…" at 1,280 px
+            last_contact_on = _date(form, "Last contact", "last_contact_on", current, st.container(), today)
+            next_checkin_on = _date(form, "Next check-in", "next_checkin_on", current, st.container(), today)
             notes = forms.text_field(form, ContactIn, "notes", "Notes", current, area=True, height=68)
         icon = ":material/save:" if current else ":material/person_add:"  # editing, or adding
         submitted = st.form_submit_button(submit, type="primary", icon=icon)

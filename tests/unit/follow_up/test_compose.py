@@ -18,6 +18,9 @@ def test_thank_yous_go_to_recruiters_and_hiring_managers_unless_a_link_names_som
     assert compose.default_recipients("influence letter", PEOPLE, None) == []
     assert compose.default_recipients("influence letter", PEOPLE, 2) == [2]
     assert compose.default_recipients("feedback request", PEOPLE, 99) == [1, 3]  # not at this company
+    # a check-in about an application: the people there; about no application: no one unasked
+    assert compose.default_recipients("contact check-in", PEOPLE, None, at_company=True) == [1, 3]
+    assert compose.default_recipients("contact check-in", PEOPLE, None) == []
 
 
 def test_reply_goals_from_the_reflection_keep_known_words_and_default_when_unset():
