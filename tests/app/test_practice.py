@@ -174,21 +174,26 @@ def test_a_practice_session_goes_over_the_weak_questions_and_ends_kindly(open_pa
     assert len(_rows(engine, db.practice_reviews)) == 2
 
 
-def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(open_page, engine, monkeypatch):
-    """ "Saved — this one comes back again later in this session", and it never did: each card was
-    put away for the session."""
-    app_id = _app(engine)
+def _one_card_revealed(open_page, engine, **question):
+    """Practise open on one weak question (rated 1), its better answer shown."""
     reflections.save_interview(
         engine,
         DebriefIn(
-            application_id=app_id,
+            application_id=_app(engine),
             round_type="technical",
             occurred_on=TODAY - dt.timedelta(days=2),
-            questions=[InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0")],
+            questions=[InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0", **question)],
         ),
     )
     at = open_page("pages/practice.py")
     next(b for b in at.button if b.key and b.key.startswith("practice_reveal_")).click().run()
+    return at
+
+
+def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(open_page, engine, monkeypatch):
+    """ "Saved — this one comes back again later in this session", and it never did: each card was
+    put away for the session."""
+    at = _one_card_revealed(open_page, engine)
     next(
         b for b in at.button if b.key and b.key.startswith("practice_grade_") and b.key.endswith("_1")
     ).click()
@@ -203,20 +208,7 @@ def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(op
 
 def test_the_answer_given_at_the_interview_is_folded_under_the_grades(open_page, engine):
     """Written out in full above the grades, a long answer pushed them far below the fold."""
-    app_id = _app(engine)
-    reflections.save_interview(
-        engine,
-        DebriefIn(
-            application_id=app_id,
-            round_type="technical",
-            occurred_on=TODAY - dt.timedelta(days=2),
-            questions=[
-                InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0", my_answer="I said " * 1500)
-            ],
-        ),
-    )
-    at = open_page("pages/practice.py")
-    next(b for b in at.button if b.key and b.key.startswith("practice_reveal_")).click().run()
+    at = _one_card_revealed(open_page, engine, my_answer="I said " * 1500)
     assert [e.label for e in at.expander if e.label.startswith("What you answered")] == [
         "What you answered at the interview"
     ]

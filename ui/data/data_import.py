@@ -142,11 +142,10 @@ def _file_section(upload) -> tuple[list[ParsedFile], str]:
     if len(first) != 1 or first[0].format not in SPREADSHEETS or not first[0].columns:
         return first, digest
     parsed = first[0]
+    words = parsed.statuses
     needs_look = any(e.field == "header" for e in parsed.errors) or (
-        parsed.statuses is not None
-        and not (
-            parsed.statuses["recognised"].all() and not parsed.statuses.get("two_ways", pd.Series()).any()
-        )
+        words is not None
+        and (not words["recognised"].all() or bool(words.get("two_ways", pd.Series(dtype=bool)).any()))
     )
     with st.expander(
         f"How the columns of {md(upload.name)} are read — {FORMAT_LABELS.get(parsed.format, parsed.format)}",
