@@ -143,11 +143,10 @@ def when_text(action: Action, today: dt.date) -> str:
 
 def when_suffix(action: Action, today: dt.date) -> str:
     """When, for the line under the title, unless the title ends with it already ("Interview at
-    Acme today" needs no "(today)" after it). Only the end counts, and only the interview's title
-    is written so: "Check in with Carol Today" lost its "(today)" to her name."""
+    Acme today", "Look back at Acme when you're ready"). Only the end counts, as written (lower
+    case): "Check in with Carol Today" lost its "(today)" to her name."""
     when = when_text(action, today)
-    said = action.rule_key.startswith("interview-soon:") and action.title.endswith(f" {when}")
-    return "" if said else when
+    return "" if action.title.endswith(f" {when}") else when
 
 
 def calm(

@@ -383,3 +383,12 @@ def test_a_tracker_exported_again_after_replies_says_which_applications_it_has_f
     links = [link.proto.label for link in at.get("page_link")]
     assert "Acme · Analyst — the file says: rejected" in links
     assert not any(label.startswith("Wayne") for label in links)  # the same in both: not said
+
+
+def test_a_file_too_wide_to_read_is_said_as_not_brought_in_not_as_one_row_left_out(open_page):
+    data = (",".join(f"c{i}" for i in range(600)) + "\n" + ",".join("x" * 600) + "\n").encode()
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("wide.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any(m.value.startswith("**1 file can't be brought in as it is** — below") for m in at.markdown)
+    assert _table(at, "problem")["what happens"].tolist() == ["file not brought in"]

@@ -206,6 +206,21 @@ def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(op
     assert any(b.key and b.key.startswith("practice_reveal_") for b in at.button)  # the card again
 
 
+def test_with_an_interview_coming_a_card_graded_again_still_waits_its_few_minutes(open_page, engine):
+    """Every card due before the interview day is in the queue: the same card came straight back."""
+    from lib.store import practice as practice_store
+
+    practice_store.set_next_interview(engine, TODAY + dt.timedelta(days=1))
+    at = _one_card_revealed(open_page, engine)
+    next(
+        b for b in at.button if b.key and b.key.startswith("practice_grade_") and b.key.endswith("_1")
+    ).click()
+    at.run()
+    assert not at.exception
+    assert "That's all for now" in _texts(at)
+    assert not any(b.key and b.key.startswith("practice_reveal_") for b in at.button)
+
+
 def test_the_answer_given_at_the_interview_is_folded_under_the_grades(open_page, engine):
     """Written out in full above the grades, a long answer pushed them far below the fold."""
     at = _one_card_revealed(open_page, engine, my_answer="I said " * 1500)

@@ -52,6 +52,7 @@ class Tally:
     left_out: int = 0
     kept: int = 0
     files: int = 0
+    cut_short: int = 0  # files read only up to a line that can't be read
 
 
 def _whole_file(error: RowError) -> bool:
@@ -66,9 +67,10 @@ def tally(files: list[ParsedFile]) -> Tally:
         for e in f.errors:
             if _whole_file(e):
                 whole.add(i)
-            else:
+            else:  # a line that stops the reading counts as a row left out, the rest said apart
                 (noted if e.kept else left_out).add((i, e.line))
-    return Tally(sum(len(f.errors) for f in files), len(left_out), len(noted - left_out), len(whole))
+    cut = sum(1 for f in files if any(e.rest_of_file for e in f.errors))
+    return Tally(sum(len(f.errors) for f in files), len(left_out), len(noted - left_out), len(whole), cut)
 
 
 def in_words(t: Tally) -> str:
@@ -80,6 +82,8 @@ def in_words(t: Tally) -> str:
         )
     if t.left_out:
         said.append(f"{plural(t.left_out, 'row')} left out")
+    if t.cut_short:
+        said.append(f"{plural(t.cut_short, 'file')} read only up to a line that can't be read")
     if t.kept:
         said.append(f"{plural(t.kept, 'row')} brought in with a note")
     return "; ".join(said)
@@ -89,4 +93,6 @@ def what_happens(error: RowError) -> str:
     """The problem table's last column: what became of the row."""
     if _whole_file(error):
         return "file not brought in"
+    if error.rest_of_file:
+        return "left out, with the rest of the file"
     return "brought in, as said" if error.kept else "left out"

@@ -1,7 +1,7 @@
 """A practice session: see the question, answer aloud or type, reveal the better answer, grade it.
 
-Each card is shown once per session (kept in session state), unless its grade brings it back in a
-few minutes; the grade is stored at once, so a session can stop anywhere and resume another day.
+Each card is shown once per session (kept in session state), unless it is still being learnt (back
+in a few minutes: then it waits until that time); the grade is stored at once, so a session can stop anywhere and resume another day.
 """
 
 from __future__ import annotations
@@ -21,14 +21,19 @@ from ui.text import md
 SEEN = "practice_seen"  # card ids graded (or skipped) in this session
 REVEALED = "practice_revealed"  # the card id whose better answer is shown
 GRADED = "practice_graded"  # grades given in this session
+BACK_AT = "practice_back_at"  # card id -> when a card still being learnt comes back (naive UTC)
 
 
 def _grade(card_id: int, reps: int, grade: int) -> None:
     due = practice_store.grade(state.engine(), card_id, grade, reps)
-    # a card back in a few minutes (Again, Hard) is not put away for the session: it comes back,
-    # as its toast says, once due (it said "later in this session" and never came)
+    # a card still being learnt (back in a few minutes) is not put away for the session: it comes
+    # back, as its toast says, once its own time has come (it said "later in this session" and never
+    # came). Held back until then by that time, not by the queue: with an interview day set, the
+    # queue takes every card due before that day, and the same card came straight back.
     if due is None or not practice.comes_back_soon(due, practice.utcnow()):
         st.session_state.setdefault(SEEN, set()).add(card_id)
+    else:
+        st.session_state.setdefault(BACK_AT, {})[card_id] = due
     st.session_state[GRADED] = st.session_state.get(GRADED, 0) + 1
     st.session_state.pop(REVEALED, None)
     st.session_state.pop(f"practice_typed_{card_id}", None)
@@ -44,6 +49,7 @@ def _reveal(card_id: int) -> None:
 
 def _restart() -> None:
     st.session_state[SEEN] = set()
+    st.session_state[BACK_AT] = {}
     st.session_state[GRADED] = 0
 
 
@@ -82,8 +88,10 @@ def session(today: dt.date) -> None:
         st.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
         return
     queue = shared.due_now(today)
+    now = practice.utcnow()
+    waiting = {i for i, back in st.session_state.get(BACK_AT, {}).items() if back > now}
     seen = st.session_state.get(SEEN, set())
-    left = queue[~queue["id"].isin(seen)] if not queue.empty else queue
+    left = queue[~queue["id"].isin(seen | waiting)] if not queue.empty else queue
     if left.empty:
         _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(GRADED)))
         return

@@ -21,6 +21,7 @@ class RowError:
     field: str
     message: str
     kept: bool = False  # the row still comes in (extra cells ignored, NULs removed): a note on it
+    rest_of_file: bool = False  # this row and every one after it were not read
 
     def as_dict(self) -> dict:
         said = {"line": self.line, "field": self.field, "message": self.message}

@@ -128,7 +128,7 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
     try:
         header = next(reader, [])
     except csv.Error as exc:
-        table.errors.append(RowError(start + 1, "file", f"The header can't be read: {_why(exc)}"))
+        table.errors.append(RowError(start + 1, "header", f"The header can't be read: {_why(exc)}"))
         return table
     if len(header) > MAX_COLUMNS:
         table.errors.append(_too_wide(start + 1, len(header)))
@@ -182,7 +182,7 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
 def _too_wide(line: int, columns: int, at_least: bool = False) -> RowError:
     return RowError(
         line,
-        "file",
+        "header",
         f"This file has {'at least ' if at_least else ''}{columns:,} columns; an application list has a few dozen at most, so Rebound "
         f"reads files of up to {MAX_COLUMNS} columns. Is this the right file?",
     )
@@ -206,7 +206,10 @@ def _rows_one_by_one(reader, offset: int, table: Table) -> tuple[list[list[str]]
         except csv.Error as exc:
             table.errors.append(
                 RowError(
-                    line, "file", f"This line can't be read ({_why(exc)}); the rest of the file was skipped."
+                    line,
+                    "file",
+                    f"This line can't be read ({_why(exc)}); the rest of the file was skipped.",
+                    rest_of_file=True,
                 )
             )
             break

@@ -349,6 +349,10 @@ def test_the_when_is_not_said_twice_when_the_title_says_it():
     check_in = na.Action("check-in:7", "check_in", "Check in with Carol Today", "", TODAY)
     assert na.when_suffix(check_in, TODAY) == "today"
     assert na.when_suffix(replace(interview, title="Interview at USA Today today"), TODAY) == ""
+    look_back = na.Action(
+        "look-back:3", "pause", "Look back at Acme when you're ready", "", TODAY - dt.timedelta(1)
+    )
+    assert na.when_suffix(look_back, TODAY) == ""  # not "… when you're ready (when you're ready)"
     assert na.when_suffix(replace(interview, title="Interview at Todayville Ltd"), TODAY) == "today"
     later = na.Action("y", "note", "Send a thank-you to Acme", "", TODAY + dt.timedelta(days=3))
     assert na.when_suffix(later, TODAY) == f"due {later.due_on:%d %b}"
