@@ -392,3 +392,14 @@ def test_a_file_too_wide_to_read_is_said_as_not_brought_in_not_as_one_row_left_o
     assert not at.exception
     assert any(m.value.startswith("**1 file can't be brought in as it is** — below") for m in at.markdown)
     assert _table(at, "problem")["what happens"].tolist() == ["file not brought in"]
+
+
+def test_another_trackers_declined_is_asked_about_though_it_has_no_status_table(open_page):
+    data = (
+        b"index,createdAt,applied,appliedDate,Company,JobTitle,jobType,workplaceType,Location,JobSource,Status\n"
+        b"1,2025-01-02,true,2025-01-03,Helix Bio,Data Analyst,FT,Remote,Berlin,Indeed,Declined\n"
+    )
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value(("jobsync.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert any(i.startswith("jobsync.csv: “Declined” can mean either side said no") for i in shown(at.info))

@@ -197,6 +197,11 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
     for f in files:
         for notice in f.notices:
             st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
+        words = f.statuses
+        if f.format not in SPREADSHEETS and words is not None and "two_ways" in words:
+            # other trackers' files have no status table to correct here: said, with how to say it
+            for word in words.loc[words["two_ways"], "word"]:
+                st.info(f"{md(f.path)}: “{md(word)}” {TWO_WAYS_NOTE}", icon=":material/help:")
     if counts.get("undated_events"):
         st.info(import_store.undated_notice(counts["undated_events"]), icon=":material/event_busy:")
     if plan.matched_companies:  # one identity per company: a name a letter apart joins the one there

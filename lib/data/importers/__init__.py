@@ -242,8 +242,7 @@ def _unrecognised_statuses(parsed: ParsedFile) -> list[str]:
     if table is None or table.empty:
         return []
     said = [
-        f"“{word[:40]}” {statuses.TWO_WAYS_NOTE[:-1]} (import the file in the app to say so, or write "
-        "“Offer declined” in the file)."
+        f"“{word[:40]}” {statuses.TWO_WAYS_NOTE}"
         for word in (table.loc[table["two_ways"], "word"] if "two_ways" in table else [])
     ]
     if table["recognised"].all():

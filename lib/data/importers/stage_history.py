@@ -106,11 +106,16 @@ def events(
     ).dates.tolist()
     position = 0
     for key, applied_day, pairs in histories:
-        seen_end = None
+        seen_end, offered = None, False
         for word, _ in pairs:
             day = all_dates[position]
             position += 1
             mapped = _history_word(word, status_map)
+            if mapped == ("applied", "declined") and not offered:
+                # "declined" with no offer before it is the employer's no, as in a status column
+                # (Rebound's own export writes it only after the offer it turned down)
+                mapped = ("applied", "rejected")
+            offered = offered or vocab.STAGE_RANK.get(mapped[0], 0) >= vocab.STAGE_RANK["offer"]
             known = not (pd.isna(day) or day > today)
             day = max(day, applied_day) if known else applied_day
             if vocab.STAGE_RANK.get(mapped[0], 0) > 0:

@@ -29,7 +29,10 @@ _STAGE_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _OUTCOME_PATTERNS: list[tuple[str, str]] = [
-    (r"withdr[ae]w|pulled out|\bretracted\b|not interested|cancel+ed by me|i cancel+ed", "withdrawn"),
+    (
+        r"withdr[ae]w|pulled out|\bretracted\b|not interested|cancel+ed by me|i cancel+ed|candidate declined",
+        "withdrawn",
+    ),
     (r"ghost|no reply|no response|never heard|\bsilence\b|no answer|expired|\bstale\b", "ghosted"),
     (r"declined offer|offer declined|turned down (the )?offer|\bi declined\b", "declined"),
     (
@@ -46,10 +49,10 @@ _APPLIED = re.compile(
 
 # Words that read two ways, taken as the likelier and asked about in the preview: a bare "Declined"
 # is most often the employer's no (it was read as an offer the person declined, counting an offer).
-TWO_WAYS = re.compile(r"^(declined|was declined|candidate declined)$")
+TWO_WAYS = re.compile(r"^(declined|was declined)$")
 TWO_WAYS_NOTE = (
     "can mean either side said no: read as the employer's no (rejected). If you turned down an "
-    "offer, set its ending to declined."
+    "offer, set its ending to declined (or write “Offer declined” in the file)."
 )
 
 

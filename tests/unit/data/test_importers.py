@@ -117,6 +117,7 @@ def test_a_year_less_date_takes_the_year_of_the_files_other_dates():
         ("Withdrawn", ("applied", "withdrawn")),
         ("Declined", ("applied", "rejected")),  # most often the employer's: it counted an offer
         ("Pending HR", ("applied", "open")),  # waiting on HR: no answer yet, not a screen
+        ("Candidate declined", ("applied", "withdrawn")),  # the candidate's no: not the employer's
         ("HR screen", ("screen", "open")),
     ],
 )
@@ -404,3 +405,23 @@ def test_an_unreadable_date_says_what_to_change():
     no_such_day = b"Company,Role,Date Applied\nAcme,Analyst,31/02/2025\nBeta,Analyst,15/03/2025\n"
     [error] = spreadsheet.parse(no_such_day).errors
     assert error.message == "“31/02/2025” is not a day: that month has no day 31."
+
+
+def test_a_bare_declined_in_a_stage_history_is_an_offer_turned_down_only_after_an_offer():
+    data = (
+        b"Company,Position,Date Applied,Stage History\n"
+        b"Acme,Analyst,2025-01-02,screen 2025-01-05; declined 2025-01-09\n"
+        b"Birch,Analyst,2025-01-02,offer 2025-01-20; declined 2025-01-22\n"
+    )
+    parsed = spreadsheet.parse(
+        data,
+        mapping={
+            "company": "Company",
+            "role": "Position",
+            "applied_on": "Date Applied",
+            "stage_history": "Stage History",
+        },
+    )
+    events = parsed.events.merge(parsed.applications[["import_key", "company"]])
+    kinds = {c: list(g["kind"]) for c, g in events.groupby("company")}
+    assert kinds == {"Acme": ["screen", "rejected"], "Birch": ["offer", "declined"]}
