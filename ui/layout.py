@@ -27,7 +27,7 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
         "<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }"
         "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }"
         # each heading's "Link to heading" was a Tab stop (7 on Strategy) between the fields
-        "[data-testid='stHeaderActionElements'] { display: none; }</style>"
+        "[data-testid='stHeaderActionElements'] a { display: none; }</style>"
     )
     with st.sidebar.container(key="rebound_nav"):
         for name, pages in sections.items():

@@ -97,15 +97,18 @@ def average_bars(
             ["enough", "average", "n"], ascending=[False, sort == "x", False], kind="stable"
         )
         sort = ordered[category].tolist()
+    # and no bar as long as their average either: a faded full-length bar still read "5.0"
+    data["drawn"] = data["average"].where(data["enough"], 0.0)
+    data["said"] = data["average"].map("{:.1f}".format).where(data["enough"], "too few to say")
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("average:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
+        x=alt.X("drawn:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
         opacity=_opacity(),
         tooltip=[
             alt.Tooltip(f"{category}:N", title=category_title or "Group"),
-            alt.Tooltip("average:Q", title="Average", format=".1f"),
+            alt.Tooltip("said:N", title="Average"),
             alt.Tooltip("n:Q", title=count_title),
             alt.Tooltip("sample:N", title="Sample"),
         ],

@@ -27,6 +27,7 @@ MAX_ZIP_MEMBER = 50 * 1024 * 1024  # bytes uncompressed; LinkedIn's CSVs are far
 MAX_ZIP_TOTAL = 100 * 1024 * 1024  # bytes uncompressed across all the members read, counted as read
 MAX_ZIP_ENTRIES = 2_000  # a LinkedIn export has about a hundred files
 MAX_ZIP_READ = 10  # of which Rebound reads three kinds
+FURTHER_SAID = 200  # applications further along in the files, named one by one in the report
 _LINKEDIN_PARSERS = {
     "linkedin-applications": linkedin.parse_applications,
     "linkedin-saved-jobs": linkedin.parse_saved_jobs,
@@ -232,6 +233,18 @@ def report(files: Sequence[ParsedFile], plan) -> dict:
         ],
         "imported": dict(plan.counts),
         "duplicates_skipped": plan.duplicates_skipped,
+        # already there, further along in the files: not changed by an import, so named
+        "further_along": [
+            {
+                "application_id": int(r.application_id),
+                "company": r.company,
+                "role": r.role,
+                "file_says": r.file_says,
+            }
+            for r in plan.further.head(FURTHER_SAID).itertuples()
+        ]
+        if not plan.further.empty
+        else [],
     }
 
 
@@ -263,7 +276,8 @@ def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = Fa
     With `dry_run`, nothing is written and the report says what would be added. Returns
     {"files": [{"path", "format", "rows", "imported", "duplicates", "skipped", "notices",
     "errors": [{"line", "field", "message"}]}], "imported": {"applications", "stage_events",
-    "contacts", "companies", "saved_jobs", "contacts_matched_to_companies"}, "duplicates_skipped": N}.
+    "contacts", "companies", "saved_jobs", "contacts_matched_to_companies"}, "duplicates_skipped": N,
+    "further_along": [{"application_id", "company", "role", "file_says"}]} (the first FURTHER_SAID).
     """
     from lib.data.email.cli import import_mail
     from lib.data.email.scan import is_email_file

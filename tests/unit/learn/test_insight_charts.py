@@ -72,7 +72,10 @@ def test_groups_too_small_to_say_come_after_the_others_and_write_no_average():
     )
     chart = charts.comfort_chart(frame, "Company")
     assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["Birch", "Acme", "Meridian"]
-    assert {row["value"]: row["label"] for row in _data(chart)}["Meridian"] == "n=2: too few"
+    rows = {row["value"]: row for row in _data(chart)}
+    assert rows["Meridian"]["label"] == "n=2: too few"
+    assert rows["Meridian"]["drawn"] == 0 and rows["Birch"]["drawn"] == 4.0  # no faded full-length bar
+    assert rows["Meridian"]["said"] == "too few to say"
 
 
 def test_weakest_questions_put_the_lowest_average_on_top():

@@ -98,6 +98,16 @@ def test_the_plan_names_applications_a_file_has_further_along(engine):
     assert plan.counts["stage_events"] == 0  # said, not added
 
 
+def test_the_command_line_report_names_what_a_file_has_further_along(engine, tmp_path):
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Applied\n")
+    assert import_files([str(path)], engine)["further_along"] == []
+    path.write_bytes(b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Rejected\n")
+    again = import_files([str(path)], engine)
+    assert [(f["company"], f["file_says"]) for f in again["further_along"]] == [("Acme", "rejected")]
+    assert again["imported"]["stage_events"] == 0
+
+
 def test_imported_events_pass_the_same_rules_as_events_recorded_by_hand(engine):
     import_files(ALL, engine)
     apps = app_store.load_applications(engine).set_index("id")
