@@ -60,6 +60,14 @@ def _column(table, name: str) -> list[str]:
     return [row[index] for row in table.rows]
 
 
+NO_REPLIES_KEPT = (
+    "LinkedIn's export keeps no replies: these come in as applied. One with no word recorded for "
+    "the days set in Settings (30 at first) reads Ghosted, and your response rate counts it as "
+    "unanswered. Record the answers and interviews you had (on each application, or bring in the "
+    "emails), so the rate says what happened."
+)
+
+
 def parse_applications(data: bytes, path: str = "Job Applications.csv") -> ParsedFile:
     table = read_table(data)
     frame = pd.DataFrame(
@@ -82,6 +90,8 @@ def parse_applications(data: bytes, path: str = "Job Applications.csv") -> Parse
         frame[~gone], path, "linkedin-applications", default_channel=("job board", "LinkedIn")
     )
     parsed.rows = len(frame)
+    if len(parsed.applications):  # its silence is LinkedIn's, not the employers': said before it counts
+        parsed.notices.append(NO_REPLIES_KEPT)
     parsed.errors = sorted(
         table.errors
         + parsed.errors

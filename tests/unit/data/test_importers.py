@@ -160,6 +160,8 @@ def test_linkedin_applications_start_as_applied_through_linkedin():
     assert apps["resume_version"].tolist() == ["CV_v3.pdf", "CV_v4.pdf"]
     assert parsed.events.empty
     assert _errors(parsed) == [(3, "company")]
+    # no replies in the file: said before they read Ghosted and the response rate reads 4%
+    assert linkedin.NO_REPLIES_KEPT in parsed.notices
 
 
 def test_a_linkedin_archive_zip_merges_the_continuation_files_and_reads_everything(engine):
