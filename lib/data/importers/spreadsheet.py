@@ -281,6 +281,17 @@ def parse(
         parsed.errors = sorted(table.errors + parsed.errors, key=lambda e: e.line)
     parsed.columns = list(table.header)
     parsed.mapping = chosen
+    parsed.notices.extend(_twice_named(table.header))
     if parsed.statuses is not None:
         parsed.statuses = status_table(parsed.statuses)
     return parsed
+
+
+def _twice_named(header: list[str]) -> list[str]:
+    """A column whose name another has already: only the first can be picked or read, said."""
+    counts = pd.Series([h for h in header if h.strip()], dtype=object).value_counts()
+    return [
+        f"{int(n)} columns are named “{name[:60]}”: the first is read. Rename the other in the file "
+        "to read it."
+        for name, n in counts[counts > 1].items()
+    ]

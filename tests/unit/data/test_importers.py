@@ -427,3 +427,12 @@ def test_a_bare_declined_in_a_stage_history_is_an_offer_turned_down_only_after_a
     events = parsed.events.merge(parsed.applications[["import_key", "company"]])
     kinds = {c: list(g["kind"]) for c, g in events.groupby("company")}
     assert kinds == {"Acme": ["screen", "rejected"], "Birch": ["offer", "declined"]}
+
+
+def test_a_second_column_of_the_same_name_is_said_not_ignored_silently():
+    data = b"Company,Role,Date Applied,Status,Status\nAcme,Analyst,2025-01-02,Applied,Rejected\n"
+    parsed = spreadsheet.parse(data)
+    assert "2 columns are named “Status”: the first is read. Rename the other in the file to read it." in (
+        parsed.notices
+    )
+    assert parsed.events.empty  # the first, "Applied", is what was read
