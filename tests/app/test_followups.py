@@ -537,3 +537,24 @@ def test_a_check_in_about_no_application_says_it_counts_as_last_contact_not_an_a
     assert "It counts as your last contact with Maya O'Brien" in said
     [person] = contact_store.load_contacts(engine).to_dict("records")
     assert person["last_contact_on"] == TODAY
+
+
+def test_the_actions_past_the_first_five_are_listed_with_their_why_in_full(open_page, app_env):
+    """In a grid the Why column was cut at 1,280 px ("Your last new application was 15 days ag…")."""
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine,
+        ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=3)),
+    )
+    for i in range(7):
+        contact_store.add_contact(
+            engine, ContactIn(name=f"Person {i}", next_checkin_on=dt.date.today() - dt.timedelta(days=1))
+        )
+    engine.dispose()
+    at = open_page()
+    at.session_state["next_actions_rest"] = True  # the drawer is drawn once opened
+    at.run()
+    assert not at.exception
+    [table] = [t for t in at.table if "Why" in t.value.columns]
+    assert list(table.value.columns) == ["Due", "Action", "Why"]
+    assert len(table.value) >= 2 and table.value["Why"].str.len().min() > 0

@@ -13,7 +13,7 @@ from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
-from ui import layout, state
+from ui import layout, state, tables
 from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
@@ -161,15 +161,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     if rest:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
         if rest_box := layout.lazy_expander(label, key="next_actions_rest"):  # built when opened
-            with rest_box:
-                st.dataframe(
-                    _rest_frame(today),
-                    hide_index=True,
-                    column_order=["due_on", "title", "detail"],
-                    column_config={
-                        "due_on": st.column_config.DateColumn("Due", format="DD MMM YYYY"),
-                        "title": "Action",
-                        "detail": "Why",
-                    },
-                    placeholder="",
-                )
+            with rest_box:  # sentences that wrap: in a grid, "Why" was cut at 1,280 px
+                rest_frame = _rest_frame(today)
+                rest_frame["due_on"] = pd.to_datetime(rest_frame["due_on"]).dt.strftime("%d %b %Y")
+                tables.reading_table(rest_frame, {"due_on": "Due", "title": "Action", "detail": "Why"})
