@@ -93,10 +93,11 @@ def average_bars(
         data["enough"], "n=" + data["n"].astype(str) + ": too few"
     )
     if sort in ("x", "-x") and not data.empty:  # groups with enough first, the too-few after them
-        ordered = data.sort_values(
-            ["enough", "average", "n"], ascending=[False, sort == "x", False], kind="stable"
+        enough, few = data[data["enough"]], data[~data["enough"]]
+        sort = (  # the too-few by how many they have, not by an average they can't stand on
+            enough.sort_values("average", ascending=sort == "x", kind="stable")[category].tolist()
+            + few.sort_values("n", ascending=False, kind="stable")[category].tolist()
         )
-        sort = ordered[category].tolist()
     # and no bar as long as their average either: a faded full-length bar still read "5.0"
     data["drawn"] = data["average"].where(data["enough"], 0.0)
     data["said"] = data["average"].map("{:.1f}".format).where(data["enough"], "too few to say")

@@ -146,7 +146,7 @@ def _delete(contact_id: int, name: str) -> None:
     """In a callback, before the page is drawn again: the picker then forgets them (popped after it
     was drawn, it kept showing "Eve Temp (other)" with nothing under it), and the page says so."""
     store.delete_contact(state.engine(), contact_id)
-    st.session_state.pop("network_person", None)
+    st.session_state["network_person"] = None  # set, not popped: popped, the browser kept the name
     st.session_state.pop("person_delete_sure", None)
     st.query_params.pop("contact", None)
     forms.flash(f"Deleted {name}. Notes and feedback linked to them stay, without the link.")

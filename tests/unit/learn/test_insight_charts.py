@@ -63,15 +63,16 @@ def test_groups_too_small_to_say_come_after_the_others_and_write_no_average():
     """ "Meridian Games 5.0 (n=2)" topped the companies, above those with enough rounds."""
     frame = pd.DataFrame(
         {
-            "dimension": ["Company"] * 3,
-            "value": ["Meridian", "Acme", "Birch"],
-            "average": [5.0, 3.0, 4.0],
-            "n": [2, 6, 5],
-            "enough": [False, True, True],
+            "dimension": ["Company"] * 4,
+            "value": ["Meridian", "Acme", "Birch", "Otter"],
+            "average": [5.0, 3.0, 4.0, 1.0],
+            "n": [2, 6, 5, 4],
+            "enough": [False, True, True, False],
         }
     )
     chart = charts.comfort_chart(frame, "Company")
-    assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["Birch", "Acme", "Meridian"]
+    # the too-few after the others, by how many they have (not by an average they can't stand on)
+    assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["Birch", "Acme", "Otter", "Meridian"]
     rows = {row["value"]: row for row in _data(chart)}
     assert rows["Meridian"]["label"] == "n=2: too few"
     assert rows["Meridian"]["drawn"] == 0 and rows["Birch"]["drawn"] == 4.0  # no faded full-length bar
