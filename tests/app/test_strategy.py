@@ -127,6 +127,15 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     assert not at.exception
     reasons = store.load_targets(engine).set_index("name")["target_reason"].to_dict()
     assert reasons["Lumen Health"] == "Slow to answer" and not reasons.get("Orbit Labs")
+    # only the priority changed, the reason box left empty: the reason written before stays
+    at.text_input(key="target_company_typed_2").input("lumen health")
+    at.run()
+    at.radio(key="target_one_priority_2").set_value("Medium")
+    at.button(key="FormSubmitter:target_one__2-Save target").click()
+    at.run()
+    assert not at.exception
+    kept = store.load_targets(engine).set_index("name").loc["Lumen Health"]
+    assert (kept["target_priority"], kept["target_reason"]) == (2, "Slow to answer")
 
 
 def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):

@@ -197,6 +197,8 @@ def _one_target_form(names: list[str]) -> None:
         forms.set_errors(TARGET_FORM, {"company": company_picker.UNANSWERED})
         st.rerun()
     value = PRIORITY_OF[priority]
+    if value and not (reason or "").strip():  # a priority changed: the reason written before stays
+        reason = _reason_now(company)
     try:
         target = TargetIn(
             company=company or "", target_priority=value, target_reason=reason if value else None
@@ -210,6 +212,15 @@ def _one_target_form(names: list[str]) -> None:
     forms.renew(TARGET_FORM)
     company_picker.clear("target_company")
     _done(f"{target.company}: " + (f"{priority} priority." if value else "taken off the target list."))
+
+
+def _reason_now(company: str | None) -> str | None:
+    """The reason a target already has (changing only its priority erased it)."""
+    if not company:
+        return None
+    targets = strategy_store.load_targets(state.engine())
+    same = targets[targets["name"].str.casefold() == company.casefold()]
+    return same["target_reason"].iloc[0] if not same.empty else None
 
 
 # --- comparing two reviews -------------------------------------------------------------------
