@@ -129,3 +129,21 @@ def test_the_target_list_shows_what_to_act_on_and_folds_the_companies_too_few_to
     assert "Beta" not in acting.value.to_string() and "keep watching" not in acting.value.to_string()
     [fold] = [e for e in at.expander if e.label.startswith("Keep watching: 2 companies")]
     assert {"Beta", "Gamma"} <= set(fold.table[0].value["Company"])
+
+
+def test_with_applications_and_no_target_the_target_list_says_how_to_get_suggestions(open_page, app_env):
+    """It said "suggestions appear once you have applied" to someone who had applied."""
+    import datetime as dt
+
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine,
+        ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=5)),
+    )
+    at = open_page("pages/insights.py")
+    at.session_state["insights_tab"] = "Target list"
+    at.run()
+    assert not at.exception
+    said = " ".join(i.value for i in at.info)
+    assert "Mark target companies in the strategy review (Target list)" in said
+    assert "once you have applied" not in said

@@ -193,7 +193,9 @@ def reapply(insight: Insight, months: int) -> None:
 def targets(insight: Insight, limit: int = 50) -> None:
     sentence(insight)
     if _nothing(
-        insight, "Mark target companies in the strategy review; suggestions appear once you have applied."
+        insight,
+        "Mark target companies in the strategy review (Target list): each gets a suggestion here, "
+        "as does any company where interviews come as often as across your search.",
     ):
         return
     frame = insight.frame.head(limit).assign(
