@@ -132,10 +132,10 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
     return tuple(sorted((w, s, o) for w, (s, o) in chosen.items()))
 
 
-def _file_section(upload) -> tuple[list[ParsedFile], str]:
-    """The parsed file (with the user's corrections) and a key naming exactly that parse."""
+def _file_section(upload, digest: str) -> tuple[list[ParsedFile], str]:
+    """The parsed file (with the user's corrections) and a key naming exactly that parse;
+    `digest`: the file's SHA-1, worked out once per rerun by the caller."""
     data = upload.getvalue()
-    digest = hashlib.sha1(data).hexdigest()
     if (mail := problems.email_file(upload.name, data)) is not None:
         return [mail], digest
     first = _parse(upload.name, digest, data, None, None)
@@ -389,7 +389,7 @@ def render() -> None:
                 )
             continue
         seen[digest] = upload.name
-        parsed, key = _file_section(upload)
+        parsed, key = _file_section(upload, digest)
         files.extend(parsed)
         keys.append(key)
     files, refused = problems.split_refused(files)

@@ -20,7 +20,6 @@ from ui.text import md
 
 SEEN = "practice_seen"  # card ids graded (or skipped) in this session
 REVEALED = "practice_revealed"  # the card id whose better answer is shown
-GRADED = "practice_graded"  # grades given in this session
 BACK_AT = "practice_back_at"  # card id -> when a card still being learnt comes back (naive UTC)
 
 
@@ -34,7 +33,6 @@ def _grade(card_id: int, reps: int, grade: int) -> None:
         st.session_state.setdefault(SEEN, set()).add(card_id)
     else:
         st.session_state.setdefault(BACK_AT, {})[card_id] = due
-    st.session_state[GRADED] = st.session_state.get(GRADED, 0) + 1
     st.session_state.pop(REVEALED, None)
     st.session_state.pop(f"practice_typed_{card_id}", None)
     if due is None:
@@ -50,7 +48,6 @@ def _reveal(card_id: int) -> None:
 def _restart() -> None:
     st.session_state[SEEN] = set()
     st.session_state[BACK_AT] = {}
-    st.session_state[GRADED] = 0
 
 
 def interview_picker(today: dt.date) -> None:
@@ -93,7 +90,8 @@ def session(today: dt.date) -> None:
     seen = st.session_state.get(SEEN, set())
     left = queue[~queue["id"].isin(seen | waiting)] if not queue.empty else queue
     if left.empty:
-        _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(GRADED)))
+        # graded in this session: put away, or still being learnt and waiting its few minutes
+        _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(BACK_AT)))
         return
     st.caption(f"{len(left)} to go in this session. Stop whenever you like: every grade is kept.")
     _card(left.iloc[0])
