@@ -18,6 +18,8 @@ PENDING = "once_pending"  # left by a save for the next run
 SHOWING = "once_showing"  # drawn by the current run, until that run ends (run_ended)
 DRAWN = "once_drawn"  # asked for already in this run (run_started clears it)
 
+KEPT = "flash_kept"  # (page, message): a save's message, kept while its page stays open
+PAGE_NOW = "page_now"  # the page this run draws, with the data shown (run_started)
 PAGE = "page"  # the flash slot at the top of a page; a form may name its own, under its button
 
 
@@ -46,9 +48,20 @@ def flash(message: str, place: str = PAGE) -> None:
 
 
 def show_flash(place: str = PAGE) -> None:
-    """Show the message left by the last save, once (see `take`). Its place is held on every run,
-    so what follows keeps its place on the page (an open tab stays open when the message comes)."""
-    message = take(f"flash:{place}")
+    """Show the message left by the last save, and keep it while the person stays on the page: gone
+    at the next rerun (leaving a text box is one), it moved everything under it up from under a
+    click being made, and that click was lost. Another page, or the next save's message, ends it.
+    Its place is held on every run, so an open tab stays open when the message comes."""
+    message, kept = take(f"flash:{place}"), f"{KEPT}:{place}"
+    page = st.session_state.get(PAGE_NOW)
+    if message:
+        st.session_state[kept] = (page, message)
+    elif kept in st.session_state:
+        shown_on, last = st.session_state[kept]
+        if shown_on == page:
+            message = last
+        else:
+            del st.session_state[kept]
     slot = st.empty()
     if message:
         slot.success(md(str(message)), icon=":material/check_circle:")
@@ -59,8 +72,9 @@ def _pop_all(base: str) -> None:
         del st.session_state[name]
 
 
-def run_started() -> None:
+def run_started(page: object = None) -> None:
     _pop_all(DRAWN)
+    st.session_state[PAGE_NOW] = page
 
 
 def run_ended() -> None:
@@ -74,6 +88,7 @@ def errors_key(form: str) -> str:
 
 def set_errors(form: str, errors: dict[str, str]) -> None:
     st.session_state[errors_key(form)] = errors
+    _pop_all(KEPT)  # the last save's "saved" beside this one's error would say the opposite
 
 
 def clear_errors(form: str) -> None:

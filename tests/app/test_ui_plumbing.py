@@ -12,7 +12,7 @@ def _flash_app():
 
     from ui import forms
 
-    forms.run_started()  # as app.py does around each page's run
+    forms.run_started(st.session_state.get("on_page", "one"))  # as app.py does around each page's run
     forms.show_flash()
     if st.session_state.pop("cut_short", False):  # a second click arriving while this run draws
         st.rerun()
@@ -23,24 +23,41 @@ def _flash_app():
         forms.flash("Added Jo.")
         st.session_state["cut_short"] = True
         st.rerun()
+    if st.button("Fail", key="fail"):
+        forms.set_errors("f", {"role": "is required"})
+    st.radio("Page", ["one", "two"], key="on_page")
     forms.run_ended()
 
 
-def test_a_flash_message_shows_once_after_the_rerun_and_literally(app_env):
+def test_a_flash_message_shows_after_the_save_literally_and_stays_while_its_page_is_open(app_env):
     at = AppTest.from_function(_flash_app, default_timeout=30).run()
     assert not at.success
     at.button(key="save").click().run()
     assert shown(at.success) == ["Added **Jo** [x](javascript:alert(1))."]
     assert "\\*\\*Jo\\*\\*" in at.success[0].value  # escaped: no bold, no link
+    # a rerun on the same page (leaving a text box is one) keeps it: gone, it moved what was under
+    # it from under a click being made
     at.run()
-    assert not at.success  # once only
+    assert shown(at.success) == ["Added **Jo** [x](javascript:alert(1))."]
+    at.radio(key="on_page").set_value("two").run()
+    assert not at.success  # another page: said and done
+    at.radio(key="on_page").set_value("one").run()
+    assert not at.success
+
+
+def test_a_flash_message_gives_way_to_the_next_error(app_env):
+    at = AppTest.from_function(_flash_app, default_timeout=30).run()
+    at.button(key="save").click().run()
+    at.button(key="fail").click().run()
+    at.run()
+    assert not at.success  # "saved" beside the next save's error would say the opposite
 
 
 def test_a_flash_message_cut_short_by_a_double_click_still_shows(app_env):
     at = AppTest.from_function(_flash_app, default_timeout=30).run()
     at.button(key="save_twice").click().run()
     assert shown(at.success) == ["Added Jo."]  # the run that drew it first was cut short
-    at.run()
+    at.radio(key="on_page").set_value("two").run()
     assert not at.success
 
 

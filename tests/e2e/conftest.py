@@ -158,6 +158,16 @@ def wait_for_app(page) -> None:
     page.wait_for_selector(ready, timeout=30_000)
 
 
+def hand_click(page, locator, hold_ms: int = 250) -> None:
+    """A click as a hand makes it: the button pressed, held a moment, released. Playwright's own
+    click is instant, so it misses what a rerun moves while the button is held down."""
+    box = locator.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.wait_for_timeout(hold_ms)
+    page.mouse.up()
+
+
 def goto(page, server: Server, path: str = "") -> None:
     page.goto(f"{server.base_url}/{path}")
     wait_for_app(page)

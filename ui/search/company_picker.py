@@ -80,10 +80,12 @@ def _pick(key: str, existing: list[str], *, label: str, current: str | None, pla
     )
     offer = picker_state(typed, existing)
     if offer.exact is not None:
-        if offer.exact != offer.typed:
-            st.caption(f"✓ {md(offer.exact)} — already in your log.")
+        st.caption(f"✓ {md(offer.exact)} — already in your log.")
         return offer.exact
     if offer.new_label is None:
+        # The line the notes above and below take, kept while nothing is typed: when it appeared as
+        # the box was left, the Save button under it moved down mid-click and the click was lost.
+        st.caption("&nbsp;")
         return None
     if not offer.suggestions:
         st.caption(f"{md(offer.typed)} will be added as a new company.")
