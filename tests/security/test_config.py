@@ -17,9 +17,12 @@ def test_uploads_are_small_and_no_usage_statistics_are_sent():
     assert CONFIG["browser"]["gatherUsageStats"] is False
 
 
-def test_no_deploy_button_and_errors_show_only_their_type():
+def test_no_deploy_button_and_errors_show_only_their_type_with_no_links_off_the_machine():
     assert CONFIG["client"]["toolbarMode"] == "viewer"
     assert CONFIG["client"]["showErrorDetails"] == "type"
+    # Streamlit's default ("auto") puts "Ask Google" and "Ask ChatGPT" links, carrying the error's
+    # text, in every error box on localhost
+    assert CONFIG["client"]["showErrorLinks"] is False
 
 
 def test_only_this_machines_names_reach_the_app():
