@@ -135,8 +135,8 @@ def _timeline_items(engine, application_id: int):
 
 
 def application_timeline(application_id: int) -> None:
-    """The application's debriefs and reflections in date order, each to read and to edit."""
-    forms.show_flash()
+    """The application's debriefs and reflections in date order, each to read and to edit. (A
+    delete's message is at the top of the page, which shows it once.)"""
     items = _timeline_items(application_id)
     st.markdown("#### Debriefs and reflections")
     if not items:
