@@ -71,6 +71,8 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
     hand_click(page, page.get_by_role("button", name="Save target"))
     wait_for_app(page)
     expect(page.get_by_text("Orbit Labs: High priority.")).to_be_visible()
+    # the cursor is back in the company box: the next target is typed without the mouse
+    expect(page.get_by_label("Company", exact=True)).to_be_focused()
 
     engine = db.open_database(server.db_url)
     targets = store.load_targets(engine).sort_values("name")

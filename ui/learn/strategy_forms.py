@@ -22,7 +22,7 @@ from lib.learn.strategy import (
 from lib.reflect import questionnaires
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import focus, forms, state
 from ui.learn import insight_sections, insights_data
 from ui.reflect import questionnaire
 from ui.search import company_picker
@@ -191,6 +191,7 @@ def _one_target_form(names: list[str]) -> None:
         )
         forms.field_error(TARGET_FORM, "target_reason", "Reason")
         submitted = st.form_submit_button("Save target", icon=":material/flag:")
+    focus.show(TARGET_FORM)
     if not submitted:
         return
     if company is None and company_picker.waiting("target_company"):
@@ -211,6 +212,7 @@ def _one_target_form(names: list[str]) -> None:
     # fresh keys: a popped one kept showing the last reason, saved again with the next company
     forms.renew(TARGET_FORM)
     company_picker.clear("target_company")
+    focus.after_save(TARGET_FORM, company_picker.input_key("target_company"))  # the next one starts there
     _done(f"{target.company}: " + (f"{priority} priority." if value else "taken off the target list."))
 
 
