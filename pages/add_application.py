@@ -16,7 +16,6 @@ PENDING = "add_application__pending"  # a submitted application waiting for "add
 
 st.title("Add an application")
 layout.demo_banner()
-st.caption("Log it the day you apply: the company, the role, and how you got in. Fields with * are required.")
 
 
 def _save(app) -> None:
@@ -39,8 +38,23 @@ def _save(app) -> None:
 
 
 last = st.session_state.get("last_added")
-if last:
-    st.success(f"Saved: {md(last['role'])} at {md(last['company'])}.", icon=":material/check_circle:")
+if not last:
+    st.caption(
+        "Log it the day you apply: the company, the role, and how you got in. Fields with * are required."
+    )
+else:
+    # one line where the page's hint was: a box and a link under it pushed the form's button off a
+    # laptop's screen for every entry after the first
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="last_added_line"):
+        st.markdown(
+            f":material/check_circle: Saved: {md(last['role'])} at {md(last['company'])}.", width="content"
+        )
+        st.page_link(
+            "pages/application.py",
+            label="Open it to record its stages",
+            icon=":material/arrow_forward:",
+            query_params={"id": str(last["id"])},
+        )
     silent = (dt.date.today() - last["applied_on"]).days
     ghost_days = state.settings()["ghost_days"]
     if silent >= ghost_days:  # said here, not found out in the log
@@ -48,12 +62,6 @@ if last:
             f"Sent {silent} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
             "days of silence. When they answer, record it on its page and it is open again."
         )
-    st.page_link(
-        "pages/application.py",
-        label="Open it to record its stages",
-        icon=":material/arrow_forward:",
-        query_params={"id": str(last["id"])},
-    )
     earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
     if earlier:
         st.info(

@@ -52,7 +52,7 @@ def test_adding_an_application_saves_it_and_offers_to_open_it(open_page, app_env
         open_page("pages/add_application.py"), "Acme", "Data Analyst", source="LinkedIn", resume_version="v4"
     )
     assert not at.exception and not _errors(at)
-    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.success))
+    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.markdown))
     log = store.load_applications(db.open_database(app_env))
     assert log[["company", "role", "source", "resume_version"]].values.tolist() == [
         ["Acme", "Data Analyst", "LinkedIn", "v4"]
@@ -88,7 +88,7 @@ def test_an_application_added_after_the_ghost_days_says_it_reads_ghosted_there_n
     said = " ".join(c.value for c in at.caption)
     assert "Sent 33 days ago with no word yet: the log counts it as *Ghosted* after 30 days" in said
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")  # today: nothing to say
-    assert any("Saved: Analyst at Acme." in s for s in shown(at.success))
+    assert any("Saved: Analyst at Acme." in s for s in shown(at.markdown))
     assert "Ghosted" not in " ".join(c.value for c in at.caption)
 
 
@@ -295,7 +295,7 @@ def test_the_same_event_submitted_twice_is_saved_once(open_page, app_env):
 def test_after_adding_an_application_the_form_is_empty_and_a_second_submit_adds_nothing(open_page, app_env):
     _known_company(app_env, "Acme")
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst")
-    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.success))
+    assert any("Saved: Data Analyst at Acme." in s for s in shown(at.markdown))
     assert _widget(at.text_input, "Role *").value == ""
     assert _widget(at.text_input, "Company *").value == ""
     _widget(at.button, "Add application").click()

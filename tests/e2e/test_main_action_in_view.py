@@ -56,14 +56,29 @@ def test_add_application_is_in_view_on_a_laptop_screen_with_the_new_company_note
     """800 px high, as many laptops are: the note under a new company's name used to push the
     button under the bottom edge."""
     page.set_viewport_size({"width": width, "height": 800})
+    first, second = {1280: ("Zebra Works", "Yak Studio"), 1400: ("Quill Partners", "Marlin Foods")}[width]
     goto(page, server, "add_application")
     company = page.get_by_label("Company *")
-    company.fill(f"Zebra Works {width}")
+    company.fill(first)
     company.press("Tab")
     wait_for_app(page)
-    expect(page.get_by_text(f"Zebra Works {width} will be added as a new company.")).to_be_visible()
+    expect(page.get_by_text(f"{first} will be added as a new company.")).to_be_visible()
     box = page.get_by_role("button", name="Add application").bounding_box()
     assert box is not None and box["y"] + box["height"] <= 800, f"Add application ends at {box}"
+
+    # the next entry, with the last one's "Saved" above the form: a box and a link under it took
+    # 110 px more, and the button was under the edge for every entry after the first
+    page.get_by_label("Role *").fill("Analyst")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text(f"Saved: Analyst at {first}.")).to_be_visible()
+    company = page.get_by_label("Company *")
+    company.fill(second)
+    company.press("Tab")
+    wait_for_app(page)
+    expect(page.get_by_text(f"{second} will be added as a new company.")).to_be_visible()
+    box = page.get_by_role("button", name="Add application").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, f"the next entry's button ends at {box}"
 
 
 NEW_COMPANY_NO = """From: Zephyr Labs Talent <talent@zephyr.example>
