@@ -8,7 +8,9 @@ For drafts (written on every change of a questionnaire): `load_draft` / `save_dr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -54,12 +56,30 @@ def pending(form: str) -> dict[str, Any] | None:
     return st.session_state.get(_conflict_key(form))
 
 
+def settled(form: str) -> None:
+    """The person chose: the question goes."""
+    st.session_state.pop(_conflict_key(form), None)
+
+
 def _text(value: Any) -> str:
-    if value is None or value == "":
+    """A stored value as a person reads it: a day as "05 Dec 2026", a choice as yes or no, a list
+    as its items (not `True`, `2026-12-05` or `["feedback", "another role"]`)."""
+    if value is None or value == "" or value == []:
         return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        value = dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.date):
+        return f"{value:%d %b %Y}"
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return ", ".join(map(str, value))
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, indent=1, default=str)
     return str(value)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(T00:00:00)?")
 
 
 def _both(mine: Mapping[str, Any], theirs: Mapping[str, Any], labels: Mapping[str, str]) -> None:

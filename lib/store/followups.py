@@ -13,7 +13,7 @@ from lib.core import db, vocab
 from lib.core.models import FeedbackIn, NoteIn
 from lib.core.text import squash
 from lib.store.applications import from_invitation
-from lib.store.base import StoreError, read_frame
+from lib.store.base import Conflict, StoreError, read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F = db.contacts, db.follow_up_notes, db.feedback
@@ -84,20 +84,45 @@ def check_note(engine: Engine, note: NoteIn) -> None:
         _check_note(connection, note)
 
 
-def save_note(engine: Engine, note: NoteIn, note_id: int | None = None, asked_feedback: bool = False) -> int:
+def save_note(
+    engine: Engine,
+    note: NoteIn,
+    note_id: int | None = None,
+    asked_feedback: bool = False,
+    seen: str | None = None,
+) -> int:
     """Insert (or update) a note. Once sent, it updates the person's last contact and, when it
-    asked for feedback, records that feedback was asked (once per application and person)."""
+    asked for feedback, records that feedback was asked (once per application and person).
+
+    `seen`: the note's stamp (`note_stamp`) when this tab last saved or loaded it; when another tab
+    saved it since, nothing is written and Conflict carries the stored note (its `stamp` too)."""
     with db.transaction(engine) as connection:
         _check_note(connection, note)
         values = note.model_dump()
         if note_id is None:
             note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]
         else:
+            if seen is not None:
+                stored = connection.execute(sa.select(N).where(N.c.id == note_id)).first()
+                if stored is not None and _stamp(stored) != seen:
+                    raise Conflict({**stored._asdict(), "stamp": _stamp(stored)})
             connection.execute(
                 sa.update(N).where(N.c.id == note_id).values(**values, updated_at=dt.datetime.now())
             )
         _after_sending(connection, note, asked_feedback)
         return note_id
+
+
+def _stamp(row: Any) -> str:
+    """When a note was last written, as text: what two tabs compare."""
+    return str(row.updated_at or row.created_at)
+
+
+def note_stamp(engine: Engine, note_id: int) -> str | None:
+    """The note's stamp now (None: no such note), for `save_note(..., seen=)`."""
+    with engine.connect() as connection:
+        row = connection.execute(sa.select(N.c.updated_at, N.c.created_at).where(N.c.id == note_id)).first()
+    return _stamp(row) if row is not None else None
 
 
 def mark_note_sent(engine: Engine, note_id: int, day: dt.date, asked_feedback: bool = False) -> None:

@@ -558,3 +558,61 @@ def test_the_actions_past_the_first_five_are_listed_with_their_why_in_full(open_
     [table] = [t for t in at.table if "Why" in t.value.columns]
     assert list(table.value.columns) == ["Due", "Action", "Why"]
     assert len(table.value) >= 2 and table.value["Why"].str.len().min() > 0
+
+
+def _body(at):
+    return next(t for t in at.text_area if t.key.startswith("body_"))
+
+
+def _save_draft(at, text):
+    _body(at).set_value(text)
+    at.run()
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("save_"))).click()
+    return at.run()
+
+
+def test_a_note_saved_in_two_tabs_is_not_overwritten_and_the_person_chooses(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    tab_one = compose(open_page, app_id)
+    tab_one.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(tab_one, "Dear Maya, first words.")
+    tab_two = compose(open_page, app_id)  # another tab: the same kept draft, the same saved note
+    assert _body(tab_two).value == "Dear Maya, first words."
+
+    _save_draft(tab_one, "Dear Maya, VERSION ONE.")
+    _save_draft(tab_two, "Dear Maya, VERSION TWO.")
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["body"] == "Dear Maya, VERSION ONE."  # the second tab did not write over the first
+    assert any("changed in another tab" in w.value for w in tab_two.warning)
+    both = " ".join(t.value for t in tab_two.text)
+    assert "VERSION ONE" in both and "VERSION TWO" in both
+
+    keep = next(b for b in tab_two.button if b.key and b.key.endswith("__keep_mine"))
+    keep.click().run()
+    assert not tab_two.exception
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["body"] == "Dear Maya, VERSION TWO."
+    assert not any("changed in another tab" in w.value for w in tab_two.warning)
+
+    # the first tab, now behind, is asked in turn; taking the other tab's text puts it in the box
+    _save_draft(tab_one, "Dear Maya, ONE AGAIN.")
+    assert any("changed in another tab" in w.value for w in tab_one.warning)
+    next(b for b in tab_one.button if b.key and b.key.endswith("__keep_theirs")).click().run()
+    assert _body(tab_one).value == "Dear Maya, VERSION TWO."
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["body"] == "Dear Maya, VERSION TWO." and len(store.notes_for(engine, app_id)) == 1
+    _save_draft(tab_one, "Dear Maya, merged by hand.")  # and a save from there goes through
+    assert store.notes_for(engine, app_id)["body"].tolist() == ["Dear Maya, merged by hand."]
+
+
+def test_a_note_the_other_tab_marked_sent_stays_sent_when_this_tabs_text_is_kept(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    tab_one = compose(open_page, app_id)
+    tab_one.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(tab_one, "Dear Maya, thank you.")
+    tab_two = compose(open_page, app_id)
+    tab_one.button(key=next(b.key for b in tab_one.button if b.key.startswith("mark_sent_"))).click().run()
+    _save_draft(tab_two, "Dear Maya, thank you, edited.")
+    next(b for b in tab_two.button if b.key and b.key.endswith("__keep_mine")).click().run()
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["body"] == "Dear Maya, thank you, edited." and note["sent_on"] == TODAY

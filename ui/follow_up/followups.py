@@ -17,8 +17,8 @@ from lib.follow_up.feedback import feedback_overview
 from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store import reflections as reflection_store
-from lib.store.base import StoreError
-from ui import forms, state
+from lib.store.base import Conflict, StoreError
+from ui import conflicts, forms, state
 from ui.text import md
 
 
@@ -119,6 +119,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         )
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")
+        _settle_conflict(draft, form)  # before the boxes: the other tab's text may go into them
         forms.form_error(form)
         keep = (keep_drafts, (draft.get("application_id"),))
         subject = st.text_input(
@@ -196,6 +197,30 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         )
 
 
+NOTE_LABELS = {"subject": "Subject", "body": "Note", "sent_on": "Sent on"}
+
+
+def _settle_conflict(draft: dict[str, Any], form: str) -> None:
+    """Another tab saved this note since this one did: both texts are shown, and the person keeps
+    one. A note the other tab marked sent stays sent either way."""
+    conflict = conflicts.pending(form)
+    choice = conflicts.choose(form, NOTE_LABELS)
+    if choice is None:
+        return
+    theirs, key = conflict["theirs"], draft["key"]
+    draft["stamp"] = theirs["stamp"]
+    sent = draft.get("sent_on") or theirs.get("sent_on")
+    conflicts.settled(form)
+    if choice == "mine":
+        _save(draft, conflict["mine"]["subject"], conflict["mine"]["body"], sent)  # ends this run
+        return
+    st.session_state[f"subject_{key}"] = theirs.get("subject") or ""
+    st.session_state[f"body_{key}"] = theirs.get("body") or ""
+    draft["sent_on"] = sent
+    keep_drafts(draft.get("application_id"))
+    st.rerun()
+
+
 def _put_away(key: str, app_id: int | None) -> None:
     """Take one draft off the screen (and out of the kept drafts); the others stay as they are."""
     st.session_state[DRAFTS] = [d for d in st.session_state.get(DRAFTS, []) if d["key"] != key]
@@ -239,8 +264,17 @@ def _save(
             store.check_note(state.engine(), note)
         else:
             draft["note_id"] = store.save_note(
-                state.engine(), note, draft.get("note_id"), asked_feedback=draft.get("asks_feedback", False)
+                state.engine(),
+                note,
+                draft.get("note_id"),
+                asked_feedback=draft.get("asks_feedback", False),
+                seen=draft.get("stamp") if draft.get("note_id") else None,  # another tab's save is not undone
             )
+            draft["stamp"] = store.note_stamp(state.engine(), draft["note_id"])
+    except Conflict as exc:
+        saved = exc.saved
+        conflicts.remember(form, exc, {"subject": subject, "body": body, "sent_on": sent_on}, saved)
+        st.rerun()
     except (ValidationError, StoreError) as exc:
         errors = forms.errors_from(exc)
     if unfilled:

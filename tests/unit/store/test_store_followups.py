@@ -311,3 +311,24 @@ def test_feedback_asked_with_what_they_said_but_no_answer_day_asks_when_it_came(
     store.add_feedback(engine, FeedbackIn(application_id=rejected_app, asked_on=ago(3)))  # waiting
     store.add_feedback(engine, FeedbackIn(application_id=rejected_app, text="Unasked: a kind note."))
     assert len(store.load_feedback(engine)) == 2
+
+
+def test_a_note_saved_from_an_older_stamp_is_refused_with_the_stored_text(engine, rejected_app):
+    from lib.store.base import Conflict
+
+    note = NoteIn(kind="contact check-in", application_id=rejected_app, body="first")
+    note_id = store.save_note(engine, note)
+    opened = store.note_stamp(engine, note_id)
+    store.save_note(engine, note.model_copy(update={"body": "tab one"}), note_id, seen=opened)
+    with pytest.raises(Conflict) as caught:
+        store.save_note(engine, note.model_copy(update={"body": "tab two"}), note_id, seen=opened)
+    assert caught.value.saved["body"] == "tab one"
+    assert caught.value.saved["stamp"] == store.note_stamp(engine, note_id) != opened
+    assert store.notes_for(engine, rejected_app)["body"].tolist() == ["tab one"]
+    # from the stamp it now has, the save goes through; without one, nothing is checked
+    store.save_note(
+        engine, note.model_copy(update={"body": "tab two"}), note_id, seen=caught.value.saved["stamp"]
+    )
+    store.save_note(engine, note.model_copy(update={"body": "unchecked"}), note_id)
+    assert store.notes_for(engine, rejected_app)["body"].tolist() == ["unchecked"]
+    assert store.note_stamp(engine, 999) is None
