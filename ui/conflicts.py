@@ -141,6 +141,10 @@ def save_draft(engine: Engine, key: str, prefix: str, payload: dict[str, Any]) -
             engine, key, payload, expected_version=st.session_state.get(f"{prefix}__draft_version")
         )
     except Conflict as exc:
+        if not exc.saved:  # no draft stored now: the other tab saved (or discarded) it, nothing to choose
+            st.session_state[f"{prefix}__draft_version"] = 0
+            save_draft(engine, key, prefix, payload)
+            return
         st.session_state[_conflict_key(prefix + "__draft")] = {
             "version": exc.saved.get("version", 0),
             "mine": payload,
@@ -162,6 +166,9 @@ def choose_draft(engine: Engine, key: str, prefix: str, labels: Mapping[str, str
     form = prefix + "__draft"
     conflict = pending(form)
     if not conflict:
+        return
+    if pending(prefix + "__row"):  # the saved row's question covers it: one box, not two
+        settled(form)
         return
     choice = _choose(form, _flat(conflict["mine"]), _flat(conflict["theirs"]), labels)
     if choice == "mine":

@@ -111,3 +111,40 @@ def test_a_rejection_draft_typed_in_two_tabs_is_not_overwritten_and_both_texts_a
     assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["mood_words"] == (
         "both, merged by hand"
     )
+
+
+def test_a_reflection_looked_back_on_in_two_tabs_asks_once_with_both_lessons(open_page, app_env):
+    from lib.core.models import RejectionIn
+    from lib.store import reflections
+
+    engine, app_id = _seed(app_env)
+    rid = reflections.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=dt.date.today(),
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.combine(dt.date.today(), dt.time(0)),
+            answers={"mood": 2},
+        ),
+    )
+    lessons = f"reflection_{rid}__lessons"
+    tab_one = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    tab_two = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    tab_one.text_area(key=lessons).set_value("lesson from tab one").run()
+    tab_two.text_area(key=lessons).set_value("lesson from tab two").run()
+    tab_one.button(key="save_rejection").click().run()
+    assert reflections.get_reflection(engine, rid)["answers"]["lessons"] == "lesson from tab one"
+    tab_two.text_area(key=lessons).set_value("lesson from tab two, again").run()  # its draft: kept
+    tab_two.button(key="save_rejection").click().run()
+    assert reflections.get_reflection(engine, rid)["answers"]["lessons"] == "lesson from tab one"
+    asked = [w.value for w in tab_two.warning if "changed in another tab" in w.value]
+    assert len(asked) == 1  # one question, not the row's and the draft's
+    both = " ".join(t.value for t in tab_two.text)
+    assert "lesson from tab one" in both and "lesson from tab two, again" in both
+    next(b for b in tab_two.button if b.key and b.key.endswith("__row__keep_mine")).click().run()
+    assert not tab_two.exception
+    assert reflections.get_reflection(engine, rid)["answers"]["lessons"] == "lesson from tab two, again"
+    assert not [w for w in tab_two.warning if "changed in another tab" in w.value]
