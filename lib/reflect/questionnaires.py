@@ -123,10 +123,11 @@ def validate(
     *,
     earliest: dt.date | None = None,
     earliest_label: str = "the application date",
+    skip: tuple[str, ...] = (),
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Check raw answers against the bank: (clean answers, {question id: message}).
 
-    Unknown keys are ignored; required answers must be there; dates can't be in the future (unless
+    Unknown keys are ignored; required answers must be there (but those in `skip`); dates can't be in the future (unless
     the question allows it) nor before `earliest`. Errors are plain English fragments ("is required")
     for ui.forms.field_error.
     """
@@ -138,8 +139,8 @@ def validate(
         if q.kind == "tags" and isinstance(data.get(q.id), list):
             data[q.id] = _unique_tags(data[q.id])
     errors: dict[str, str] = {}
-    for q in bank.questions:
-        if q.required and is_blank(data.get(q.id)):
+    for q in bank.questions:  # `skip`: questions not asked this time (answered elsewhere)
+        if q.required and is_blank(data.get(q.id)) and q.id not in skip:
             errors[q.id] = "is required"
     try:
         clean = _model(bank)(**data).model_dump()

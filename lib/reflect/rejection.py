@@ -76,7 +76,8 @@ def recorded_ending(status_stage: str, ending_kind: str | None, ending_on, endin
     recorded: dict[str, Any] = {"stage_reached": status_stage}
     if ending_kind:
         recorded["rejected_on"] = ending_on
-        recorded["news_via"] = "silence" if ending_kind == "ghosted" else (ending_via or "email")
+        # an ending recorded without how it came stays unknown (it read "email", which no one said)
+        recorded["news_via"] = "silence" if ending_kind == "ghosted" else ending_via
     return recorded
 
 

@@ -445,3 +445,21 @@ def test_debriefing_a_recorded_interview_offers_its_date_links_to_it_and_adds_no
     assert (debrief["occurred_on"], debrief["stage_event_id"]) == (TODAY - dt.timedelta(days=3), event_id)
     at = _debrief_page(open_page, app_id)  # the next debrief: that round is taken, today is offered
     assert at.date_input(key=_k(app_id, "occurred_on")).value == TODAY
+
+
+def test_an_ending_recorded_without_how_it_came_stays_unknown_and_the_record_saves(open_page, seeded):
+    engine, app_id = seeded
+    apps.add_stage_event(  # "Record what happened next" with How the news came left empty
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=TODAY)
+    )
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    line = next(m for m in shown(at.markdown) if "How it came:**" in m)
+    assert "How it came:** not recorded" in line and "email" not in line  # it read "email"
+    at.button_group(key=_r(app_id, "mood")).set_value(3)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    [reflection] = store.reflections_for(engine, app_id)
+    assert "news_via" not in reflection["answers"]
+    assert apps.events_for(engine, app_id)["via"].tolist() == [None, None]  # nothing made up

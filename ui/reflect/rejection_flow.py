@@ -144,7 +144,7 @@ def _seed(flow: Flow, draft: dict[str, Any] | None) -> None:
     else:
         values = {**steps.record_defaults(dt.date.today()), **flow.recorded}
     questionnaire.seed(flow.prefix, BANK, values)
-    if flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED:  # locked: the history wins
+    if _locked(flow):  # the history wins
         for field, value in flow.recorded.items():
             st.session_state[questionnaire.key(flow.prefix, field)] = questionnaire.widget_value(
                 BANK.by_id[field], value
@@ -154,6 +154,11 @@ def _seed(flow: Flow, draft: dict[str, Any] | None) -> None:
 def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     prefix, engine = flow.prefix, state.engine()
     clean, errors = questionnaire.validate_bank(BANK, prefix, earliest=flow.app["applied_on"])
+    if _locked(flow) and flow.recorded.get("news_via") is None and set(errors) == {"news_via"}:
+        # the history has the ending but not how it came: nothing to ask (the field isn't shown)
+        clean, errors = questionnaire.validate_bank(
+            BANK, prefix, earliest=flow.app["applied_on"], skip=("news_via",)
+        )
     if not flow.reflection:  # a new pause: said with the rest, not after them
         raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))
         if problem := steps.pause_problem(raw, dt.date.today()):
@@ -175,7 +180,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
                         application_id=flow.app_id,
                         stage_reached=clean["stage_reached"],
                         occurred_on=clean["rejected_on"],
-                        via=clean["news_via"],
+                        # unknown only when the ending is in the history already: no event is written
+                        via=clean.get("news_via") or "email",
                         mood=clean["mood"],
                         mood_words=clean["mood_words"],
                         pause_until=pause_until,
@@ -263,16 +269,26 @@ def draw(flow: Flow) -> None:
         _save(flow, opened)
 
 
+def _locked(flow: Flow) -> bool:
+    """What happened is in the stage history already: read as a line, not asked again."""
+    return flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED
+
+
+def _said(q, value) -> str:
+    shown = questionnaire.shown_answer(q, value)
+    return "not recorded" if shown == "—" else shown
+
+
 def _what_happened(flow: Flow, save_draft) -> None:
     prefix = flow.prefix
-    locked = flow.looking_back or flow.outcome in steps.ENDINGS_RECORDED
+    locked = _locked(flow)
     st.markdown(f"#### {steps.WHAT_HAPPENED}")
     st.caption("Already in the stage history." if locked else dict(BANK.sections)[steps.WHAT_HAPPENED])
     fields = [BANK.by_id[field] for field in ("stage_reached", "rejected_on", "news_via")]
     if locked:  # read as a line, not greyed-out widgets (faint, and they seem to invite a change)
         st.markdown(
             " · ".join(
-                f"**{q.label}:** {md(questionnaire.shown_answer(q, st.session_state.get(questionnaire.key(prefix, q.id))))}"
+                f"**{q.label}:** {md(_said(q, st.session_state.get(questionnaire.key(prefix, q.id))))}"
                 for q in fields
             )
         )
