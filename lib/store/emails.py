@@ -122,6 +122,8 @@ def _events_of(connection: Connection, application_id: int) -> list:
 
 def _check_days(item: EmailRecord) -> None:
     """The email's day and the day applied, as typed or read: refused, never moved to fit."""
+    if item.date is None or pd.isna(item.date):  # a message with no readable Date, left blank
+        raise StoreError("The email has no date: type the day it came.", field="date")
     if item.date > dt.date.today():
         raise StoreError("The email's date can't be in the future.", field="date")
     if item.applied_on is not None and item.applied_on > item.date:

@@ -403,3 +403,41 @@ def test_another_trackers_declined_is_asked_about_though_it_has_no_status_table(
     at.file_uploader[0].set_value(("jobsync.csv", data, "text/csv")).run()
     assert not at.exception
     assert any(i.startswith("jobsync.csv: “Declined” can mean either side said no") for i in shown(at.info))
+
+
+def test_an_email_without_a_date_is_not_ticked_and_is_never_recorded_without_one(open_page, tmp_path):
+    """A message with no Date header crashed the whole recording (NaT compared with a day)."""
+    import os
+    import re
+
+    from lib.core import db as core_db
+    from lib.store import applications as app_store
+
+    emails = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
+    undated = re.sub(rb"(?m)^Date:.*\n", b"", (emails / "en-rej-09.eml").read_bytes())
+    mbox = tmp_path / "inbox.mbox"
+    with mbox.open("wb") as out:
+        for data in ((emails / "en-app-01.eml").read_bytes(), undated):
+            out.write(
+                b"From someone Mon Jan  1 00:00:00 2025\n" + data.replace(b"\nFrom ", b"\n>From ") + b"\n"
+            )
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    at.text_input(key="mail_path").set_value(str(mbox)).run()
+    at.button(key="mail_read").click().run()
+    assert not at.exception
+    table = at.session_state["mail_scan"]["table"]
+    no_day = table["date"].isna()
+    assert no_day.sum() == 1 and not table.loc[no_day, "accept"].any()  # not ticked for the person
+    assert table.loc[no_day, "why"].iloc[0].startswith("No date in the email: type the day it came.")
+
+    table["accept"] = True  # ticked by hand, the day still blank
+    at.session_state["mail_editor_n"] = 99  # the grid drawn afresh from the table
+    at.run()
+    at.button(key="mail_record").click().run()
+    assert not at.exception
+    assert any("1 ticked email has no date, so nothing was recorded yet" in e for e in shown(at.error))
+    engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])
+    assert app_store.load_applications(engine).empty  # nothing half-recorded
+    engine.dispose()

@@ -30,7 +30,7 @@ def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
         for r in scan.readings:
             rows.append(
                 {
-                    "accept": bool(r.confident and r.company),
+                    "accept": bool(r.confident and r.company and r.date),  # no day: typed first
                     "kind": r.kind,
                     "company": r.company or "",
                     "role": r.role or "",
@@ -39,7 +39,9 @@ def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
                     else "New application",
-                    "why": r.reason[:200],
+                    "why": (
+                        r.reason if r.date else f"No date in the email: type the day it came. {r.reason}"
+                    )[:200],
                     "system": r.system or "",
                     "subject": r.email.subject,
                 }
@@ -86,6 +88,7 @@ def _scan(uploads, path: str) -> None:
             )
         )
     table, messages = _rows(scans)
+    st.session_state.pop("mail_undated_asked", None)
     st.session_state[SCAN] = {
         "table": table,
         "messages": messages,
@@ -118,6 +121,11 @@ def rematched(
         table.iloc[i, table.columns.get_loc("why")] = why[:200]
         changed = True
     return table if changed else None
+
+
+def _undated(edited: pd.DataFrame) -> int:
+    """Emails ticked to record that have no day: nothing is recorded until each has one."""
+    return int((edited["accept"].astype(bool) & pd.to_datetime(edited["date"], errors="coerce").isna()).sum())
 
 
 def _record(edited: pd.DataFrame, messages: list[dict]) -> None:
@@ -236,7 +244,7 @@ def render() -> None:
         scan["table"] = updated  # the edits kept, as the grid's new start
         st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
         st.rerun()
-    count = int(edited["accept"].sum())
+    count, undated = int(edited["accept"].sum()), _undated(edited)
     if right.button(
         f"Record {plural(count, 'email')}",
         type="primary",
@@ -244,4 +252,12 @@ def render() -> None:
         disabled=not count,
         key="mail_record",
     ):
-        _record(edited, scan["messages"])
+        if not undated:
+            _record(edited, scan["messages"])
+        st.session_state["mail_undated_asked"] = True
+    if undated and st.session_state.get("mail_undated_asked"):  # said by the button that needs it
+        st.error(
+            f"{plural(undated, 'ticked email')} {'has' if undated == 1 else 'have'} no date, so nothing "
+            "was recorded yet: type the day each came in the Date column (or untick it), then record again.",
+            icon=":material/event_busy:",
+        )

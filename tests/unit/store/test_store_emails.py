@@ -132,3 +132,13 @@ def test_an_interview_invitation_is_not_said_to_be_the_interview(engine):
     # the application's own history knows which is which
     assert app_store.events_for(engine, app_id)["invitation"].tolist() == [True]
     assert app_store.events_for(engine, typed)["invitation"].tolist() == [False]
+
+
+def test_an_email_with_no_day_is_reported_and_the_others_are_recorded(engine):
+    import pandas as pd
+
+    result = store.record(
+        engine, [_record("rejection", "<nodate>", date=pd.NaT), _record("application", "<ok>")]
+    )
+    assert result.errors == {"<nodate>": "The email has no date: type the day it came."}
+    assert result.emails == 1
