@@ -191,6 +191,10 @@ def _record_one(connection: Connection, item: EmailRecord, created: dict, result
     result.application_ids[item.message_id] = app_id
 
 
+def _day_or_last(day: dt.date | None) -> dt.date:
+    return dt.date.max if day is None or pd.isna(day) else day
+
+
 def record(engine: Engine, items: list[EmailRecord]) -> Recorded:
     """Record accepted emails in one transaction, oldest first. Emails whose event contradicts
     the history are left out and reported in `errors` (the rest are still recorded)."""
@@ -207,7 +211,8 @@ def record(engine: Engine, items: list[EmailRecord]) -> Recorded:
         )
         created: dict = {}
         order = {"application": 0, "interview": 1, "offer": 2, "rejection": 3}
-        for item in sorted(items, key=lambda i: (i.date, order.get(i.kind, 1), i.message_id)):
+        # an email with no day sorts last, and is refused there (`_check_days`)
+        for item in sorted(items, key=lambda i: (_day_or_last(i.date), order.get(i.kind, 1), i.message_id)):
             if item.message_id in known:
                 result.duplicates += 1
                 continue
