@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from lib.core import db, vocab
 from lib.learn.plan import AREAS, PlanIn
 from lib.store.base import StoreError, read_frame
+from lib.store.settings import get_setting
 
 P, K, SN = db.weekly_plans, db.search_checks, db.setback_notes
 A, C, E = db.applications, db.companies, db.stage_events
@@ -131,15 +132,16 @@ _ENDED = (*vocab.OUTCOMES, "accepted")
 
 def action_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
     """ "plan": the newest plan; "coasting": the last application date and how many interview
-    processes run (open, with an interview or final round in the last 30 days); "finals": open
+    processes run (open, with an interview or final round fewer days ago than the log counts as
+    ghosted: one counted both ways read "running — well done" beside "Ghosted"); "finals": open
     applications with a final round since `since` and no setback note yet."""
-    recent = dt.date.today() - dt.timedelta(days=30)
+    recent = dt.date.today() - dt.timedelta(days=get_setting(engine, "ghost_days"))
     with engine.connect() as connection:
         ended_ids = sa.select(E.c.application_id).where(E.c.kind.in_(_ENDED))
         running = connection.execute(
             sa.select(sa.func.count(sa.distinct(E.c.application_id))).where(
                 E.c.kind.in_(("interview", "final")),
-                E.c.occurred_on >= recent,
+                E.c.occurred_on > recent,
                 E.c.application_id.not_in(ended_ids),
             )
         ).scalar()

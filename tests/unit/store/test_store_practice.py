@@ -161,3 +161,22 @@ def test_the_practice_rules_read_a_running_process_a_final_round_and_the_plan(en
     assert facts["plan"].empty
     plan_store.save_setback(engine, first, "Breathe, then call Sam.")
     assert plan_store.action_facts(engine, today - dt.timedelta(days=60))["finals"].empty
+
+
+def test_an_interview_as_old_as_the_ghost_days_is_not_a_running_process(engine):
+    """It read "An interview process is running — well done" beside the same application Ghosted."""
+    from lib.core.models import StageEventIn
+    from lib.store import settings as settings_store
+
+    today = dt.date.today()
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Initech", role="Analyst", applied_on=today - dt.timedelta(days=40))
+    )
+    app_store.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="interview", occurred_on=today - dt.timedelta(days=30)),
+    )
+    running = lambda: plan_store.action_facts(engine, today)["coasting"].iloc[0]["running"]  # noqa: E731
+    assert running() == 0  # 30 days of silence: ghosted, not running
+    settings_store.set_setting(engine, "ghost_days", 45)
+    assert running() == 1  # the person's own count of days
