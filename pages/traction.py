@@ -40,10 +40,7 @@ with settings_col:
     traction_filters.ghost_days_setting(ghost_days)
 
 if view.matching == 0:
-    st.info(
-        "No application matches these filters. Widen the dates, clear the channel or company, "
-        "or include open applications."
-    )
+    st.info(traction_filters.no_match_text(chosen, bounds))
     st.stop()
 
 

@@ -9,6 +9,7 @@ from lib.core import db
 from lib.core.models import ApplicationIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store.settings import get_setting
+from tests.app.shown import shown
 
 PAGE = "pages/traction.py"
 
@@ -88,7 +89,12 @@ def test_filters_change_the_numbers(open_page):
     at.text_input(key="traction_company_text").input("acme").run()
     assert _summary(at).startswith("**3** of 60 applications")
     at.text_input(key="traction_company_text").input("no such company").run()
-    assert any("No application matches these filters" in i.value for i in at.info)
+    # only what narrows is named: Include open is on, the dates are the whole log
+    assert "No application matches these filters: clear the company." in shown(at.info)
+    at.toggle(key="traction_open").set_value(False).run()
+    assert "No application matches these filters: clear the company or include open applications." in shown(
+        at.info
+    )
     assert not at.exception
 
 

@@ -48,6 +48,25 @@ def filters(bounds: tuple[dt.date, dt.date] | None) -> tuple[traction.TractionFi
     return chosen, st.session_state.get(FREQ_KEY) or "month"
 
 
+def no_match_text(chosen: traction.TractionFilter, bounds: tuple[dt.date, dt.date] | None) -> str:
+    """What to loosen when nothing matches: only the filters actually set ("or include open
+    applications" was said with Include open already on)."""
+    ways = []
+    first, last = bounds or (None, None)
+    if (chosen.applied_from or first) != first or (chosen.applied_to or last) != last:
+        ways.append("widen the dates")
+    if chosen.channels:
+        ways.append("clear the channel")
+    if chosen.company.strip():
+        ways.append("clear the company")
+    if not chosen.include_open:
+        ways.append("include open applications")
+    if not ways:
+        return "No application matches these filters."
+    said = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + " or " + ways[-1]
+    return f"No application matches these filters: {said}."
+
+
 def period() -> None:
     """Month or week for the Over time charts (read by `filters` on the next run)."""
     st.segmented_control(
