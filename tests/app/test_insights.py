@@ -147,3 +147,20 @@ def test_with_applications_and_no_target_the_target_list_says_how_to_get_suggest
     said = " ".join(i.value for i in at.info)
     assert "Mark target companies in the strategy review (Target list)" in said
     assert "once you have applied" not in said
+
+
+def test_with_applications_but_no_mood_check_in_no_empty_mood_chart_is_drawn(open_page, app_env):
+    import datetime as dt
+    import json
+
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today())
+    )
+    at = open_page("pages/insights.py")
+    at.session_state["insights_tab"] = "Mood"
+    at.run()
+    assert not at.exception
+    titles = [json.loads(chart.proto.spec)["title"]["text"] for chart in at.get("vega_lite_chart")]
+    assert titles == ["Applications sent and steps closer to yes"]  # the week's work, no empty mood
+    assert any(i.value.startswith("No mood check-in yet") for i in at.info)

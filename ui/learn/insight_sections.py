@@ -136,7 +136,14 @@ def mood(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
         "Check in with your mood now and then (Home, or after a rejection) to see it beside your progress.",
     ):
         return
-    _chart(specs, "mood")
+    if insight.frame["checkins"].sum() > 0:
+        _chart(specs, "mood")
+    else:  # weeks with applications but no check-in: an empty mood chart says nothing
+        st.info(
+            "No mood check-in yet: check in now and then (Home, or after a rejection) to see your "
+            "mood week by week beside your progress.",
+            icon=":material/lightbulb:",
+        )
     _chart(specs, "mood_activity")
     st.caption(
         "A step closer to yes: an interview, final round or offer that week. Side by side, not cause "
