@@ -463,3 +463,31 @@ def test_an_ending_recorded_without_how_it_came_stays_unknown_and_the_record_sav
     [reflection] = store.reflections_for(engine, app_id)
     assert "news_via" not in reflection["answers"]
     assert apps.events_for(engine, app_id)["via"].tolist() == [None, None]  # nothing made up
+
+
+def test_a_reflection_recorded_without_a_pause_is_looked_back_on_and_saved(open_page, seeded):
+    """It asked for a pause, in the folded "Your pause" drawer, and the save was refused from there."""
+    engine, app_id = seeded
+    from lib.core.models import RejectionIn
+
+    rid = store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=3,
+            pause_until=dt.datetime.combine(TODAY, dt.time(0)),
+            answers={"mood": 3},
+        ),
+    )
+    with engine.begin() as connection:  # as the demo's older reflections: no pause at all
+        connection.execute(db.reflections.update().values(pause_until=None))
+    at = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    at.text_area(key=f"reflection_{rid}__lessons").set_value("Prepare the case study out loud.")
+    at.run()
+    at.button(key="save_rejection").click().run()
+    assert not at.exception and not _errors(at)
+    saved = store.get_reflection(engine, rid)
+    assert saved["answers"]["lessons"] == "Prepare the case study out loud." and saved["pause_until"] is None

@@ -153,19 +153,21 @@ def _seed(flow: Flow, draft: dict[str, Any] | None) -> None:
 
 def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     prefix, engine = flow.prefix, state.engine()
-    clean, errors = questionnaire.validate_bank(BANK, prefix, earliest=flow.app["applied_on"])
-    if _locked(flow) and flow.recorded.get("news_via") is None and set(errors) == {"news_via"}:
-        # the history has the ending but not how it came: nothing to ask (the field isn't shown)
-        clean, errors = questionnaire.validate_bank(
-            BANK, prefix, earliest=flow.app["applied_on"], skip=("news_via",)
-        )
+    skip = []
+    if _locked(flow) and flow.recorded.get("news_via") is None:
+        skip.append("news_via")  # the history has the ending but not how it came: not asked here
+    if flow.reflection:
+        skip.append("pause_until")  # looking back needs no new pause (one recorded without any)
+    clean, errors = questionnaire.validate_bank(
+        BANK, prefix, earliest=flow.app["applied_on"], skip=tuple(skip)
+    )
     if not flow.reflection:  # a new pause: said with the rest, not after them
         raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))
         if problem := steps.pause_problem(raw, dt.date.today()):
             errors["pause_until"], clean = problem, {}
     answers: dict[str, Any] = {}
     if not errors:
-        pause_until = steps.pause_end(clean["pause_until"])
+        pause_until = steps.pause_end(clean["pause_until"]) if clean.get("pause_until") else None
         answers = qn.to_stored(BANK, clean)
         try:
             if flow.reflection:
@@ -253,7 +255,10 @@ def draw(flow: Flow) -> None:
 
     _what_happened(flow, save_draft)
     if flow.looking_back:
-        with st.expander("Your pause", icon=":material/spa:"):
+        pause_errors = set(st.session_state.get(forms.errors_key(prefix)) or {}) & {
+            q.id for q in BANK.questions if q.section == steps.PAUSE
+        }
+        with st.expander("Your pause", icon=":material/spa:", expanded=bool(pause_errors)):
             questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft)
         known_tags = reflections.skill_tags()
         for name in steps.look_back_sections(BANK):
