@@ -255,3 +255,33 @@ def test_still_silent_says_how_many_of_its_applications_count_as_ghosted(open_pa
         "**Still silent** · 2 applications with no answer yet: 1 open, 1 counted as ghosted after 30 days"
         in said
     )
+
+
+def test_answers_with_no_known_first_day_are_not_called_no_answer(open_page, app_env):
+    """An interview imported without its day, then a "no": it read "No employer has answered yet"."""
+    import datetime as dt
+
+    from lib.core import db
+    from lib.core.models import ApplicationIn, StageEventIn
+    from lib.store import applications as app_store
+
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Globex", role="Analyst", applied_on=today - dt.timedelta(days=20))
+    )
+    app_store.add_stage_event(
+        engine,
+        StageEventIn(
+            application_id=app_id,
+            kind="interview",
+            occurred_on=today - dt.timedelta(days=20),
+            date_known=False,
+        ),
+    )
+    app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=today))
+    at = _open_tab(open_page(PAGE), "Response time")
+    assert not at.exception
+    said = " ".join(shown(at.info))
+    assert "No employer has answered yet" not in said
+    assert "1 employer answered, but no first answer has a known day" in said

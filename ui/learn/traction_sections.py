@@ -95,14 +95,21 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
 def response_tab(view: traction.TractionView, specs: dict, ghost_days: int) -> None:
     """The answer times, then the applications still waiting, under it: beside the chart, the
     table's date and role columns were cut at 1,280 px."""
-    chart(
-        specs,
-        "response_times",
-        "No employer has answered yet. Record screens, interviews and rejections "
-        "on each application to see how long answers take.",
-    )
-    if view.undated_note:
-        st.caption(view.undated_note)
+    if view.responses and "response_times" not in specs:  # answers, none with a known first day
+        st.info(
+            f"{plural(view.responses, 'employer')} answered, but no first answer has a known day, so "
+            "there is no time to show. Type the day of the first answer (a screen, an interview or a "
+            "rejection) on the application to count it."
+        )
+    else:
+        chart(
+            specs,
+            "response_times",
+            "No employer has answered yet. Record screens, interviews and rejections "
+            "on each application to see how long answers take.",
+        )
+        if view.undated_note:
+            st.caption(view.undated_note)
     still_open = view.silent_count - view.silent_ghosted
     st.markdown(
         f"**Still silent** · {plural(view.silent_count, 'application')} with no answer yet"
