@@ -92,7 +92,7 @@ def _create_application(connection: Connection, item: EmailRecord) -> int:
             applied_on=item.applied_on or item.date,  # checked: not after the news came
             channel="job board" if system in BOARDS else "company site" if system else "other",
             source=system,
-            notes=f"Added from an email: {item.subject}"[:MAX_LONG_TEXT] if item.subject else None,
+            notes=f"Added from an email: {_subject_line(item.subject)}" if item.subject else None,
         )
     ).inserted_primary_key[0]
 
@@ -108,10 +108,17 @@ def _event(
         occurred_on=item.date if dated else implied_stage_day(connection, application_id, item.date),
         date_known=dated,
         via="email" if kind in vocab.OUTCOMES else None,
-        note=f"Email: {item.subject}"[:MAX_LONG_TEXT] if item.subject else "From an email",
+        note=f"Email: {_subject_line(item.subject)}" if item.subject else "From an email",
     )
     _check_event(connection, event)
     return connection.execute(sa.insert(E).values(**event.model_dump())).inserted_primary_key[0]
+
+
+SUBJECT_SHOWN = 200  # a subject named in a note: a line, not 20,000 characters of a made-up one
+
+
+def _subject_line(subject: str) -> str:
+    return subject if len(subject) <= SUBJECT_SHOWN else subject[: SUBJECT_SHOWN - 1].rstrip() + "…"
 
 
 def _events_of(connection: Connection, application_id: int) -> list:

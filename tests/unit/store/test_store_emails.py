@@ -142,3 +142,18 @@ def test_an_email_with_no_day_is_reported_and_the_others_are_recorded(engine):
     )
     assert result.errors == {"<nodate>": "The email has no date: type the day it came."}
     assert result.emails == 1
+
+
+def test_a_huge_subject_is_named_in_a_line_on_the_new_application_and_its_event(engine):
+    import dataclasses
+
+    from lib.store import applications as app_store
+
+    huge = "Thank you for applying " + "very long subject " * 3000
+    item = dataclasses.replace(_record("rejection", "<huge>"), subject=huge)
+    assert store.record(engine, [item]).emails == 1
+    app = app_store.load_applications(engine).iloc[0]
+    notes = app_store.get_application(engine, int(app["id"]))["notes"]
+    assert notes.startswith("Added from an email: Thank you for applying") and len(notes) < 260
+    assert notes.endswith("…")
+    assert all(len(n) < 220 for n in app_store.events_for(engine, int(app["id"]))["note"].dropna())
