@@ -205,10 +205,33 @@ def _clean_themes(themes: list[str]) -> list[str]:
 
 
 def add_feedback(engine: Engine, item: FeedbackIn) -> int:
+    """Add feedback; an answer from someone asked before (for the same application, still waiting)
+    fills in that request rather than making a second entry that leaves the first waiting."""
     with db.transaction(engine) as connection:
         _check_feedback(connection, item)
         values = item.model_dump() | {"themes": _clean_themes(item.themes)}
-        return connection.execute(sa.insert(F).values(**values)).inserted_primary_key[0]
+        waiting = _waiting_request(connection, item) if item.received_on is not None else None
+        if waiting is None:
+            return connection.execute(sa.insert(F).values(**values)).inserted_primary_key[0]
+        if waiting.asked_on and item.received_on < waiting.asked_on:
+            raise StoreError(
+                f"It was asked on {waiting.asked_on:%d %b %Y}: the answer can't come before that.",
+                field="received_on",
+            )
+        answer = {k: values[k] for k in ("received_on", "text", "themes")}
+        connection.execute(sa.update(F).where(F.c.id == waiting.id).values(**answer))
+        return waiting.id
+
+
+def _waiting_request(connection: Connection, item: FeedbackIn) -> Any:
+    """The oldest request to the same person about the same application with no answer yet."""
+    same_person = F.c.contact_id.is_(None) if item.contact_id is None else F.c.contact_id == item.contact_id
+    return connection.execute(
+        sa.select(F.c.id, F.c.asked_on)
+        .where(F.c.application_id == item.application_id, same_person, F.c.received_on.is_(None))
+        .order_by(F.c.asked_on, F.c.id)
+        .limit(1)
+    ).first()
 
 
 def update_feedback(engine: Engine, feedback_id: int, item: FeedbackIn) -> None:

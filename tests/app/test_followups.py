@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
@@ -616,3 +617,48 @@ def test_a_note_the_other_tab_marked_sent_stays_sent_when_this_tabs_text_is_kept
     next(b for b in tab_two.button if b.key and b.key.endswith("__keep_mine")).click().run()
     [note] = store.notes_for(engine, app_id).to_dict("records")
     assert note["body"] == "Dear Maya, thank you, edited." and note["sent_on"] == TODAY
+
+
+def test_an_answer_recorded_with_nothing_in_it_is_refused_and_the_request_keeps_waiting(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    from lib.core.models import FeedbackIn
+
+    store.add_feedback(
+        engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email")
+    )
+    at = open_page("pages/feedback.py")
+    at.button(key="FormSubmitter:feedback_answer-Record the answer").click().run()
+    assert not at.exception
+    assert any("What they said is empty" in e for e in shown(at.error))
+    [row] = store.load_feedback(engine).to_dict("records")
+    assert pd.isna(row["received_on"])  # still waiting: the chase goes on
+
+
+def test_feedback_logged_from_someone_asked_before_fills_in_that_request(open_page, rejected):
+    """Logging Maya's answer made a second entry, and the first still waited (and was chased)."""
+    engine, app_id, recruiter = rejected
+    from lib.core.models import FeedbackIn
+
+    asked = store.add_feedback(
+        engine, FeedbackIn(application_id=app_id, contact_id=recruiter, asked_on=ago(9), asked_via="email")
+    )
+    answered = store.add_feedback(
+        engine,
+        FeedbackIn(
+            application_id=app_id,
+            contact_id=recruiter,
+            asked_on=TODAY,
+            asked_via="email",
+            received_on=TODAY,
+            text="Strong case study; others had more domain depth.",
+        ),
+    )
+    assert answered == asked
+    [row] = store.load_feedback(engine).to_dict("records")
+    assert (row["asked_on"], row["received_on"]) == (ago(9), TODAY)
+    assert row["text"] == "Strong case study; others had more domain depth."
+    # someone else's answer is an entry of its own
+    store.add_feedback(
+        engine, FeedbackIn(application_id=app_id, asked_on=TODAY, received_on=TODAY, text="From the panel.")
+    )
+    assert len(store.load_feedback(engine)) == 2

@@ -123,6 +123,9 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
         record = st.form_submit_button("Record the answer", type="primary", icon=":material/mark_email_read:")
     if not record:
         return
+    if not (said or "").strip() and not tags:  # an answer with nothing in it stops the chase for nothing
+        forms.set_errors(ANSWER, {"text": "is empty: write a few words of what they said, or pick a theme"})
+        st.rerun()
     try:
         store.update_feedback(state.engine(), which, feedback.answered(waiting, which, got_on, said, tags))
     except (ValidationError, StoreError) as exc:
