@@ -130,7 +130,11 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
     assert not at.exception
     assert "Please answer “Which round was it?” to save this." in errors
     assert len(at.text_area(key=_k(app_id, "key_points")).value) == 20_001  # kept whole, to shorten
-    assert any("is too long: 20,001 characters, at most 20,000" in e for e in errors)
+    # named as asked on the page (it said "Key points is too long", a name shown nowhere)
+    assert (
+        "“What were the key points of the conversation?” is too long: 20,001 characters, at most 20,000"
+        in errors
+    )
     assert "Question 1 is required" in errors
     assert store.interviews_for(engine, app_id) == []
     assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "An answer without its question"
@@ -140,7 +144,7 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
     at.run()
     at.button(key="save_debrief").click()
     at.run()
-    assert any(e.startswith("Date can't be before the application date") for e in _errors(at))
+    assert any(e.startswith("“When was it?” can't be before the application date") for e in _errors(at))
     assert store.interviews_for(engine, app_id) == []
 
 

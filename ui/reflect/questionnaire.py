@@ -136,7 +136,7 @@ def question(
                     placeholder="optional",
                     label_visibility="collapsed",
                 )
-            forms.field_error(form, q.id + NOTE_SUFFIX, f"The note on “{q.label}”")
+            forms.field_error(form, q.id + NOTE_SUFFIX, f"The note on “{q.prompt}”")
     elif q.kind == "yesno":
         st.segmented_control(label, (True, False), format_func=_format(q), **common)
     elif q.kind == "single":
@@ -157,7 +157,8 @@ def question(
         forms.date_field(label, k, "today", on_change=on_change, help=q.help or None)
     else:  # a kind this renderer does not know must never break the page
         st.caption(f"{q.prompt} (this kind of question can't be shown yet)")
-    forms.field_error(form, q.id, q.label, unanswered=f"Please answer “{q.prompt}” to save this.")
+    # named as the person reads it: "Why not chosen is too long" named a label shown nowhere
+    forms.field_error(form, q.id, f"“{q.prompt}”", unanswered=f"Please answer “{q.prompt}” to save this.")
 
 
 def section(
