@@ -134,11 +134,19 @@ def date_field(label: str, key: str, value: dt.date | str | None, *, where=None,
     )
 
 
-def field_error(form: str, field: str, label: str | None = None, unanswered: str | None = None) -> None:
+def field_error(
+    form: str, field: str, label: str | None = None, unanswered: str | None = None, answered: bool = False
+) -> None:
     """Draw the error for `field` (if any) right where it is called: under its widget.
 
-    `unanswered` replaces "… is required" (a question is asked in words other than its label)."""
-    message = st.session_state.get(errors_key(form), {}).get(field)
+    `unanswered` replaces "… is required" (a question is asked in words other than its label).
+    `answered`: the field has a value now, so a "required" error from the last save is gone (it
+    stayed under the filled box until the next save)."""
+    errors = st.session_state.get(errors_key(form), {})
+    message = errors.get(field)
+    if message and answered and message in ("is required", unanswered):
+        del errors[field]
+        return
     if message:
         if unanswered and message == "is required":
             message = unanswered

@@ -100,6 +100,9 @@ def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_sav
     assert "Company is required" in _errors(at) and "Role is required" in _errors(at)
     assert at.text_input(key="add_application_location").value == "Berlin"  # nothing typed is lost
     assert store.load_applications(db.open_database(app_env)).empty
+    # the company typed, its "required" goes at once (it stayed under the filled box till a save)
+    at.text_input(key="add_application_company_typed_0").input("Acme").run()
+    assert "Company is required" not in _errors(at) and "Role is required" in _errors(at)
 
 
 def test_a_huge_pasted_note_is_kept_in_its_box_and_refused_with_how_far_over_not_dropped(open_page, app_env):

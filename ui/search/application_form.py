@@ -58,7 +58,7 @@ def render(
     with st.container(border=True):
         company_key = forms.key(form, "company")
         company = company_picker.pick(company_key, state.company_names(), current=current.get("company"))
-        forms.field_error(form, "company")
+        forms.field_error(form, "company", answered=company is not None)
         with st.form(forms.form_key(form), border=False):
             left, right = st.columns(2)
             with left:

@@ -50,7 +50,7 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
     company = company_picker.pick(
         company_key, state.company_names(), label="Company", current=current.get("company")
     )
-    forms.field_error(form, "company", "Company")
+    forms.field_error(form, "company", "Company", answered=company is not None)
     with st.form(forms.form_key(form), border=False):
         name_col, role_col = st.columns(2)
         name = forms.text_field(form, ContactIn, "name", "Name *", current, where=name_col)
