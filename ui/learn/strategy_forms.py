@@ -177,9 +177,7 @@ def _one_target_form(names: list[str]) -> None:
     company = company_picker.pick(
         "target_company", sorted(set(names) | set(state.company_names())), label="Company"
     )
-    forms.field_error(
-        TARGET_FORM, "company", "Company", unanswered=company_picker.UNANSWERED, answered=company is not None
-    )
+    forms.field_error(TARGET_FORM, "company", "Company", answered=company is not None)
     with st.form(forms.form_key(TARGET_FORM), clear_on_submit=False):
         priority = st.radio(
             "Priority", PRIORITY_CHOICES, index=0, horizontal=True, key=forms.key(TARGET_FORM, "priority")
