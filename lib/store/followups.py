@@ -118,6 +118,24 @@ def _stamp(row: Any) -> str:
     return str(row.updated_at or row.created_at)
 
 
+def unsent_note(engine: Engine, application_id: int | None, contact_id: int | None, kind: str) -> dict | None:
+    """The latest note of `kind` to this person about this application saved but not sent (its id,
+    subject, body and stamp), or None: writing to them again opens it rather than a second one."""
+    if contact_id is None:
+        return None
+    about = N.c.application_id.is_(None) if application_id is None else N.c.application_id == application_id
+    with engine.connect() as connection:
+        row = connection.execute(
+            sa.select(N)
+            .where(about, N.c.contact_id == contact_id, N.c.kind == kind, N.c.sent_on.is_(None))
+            .order_by(N.c.id.desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return None
+    return {"id": row.id, "subject": row.subject or "", "body": row.body, "stamp": _stamp(row)}
+
+
 def note_stamp(engine: Engine, note_id: int) -> str | None:
     """The note's stamp now (None: no such note), for `save_note(..., seen=)`."""
     with engine.connect() as connection:

@@ -662,3 +662,24 @@ def test_feedback_logged_from_someone_asked_before_fills_in_that_request(open_pa
         engine, FeedbackIn(application_id=app_id, asked_on=TODAY, received_on=TODAY, text="From the panel.")
     )
     assert len(store.load_feedback(engine)) == 2
+
+
+def test_writing_again_to_someone_with_a_saved_draft_opens_that_draft(open_page, rejected):
+    """A second "Write the drafts" to the same person made a second draft beside the saved one."""
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(at, "Dear Maya, my own saved words.")
+    later = compose(open_page, app_id)  # another day: a new session, the kept drafts put away
+    next(b for b in later.button if b.key and b.key.startswith("asking_delete__draft_")).click().run()
+    next(
+        b
+        for b in later.button
+        if b.key and b.key.startswith("asking_delete__draft_") and b.key.endswith("__yes")
+    ).click().run()
+    assert not [t for t in later.text_area if t.key.startswith("body_")]
+    later.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").set_value([recruiter])
+    later.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert _body(later).value == "Dear Maya, my own saved words."  # the saved one, to go on with
+    _save_draft(later, "Dear Maya, my own saved words, finished.")
+    assert store.notes_for(engine, app_id)["body"].tolist() == ["Dear Maya, my own saved words, finished."]

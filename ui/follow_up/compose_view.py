@@ -289,8 +289,15 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
         numbered_from=writes,
     )
     for record, draft in written:
-        st.session_state[f"subject_{record['key']}"] = draft.subject
-        st.session_state[f"body_{record['key']}"] = draft.body
+        subject, body = draft.subject, draft.body
+        saved = store.unsent_note(
+            engine, None if app_id == NO_APP else app_id, record.get("contact_id"), kind
+        )
+        if saved:  # a draft saved for them before opens again: a second one would go beside it
+            record.update(note_id=saved["id"], stamp=saved["stamp"])
+            subject, body = saved["subject"], saved["body"]
+        st.session_state[f"subject_{record['key']}"] = subject
+        st.session_state[f"body_{record['key']}"] = body
     # Added to the drafts already on screen: none of their text is lost (Put away removes one).
     earlier = [
         d for d in st.session_state.get("compose_drafts", []) if (d["application_id"] or 0) == (app_id or 0)
