@@ -312,6 +312,13 @@ def test_a_mailbox_is_read_reviewed_and_its_job_emails_recorded(open_page, tmp_p
     assert len(email_store.emails_for(engine, app_id)) == 2
     engine.dispose()
 
+    # the same mailbox again: the preview says they are recorded, ticks none, offers nothing to record
+    at.button(key="mail_read").click().run()
+    assert any("2 about applications (2 recorded before)" in m.value for m in at.markdown)
+    table = at.session_state["mail_scan"]["table"]
+    assert not table["accept"].any() and table["why"].str.startswith("Recorded before").all()
+    assert at.button(key="mail_record").disabled
+
 
 def test_rows_left_out_are_still_listed_after_the_import_and_an_unknown_status_is_named(open_page, app_env):
     """After Import, only the counts were said: the preview's list of rows left out was gone."""

@@ -23,14 +23,19 @@ DONE = "mail_done"
 COLUMNS = ["accept", "kind", "company", "role", "date", "stage", "application", "why", "system", "subject"]
 
 
-def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
+def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list[dict]]:
+    """The review table; `recorded`: the message ids recorded before, left unticked and said so
+    (importing the same mail again looked all new until Record said "0 emails")."""
     labels = choices()
     rows, messages = [], []
     for scan in scans:
         for r in scan.readings:
+            before = r.email.message_id in recorded
+            why = r.reason if r.date else f"No date in the email: type the day it came. {r.reason}"
             rows.append(
                 {
-                    "accept": bool(r.confident and r.company and r.date),  # no day: typed first
+                    # no day: typed first; recorded before: nothing to add
+                    "accept": bool(r.confident and r.company and r.date and not before),
                     "kind": r.kind,
                     "company": r.company or "",
                     "role": r.role or "",
@@ -39,9 +44,7 @@ def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
                     else "New application",
-                    "why": (
-                        r.reason if r.date else f"No date in the email: type the day it came. {r.reason}"
-                    )[:200],
+                    "why": ("Recorded before: importing it again adds nothing." if before else why)[:200],
                     "system": r.system or "",
                     "subject": r.email.subject,
                 }
@@ -57,7 +60,7 @@ def _rows(scans: list[FileScan]) -> tuple[pd.DataFrame, list[dict]]:
                     "kind": r.kind,  # what "Goes to" was matched for: an edit matches again
                     "company": r.company or "",
                     "role": r.role or "",
-                    "confident": bool(r.confident and r.company),
+                    "confident": bool(r.confident and r.company and not before),
                 }
             )
     return pd.DataFrame(rows, columns=COLUMNS), messages
@@ -87,13 +90,15 @@ def _scan(uploads, path: str) -> None:
                 lambda f, t: bar.progress(min((len(sources) + f) / (len(sources) + 1), 1.0), text=t),
             )
         )
-    table, messages = _rows(scans)
+    recorded = email_store.kept_ids(state.engine(), [r.email.message_id for s in scans for r in s.readings])
+    table, messages = _rows(scans, recorded)
     st.session_state.pop("mail_undated_asked", None)
     st.session_state[SCAN] = {
         "table": table,
         "messages": messages,
         "read": sum(s.rows for s in scans),
         "others": sum(s.others for s in scans),
+        "recorded_before": len(recorded),
         "errors": [
             {"file": s.path, "message": e.position, "problem": e.message} for s in scans for e in s.errors
         ],
@@ -197,8 +202,9 @@ def render() -> None:
     if not scan:
         return
     st.write(
-        f"Read {plural(scan['read'], 'message')}: {len(scan['table']):,} about applications, "
-        f"{scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
+        f"Read {plural(scan['read'], 'message')}: {len(scan['table']):,} about applications"
+        + (f" ({scan['recorded_before']:,} recorded before)" if scan.get("recorded_before") else "")
+        + f", {scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
     )
     if scan["errors"]:
         st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, height=150, placeholder="")
