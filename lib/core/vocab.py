@@ -89,6 +89,9 @@ NOTE_KINDS: tuple[str, ...] = (
 
 DEFAULT_GHOST_DAYS = 30
 
+# The role saved when a file or an email gives none: not a kind of role (no family of its own).
+ROLE_NOT_GIVEN = "Role not given"
+
 
 def stage_label(stage: str) -> str:
     """Human label for a stage or outcome ("final" -> "Final round")."""

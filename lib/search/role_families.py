@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from lib.core import vocab
+
 SENIORITY_WORDS = frozenset(
     {
         "senior",
@@ -45,23 +47,30 @@ SENIORITY_WORDS = frozenset(
     }
 )
 _NOT_WORD = re.compile(r"[^\w]+")
+# a job's reference, not its kind: "(R0992884)", "[Job ID 75608]", "#12345", "REQ-20931"
+_REFERENCE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]|#\s*\d+|(?<![\w-])[\w-]*\d{4}[\w-]*")
+_NO_ROLE = vocab.ROLE_NOT_GIVEN.casefold()
 
 
 def role_family_key(title: object) -> str:
-    """The family's identity: casefolded words of the title without seniority words."""
-    if not isinstance(title, str):
+    """The family's identity: casefolded words of the title without seniority words or a job's
+    reference number; "" for no title (also the placeholder saved when a file gave none)."""
+    if not isinstance(title, str) or title.strip().casefold() == _NO_ROLE:
         return ""
-    text = unicodedata.normalize("NFKC", title).casefold().replace("_", " ")
+    text = _REFERENCE.sub(" ", unicodedata.normalize("NFKC", title)).casefold().replace("_", " ")
     words = [w for w in _NOT_WORD.split(text) if w]
     kept = [w for w in words if w not in SENIORITY_WORDS]
     return " ".join(kept or words)
+
+
+UNKNOWN = "Unknown"  # no title: not a kind of role, left out where kinds of role are compared
 
 
 def role_family(title: object) -> str:
     """A readable family name ("sr. data analyst" -> "Data Analyst"); "Unknown" for no title."""
     key = role_family_key(title)
     if not key:
-        return "Unknown"
+        return UNKNOWN
     return " ".join(w[:1].upper() + w[1:] for w in key.split())
 
 
@@ -96,5 +105,12 @@ def role_families(titles: Iterable[object] | pd.Series) -> pd.Series:
         if key and key not in named:
             written = _as_written(title) if isinstance(title, str) else None
             named[key] = written if written and role_family_key(written) == key else role_family(title)
-    mapping = {title: named.get(role_family_key(title), "Unknown") for title in counts.index}
-    return series.map(mapping).fillna("Unknown")
+    mapping = {title: named.get(role_family_key(title), UNKNOWN) for title in counts.index}
+    return series.map(mapping).fillna(UNKNOWN)
+
+
+def known_role_families(titles: Iterable[object] | pd.Series) -> pd.Series:
+    """`role_families` with no family (None) for a missing title: rates by kind of role leave those
+    out ("Role not given", 17 rows of a tracker, led the chart as a kind of role)."""
+    families = role_families(titles)
+    return families.where(families != UNKNOWN, None)

@@ -23,7 +23,7 @@ from lib.store.base import StoreError, read_frame
 A, C, E, M = db.applications, db.companies, db.stage_events, db.emails
 
 
-ROLE_NOT_GIVEN = "Role not given"
+ROLE_NOT_GIVEN = vocab.ROLE_NOT_GIVEN
 BOARDS = {"LinkedIn", "Indeed", "StepStone", "XING", "Welcome to the Jungle"}
 
 

@@ -34,7 +34,7 @@ FIELDS: dict[str, str] = {
     "notes": "Notes",
 }
 REQUIRED = ("company", "applied_on")
-ROLE_NOT_GIVEN = "Role not given"
+ROLE_NOT_GIVEN = vocab.ROLE_NOT_GIVEN
 
 APPLICATION_COLUMNS = [
     "line",

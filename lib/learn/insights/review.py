@@ -19,7 +19,7 @@ from lib.learn.insights.base import (
 )
 from lib.learn.insights.story import _week
 from lib.learn.traction.table import CHANNEL_PHRASES
-from lib.search.role_families import role_families
+from lib.search.role_families import known_role_families
 
 # --- for the strategy review -----------------------------------------------------------------
 
@@ -66,7 +66,7 @@ def most_traction(log: pd.DataFrame) -> Insight:
     and the report group roles: "Jr. Data Scientist" is a Data Scientist role), groups of 5 or more."""
     ranked = log.assign(
         traction=log["furthest_stage"].map(vocab.STAGE_RANK) >= TRACTION_RANK,
-        role_family=role_families(log["role"]).to_numpy() if len(log) else [],
+        role_family=known_role_families(log["role"]).to_numpy() if len(log) else [],
     )
     parts = []
     for dimension, label in (("channel", "Channel"), ("role_family", "Role")):

@@ -17,7 +17,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.core.text import fold
-from lib.search.role_families import role_families
+from lib.search.role_families import known_role_families
 
 STATUS_COLUMNS = ["application_id", "furthest_stage", "outcome", "ended_on", "last_event_on"]
 
@@ -195,7 +195,7 @@ def traction_table(
     frame = frame.join(status, how="left")
     frame["company"] = frame["company"].fillna("Unknown company").astype(str)
     frame["channel"] = frame["channel"].fillna("other").astype(str)
-    frame["role_family"] = role_families(frame["role"]).to_numpy()
+    frame["role_family"] = known_role_families(frame["role"]).to_numpy()
     frame["stage_rank"] = frame["furthest_stage"].map(vocab.STAGE_RANK).fillna(0).astype(int)
 
     ranks = events["kind"].map(vocab.STAGE_RANK)

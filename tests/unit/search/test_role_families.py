@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from lib.search.role_families import role_families, role_family
+from lib.search.role_families import role_families, role_family, role_family_key
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,42 @@ def test_a_family_spelled_with_capitals_of_its_own_keeps_them_and_one_name():
     # capitals that say nothing (a title in capitals, seniority words) still give the plain name
     assert role_families(pd.Series(["DATA ANALYST", "SENIOR data-analyst"])).tolist() == ["Data Analyst"] * 2
     assert role_families(pd.Series(["ANALYST", "QA"])).tolist() == ["Analyst", "QA"]
+
+
+def test_a_jobs_reference_number_is_not_part_of_its_family():
+    """ "Data Engineer (R01163597)" and "(R0992884)" were two families; so was each job ID."""
+    titles = [
+        "Data Engineer (R01163597)",
+        "Data Engineer (R0992884)",
+        "Senior Data Engineer [Job ID 75608]",
+        "Data Engineer #1234",
+        "Data Engineer REQ-20931",
+        "Data Engineer - R0992884",
+    ]
+    assert {role_family(t) for t in titles} == {"Data Engineer"}
+    # digits that are part of the role stay
+    assert role_family("Web3 Developer") == "Web3 Developer" and role_family("3D Artist") == "3d Artist"
+
+
+def test_the_placeholder_for_a_missing_role_is_no_family_of_its_own():
+    assert role_family("Role not given") == "Unknown" and role_family_key("role not given") == ""
+
+
+def test_rates_by_kind_of_role_leave_out_applications_without_a_role():
+    import datetime as dt
+
+    from lib.learn import traction
+
+    apps = pd.DataFrame(
+        {
+            "id": range(1, 13),
+            "company": ["Acme"] * 12,
+            "role": ["Role not given"] * 6 + ["Data Analyst"] * 6,
+            "applied_on": [dt.date(2026, 1, 5)] * 12,
+            "channel": ["referral"] * 12,
+        }
+    )
+    events = pd.DataFrame(columns=["application_id", "kind", "occurred_on", "date_known", "via"])
+    table = traction.traction_table(apps, events, today=dt.date(2026, 3, 1))
+    assert table["role_family"].isna().sum() == 6
+    assert traction.rates_by(table, "role_family")["group"].tolist() == ["Data Analyst"]
