@@ -127,7 +127,9 @@ def rates_chart(frame: pd.DataFrame, dimension: str, question: str) -> alt.Layer
     frame = _checked(frame)
     long = _rates_long(frame)
     order = frame["group"].tolist()
-    y = alt.Y("group:N", sort=order, title=dimension, axis=alt.Axis(labelLimit=220))
+    # no axis title: the chart's question names the groups, and a title beside 220 px labels was
+    # drawn over the longest ones ("Analytics Engineer Data Modeling Quality")
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     y_offset = alt.YOffset("measure:N", sort=RATE_MEASURES)
     tooltip = [
         alt.Tooltip("group:N", title=dimension),

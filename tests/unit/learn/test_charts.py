@@ -93,6 +93,8 @@ def test_the_rates_chart_draws_bars_intervals_and_says_too_few_for_small_groups(
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["x"]["field"] == "rate" and bars["encoding"]["x"]["axis"]["format"] == "%"
     assert bars["encoding"]["yOffset"]["field"] == "measure"
+    # the groups' axis has no title of its own: beside long labels it was drawn over them
+    assert bars["encoding"]["y"]["title"] is None and bars["encoding"]["y"]["axis"]["labelLimit"] == 220
     assert rule["mark"]["type"] == "rule"
     assert (rule["encoding"]["x"]["field"], rule["encoding"]["x2"]["field"]) == ("low", "high")
     assert [layer["mark"]["type"] for layer in spec["layer"][2:4]] == ["tick", "tick"]  # the interval's ends
