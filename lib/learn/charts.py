@@ -193,6 +193,21 @@ def _period(freq: str) -> tuple[str, str, str]:
     return "yearmonthdate", "Week applied (starting)", "%d %b %Y"
 
 
+MAX_PERIOD_TICKS = 10
+
+
+def _period_axis(periods: pd.Series, freq: str, when: str) -> alt.Axis:
+    """The period axis, its ticks on the periods' own first days: Vega put a week's ticks on
+    Sundays ("29 Nov 2026") under weeks that start on Mondays ("30 Nov")."""
+    if freq == "month":
+        return alt.Axis(format=when)
+    days = sorted(pd.to_datetime(periods).dropna().unique())
+    step = max(1, -(-len(days) // MAX_PERIOD_TICKS))  # at most ten ticks: labels don't collide
+    return alt.Axis(
+        format=when, values=[alt.DateTime(year=d.year, month=d.month, date=d.day) for d in days[::step]]
+    )
+
+
 def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     """Applications sent per period, and how many of them were answered and reached an interview."""
     frame = _checked(frame)
@@ -217,7 +232,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
         )
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=2.5)
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title, axis=alt.Axis(format=when)),
+            x=alt.X(f"{unit}(period):T", title=period_title, axis=_period_axis(frame["period"], freq, when)),
             y=alt.Y("count:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "measure:N",
@@ -265,7 +280,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
             strokeWidth=2,  # straight: a curve would pass through stages no application reached
         )
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title, axis=alt.Axis(format=when)),
+            x=alt.X(f"{unit}(period):T", title=period_title, axis=_period_axis(frame["period"], freq, when)),
             y=alt.Y(
                 "best_stage:O",
                 title="Furthest stage reached",

@@ -14,8 +14,7 @@ from lib.learn.traction import TractionFilter
 TODAY = dt.date(2026, 3, 31)
 
 
-@pytest.fixture
-def view():
+def view_table():
     rows = [
         (
             i,
@@ -34,7 +33,12 @@ def view():
         + [(i, "rejected", "2026-03-25") for i in range(20, 25)],
         columns=["application_id", "kind", "occurred_on"],
     )
-    return traction.traction_view(traction.traction_table(apps, events, TODAY), TractionFilter())
+    return traction.traction_table(apps, events, TODAY)
+
+
+@pytest.fixture
+def view():
+    return traction.traction_view(view_table(), TractionFilter())
 
 
 def _layers(spec):
@@ -262,3 +266,15 @@ def test_with_few_companies_nothing_is_grouped_or_left_out():
         0,
         0,
     )
+
+
+def test_a_weeks_ticks_fall_on_the_mondays_the_weeks_start():
+    """Vega put them on Sundays ("29 Nov 2026") under weeks starting on Mondays ("30 Nov")."""
+    import datetime as dt
+
+    weekly = traction.traction_view(view_table(), TractionFilter(), freq="week").over_time
+    for chart in (charts.over_time_chart(weekly, "week"), charts.closer_to_yes_chart(weekly, "week")):
+        ticks = chart.to_dict()["encoding"]["x"]["axis"]["values"]
+        days = [dt.date(t["year"], t["month"], t["date"]) for t in ticks]
+        assert days and all(d.weekday() == 0 for d in days) and len(days) <= charts.MAX_PERIOD_TICKS
+        assert set(days) <= set(pd.to_datetime(weekly["period"]).dt.date)
