@@ -233,6 +233,8 @@ def note_context(
         "company": facts.get("company") or recipient.get("company"),
         "role": facts.get("role"),
         "interview_day": day_text(facts.get("interview_on"), today),
+        # a "no" straight after applying: no interview to thank anyone for, nor a moment from it
+        "interviewed": bool(facts.get("interviewed") or facts.get("interview_on")),
         "positive_moment": after_colon(interview.get("positive_moment")),
         "key_points": interview.get("key_points"),
         "company_needs": interview.get("company_needs"),

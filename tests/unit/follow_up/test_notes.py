@@ -27,6 +27,7 @@ FULL = {
     "news": "I finished a dbt course",
     "earlier_role": "Junior Analyst",
     "reapply_reason": "it is closer to product decisions",
+    "interviewed": True,
 }
 
 
@@ -204,3 +205,25 @@ def test_a_day_in_another_year_keeps_its_year():
 def test_a_debrief_moment_reads_on_after_the_notes_colon(answer, reads):
     context = notes.note_context({"interview_answers": {"positive_moment": answer}}, None, {}, TODAY)
     assert context["positive_moment"] == reads
+
+
+def test_a_thank_you_after_a_no_straight_after_applying_thanks_for_no_interview():
+    """Rejected at "applied", the draft thanked for "the process" and asked for a moment from the
+    interview, a blank Mark sent then refused until it was filled."""
+    facts = {"company": "Globex", "role": "Analyst"}
+    recipient = {"name": "Priya"}
+    today = dt.date(2026, 12, 5)
+    extras = {"my_name": "Sam", "feedback_question": "Which skills could I strengthen?"}
+    before = notes.render_note(
+        "thank-you after rejection", notes.note_context(facts, recipient, extras, today)
+    ).body
+    assert "for considering my application for the Analyst role at Globex" in before
+    assert "interview" not in before and "[add:" not in before
+    after = notes.render_note(
+        "thank-you after rejection",
+        notes.note_context(facts | {"interviewed": True}, recipient, extras, today),
+    ).body
+    assert (
+        "the time you and the team gave me" in after
+        and "[add: a moment from the interview you valued]" in after
+    )
