@@ -57,7 +57,8 @@ def _after_sending(connection: Connection, note: NoteIn, asked_feedback: bool) -
                     application_id=note.application_id,
                     contact_id=note.contact_id,
                     asked_on=note.sent_on,
-                    asked_via="email",
+                    # sent to an address: by email; to no address, how is not known (it said email)
+                    asked_via="email" if note.recipient_email else None,
                     themes=[],
                 )
             )

@@ -47,6 +47,7 @@ def test_marking_a_thank_you_sent_clears_its_action_records_contact_and_feedback
             application_id=rejected_app,
             contact_id=recruiter,
             recipient_name="Maya",
+            recipient_email="maya@example.com",
             body="Thanks",
         ),
     )
@@ -332,3 +333,19 @@ def test_a_note_saved_from_an_older_stamp_is_refused_with_the_stored_text(engine
     store.save_note(engine, note.model_copy(update={"body": "unchecked"}), note_id)
     assert store.notes_for(engine, rejected_app)["body"].tolist() == ["unchecked"]
     assert store.note_stamp(engine, 999) is None
+
+
+def test_feedback_asked_in_a_note_to_no_address_is_not_said_to_be_by_email(engine, rejected_app):
+    """Priya had no email; marking the note sent recorded "asked via email"."""
+    person = contact_store.add_contact(engine, ContactIn(name="Priya", company="Acme", role="recruiter"))
+    note = NoteIn(
+        kind="thank-you after rejection",
+        application_id=rejected_app,
+        contact_id=person,
+        recipient_name="Priya",
+        body="Thanks",
+        sent_on=TODAY,
+    )
+    store.save_note(engine, note, asked_feedback=True)
+    [row] = store.load_feedback(engine).to_dict("records")
+    assert row["asked_on"] == TODAY and row["asked_via"] is None
