@@ -92,4 +92,6 @@ def after_rejection(
         "I'd be glad to be considered for similar roles.\n\nBest regards",
         "sent_on": next_day if rng.random() < 0.7 else None,
     }
+    if note["sent_on"] is None:  # the note is a draft still: the feedback was asked another way
+        asked["asked_via"] = "phone"
     return reflection, mood, asked, note

@@ -73,3 +73,20 @@ def test_the_demo_opens_on_a_whole_home_not_in_a_pause(tmp_path):
         ended += len(pauses_ending_after(engine, dt.datetime(2000, 1, 1)))
         engine.dispose()
     assert ended > 0  # the earlier pauses are kept: a pause is part of the demo's story
+
+
+def test_feedback_asked_by_email_comes_with_the_note_that_asked_it_sent(tmp_path):
+    """The Feedback page listed asks by email whose only note was still "draft, not sent"."""
+    engine = db.open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.build(engine, TODAY)
+    with engine.connect() as connection:
+        asked = pd.read_sql(sa.select(db.feedback), connection)
+        notes = pd.read_sql(sa.select(db.follow_up_notes), connection)
+    by_email = asked[asked["asked_via"] == "email"]
+    assert len(by_email) >= 3
+    for row in by_email.itertuples():
+        theirs = notes[
+            (notes["application_id"] == row.application_id) & (notes["contact_id"] == row.contact_id)
+        ]
+        assert theirs["sent_on"].notna().any(), row.application_id
+    assert (asked["asked_via"] == "phone").any()  # the drafts' asks: another way
