@@ -25,7 +25,8 @@ def from_pasted(text: str, today: dt.date | None = None) -> Email:
     if re.match(r"^(Received|Return-Path|Delivered-To|MIME-Version|Message-ID|From|Date|Subject):", text):
         parsed = parse_eml(text.encode("utf-8", "replace"))
         if isinstance(parsed, Email) and parsed.text.strip():
-            parsed.date = parsed.date or today
+            # Outlook writes "Sent:", not "Date:": read as the day it came, not today
+            parsed.date = parsed.date or _header_day(text.split("\n")[:12]) or today
             return parsed
     lines = text.split("\n")
     found: dict[str, str] = {}
@@ -58,3 +59,12 @@ def from_pasted(text: str, today: dt.date | None = None) -> Email:
         date=_date(found.get("date")) or _loose_date(found.get("date", "")) or today,
         text=body,
     )
+
+
+def _header_day(lines: list[str]) -> dt.date | None:
+    """The day a copied header block gives ("Sent: Thursday, December 3, 2026 4:12 PM"), or None."""
+    for line in lines:
+        match = _PASTED_HEADER.match(line.strip())
+        if match and match.group(1).casefold() in _DATE_WORDS:
+            return _date(match.group(2)) or _loose_date(match.group(2))
+    return None

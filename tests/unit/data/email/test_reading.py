@@ -166,3 +166,16 @@ def test_an_email_dated_after_today_reads_as_today_the_day_it_reached_the_person
     text = "Subject: Interview invitation\nDate: {}\n\nWe would like to invite you to an interview at Acme."
     assert understand(from_pasted(text.format(tomorrow.isoformat()))).date == dt.date.today()
     assert understand(from_pasted(text.format("2025-11-04"))).date == dt.date(2025, 11, 4)
+
+
+def test_an_outlook_copy_starting_with_from_takes_its_day_from_sent():
+    """Pasted with "From:" on top it was read as a raw message, whose Date it lacks: it was today."""
+    pasted = (
+        "From: Dana Lee <dana@acme.example>\n"
+        "Sent: Thursday, December 3, 2026 4:12 PM\n"
+        "To: Sam\n"
+        "Subject: Your application\n\n"
+        "Unfortunately we will not move forward."
+    )
+    email = from_pasted(pasted, dt.date(2026, 12, 5))
+    assert email.date == dt.date(2026, 12, 3) and email.subject == "Your application"
