@@ -115,17 +115,26 @@ class _Doc(FPDF):
                 for value in values:
                     row.cell(self.clean(value))
 
-    def chart_height(self, png: bytes) -> float:
+    def chart_size(self, png: bytes) -> tuple[float, float]:
+        """(width, height) in mm: as drawn on screen, within the page's width and, for a tall chart
+        (thirty role families), within one page's height."""
         width_px, height_px = struct.unpack(">II", png[16:24])
-        return min(self.epw, width_px / PNG_SCALE * PX_TO_MM) * height_px / width_px
+        width = min(self.epw, width_px / PNG_SCALE * PX_TO_MM)
+        height = width * height_px / width_px
+        room = self.h - self.t_margin - self.b_margin - 1
+        return (width * room / height, room) if height > room else (width, height)
+
+    def chart_height(self, png: bytes) -> float:
+        return self.chart_size(png)[1]
 
     def chart(self, png: bytes, caption: str) -> None:
         """A chart (its title is drawn in it; the caption is its alternative text)."""
-        width_px, height_px = struct.unpack(">II", png[16:24])
-        width = min(self.epw, width_px / PNG_SCALE * PX_TO_MM)
-        if self.get_y() + self.chart_height(png) > self.h - self.b_margin:
+        width, height = self.chart_size(png)
+        if self.get_y() + height > self.h - self.b_margin:
             self.add_page()
-        self.image(io.BytesIO(png), w=width, alt_text=self.clean(caption))
+        # taller than what was left: it went to a new page, and the page break of a chart taller
+        # than a page left that page blank but for its number
+        self.image(io.BytesIO(png), w=width, h=height, alt_text=self.clean(caption))
         self.ln(4)
 
 

@@ -254,3 +254,22 @@ def test_a_short_search_is_charted_by_week_with_weekly_counts():
     assert (
         over_time.spec["encoding"]["x"]["axis"]["format"] == "%d %b %Y"
     )  # "05 Oct 2026", as the app writes days
+
+
+def test_a_chart_taller_than_a_page_fits_one_page_and_leaves_none_blank():
+    """A tall role chart moved to a new page, then broke past it: page 3 held only its number."""
+    from PIL import Image
+
+    from lib.learn.report.pdf import _Doc
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1400, 9000), "white").save(buffer, format="PNG")
+    doc = _Doc("t", None)
+    doc.add_page()
+    for _ in range(30):
+        doc.para("A line of the report before the chart.")
+    doc.chart(buffer.getvalue(), "Which kinds of role get answers and interviews?")
+    assert doc.page_no() == 2  # the chart's own page, whole: no page holding only a number
+    assert doc.get_y() <= doc.h - doc.b_margin + 4
+    reader = PdfReader(io.BytesIO(bytes(doc.output())))
+    assert len(reader.pages) == 2 and "/XObject" in reader.pages[1]["/Resources"]
