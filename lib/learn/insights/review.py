@@ -85,7 +85,7 @@ def most_traction(log: pd.DataFrame) -> Insight:
     frame["enough"] = frame["n"] >= MIN_POINTS
     enough = frame[frame["enough"]]
     n = len(log)
-    picks, rests_on = [], []
+    picks, rests_on, all_hold = [], [], True
     for label, word in (("Channel", "{}"), ("Role", "{} roles")):
         part = enough[enough["dimension"] == label]
         if len(part) < 2 or not part["traction"].any():  # "most" compares: two groups of MIN_POINTS
@@ -99,6 +99,7 @@ def most_traction(log: pd.DataFrame) -> Insight:
         value = CHANNEL_PHRASES.get(best["value"], best["value"]) if label == "Channel" else best["value"]
         # as Home says it: a lead whose interval overlaps the next one's may not hold
         holds = best["low"] > runner["high"]
+        all_hold = all_hold and bool(holds)
         picks.append(
             f"{word.format(value)}: {share_text(int(best['traction']), int(best['n']))} reached an "
             f"interview (against {others(len(part) - 1, label.lower())} with {MIN_POINTS} applications or more"
@@ -114,5 +115,6 @@ def most_traction(log: pd.DataFrame) -> Insight:
             f"(so far {_plural(n, 'application')})."
         )
     else:
-        sentence = "Most traction: " + "; ".join(picks) + "."
+        # "Most traction" above "the lead may not hold" said it and took it back: as Home, "so far"
+        sentence = ("Most traction: " if all_hold else "Highest so far: ") + "; ".join(picks) + "."
     return Insight("traction", "Where I had the most traction", sentence, n, frame, rests_on=tuple(rests_on))

@@ -687,11 +687,14 @@ def test_most_traction_names_the_best_channel_from_five_applications_and_five_in
     assert found.rests_on == (7, 5)
     # 5 of 7 against 1 of 5: the intervals overlap, so it says, as Home does, that the lead may not hold
     assert "; the intervals overlap, so the lead may not hold)" in found.sentence
+    assert found.sentence.startswith("Highest so far: ")  # not "Most traction", then taken back
     clear = [(i, f"D{i}", D, "referral") for i in range(20, 40)] + [
         (i, f"E{i}", D, "job board") for i in range(40, 60)
     ]
     clear_log, _ = make_log(clear, [(i, "interview", "2025-01-10") for i in range(20, 38)])
-    assert "may not hold" not in insights.most_traction(clear_log).sentence  # 18 of 20 against 0 of 20
+    clear_found = insights.most_traction(clear_log)
+    assert "may not hold" not in clear_found.sentence  # 18 of 20 against 0 of 20
+    assert clear_found.sentence.startswith("Most traction: ")
     fewer = insights.most_traction(log[~log["id"].isin([4, 5])])  # the lead rests on 3 interviews now
     assert "referrals" not in fewer.sentence and fewer.sentence.startswith("Too few yet to tell")
     alone = insights.most_traction(log[log["channel"] != "job board"])  # one channel of 5: no ranking
