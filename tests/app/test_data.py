@@ -448,3 +448,37 @@ def test_an_email_without_a_date_is_not_ticked_and_is_never_recorded_without_one
     engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])
     assert app_store.load_applications(engine).empty  # nothing half-recorded
     engine.dispose()
+
+
+def test_a_rejection_that_starts_a_new_application_says_its_day_and_takes_the_day_typed(open_page, tmp_path):
+    """A lone "no" from a company not in the log dated the application by the "no", without a word."""
+    import datetime as dt
+    import os
+
+    from lib.core import db as core_db
+    from lib.store import applications as app_store
+
+    emails = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
+    mbox = tmp_path / "inbox.mbox"
+    data = (emails / "en-rej-09.eml").read_bytes().replace(b"\nFrom ", b"\n>From ")
+    mbox.write_bytes(b"From someone Mon Jan  1 00:00:00 2025\n" + data + b"\n")
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    at.text_input(key="mail_path").set_value(str(mbox)).run()
+    at.button(key="mail_read").click().run()
+    table = at.session_state["mail_scan"]["table"]
+    assert (
+        table["why"]
+        .iloc[0]
+        .endswith("it is dated the day of this email unless you type the day you applied.")
+    )
+    table["applied"] = [dt.date(2025, 10, 20)]
+    table["accept"] = True
+    at.session_state["mail_editor_n"] = 99
+    at.run()
+    at.button(key="mail_record").click().run()
+    assert not at.exception
+    engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])
+    assert [d.date() for d in app_store.load_applications(engine)["applied_on"]] == [dt.date(2025, 10, 20)]
+    engine.dispose()

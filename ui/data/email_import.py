@@ -4,6 +4,7 @@ each, or accept every confident one; then one transaction. Everything else is ne
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -20,7 +21,22 @@ from ui.text import md
 
 SCAN = "mail_scan"  # the review list, kept while the person reviews it
 DONE = "mail_done"
-COLUMNS = ["accept", "kind", "company", "role", "date", "stage", "application", "why", "system", "subject"]
+COLUMNS = [
+    "accept",
+    "kind",
+    "company",
+    "role",
+    "date",
+    "applied",
+    "stage",
+    "application",
+    "why",
+    "system",
+    "subject",
+]
+NEW_APPLICATION_DAY = (
+    " A new application: it is dated the day of this email unless you type the day you applied."
+)
 
 
 def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list[dict]]:
@@ -28,10 +44,15 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     (importing the same mail again looked all new until Record said "0 emails")."""
     labels = choices()
     rows, messages = [], []
+    # a company whose application email is in the batch: that email dates the new application
+    receipts = {(r.company or "").casefold() for s in scans for r in s.readings if r.kind == "application"}
     for scan in scans:
         for r in scan.readings:
             before = r.email.message_id in recorded
             why = r.reason if r.date else f"No date in the email: type the day it came. {r.reason}"
+            starts_one = not r.application_id and (r.company or "").casefold() not in receipts
+            if starts_one and r.kind != "application":  # the day is said, and can be typed
+                why += NEW_APPLICATION_DAY
             rows.append(
                 {
                     # no day: typed first; recorded before: nothing to add
@@ -40,6 +61,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "company": r.company or "",
                     "role": r.role or "",
                     "date": r.date,
+                    "applied": None,
                     "stage": r.stage or "",
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
@@ -133,6 +155,11 @@ def _undated(edited: pd.DataFrame) -> int:
     return int((edited["accept"].astype(bool) & pd.to_datetime(edited["date"], errors="coerce").isna()).sum())
 
 
+def _day(value) -> dt.date | None:
+    day = pd.to_datetime(value, errors="coerce")
+    return None if pd.isna(day) else day.date()
+
+
 def _record(edited: pd.DataFrame, messages: list[dict]) -> None:
     items = []
     for row, message in zip(edited.itertuples(index=False), messages):
@@ -152,6 +179,7 @@ def _record(edited: pd.DataFrame, messages: list[dict]) -> None:
                 subject=message["subject"],
                 text=message["text"],
                 system=message["system"],
+                applied_on=_day(row.applied),
             )
         )
     result = email_store.record(state.engine(), items)
@@ -228,6 +256,7 @@ def render() -> None:
             "application",
             "why",
             "date",
+            "applied",
             "stage",
             "system",
             "subject",
@@ -240,6 +269,11 @@ def render() -> None:
             "application": st.column_config.TextColumn("Goes to", width="medium"),
             "stage": st.column_config.SelectboxColumn("Stage", options=list(STAGE_LABELS)),
             "date": st.column_config.DateColumn("Date", format="DD MMM YYYY"),
+            "applied": st.column_config.DateColumn(
+                "Applied on",
+                format="DD MMM YYYY",
+                help="For an email that starts a new application: the day you applied, if you know it.",
+            ),
             "why": st.column_config.TextColumn("Why Rebound thinks so", width="large"),
             "system": "Hiring system",
             "subject": "Subject",
