@@ -67,7 +67,8 @@ if __name__ == "__main__":  # a visitor's run; the server's import above stops h
     page = st.navigation({name: pages for name, pages in SECTIONS.items() if pages}, position="hidden")
     layout.sidebar_navigation(SECTIONS)
     layout.sidebar_data_switch()
-    forms.run_started((page.url_path, state.data_mode()))  # a save's message stays on its page
+    # a save's message stays while this page (with these parameters: which application) is shown
+    forms.run_started((page.url_path, state.data_mode(), tuple(sorted(st.query_params.to_dict().items()))))
     try:
         page.run()
     except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback

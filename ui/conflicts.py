@@ -69,7 +69,12 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, str) and _ISO_DAY.fullmatch(value):
-        value = dt.date.fromisoformat(value[:10])
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:  # shaped like a day, not one ("2026-02-30"): as typed
+            return value
+    if isinstance(value, dt.datetime):
+        return f"{value:%d %b %Y, %H:%M}"
     if isinstance(value, dt.date):
         return f"{value:%d %b %Y}"
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):

@@ -20,6 +20,8 @@ DRAWN = "once_drawn"  # asked for already in this run (run_started clears it)
 
 KEPT = "flash_kept"  # (page, message): a save's message, kept while its page stays open
 PAGE_NOW = "page_now"  # the page this run draws, with the data shown (run_started)
+# The company picker's question left unanswered at a save (ui.search.company_picker)
+CHOOSE_COMPANY = "Choose the company above: one already in your log, or add it as a new one."
 PAGE = "page"  # the flash slot at the top of a page; a form may name its own, under its button
 
 
@@ -73,7 +75,11 @@ def _pop_all(base: str) -> None:
 
 
 def run_started(page: object = None) -> None:
+    """A page's run begins. `page`: what it shows (its path, the data, its address's parameters);
+    another one than the last run's ends every kept message (pages without a flash slot too)."""
     _pop_all(DRAWN)
+    if st.session_state.get(PAGE_NOW) != page:
+        _pop_all(KEPT)
     st.session_state[PAGE_NOW] = page
 
 
@@ -144,7 +150,7 @@ def field_error(
     stayed under the filled box until the next save)."""
     errors = st.session_state.get(errors_key(form), {})
     message = errors.get(field)
-    if message and answered and message in ("is required", unanswered):
+    if message and answered and message in ("is required", unanswered, CHOOSE_COMPANY):
         del errors[field]
         return
     if message:

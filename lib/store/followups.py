@@ -107,9 +107,14 @@ def save_note(
                 stored = connection.execute(sa.select(N).where(N.c.id == note_id)).first()
                 if stored is not None and _stamp(stored) != seen:
                     raise Conflict({**stored._asdict(), "stamp": _stamp(stored)})
-            connection.execute(
+            changed = connection.execute(
                 sa.update(N).where(N.c.id == note_id).values(**values, updated_at=dt.datetime.now())
-            )
+            ).rowcount
+            if not changed:  # deleted since (from the history): not "saved" into nothing
+                raise StoreError(
+                    "This note was deleted since it was opened, so nothing was saved. Copy the text, "
+                    "then put the draft away and write it again."
+                )
         _after_sending(connection, note, asked_feedback)
         return note_id
 
@@ -230,13 +235,8 @@ def add_feedback(engine: Engine, item: FeedbackIn) -> int:
         _check_feedback(connection, item)
         values = item.model_dump() | {"themes": _clean_themes(item.themes)}
         waiting = _waiting_request(connection, item) if item.received_on is not None else None
-        if waiting is None:
+        if waiting is None or item.received_on < waiting.asked_on:  # before the ask: its own entry
             return connection.execute(sa.insert(F).values(**values)).inserted_primary_key[0]
-        if waiting.asked_on and item.received_on < waiting.asked_on:
-            raise StoreError(
-                f"It was asked on {waiting.asked_on:%d %b %Y}: the answer can't come before that.",
-                field="received_on",
-            )
         answer = {k: values[k] for k in ("received_on", "text", "themes")}
         connection.execute(sa.update(F).where(F.c.id == waiting.id).values(**answer))
         return waiting.id
@@ -247,7 +247,12 @@ def _waiting_request(connection: Connection, item: FeedbackIn) -> Any:
     same_person = F.c.contact_id.is_(None) if item.contact_id is None else F.c.contact_id == item.contact_id
     return connection.execute(
         sa.select(F.c.id, F.c.asked_on)
-        .where(F.c.application_id == item.application_id, same_person, F.c.received_on.is_(None))
+        .where(
+            F.c.application_id == item.application_id,
+            same_person,
+            F.c.asked_on.is_not(None),  # asked, and waiting (a note of what was said has no ask)
+            F.c.received_on.is_(None),
+        )
         .order_by(F.c.asked_on, F.c.id)
         .limit(1)
     ).first()

@@ -471,7 +471,9 @@ def test_a_rejection_that_starts_a_new_application_says_its_day_and_takes_the_da
     assert (
         table["why"]
         .iloc[0]
-        .endswith("it is dated the day of this email unless you type the day you applied.")
+        .startswith(
+            "A new application: it is dated the day of this email unless you type the day you applied."
+        )
     )
     table["applied"] = [dt.date(2025, 10, 20)]
     table["accept"] = True

@@ -683,3 +683,31 @@ def test_writing_again_to_someone_with_a_saved_draft_opens_that_draft(open_page,
     assert _body(later).value == "Dear Maya, my own saved words."  # the saved one, to go on with
     _save_draft(later, "Dear Maya, my own saved words, finished.")
     assert store.notes_for(engine, app_id)["body"].tolist() == ["Dear Maya, my own saved words, finished."]
+
+
+def test_keeping_this_tabs_note_after_marking_it_sent_here_keeps_it_sent(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    tab_one = compose(open_page, app_id)
+    tab_one.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(tab_one, "Dear Maya, thank you.")
+    tab_two = compose(open_page, app_id)
+    _save_draft(tab_one, "Dear Maya, thank you, from tab one.")
+    _body(tab_two).set_value("Dear Maya, thank you, sent from tab two.")
+    tab_two.run()
+    tab_two.button(key=next(b.key for b in tab_two.button if b.key.startswith("mark_sent_"))).click().run()
+    assert any("changed in another tab" in w.value for w in tab_two.warning)
+    next(b for b in tab_two.button if b.key and b.key.endswith("__keep_mine")).click().run()
+    [note] = store.notes_for(engine, app_id).to_dict("records")
+    assert note["body"] == "Dear Maya, thank you, sent from tab two." and note["sent_on"] == TODAY
+
+
+def test_writing_again_to_someone_whose_draft_is_on_screen_opens_no_second_card(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(at, "Dear Maya, saved once.")
+    at.multiselect(
+        key=next(m.key for m in at.multiselect if m.key.startswith(f"compose_to_{app_id}"))
+    ).set_value([recruiter])
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert [t.value for t in at.text_area if t.key.startswith("body_")] == ["Dear Maya, saved once."]

@@ -284,4 +284,4 @@ def test_answers_with_no_known_first_day_are_not_called_no_answer(open_page, app
     assert not at.exception
     said = " ".join(shown(at.info))
     assert "No employer has answered yet" not in said
-    assert "1 employer answered, but no first answer has a known day" in said
+    assert "1 application had an answer, but no first answer has a known day" in said

@@ -12,8 +12,10 @@ def _flash_app():
 
     from ui import forms
 
-    forms.run_started(st.session_state.get("on_page", "one"))  # as app.py does around each page's run
-    forms.show_flash()
+    page = st.session_state.get("on_page", "one")
+    forms.run_started(page)  # as app.py does around each page's run
+    if page != "three":  # a page with no flash slot (Traction, Insights)
+        forms.show_flash()
     if st.session_state.pop("cut_short", False):  # a second click arriving while this run draws
         st.rerun()
     if st.button("Save", key="save"):
@@ -25,7 +27,7 @@ def _flash_app():
         st.rerun()
     if st.button("Fail", key="fail"):
         forms.set_errors("f", {"role": "is required"})
-    st.radio("Page", ["one", "two"], key="on_page")
+    st.radio("Page", ["one", "two", "three"], key="on_page")
     forms.run_ended()
 
 
@@ -147,3 +149,24 @@ def test_a_chart_prepared_before_a_code_reload_still_draws(app_env):
     at = AppTest.from_function(_chart_from_before_a_reload, default_timeout=30).run()
     assert not at.exception
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_a_kept_message_ends_on_a_page_with_no_flash_slot_too(app_env):
+    """Settings → Traction → Settings showed "Settings saved." again: Traction has no slot to end it."""
+    at = AppTest.from_function(_flash_app, default_timeout=30).run()
+    at.button(key="save").click().run()
+    assert shown(at.success)
+    at.radio(key="on_page").set_value("three").run()
+    at.radio(key="on_page").set_value("one").run()
+    assert not at.success
+
+
+def test_a_conflicts_values_read_as_words_and_an_impossible_day_as_typed():
+    import datetime as dt
+
+    from ui.conflicts import _text
+
+    assert _text("2026-12-05") == "05 Dec 2026" and _text(True) == "yes"
+    assert _text(["feedback", "another role"]) == "feedback, another role" and _text(None) == "—"
+    assert _text("2026-02-30") == "2026-02-30"  # shaped like a day, not one: it crashed the box
+    assert _text(dt.datetime(2026, 12, 5, 18, 0)) == "05 Dec 2026, 18:00"

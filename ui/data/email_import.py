@@ -49,10 +49,12 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     for scan in scans:
         for r in scan.readings:
             before = r.email.message_id in recorded
-            why = r.reason if r.date else f"No date in the email: type the day it came. {r.reason}"
+            # what the person must know first: the reason after it is what a long line loses
+            said = "" if r.date else "No date in the email: type the day it came. "
             starts_one = not r.application_id and (r.company or "").casefold() not in receipts
             if starts_one and r.kind != "application":  # the day is said, and can be typed
-                why += NEW_APPLICATION_DAY
+                said += NEW_APPLICATION_DAY.strip() + " "
+            why = said + r.reason
             rows.append(
                 {
                     # no day: typed first; recorded before: nothing to add
@@ -152,7 +154,12 @@ def rematched(
 
 def _undated(edited: pd.DataFrame) -> int:
     """Emails ticked to record that have no day: nothing is recorded until each has one."""
-    return int((edited["accept"].astype(bool) & pd.to_datetime(edited["date"], errors="coerce").isna()).sum())
+    recorded = (
+        edited["accept"].astype(bool)
+        & (edited["kind"] != "other")
+        & edited["company"].astype(str).str.strip().ne("")
+    )
+    return int((recorded & pd.to_datetime(edited["date"], errors="coerce").isna()).sum())
 
 
 def _day(value) -> dt.date | None:

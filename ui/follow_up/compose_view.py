@@ -288,21 +288,26 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
         dt.date.today(),
         numbered_from=writes,
     )
+    # Added to the drafts already on screen: none of their text is lost (Put away removes one).
+    earlier = [
+        d for d in st.session_state.get("compose_drafts", []) if (d["application_id"] or 0) == (app_id or 0)
+    ]
+    open_notes = {d.get("note_id") for d in earlier if d.get("note_id")}
+    added = []
     for record, draft in written:
         subject, body = draft.subject, draft.body
         saved = store.unsent_note(
             engine, None if app_id == NO_APP else app_id, record.get("contact_id"), kind
         )
+        if saved and saved["id"] in open_notes:
+            continue  # its card is on screen already: a second card on the same note would clash
         if saved:  # a draft saved for them before opens again: a second one would go beside it
-            record.update(note_id=saved["id"], stamp=saved["stamp"])
+            record.update(note_id=saved["id"], stamp=saved["stamp"], reopened=True)
             subject, body = saved["subject"], saved["body"]
         st.session_state[f"subject_{record['key']}"] = subject
         st.session_state[f"body_{record['key']}"] = body
-    # Added to the drafts already on screen: none of their text is lost (Put away removes one).
-    earlier = [
-        d for d in st.session_state.get("compose_drafts", []) if (d["application_id"] or 0) == (app_id or 0)
-    ]
-    st.session_state["compose_drafts"] = earlier + [record for record, _ in written]
+        added.append(record)
+    st.session_state["compose_drafts"] = earlier + added
     st.session_state["compose_writes"] = writes + 1
     followups.keep_drafts(app_id)
     st.rerun()

@@ -119,6 +119,8 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         )
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")
+        if draft.get("reopened") and not draft.get("sent_on"):
+            st.caption("The draft you saved for them before, to go on with.")
         _settle_conflict(draft, form)  # before the boxes: the other tab's text may go into them
         forms.form_error(form)
         keep = (keep_drafts, (draft.get("application_id"),))
@@ -209,7 +211,7 @@ def _settle_conflict(draft: dict[str, Any], form: str) -> None:
         return
     theirs, key = conflict["theirs"], draft["key"]
     draft["stamp"] = theirs["stamp"]
-    sent = draft.get("sent_on") or theirs.get("sent_on")
+    sent = conflict["mine"].get("sent_on") or draft.get("sent_on") or theirs.get("sent_on")  # sent stays sent
     conflicts.settled(form)
     if choice == "mine":
         _save(draft, conflict["mine"]["subject"], conflict["mine"]["body"], sent)  # ends this run

@@ -97,7 +97,7 @@ def response_tab(view: traction.TractionView, specs: dict, ghost_days: int) -> N
     table's date and role columns were cut at 1,280 px."""
     if view.responses and "response_times" not in specs:  # answers, none with a known first day
         st.info(
-            f"{plural(view.responses, 'employer')} answered, but no first answer has a known day, so "
+            f"{plural(view.responses, 'application')} had an answer, but no first answer has a known day, so "
             "there is no time to show. Type the day of the first answer (a screen, an interview or a "
             "rejection) on the application to count it."
         )

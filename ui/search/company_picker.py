@@ -22,10 +22,11 @@ import streamlit as st
 
 from lib.core.models import ApplicationIn, max_chars
 from lib.search.companies import picker_state
+from ui import forms
 from ui.text import md
 
 NEW = "__new__"
-UNANSWERED = "Choose the company above: one already in your log, or add it as a new one."
+UNANSWERED = forms.CHOOSE_COMPANY  # a field's error: goes once a company is picked (forms.field_error)
 
 
 def _choice_key(key: str, typed: str) -> str:

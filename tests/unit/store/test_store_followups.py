@@ -349,3 +349,36 @@ def test_feedback_asked_in_a_note_to_no_address_is_not_said_to_be_by_email(engin
     store.save_note(engine, note, asked_feedback=True)
     [row] = store.load_feedback(engine).to_dict("records")
     assert row["asked_on"] == TODAY and row["asked_via"] is None
+
+
+def test_an_answer_fills_only_a_real_request_asked_before_it(engine, rejected_app):
+    from lib.core.models import FeedbackIn
+
+    person = contact_store.add_contact(engine, ContactIn(name="Dana", company="Acme", role="recruiter"))
+    said = FeedbackIn(application_id=rejected_app, contact_id=person, text="Strong SQL, said on the phone.")
+    noted = store.add_feedback(engine, said)  # what was said, with no ask: not a request waiting
+    asked = store.add_feedback(
+        engine, FeedbackIn(application_id=rejected_app, contact_id=person, asked_on=ago(3), asked_via="email")
+    )
+    early = store.add_feedback(  # an answer from before the ask: an entry of its own
+        engine,
+        FeedbackIn(application_id=rejected_app, contact_id=person, received_on=ago(5), text="Verbal note."),
+    )
+    assert early not in (noted, asked)
+    answer = FeedbackIn(
+        application_id=rejected_app, contact_id=person, received_on=ago(1), text="The panel's view."
+    )
+    assert store.add_feedback(engine, answer) == asked
+    rows = store.load_feedback(engine).set_index("id")
+    assert rows.loc[noted, "text"] == "Strong SQL, said on the phone."  # not written over
+    assert rows.loc[asked, "text"] == "The panel's view." and len(rows) == 3
+
+
+def test_saving_a_note_deleted_since_says_so_and_saves_nothing(engine, rejected_app):
+    note = NoteIn(kind="contact check-in", application_id=rejected_app, body="Hello")
+    note_id = store.save_note(engine, note)
+    seen = store.note_stamp(engine, note_id)
+    store.delete_note(engine, note_id)
+    with pytest.raises(StoreError, match="deleted since it was opened"):
+        store.save_note(engine, note.model_copy(update={"body": "Hello again"}), note_id, seen=seen)
+    assert store.notes_for(engine, rejected_app).empty
