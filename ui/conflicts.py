@@ -118,11 +118,11 @@ def _choose(
             icon=":material/tab_duplicate:",
         )
         _both(mine, theirs, labels)
-        keep, take = st.columns(2)
-        if keep.button("Keep this tab's version", key=f"{form}__keep_mine", type="primary"):
-            return "mine"
-        if take.button("Use the other tab's version", key=f"{form}__keep_theirs"):
-            return "theirs"
+        with st.container(horizontal=True):  # each as wide as its label: in a card, half-width cut it
+            if st.button("Keep this tab's version", key=f"{form}__keep_mine", type="primary"):
+                return "mine"
+            if st.button("Use the other tab's version", key=f"{form}__keep_theirs"):
+                return "theirs"
     return None
 
 

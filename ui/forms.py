@@ -285,7 +285,12 @@ def _confirmed(key: str, delete: Callable[[], object], done: str) -> None:
 
 
 def ask_before_deleting(
-    key: str, question: str, delete: Callable[[], object], done: str, label: str = "Delete…"
+    key: str,
+    question: str,
+    delete: Callable[[], object],
+    done: str,
+    label: str = "Delete…",
+    confirm: str = "Delete",
 ) -> None:
     """A delete button that asks first. `label` reveals `question` (plain text) with Delete and Keep
     it; Delete runs `delete()` and leaves `done` as the flash message for the redrawn page (the item
@@ -305,7 +310,7 @@ def ask_before_deleting(
         form_error(_asking_key(key))
         with st.container(horizontal=True):
             st.button(
-                "Delete",
+                confirm,  # "Put away" where nothing is deleted: "Delete" there was untrue, and alarming
                 key=f"{_asking_key(key)}__yes",
                 type="primary",
                 icon=":material/delete:",

@@ -439,6 +439,9 @@ def test_an_email_without_a_date_is_not_ticked_and_is_never_recorded_without_one
     assert no_day.sum() == 1 and not table.loc[no_day, "accept"].any()  # not ticked for the person
     assert table.loc[no_day, "why"].iloc[0].startswith("No date in the email: type the day it came.")
 
+    at.button(key="mail_accept_confident").click().run()  # "all confident ones": not the undated
+    assert not at.session_state["mail_scan"]["table"].loc[no_day, "accept"].any()
+    table = at.session_state["mail_scan"]["table"]
     table["accept"] = True  # ticked by hand, the day still blank
     at.session_state["mail_editor_n"] = 99  # the grid drawn afresh from the table
     at.run()

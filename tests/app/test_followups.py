@@ -672,6 +672,8 @@ def test_writing_again_to_someone_with_a_saved_draft_opens_that_draft(open_page,
     _save_draft(at, "Dear Maya, my own saved words.")
     later = compose(open_page, app_id)  # another day: a new session, the kept drafts put away
     next(b for b in later.button if b.key and b.key.startswith("asking_delete__draft_")).click().run()
+    confirm = next(b for b in later.button if b.key and b.key.endswith("__yes"))
+    assert confirm.label == "Put away"  # nothing is deleted: "Delete" there was untrue
     next(
         b
         for b in later.button

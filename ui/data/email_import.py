@@ -68,7 +68,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
                     else "New application",
-                    "why": ("Recorded before: importing it again adds nothing." if before else why)[:200],
+                    "why": _line("Recorded before: importing it again adds nothing." if before else why),
                     "system": r.system or "",
                     "subject": r.email.subject,
                 }
@@ -84,7 +84,8 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "kind": r.kind,  # what "Goes to" was matched for: an edit matches again
                     "company": r.company or "",
                     "role": r.role or "",
-                    "confident": bool(r.confident and r.company and not before),
+                    # "Accept all confident ones" leaves an undated one unticked too
+                    "confident": bool(r.confident and r.company and r.date and not before),
                 }
             )
     return pd.DataFrame(rows, columns=COLUMNS), messages
@@ -147,9 +148,14 @@ def rematched(
         table.iloc[i, table.columns.get_loc("application")] = (
             labels.get(app_id, "New application") if app_id else "New application"
         )
-        table.iloc[i, table.columns.get_loc("why")] = why[:200]
+        table.iloc[i, table.columns.get_loc("why")] = _line(why)
         changed = True
     return table if changed else None
+
+
+def _line(text: str, limit: int = 400) -> str:
+    """A reason kept to a line's worth, cut at a word (it stopped mid-word at 200 characters)."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _undated(edited: pd.DataFrame) -> int:
@@ -303,6 +309,8 @@ def render() -> None:
             _record(edited, scan["messages"])
         st.session_state["mail_undated_asked"] = True
     if undated and st.session_state.get("mail_undated_asked"):  # said by the button that needs it
+        if count and st.session_state.get("mail_record"):  # this click: in view, the grid is tall
+            st.toast("Nothing recorded yet: a ticked email has no date.", icon=":material/event_busy:")
         st.error(
             f"{plural(undated, 'ticked email')} {'has' if undated == 1 else 'have'} no date, so nothing "
             "was recorded yet: type the day each came in the Date column (or untick it), then record again.",

@@ -196,6 +196,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             partial(_put_away, key, draft.get("application_id")),
             f"The {what} to {who} is put away.",
             label="Put away…",
+            confirm="Put away",
         )
 
 
@@ -276,6 +277,12 @@ def _save(
     except Conflict as exc:
         saved = exc.saved
         conflicts.remember(form, exc, {"subject": subject, "body": body, "sent_on": sent_on}, saved)
+        # said where the person is looking too: the choice is drawn at the top of the card
+        st.toast(
+            f"Another tab saved the note to {draft['name'] or 'them'} since: choose which text to keep, "
+            "at the top of its card.",
+            icon=":material/tab_duplicate:",
+        )
         st.rerun()
     except (ValidationError, StoreError) as exc:
         errors = forms.errors_from(exc)

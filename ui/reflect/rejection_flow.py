@@ -195,6 +195,11 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
                 )
         except Conflict as exc:
             conflicts.remember(f"{prefix}__row", exc, answers, exc.saved.get("answers") or {})
+            st.toast(  # in view from the bottom button too: the choice is drawn at the top
+                "Another tab saved this since: nothing was saved yet. Both versions are at the top of "
+                "the page: choose one.",
+                icon=":material/tab_duplicate:",
+            )
             st.rerun()
         except (ValidationError, StoreError, DatabaseBusy) as exc:
             errors = forms.errors_from(exc)
