@@ -585,6 +585,8 @@ def test_a_note_saved_in_two_tabs_is_not_overwritten_and_the_person_chooses(open
     [note] = store.notes_for(engine, app_id).to_dict("records")
     assert note["body"] == "Dear Maya, VERSION ONE."  # the second tab did not write over the first
     assert any("changed in another tab" in w.value for w in tab_two.warning)
+    # also where the person is looking, the button at the card's foot: the box is at its top
+    assert any("Another tab saved the note to" in t for t in shown(tab_two.toast))
     both = " ".join(t.value for t in tab_two.text)
     assert "VERSION ONE" in both and "VERSION TWO" in both
 

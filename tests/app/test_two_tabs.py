@@ -142,6 +142,7 @@ def test_a_reflection_looked_back_on_in_two_tabs_asks_once_with_both_lessons(ope
     assert reflections.get_reflection(engine, rid)["answers"]["lessons"] == "lesson from tab one"
     asked = [w.value for w in tab_two.warning if "changed in another tab" in w.value]
     assert len(asked) == 1  # one question, not the row's and the draft's
+    assert any("Another tab saved this since" in t.value for t in tab_two.toast)  # seen from the foot
     both = " ".join(t.value for t in tab_two.text)
     assert "lesson from tab one" in both and "lesson from tab two, again" in both
     next(b for b in tab_two.button if b.key and b.key.endswith("__row__keep_mine")).click().run()
