@@ -19,16 +19,22 @@ def _day(day: pd.Timestamp) -> alt.DateTime:
     return alt.DateTime(year=day.year, month=day.month, date=day.day)
 
 
-def _weeks(data: pd.DataFrame) -> alt.X:
+HALF_WEEK = pd.Timedelta(days=3.5)
+
+
+def _weeks(data: pd.DataFrame, field: str = "week") -> alt.X:
     """The weeks of both mood charts, first to last, labelled on the same Mondays the table lists:
-    drawn apart, they still line up (Vega's own ticks fall on Sundays, and differ chart to chart)."""
+    drawn apart, they still line up (Vega's own ticks fall on Sundays, and differ chart to chart).
+    Half a week more at each end: a week's bar is whole, not cut by the edge."""
     weeks = pd.to_datetime(data["week"]).drop_duplicates().sort_values()
     every = -(-len(weeks) // TICKS)  # ceiling: at most TICKS labels
     return alt.X(
-        "week:T",
+        f"{field}:T",
         title="Week",
-        axis=alt.Axis(format="%d %b", values=[_day(d) for d in weeks.iloc[::every]], labelFlush=True),
-        scale=alt.Scale(domain=[_day(weeks.iloc[0]), _day(weeks.iloc[-1])]),
+        axis=alt.Axis(format="%d %b", values=[_day(d) for d in weeks.iloc[::every]]),
+        scale=alt.Scale(
+            domain=[_day(weeks.iloc[0] - HALF_WEEK), _day(weeks.iloc[-1] + HALF_WEEK + pd.Timedelta(days=1))]
+        ),
     )
 
 
@@ -63,12 +69,20 @@ def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("applications:Q", title="Applications sent"),
         alt.Tooltip("closer_to_yes:Q", title="Steps closer to yes"),
     ]
+    # each week's bar as wide as most of its week, centred on its Monday (a bar at a point in time
+    # was a day wide: a sliver of 1 to 3 px)
+    data = data.assign(
+        bar_from=pd.to_datetime(data["week"]) - pd.Timedelta(days=3),
+        bar_to=pd.to_datetime(data["week"]) + pd.Timedelta(days=3),
+    )
     sent = (
         alt.Chart(data)
         .mark_bar(opacity=0.8)
         .encode(
-            x=x,
+            x=_weeks(data, "bar_from"),
+            x2="bar_to:T",
             y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+            y2=alt.datum(0),  # from zero up: with x and x2, a bar is otherwise a floating dash
             color=alt.Color(
                 "series:N", scale=color, title=None, legend=alt.Legend(orient="bottom", labelLimit=320)
             ),

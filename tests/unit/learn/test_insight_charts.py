@@ -112,8 +112,12 @@ def test_the_two_mood_charts_drawn_apart_span_the_same_weeks():
     mood = mood_charts.mood_line_chart(WEEKLY).to_dict()
     activity = mood_charts.mood_activity_chart(WEEKLY).to_dict()
     first, last = mood["encoding"]["x"]["scale"]["domain"]
-    assert (first["month"], first["date"], last["month"], last["date"]) == (5, 26, 6, 9)
+    # the weeks 26 May to 9 June, with half a week more each side: the end weeks' bars are whole
+    assert (first["month"], first["date"], last["month"], last["date"]) == (5, 22, 6, 13)
     assert all(layer["encoding"]["x"]["scale"]["domain"] == [first, last] for layer in activity["layer"])
+    # a week's bar spans most of its week, from zero (a bar at a point in time was a 1-3 px sliver)
+    bars = activity["layer"][0]["encoding"]
+    assert (bars["x"]["field"], bars["x2"]["field"], bars["y2"]["datum"]) == ("bar_from", "bar_to", 0)
     # labelled on the data's own weeks (the table's Mondays), the same in both
     ticks = mood["encoding"]["x"]["axis"]["values"]
     assert [(t["month"], t["date"]) for t in ticks] == [(5, 26), (6, 2), (6, 9)]
