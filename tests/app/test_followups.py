@@ -634,6 +634,9 @@ def test_an_answer_recorded_with_nothing_in_it_is_refused_and_the_request_keeps_
     assert any("What they said is empty" in e for e in shown(at.error))
     [row] = store.load_feedback(engine).to_dict("records")
     assert pd.isna(row["received_on"])  # still waiting: the chase goes on
+    listed = at.table[0].value.iloc[0]  # said in the list, with who: it was a row of blank cells
+    assert listed["What they said"].replace("\\", "") == f"Waiting for an answer (asked {ago(9):%d %b %Y})"
+    assert "Maya" in listed["From"]
 
 
 def test_feedback_logged_from_someone_asked_before_fills_in_that_request(open_page, rejected):

@@ -153,11 +153,13 @@ def all_feedback(overview: FeedbackOverview) -> None:
     recent = overview.shown.head(READ_ROWS).assign(
         received_on=lambda f: pd.to_datetime(f["received_on"]).dt.date
     )
+    recent["text"] = [_said(row) for row in recent.itertuples()]  # a waiting one was blank cells
     tables.reading_table(
         recent,
         {
             "company": "Company",
             "role": "Role",
+            "contact_name": "From",
             "text": "What they said",
             "themes": "Themes",
             "received_on": "Answer",
@@ -188,6 +190,14 @@ def all_feedback(overview: FeedbackOverview) -> None:
             on_click=_delete,
             args=(gone,),
         )
+
+
+def _said(row) -> str | None:
+    """What they said; for a request with no answer yet, that it waits and since when."""
+    if not pd.isna(row.received_on) or (isinstance(row.text, str) and row.text.strip()):
+        return row.text
+    asked = pd.to_datetime(row.asked_on)
+    return "Waiting for an answer" + (f" (asked {asked:%d %b %Y})" if not pd.isna(asked) else "")
 
 
 def _grid(overview: FeedbackOverview) -> None:
