@@ -44,7 +44,7 @@ if end_state == "ghosted" and not standing.ended and days_silent is not None:
     st.caption(
         f"No word from {md(clipped(app['company']))} for {plural(int(days_silent), 'day')}, so Rebound "
         f"counts it as ghosted (after {plural(state.settings()['ghost_days'], 'day')}; change it in "
-        "Settings). If they answer, record it below: it counts as open again."
+        "Settings). If they answer, record it under “Record what happened next”: it counts as open again."
     )
 
 

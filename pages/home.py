@@ -55,12 +55,12 @@ st.dataframe(
     state.from_log(latest, 8, shared=True),
     hide_index=True,
     column_order=["company", "role", "applied_on", "furthest_stage", "outcome"],
-    column_config={
-        "company": "Company",
-        "role": "Role",
-        "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-        "furthest_stage": "Furthest stage",
-        "outcome": "Outcome",
+    column_config={  # widths held: one long name pushed Applied, stage and outcome out of view
+        "company": st.column_config.TextColumn("Company", width="medium"),
+        "role": st.column_config.TextColumn("Role", width="medium"),
+        "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY", width="small"),
+        "furthest_stage": st.column_config.TextColumn("Furthest stage", width="small"),
+        "outcome": st.column_config.TextColumn("Outcome", width="small"),
     },
     placeholder="",
 )

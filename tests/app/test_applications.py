@@ -196,6 +196,7 @@ def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
     at.button(key=f"FormSubmitter:edit_application_{app_id}-Save changes").click()
     at.run()
     assert store.get_application(engine, app_id)["role"] == "Senior Analyst"
+    assert "Saved." in shown(at.toast)  # by the button too: the message at the top is out of view
 
 
 def test_delete_needs_a_confirmation(open_page, app_env):
@@ -429,6 +430,7 @@ def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_agai
     at.run()
     assert not at.exception
     assert store.events_for(engine, app_id).empty
+    assert any(t.startswith("Deleted: ") and "Rejected" in t for t in shown(at.toast))  # it went unsaid
     assert not any("This application ended" in i.value for i in at.info)
     assert "**Outcome:** Open" in " ".join(m.value for m in at.markdown)
 
@@ -457,3 +459,17 @@ def test_a_day_in_the_future_is_refused_under_its_box_not_saved_as_today(open_pa
     assert store.events_for(engine, app_id).empty
     at = open_page("pages/add_application.py")
     assert at.date_input(key="add_application_applied_on").max > dt.date.today()  # sent, then checked
+
+
+def test_homes_latest_applications_hold_their_column_widths(open_page, app_env):
+    """One long company name pushed Applied, Furthest stage and Outcome out of view."""
+    import json
+
+    _seed(app_env)
+    at = open_page()
+    widths = {
+        name: config.get("width")
+        for name, config in json.loads(at.dataframe[0].proto.columns or "{}").items()
+    }
+    assert widths.get("company") == widths.get("role") == "medium"
+    assert widths.get("applied_on") == widths.get("outcome") == "small"

@@ -150,6 +150,9 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
                 st.write("Delete this event?")
                 if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
                     app_store.delete_stage_event(state.engine(), event.id)
+                    done = f"Deleted: {event_date.label(event)} — {what}."  # it went without a word
+                    forms.flash(done)
+                    st.toast(md(done), icon=":material/delete:")
                     st.rerun()
     if events.empty:
         st.caption("No news yet. When they answer, record it on the right.")
@@ -183,6 +186,7 @@ def edit(app: dict[str, Any]) -> None:
         else:
             forms.clear_errors(edit_form)
             forms.flash("Saved.")
+            st.toast("Saved.", icon=":material/check:")  # in view by the button: the flash is at the top
         st.rerun()
 
 
@@ -219,6 +223,7 @@ def reapply(app: dict[str, Any]) -> None:
                 else:
                     forms.clear_errors(REAPPLY_FORM)
                     forms.flash("Linked." if link else "Saved.")
+                    st.toast("Linked." if link else "Saved.", icon=":material/check:")
                 st.rerun()
     if app["reapplication_of"]:
         st.page_link(
