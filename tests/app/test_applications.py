@@ -473,3 +473,18 @@ def test_homes_latest_applications_hold_their_column_widths(open_page, app_env):
     }
     assert widths.get("company") == widths.get("role") == "medium"
     assert widths.get("applied_on") == widths.get("outcome") == "small"
+
+
+def test_a_long_note_in_the_timeline_shows_its_start_and_the_whole_one_click_away(open_page, app_env):
+    """A 5,000-character note printed whole pushed the later events some 4,000 px down."""
+    engine, app_id = _seed(app_env)
+    long_note = "We talked about the team and the roadmap. " * 120
+    store.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="interview", occurred_on=dt.date.today(), note=long_note),
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert not at.exception
+    shown_note = next(c.value for c in at.caption if c.value.startswith("We talked"))
+    assert len(shown_note) <= 420 and shown_note.endswith("…")
+    assert any(e.label.startswith("Read the whole note (5,03") for e in at.expander)  # one click away

@@ -24,6 +24,21 @@ EVENT_FORM = "record_event"
 REAPPLY_FORM = "reapply_form"
 
 
+SHOWN_CHARS = 400  # of a note in the timeline: a 5,000-character one pushed the later events far down
+
+
+def _long_text(text: str, caption: bool = False) -> None:
+    """A note as text, its start only when long, the whole of it one click away."""
+    short = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    if caption:
+        st.caption(md(short))
+    else:
+        st.text(short)
+    if short != text:
+        with st.expander(f"Read the whole note ({len(text):,} characters)"):
+            st.text(text)
+
+
 @state.cached()  # once per data revision: a rerun reads no row of it again
 def application(engine, app_id: int) -> dict[str, Any] | None:
     return app_store.get_application(engine, app_id)
@@ -135,7 +150,8 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         )
         row[0].markdown(f"**{event_date.label(event)}** — {what}" + (f" ({md(detail)})" if detail else ""))
         if event.note:
-            row[0].caption(md(event.note))
+            with row[0]:
+                _long_text(event.note, caption=True)
         with row[0]:
             event_date.fix(event)
         asking = row[1].popover(
@@ -158,7 +174,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         st.caption("No news yet. When they answer, record it on the right.")
     if app["notes"]:
         st.markdown("**Notes**")
-        st.text(app["notes"])
+        _long_text(app["notes"])
     if app["job_url"]:
         st.link_button("Open the job posting", app["job_url"], icon=":material/open_in_new:")
 
