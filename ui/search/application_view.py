@@ -21,6 +21,7 @@ from ui.search import application_form, event_date
 from ui.text import md
 
 EVENT_FORM = "record_event"
+UPCOMING_KINDS = ("screen", "interview", "final")  # a step someone is invited to, days ahead
 REAPPLY_FORM = "reapply_form"
 
 
@@ -125,7 +126,13 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
             st.rerun()
         app_store.add_stage_event(state.engine(), event)
     except (ValidationError, StoreError, DatabaseBusy) as exc:
-        forms.set_errors(EVENT_FORM, forms.errors_from(exc))
+        errors = forms.errors_from(exc)
+        if "future" in errors.get("occurred_on", "") and kind in UPCOMING_KINDS:  # invited, not yet met
+            errors["occurred_on"] = (
+                "The date can't be in the future: an interview still to come is recorded on its day. "
+                "Until then, a note on Edit details can say when it is."
+            )
+        forms.set_errors(EVENT_FORM, errors)
     else:
         forms.mark_saved(EVENT_FORM, event)
         forms.renew(EVENT_FORM)
