@@ -149,3 +149,26 @@ def test_a_reflection_looked_back_on_in_two_tabs_asks_once_with_both_lessons(ope
     assert not tab_two.exception
     assert reflections.get_reflection(engine, rid)["answers"]["lessons"] == "lesson from tab two, again"
     assert not [w for w in tab_two.warning if "changed in another tab" in w.value]
+
+
+def test_a_no_recorded_first_in_another_tab_leaves_this_tabs_words_in_view(open_page, app_env):
+    """Tab B's mood and words went without a word when tab A recorded the same "no" first."""
+    engine, app_id = _seed(app_env)
+    key = lambda field: f"rejection_new_{app_id}__{field}"  # noqa: E731
+    tab_one = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    tab_two = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    tab_one.button_group(key=key("news_via")).set_value("email")
+    tab_one.button_group(key=key("mood")).set_value(3)
+    tab_one.run()
+    tab_one.button(key="save_rejection").click().run()
+    from lib.store import reflections
+
+    assert len(reflections.reflections_for(engine, app_id)) == 1  # recorded in tab one
+    tab_two.button_group(key=key("news_via")).set_value("phone")
+    tab_two.button_group(key=key("mood")).set_value(2)
+    tab_two.text_input(key=key("mood_words")).set_value("TAB-B words")
+    tab_two.run()  # its next run knows: no Save to press into nothing, and the words are kept in view
+    assert not tab_two.exception and "save_rejection" not in [b.key for b in tab_two.button]
+    assert any("Another tab recorded this “no” first" in w.value for w in tab_two.warning)
+    kept = " ".join(t.value for t in tab_two.text)
+    assert "In a few words? TAB-B words" in kept and "How do you feel right now? 2 of 5" in kept

@@ -101,6 +101,18 @@ def pick() -> None:
     reflections.pick_application("A “no” came in. Which application was it?", choices, key=PICK_KEY)
 
 
+def _unsaved_words(flow: Flow) -> list[tuple[str, str]]:
+    """What this tab typed in the record step (words and the mood), by question."""
+    typed = []
+    for q in BANK.questions:
+        value = st.session_state.get(questionnaire.key(flow.prefix, q.id))
+        if q.kind in ("short", "long") and isinstance(value, str) and value.strip():
+            typed.append((q.prompt, value.strip()))
+        elif q.kind == "scale" and value is not None:
+            typed.append((q.prompt, f"{value} of 5"))
+    return typed
+
+
 def back_link(flow: Flow) -> None:
     st.columns([2, 5])[0].page_link(
         "pages/application.py",
@@ -115,6 +127,13 @@ def can_go_on(flow: Flow) -> bool:
     if flow.reflection is None and flow.earlier:
         latest = flow.earlier[-1]
         done = steps.looked_back(latest["answers"])
+        if typed := _unsaved_words(flow):  # another tab recorded it first: this tab's words, not lost
+            st.warning(
+                "Another tab recorded this “no” first, so what you typed here was not saved. Here it "
+                "is, to copy into the look back if you want it:",
+                icon=":material/tab_duplicate:",
+            )
+            st.text("\n".join(f"{prompt} {value}" for prompt, value in typed))
         st.info(f"You recorded this “no” on {latest['created_at']:%d %b %Y}.")
         st.page_link(
             "pages/rejection.py",
