@@ -18,7 +18,7 @@ PENDING = "once_pending"  # left by a save for the next run
 SHOWING = "once_showing"  # drawn by the current run, until that run ends (run_ended)
 DRAWN = "once_drawn"  # asked for already in this run (run_started clears it)
 
-KEPT = "flash_kept"  # (page, message): a save's message, kept while its page stays open
+KEPT = "flash_kept"  # a save's message, kept while its page stays open (run_started ends it)
 PAGE_NOW = "page_now"  # the page this run draws, with the data shown (run_started)
 # The company picker's question left unanswered at a save (ui.search.company_picker)
 CHOOSE_COMPANY = "Choose the company above: one already in your log, or add it as a new one."
@@ -43,10 +43,13 @@ def take(name: str) -> object | None:
     return value
 
 
-def flash(message: str, place: str = PAGE) -> None:
+def flash(message: str, place: str = PAGE, in_view: bool = False) -> None:
     """Leave `message` (plain text, shown literally) for the next run, at `place`: the top of
-    whichever page comes next, or a form's own slot (`show_flash(place)` where it is drawn)."""
+    whichever page comes next, or a form's own slot (`show_flash(place)` where it is drawn).
+    `in_view`: said in a toast too, for a button far below that place (scrolled down a long page)."""
     leave(f"flash:{place}", message)
+    if in_view:
+        st.toast(md(message), icon=":material/check_circle:")
 
 
 def show_flash(place: str = PAGE) -> None:
@@ -55,15 +58,10 @@ def show_flash(place: str = PAGE) -> None:
     click being made, and that click was lost. Another page, or the next save's message, ends it.
     Its place is held on every run, so an open tab stays open when the message comes."""
     message, kept = take(f"flash:{place}"), f"{KEPT}:{place}"
-    page = st.session_state.get(PAGE_NOW)
     if message:
-        st.session_state[kept] = (page, message)
-    elif kept in st.session_state:
-        shown_on, last = st.session_state[kept]
-        if shown_on == page:
-            message = last
-        else:
-            del st.session_state[kept]
+        st.session_state[kept] = message
+    else:  # run_started drops it when the page (or its parameters) changed
+        message = st.session_state.get(kept)
     slot = st.empty()
     if message:
         slot.success(md(str(message)), icon=":material/check_circle:")
@@ -280,8 +278,7 @@ def _confirmed(key: str, delete: Callable[[], object], done: str) -> None:
         set_errors(_asking_key(key), errors_from(exc))
         return
     _ask(key, False)
-    flash(done)  # at the top of the page, and in view where the person is (scrolled down a long list)
-    st.toast(md(done), icon=":material/check_circle:")
+    flash(done, in_view=True)  # a long list may be scrolled far down
 
 
 def ask_before_deleting(

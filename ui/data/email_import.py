@@ -17,7 +17,7 @@ from lib.data.email.scan import FileScan, scan_path, scan_stream
 from lib.store import emails as email_store
 from ui import state
 from ui.data.email_common import KIND_LABELS, STAGE_LABELS, choices, match_log, record
-from ui.text import md
+from ui.text import clipped, md
 
 SCAN = "mail_scan"  # the review list, kept while the person reviews it
 DONE = "mail_done"
@@ -34,6 +34,7 @@ COLUMNS = [
     "system",
     "subject",
 ]
+WHY_SHOWN = 400  # characters of a reason: it stopped mid-word at 200
 NEW_APPLICATION_DAY = (
     " A new application: it is dated the day of this email unless you type the day you applied."
 )
@@ -68,7 +69,9 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
                     else "New application",
-                    "why": _line("Recorded before: importing it again adds nothing." if before else why),
+                    "why": clipped(
+                        "Recorded before: importing it again adds nothing." if before else why, WHY_SHOWN
+                    ),
                     "system": r.system or "",
                     "subject": r.email.subject,
                 }
@@ -148,14 +151,9 @@ def rematched(
         table.iloc[i, table.columns.get_loc("application")] = (
             labels.get(app_id, "New application") if app_id else "New application"
         )
-        table.iloc[i, table.columns.get_loc("why")] = _line(why)
+        table.iloc[i, table.columns.get_loc("why")] = clipped(why, WHY_SHOWN)
         changed = True
     return table if changed else None
-
-
-def _line(text: str, limit: int = 400) -> str:
-    """A reason kept to a line's worth, cut at a word (it stopped mid-word at 200 characters)."""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _undated(edited: pd.DataFrame) -> int:

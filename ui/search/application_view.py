@@ -18,7 +18,7 @@ from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, focus, forms, state
 from ui.search import application_form, event_date
-from ui.text import md
+from ui.text import clipped, md
 
 EVENT_FORM = "record_event"
 UPCOMING_KINDS = ("screen", "interview", "final")  # a step someone is invited to, days ahead
@@ -30,12 +30,13 @@ SHOWN_CHARS = 400  # of a note in the timeline: a 5,000-character one pushed the
 
 def _long_text(text: str, caption: bool = False) -> None:
     """A note as text, its start only when long, the whole of it one click away."""
-    short = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    long = len(text) > SHOWN_CHARS
+    short = clipped(text, SHOWN_CHARS) if long else text
     if caption:
         st.caption(md(short))
     else:
         st.text(short)
-    if short != text:
+    if long:
         with st.expander(f"Read the whole note ({len(text):,} characters)"):
             st.text(text)
 
@@ -174,8 +175,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
                 if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
                     app_store.delete_stage_event(state.engine(), event.id)
                     done = f"Deleted: {event_date.label(event)} — {what}."  # it went without a word
-                    forms.flash(done)
-                    st.toast(md(done), icon=":material/delete:")
+                    forms.flash(done, in_view=True)
                     st.rerun()
     if events.empty:
         st.caption("No news yet. When they answer, record it on the right.")
@@ -208,8 +208,7 @@ def edit(app: dict[str, Any]) -> None:
             forms.set_errors(edit_form, forms.errors_from(exc))
         else:
             forms.clear_errors(edit_form)
-            forms.flash("Saved.")
-            st.toast("Saved.", icon=":material/check:")  # in view by the button: the flash is at the top
+            forms.flash("Saved.", in_view=True)  # the page's top is out of view from the button
         st.rerun()
 
 
@@ -245,8 +244,7 @@ def reapply(app: dict[str, Any]) -> None:
                     forms.set_errors(REAPPLY_FORM, forms.errors_from(exc))
                 else:
                     forms.clear_errors(REAPPLY_FORM)
-                    forms.flash("Linked." if link else "Saved.")
-                    st.toast("Linked." if link else "Saved.", icon=":material/check:")
+                    forms.flash("Linked." if link else "Saved.", in_view=True)
                 st.rerun()
     if app["reapplication_of"]:
         st.page_link(
