@@ -718,3 +718,20 @@ def test_writing_again_to_someone_whose_draft_is_on_screen_opens_no_second_card(
     ).set_value([recruiter])
     at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
     assert [t.value for t in at.text_area if t.key.startswith("body_")] == ["Dear Maya, saved once."]
+
+
+def test_the_note_conflict_toast_shows_the_recipients_name_literally(open_page, rejected):
+    engine, app_id, recruiter = rejected
+    odd = contact_store.add_contact(
+        engine,
+        ContactIn(name="**Maya** [x](http://evil.example)", company="Acme Robotics", role="interviewer"),
+    )
+    tab_one = compose(open_page, app_id)
+    tab_one.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").set_value([odd])
+    tab_one.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(tab_one, "Dear Maya, first.")
+    tab_two = compose(open_page, app_id)
+    _save_draft(tab_one, "Dear Maya, one.")
+    _save_draft(tab_two, "Dear Maya, two.")
+    said = next(t.value for t in tab_two.toast if "Another tab saved the note to" in t.value)
+    assert "\\*\\*Maya\\*\\*" in said and "\\[x\\]" in said  # escaped: no bold, no link

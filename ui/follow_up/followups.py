@@ -279,7 +279,7 @@ def _save(
         conflicts.remember(form, exc, {"subject": subject, "body": body, "sent_on": sent_on}, saved)
         # said where the person is looking too: the choice is drawn at the top of the card
         st.toast(
-            f"Another tab saved the note to {draft['name'] or 'them'} since: choose which text to keep, "
+            f"Another tab saved the note to {md(draft['name'] or 'them')} since: choose which text to keep, "
             "at the top of its card.",
             icon=":material/tab_duplicate:",
         )
