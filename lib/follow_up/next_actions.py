@@ -115,14 +115,28 @@ def _dated(frame: pd.DataFrame) -> pd.Series:
 def compute(facts: Facts, today: dt.date, states: pd.DataFrame | None = None) -> list[Action]:
     """Every open action, most time-sensitive first: rules' actions minus those marked done or
     snoozed past today."""
+    return sort_out(facts, today, states)[0]
+
+
+def sort_out(
+    facts: Facts, today: dt.date, states: pd.DataFrame | None = None
+) -> tuple[list[Action], list[tuple[Action, dt.date]]]:
+    """The open actions (as `compute`) and the snoozed ones with the day each comes back, soonest
+    first: a list emptied by snoozing says so, not "nothing owed"."""
     actions = [action for func in RULES for action in func(facts, today)]
-    hidden: set[str] = set()
+    done: set[str] = set()
+    until: dict[str, dt.date] = {}
     if states is not None and not states.empty:
-        done = states["status"] == "done"
-        snoozed = (states["status"] == "snoozed") & (_dates(states["snoozed_until"]) > pd.Timestamp(today))
-        hidden = set(states.loc[done | snoozed, "rule_key"])
-    open_actions = [a for a in actions if a.rule_key not in hidden]
-    return sorted(open_actions, key=lambda a: (a.priority, a.due_on, a.rule_key))
+        done = set(states.loc[states["status"] == "done", "rule_key"])
+        days = _dates(states["snoozed_until"])
+        later = (states["status"] == "snoozed") & (days > pd.Timestamp(today))
+        until = dict(zip(states.loc[later, "rule_key"], days[later].dt.date))
+    open_actions = [a for a in actions if a.rule_key not in done and a.rule_key not in until]
+    snoozed = [(a, until[a.rule_key]) for a in actions if a.rule_key not in done and a.rule_key in until]
+    return (
+        sorted(open_actions, key=lambda a: (a.priority, a.due_on, a.rule_key)),
+        sorted(snoozed, key=lambda pair: (pair[1], pair[0].priority, pair[0].rule_key)),
+    )
 
 
 def as_frame(actions: list[Action]) -> pd.DataFrame:

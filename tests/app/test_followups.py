@@ -336,6 +336,14 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     snooze.click()
     at.run()
     assert mine() == []
+    # the snoozed one is not gone without a trace: it is said, with its day, and can come back now
+    back = dt.date.today() + dt.timedelta(days=7)
+    assert f"One thing you snoozed comes back on {back:%a %d %b}." in " ".join(c.value for c in at.caption)
+    assert "Nothing owed right now" not in " ".join(c.value for c in at.caption)
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("unsnooze_connect"))).click()
+    at.run()
+    assert "Back in your next actions." in [t.value for t in at.toast]
+    assert [m for m in home_actions(at) if "Connect with" in m]
 
 
 def test_a_check_in_done_on_home_is_the_persons_last_contact(open_page, rejected):

@@ -31,13 +31,20 @@ ICONS = {
     "review": ":material/flag:",
 }
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
+SNOOZED_SHOWN = 20  # snoozed actions listed with a button; the rest counted
 
 
-@state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the list as it is
-def _open_actions(engine: Engine, today: dt.date) -> list[next_actions.Action]:
+@state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the lists as they are
+def _sorted_actions(
+    engine: Engine, today: dt.date
+) -> tuple[list[next_actions.Action], list[tuple[next_actions.Action, dt.date]]]:
     since = today - dt.timedelta(days=next_actions.LOOKBACK_DAYS)
     facts = action_store.load_facts(engine, since)
-    return next_actions.compute(facts, today, action_store.action_states(engine))
+    return next_actions.sort_out(facts, today, action_store.action_states(engine))
+
+
+def _open_actions(today: dt.date) -> list[next_actions.Action]:
+    return _sorted_actions(today)[0]
 
 
 @state.cached()
@@ -63,7 +70,9 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
         snoozed_until=until,
         checked_in=checked_in,
     )
-    if status != "done":
+    if status == "open":
+        said = "Back in your next actions."
+    elif status != "done":
         said = f"Snoozed until {until:%a %d %b}."
     else:
         said = "Done: your last contact is today." if checked_in else "Done."
@@ -137,11 +146,16 @@ def render(pause_ends: dt.datetime | None = None) -> None:
         return
     head, export = st.columns([3, 1], vertical_alignment="bottom")
     head.subheader(f"Next actions ({len(actions)})" if actions else "Next actions")
+    snoozed = _sorted_actions(today)[1]
     if not actions:
-        st.caption(
-            "Nothing owed right now. After an interview or a “no”, thank-you notes, feedback to chase, "
-            "check-ins and people to connect with show up here."
-        )
+        if snoozed:
+            st.caption(f"Nothing owed today. {_snoozed_sentence(snoozed)}")
+        else:
+            st.caption(
+                "Nothing owed right now. After an interview or a “no”, thank-you notes, feedback to "
+                "chase, check-ins and people to connect with show up here."
+            )
+        _snoozed_list(snoozed)
         return
     # Built only when clicked (a few hundred actions take a while to write as a calendar). No rerun on
     # the click: a rerun replaces the file's id while the browser is still asking for it.
@@ -165,3 +179,31 @@ def render(pause_ends: dt.datetime | None = None) -> None:
                 rest_frame = _rest_frame(today)
                 rest_frame["due_on"] = pd.to_datetime(rest_frame["due_on"]).dt.strftime("%d %b %Y")
                 tables.reading_table(rest_frame, {"due_on": "Due", "title": "Action", "detail": "Why"})
+    if snoozed:
+        st.caption(_snoozed_sentence(snoozed))
+        _snoozed_list(snoozed)
+
+
+def _snoozed_sentence(snoozed: list[tuple[next_actions.Action, dt.date]]) -> str:
+    first = snoozed[0][1]
+    if len(snoozed) == 1:
+        return f"One thing you snoozed comes back on {first:%a %d %b}."
+    return f"{len(snoozed)} things you snoozed come back from {first:%a %d %b}."
+
+
+def _snoozed_list(snoozed: list[tuple[next_actions.Action, dt.date]]) -> None:
+    """The snoozed actions, each with the day it comes back and a way to bring it back now."""
+    if not snoozed:
+        return
+    with st.expander(f"Snoozed ({len(snoozed)})", icon=":material/snooze:"):
+        for action, until in snoozed[:SNOOZED_SHOWN]:
+            text, back = st.columns([5, 2], vertical_alignment="center")
+            text.markdown(f"{md(action.title)}  \n*back on {until:%a %d %b}*")
+            back.button(
+                "Bring back now",
+                key=f"unsnooze_{action.rule_key}",
+                on_click=_decide,
+                args=(action, "open"),
+            )
+        if len(snoozed) > SNOOZED_SHOWN:
+            st.caption(f"and {len(snoozed) - SNOOZED_SHOWN:,} more, back on their days.")

@@ -266,6 +266,22 @@ def test_done_hides_an_action_and_snoozed_hides_it_until_the_day_it_ends():
     assert keys(facts, states=state("open")) == ["connect:7"]
 
 
+def test_snoozed_actions_are_told_apart_with_the_day_they_come_back():
+    facts = {"contacts": contacts(met_on=days_ago(3))}
+    later = TODAY + dt.timedelta(days=3)
+    states = pd.DataFrame(
+        [
+            {"rule_key": "connect:7", "status": "snoozed", "snoozed_until": later},
+            {"rule_key": "connect:99", "status": "snoozed", "snoozed_until": later},  # no longer owed
+        ]
+    )
+    open_actions, snoozed = na.sort_out(facts, TODAY, states)
+    assert open_actions == []
+    assert [(action.rule_key, day) for action, day in snoozed] == [("connect:7", later)]
+    done = states.assign(status="done")
+    assert na.sort_out(facts, TODAY, done) == ([], [])
+
+
 def test_the_list_puts_notes_first_and_then_orders_by_due_day():
     facts = {
         "events": events((1, "interview", days_ago(2)), (2, "interview", days_ago(3))),
