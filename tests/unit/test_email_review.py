@@ -55,3 +55,19 @@ def test_an_edited_company_not_in_the_log_goes_to_a_new_application():
     assert shown["application"].tolist() == ["New application"]
     assert "No application at Globex in your log yet" in shown["why"].iloc[0]
     assert messages[0]["application_id"] is None
+
+
+def test_a_row_matched_again_keeps_what_the_person_must_know_first():
+    table, messages = _review("Data Analyst")
+    # a new application from a "no": the email dates it unless the day applied is typed
+    shown = rematched(table.assign(company="Globex"), messages, LOG, LABELS)
+    assert shown["why"].iloc[0].startswith("A new application: it is dated the day of this email")
+    # still no day in the email: that is said before the match
+    table, messages = _review("Data Analyst")
+    shown = rematched(table.assign(role="IT Support Analyst", date=None), messages, LOG, LABELS)
+    assert shown["why"].iloc[0].startswith("No date in the email: type the day it came. Matched to")
+    # recorded before: nothing to add, whatever it now matches
+    table, messages = _review("Data Analyst")
+    messages[0]["before"] = True
+    shown = rematched(table.assign(role="IT Support Analyst"), messages, LOG, LABELS)
+    assert shown["why"].tolist() == ["Recorded before: importing it again adds nothing."]

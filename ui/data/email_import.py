@@ -50,12 +50,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     for scan in scans:
         for r in scan.readings:
             before = r.email.message_id in recorded
-            # what the person must know first: the reason after it is what a long line loses
-            said = "" if r.date else "No date in the email: type the day it came. "
-            starts_one = not r.application_id and (r.company or "").casefold() not in receipts
-            if starts_one and r.kind != "application":  # the day is said, and can be typed
-                said += NEW_APPLICATION_DAY.strip() + " "
-            why = said + r.reason
+            why = _why(r.kind, r.company, r.application_id, r.date, before, receipts, r.reason)
             rows.append(
                 {
                     # no day: typed first; recorded before: nothing to add
@@ -69,9 +64,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "application": labels.get(r.application_id, "New application")
                     if r.application_id
                     else "New application",
-                    "why": clipped(
-                        "Recorded before: importing it again adds nothing." if before else why, WHY_SHOWN
-                    ),
+                    "why": why,
                     "system": r.system or "",
                     "subject": r.email.subject,
                 }
@@ -87,11 +80,24 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "kind": r.kind,  # what "Goes to" was matched for: an edit matches again
                     "company": r.company or "",
                     "role": r.role or "",
+                    "before": before,
                     # "Accept all confident ones" leaves an undated one unticked too
                     "confident": bool(r.confident and r.company and r.date and not before),
                 }
             )
     return pd.DataFrame(rows, columns=COLUMNS), messages
+
+
+def _why(kind, company, application_id, day, before: bool, receipts: set[str], reason: str) -> str:
+    """The review table's "Why": what the person must know first (no day; a new application dated
+    by the email), then the reason, which is what a long line loses."""
+    if before:
+        return "Recorded before: importing it again adds nothing."
+    said = "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
+    starts_one = not application_id and (company or "").casefold() not in receipts
+    if starts_one and kind != "application":  # the day is said, and can be typed
+        said += NEW_APPLICATION_DAY.strip() + " "
+    return clipped(said + reason, WHY_SHOWN)
 
 
 def _scan(uploads, path: str) -> None:
@@ -142,16 +148,19 @@ def rematched(
     role the person edited (and its message set to that match, which Record then uses); None when
     nothing was edited. Before, "Goes to" kept the first guess until Record matched again unseen."""
     table, changed = edited.copy(), False
+    receipts = {m["company"].casefold() for m in messages if m["kind"] == "application"}
     for i, (row, message) in enumerate(zip(edited.itertuples(index=False), messages)):
         now = (row.kind, str(row.company or ""), str(row.role or ""))
         if now == (message["kind"], message["company"], message["role"]):
             continue
-        app_id, why = match(now[0], now[1].strip() or None, now[2].strip() or None, log)
+        app_id, reason = match(now[0], now[1].strip() or None, now[2].strip() or None, log)
+        day = _day(row.date)
+        why = _why(now[0], now[1].strip(), app_id, day, message.get("before", False), receipts, reason)
         message.update(kind=now[0], company=now[1], role=now[2], application_id=app_id)
         table.iloc[i, table.columns.get_loc("application")] = (
             labels.get(app_id, "New application") if app_id else "New application"
         )
-        table.iloc[i, table.columns.get_loc("why")] = clipped(why, WHY_SHOWN)
+        table.iloc[i, table.columns.get_loc("why")] = why
         changed = True
     return table if changed else None
 
