@@ -270,8 +270,19 @@ def parse(
             parsed.notices.append(
                 "Only the start of the file was read: the rest is read once its columns are mapped."
             )
+    elif not set(chosen.values()) <= set((whole := read_table(data) if cut < len(data) else table).header):
+        # the header read whole lacks a column the start showed (a header line longer than the
+        # start, with a cell no spreadsheet has): nothing below it can be placed
+        table = whole
+        parsed = ParsedFile(path=path, format=fmt, rows=len(table.rows), errors=list(table.errors))
+        if not parsed.errors:
+            parsed.errors.append(
+                RowError(
+                    table.header_line, "header", "The header can't be read whole: is this the right file?"
+                )
+            )
     else:
-        table = read_table(data) if cut < len(data) else table
+        table = whole
         index = {column: i for i, column in reversed(list(enumerate(table.header)))}
         fields = list(chosen)
         cells = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=object)

@@ -55,6 +55,17 @@ def test_a_cell_longer_than_any_spreadsheet_cell_stops_the_read_with_a_reason():
     assert list(files[0].applications["company"]) == ["Acme"]
 
 
+@pytest.mark.parametrize("tail", [MAX_FIELD + 10, spreadsheet.PROBE + 10])
+def test_a_header_line_longer_than_the_start_read_first_is_said_not_a_crash(tail):
+    data = b"Company,Role,Date applied,Status," + b"x" * tail + b"\nAcme,Analyst,2024-03-01,Applied\n"
+    [parsed] = parse_bytes("long-header.csv", data)
+    if tail > MAX_FIELD:  # no spreadsheet has such a cell: the header is not read, and that is said
+        assert f"The header can't be read: a cell is longer than {MAX_FIELD:,}" in _messages([parsed])
+        assert parsed.applications.empty
+    else:  # a long last cell: the columns the start showed are there still, and read
+        assert list(parsed.applications["company"]) == ["Acme"]
+
+
 def test_nul_characters_are_removed_and_reported_row_by_row():
     data = (
         GOOD
