@@ -17,7 +17,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db, vocab
 from lib.core.text import fold, squash
-from lib.data.importers.rows import EVENT_COLUMNS, ParsedFile, application_key_from, map_unique
+from lib.data.importers.rows import (
+    EVENT_COLUMNS,
+    ParsedFile,
+    application_key_from,
+    keyed_role,
+    map_unique,
+)
 from lib.search.companies import company_key, sure_matches
 from lib.store.base import raw_frame
 
@@ -69,13 +75,14 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
     """{key: application id} for every application there, by its import key and its natural key."""
     frame = raw_frame(  # the driver's values: SQLAlchemy's per-row work was half a re-import's plan
         connection,
-        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.applied_on).join(
+        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.job_url, A.c.applied_on).join(
             C, C.c.id == A.c.company_id
         ),
     )
     if frame.empty:
         return {}
-    natural = application_key_from(frame["name_key"], frame["role"], frame["applied_on"])
+    role = keyed_role(frame["role"], frame["job_url"])
+    natural = application_key_from(frame["name_key"], role, frame["applied_on"])
     imported = frame.dropna(subset=["import_key"])
     return dict(zip(natural, frame["id"])) | dict(zip(imported["import_key"], imported["id"]))
 

@@ -26,6 +26,7 @@ from lib.data.importers.rows import (
     by_distinct,
     channel_and_source,
     clean_text,
+    keyed_role,
 )
 from lib.data.importers.stage_history import events
 from lib.data.importers.statuses import map_status, word_key
@@ -196,13 +197,7 @@ def applications_from(
     good["work_mode"] = by_distinct(
         good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
-    no_role = good["role"] == ROLE_NOT_GIVEN
-    # rows without a role are told apart by their line, so two of them are never one application
-    role_for_key = (
-        good["role"].where(~no_role, ROLE_NOT_GIVEN + " " + good["line"].astype(str))
-        if no_role.any()
-        else good["role"]
-    )
+    role_for_key = keyed_role(good["role"], good["job_url"])
     good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date
     applications = good[APPLICATION_COLUMNS]

@@ -216,6 +216,16 @@ def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: p
     return pd.Series(keys, index=role.index, dtype=object)
 
 
+def keyed_role(role: pd.Series, job_url: pd.Series) -> pd.Series:
+    """The role as the duplicate key reads it: an application with no role and a job link is told
+    apart by the link (two postings at one company on one day); without a link, by company and day.
+    Both the import and the log's own rows are keyed so, so a file imported again adds nothing."""
+    no_role = (role == ROLE_NOT_GIVEN) & job_url.notna()
+    if not no_role.any():
+        return role
+    return role.where(~no_role, ROLE_NOT_GIVEN + " " + job_url.astype(str))
+
+
 def map_unique(series: pd.Series, func) -> pd.Series:
     """`series.map(func)`, calling func once per distinct value."""
     uniques = series.dropna().unique()
