@@ -48,6 +48,27 @@ class DebriefedAlready(StoreError):
         self.interview_id = interview_id
 
 
+def _cards_of(connection: Connection, interview_id: int) -> list[sa.Row]:
+    """(id, question) of the practice cards of an interview's questions."""
+    return connection.execute(
+        sa.select(K.c.id, IQ.c.question)
+        .join(IQ, IQ.c.id == K.c.question_id)
+        .where(IQ.c.interview_id == interview_id)
+    ).all()
+
+
+def _keep_cards(connection: Connection, interview_id: int, cards: dict[str, int]) -> None:
+    """An edited debrief's questions are written anew: each card goes back to its question, found
+    by its words, so its schedule and past practice stay (a card whose question went is left for
+    sync_cards to clear). Before, a typo fixed in "What went well?" reset every card to new."""
+    for row in connection.execute(
+        sa.select(IQ.c.id, IQ.c.question).where(IQ.c.interview_id == interview_id).order_by(IQ.c.position)
+    ):
+        card_id = cards.pop(fold(row.question), None)
+        if card_id is not None:
+            connection.execute(sa.update(K).where(K.c.id == card_id).values(question_id=row.id))
+
+
 def _not_debriefed_already(connection: Connection, debrief: DebriefIn) -> None:
     """Two debriefs of one round listed it twice in the history, the second with no round of its
     own (the message said saving would add one)."""
@@ -82,6 +103,7 @@ def save_interview(
             comfort=debrief.comfort,
             bank_version=debrief.bank_version,
         )
+        cards: dict[str, int] = {}  # an edit's practice cards, by their question's words
         if interview_id is None:
             _not_debriefed_already(connection, debrief)
             event_id = record_round(
@@ -104,6 +126,7 @@ def save_interview(
                 .where(I.c.id == interview_id)
                 .values(**values, answers=answers, updated_at=dt.datetime.now())
             )
+            cards = {fold(row.question): row.id for row in _cards_of(connection, interview_id)}
             connection.execute(sa.delete(IQ).where(IQ.c.interview_id == interview_id))
             connection.execute(sa.delete(IC).where(IC.c.interview_id == interview_id))
         rows = [
@@ -112,6 +135,8 @@ def save_interview(
         ]
         if rows:
             connection.execute(sa.insert(IQ), rows)
+        if cards:
+            _keep_cards(connection, interview_id, cards)
         company_id = connection.execute(
             sa.select(A.c.company_id).where(A.c.id == debrief.application_id)
         ).scalar()
@@ -151,11 +176,7 @@ def delete_interview(engine: Engine, interview_id: int) -> None:
     with db.transaction(engine) as connection:
         if connection.execute(sa.select(I.c.id).where(I.c.id == interview_id)).first() is None:
             return
-        cards = connection.execute(
-            sa.select(K.c.id, IQ.c.question)
-            .join(IQ, IQ.c.id == K.c.question_id)
-            .where(IQ.c.interview_id == interview_id)
-        ).all()
+        cards = _cards_of(connection, interview_id)
         if cards:
             _move_or_drop_cards(connection, interview_id, cards)
         connection.execute(sa.delete(IQ).where(IQ.c.interview_id == interview_id))

@@ -79,6 +79,36 @@ def test_a_card_whose_question_was_deleted_goes_quietly(engine) -> None:
     assert store.grade(engine, int(card["id"]), 3, 0, NOW) is None  # a page still showing it: nothing breaks
 
 
+def test_editing_a_debrief_keeps_the_practice_of_its_questions(engine) -> None:
+    app_id = _debrief(engine, [1, 2])
+    store.sync_cards(engine, NOW)
+    before = store.load_cards(engine).set_index("question")
+    practised = int(before.loc["Question 0", "id"])
+    due = store.grade(engine, practised, 3, 0, NOW)
+    with engine.connect() as c:
+        interview_id = c.execute(sa.select(db.interviews.c.id)).scalar()
+    day = dt.date.today() - dt.timedelta(days=3)
+    edited = DebriefIn(  # "What went well?" fixed, a question reworded out of its card
+        application_id=app_id,
+        round_type="technical",
+        occurred_on=day,
+        answers={"went_well": "Fixed a typo."},
+        questions=[
+            InterviewQuestionIn(question="question 0 ", rating=1, better_answer="Better 0"),
+            InterviewQuestionIn(question="Question one, reworded", rating=2),
+        ],
+    )
+    reflections.save_interview(engine, edited, interview_id=interview_id)
+    store.sync_cards(engine, NOW)
+    after = store.load_cards(engine).set_index("id")
+    kept = after.loc[practised]
+    assert (kept["question"], kept["reps"], kept["due"].to_pydatetime()) == ("question 0", 1, due)
+    with engine.connect() as c:
+        graded = c.execute(sa.select(db.practice_reviews.c.card_id)).scalars().all()
+    assert graded == [practised]  # its grade still belongs to it
+    assert sorted(after["question"]) == ["Question one, reworded", "question 0"]  # the reworded: anew
+
+
 def test_the_next_interview_day_is_kept_until_it_has_passed(engine) -> None:
     today = dt.date.today()
     store.set_next_interview(engine, today + dt.timedelta(days=2))
