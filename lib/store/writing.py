@@ -60,8 +60,15 @@ def save_draft(engine: Engine, session_id: int, text: str) -> None:
 
 
 def finish(engine: Engine, session_id: int, text: str) -> bool:
-    """Finish a session with its final text; finishing it again changes nothing (returns False)."""
+    """Finish a session with its final text; finishing it again changes nothing (returns False).
+    An empty one is refused: it would use up one of the sessions and say "you wrote today"."""
     text = _check(text)
+    if not text.strip():
+        raise StoreError(
+            "Nothing is written yet, so there is nothing to keep. Write a few lines first, or leave "
+            "it for now: the session waits for you.",
+            "text",
+        )
     now = dt.datetime.now()
     with db.transaction(engine) as connection:
         updated = connection.execute(

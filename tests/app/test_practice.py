@@ -50,6 +50,10 @@ def test_a_writing_session_is_kept_as_a_draft_and_finished_once(open_page, engin
     at.button(key="writing_start").click().run()
     assert "this “no”" not in _texts(at)
     (session,) = _rows(engine, db.writing_sessions)
+    at.button(key=f"writing_finish_{session['id']}").click().run()  # nothing written yet
+    assert "Nothing is written yet, so there is nothing to keep" in " ".join(e.value for e in at.error)
+    assert _rows(engine, db.writing_sessions)[0]["finished_at"] is None  # not used up
+    assert "You wrote today" not in _texts(at)
     at.text_area(key=f"writing_text_{session['id']}").input("It hurt more than I said.").run()
     again = open_page("pages/writing.py")  # a reload: the draft is there
     assert again.text_area(key=f"writing_text_{session['id']}").value == "It hurt more than I said."
