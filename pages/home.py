@@ -32,6 +32,8 @@ if counts["applications"] == 0:
             "pages/add_application.py", label="Add your first application", icon=":material/add_circle:"
         )
     # Home sections for an empty database go here (one call each into a ui/ module).
+    if next_actions.anything_listed():  # people in the network to check in with, a review due
+        next_actions.render()
     data_import.home_choice()
     st.stop()
 

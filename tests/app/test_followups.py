@@ -346,6 +346,17 @@ def test_done_and_snooze_on_home_take_an_action_off_the_list(open_page, rejected
     assert [m for m in home_actions(at) if "Connect with" in m]
 
 
+def test_with_no_application_yet_home_still_shows_a_check_in_that_is_due(open_page, app_env):
+    engine = db.open_database(app_env)
+    at = open_page()
+    assert not [m for m in home_actions(at)]  # nothing owed: the welcome alone, no empty list
+    assert "Nothing owed right now" not in " ".join(texts(at.caption))
+    contact_store.add_contact(engine, ContactIn(name="Zoë Park", company="Acme", next_checkin_on=ago(4)))
+    at = open_page()
+    assert "Add your first application" in [link.proto.label for link in at.get("page_link")]
+    assert any("Check in with Zoë Park" in m for m in home_actions(at))
+
+
 def test_a_check_in_done_on_home_is_the_persons_last_contact(open_page, rejected):
     engine = rejected[0]
     sam = contact_store.add_contact(

@@ -58,6 +58,13 @@ def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
     return _open_actions(today or dt.date.today())
 
 
+def anything_listed(today: dt.date | None = None) -> bool:
+    """Whether the list has anything, open or snoozed: with no application yet, a check-in with
+    someone in the network (or a strategy review) is still owed, and Home shows it."""
+    actions, snoozed = _sorted_actions(today or dt.date.today())
+    return bool(actions or snoozed)
+
+
 def _decide(action: next_actions.Action, status: str, days: int | None = None) -> None:
     until = dt.date.today() + dt.timedelta(days=days) if days else None
     checked_in = (action.contact_id, dt.date.today()) if action.kind == "check-in" else None
