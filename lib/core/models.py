@@ -216,6 +216,14 @@ def max_length(info: FieldInfo) -> int | None:
     return next((m.max_length for m in info.metadata if isinstance(m, MaxLen)), None)
 
 
+_BOUNDS = {
+    "greater_than_equal": "must be at least {}",
+    "less_than_equal": "must be at most {}",
+    "greater_than": "must be more than {}",
+    "less_than": "must be less than {}",
+}
+
+
 def field_errors(exc: ValidationError) -> dict[str, str]:
     """Map a ValidationError to {field: plain-English message} for showing beside each field."""
     errors: dict[str, str] = {}
@@ -236,6 +244,10 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
             message = "is not one of the choices"
         elif err["type"] in ("date_from_datetime_parsing", "date_parsing", "date_type"):
             message = "is not a valid date"
+        elif err["type"] in _BOUNDS:  # "Input should be less than or equal to 100", in words
+            message = _BOUNDS[err["type"]].format(*err.get("ctx", {}).values())
+        elif err["type"] == "int_from_float":
+            message = "must be a whole number"
         errors.setdefault(field, message)
     return errors
 

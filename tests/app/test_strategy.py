@@ -57,6 +57,14 @@ def test_a_saved_review_schedules_the_next_one_and_keeps_the_weekly_goal(open_pa
     assert at.text_area(key="strategy__what_i_want").value == ""  # a fresh form for next time
 
 
+def test_a_weekly_goal_out_of_range_is_said_beside_it_and_nothing_is_saved(open_page, app_env):
+    at = _fill(open_page("pages/strategy.py"), "Analytics", "Referrals", goal=500)
+    assert not at.exception
+    assert "The weekly goal must be at most 100" in [e.value for e in at.error]  # beside the box
+    assert store.load_reviews(db.open_database(app_env)).empty
+    assert at.text_area(key="strategy__what_i_want").value == "Analytics"  # kept to fix and save
+
+
 def test_a_review_without_the_required_answers_shows_errors_beside_them_and_keeps_the_text(
     open_page, app_env
 ):

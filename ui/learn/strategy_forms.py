@@ -57,14 +57,13 @@ def review_form(
         for name, _intro in bank.sections:
             questionnaire.section(bank, name, PREFIX, FORM, known_tags=known_skills)
             if name == bank.sections[1][0]:
-                st.number_input(
+                st.number_input(  # no min/max: the browser would hold 500 back without a word
                     "My weekly goal (applications a week)",
-                    min_value=0,
-                    max_value=100,
                     value=weekly_goal,
                     step=1,
                     key=f"{PREFIX}__weekly_goal",
-                    help="Saved with the review and used for “Am I on track” from now on (0: no goal).",
+                    help="Saved with the review and used for “Am I on track” from now on. From 0 "
+                    "(no goal) to 100.",
                 )
                 forms.field_error(FORM, "weekly_goal", "The weekly goal")
         submitted = st.form_submit_button("Save review", type="primary", icon=":material/save:")
