@@ -248,7 +248,7 @@ def week_plan(engine: Engine) -> dict[str, Any]:
     settings = settings_store.all_settings(engine)
     reviews = strategy_store.load_reviews(engine)
     review = strategy_store.get_review(engine, int(reviews.iloc[0]["id"])) if not reviews.empty else None
-    goal = (review or {}).get("weekly_goal") or settings["weekly_goal"]
+    goal = settings["weekly_goal"]  # as the app's: a review writes its goal there; a later change wins
     lines = week_lines(plan_store.load_plans(engine), log["applied_on"], today, goal)
     answers = {
         k: v for k, v in ((review or {}).get("answers") or {}).items() if k in ("change", "skills_to_build")

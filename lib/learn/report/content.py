@@ -210,9 +210,10 @@ def _review(review: dict[str, Any], masker: Masker) -> tuple[list[Answer], list[
 
 
 def _plan(data: dict[str, Any], today: dt.date, masker: Masker) -> list[Answer]:
-    """This week: the plan from the last review with its progress, else the weekly goal."""
+    """This week: the plan from the last review with its progress, else the weekly goal (Settings'
+    own, as the app's: a review writes its goal there, and a later change in Settings wins)."""
     review = data.get("review") or {}
-    goal = review.get("weekly_goal") or data["settings"].get("weekly_goal")
+    goal = data["settings"].get("weekly_goal")
     lines = week_lines(data["plans"], data["log"]["applied_on"], today, goal, masker.name)
     answers = review.get("answers") or {}
     for key in WEEK_WORDS:

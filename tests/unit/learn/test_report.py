@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import html
 import io
+import json
 import re
 
 import pytest
@@ -273,3 +274,19 @@ def test_a_chart_taller_than_a_page_fits_one_page_and_leaves_none_blank():
     assert doc.get_y() <= doc.h - doc.b_margin + 4
     reader = PdfReader(io.BytesIO(bytes(doc.output())))
     assert len(reader.pages) == 2 and "/XObject" in reader.pages[1]["/Resources"]
+
+
+def test_the_weekly_goal_is_the_one_in_settings_even_after_a_review_set_another(engine, today):
+    from lib.core.models import StrategyReviewIn
+    from lib.data.mcp import reads
+    from lib.store import settings as settings_store
+    from lib.store import strategy as strategy_store
+
+    app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=today))
+    strategy_store.save_review(engine, StrategyReviewIn(answers={}, weekly_goal=7))
+    settings_store.set_setting(engine, "weekly_goal", 2)  # changed in Settings since
+    options = ReportOptions(sections=frozenset({"plan"}))
+    built = content.build(data.load(engine, options), options, today)
+    said = " ".join(answer.text for answer in built.plan)
+    assert "2 applications a week (Settings)" in said and "7 applications" not in said
+    assert "2 applications a week (Settings)" in json.dumps(reads.week_plan(engine))
