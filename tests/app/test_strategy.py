@@ -146,6 +146,21 @@ def test_a_target_priority_is_changed_from_the_target_form(open_page, app_env):
     assert (kept["target_priority"], kept["target_reason"]) == (2, "Slow to answer")
 
 
+def test_a_reason_typed_for_a_company_taken_off_the_list_is_not_dropped_without_a_word(open_page, app_env):
+    engine = db.open_database(app_env)
+    store.set_target(engine, TargetIn(company="Initech", target_priority=1, target_reason="Mission"))
+    at = _open_tab(open_page("pages/strategy.py"), "Target list")
+    at.text_input(key="target_company_typed_0").input("initech")
+    at.run()
+    at.radio(key="target_one_priority").set_value("Not a target")
+    at.text_area(key="target_one_reason").set_value("Went with a rival")
+    at.button(key="FormSubmitter:target_one-Save target").click()
+    at.run()
+    assert "A reason is kept for a company on the list." in " ".join(shown(at.error))
+    assert store.load_targets(engine)["name"].tolist() == ["Initech"]  # nothing changed yet
+    assert at.text_area(key="target_one_reason").value == "Went with a rival"  # kept to decide
+
+
 def test_a_target_without_a_company_is_refused_beside_the_field(open_page, app_env):
     at = _open_tab(open_page("pages/strategy.py"), "Target list")
     at.button(key="FormSubmitter:target_one-Save target").click()

@@ -185,7 +185,7 @@ def _one_target_form(names: list[str]) -> None:
             "Reason",
             height=68,
             key=forms.key(TARGET_FORM, "reason"),
-            placeholder="Why this company (or why not any more)",
+            placeholder="Why this company",
             max_chars=max_chars(TargetIn, "target_reason"),
         )
         forms.field_error(TARGET_FORM, "target_reason", "Reason")
@@ -197,6 +197,15 @@ def _one_target_form(names: list[str]) -> None:
         forms.set_errors(TARGET_FORM, {"company": company_picker.UNANSWERED})
         st.rerun()
     value = PRIORITY_OF[priority]
+    if value is None and (reason or "").strip():  # a reason is kept with a priority: said, not dropped
+        forms.set_errors(
+            TARGET_FORM,
+            {
+                "target_reason": "A reason is kept for a company on the list. To take it off, clear "
+                "the reason; to keep it, pick a priority."
+            },
+        )
+        st.rerun()
     if value and not (reason or "").strip():  # a priority changed: the reason written before stays
         reason = _reason_now(company)
     try:
