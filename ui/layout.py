@@ -9,6 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import state
+from ui.text import clipped, md
 
 FAVICON = str(Path(__file__).resolve().parents[1] / "assets" / "favicon.png")  # local: no font server
 
@@ -100,3 +101,19 @@ def lazy_expander(label: str, key: str, **kwargs):
     (`if box := lazy_expander(...): with box: ...`)."""
     box = st.expander(label, key=key, on_change="rerun", **kwargs)
     return box if box.open else None
+
+
+NOTE_SHOWN = 400  # characters of a note shown at first: 5,000 pushed what follows ~4,000 px down
+
+
+def long_text(text: str, caption: bool = False) -> None:
+    """A note as text, its start only when long, the whole of it one click away."""
+    long = len(text) > NOTE_SHOWN
+    short = clipped(text, NOTE_SHOWN) if long else text
+    if caption:
+        st.caption(md(short))
+    else:
+        st.text(short)
+    if long:
+        with st.expander(f"Read the whole note ({len(text):,} characters)"):
+            st.text(text)

@@ -193,3 +193,15 @@ def test_the_list_shows_when_to_reach_out_next_before_how(open_page, app_env):
     order = list(open_page("pages/network.py").dataframe[0].proto.column_order)
     assert order[:4] == ["name", "company", "role", "next_checkin_on"]
     assert order.index("email") > order.index("last_contact_on")
+
+
+def test_a_long_note_on_a_person_shows_its_start_and_the_whole_of_it_one_click_away(open_page, app_env):
+    engine = db.open_database(app_env)
+    note = "We talked about the team. " * 400  # 10,400 characters
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", notes=note))
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    assert not at.exception
+    [whole] = [e for e in at.expander if e.label.startswith(f"Read the whole note ({len(note.strip()):,}")]
+    assert [t.value for t in whole.text] == [note.strip()]
+    # on the card itself, its start: 10,000 characters pushed Edit and Delete ~5,000 px down
+    assert [len(t.value) <= 400 for t in at.text if t.value.startswith("We talked")] == [True, False]

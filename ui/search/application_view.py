@@ -16,29 +16,13 @@ from lib.core.models import ApplicationIn, StageEventIn, max_chars
 from lib.search import history
 from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
-from ui import conflicts, focus, forms, state
+from ui import conflicts, focus, forms, layout, state
 from ui.search import application_form, event_date
-from ui.text import clipped, md
+from ui.text import md
 
 EVENT_FORM = "record_event"
 UPCOMING_KINDS = ("screen", "interview", "final")  # a step someone is invited to, days ahead
 REAPPLY_FORM = "reapply_form"
-
-
-SHOWN_CHARS = 400  # of a note in the timeline: a 5,000-character one pushed the later events far down
-
-
-def _long_text(text: str, caption: bool = False) -> None:
-    """A note as text, its start only when long, the whole of it one click away."""
-    long = len(text) > SHOWN_CHARS
-    short = clipped(text, SHOWN_CHARS) if long else text
-    if caption:
-        st.caption(md(short))
-    else:
-        st.text(short)
-    if long:
-        with st.expander(f"Read the whole note ({len(text):,} characters)"):
-            st.text(text)
 
 
 @state.cached()  # once per data revision: a rerun reads no row of it again
@@ -159,7 +143,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         row[0].markdown(f"**{event_date.label(event)}** — {what}" + (f" ({md(detail)})" if detail else ""))
         if event.note:
             with row[0]:
-                _long_text(event.note, caption=True)
+                layout.long_text(event.note, caption=True)
         with row[0]:
             event_date.fix(event)
         asking = row[1].popover(
@@ -181,7 +165,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         st.caption("No news yet. When they answer, record it on the right.")
     if app["notes"]:
         st.markdown("**Notes**")
-        _long_text(app["notes"])
+        layout.long_text(app["notes"])
     if app["job_url"]:
         st.link_button("Open the job posting", app["job_url"], icon=":material/open_in_new:")
 

@@ -20,7 +20,7 @@ from lib.core.text import plural
 from lib.search import people as rules
 from lib.store import contacts as store
 from lib.store.base import StoreError
-from ui import focus, forms, state
+from ui import focus, forms, layout, state
 from ui.follow_up import followups
 from ui.search import company_picker
 from ui.text import md
@@ -245,4 +245,4 @@ def facts(person: dict[str, Any]) -> None:
     ]
     st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in lines if value))
     if person["notes"]:
-        st.text(person["notes"])
+        layout.long_text(person["notes"])
