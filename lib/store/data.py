@@ -49,15 +49,24 @@ EXPORT_TABLES: tuple[str, ...] = (
     "practice_settings",
 )
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "companies", "applications", "stage_events"})
+# What "this backup holds" and "restoring replaces" count: every kind of thing a person makes, so
+# someone who only wrote, practised or reviewed never reads "replaces … nothing yet".
 SUMMARY_TABLES = (
     "applications",
     "stage_events",
     "companies",
     "contacts",
     "interviews",
+    "interview_questions",
     "reflections",
+    "feedback",
     "follow_up_notes",
+    "emails",
     "mood_checkins",
+    "strategy_reviews",
+    "weekly_plans",
+    "practice_cards",
+    "writing_sessions",
 )
 
 

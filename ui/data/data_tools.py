@@ -39,6 +39,13 @@ TABLE_WORDS = {
     "reflections": ("reflection", "reflections"),
     "follow_up_notes": ("follow-up note", "follow-up notes"),
     "mood_checkins": ("mood check-in", "mood check-ins"),
+    "interview_questions": ("interview question", "interview questions"),
+    "feedback": ("feedback entry", "feedback entries"),
+    "emails": ("email", "emails"),
+    "strategy_reviews": ("strategy review", "strategy reviews"),
+    "weekly_plans": ("weekly plan", "weekly plans"),
+    "practice_cards": ("practice card", "practice cards"),
+    "writing_sessions": ("writing session", "writing sessions"),
 }
 
 

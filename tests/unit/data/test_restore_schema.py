@@ -138,3 +138,20 @@ def test_a_backup_with_values_rebound_cant_read_is_refused_and_says_which(
     with pytest.raises(backups.RestoreError, match="values Rebound can't read"):
         backups.restore(db_url, backup)
     assert count_rows(engine, db.applications) == 1
+
+
+def test_what_a_backup_holds_counts_writing_practice_and_reviews_in_words(engine, db_url, tmp_path):
+    from lib.store import writing as writing_store
+    from ui.data.data_tools import _describe
+
+    session = writing_store.start_session(engine, 1)
+    writing_store.finish(engine, session, "Only this, written after the no.")
+    check = backups.check_backup(backups.backup(db_url, tmp_path / "writer.db"))
+    assert check.ok
+    # someone who only wrote reads what restoring would replace, not "nothing yet"
+    assert _describe(check.counts) == "1 writing session"
+    demo_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    demo.build(db.open_database(demo_url))
+    described = _describe(backups.check_backup(backups.backup(demo_url, tmp_path / "d.db")).counts)
+    assert "_" not in described  # every count in words
+    assert "interview questions" in described and "strategy review" in described
