@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from lib.core.db import Engine
 from lib.core.text import plural
-from lib.data.importers import binary, linkedin, spreadsheet, statuses, trackers
+from lib.data.importers import binary, linkedin, rebound_export, spreadsheet, statuses, trackers
 from lib.data.importers.rows import ParsedFile
 from lib.data.importers.text import RowError, paused_gc, read_table
 
@@ -76,7 +76,13 @@ def _zip_members(name: str, data: bytes) -> list[ParsedFile]:
         if stem.startswith("job applications") or stem == "saved jobs" or stem == "connections":
             wanted.append(info)
     if not wanted:
-        return [_failed(name, "not-text", _no_linkedin_files(infos))]
+        applications, others = rebound_export.members([i.filename for i in infos if not i.is_dir()])
+        if applications is None:
+            return [_failed(name, "not-text", _no_linkedin_files(infos))]
+        parsed = _read_members(name, archive, [archive.getinfo(applications)])
+        for each in parsed:  # Rebound's own export: its applications, and what else it holds said
+            each.notices.append(rebound_export.left_out(others))
+        return parsed
     if len(wanted) > MAX_ZIP_READ:
         return [
             _failed(
@@ -182,7 +188,11 @@ def _parse(name: str, data: bytes, mapping: dict | None, status_map: dict | None
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
         return _zip_members(name, data)
     fmt = detect(data)
-    tracker = trackers.kind_of(_header(data)) if fmt == "spreadsheet" else None
+    header = _header(data) if fmt == "spreadsheet" else []
+    own = rebound_export.table_of(header)
+    if own is not None and own != rebound_export.APPLICATIONS:  # companies.csv made 426 "applications"
+        return [_failed(name, "rebound-export", rebound_export.refusal(own))]
+    tracker = trackers.kind_of(header) if fmt == "spreadsheet" else None
     if tracker:  # Huntr, Hired, JobSync: their statuses kept as they mean them
         return [trackers.PARSERS[tracker](data, name, status_map=status_map)]
     if fmt in _LINKEDIN_PARSERS:

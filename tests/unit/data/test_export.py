@@ -106,6 +106,32 @@ def test_an_export_imports_back_as_it_was(engine, tmp_path):
     fresh.dispose()
 
 
+def test_the_export_zip_imports_back_its_applications_and_says_what_it_leaves(engine, tmp_path):
+    _add(engine)
+    _add(engine, company="Globex", role="Analyst")
+    archive = tmp_path / "rebound-export.zip"
+    archive.write_bytes(export.export_zip(engine))
+    fresh = db.open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    result = import_files([archive], fresh)
+    [read] = result["files"]
+    assert read["path"].endswith("applications.csv") and read["imported"] == 2
+    assert any("its other files (companies," in notice for notice in read["notices"])
+    assert result["imported"]["applications"] == count_rows(fresh, db.applications) == 2
+    fresh.dispose()
+
+
+def test_the_exports_other_tables_are_refused_by_name_not_read_as_applications(engine, tmp_path):
+    _add(engine)
+    out = export.export_csv(engine, tmp_path / "out")
+    fresh = db.open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    result = import_files([p for p in out if p.name in ("companies.csv", "contacts.csv")], fresh)
+    said = [e["message"] for f in result["files"] for e in f["errors"]]
+    assert any(m.startswith("This is Rebound's own list of companies from an export") for m in said)
+    assert any(m.startswith("This is Rebound's own list of people from an export") for m in said)
+    assert count_rows(fresh, db.applications) == 0  # companies.csv made an application per company
+    fresh.dispose()
+
+
 def test_the_zip_holds_every_csv(engine):
     _add(engine)
     with zipfile.ZipFile(io.BytesIO(export.export_zip(engine))) as archive:
