@@ -106,6 +106,14 @@ def applications_from(
         parsed.notices.append(
             "Dates were read day first (23/10/2025 is 23 October), as the file writes them."
         )
+    elif applied.order_unknown:  # said, with one of its own dates: a silent guess moved days by months
+        example = data.loc[applied.dates.notna(), "applied_on"].iloc[0]
+        day = applied.dates[applied.dates.notna()].iloc[0]
+        parsed.notices.append(
+            f"Every date in this file could be read two ways, so they were read month first: "
+            f"“{example}” is {day:%d %B %Y}. If the file writes the day first, write its dates as "
+            "year-month-day (2025-10-23) and import it again."
+        )
     applied_on = applied.dates.copy()
     fallback = applied.missing & status_dates.dates.notna()
     if fallback.any():

@@ -59,6 +59,7 @@ class ParsedDates:
     yearless: pd.Series | None = None  # bool: the year was inferred
     inferred_year: int | None = None
     mixed_order: bool = False  # numeric dates both ways (15/03 and 03/20): one way can't be read
+    order_unknown: bool = False  # every numeric date reads both ways (02/11/2026): month first taken
 
 
 def _to_int(series: pd.Series) -> pd.Series:
@@ -115,6 +116,7 @@ def parse_dates(
         yearless=spread(distinct.yearless),
         inferred_year=distinct.inferred_year,
         mixed_order=distinct.mixed_order,
+        order_unknown=distinct.order_unknown,
     )
 
 
@@ -139,14 +141,21 @@ def _parse_distinct(
     numeric = live.str.extract(NUMERIC)
     has_numeric = numeric["a"].notna()
     a, b = _to_int(numeric["a"]), _to_int(numeric["b"])
+    year = _two_digit(_to_int(numeric["y"]))
+    order_unknown = False
     if day_first is None:
         # The file tells: a first part above 12 means day first; a second part above 12, month first.
         first_big, second_big = bool((a[has_numeric] > 12).any()), bool((b[has_numeric] > 12).any())
         mixed_order = first_big and second_big
         day_first = first_big and not second_big
-        if not first_big and not second_big:
+        if not first_big and not second_big and has_numeric.any():
             day_first = bool((numeric["sep"][has_numeric] == ".").any())
-    year = _two_digit(_to_int(numeric["y"]))
+            if not day_first:  # a day in the future is no day a search has: the other order, if it has none
+                today = pd.Timestamp(dt.date.today())
+                ahead_month_first = bool((_assemble(year, a, b) > today).any())
+                ahead_day_first = bool((_assemble(year, b, a) > today).any())
+                day_first = ahead_month_first and not ahead_day_first
+                order_unknown = ahead_month_first == ahead_day_first
     yearless = has_numeric & numeric["y"].isna()
     inferred_year = None
     if yearless.any():
@@ -196,6 +205,7 @@ def _parse_distinct(
         yearless=yearless_full,
         inferred_year=inferred_year,
         mixed_order=mixed_order,
+        order_unknown=order_unknown,
     )
 
 

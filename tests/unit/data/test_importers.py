@@ -96,6 +96,35 @@ def test_day_first_is_detected_from_the_file():
     assert parsed.dates.dt.date.tolist() == [dt.date(2025, 10, 23), dt.date(2025, 3, 2)]
 
 
+def test_dates_that_read_both_ways_are_read_the_way_that_puts_none_in_the_future():
+    today = dt.date.today()
+    # a day of this year, day first, whose month-first reading is still to come
+    pairs = [
+        (d, m)
+        for d in range(1, 13)
+        for m in range(1, 13)
+        if dt.date(today.year, m, d) <= today < dt.date(today.year, d, m)
+    ]
+    if not pairs:
+        pytest.skip("on 1 January no such day exists yet")
+    day, month = pairs[0]
+    parsed = parse_dates(pd.Series([f"{day:02d}/{month:02d}/{today.year}", f"01/02/{today.year - 1}"]))
+    assert parsed.day_first and not parsed.order_unknown
+    assert parsed.dates.iloc[0].date() == dt.date(today.year, month, day)
+
+
+def test_dates_that_read_both_ways_in_the_past_are_read_month_first_and_said():
+    parsed = parse_dates(pd.Series(["02/11/2024", "10/11/2024"]))
+    assert not parsed.day_first and parsed.order_unknown
+    [file] = parse_bytes(
+        "uk.csv", b"Company,Role,Date applied\nAcme,Analyst,02/11/2024\nBeta,Dev,10/11/2024\n"
+    )
+    assert (
+        "Every date in this file could be read two ways, so they were read month first: "
+        "“02/11/2024” is 11 February 2024." in " ".join(file.notices)
+    )
+
+
 def test_a_year_less_date_takes_the_year_of_the_files_other_dates():
     parsed = parse_dates(pd.Series(["9/19", "9/19/24", "10/1/24"]))
     assert parsed.dates.iloc[0].date() == dt.date(2024, 9, 19)
