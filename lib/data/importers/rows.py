@@ -232,6 +232,9 @@ def map_unique(series: pd.Series, func) -> pd.Series:
     return series.map(dict(zip(uniques, map(func, uniques))))
 
 
+_RECRUIT_NAMED = tuple(name for name in (*_JOB_BOARDS, *_ATS) if "recruit" in name)
+
+
 def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
     """("job board", "LinkedIn") from "LinkedIn"; a Rebound channel word is kept as the channel."""
 
@@ -243,7 +246,10 @@ def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
             return (key, None)
         if "referr" in key:
             return ("referral", text)
-        if "recruit" in key or "agency" in key or "headhunt" in key:
+        person = key  # "recruit" inside a board's or system's name (ZipRecruiter) is not a recruiter
+        for name in _RECRUIT_NAMED:
+            person = person.replace(name, "")
+        if "recruit" in person or "agency" in person or "headhunt" in person:
             return ("recruiter", text)
         if "fair" in key or "event" in key:
             return ("career fair", text)

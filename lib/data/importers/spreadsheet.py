@@ -72,6 +72,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "reply date",
         "date of response",
         "last updated",
+        "last update",
         "updated at",
         "updated",
         "outcome date",

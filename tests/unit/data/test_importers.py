@@ -465,3 +465,27 @@ def test_a_second_column_of_the_same_name_is_said_not_ignored_silently():
         parsed.notices
     )
     assert parsed.events.empty  # the first, "Applied", is what was read
+
+
+@pytest.mark.parametrize(
+    "source, channel",
+    [
+        ("SmartRecruiters", "company site"),  # an application system, not a person reaching out
+        ("ZipRecruiter", "job board"),
+        ("Recruiter (agency)", "recruiter"),
+        ("Hays recruitment", "recruiter"),
+        ("Referral from Jo", "referral"),
+    ],
+)
+def test_a_board_or_system_with_recruit_in_its_name_is_not_a_recruiter(source, channel):
+    from lib.data.importers.rows import channel_and_source
+
+    channels, sources = channel_and_source(pd.Series([source], dtype=object))
+    assert (channels.iloc[0], sources.iloc[0]) == (channel, source)
+
+
+def test_a_last_update_column_is_taken_for_the_status_date():
+    data = b"Company,Role,Date applied,Status,Last update\nAcme,Analyst,2025-03-01,Rejected,2025-03-20\n"
+    [file] = parse_bytes("tracker.csv", data)
+    assert file.mapping["status_date"] == "Last update"
+    assert file.events["occurred_on"].tolist() == [dt.date(2025, 3, 20)]
