@@ -487,3 +487,13 @@ def test_a_rejection_that_starts_a_new_application_says_its_day_and_takes_the_da
     engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])
     assert [d.date() for d in app_store.load_applications(engine)["applied_on"]] == [dt.date(2025, 10, 20)]
     engine.dispose()
+
+
+def test_a_notice_true_of_several_files_is_said_once_naming_them(open_page):
+    at = _upload(open_page(PAGE), "Job Applications.csv", "Job Applications_1.csv")
+    assert not at.exception
+    replies = [i.value for i in at.info if "keeps no replies" in i.value]
+    # once, naming both: one per file pushed Import below a 1,280 × 800 window's edge
+    assert len(replies) == 1 and replies[0].startswith(
+        "Job Applications\\.csv and Job Applications\\_1\\.csv:"
+    )

@@ -7,6 +7,7 @@ is a duplicate) on the data revision too, so reruns while correcting a mapping s
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePosixPath
 
 import pandas as pd
 import streamlit as st
@@ -194,9 +195,13 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
         f"{found.problems:,}",
         help=f"{problems.in_words(found) or 'None'}: listed below with their line, field and what happens.",
     )
+    said: dict[str, list[str]] = {}  # a notice true of several files is said once, naming them
     for f in files:
         for notice in f.notices:
-            st.info(f"{md(f.path)}: {md(notice)}", icon=":material/info:")
+            said.setdefault(notice, []).append(f.path)
+    for notice, paths in said.items():
+        st.info(f"{md(_file_names(paths))}: {md(notice)}", icon=":material/info:")
+    for f in files:
         words = f.statuses
         if f.format not in SPREADSHEETS and words is not None and "two_ways" in words:
             # other trackers' files have no status table to correct here: said, with how to say it
@@ -210,6 +215,14 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
         )
         st.info(f"Companies already in your log: {matched}.", icon=":material/join_inner:")
     _further_in_file(plan.further)
+
+
+def _file_names(paths: list[str]) -> str:
+    """ "Job Applications.csv", or "Job Applications.csv and Job Applications_1.csv", or "3 files"."""
+    if len(paths) == 1:
+        return paths[0]
+    names = [PurePosixPath(p).name for p in paths]
+    return " and ".join(names) if len(names) == 2 else f"{len(names)} files ({', '.join(names[:2])}, …)"
 
 
 FURTHER_LINKS = 5  # applications linked one by one; the rest counted
