@@ -75,7 +75,8 @@ def load_checks(engine: Engine) -> pd.DataFrame:
 
 
 def week_activity(engine: Engine, since: dt.date) -> dict[str, pd.Series]:
-    """Dates of applications, follow-up notes sent and questions practised from `since` on."""
+    """Dates of applications, follow-up notes sent and questions practised (each once, at its
+    latest grade) from `since` on."""
     with engine.connect() as connection:
         applied = connection.execute(sa.select(A.c.applied_on).where(A.c.applied_on >= since)).scalars().all()
         sent = (
@@ -85,11 +86,13 @@ def week_activity(engine: Engine, since: dt.date) -> dict[str, pd.Series]:
             .scalars()
             .all()
         )
+        R = db.practice_reviews
+        # one time per question (its latest grade): "19 questions practised" counted 9 cards' grades
         practised = (
             connection.execute(
-                sa.select(db.practice_reviews.c.reviewed_at).where(
-                    db.practice_reviews.c.reviewed_at >= dt.datetime.combine(since, dt.time())
-                )
+                sa.select(sa.func.max(R.c.reviewed_at))
+                .where(R.c.reviewed_at >= dt.datetime.combine(since, dt.time()))
+                .group_by(sa.func.coalesce(R.c.card_id, -R.c.id))
             )
             .scalars()
             .all()

@@ -65,6 +65,18 @@ def test_a_grade_is_stored_and_the_schedule_resumes_from_it(engine) -> None:
         assert c.execute(sa.select(sa.func.count()).select_from(db.practice_reviews)).scalar() == 2
 
 
+def test_the_week_counts_each_question_practised_once_however_often_it_was_graded(engine) -> None:
+    _debrief(engine, [1, 2])
+    store.sync_cards(engine, NOW)
+    first, second = (int(i) for i in store.load_cards(engine)["id"])
+    now = dt.datetime.now()
+    due = store.grade(engine, first, 1, 0, now)  # "again": it comes back in minutes, is graded again
+    store.grade(engine, first, 3, 1, due)
+    store.grade(engine, second, 3, 0, now)
+    practised = plan_store.week_activity(engine, dt.date.today() - dt.timedelta(days=1))["practised_at"]
+    assert len(practised) == 2  # two questions, three grades
+
+
 def test_a_card_whose_question_was_deleted_goes_quietly(engine) -> None:
     _debrief(engine, [1, 2])
     store.sync_cards(engine, NOW)
