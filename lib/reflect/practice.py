@@ -70,18 +70,17 @@ def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = 
 
     Cards whose question was deleted are left out. Without an interview coming: the cards due now,
     earliest due first, weakest rating first among equals. With an interview on `interview_on`
-    (today or later): every card due before that day comes first — practising it before the
-    interview beats practising it after — then any other card due now.
+    (today or later): every card due before that day and not yet practised today comes first —
+    practising it before the interview beats practising it after — then any other card due now.
+    (Once a day: a card just graded "easy" came straight back, and the ready counts never fell.)
     """
     if cards.empty:
         return cards
     live = cards[cards["question_id"].notna() & cards["question"].notna()]
     due = pd.to_datetime(live["due"])
     mask = due <= pd.Timestamp(now)
-    before = pd.Series(False, index=live.index)
-    if interview_on is not None and interview_on >= now.date():
-        before = due < pd.Timestamp(interview_on)
-        mask = mask | before
+    before = _pulled_forward(live, due, now, interview_on)
+    mask = mask | before
     picked = live[mask]
     if picked.empty:
         return picked.reset_index(drop=True)
@@ -90,6 +89,35 @@ def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = 
     )
     picked = picked.sort_values(["_before", "_due", "_r", "id"], na_position="last")
     return picked.drop(columns=["_before", "_due", "_r"]).reset_index(drop=True)
+
+
+def _pulled_forward(
+    live: pd.DataFrame, due: pd.Series, now: dt.datetime, interview_on: dt.date | None
+) -> pd.Series:
+    """The cards brought forward for an interview: due before its day, not practised today."""
+    if interview_on is None or interview_on < now.date():
+        return pd.Series(False, index=live.index)
+    last = (
+        pd.to_datetime(live["last_review"]) if "last_review" in live else pd.Series(pd.NaT, index=live.index)
+    )
+    practised_today = (last >= pd.Timestamp(now.date())).fillna(False)
+    return (due < pd.Timestamp(interview_on)) & ~practised_today
+
+
+def next_ready(
+    cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None
+) -> dt.datetime | None:
+    """When the next card is ready, as `queue` counts: at its due time, or tomorrow for a card
+    practised today that is due before the interview. None without a card to wait for."""
+    live = cards[cards["question_id"].notna() & cards["question"].notna()] if not cards.empty else cards
+    if live.empty:
+        return None
+    due = pd.to_datetime(live["due"])
+    if interview_on is not None and interview_on >= now.date():
+        tomorrow = pd.Timestamp(now.date() + dt.timedelta(days=1))
+        due = due.where(~(due < pd.Timestamp(interview_on)), due.clip(upper=tomorrow))
+    due = due[due > pd.Timestamp(now)]
+    return due.min().to_pydatetime() if not due.empty else None
 
 
 def due_count(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None) -> int:

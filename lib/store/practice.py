@@ -56,7 +56,8 @@ def sync_cards(engine: Engine, now: dt.datetime | None = None) -> int:
 
 
 def load_cards(engine: Engine) -> pd.DataFrame:
-    """Every card with its question (NULL when the question was deleted), rating, answers, company."""
+    """Every card with its question (NULL when the question was deleted), rating, answers, company
+    and when it was last graded (NaT: never)."""
     return read_frame(
         engine,
         sa.select(
@@ -70,13 +71,17 @@ def load_cards(engine: Engine) -> pd.DataFrame:
             Q.c.my_answer,
             Q.c.better_answer,
             C.c.name.label("company"),
+            sa.select(sa.func.max(R.c.reviewed_at))
+            .where(R.c.card_id == K.c.id)
+            .scalar_subquery()
+            .label("last_review"),
         )
         .outerjoin(Q, Q.c.id == K.c.question_id)
         .outerjoin(I, I.c.id == Q.c.interview_id)
         .outerjoin(A, A.c.id == I.c.application_id)
         .outerjoin(C, C.c.id == A.c.company_id)
         .order_by(K.c.due, K.c.id),
-        parse_dates=["due"],
+        parse_dates=["due", "last_review"],
     )
 
 

@@ -91,16 +91,16 @@ def session(today: dt.date) -> None:
     left = queue[~queue["id"].isin(seen | waiting)] if not queue.empty else queue
     if left.empty:
         # graded in this session: put away, or still being learnt and waiting its few minutes
-        _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(BACK_AT)))
+        _nothing_left(all_cards, bool(seen) or bool(st.session_state.get(BACK_AT)), today)
         return
     st.caption(f"{len(left)} to go in this session. Stop whenever you like: every grade is kept.")
     _card(left.iloc[0])
 
 
-def _nothing_left(all_cards: pd.DataFrame, practised: bool) -> None:
-    live = all_cards[all_cards["question"].notna()]
-    upcoming = pd.to_datetime(live["due"]).min() if not live.empty else None
-    when = practice.next_text(upcoming.to_pydatetime(), practice.utcnow()) if upcoming is not None else None
+def _nothing_left(all_cards: pd.DataFrame, practised: bool, today: dt.date) -> None:
+    now = practice.utcnow()
+    upcoming = practice.next_ready(all_cards, now, shared.next_interview(today))
+    when = practice.next_text(upcoming, now) if upcoming is not None else None
     if practised:
         st.success("That's all for now — well done. " + (f"The next card is ready {when}." if when else ""))
         st.button("Go through them again", on_click=_restart, key="practice_restart")

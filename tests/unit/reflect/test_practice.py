@@ -46,6 +46,24 @@ def test_cards_due_before_an_interview_come_first() -> None:
     assert practice.due_count(cards, NOW, interview_on=NOW.date() - dt.timedelta(days=1)) == 1
 
 
+def test_a_card_brought_forward_for_an_interview_is_practised_once_a_day() -> None:
+    interview = NOW.date() + dt.timedelta(days=5)
+    cards = _cards(
+        {"due": NOW + dt.timedelta(days=1), "last_review": NOW - dt.timedelta(minutes=1)},  # just now
+        {"due": NOW + dt.timedelta(days=2), "last_review": NOW - dt.timedelta(days=1)},  # yesterday
+        {"due": NOW + dt.timedelta(days=9), "last_review": pd.NaT},  # after the interview
+    )
+    # graded a minute ago: not straight back, so the ready count falls as the person practises
+    assert practice.queue(cards, NOW, interview)["id"].tolist() == [2]
+    cards.loc[1, "last_review"] = NOW - dt.timedelta(minutes=1)
+    assert practice.queue(cards, NOW, interview).empty
+    # and "the next card is ready tomorrow" is true: tomorrow it is brought forward again
+    tomorrow = dt.datetime.combine(NOW.date() + dt.timedelta(days=1), dt.time())
+    assert practice.next_ready(cards, NOW, interview) == tomorrow
+    assert practice.queue(cards, tomorrow + dt.timedelta(hours=9), interview)["id"].tolist() == [1, 2]
+    assert practice.next_ready(cards, NOW) == NOW + dt.timedelta(days=1)  # no interview: its due
+
+
 def test_a_card_whose_question_was_deleted_is_left_out_and_no_cards_is_an_empty_queue() -> None:
     cards = _cards({"due": NOW, "question_id": None, "question": None}, {"due": NOW})
     assert practice.queue(cards, NOW)["id"].tolist() == [2]
