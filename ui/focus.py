@@ -19,8 +19,10 @@ export default function (component) {
   const target = component.data?.target;
   if (!target) return;
   const box = `.st-key-${CSS.escape(target)}`;
-  // a text field, or a row of choices: its picked one, else its first (never its help button)
-  const selector = `${box} input, ${box} textarea, ${box} [role=radio][aria-checked=true]`;
+  // a text field, or a row of choices: its picked one, else its first (never its help button); or
+  // a button of its own (a st.button's key names it)
+  const selector = `${box} input, ${box} textarea, ${box} [role=radio][aria-checked=true], ` +
+    `${box} .stButton button`;
   const deadline = Date.now() + 5000;
   const focus = () => {
     const field = document.querySelector(selector) || document.querySelector(`${box} [role=radio]`);

@@ -92,3 +92,24 @@ def test_a_practice_session_goes_over_three_cards(page, server):
         wait_for_app(page)
     expect(page.get_by_text("That's all for now — well done.")).to_be_visible()
     expect(page.get_by_text("Easy.")).not_to_be_visible()
+
+
+def test_a_practice_round_by_keyboard_goes_from_the_reveal_to_the_grades_and_on(page, server):
+    long_answer = "Start with the churn dispute, then what I changed. " * 200  # 10,200 characters
+    # questions of their own: the module's server keeps the cards the other journeys graded
+    _seed(server.db_url, [("Tell me about a hard call.", 1, long_answer), ("Why this team?", 2, "Mission.")])
+    page.set_viewport_size({"width": 1280, "height": 800})
+    goto(page, server, "practice")
+    page.get_by_role("button", name="Show the better answer").focus()
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    first_grade = page.locator("[class*='st-key-practice_grade_'] button").first
+    expect(first_grade).to_be_focused()  # the keyboard goes on from the grades: they are in view
+    box = first_grade.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800
+    page.keyboard.press("Tab")  # Again → Hard → Good
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Why this team?")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Answer aloud, or type it here (not saved)")).to_be_focused()

@@ -14,13 +14,15 @@ import streamlit as st
 from lib.reflect import practice
 from lib.store import practice as practice_store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import focus, forms, layout, state
 from ui.reflect import practice as shared
 from ui.text import md
 
 SEEN = "practice_seen"  # card ids graded (or skipped) in this session
 REVEALED = "practice_revealed"  # the card id whose better answer is shown
 BACK_AT = "practice_back_at"  # card id -> when a card still being learnt comes back (naive UTC)
+FOCUS = "practice"  # where the keyboard goes after a reveal or a grade
+NEXT_CARD = "next card"  # after a grade: the answer box of whichever card comes next
 
 
 def _grade(card_id: int, reps: int, grade: int) -> None:
@@ -35,6 +37,7 @@ def _grade(card_id: int, reps: int, grade: int) -> None:
         st.session_state.setdefault(BACK_AT, {})[card_id] = due
     st.session_state.pop(REVEALED, None)
     st.session_state.pop(f"practice_typed_{card_id}", None)
+    focus.after_save(FOCUS, NEXT_CARD)  # the next card's answer box, whichever card that is
     if due is None:
         st.toast("That card was already graded, or its question was removed: moving on.")
     else:
@@ -43,6 +46,9 @@ def _grade(card_id: int, reps: int, grade: int) -> None:
 
 def _reveal(card_id: int) -> None:
     st.session_state[REVEALED] = card_id
+    # the keyboard goes on from the grades (the focus fell to the page, 30 Tabs from them), and they
+    # scroll into view: under the better answer they sat at a 1,280 x 800 window's edge
+    focus.after_save(FOCUS, f"practice_grade_{card_id}_{next(iter(practice.GRADES))}")
 
 
 def _restart() -> None:
@@ -123,6 +129,8 @@ def _card(card: pd.Series) -> None:
             key=f"practice_typed_{card_id}",
             height=120,
         )
+        if (target := forms.take(f"focus:{FOCUS}")) is not None:
+            focus.now(f"practice_typed_{card_id}" if target == NEXT_CARD else str(target))
         if st.session_state.get(REVEALED) != card_id:
             st.button(
                 "Show the better answer",
@@ -135,9 +143,10 @@ def _card(card: pd.Series) -> None:
             return
         better, mine = card["better_answer"], card["my_answer"]
         st.markdown("**Your better answer for next time**")
-        st.text(
-            better if isinstance(better, str) and better.strip() else "— none written yet: what would it be?"
-        )
+        if isinstance(better, str) and better.strip():
+            layout.long_text(better)  # its start: 10,000 characters put the grades 2,800 px down
+        else:
+            st.text("— none written yet: what would it be?")
         st.markdown("**How did it go this time?**")
         cols = st.columns(len(practice.GRADES))
         for col, (grade, label) in zip(cols, practice.GRADES.items()):
