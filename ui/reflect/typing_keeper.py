@@ -7,7 +7,8 @@ no network, no build step) listens for typing in the page's text boxes; after a 
 KEEP_AFTER_MS it lets the box lose focus and takes focus straight back, caret and scroll
 position kept. Streamlit then commits the value as on a blur, so the box's own on_change (the
 page's draft saver) keeps it as a draft. Boxes inside an st.form are left alone (a form sends
-nothing before its submit button).
+nothing before its submit button). Leaving the page within that pause hands the text over at
+once and has the browser ask first, so the second before closing is not lost.
 """
 
 from __future__ import annotations
@@ -63,20 +64,38 @@ export default function (component) {
     box.scrollTop = top;
     if (keyClass) follow(box, keyClass);
   };
+  const waiting = new Set();  // boxes typed in and not yet handed over
   const onInput = (event) => {
     const box = event.target;
     if (!event.isTrusted) return;  // our own carry-over of typed text
     if (!(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement)) return;
     if (!box.closest(boxes) || box.closest('[data-testid="stForm"]')) return;
     clearTimeout(timers.get(box));
-    timers.set(box, setTimeout(() => keep(box), delay));
+    waiting.add(box);
+    timers.set(box, setTimeout(() => { waiting.delete(box); keep(box); }, delay));
+  };
+  // Leaving (a closed tab, a reload) within the pause: what was typed is handed over at once, and
+  // the browser asks first, so the message has time to go (text typed the second before closing
+  // was lost, though the box says it is kept as you go).
+  const onLeave = (event) => {
+    const typed = [...waiting].filter((box) => box.isConnected);
+    waiting.clear();
+    if (!typed.length) return;
+    typed.forEach((box) => { clearTimeout(timers.get(box)); box.blur(); });
+    event.preventDefault();
+    event.returnValue = "";
   };
   if (window.__reboundKeepTyping) document.removeEventListener("input", window.__reboundKeepTyping, true);
+  if (window.__reboundLeave) window.removeEventListener("beforeunload", window.__reboundLeave);
   window.__reboundKeepTyping = onInput;
+  window.__reboundLeave = onLeave;
   document.addEventListener("input", onInput, true);
+  window.addEventListener("beforeunload", onLeave);
   return () => {
     document.removeEventListener("input", onInput, true);
+    window.removeEventListener("beforeunload", onLeave);
     if (window.__reboundKeepTyping === onInput) window.__reboundKeepTyping = null;
+    if (window.__reboundLeave === onLeave) window.__reboundLeave = null;
   };
 }
 """
