@@ -140,3 +140,20 @@ def test_a_month_in_the_table_under_a_chart_reads_as_a_month():
     )
     table = prepare(charts.over_time_chart(months, "month").to_dict(), "Over time").table
     assert set(table["Month applied"]) == {"Oct 2026", "Nov 2026"}
+
+
+def _contrast(hex_colour: str) -> float:
+    """Contrast of a colour against white (WCAG 2)."""
+    channels = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def test_axis_and_legend_words_read_on_white_and_a_colour_the_chart_sets_is_kept():
+    spec = charts.company_stages_chart(COMPANY_STAGES).to_dict()
+    config = prepare(spec).spec["config"]
+    colours = [config[part][key] for part in ("axis", "legend") for key in ("labelColor", "titleColor")]
+    assert all(_contrast(c) >= 4.5 for c in colours), colours  # Streamlit's own grey: 3.7
+    own = prepare({**spec, "config": {**spec.get("config", {}), "axis": {"labelColor": "#000000"}}})
+    assert own.spec["config"]["axis"]["labelColor"] == "#000000"
