@@ -18,7 +18,7 @@ NARROW = ("on_track",)  # the weekly goal in a third of the page
 WIDE = ("self_assessment", "mood", "mood_activity", "motivation", "comfort:Company")  # across the page
 CHART_TITLES = {
     "self_assessment": "How you rated yourself, by how far you got",
-    "questions": "The questions that went least well",
+    "questions": "The kinds of question that went least well",
     "themes": "What the no's were about",
     "themes_by_month": "What the no's were about, month by month",
     "skills": "Skills your reflections named",
