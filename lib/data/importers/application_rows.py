@@ -15,7 +15,7 @@ import pandas as pd
 from lib.core import vocab
 from lib.core.models import EARLIEST_LIKELY_DAY, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.core.text import plural
-from lib.data.importers.dates import parse_dates, why_unreadable
+from lib.data.importers.dates import ParsedDates, parse_dates, why_unreadable
 from lib.data.importers.rows import (
     APPLICATION_COLUMNS,
     FIELDS,
@@ -67,6 +67,29 @@ def _not_web_address(series: pd.Series) -> pd.Series:
     )
 
 
+def _date_order_notices(applied: ParsedDates, status: ParsedDates) -> list[str]:
+    """What is said about the order of numeric dates: day first as the file writes them, day first
+    because month first would put some after today, or month first for want of a sign (said, with
+    one of the file's dates: a silent guess moved days by months)."""
+    told = applied if applied.order_known or applied.order_unknown else status
+    if told.by_future:
+        day = parse_dates(pd.Series([told.example]), day_first=True).dates.iloc[0]
+        return [
+            f"Dates were read day first (“{told.example}” is {day:%d %B %Y}): read month first, "
+            "some would fall after today."
+        ]
+    if applied.day_first and applied.order_known:
+        return ["Dates were read day first (23/10/2025 is 23 October), as the file writes them."]
+    if told.order_unknown and told.example:
+        day = parse_dates(pd.Series([told.example]), day_first=False).dates.iloc[0]
+        return [
+            f"Dates such as “{told.example}” could be read two ways; they were read month first "
+            f"({day:%d %B %Y}). If the file writes the day first, write its dates as year-month-day "
+            "(2025-10-23) before importing it."
+        ]
+    return []
+
+
 def applications_from(
     frame: pd.DataFrame,
     path: str,
@@ -93,7 +116,14 @@ def applications_from(
     applied = parse_dates(data["applied_on"])
     known_years = applied.dates[applied.dates.notna() & ~applied.yearless].dt.year
     hint = int(known_years.mode().iloc[0]) if not known_years.empty else applied.inferred_year
-    status_dates = parse_dates(data["status_date"], year_hint=hint, day_first=applied.day_first or None)
+    # one order for the whole file: the status dates follow the applied dates' when those told it,
+    # and tell it for them when they could not (02/11 applied, 13/11 rejected: both day first)
+    status_dates = parse_dates(
+        data["status_date"], year_hint=hint, day_first=applied.day_first if applied.order_known else None
+    )
+    if not applied.order_known and status_dates.order_known and status_dates.day_first != applied.day_first:
+        applied = parse_dates(data["applied_on"], day_first=status_dates.day_first)
+        applied.day_first, applied.order_known = status_dates.day_first, True
     for parsed_dates in (applied, status_dates):
         if parsed_dates.yearless is not None and parsed_dates.yearless.any():
             lines = data.loc[parsed_dates.yearless, "line"].tolist()
@@ -102,18 +132,7 @@ def applications_from(
                 f"{plural(len(lines), 'date')} had no year (line {shown}); the year "
                 f"{parsed_dates.inferred_year} was taken from the file's other dates."
             )
-    if applied.day_first:
-        parsed.notices.append(
-            "Dates were read day first (23/10/2025 is 23 October), as the file writes them."
-        )
-    elif applied.order_unknown:  # said, with one of its own dates: a silent guess moved days by months
-        example = data.loc[applied.dates.notna(), "applied_on"].iloc[0]
-        day = applied.dates[applied.dates.notna()].iloc[0]
-        parsed.notices.append(
-            f"Every date in this file could be read two ways, so they were read month first: "
-            f"“{example}” is {day:%d %B %Y}. If the file writes the day first, write its dates as "
-            "year-month-day (2025-10-23) and import it again."
-        )
+    parsed.notices += _date_order_notices(applied, status_dates)
     applied_on = applied.dates.copy()
     fallback = applied.missing & status_dates.dates.notna()
     if fallback.any():

@@ -60,6 +60,9 @@ class ParsedDates:
     inferred_year: int | None = None
     mixed_order: bool = False  # numeric dates both ways (15/03 and 03/20): one way can't be read
     order_unknown: bool = False  # every numeric date reads both ways (02/11/2026): month first taken
+    order_known: bool = False  # the column told the order (15/03, 03/20, 15.03, or only one way past)
+    by_future: bool = False  # day first because month first put some dates after today
+    example: str | None = None  # a cell that shows the guess (for order_unknown and by_future)
 
 
 def _to_int(series: pd.Series) -> pd.Series:
@@ -117,6 +120,9 @@ def parse_dates(
         inferred_year=distinct.inferred_year,
         mixed_order=distinct.mixed_order,
         order_unknown=distinct.order_unknown,
+        order_known=distinct.order_known,
+        by_future=distinct.by_future,
+        example=distinct.example,
     )
 
 
@@ -142,20 +148,30 @@ def _parse_distinct(
     has_numeric = numeric["a"].notna()
     a, b = _to_int(numeric["a"]), _to_int(numeric["b"])
     year = _two_digit(_to_int(numeric["y"]))
-    order_unknown = False
+    order_unknown = order_known = by_future = False
+    example = None
     if day_first is None:
         # The file tells: a first part above 12 means day first; a second part above 12, month first.
         first_big, second_big = bool((a[has_numeric] > 12).any()), bool((b[has_numeric] > 12).any())
         mixed_order = first_big and second_big
         day_first = first_big and not second_big
-        if not first_big and not second_big and has_numeric.any():
-            day_first = bool((numeric["sep"][has_numeric] == ".").any())
-            if not day_first:  # a day in the future is no day a search has: the other order, if it has none
+        order_known = first_big or second_big
+        if not order_known and bool((numeric["sep"][has_numeric] == ".").any()):
+            day_first = order_known = True  # 02.11.2026: a dotted date is day first
+        elif not order_known and has_numeric.any():
+            month_first_dates, day_first_dates = _assemble(year, a, b), _assemble(year, b, a)
+            # dates that read as two different days (02/02 reads the same either way)
+            both = has_numeric & month_first_dates.notna() & day_first_dates.notna() & (a != b)
+            if both.any():
                 today = pd.Timestamp(dt.date.today())
-                ahead_month_first = bool((_assemble(year, a, b) > today).any())
-                ahead_day_first = bool((_assemble(year, b, a) > today).any())
-                day_first = ahead_month_first and not ahead_day_first
-                order_unknown = ahead_month_first == ahead_day_first
+                ahead = month_first_dates.gt(today) & both  # no search has a day after today:
+                ahead_day_first = bool((day_first_dates.gt(today) & both).any())
+                if ahead.any() and not ahead_day_first:  # the other order, if it has none
+                    day_first = order_known = by_future = True
+                    example = str(values[ahead[ahead].index[0]]).strip()
+                else:  # month first, as most spreadsheets write them: said, with a cell of its own
+                    order_unknown = True
+                    example = str(values[both[both].index[0]]).strip()
     yearless = has_numeric & numeric["y"].isna()
     inferred_year = None
     if yearless.any():
@@ -206,6 +222,9 @@ def _parse_distinct(
         inferred_year=inferred_year,
         mixed_order=mixed_order,
         order_unknown=order_unknown,
+        order_known=order_known,
+        by_future=by_future,
+        example=example,
     )
 
 

@@ -111,18 +111,39 @@ def test_dates_that_read_both_ways_are_read_the_way_that_puts_none_in_the_future
     parsed = parse_dates(pd.Series([f"{day:02d}/{month:02d}/{today.year}", f"01/02/{today.year - 1}"]))
     assert parsed.day_first and not parsed.order_unknown
     assert parsed.dates.iloc[0].date() == dt.date(today.year, month, day)
+    cell = f"{day:02d}/{month:02d}/{today.year}"
+    [file] = parse_bytes("uk.csv", f"Company,Role,Date applied\nAcme,Analyst,{cell}\n".encode())
+    said = f"Dates were read day first (“{cell}” is {dt.date(today.year, month, day):%d %B %Y}): read month first"
+    assert any(n.startswith(said) for n in file.notices)
 
 
 def test_dates_that_read_both_ways_in_the_past_are_read_month_first_and_said():
     parsed = parse_dates(pd.Series(["02/11/2024", "10/11/2024"]))
     assert not parsed.day_first and parsed.order_unknown
-    [file] = parse_bytes(
-        "uk.csv", b"Company,Role,Date applied\nAcme,Analyst,02/11/2024\nBeta,Dev,10/11/2024\n"
-    )
+    data = b"Company,Role,Date applied\nAcme,Analyst,2024-10-23\nBeta,Dev,02/11/2024\nGamma,Dev,10/10/2024\n"
+    [file] = parse_bytes("uk.csv", data)
+    # the example is a date that reads two ways, not the ISO one or one that reads the same
     assert (
-        "Every date in this file could be read two ways, so they were read month first: "
-        "“02/11/2024” is 11 February 2024." in " ".join(file.notices)
+        "Dates such as “02/11/2024” could be read two ways; they were read month first "
+        "(11 February 2024). If the file writes the day first" in " ".join(file.notices)
     )
+
+
+@pytest.mark.parametrize("placeholder", ["00/00/0000", "13/13/2024", "0/0/0"])
+def test_numeric_dates_that_are_no_day_either_way_are_refused_row_by_row_not_a_crash(placeholder):
+    data = f"Company,Role,Date applied\nAcme,Analyst,{placeholder}\n".encode()
+    [file] = parse_bytes("blank.csv", data)
+    assert file.applications.empty
+    assert [e.field for e in file.errors] == ["date applied"]
+    assert not any("could be read two ways" in n for n in file.notices)
+
+
+def test_the_status_dates_tell_the_order_the_applied_dates_could_not():
+    data = b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,02/11/2024,Rejected,13/11/2024\n"
+    [file] = parse_bytes("uk.csv", data)
+    assert file.applications["applied_on"].tolist() == [dt.date(2024, 11, 2)]  # not 11 February
+    assert file.events["occurred_on"].tolist() == [dt.date(2024, 11, 13)]
+    assert "Dates were read day first (23/10/2025 is 23 October), as the file writes them." in file.notices
 
 
 def test_a_year_less_date_takes_the_year_of_the_files_other_dates():
