@@ -75,13 +75,13 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
     """{key: application id} for every application there, by its import key and its natural key."""
     frame = raw_frame(  # the driver's values: SQLAlchemy's per-row work was half a re-import's plan
         connection,
-        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.job_url, A.c.applied_on).join(
-            C, C.c.id == A.c.company_id
-        ),
+        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.job_url, A.c.applied_on)
+        .join(C, C.c.id == A.c.company_id)
+        .order_by(A.c.id),  # roleless ones are numbered in the order they came in
     )
     if frame.empty:
         return {}
-    role = keyed_role(frame["role"], frame["job_url"])
+    role = keyed_role(frame["role"], frame["job_url"], frame["name_key"], frame["applied_on"])
     natural = application_key_from(frame["name_key"], role, frame["applied_on"])
     imported = frame.dropna(subset=["import_key"])
     return dict(zip(natural, frame["id"])) | dict(zip(imported["import_key"], imported["id"]))

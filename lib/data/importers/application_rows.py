@@ -22,15 +22,17 @@ from lib.data.importers.rows import (
     ROLE_NOT_GIVEN,
     WORK_MODES,
     ParsedFile,
-    application_key,
+    application_key_from,
     by_distinct,
     channel_and_source,
     clean_text,
     keyed_role,
+    map_unique,
 )
 from lib.data.importers.stage_history import events
 from lib.data.importers.statuses import map_status, word_key
 from lib.data.importers.text import RowError
+from lib.search.companies import company_key
 
 
 def _errors(frame: pd.DataFrame, mask: pd.Series, field_label: str, message) -> list[RowError]:
@@ -224,8 +226,9 @@ def applications_from(
     good["work_mode"] = by_distinct(
         good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
-    role_for_key = keyed_role(good["role"], good["job_url"])
-    good["import_key"] = application_key(good["company"], role_for_key, good["applied_on"])
+    company_keys = map_unique(good["company"], company_key)
+    role_for_key = keyed_role(good["role"], good["job_url"], company_keys, good["applied_on"])
+    good["import_key"] = application_key_from(company_keys, role_for_key, good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date
     applications = good[APPLICATION_COLUMNS]
     if not applications.index.equals(pd.RangeIndex(len(applications))):

@@ -216,14 +216,27 @@ def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: p
     return pd.Series(keys, index=role.index, dtype=object)
 
 
-def keyed_role(role: pd.Series, job_url: pd.Series) -> pd.Series:
-    """The role as the duplicate key reads it: an application with no role and a job link is told
-    apart by the link (two postings at one company on one day); without a link, by company and day.
-    Both the import and the log's own rows are keyed so, so a file imported again adds nothing."""
-    no_role = (role == ROLE_NOT_GIVEN) & job_url.notna()
+def keyed_role(role: pd.Series, job_url: pd.Series, company_keys: pd.Series, days: pd.Series) -> pd.Series:
+    """The role as the duplicate key reads it. An application with no role is told apart by its job
+    link (two postings at one company on one day); without a link, by its place among those at the
+    same company on the same day, in order ("#2" for the second). The import numbers a file's rows
+    and the log its applications (by id) so, so a file imported again adds nothing and two postings
+    in it stay two."""
+    no_role = role == ROLE_NOT_GIVEN
     if not no_role.any():
         return role
-    return role.where(~no_role, ROLE_NOT_GIVEN + " " + job_url.astype(str))
+    linked = no_role & job_url.notna()
+    keyed = role.where(~linked, ROLE_NOT_GIVEN + " " + job_url.astype(str))
+    bare = no_role & job_url.isna()
+    if bare.any():
+        place = (
+            pd.DataFrame({"company": company_keys[bare], "day": days[bare]})
+            .groupby(["company", "day"], dropna=False, sort=False)
+            .cumcount()
+        )
+        later = place[place > 0]
+        keyed.loc[later.index] = ROLE_NOT_GIVEN + " #" + (later + 1).astype(str)
+    return keyed
 
 
 def map_unique(series: pd.Series, func) -> pd.Series:

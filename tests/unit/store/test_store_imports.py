@@ -46,19 +46,23 @@ def test_importing_the_same_files_twice_adds_nothing(engine):
     assert db.revision(engine) == revision + 1  # one transaction, even when it adds nothing
 
 
-NO_ROLE = b"""Company,Role,Date applied,Link
-Censys,,2024-03-01,
-Quanata,,2024-03-02,https://jobs.example.com/1
-Quanata,,2024-03-02,https://jobs.example.com/2
+NO_ROLE = b"""Company,Role,Date applied,Link,Status
+Censys,,2024-03-01,,Applied
+Quanata,,2024-03-02,https://jobs.example.com/1,Applied
+Quanata,,2024-03-02,https://jobs.example.com/2,Applied
+Amazon,,2024-03-03,,Applied
+Amazon,,2024-03-03,,Rejected
 """
 
 
 def test_a_file_grown_by_a_row_adds_that_row_only_even_where_roles_are_missing(engine):
     first = store.apply(engine, parse_bytes("tracker.csv", NO_ROLE))
-    assert first.counts["applications"] == 3  # one posting each: two at Quanata told apart by link
-    grown = NO_ROLE.replace(b"Link\n", b"Link\nAcme,Analyst,2024-03-05,\n")  # lines shift by one
+    # one posting each: two at Quanata told apart by link, two at Amazon by their order
+    assert first.counts["applications"] == 5 and first.duplicates == [0]
+    assert sorted(app_store.load_events(engine)["kind"]) == ["rejected"]
+    grown = NO_ROLE.replace(b"Status\n", b"Status\nAcme,Analyst,2024-03-05,,Applied\n")  # lines shift
     second = store.plan(engine, parse_bytes("tracker.csv", grown))
-    assert (second.counts["applications"], second.duplicates) == (1, [3])
+    assert (second.counts["applications"], second.duplicates) == (1, [5])
 
 
 def test_an_application_typed_by_hand_is_a_duplicate_of_the_same_imported_one(engine):
