@@ -65,7 +65,12 @@ def next_text(due: dt.datetime, now: dt.datetime) -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
 
 
-def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None) -> pd.DataFrame:
+def queue(
+    cards: pd.DataFrame,
+    now: dt.datetime,
+    interview_on: dt.date | None = None,
+    offset: dt.timedelta | None = None,
+) -> pd.DataFrame:
     """The cards to practise now, in order.
 
     Cards whose question was deleted are left out. Without an interview coming: the cards due now,
@@ -79,7 +84,7 @@ def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = 
     live = cards[cards["question_id"].notna() & cards["question"].notna()]
     due = pd.to_datetime(live["due"])
     mask = due <= pd.Timestamp(now)
-    before = _pulled_forward(live, due, now, interview_on)
+    before = _pulled_forward(live, due, now, interview_on, local_offset() if offset is None else offset)
     mask = mask | before
     picked = live[mask]
     if picked.empty:
@@ -91,30 +96,47 @@ def queue(cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = 
     return picked.drop(columns=["_before", "_due", "_r"]).reset_index(drop=True)
 
 
+def local_offset() -> dt.timedelta:
+    """How far this computer's clock is ahead of UTC: grades are stored in its local time, while
+    `due` and `now` are naive UTC."""
+    return dt.datetime.now().astimezone().utcoffset() or dt.timedelta(0)
+
+
+def _local_midnight(now: dt.datetime, offset: dt.timedelta, days: int = 0) -> dt.datetime:
+    """The start of the person's day (`days` later), in the local time grades are stored in."""
+    return dt.datetime.combine((now + offset).date() + dt.timedelta(days=days), dt.time())
+
+
 def _pulled_forward(
-    live: pd.DataFrame, due: pd.Series, now: dt.datetime, interview_on: dt.date | None
+    live: pd.DataFrame, due: pd.Series, now: dt.datetime, interview_on: dt.date | None, offset: dt.timedelta
 ) -> pd.Series:
-    """The cards brought forward for an interview: due before its day, not practised today."""
+    """The cards brought forward for an interview: due before its day, not practised today (the
+    person's day: graded at 17:00 in Los Angeles is 01:00 UTC the next day)."""
     if interview_on is None or interview_on < now.date():
         return pd.Series(False, index=live.index)
     last = (
         pd.to_datetime(live["last_review"]) if "last_review" in live else pd.Series(pd.NaT, index=live.index)
     )
-    practised_today = (last >= pd.Timestamp(now.date())).fillna(False)
+    practised_today = (last >= pd.Timestamp(_local_midnight(now, offset))).fillna(False)
     return (due < pd.Timestamp(interview_on)) & ~practised_today
 
 
 def next_ready(
-    cards: pd.DataFrame, now: dt.datetime, interview_on: dt.date | None = None
+    cards: pd.DataFrame,
+    now: dt.datetime,
+    interview_on: dt.date | None = None,
+    offset: dt.timedelta | None = None,
 ) -> dt.datetime | None:
-    """When the next card is ready, as `queue` counts: at its due time, or tomorrow for a card
-    practised today that is due before the interview. None without a card to wait for."""
+    """When the next card is ready (naive UTC), as `queue` counts: at its due time, or at the start
+    of the person's next day for a card practised today that is due before the interview. None
+    without a card to wait for."""
     live = cards[cards["question_id"].notna() & cards["question"].notna()] if not cards.empty else cards
     if live.empty:
         return None
     due = pd.to_datetime(live["due"])
     if interview_on is not None and interview_on >= now.date():
-        tomorrow = pd.Timestamp(now.date() + dt.timedelta(days=1))
+        offset = local_offset() if offset is None else offset
+        tomorrow = pd.Timestamp(_local_midnight(now, offset, days=1) - offset)
         due = due.where(~(due < pd.Timestamp(interview_on)), due.clip(upper=tomorrow))
     due = due[due > pd.Timestamp(now)]
     return due.min().to_pydatetime() if not due.empty else None

@@ -54,14 +54,29 @@ def test_a_card_brought_forward_for_an_interview_is_practised_once_a_day() -> No
         {"due": NOW + dt.timedelta(days=9), "last_review": pd.NaT},  # after the interview
     )
     # graded a minute ago: not straight back, so the ready count falls as the person practises
-    assert practice.queue(cards, NOW, interview)["id"].tolist() == [2]
+    utc = dt.timedelta(0)
+    assert practice.queue(cards, NOW, interview, offset=utc)["id"].tolist() == [2]
     cards.loc[1, "last_review"] = NOW - dt.timedelta(minutes=1)
-    assert practice.queue(cards, NOW, interview).empty
+    assert practice.queue(cards, NOW, interview, offset=utc).empty
     # and "the next card is ready tomorrow" is true: tomorrow it is brought forward again
     tomorrow = dt.datetime.combine(NOW.date() + dt.timedelta(days=1), dt.time())
-    assert practice.next_ready(cards, NOW, interview) == tomorrow
-    assert practice.queue(cards, tomorrow + dt.timedelta(hours=9), interview)["id"].tolist() == [1, 2]
+    assert practice.next_ready(cards, NOW, interview, offset=utc) == tomorrow
+    later = tomorrow + dt.timedelta(hours=9)
+    assert practice.queue(cards, later, interview, offset=utc)["id"].tolist() == [1, 2]
     assert practice.next_ready(cards, NOW) == NOW + dt.timedelta(days=1)  # no interview: its due
+
+
+def test_once_a_day_is_the_persons_day_not_utcs() -> None:
+    behind = -dt.timedelta(hours=8)  # Los Angeles: grades are stored in its local time
+    now = dt.datetime(2026, 12, 4, 1, 0)  # 01:00 UTC on the 4th is 17:00 on the 3rd there
+    interview = dt.date(2026, 12, 9)
+    cards = _cards({"due": now + dt.timedelta(days=1), "last_review": dt.datetime(2026, 12, 3, 16, 59)})
+    assert practice.queue(cards, now, interview, offset=behind).empty  # graded a minute ago, locally
+    # back at the person's next midnight: 08:00 UTC on the 4th
+    assert practice.next_ready(cards, now, interview, offset=behind) == dt.datetime(2026, 12, 4, 8, 0)
+    assert practice.queue(cards, dt.datetime(2026, 12, 4, 8, 1), interview, offset=behind)["id"].tolist() == [
+        1
+    ]
 
 
 def test_a_card_whose_question_was_deleted_is_left_out_and_no_cards_is_an_empty_queue() -> None:
