@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -59,14 +60,19 @@ def _cards_of(connection: Connection, interview_id: int) -> list[sa.Row]:
 
 def _keep_cards(connection: Connection, interview_id: int, cards: dict[str, int]) -> None:
     """An edited debrief's questions are written anew: each card goes back to its question, found
-    by its words, so its schedule and past practice stay (a card whose question went is left for
-    sync_cards to clear). Before, a typo fixed in "What went well?" reset every card to new."""
+    by its words, so its schedule and past practice stay (a card whose question went moves to
+    another asking of it, or goes with its grades). Before, a typo fixed in "What went well?"
+    reset every card to new."""
     for row in connection.execute(
         sa.select(IQ.c.id, IQ.c.question).where(IQ.c.interview_id == interview_id).order_by(IQ.c.position)
     ):
         card_id = cards.pop(fold(row.question), None)
         if card_id is not None:
             connection.execute(sa.update(K).where(K.c.id == card_id).values(question_id=row.id))
+    # a question taken out of the debrief: its card moves to another asking of it, as on a delete
+    left = [SimpleNamespace(id=card_id, question=words) for words, card_id in cards.items()]
+    if left:
+        _move_or_drop_cards(connection, interview_id, left)
 
 
 def _not_debriefed_already(connection: Connection, debrief: DebriefIn) -> None:

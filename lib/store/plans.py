@@ -91,8 +91,8 @@ def week_activity(engine: Engine, since: dt.date) -> dict[str, pd.Series]:
         practised = (
             connection.execute(
                 sa.select(sa.func.max(R.c.reviewed_at))
-                .where(R.c.reviewed_at >= dt.datetime.combine(since, dt.time()))
-                .group_by(sa.func.coalesce(R.c.card_id, -R.c.id))
+                .where(R.c.reviewed_at >= dt.datetime.combine(since, dt.time()), R.c.card_id.is_not(None))
+                .group_by(R.c.card_id)
             )
             .scalars()
             .all()

@@ -44,6 +44,8 @@ def sync_cards(engine: Engine, now: dt.datetime | None = None) -> int:
     if not latest and not orphans:
         return 0
     with db.transaction(engine) as connection:
+        orphans_of = sa.select(K.c.id).where(K.c.question_id.is_(None))  # with their grades
+        connection.execute(sa.delete(R).where(R.c.card_id.in_(orphans_of)))
         connection.execute(sa.delete(K).where(K.c.question_id.is_(None)))
         for question_id in latest.values():
             card_id = connection.execute(

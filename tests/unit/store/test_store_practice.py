@@ -75,6 +75,10 @@ def test_the_week_counts_each_question_practised_once_however_often_it_was_grade
     store.grade(engine, second, 3, 0, now)
     practised = plan_store.week_activity(engine, dt.date.today() - dt.timedelta(days=1))["practised_at"]
     assert len(practised) == 2  # two questions, three grades
+    with db.transaction(engine) as c:  # a question deleted: its card and grades go, not counted apart
+        c.execute(sa.delete(db.interview_questions).where(db.interview_questions.c.question == "Question 0"))
+    store.sync_cards(engine, NOW)
+    assert len(plan_store.week_activity(engine, dt.date.today() - dt.timedelta(days=1))["practised_at"]) == 1
 
 
 def test_a_card_whose_question_was_deleted_goes_quietly(engine) -> None:
@@ -119,6 +123,27 @@ def test_editing_a_debrief_keeps_the_practice_of_its_questions(engine) -> None:
         graded = c.execute(sa.select(db.practice_reviews.c.card_id)).scalars().all()
     assert graded == [practised]  # its grade still belongs to it
     assert sorted(after["question"]) == ["Question one, reworded", "question 0"]  # the reworded: anew
+    with engine.connect() as c:  # the reworded one's old card went with its grades: none left over
+        assert c.execute(sa.select(db.practice_reviews.c.card_id)).scalars().all() == [practised]
+
+
+def test_a_question_taken_out_of_a_debrief_keeps_its_card_where_it_was_asked_again(engine) -> None:
+    first = _debrief(engine, [2])  # "Question 0", weak
+    second = _debrief(engine, [1])  # asked again at a second interview, weak again
+    store.sync_cards(engine, NOW)
+    [card] = store.load_cards(engine)["id"].tolist()
+    store.grade(engine, int(card), 3, 0, NOW)
+    with engine.connect() as c:
+        latest = c.execute(
+            sa.select(db.interviews.c.id).where(db.interviews.c.application_id == second)
+        ).scalar()
+    day = dt.date.today() - dt.timedelta(days=3)
+    emptied = DebriefIn(application_id=second, round_type="technical", occurred_on=day, questions=[])
+    reflections.save_interview(engine, emptied, interview_id=latest)  # its question taken out
+    store.sync_cards(engine, NOW)
+    cards = store.load_cards(engine)
+    assert cards["id"].tolist() == [card] and cards["reps"].tolist() == [1]  # the same card, its grade
+    assert first  # the first interview still holds the question the card moved to
 
 
 def test_the_next_interview_day_is_kept_until_it_has_passed(engine) -> None:
