@@ -198,6 +198,17 @@ def test_export_offers_the_zip_once_there_is_data(open_page, app_env):
     assert "Holds 1 application, 1 company." in [c.value for c in at.caption]  # not "1 applications"
 
 
+def test_export_offers_the_zip_to_someone_who_has_only_written(open_page, app_env):
+    from lib.store import writing as writing_store
+
+    engine = db.open_database(app_env)
+    writing_store.finish(engine, writing_store.start_session(engine, 1), "What I could not say.")
+    engine.dispose()
+    at = _open_tab(open_page, "Export")
+    assert not any("Nothing to export yet" in i.value for i in at.info)
+    assert "Holds 1 writing session." in [c.value for c in at.caption]
+
+
 def test_export_counts_what_it_holds_in_the_pages_words(open_page):
     """ "49 mood checkins, 15 follow up notes" were the tables' names."""
     at = _open_tab(open_page, "Export", demo=True)

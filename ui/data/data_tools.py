@@ -68,7 +68,7 @@ def export_tab() -> None:
         "with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you wrote it instead "
         "of running it."
     )
-    if not counts["applications"] and not counts["contacts"]:
+    if not any(counts.values()):  # writing, reviews or practice alone are worth taking out too
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")
         return
     eng = state.engine()
