@@ -156,6 +156,8 @@ def validate_plan(raw: dict[str, Any]) -> tuple[PlanIn | None, dict[str, str]]:
             loc = error["loc"]
             if loc and loc[0] == "if_then" and len(loc) >= 2:
                 errors[f"if_then.{loc[1]}"] = "This plan " + str(error["msg"]).removeprefix("Value error, ")
+            elif loc and loc[0] == "slots" and loc[-1] == "minutes":
+                errors["slots"] = "A slot's minutes must be between 5 and 480."
         return None, errors
     if errors:
         return None, errors

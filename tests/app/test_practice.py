@@ -81,6 +81,19 @@ def test_a_plan_with_an_empty_then_saves_nothing_and_says_why(open_page, engine)
     assert _rows(engine, db.weekly_plans) == []
 
 
+def test_numbers_out_of_range_in_a_plan_are_said_beside_them_and_nothing_is_saved(open_page, engine):
+    at = _plan_page(open_page)
+    at.number_input(key="week_plan_applications").set_value(600)
+    at.selectbox(key="week_plan_day_0").set_value("Tuesday")
+    at.text_input(key="week_plan_time_0").input("9:30")
+    at.number_input(key="week_plan_minutes_0").set_value(600)
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    said = [e.value for e in at.error]
+    assert "Applications must be at most 100" in said  # the browser held 600 back without a word
+    assert "A slot's minutes must be between 5 and 480." in said
+    assert _rows(engine, db.weekly_plans) == []
+
+
 def test_the_plan_saves_exactly_what_was_entered_once(open_page, engine):
     at = _plan_page(open_page)
     at.number_input(key="week_plan_applications").set_value(4)

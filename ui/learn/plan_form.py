@@ -147,12 +147,13 @@ def plan_form(targets: list[str]) -> None:
             format_func=lambda d: f"{d:%a %d %b}" + (" (this week)" if d == monday else " (next week)"),
             key=f"{PLAN}_week",
         )
+        # no min/max on these boxes: the browser would hold 600 back and Save send the old value
+        # without a word; out of range, the plan's own check says so beside the box
         count_col.number_input(
             "Applications I'll send",
-            min_value=0,
-            max_value=wp.MAX_APPLICATIONS,
             step=1,
             key=f"{PLAN}_applications",
+            help=f"From 0 to {wp.MAX_APPLICATIONS}.",
         )
         forms.field_error(PLAN, "applications", "Applications")
         st.multiselect("Target companies", targets, key=f"{PLAN}_companies", accept_new_options=True)
@@ -170,12 +171,11 @@ def plan_form(targets: list[str]) -> None:
             )
             minutes.number_input(
                 "Minutes",
-                min_value=5,
-                max_value=480,
                 value=60,
                 step=15,
                 key=f"{PLAN}_minutes_{i}",
                 label_visibility=hide,
+                help="From 5 to 480." if not i else None,
             )
             what.text_input(
                 "What",
