@@ -191,7 +191,8 @@ def _review(review: dict[str, Any], masker: Masker) -> tuple[list[Answer], list[
     answers = {k: v for k, v in (review.get("answers") or {}).items() if k != CONTEXT_KEY}
     lines = [Answer(line.prompt, masker.text(line.text)) for line in answer_lines(STRATEGY, answers)]
     if review.get("weekly_goal") is not None:
-        lines.append(Answer("Weekly goal", f"{review['weekly_goal']} applications a week"))
+        # the goal as it was set then: "This week" gives the one that holds now (Settings')
+        lines.append(Answer("Weekly goal this review set", f"{review['weekly_goal']} applications a week"))
     targets = [
         Answer(
             masker.name(t.get("company")),
