@@ -71,3 +71,33 @@ def test_a_row_matched_again_keeps_what_the_person_must_know_first():
     messages[0]["before"] = True
     shown = rematched(table.assign(role="IT Support Analyst"), messages, LOG, LABELS)
     assert shown["why"].tolist() == ["Recorded before: importing it again adds nothing."]
+
+
+def test_renaming_the_application_email_changes_what_the_other_rows_of_its_company_say():
+    table, messages = _review("Data Analyst")
+    receipt = {**table.iloc[0].to_dict(), "kind": "application", "company": "Globex"}
+    table = pd.concat([table.assign(company="Globex"), pd.DataFrame([receipt])], ignore_index=True)
+    messages = [
+        {
+            "kind": "rejection",
+            "company": "Globex",
+            "role": "Data Analyst",
+            "application_id": None,
+            "reason": "r",
+        },
+        {
+            "kind": "application",
+            "company": "Globex",
+            "role": "Data Analyst",
+            "application_id": None,
+            "reason": "a",
+        },
+    ]
+    # the "no" from Globex: its application email is in the batch, so it dates the application
+    shown = rematched(table.assign(role=["Data Analyst", "Analyst"]), messages, LOG, LABELS)
+    assert not shown["why"].iloc[0].startswith("A new application")
+    # the application email renamed to " Initech": the "no" from Globex now starts one of its own
+    edited = shown.copy()
+    edited.loc[1, "company"] = " Initech"
+    again = rematched(edited, messages, LOG, LABELS)
+    assert again["why"].iloc[0].startswith("A new application: it is dated the day of this email")

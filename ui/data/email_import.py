@@ -46,7 +46,9 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     labels = choices()
     rows, messages = [], []
     # a company whose application email is in the batch: that email dates the new application
-    receipts = {(r.company or "").casefold() for s in scans for r in s.readings if r.kind == "application"}
+    receipts = {
+        (r.company or "").strip().casefold() for s in scans for r in s.readings if r.kind == "application"
+    }
     for scan in scans:
         for r in scan.readings:
             before = r.email.message_id in recorded
@@ -81,6 +83,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "company": r.company or "",
                     "role": r.role or "",
                     "before": before,
+                    "reason": r.reason,  # the match's own words, for the Why matched again
                     # "Accept all confident ones" leaves an undated one unticked too
                     "confident": bool(r.confident and r.company and r.date and not before),
                 }
@@ -94,7 +97,7 @@ def _why(kind, company, application_id, day, before: bool, receipts: set[str], r
     if before:
         return "Recorded before: importing it again adds nothing."
     said = "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
-    starts_one = not application_id and (company or "").casefold() not in receipts
+    starts_one = not application_id and (company or "").strip().casefold() not in receipts
     if starts_one and kind != "application":  # the day is said, and can be typed
         said += NEW_APPLICATION_DAY.strip() + " "
     return clipped(said + reason, WHY_SHOWN)
@@ -147,22 +150,39 @@ def rematched(
     """The review table with "Goes to" and "Why" matched again for each row whose kind, company or
     role the person edited (and its message set to that match, which Record then uses); None when
     nothing was edited. Before, "Goes to" kept the first guess until Record matched again unseen."""
-    table, changed = edited.copy(), False
-    receipts = {m["company"].casefold() for m in messages if m["kind"] == "application"}
-    for i, (row, message) in enumerate(zip(edited.itertuples(index=False), messages)):
-        now = (row.kind, str(row.company or ""), str(row.role or ""))
-        if now == (message["kind"], message["company"], message["role"]):
-            continue
-        app_id, reason = match(now[0], now[1].strip() or None, now[2].strip() or None, log)
-        day = _day(row.date)
-        why = _why(now[0], now[1].strip(), app_id, day, message.get("before", False), receipts, reason)
-        message.update(kind=now[0], company=now[1], role=now[2], application_id=app_id)
+    table = edited.copy()
+    rows = list(zip(edited.itertuples(index=False), messages))
+    edits = [
+        i
+        for i, (row, message) in enumerate(rows)
+        if (row.kind, str(row.company or ""), str(row.role or ""))
+        != (message["kind"], message["company"], message["role"])
+    ]
+    if not edits:
+        return None
+    for i in edits:
+        row, message = rows[i]
+        kind, company, role = row.kind, str(row.company or ""), str(row.role or "")
+        app_id, reason = match(kind, company.strip() or None, role.strip() or None, log)
+        message.update(kind=kind, company=company, role=role, application_id=app_id, reason=reason)
         table.iloc[i, table.columns.get_loc("application")] = (
             labels.get(app_id, "New application") if app_id else "New application"
         )
+    # every row's Why again, from the table as it now reads: an application email renamed changes
+    # whether another row of that company starts a new application
+    receipts = {m["company"].strip().casefold() for m in messages if m["kind"] == "application"}
+    for i, (row, message) in enumerate(rows):
+        why = _why(
+            message["kind"],
+            message["company"].strip(),
+            message["application_id"],
+            _day(row.date),
+            message.get("before", False),
+            receipts,
+            message.get("reason", ""),
+        )
         table.iloc[i, table.columns.get_loc("why")] = why
-        changed = True
-    return table if changed else None
+    return table
 
 
 def _undated(edited: pd.DataFrame) -> int:
