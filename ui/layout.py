@@ -106,8 +106,8 @@ def lazy_expander(label: str, key: str, **kwargs):
 NOTE_SHOWN = 400  # characters of a note shown at first: 5,000 pushed what follows ~4,000 px down
 
 
-def long_text(text: str, caption: bool = False) -> None:
-    """A note as text, its start only when long, the whole of it one click away."""
+def long_text(text: str, caption: bool = False, label: str = "Read the whole note") -> None:
+    """A note as text, its start only when long, the whole of it one click away (`label`)."""
     long = len(text) > NOTE_SHOWN
     short = clipped(text, NOTE_SHOWN) if long else text
     if caption:
@@ -115,5 +115,5 @@ def long_text(text: str, caption: bool = False) -> None:
     else:
         st.text(short)
     if long:
-        with st.expander(f"Read the whole note ({len(text):,} characters)"):
+        with st.expander(f"{label} ({len(text):,} characters)"):
             st.text(text)

@@ -104,6 +104,7 @@ def session(today: dt.date) -> None:
 
 
 def _nothing_left(all_cards: pd.DataFrame, practised: bool, today: dt.date) -> None:
+    forms.take(f"focus:{FOCUS}")  # no next card: the last grade's focus is not kept for a later visit
     now = practice.utcnow()
     upcoming = practice.next_ready(all_cards, now, shared.next_interview(today))
     when = practice.next_text(upcoming, now) if upcoming is not None else None
@@ -144,7 +145,7 @@ def _card(card: pd.Series) -> None:
         better, mine = card["better_answer"], card["my_answer"]
         st.markdown("**Your better answer for next time**")
         if isinstance(better, str) and better.strip():
-            layout.long_text(better)  # its start: 10,000 characters put the grades 2,800 px down
+            layout.long_text(better, label="Read the whole answer")  # 10,000 characters: grades 2,800 px down
         else:
             st.text("— none written yet: what would it be?")
         st.markdown("**How did it go this time?**")

@@ -259,7 +259,8 @@ def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
             return (key, None)
         if "referr" in key:
             return ("referral", text)
-        person = key  # "recruit" inside a board's or system's name (ZipRecruiter) is not a recruiter
+        # "recruit" inside a board's or system's name (ZipRecruiter, Smart Recruiters) is no recruiter
+        compact = person = key.replace(" ", "")  # names compared without their spaces
         for name in _RECRUIT_NAMED:
             person = person.replace(name, "")
         if "recruit" in person or "agency" in person or "headhunt" in person:
@@ -268,9 +269,9 @@ def channel_and_source(value: pd.Series) -> tuple[pd.Series, pd.Series]:
             return ("career fair", text)
         if "network" in key or "friend" in key or "contact" in key:
             return ("networking", text)
-        if any(board in key for board in _JOB_BOARDS):
+        if any(board in compact for board in _JOB_BOARDS):
             return ("job board", text)
-        if any(ats in key for ats in _ATS):
+        if any(ats in compact for ats in _ATS):
             return ("company site", text)
         return ("other", text)
 

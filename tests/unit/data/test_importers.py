@@ -493,6 +493,7 @@ def test_a_second_column_of_the_same_name_is_said_not_ignored_silently():
     [
         ("SmartRecruiters", "company site"),  # an application system, not a person reaching out
         ("ZipRecruiter", "job board"),
+        ("Smart Recruiters", "company site"),  # spelt apart, the same system
         ("Recruiter (agency)", "recruiter"),
         ("Hays recruitment", "recruiter"),
         ("Referral from Jo", "referral"),
