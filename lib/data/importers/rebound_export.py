@@ -39,6 +39,7 @@ WORDS = {
     "setback_notes": "setback notes",
     "practice_settings": "practice settings",
 }
+_ALWAYS = ("companies", "stage_events")  # in every export, with or without rows
 HOW_TO_RESTORE = (
     "To bring back everything from Rebound, restore a backup (Import & export → Backup & restore); "
     "from an export, only applications.csv imports."
@@ -66,10 +67,12 @@ def refusal(table: str) -> str:
 
 def members(filenames: list[str]) -> tuple[str | None, list[str]]:
     """In a zip: Rebound's applications.csv (or None) and the other export files beside it, by
-    their names. A zip is Rebound's export when it holds applications.csv and one other table."""
+    their names. A zip is Rebound's export when it holds applications.csv with the tables every
+    export has beside it (companies and stage events): a zip of someone's applications.csv and
+    contacts.csv is not taken for one."""
     by_stem = {PurePosixPath(f).stem.casefold(): f for f in filenames if f.casefold().endswith(".csv")}
     others = [by_stem[s] for s in by_stem if s in WORDS]
-    if APPLICATIONS not in by_stem or not others:
+    if not {APPLICATIONS, *_ALWAYS} <= set(by_stem):
         return None, []
     return by_stem[APPLICATIONS], sorted(others)
 

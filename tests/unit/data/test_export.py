@@ -231,3 +231,16 @@ def test_delete_all_empties_every_table_and_forgets_the_kept_copy(engine, db_url
     assert all(n == 0 for n in data_store.counts(engine).values())
     assert not backups.can_undo_restore(db_url)
     assert b"Data Analyst" not in (tmp_path / "rebound.db").read_bytes()
+
+
+def test_a_zip_of_an_applications_csv_and_contacts_csv_is_not_taken_for_rebounds_export(tmp_path):
+    import io as _io
+
+    from lib.data.importers import parse_bytes
+
+    buffer = _io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("applications.csv", "Company,Role,Date applied\nAcme,Analyst,2025-01-02\n")
+        archive.writestr("contacts.csv", "Name,Email\nJo,jo@example.com\n")
+    [parsed] = parse_bytes("mine.zip", buffer.getvalue())
+    assert not any("From Rebound's export" in n for n in parsed.notices)
