@@ -91,11 +91,14 @@ def target_changes(
     before: pd.DataFrame, after: pd.DataFrame, priority_of: dict[str, int | None]
 ) -> list[TargetIn]:
     """The rows of an edited target list (name, priority label, target_reason) that changed, as
-    validated targets; a company taken off the list ("Not a target": priority None) loses its reason."""
+    validated targets; a company taken off the list ("Not a target": priority None) loses the reason
+    it had, while a reason typed as it is taken off goes on, for the store to refuse and say so
+    (it was dropped without a word)."""
     changes = []
     for old, new in zip(before.itertuples(), after.itertuples()):
         if (old.priority, old.target_reason) != (new.priority, new.target_reason or ""):
             priority = priority_of.get(new.priority)
-            reason = (new.target_reason or None) if priority else None
+            typed = (new.target_reason or "") != (old.target_reason or "")
+            reason = (new.target_reason or None) if priority or typed else None
             changes.append(TargetIn(company=old.name, target_priority=priority, target_reason=reason))
     return changes

@@ -131,3 +131,9 @@ def test_only_edited_targets_change_and_a_company_taken_off_loses_its_reason():
         ("Acme", 1, "great team"),
         ("Globex", None, None),
     ]
+    # a reason typed while taking a company off goes on (the store refuses it, and says why)
+    after.loc[2, ["priority", "target_reason"]] = ["Not a target", "went with a rival"]
+    changes = target_changes(before, after, {"High": 1, "Medium": 2, "Low": 3, "Not a target": None})
+    assert ("Initech", None, "went with a rival") in [
+        (c.company, c.target_priority, c.target_reason) for c in changes
+    ]
