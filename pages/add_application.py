@@ -9,7 +9,7 @@ from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import focus, forms, layout, state
 from ui.search import application_form, company_picker
-from ui.text import md
+from ui.text import clipped, md
 
 FORM = "add_application"
 PENDING = "add_application__pending"  # a submitted application waiting for "add anyway"
@@ -43,15 +43,24 @@ if not last:
         "Log it the day you apply: the company, the role, and how you got in. Fields with * are required."
     )
 else:
-    # one line where the page's hint was: a box and a link under it pushed the form's button off a
-    # laptop's screen for every entry after the first
+    earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
+    before = (
+        f" You applied there {'once' if len(earlier) == 1 else plural(len(earlier), 'time')} before."
+        if earlier
+        else ""
+    )
+    # one line where the page's hint was: a box and a link under it (and a box about earlier
+    # applications) pushed the form's button off a laptop's screen for every entry after the first
     with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="last_added_line"):
         st.markdown(
-            f":material/check_circle: Saved: {md(last['role'])} at {md(last['company'])}.", width="content"
+            f":material/check_circle: Saved: {md(clipped(last['role']))} at {md(clipped(last['company']))}."
+            + before,
+            width="content",
         )
         st.page_link(
             "pages/application.py",
-            label="Open it to record its stages",
+            # a re-application is linked on its page, with why this role fits better
+            label="Open it to link it as a re-application" if earlier else "Open it to record its stages",
             icon=":material/arrow_forward:",
             query_params={"id": str(last["id"])},
         )
@@ -61,13 +70,6 @@ else:
         st.caption(
             f"Sent {silent} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
             "days of silence. When they answer, record it on its page and it is open again."
-        )
-    earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
-    if earlier:
-        st.info(
-            f"You applied to {md(last['company'])} "
-            f"{'once' if len(earlier) == 1 else plural(len(earlier), 'time')} before. "
-            "Open the new application to link it as a re-application and say why this role fits better."
         )
 
 submitted = application_form.render(FORM, submit_label="Add application")

@@ -27,6 +27,9 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
     st.html(
         "<style>a:focus-visible { outline: 2px solid #2f6f62 !important; outline-offset: 1px; }"
         "[data-testid='stMainBlockContainer'] { padding-top: 4rem; }"
+        # the title's own space above it: the top bar gives enough (each page's main button gains
+        # ~20 px at 1,280 x 800)
+        "[data-testid='stMainBlockContainer'] h1 { padding-top: 0.25rem; }"
         # each heading's "Link to heading" was a Tab stop (7 on Strategy) between the fields
         "[data-testid='stHeaderActionElements'] a { display: none; }</style>"
     )
@@ -78,12 +81,21 @@ def demo_banner() -> None:
     """On every page while the demo is shown: what it is, and the way back beside it (the sidebar's
     switch sits below a 900 px window's fold)."""
     if state.is_demo():
-        text_col, back_col = st.columns([5, 1], vertical_alignment="center")
-        text_col.info(
-            "You are looking at **demo data** — a made-up search. Your own data is untouched.",
-            icon=":material/science:",
-        )
-        back_col.button("My data", icon=":material/arrow_back:", key="demo_back", on_click=_back_to_my_data)
+        # one slim line (a boxed note took ~75 px, and pushed each page's main button under a
+        # laptop's bottom edge); the theme's colour and the icon keep it from passing unseen
+        with st.container(horizontal=True, vertical_alignment="center", gap="small", key="demo_banner"):
+            st.markdown(
+                ":material/science: :blue-background[You are looking at **demo data** — a made-up "
+                "search. Your own data is untouched.]",
+                width="content",
+            )
+            st.button(
+                "My data",
+                icon=":material/arrow_back:",
+                key="demo_back",
+                on_click=_back_to_my_data,
+                type="tertiary",
+            )
 
 
 def lazy_tabs(drawers: dict[str, Callable[[], None]], key: str) -> None:

@@ -252,7 +252,7 @@ def test_home_offers_the_demo_and_switching_shows_the_banner(open_page, app_env)
     at = open_page()
     at.button(key="try_demo").click()
     at.run()
-    assert any("demo data" in i.value for i in at.info)
+    assert any("demo data" in m.value for m in at.markdown)
     assert at.metric[0].value == "60"  # the whole of Home: no pause still running in the demo
     assert store.load_applications(db.open_database(app_env)).empty  # never mixed with the user's data
 
@@ -345,9 +345,10 @@ def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env
     engine = db.open_database(app_env)
     store.add_application(engine, ApplicationIn(company="Acme", role="Engineer", applied_on=dt.date.today()))
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")
-    assert any("You applied to Acme once before." in i.value for i in at.info), [i.value for i in at.info]
+    assert any("You applied there once before." in m.value for m in at.markdown)
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Designer")
-    assert any("You applied to Acme 2 times before." in i.value for i in at.info), [i.value for i in at.info]
+    assert any("You applied there 2 times before." in m.value for m in at.markdown)
+    assert "Open it to link it as a re-application" in [link.proto.label for link in at.get("page_link")]
 
 
 def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):

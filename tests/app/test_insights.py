@@ -53,7 +53,7 @@ def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_pa
     assert "worth another try now" in text
     assert "cause" not in text.replace("not a cause", "").replace("because", "")
     assert drawn >= 8  # the charts are drawn
-    assert any("demo data" in i.value for i in at.info)
+    assert any("demo data" in m.value for m in at.markdown)
 
 
 def test_the_mood_tab_draws_mood_and_the_search_as_two_charts_on_the_same_weeks(open_page):

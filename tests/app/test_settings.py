@@ -80,7 +80,7 @@ def test_settings_offers_the_demo_once_home_no_longer_does_and_the_way_back_is_o
     at.button(key="settings_demo").click()
     at.run()
     assert not at.exception
-    assert any("demo data" in i.value for i in at.info)
+    assert any("demo data" in m.value for m in at.markdown)
     assert at.session_state["data_switch"] == "Demo"  # the sidebar switch says the same
     assert not [b for b in at.button if b.key == "settings_demo"]
     at.button(key="demo_back").click()

@@ -21,4 +21,4 @@ def test_the_page_runs_without_an_exception(open_page, page, demo):
     at = open_page(page, demo=demo, query_params={"id": "1"})
     assert not at.exception, [e.value for e in at.exception]
     if demo:
-        assert any("demo data" in i.value for i in at.info)
+        assert any("demo data" in m.value for m in at.markdown)

@@ -123,10 +123,10 @@ def test_the_demo_banner_takes_you_back_to_your_own_data(open_page):
     """The way back sits beside the banner (the sidebar's switch is below a 900 px window's fold),
     and the sidebar's switch follows it."""
     at = open_page("pages/traction.py", demo=True)
-    assert any("demo data" in i.value for i in at.info)
+    assert any("demo data" in m.value for m in at.markdown)
     at.button(key="demo_back").click().run()
     assert at.session_state["data_mode"] == "mine"  # the sidebar's switch: tests/e2e/test_demo_switch.py
-    assert not any("You are looking at" in i.value for i in at.info), [i.value for i in at.info]
+    assert not any("You are looking at" in m.value for m in at.markdown)
     at.run()  # and it stays there on the next run
     assert at.session_state["data_mode"] == "mine"
 

@@ -176,7 +176,7 @@ def test_a_new_persons_keeping_in_touch_days_show_whole(page, server, width):
     """Side by side in the Add a person drawer, a filled day with its clear button read
     "01 / 12 / 20…" at 1,280 px."""
     goto(page, server, "network")
-    page.get_by_text("Keeping in touch: last contact, next check-in, notes").click()
+    page.get_by_text("More: profile link, last contact, next check-in, notes").click()
     expect(page.get_by_label("Next check-in", exact=True)).to_be_visible()
     assert page.evaluate(CUT_DATES) == []  # empty: "dd / mm / yyy…" already
     for label, day in (("Last contact", dt.date.today()), ("Next check-in", dt.date.today())):

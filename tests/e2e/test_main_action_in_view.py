@@ -185,3 +185,35 @@ def test_the_prepared_report_and_its_download_come_into_view(page, server, own_d
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"the download ends at {box}"
     page.get_by_text("What goes in: change it and prepare again").click()  # one click away
     expect(page.get_by_role("button", name="Prepare the report")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_main_buttons_are_in_view_at_800_px_under_the_demo_banner(page, server, width):
+    """A laptop's 800 px with the demo's banner above: Add application, Add person and Prepare the
+    report were 10–50 px under the bottom edge."""
+    page.set_viewport_size({"width": width, "height": 800})
+    below = {}
+    for path, name in (
+        ("add_application?data=demo", "Add application"),
+        ("network?data=demo", "Add person"),
+        ("report?data=demo", "Prepare the report"),
+    ):
+        goto(page, server, path)
+        button = page.get_by_role("button", name=name).first
+        button.wait_for(state="visible")
+        box = button.bounding_box()
+        if box is None or box["y"] + box["height"] > 800:
+            below[path] = box and round(box["y"] + box["height"])
+    assert below == {}, f"main button below the fold (its bottom, px): {below}"
+    # after a save at a company applied to before: the note about it is a line, not a box
+    goto(page, server, "add_application?data=demo")
+    company = page.get_by_label("Company *")
+    company.fill("Tessellate")
+    company.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Role *").fill(f"Analytics Lead {width}")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("You applied there")).to_be_visible()
+    box = page.get_by_role("button", name="Add application").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 800, f"Add application ends at {box}"

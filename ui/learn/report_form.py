@@ -79,15 +79,15 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
         with left:
             st.markdown("**What goes in**")
             sections = {key for key in SECTIONS if _tick(key, True, "rs")}
-        with right:
+            mask = st.checkbox(
+                "Mask company names (“Company A”, “Company B”, …)",
+                help="For sharing with someone outside: every company name is replaced, in your own words too.",
+                key="report_mask",
+            )
+        with right:  # the title under the private parts: Prepare stays in view at 1,280 x 800
             st.markdown("**Private — left out unless you tick it**")
             private = {key for key in PRIVATE if _tick(key, False, "rp")}
-        mask = st.checkbox(
-            "Mask company names (“Company A”, “Company B”, …)",
-            help="For sharing with someone outside: every company name is replaced, in your own words too.",
-            key="report_mask",
-        )
-        title = st.text_input("Title", value="My job search", max_chars=80)
+            title = st.text_input("Title", value="My job search", max_chars=80)
         submitted = st.form_submit_button("Prepare the report", type="primary", icon=":material/description:")
     if not submitted:
         return

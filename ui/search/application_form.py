@@ -86,15 +86,9 @@ def render(
                     current,
                     placeholder="LinkedIn, Greenhouse, …",
                 )
-                modes = ("",) + vocab.WORK_MODES
-                work_mode = st.selectbox(
-                    "Work mode",
-                    modes,
-                    index=modes.index(current.get("work_mode") or ""),
-                    format_func=lambda m: m or "—",
-                    key=forms.key(form, "work_mode"),
-                )
-            with right:  # the notes' box beside the fifth field: the save stays in view at 1,280 px
+            # four rows a side, location and work mode sharing one: the save stays in view at
+            # 1,280 x 800 under the demo's banner, and under a note after a save
+            with right:
                 job_url = forms.text_field(
                     form, ApplicationIn, "job_url", "Job link", current, placeholder="https://…"
                 )
@@ -106,10 +100,18 @@ def render(
                     current,
                     placeholder="e.g. v4-product",
                 )
-                location = forms.text_field(form, ApplicationIn, "location", "Location", current)
-                notes = forms.text_field(
-                    form, ApplicationIn, "notes", "Notes", current, area=True, height=100
+                place, mode = st.columns(2)
+                with place:
+                    location = forms.text_field(form, ApplicationIn, "location", "Location", current)
+                modes = ("",) + vocab.WORK_MODES
+                work_mode = mode.selectbox(
+                    "Work mode",
+                    modes,
+                    index=modes.index(current.get("work_mode") or ""),
+                    format_func=lambda m: m or "—",
+                    key=forms.key(form, "work_mode"),
                 )
+                notes = forms.text_field(form, ApplicationIn, "notes", "Notes", current, area=True, height=68)
             submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")
     if not submitted:
         return None

@@ -65,26 +65,26 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
             form, ContactIn, "email", "Email", current, where=email_col, placeholder="name@example.com"
         )
         phone = forms.text_field(form, ContactIn, "phone", "Phone", current, where=phone_col)
-        profile_url = forms.text_field(
-            form,
-            ContactIn,
-            "profile_url",
-            "LinkedIn or other profile",
-            current,
-            error_label="Profile link",
-            placeholder="https://www.linkedin.com/in/…",
-        )
         met_col, connected_col = st.columns(2)
         met_on = _date(form, "Met on", "met_on", current, met_col, today)
         connected_on = _date(form, "Connected on", "connected_on", current, connected_col, today)
-        # Folded for someone new (their Add person stays in view at 1,280 × 900); open when editing
-        # a person, or when one of these fields has an error to show.
-        later = ("last_contact_on", "next_checkin_on", "notes")
+        # Folded for someone new (their Add person stays in view at 1,280 × 800, under the demo's
+        # banner too); open when editing a person, or when one of these fields has an error to show.
+        later = ("profile_url", "last_contact_on", "next_checkin_on", "notes")
         errors = st.session_state.get(forms.errors_key(form), {})
         with st.expander(
-            "Keeping in touch: last contact, next check-in, notes",
+            "More: profile link, last contact, next check-in, notes",
             expanded=bool(current) or any(field in errors for field in later),
         ):
+            profile_url = forms.text_field(
+                form,
+                ContactIn,
+                "profile_url",
+                "LinkedIn or other profile",
+                current,
+                error_label="Profile link",
+                placeholder="https://www.linkedin.com/in/…",
+            )
             # one above the other: side by side inside the drawer, a filled day with its clear
             # button read "01 / 12 / 20…" at 1,280 px
             last_contact_on = _date(form, "Last contact", "last_contact_on", current, st.container(), today)
