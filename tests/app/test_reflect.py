@@ -285,6 +285,20 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
     at.run()  # offered once, right after the save
     assert "Plan the week ahead" not in {link.proto.label for link in at.main.get("page_link")}
 
+    # Read and edited again: an answer emptied, a skill chip taken out, is gone once saved (it
+    # said "saved" and kept the old one)
+    again = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    again.text_area(key=k("lessons")).set_value("")
+    again.button_group(key=k("reply_goal")).set_value([])
+    again.run()
+    again.button(key="save_rejection").click()
+    again.run()
+    assert not again.exception and not _errors(again)
+    answers = store.get_reflection(engine, rid)["answers"]
+    assert "lessons" not in answers and "reply_goal" not in answers
+    assert answers["next_step"] == "Apply to two firms on *Monday*" and answers["mood"] == 2
+    assert "lessons" not in answers["_prompts"] and "next_step" in answers["_prompts"]
+
 
 def test_a_rejection_that_came_as_silence_is_recorded_as_ghosted(open_page, seeded):
     engine, app_id = seeded

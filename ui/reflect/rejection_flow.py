@@ -190,7 +190,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         answers = qn.to_stored(BANK, clean)
         try:
             if flow.reflection:
-                answers = steps.merge_answers(flow.reflection["answers"], answers)
+                asked = {q.id for q in BANK.questions if q.id not in skip}
+                answers = steps.merge_answers(flow.reflection["answers"], answers, asked)
                 store.update_reflection(
                     engine, flow.reflection["id"], answers, pause_until, flow.draft_key, version or opened
                 )
