@@ -187,7 +187,9 @@ def test_home_shows_the_headline_with_the_last_30_days_and_where_traction_is_str
     assert re.fullmatch(r"\d+ sent", at.metric[0].delta)
     # under a rate, the count says what it counts: not "↑ 7" under 78%, as if the rate rose 7 points
     assert re.fullmatch(r"\d+ answers?", at.metric[1].delta)
-    assert re.fullmatch(r"\d+ interviews?", at.metric[2].delta)
+    # "or later": a screen straight to an offer counts, and is no interview held
+    assert re.fullmatch(r"\d+ interviews? or later", at.metric[2].delta)
+    assert re.fullmatch(r"\d+ final rounds? or later", at.metric[3].delta)
     assert any(re.fullmatch(r"in the last 30 days \(\d+ in the 30 before\)", c.value) for c in at.caption)
     # a rate's basis on a line of its own, after the 30 days: "47 of 60" is all of them, not 30 days'
     assert any(

@@ -85,7 +85,7 @@ def strongest_claim(table: pd.DataFrame) -> Claim:
             best = (rates, kind, column)
     if best is None:
         return Claim(
-            f"{int(table['traction'].sum()):,} of {plural(len(table), 'application')} reached an interview. Too few "
+            f"{int(table['traction'].sum()):,} of {plural(len(table), 'application')} reached an interview or further. Too few "
             "yet to tell where traction is strongest: that needs two channels, roles or companies with "
             f"{MIN_SAMPLE} applications each, and {MIN_SAMPLE} interviews in the leading one."
         )
@@ -169,14 +169,16 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             help=f"{traction:,} of {n:,} reached an interview or further: {rate_text(traction, n)}. "
             "The change counts first interviews.",
             note=note(traction),
-            counted=("interview", "interviews"),  # first ones (the help says): "first" was cut
+            # first ones (the help says): "first" was cut; "or later": a screen then an offer counts
+            counted=("interview or later", "interviews or later"),
             **windows(table["reached_interview_on"], table["traction"]),
         ),
         Figure(
             "Final rounds",
             f"{finals:,}",
-            help="Applications that reached a final round (a rejection after it still counts).",
-            counted=("final round", "final rounds"),
+            help="Applications that reached a final round or went further: an offer counts, with or "
+            "without a final round before it (a rejection after one still counts).",
+            counted=("final round or later", "final rounds or later"),
             **windows(table["reached_final_on"], table["stage_rank"] >= vocab.STAGE_RANK["final"]),
         ),
         Figure(

@@ -372,13 +372,15 @@ def test_the_headline_compares_the_last_30_days_with_the_30_before():
     assert by_label["Final rounds"].value == "1" and by_label["Offers"].last_30 == 1
     assert by_label["Response rate"].note == "3 of 8 in all · 95% interval 14%–69%"
     # Acme's referrals are 3 applications: job boards alone have 5, so there is nothing to compare.
-    assert sentence.startswith("2 of 8 applications reached an interview. Too few yet to tell where")
+    assert sentence.startswith(
+        "2 of 8 applications reached an interview or further. Too few yet to tell where"
+    )
     assert "that needs two channels, roles or companies with 5 applications each" in sentence
     more = _apps(*[(i, "Acme", "x", "referral", "2026-03-20") for i in (9, 10)])  # referrals: 5 now
     both = traction.traction_table(pd.concat([apps, more], ignore_index=True), events, TODAY)
     # two groups of 5 now, but the leader rests on 2 interviews: still too few to name it
     assert traction.strongest_claim(both).text.startswith(
-        "2 of 10 applications reached an interview. Too few"
+        "2 of 10 applications reached an interview or further. Too few"
     )
 
 
@@ -466,7 +468,7 @@ def test_one_application_is_said_in_the_singular():
         30,
     )
     said = traction.strongest_sentence(table)
-    assert said.startswith("1 of 1 application reached an interview.")
+    assert said.startswith("1 of 1 application reached an interview or further.")
 
 
 def test_funnel_steps_and_endings_say_their_interval_and_n_and_nothing_under_five():
