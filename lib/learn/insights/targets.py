@@ -22,6 +22,15 @@ from lib.learn.insights.base import (
 # --- 7. worth another try --------------------------------------------------------------------
 
 
+def _named(companies: list[str], shown: int = 3) -> str:
+    """ "Acme", "Acme and Globex", "Acme, Globex, Initech and 2 more"."""
+    if len(companies) <= shown:
+        return (
+            " and ".join([", ".join(companies[:-1]), companies[-1]]) if len(companies) > 1 else companies[0]
+        )
+    return f"{', '.join(companies[:shown])} and {len(companies) - shown} more"
+
+
 def worth_another_try(
     log: pd.DataFrame, reflections: pd.DataFrame, contacts: pd.DataFrame, today: dt.date, months: int = 3
 ) -> Insight:
@@ -95,16 +104,30 @@ def worth_another_try(
     ready = int(frame["ready"].sum()) if len(frame) else 0
     later = len(frame) - ready
     n = int(tried["company_id"].nunique())
+    # reached an interview there, and applying there again already: left out, and said (a company
+    # that met every condition read as "0 companies with an interview")
+    trying = ranked[
+        (ranked["stage_rank"] >= TRACTION_RANK)
+        & (ranked["outcome"] != vocab.OPEN)
+        & ranked["company_id"].isin(open_companies)
+    ].drop_duplicates("company_id")
+    left_out = (
+        f" Left out: {_named(trying['company'].tolist())}, where you have an application open already."
+        if not trying.empty
+        else ""
+    )
     if frame.empty:
         sentence = (
             f"No company yet where you reached an interview, said you are still interested and know "
-            f"someone ({_plural(n, 'company', 'companies')} with an interview or later looked at)."
+            f"someone ({_plural(n, 'company', 'companies')} with an interview or later and nothing "
+            f"open there looked at).{left_out}"
         )
     else:
         sentence = (
             f"{_plural(ready, 'company', 'companies')} worth another try now"
             + (f", {later} more once {months} months have passed" if later else "")
             + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later)."
+            + left_out
         )
     return Insight("reapply", "Worth another try", sentence, n, frame)
 

@@ -535,6 +535,15 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     assert not soon["ready"] and soon["ready_on"] == dt.date(2025, 7, 10)
     assert "wait until 10 Jul 2025" in soon["reason"]
     assert "1 company worth another try now, 1 more once 3 months have passed" in found.sentence
+    # Busy Co met every condition but has an application open: left out, and said so by name
+    assert found.sentence.endswith("Left out: Busy Co, where you have an application open already.")
+    only_busy = log[log["company"] == "Busy Co"]
+    none_found = insights.worth_another_try(only_busy, refl, contacts, TODAY, months=3)
+    assert none_found.sentence == (
+        "No company yet where you reached an interview, said you are still interested and know someone "
+        "(0 companies with an interview or later and nothing open there looked at). Left out: Busy Co, "
+        "where you have an application open already."
+    )
 
 
 def test_worth_another_try_respects_the_months_setting():
