@@ -35,7 +35,8 @@ from lib.learn.strategy import review_due
 def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     """A thank-you unsent 24 hours after an interview or a rejection that came after an interview
     (only the latest event per application counts; a rejection supersedes the interview before
-    it). While a pause set after the rejection runs, the note waits until the pause ends."""
+    it). While a pause set after the rejection runs, the note waits until the pause ends: due
+    that day, so Home holds it (and counts it) with the rest of what can wait."""
     events = _frame(facts, "events")
     if events.empty:
         return []
@@ -49,7 +50,15 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     events["event"] = events["kind"].replace({"final": "interview"})
     window_start = pd.Timestamp(today - dt.timedelta(days=THANK_YOU_WINDOW_DAYS))
     due_by = pd.Timestamp(today) - pd.Timedelta(THANK_YOU_AFTER)
-    events = events[(events["day"] >= window_start)]
+    pauses = _frame(facts, "pauses")
+    pause_end = {}
+    if not pauses.empty:
+        pause_end = pauses.groupby("application_id")["pause_until"].max().map(_day).to_dict()
+    # the window runs from the day the note can be written: after a rejection's pause, from its end
+    # (a pause of more than two weeks dropped the thank-you for good)
+    paused = events["application_id"].map(pause_end).where(events["event"] == "rejected")
+    opens = pd.concat([events["day"], pd.to_datetime(paused)], axis=1).max(axis=1)
+    events = events[opens >= window_start]
     if events.empty:
         return []
     events["rank"] = (events["event"] == "rejected").astype(int)
@@ -69,20 +78,13 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
         )
         answered = pairs.loc[_dates(pairs["sent_on"]) >= pairs["day"], "application_id"]
         latest = latest[~latest["application_id"].isin(answered)]
-    pauses = _frame(facts, "pauses")
-    pause_end = {}
-    if not pauses.empty:
-        pause_end = pauses.groupby("application_id")["pause_until"].max().map(_day).to_dict()
-
     actions = []
     for row in latest.itertuples():
         event_day = row.day.date()
         due = event_day + dt.timedelta(days=1)
         rejected = row.event == "rejected"
         paused_until = pause_end.get(row.application_id) if rejected else None
-        if paused_until and paused_until > today:
-            continue
-        if paused_until:
+        if paused_until:  # it waits for the pause's end, held (and counted) on Home until then
             due = max(due, paused_until)
         what = "the rejection" if rejected else "the interview"
         actions.append(

@@ -112,8 +112,18 @@ def _pause(until, answers=None, app=1):
 
 def test_a_running_pause_holds_the_rejection_thank_you_and_the_look_back_until_it_ends():
     ev = events((1, "rejected", days_ago(2)))
-    held = {"events": ev, "pauses": _pause(dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9)))}
-    assert na.compute(held, TODAY) == []  # nothing asked of you while you rest
+    pause_end = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9))
+    held = {"events": ev, "pauses": _pause(pause_end)}
+    # nothing asked of you while you rest: the note is due the day the pause ends, held till then
+    # and counted with what can wait (it was left out, and "1 other thing can wait" was short of it)
+    [note] = na.compute(held, TODAY)
+    assert (note.kind, note.due_on) == ("note", TODAY + dt.timedelta(days=1))
+    shown, waiting = na.calm([note], pause_end, TODAY)
+    assert shown == [] and [a.kind for a in waiting] == ["note"]
+    # a pause of three weeks: the thank-you is still owed after it (the two weeks run from its end)
+    long_ago = events((1, "rejected", days_ago(20)))
+    after_long = {"events": long_ago, "pauses": _pause(dt.datetime.combine(days_ago(1), dt.time(9)))}
+    assert [a.kind for a in na.compute(after_long, TODAY)] == ["note", "reflect"]
     ends_today = {"events": ev, "pauses": _pause(dt.datetime.combine(TODAY, dt.time(18)))}
     kinds = [(a.kind, a.due_on) for a in na.compute(ends_today, TODAY)]
     assert kinds == [("note", TODAY), ("reflect", TODAY)]

@@ -255,8 +255,8 @@ def test_compose_facts_merge_debriefs_and_reflection_answers(engine, rejected_ap
     assert facts["reflection_answers"]["reply_goal"] == ["feedback", "another role"]
     assert facts["pause_until"].date() == TODAY + dt.timedelta(days=1)
     assert store.compose_facts(engine, 999) is None
-    # the pause holds the thank-you back, and the look back waits until the pause has ended
-    assert [a.kind for a in open_actions(engine)] == []
+    # the pause holds the thank-you back (due the day it ends), the look back waits for its end
+    assert [(a.kind, a.due_on) for a in open_actions(engine)] == [("note", TODAY + dt.timedelta(days=1))]
 
 
 def test_the_signature_is_kept_and_cleared(engine):
