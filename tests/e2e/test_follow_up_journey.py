@@ -102,6 +102,7 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     expect(page.get_by_text("Acme Robotics — already in your log.")).to_be_visible()
     page.get_by_label("Name *").fill("Lee Chen")
     _pick(page, "Role", "interviewer", scope=page.get_by_test_id("stForm"))
+    page.get_by_text("More: profile link, last contact, next check-in, notes").click()
     page.get_by_label("LinkedIn or other profile").fill("not a link")
     page.get_by_role("button", name="Add person").click()
     wait_for_app(page)
@@ -110,7 +111,8 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
             re.compile(r"Profile link must be a web address starting with http://\W* or https://")
         )
     ).to_be_visible()
-    expect(page.get_by_label("LinkedIn or other profile")).to_have_value("not a link")  # kept as typed
+    # kept as typed, its drawer open to show the error beside it
+    expect(page.get_by_label("LinkedIn or other profile")).to_have_value("not a link")
     page.get_by_label("LinkedIn or other profile").fill("https://www.linkedin.com/in/lee-chen")
     page.get_by_role("button", name="Add person").click()
     wait_for_app(page)
@@ -144,5 +146,8 @@ def test_an_action_is_snoozed_for_a_week_from_its_snooze_menu(page, server):
     wait_for_app(page)
     page.get_by_role("button", name="Next week", exact=True).click()
     wait_for_app(page)
-    expect(page.get_by_text("Send a thank-you to Acme Robotics")).to_have_count(0)
+    # off the list (no Done beside it), and not gone without a trace: said, and listed as snoozed
+    listed = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Acme Robotics")
+    expect(listed.filter(has=page.get_by_role("button", name="Done"))).to_have_count(0)
     expect(page.get_by_text("Snoozed until")).to_be_visible()
+    expect(page.get_by_text("One thing you snoozed comes back on")).to_be_visible()
