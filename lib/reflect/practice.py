@@ -112,13 +112,14 @@ def _pulled_forward(
 ) -> pd.Series:
     """The cards brought forward for an interview: due before its day, not practised today (the
     person's day: graded at 17:00 in Los Angeles is 01:00 UTC the next day)."""
-    if interview_on is None or interview_on < now.date():
+    if interview_on is None or interview_on < (now + offset).date():  # the person's today
         return pd.Series(False, index=live.index)
     last = (
         pd.to_datetime(live["last_review"]) if "last_review" in live else pd.Series(pd.NaT, index=live.index)
     )
     practised_today = (last >= pd.Timestamp(_local_midnight(now, offset))).fillna(False)
-    return (due < pd.Timestamp(interview_on)) & ~practised_today
+    starts = pd.Timestamp(dt.datetime.combine(interview_on, dt.time()) - offset)  # its morning, in UTC
+    return (due < starts) & ~practised_today
 
 
 def next_ready(
@@ -134,10 +135,11 @@ def next_ready(
     if live.empty:
         return None
     due = pd.to_datetime(live["due"])
-    if interview_on is not None and interview_on >= now.date():
-        offset = local_offset() if offset is None else offset
+    offset = local_offset() if offset is None else offset
+    if interview_on is not None and interview_on >= (now + offset).date():
         tomorrow = pd.Timestamp(_local_midnight(now, offset, days=1) - offset)
-        due = due.where(~(due < pd.Timestamp(interview_on)), due.clip(upper=tomorrow))
+        starts = pd.Timestamp(dt.datetime.combine(interview_on, dt.time()) - offset)
+        due = due.where(~(due < starts), due.clip(upper=tomorrow))
     due = due[due > pd.Timestamp(now)]
     return due.min().to_pydatetime() if not due.empty else None
 

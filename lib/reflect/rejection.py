@@ -16,7 +16,7 @@ from typing import Any
 
 from lib.core import vocab
 from lib.core.text import joined
-from lib.reflect.banks import NOTE_SUFFIX, PROMPTS_KEY
+from lib.reflect.banks import PROMPTS_KEY
 from lib.reflect.banks.rejection import REJECTION
 
 PAUSE_ENDS_AT = dt.time(18, 0)  # "until tomorrow" means tomorrow evening
@@ -95,12 +95,9 @@ def merge_answers(old: dict[str, Any] | None, new: dict[str, Any], asked: set[st
     hold what the form holds now, so an answer emptied there is gone (it said "saved" and kept the
     old one); an answer to a question it did not ask (retired, or skipped) is kept, prompt and all."""
 
-    def question(key: str) -> str:
-        return key.removesuffix(NOTE_SUFFIX)
-
     old = dict(old or {})
     old_prompts = old.pop(PROMPTS_KEY, None) or {}
-    kept = {k: v for k, v in old.items() if question(k) not in asked}
+    kept = {k: v for k, v in old.items() if k not in asked}  # `asked` names note keys too
     merged = kept | {k: v for k, v in new.items() if k != PROMPTS_KEY}
     prompts = {k: v for k, v in old_prompts.items() if k in kept} | (new.get(PROMPTS_KEY) or {})
     return merged | {PROMPTS_KEY: prompts}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from difflib import SequenceMatcher
 from types import SimpleNamespace
 from typing import Any
 
@@ -49,6 +50,13 @@ class DebriefedAlready(StoreError):
         self.interview_id = interview_id
 
 
+NEARLY_THE_SAME = 0.85  # a question's words this alike after an edit: the same question, reworded
+
+
+def _alike(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b).ratio()
+
+
 def _cards_of(connection: Connection, interview_id: int) -> list[sa.Row]:
     """(id, question) of the practice cards of an interview's questions."""
     return connection.execute(
@@ -60,15 +68,22 @@ def _cards_of(connection: Connection, interview_id: int) -> list[sa.Row]:
 
 def _keep_cards(connection: Connection, interview_id: int, cards: dict[str, int]) -> None:
     """An edited debrief's questions are written anew: each card goes back to its question, found
-    by its words, so its schedule and past practice stay (a card whose question went moves to
-    another asking of it, or goes with its grades). Before, a typo fixed in "What went well?"
-    reset every card to new."""
+    by its words, or by words nearly the same (a typo fixed in the question itself), so its schedule
+    and past practice stay; a card whose question went moves to another asking of it, or goes with
+    its grades. Before, a typo fixed in "What went well?" reset every card to new."""
+    unmatched = []
     for row in connection.execute(
         sa.select(IQ.c.id, IQ.c.question).where(IQ.c.interview_id == interview_id).order_by(IQ.c.position)
     ):
         card_id = cards.pop(fold(row.question), None)
         if card_id is not None:
             connection.execute(sa.update(K).where(K.c.id == card_id).values(question_id=row.id))
+        else:
+            unmatched.append(row)
+    for row in unmatched:  # "conflcit" corrected to "conflict": the same question, its card kept
+        near = max(cards, key=lambda words: _alike(words, fold(row.question)), default=None)
+        if near is not None and _alike(near, fold(row.question)) >= NEARLY_THE_SAME:
+            connection.execute(sa.update(K).where(K.c.id == cards.pop(near)).values(question_id=row.id))
     # a question taken out of the debrief: its card moves to another asking of it, as on a delete
     left = [SimpleNamespace(id=card_id, question=words) for words, card_id in cards.items()]
     if left:

@@ -19,6 +19,7 @@ from lib.core import db, vocab
 from lib.core.text import fold, squash
 from lib.data.importers.rows import (
     EVENT_COLUMNS,
+    ROLE_NOT_GIVEN,
     ParsedFile,
     application_key_from,
     keyed_role,
@@ -81,10 +82,22 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
     )
     if frame.empty:
         return {}
-    role = keyed_role(frame["role"], frame["job_url"], frame["name_key"], frame["applied_on"])
-    natural = application_key_from(frame["name_key"], role, frame["applied_on"])
+    # A roleless application that came in by import is known by its import key alone: its place
+    # ("#2") was counted among the file's rows, which the log can't count again (a refused row
+    # leaves a gap). One typed by hand, or keyed by its line as imports once did, by its words.
+    keyed_by_file = (
+        frame["role"].eq(ROLE_NOT_GIVEN)
+        & frame["import_key"].notna()
+        & ~frame["import_key"].astype(str).str.contains(_LINE_KEYED, regex=True)
+    )
+    words = frame[~keyed_by_file]
+    role = keyed_role(words["role"], words["job_url"], words["name_key"], words["applied_on"])
+    natural = application_key_from(words["name_key"], role, words["applied_on"])
     imported = frame.dropna(subset=["import_key"])
-    return dict(zip(natural, frame["id"])) | dict(zip(imported["import_key"], imported["id"]))
+    return dict(zip(natural, words["id"])) | dict(zip(imported["import_key"], imported["id"]))
+
+
+_LINE_KEYED = r"\|role not given \d+$"  # the import key roleless rows had before: by their line
 
 
 _ENDING_CODE = {kind: code for code, kind in enumerate(vocab.OUTCOMES, start=1)}

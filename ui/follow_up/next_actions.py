@@ -141,6 +141,8 @@ def _calm(actions: list[next_actions.Action], held: list[next_actions.Action], t
             f"{len(held)} other thing{'s' if len(held) != 1 else ''} can wait: "
             f"{'they come' if len(held) != 1 else 'it comes'} back on {back:%a %d %b}, after your pause."
         )
+    if snoozed := _sorted_actions(today)[1]:
+        st.caption(_snoozed_sentence(snoozed))
 
 
 def render(pause_ends: dt.datetime | None = None) -> None:

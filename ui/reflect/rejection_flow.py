@@ -191,6 +191,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         try:
             if flow.reflection:
                 asked = {q.id for q in BANK.questions if q.id not in skip}
+                asked |= {q.id + qn.NOTE_SUFFIX for q in BANK.questions if q.with_note and q.id not in skip}
                 answers = steps.merge_answers(flow.reflection["answers"], answers, asked)
                 store.update_reflection(
                     engine, flow.reflection["id"], answers, pause_until, flow.draft_key, version or opened

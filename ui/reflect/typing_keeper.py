@@ -8,7 +8,7 @@ KEEP_AFTER_MS it lets the box lose focus and takes focus straight back, caret an
 position kept. Streamlit then commits the value as on a blur, so the box's own on_change (the
 page's draft saver) keeps it as a draft. Boxes inside an st.form are left alone (a form sends
 nothing before its submit button). Leaving the page within that pause hands the text over at
-once and has the browser ask first, so the second before closing is not lost.
+once, so the second before closing is not lost.
 """
 
 from __future__ import annotations
@@ -74,16 +74,13 @@ export default function (component) {
     waiting.add(box);
     timers.set(box, setTimeout(() => { waiting.delete(box); keep(box); }, delay));
   };
-  // Leaving (a closed tab, a reload) within the pause: what was typed is handed over at once, and
-  // the browser asks first, so the message has time to go (text typed the second before closing
-  // was lost, though the box says it is kept as you go).
-  const onLeave = (event) => {
+  // Leaving (a closed tab, a reload) within the pause: what was typed is handed over at once, as the
+  // page goes (text typed the second before closing was lost, though the box says it is kept as
+  // you go). No "leave this page?" question: the words are kept without one.
+  const onLeave = () => {
     const typed = [...waiting].filter((box) => box.isConnected);
     waiting.clear();
-    if (!typed.length) return;
     typed.forEach((box) => { clearTimeout(timers.get(box)); box.blur(); });
-    event.preventDefault();
-    event.returnValue = "";
   };
   if (window.__reboundKeepTyping) document.removeEventListener("input", window.__reboundKeepTyping, true);
   if (window.__reboundLeave) window.removeEventListener("beforeunload", window.__reboundLeave);

@@ -118,14 +118,18 @@ def applications_from(
     applied = parse_dates(data["applied_on"])
     known_years = applied.dates[applied.dates.notna() & ~applied.yearless].dt.year
     hint = int(known_years.mode().iloc[0]) if not known_years.empty else applied.inferred_year
-    # one order for the whole file: the status dates follow the applied dates' when those told it,
-    # and tell it for them when they could not (02/11 applied, 13/11 rejected: both day first)
-    status_dates = parse_dates(
-        data["status_date"], year_hint=hint, day_first=applied.day_first if applied.order_known else None
-    )
-    if not applied.order_known and status_dates.order_known and status_dates.day_first != applied.day_first:
-        applied = parse_dates(data["applied_on"], day_first=status_dates.day_first)
+    # One order where a column can't tell its own: the status dates read as the applied dates when
+    # only those told it, and tell it for them the other way round (02/11 applied, 13/11 rejected:
+    # both day first). A column that tells its own order keeps it (03/20 applied, 23/10 rejected).
+    status_dates = parse_dates(data["status_date"], year_hint=hint)
+    if applied.order_known and not status_dates.order_known:
+        status_dates = parse_dates(data["status_date"], year_hint=hint, day_first=applied.day_first)
+    elif status_dates.order_known and not applied.order_known:
+        if status_dates.day_first != applied.day_first:
+            applied = parse_dates(data["applied_on"], day_first=status_dates.day_first)
         applied.day_first, applied.order_known = status_dates.day_first, True
+        applied.by_future, applied.example = status_dates.by_future, status_dates.example
+        applied.order_unknown = False
     for parsed_dates in (applied, status_dates):
         if parsed_dates.yearless is not None and parsed_dates.yearless.any():
             lines = data.loc[parsed_dates.yearless, "line"].tolist()
@@ -215,6 +219,10 @@ def applications_from(
     errors += _errors(data, future_status, "status date", "The status date can't be in the future.")
     bad |= bad_status_date | future_status
 
+    # the duplicate key's role, numbered over every row (a roleless row's "#2" is its place among
+    # the file's rows, not among those that passed: fixing a bad row and importing again kept it)
+    company_keys = map_unique(data["company"], company_key)
+    role_for_key = keyed_role(data["role"], data["job_url"], company_keys, applied_on)
     good = data[~bad].copy() if bad.any() else data  # `data` is not used again
     good["applied_on"] = applied_on[~bad]
     if default_channel is not None:
@@ -226,9 +234,7 @@ def applications_from(
     good["work_mode"] = by_distinct(
         good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
-    company_keys = map_unique(good["company"], company_key)
-    role_for_key = keyed_role(good["role"], good["job_url"], company_keys, good["applied_on"])
-    good["import_key"] = application_key_from(company_keys, role_for_key, good["applied_on"])
+    good["import_key"] = application_key_from(company_keys[~bad], role_for_key[~bad], good["applied_on"])
     good["applied_on"] = good["applied_on"].dt.date
     applications = good[APPLICATION_COLUMNS]
     if not applications.index.equals(pd.RangeIndex(len(applications))):

@@ -19,7 +19,7 @@ from lib.follow_up import next_actions
 from lib.learn import insights, traction
 from lib.learn.report.week import week_lines
 from lib.learn.strategy_bank import STRATEGY
-from lib.reflect import timeline
+from lib.reflect import rejection, timeline
 from lib.reflect.questionnaires import REJECTION, answer_lines
 from lib.store import applications as app_store
 from lib.store import followups as followup_store
@@ -235,8 +235,13 @@ def open_next_actions(engine: Engine, limit: int = 30) -> dict[str, Any]:
     today = dt.date.today()
     facts = action_store.load_facts(engine, today - dt.timedelta(days=next_actions.LOOKBACK_DAYS))
     actions = next_actions.compute(facts, today, action_store.action_states(engine))
+    # while a pause after a "no" runs, only what can't wait, as Home shows it: nothing else is asked
+    now = dt.datetime.now()
+    running = rejection.running_pauses(reflection_store.pauses_ending_after(engine, now), now)
+    actions, held = next_actions.calm(actions, running[0]["pause_until"] if running else None, today)
     frame = next_actions.as_frame(actions[:limit])
     return {
+        "held_for_a_pause": len(held),
         "open": len(actions),
         "actions": records(frame, ["kind", "title", "detail", "due_on", "application_id"]),
     }

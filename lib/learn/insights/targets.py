@@ -111,6 +111,15 @@ def worth_another_try(
         & (ranked["outcome"] != vocab.OPEN)
         & ranked["company_id"].isin(open_companies)
     ].drop_duplicates("company_id")
+    ended = ranked[(ranked["stage_rank"] >= TRACTION_RANK) & (ranked["outcome"] != vocab.OPEN)]
+    ended = ended.assign(
+        still_interested=ended["id"].map(refl["still_interested"]),
+        reflected_on=ended["id"].map(refl["created_at"]),
+    ).dropna(subset=["still_interested"])
+    interested = ended.sort_values("reflected_on").groupby("company_id")["still_interested"].last()
+    trying = trying[  # named only where the rest holds: interested still, and someone known there
+        trying["company_id"].map(interested).eq(True) & trying["company_id"].isin(people.index)
+    ]
     left_out = (
         f" Left out: {_named(trying['company'].tolist())}, where you have an application open already."
         if not trying.empty

@@ -138,6 +138,13 @@ def test_numeric_dates_that_are_no_day_either_way_are_refused_row_by_row_not_a_c
     assert not any("could be read two ways" in n for n in file.notices)
 
 
+def test_a_status_column_that_tells_its_own_order_keeps_it():
+    data = b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,03/20/2025,Rejected,23/10/2025\n"
+    [file] = parse_bytes("mixed.csv", data)
+    assert file.applications["applied_on"].tolist() == [dt.date(2025, 3, 20)]
+    assert file.events["occurred_on"].tolist() == [dt.date(2025, 10, 23)]  # it was refused as no date
+
+
 def test_the_status_dates_tell_the_order_the_applied_dates_could_not():
     data = b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,02/11/2024,Rejected,13/11/2024\n"
     [file] = parse_bytes("uk.csv", data)

@@ -223,3 +223,36 @@ def test_an_unexpected_failure_is_a_tool_error_and_the_server_carries_on(engine,
     assert "could not do that (RuntimeError)" in results[0].content[0].text
     assert "/secret/path" not in results[0].content[0].text
     assert _json(results[1])["matching"] == 0
+
+
+def test_the_next_actions_an_assistant_reads_hold_back_what_a_running_pause_holds(tmp_path):
+    from lib.core.models import RejectionIn, StageEventIn
+    from lib.data.mcp import reads
+    from lib.store import reflections as reflection_store
+
+    engine = db.open_database(f"sqlite:///{tmp_path / 'r.db'}")
+    today = dt.date.today()
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=today - dt.timedelta(days=20))
+    )
+    app_store.add_stage_event(
+        engine,
+        StageEventIn(application_id=app_id, kind="interview", occurred_on=today - dt.timedelta(days=5)),
+    )
+    reflection_store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=today - dt.timedelta(days=1),
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.combine(today + dt.timedelta(days=2), dt.time(18)),
+            answers={"mood": 2},
+        ),
+    )
+    read = reads.open_next_actions(engine)
+    # nothing asked during the pause (the thank-you is held, as on Home), and that is said
+    assert not [a for a in read["actions"] if "thank-you" in a["title"]]
+    assert read["held_for_a_pause"] >= 1
+    engine.dispose()

@@ -537,6 +537,9 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     assert "1 company worth another try now, 1 more once 3 months have passed" in found.sentence
     # Busy Co met every condition but has an application open: left out, and said so by name
     assert found.sentence.endswith("Left out: Busy Co, where you have an application open already.")
+    # named only where the rest holds: no one known there, and it is not named
+    no_one = contacts[contacts["name"] != "Ed"]
+    assert "Left out" not in insights.worth_another_try(log, refl, no_one, TODAY, months=3).sentence
     only_busy = log[log["company"] == "Busy Co"]
     none_found = insights.worth_another_try(only_busy, refl, contacts, TODAY, months=3)
     assert none_found.sentence == (

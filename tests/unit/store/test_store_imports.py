@@ -65,6 +65,26 @@ def test_a_file_grown_by_a_row_adds_that_row_only_even_where_roles_are_missing(e
     assert (second.counts["applications"], second.duplicates) == (1, [5])
 
 
+def test_a_roleless_row_fixed_and_imported_again_keeps_its_place(engine):
+    broken = b"Company,Role,Date applied,Status,Status date\nAmazon,,2024-03-03,Rejected,soon\nAmazon,,2024-03-03,Applied,\n"
+    first = store.apply(engine, parse_bytes("t.csv", broken))
+    assert first.counts["applications"] == 1  # line 2 refused (its status date), line 3 in
+    fixed = broken.replace(b"soon", b"2024-03-20")
+    second = store.plan(engine, parse_bytes("t.csv", fixed))
+    # line 3 is the one there (a duplicate); line 2, fixed, is the one to add, with its "no"
+    assert (second.counts["applications"], second.duplicates) == (1, [1])
+    assert second.events["kind"].tolist() == ["rejected"]
+
+
+def test_a_roleless_application_keyed_by_its_line_before_is_known_again(engine):
+    first = store.apply(engine, parse_bytes("t.csv", b"Company,Role,Date applied\nCensys,,2024-03-01\n"))
+    assert first.counts["applications"] == 1
+    with db.transaction(engine) as c:  # as imports once keyed it: by its line
+        c.execute(db.applications.update().values(import_key="app:2024-03-01|censys|role not given 2"))
+    again = store.plan(engine, parse_bytes("t.csv", b"Company,Role,Date applied\nCensys,,2024-03-01\n"))
+    assert (again.counts["applications"], again.duplicates) == (0, [1])
+
+
 def test_an_application_typed_by_hand_is_a_duplicate_of_the_same_imported_one(engine):
     app_store.add_application(
         engine,

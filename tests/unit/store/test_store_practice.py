@@ -127,6 +127,28 @@ def test_editing_a_debrief_keeps_the_practice_of_its_questions(engine) -> None:
         assert c.execute(sa.select(db.practice_reviews.c.card_id)).scalars().all() == [practised]
 
 
+def test_a_typo_fixed_in_a_question_keeps_its_card_and_grades(engine) -> None:
+    day = dt.date.today() - dt.timedelta(days=3)
+    app_id = app_store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=day))
+    asked = lambda words: DebriefIn(  # noqa: E731
+        application_id=app_id,
+        round_type="technical",
+        occurred_on=day,
+        questions=[InterviewQuestionIn(question=words, rating=2)],
+    )
+    interview_id = reflections.save_interview(engine, asked("Tell me about a conflcit with a colleague"))
+    store.sync_cards(engine, NOW)
+    [card] = store.load_cards(engine)["id"].tolist()
+    store.grade(engine, int(card), 3, 0, NOW)
+    reflections.save_interview(
+        engine, asked("Tell me about a conflict with a colleague"), interview_id=interview_id
+    )
+    store.sync_cards(engine, NOW)
+    cards = store.load_cards(engine)
+    assert (cards["id"].tolist(), cards["reps"].tolist()) == ([card], [1])
+    assert cards["question"].tolist() == ["Tell me about a conflict with a colleague"]
+
+
 def test_a_question_taken_out_of_a_debrief_keeps_its_card_where_it_was_asked_again(engine) -> None:
     first = _debrief(engine, [2])  # "Question 0", weak
     second = _debrief(engine, [1])  # asked again at a second interview, weak again
