@@ -81,7 +81,8 @@ def _log() -> None:
         placeholder="",
     )
     st.caption(
-        "Select a row to open the application. Click a column header to sort."
+        "Select a row to open the application (with the keyboard: arrow keys to its row, then "
+        "Shift+Space). Click a column header to sort."
         + (
             f" Showing the {TABLE_LIMIT:,} most recent; filter to narrow."
             if view.matching > TABLE_LIMIT

@@ -258,6 +258,7 @@ def test_a_setback_note_before_the_final_round_is_shown_back_when_the_no_comes(o
         engine, StageEventIn(application_id=app_id, kind="final", occurred_on=TODAY - dt.timedelta(days=1))
     )
     at = open_page("pages/practice.py", query_params={"setback": str(app_id)})
+    assert "#### In case it's a no from Acme" in [m.value for m in at.markdown]  # no round named
     at.text_area(key=f"setback_{app_id}_text").input("Walk, then call Sam.")
     at.button(key=f"FormSubmitter:setback_{app_id}-Save my setback plan").click().run()
     at.button(key=f"FormSubmitter:setback_{app_id}-Save my setback plan").click().run()  # twice

@@ -148,7 +148,8 @@ def setback_form(application_id: int, company: str) -> None:
     """ "If it's a no, I will …": optional, written before a final round, shown back if the no comes."""
     form = f"setback_{application_id}"
     note = setback_note(application_id)
-    st.markdown(f"#### Before your final round at {md(company)}")
+    # true before any round, and after one (it named a final round an application never had)
+    st.markdown(f"#### In case it's a no from {md(company)}")
     st.caption(WHY["setback"])
     if_then_box(wp.plan_for(plans(), dt.date.today()), "final", "Your plan for a final round")
     st.session_state.setdefault(f"{form}_text", note or "")
