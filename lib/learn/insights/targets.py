@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import joined
 from lib.learn.claims import MIN_CASES as MIN_POINTS
 from lib.learn.claims import share_text
 from lib.learn.insights.base import (
@@ -25,9 +26,7 @@ from lib.learn.insights.base import (
 def _named(companies: list[str], shown: int = 3) -> str:
     """ "Acme", "Acme and Globex", "Acme, Globex, Initech and 2 more"."""
     if len(companies) <= shown:
-        return (
-            " and ".join([", ".join(companies[:-1]), companies[-1]]) if len(companies) > 1 else companies[0]
-        )
+        return joined(companies)
     return f"{', '.join(companies[:shown])} and {len(companies) - shown} more"
 
 
@@ -55,15 +54,14 @@ def worth_another_try(
     refl = reflection_frame(reflections).set_index("application_id")
     ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
     open_companies = set(ranked.loc[ranked["outcome"] == vocab.OPEN, "company_id"])
-    tried = ranked[
-        (ranked["stage_rank"] >= TRACTION_RANK)
-        & (ranked["outcome"] != vocab.OPEN)
-        & ~ranked["company_id"].isin(open_companies)
-    ].copy()
-    tried["still_interested"] = tried["id"].map(refl["still_interested"])
-    tried["reflected_on"] = tried["id"].map(refl["created_at"])
+    finished = ranked[(ranked["stage_rank"] >= TRACTION_RANK) & (ranked["outcome"] != vocab.OPEN)].assign(
+        still_interested=lambda f: f["id"].map(refl["still_interested"]),
+        reflected_on=lambda f: f["id"].map(refl["created_at"]),
+    )
+    open_there = finished["company_id"].isin(open_companies)
+    tried = finished[~open_there]
     # The latest thing you said about the company decides; without a reflection, nothing is claimed.
-    said = tried.dropna(subset=["still_interested"]).sort_values("reflected_on")
+    said = finished.dropna(subset=["still_interested"]).sort_values("reflected_on")
     latest_said = said.groupby("company_id")["still_interested"].last()
     known = contacts.dropna(subset=["company_id"]).sort_values("name")
     people = known.groupby("company_id")["name"].agg(contacts="size", contact_name="first")
@@ -106,19 +104,9 @@ def worth_another_try(
     n = int(tried["company_id"].nunique())
     # reached an interview there, and applying there again already: left out, and said (a company
     # that met every condition read as "0 companies with an interview")
-    trying = ranked[
-        (ranked["stage_rank"] >= TRACTION_RANK)
-        & (ranked["outcome"] != vocab.OPEN)
-        & ranked["company_id"].isin(open_companies)
-    ].drop_duplicates("company_id")
-    ended = ranked[(ranked["stage_rank"] >= TRACTION_RANK) & (ranked["outcome"] != vocab.OPEN)]
-    ended = ended.assign(
-        still_interested=ended["id"].map(refl["still_interested"]),
-        reflected_on=ended["id"].map(refl["created_at"]),
-    ).dropna(subset=["still_interested"])
-    interested = ended.sort_values("reflected_on").groupby("company_id")["still_interested"].last()
+    trying = finished[open_there].drop_duplicates("company_id")
     trying = trying[  # named only where the rest holds: interested still, and someone known there
-        trying["company_id"].map(interested).eq(True) & trying["company_id"].isin(people.index)
+        trying["company_id"].map(latest_said).eq(True) & trying["company_id"].isin(people.index)
     ]
     left_out = (
         f" Left out: {_named(trying['company'].tolist())}, where you have an application open already."
