@@ -44,6 +44,7 @@ if not people.empty and not linked_first:
     st.divider()
     person.section(people)
 
+merge.offer_written_twice()
 # Its pickers list every company: drawn only when opened.
 if merging := layout.lazy_expander(
     "One company under two names? Merge them", key="merge_open", icon=":material/merge:"

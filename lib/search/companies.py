@@ -1,8 +1,8 @@
 """Company names: one company however it is typed.
 
 `company_key` is the identity kept in `companies.name_key`: "ACME", "acme ", "Acme, Inc.",
-"Société Générale S.A." / "Societe Generale" and "Harbor & Vale" / "Harbor and Vale" are one
-company. `match_companies` proposes existing companies for what is being typed (prefix of whole
+"Société Générale S.A." / "Societe Generale", "Harbor & Vale" / "Harbor and Vale" and
+"Amazon.com Inc." / "Amazon" are one company. `match_companies` proposes existing companies for what is being typed (prefix of whole
 words, small typos), best first, with the reason; it never joins "Meta" and "Metabase".
 """
 
@@ -55,6 +55,8 @@ LEGAL_SUFFIXES = frozenset(
     ]
 )
 _DOTS = re.compile(r"(?<=\w)\.(?=\w|\s|$)")
+# A name written as its web address: "Amazon.com", "Booking.com B.V.", "Fly.io" are the company.
+_WEB_ENDING = re.compile(r"(?<=\w)\.(?:com|net|org|io|ai|co|app|dev)(?=[\s,]|$)")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -67,8 +69,10 @@ def plain(text: str) -> str:
 @functools.lru_cache(maxsize=65_536)  # pickers compare one name with every company on each rerun
 def company_key(name: str) -> str:
     """The identity of a company name: case, accents, spacing, punctuation, "&"/"and" and a
-    trailing legal form (Inc, Ltd, GmbH, SE, S.A., LLC, BV, AG, plc, ...) ignored."""
+    trailing legal form (Inc, Ltd, GmbH, SE, S.A., LLC, BV, AG, plc, ...) and a web ending
+    (".com", ".io", ...) ignored."""
     text = plain(name).replace("&", " and ").replace("+", " and ")
+    text = _WEB_ENDING.sub("", text)
     text = _DOTS.sub("", text)
     words = _NOT_WORD.sub(" ", text).replace("_", " ").split()
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
@@ -225,3 +229,18 @@ def _one_extends_the_other(a: str, b: str) -> bool:
     """ "northwind" and "northwinds", "globe" and "globex": another name, not a typo."""
     a, b = a.replace(" ", ""), b.replace(" ", "")
     return a.startswith(b) or b.startswith(a)
+
+
+def written_twice(names: dict[int, str]) -> list[tuple[int, int]]:
+    """Pairs (newer id, older id) of companies whose names are one company written two ways
+    ("Amazon.com Inc." beside "Amazon"): records kept apart when the identity of a name grew, for
+    the person to merge. Oldest first; at most one pair per name."""
+    first: dict[str, int] = {}
+    pairs = []
+    for company_id in sorted(names):
+        key = company_key(names[company_id])
+        if key in first:
+            pairs.append((company_id, first[key]))
+        else:
+            first[key] = company_id
+    return pairs

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import sqlalchemy as sa
+
 from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn
 from lib.store import applications as app_store
@@ -205,3 +207,39 @@ def test_a_long_note_on_a_person_shows_its_start_and_the_whole_of_it_one_click_a
     assert [t.value for t in whole.text] == [note.strip()]
     # on the card itself, its start: 10,000 characters pushed Edit and Delete ~5,000 px down
     assert [len(t.value) <= 400 for t in at.text if t.value.startswith("We talked")] == [True, False]
+
+
+def _kept_apart(engine, *names):
+    """Companies as a migration leaves them when their names became one identity: apart."""
+    with engine.begin() as connection:
+        for index, name in enumerate(names):
+            connection.execute(
+                sa.text("INSERT INTO companies (name, name_key) VALUES (:n, :k)"),
+                {"n": name, "k": f"old{index}"},
+            )
+
+
+def test_one_company_written_two_ways_is_offered_for_merging_with_both_picked(open_page, app_env):
+    engine = db.open_database(app_env)
+    _kept_apart(engine, "Amazon", "Amazon.com Inc.")
+    at = open_page("pages/network.py")
+    assert "Amazon.com Inc. and Amazon look like one company written two ways." in shown(at.info)
+    at.button(key="merge_offer").click()
+    at.run()
+    assert any("Moves nothing but the name from Amazon.com Inc. to Amazon" in s for s in shown(at.info))
+    at.button(key="merge_company_go").click()
+    at.run()
+    assert not at.exception
+    assert app_store.company_names(engine) == ["Amazon"]
+    assert not any("written two ways" in s for s in shown(at.info))
+
+
+def test_two_companies_said_to_be_two_are_not_offered_again_on_this_visit(open_page, app_env):
+    engine = db.open_database(app_env)
+    _kept_apart(engine, "Monster", "Monster.com")
+    at = open_page("pages/network.py")
+    assert any("written two ways" in s for s in shown(at.info))
+    at.button(key="merge_offer_no").click()
+    at.run()
+    assert not any("written two ways" in s for s in shown(at.info))
+    assert sorted(app_store.company_names(engine)) == ["Monster", "Monster.com"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.core.db import DatabaseBusy, Engine
+from lib.search.companies import written_twice
 from lib.store import applications as app_store
 from lib.store import merge
 from lib.store.base import StoreError
@@ -18,6 +19,36 @@ PRIORITY = {1: "high", 2: "medium", 3: "low"}
 def _companies(engine: Engine) -> dict[int, str]:
     frame = app_store.load_companies(engine)
     return dict(zip(frame["id"].astype(int), frame["name"]))
+
+
+@state.cached()
+def _written_twice(engine: Engine) -> list[tuple[int, int]]:
+    return written_twice(_companies())
+
+
+def offer_written_twice() -> None:
+    """Companies kept apart though their names are one company ("Amazon.com Inc." and "Amazon"):
+    said above the merge drawer, with a button that opens it with the two picked."""
+    pairs = [pair for pair in _written_twice() if pair not in st.session_state.get("merge_not_same", ())]
+    if not pairs:
+        return
+    names = _companies()
+    source, target = pairs[0]
+    more = f" (and {len(pairs) - 1} more such pair{'s' if len(pairs) > 2 else ''})" if len(pairs) > 1 else ""
+    text, look, other = st.columns([5, 2, 2], vertical_alignment="center")
+    text.info(
+        f"{md(names[source])} and {md(names[target])} look like one company written two ways{more}.",
+        icon=":material/merge:",
+    )
+
+    def pick() -> None:
+        st.session_state.update(merge_open=True, merge_company_from=source, merge_company_into=target)
+
+    def not_same() -> None:  # for this visit: the names still say they are one
+        st.session_state["merge_not_same"] = [*st.session_state.get("merge_not_same", ()), (source, target)]
+
+    look.button("Look at merging them", key="merge_offer", on_click=pick, width="stretch")
+    other.button("They're two companies", key="merge_offer_no", on_click=not_same, width="stretch")
 
 
 SINGULAR = {"applications": "application", "contacts": "contact", "notes": "note", "debriefs": "debrief"}

@@ -73,3 +73,23 @@ def test_events_recorded_before_revision_0002_keep_their_dates_as_known(db_url):
     with engine.connect() as connection:
         row = connection.execute(sa.text("SELECT occurred_on, date_known FROM stage_events")).one()
     assert tuple(row) == ("2026-01-09", 1)
+
+
+def test_revision_0007_rekeys_a_company_written_as_its_web_address_and_never_joins_two(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine, "0006")
+    with engine.begin() as connection:
+        for name, key in [
+            ("Booking.com", "bookingcom"),
+            ("Amazon", "amazon"),
+            ("Amazon.com Inc.", "amazoncom"),
+        ]:
+            connection.execute(
+                sa.text("INSERT INTO companies (name, name_key) VALUES (:n, :k)"), {"n": name, "k": key}
+            )
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        keys = dict(connection.execute(sa.text("SELECT name, name_key FROM companies")).all())
+    # One company is found by its new key; a second with the same key stays apart for the person
+    # to merge (a migration never mixes two records).
+    assert keys == {"Booking.com": "booking", "Amazon": "amazon", "Amazon.com Inc.": "amazoncom"}

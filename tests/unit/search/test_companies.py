@@ -30,6 +30,9 @@ from lib.search.companies import (
         ("Acme Corp.", "Acme..."),
         ("Smith & Co.", "Smith"),
         ("Zürich Re", "Zurich Re"),
+        ("Amazon.com Inc.", "Amazon"),
+        ("Booking.com B.V.", "booking.com"),
+        ("Fly.io", "Fly"),
     ],
 )
 def test_names_that_differ_only_in_how_they_are_written_are_one_company(a, b):
@@ -48,6 +51,7 @@ def test_names_that_differ_only_in_how_they_are_written_are_one_company(a, b):
         ("Apple", "Snapple"),
         ("Northwind", "Southwind Labs"),
         ("Google", "Alphabet"),
+        ("Acme.company", "Acme"),
     ],
 )
 def test_names_that_only_look_alike_are_not_matched(a, b):

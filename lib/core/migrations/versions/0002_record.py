@@ -11,6 +11,8 @@ before it) and is never shown or counted as a date. Typing the real date sets it
 import sqlalchemy as sa
 from alembic import op
 
+from lib.core.migrations.company_keys import rekey_companies
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -18,21 +20,8 @@ depends_on = None
 
 
 def _rekey_companies() -> None:
-    """Company identity now also ignores accents, punctuation, "&"/"and" and more legal forms:
-    recompute every name_key. Two companies that now share a key keep apart (the older gets the
-    key, the other keeps its old one) until the person merges them on the Network page."""
-    from lib.search.companies import company_key
-
-    connection = op.get_bind()
-    rows = connection.execute(sa.text("SELECT id, name, name_key FROM companies ORDER BY id")).all()
-    taken = {r.name_key for r in rows}
-    for row in rows:
-        new = company_key(row.name) or row.name_key
-        if new == row.name_key or new in taken:
-            continue
-        taken.discard(row.name_key)
-        taken.add(new)
-        connection.execute(sa.text("UPDATE companies SET name_key = :k WHERE id = :i"), {"k": new, "i": row.id})
+    """Company identity now also ignores accents, punctuation, "&"/"and" and more legal forms."""
+    rekey_companies(op.get_bind())
 
 
 def upgrade() -> None:
