@@ -72,6 +72,8 @@ applications = sa.Table(
     _fk("company_id", "companies", ondelete="RESTRICT"),
     sa.Column("role", sa.String, nullable=False),
     sa.Column("applied_on", sa.Date, nullable=False, index=True),
+    # false: an import had no date applied and the status date stands in (never a response time)
+    sa.Column("applied_known", sa.Boolean, nullable=False, server_default=sa.true()),  # revision 0008
     sa.Column("channel", sa.String, nullable=False),
     sa.Column("source", sa.String),  # the board or ATS name
     sa.Column("job_url", sa.String),

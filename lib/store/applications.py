@@ -111,6 +111,8 @@ def update_application(
             .where(A.c.id == application_id)
             .values(
                 **_application_values(connection, app),
+                # a stand-in date stays one until the person types the real day
+                applied_known=saved.applied_known or app.applied_on != saved.applied_on,
                 updated_at=dt.datetime.now(),
                 version=saved.version + 1,
             )

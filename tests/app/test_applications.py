@@ -493,3 +493,25 @@ def test_a_long_note_in_the_timeline_shows_its_start_and_the_whole_one_click_awa
     shown_note = next(c.value for c in at.caption if c.value.startswith("We talked"))
     assert len(shown_note) <= 420 and shown_note.endswith("…")
     assert any(e.label.startswith("Read the whole note (5,03") for e in at.expander)  # one click away
+
+
+def test_a_stand_in_date_applied_is_shown_as_one_and_the_edit_form_says_how_to_set_it(open_page, app_env):
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    engine = db.open_database(app_env)
+    import_store.apply(
+        engine,
+        parse_bytes(
+            "tracker.csv",
+            b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,2026-02-10\n",
+        ),
+    )
+    app_id = int(store.load_applications(engine)["id"].iloc[0])
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert any(m.value == "**By 10 Feb 2026** — Applied" for m in at.markdown)
+    assert any("its status date stands in" in c.value for c in at.caption)
+    at = open_page(
+        "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
+    )
+    assert "Type the day you applied" in at.date_input(key=f"edit_application_{app_id}_applied_on").help

@@ -37,6 +37,11 @@ LABELS = {
     "location": "Location",
     "work_mode": "Work mode",
 }
+# An imported row without a date applied: its status date stands in until the real day is typed.
+STAND_IN_HELP = (
+    "The imported file gave no date applied, so the day of its status stands in (and no response "
+    "time is counted from it). Type the day you applied to set it right."
+)
 
 
 def forget(form: str) -> None:
@@ -69,6 +74,7 @@ def render(
                     "Date applied *",
                     forms.key(form, "applied_on"),
                     current.get("applied_on") or dt.date.today(),
+                    help=None if current.get("applied_known", True) else STAND_IN_HELP,
                 )
                 forms.field_error(form, "applied_on", "Date applied")
                 channel = st.selectbox(

@@ -129,7 +129,14 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
 
 def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
     st.markdown("#### Timeline")
-    st.markdown(f"**{app['applied_on']:%d %b %Y}** — Applied")
+    if app.get("applied_known", True):
+        st.markdown(f"**{app['applied_on']:%d %b %Y}** — Applied")
+    else:
+        st.markdown(f"**By {app['applied_on']:%d %b %Y}** — Applied")
+        st.caption(
+            "The imported file gave no date applied: its status date stands in, and no response time "
+            "is counted from it. Edit the application to type the day you applied."
+        )
     for event in events.itertuples():
         row = st.columns([6, 1])
         detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)

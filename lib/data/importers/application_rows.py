@@ -144,7 +144,8 @@ def applications_from(
     if fallback.any():
         applied_on[fallback] = status_dates.dates[fallback]
         parsed.notices.append(
-            f"{plural(int(fallback.sum()), 'row')} had no date applied; the status date was used instead."
+            f"{plural(int(fallback.sum()), 'row')} had no date applied; the status date stands in "
+            "(shown as such, and not counted in response times)."
         )
 
     data["_value"] = data["company"]
@@ -225,6 +226,7 @@ def applications_from(
     role_for_key = keyed_role(data["role"], data["job_url"], company_keys, applied_on)
     good = data[~bad].copy() if bad.any() else data  # `data` is not used again
     good["applied_on"] = applied_on[~bad]
+    good["applied_known"] = ~fallback[~bad]  # a stand-in date counts no response time
     if default_channel is not None:
         good["channel"], good["source"] = default_channel[0], default_channel[1]
     else:

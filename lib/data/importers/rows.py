@@ -41,6 +41,7 @@ APPLICATION_COLUMNS = [
     "company",
     "role",
     "applied_on",
+    "applied_known",
     "channel",
     "source",
     "job_url",

@@ -216,6 +216,10 @@ def traction_table(
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
+    if "applied_known" in frame:  # from a stand-in date applied, the wait is not known
+        frame["days_to_first_response"] = frame["days_to_first_response"].where(
+            frame["applied_known"].fillna(True).astype(bool)
+        )
     frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)[
         ["days_silent", "ghosted", "end_state"]
     ]

@@ -93,3 +93,19 @@ def test_revision_0007_rekeys_a_company_written_as_its_web_address_and_never_joi
     # One company is found by its new key; a second with the same key stays apart for the person
     # to merge (a migration never mixes two records).
     assert keys == {"Booking.com": "booking", "Amazon": "amazon", "Amazon.com Inc.": "amazoncom"}
+
+
+def test_applications_recorded_before_revision_0008_keep_their_dates_applied_as_known(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine, "0007")
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO applications (company_id, role, applied_on, channel) "
+                "VALUES (1, 'Analyst', '2026-01-02', 'referral')"
+            )
+        )
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT applied_known FROM applications")).scalar() == 1

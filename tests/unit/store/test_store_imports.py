@@ -310,3 +310,42 @@ def test_a_failing_first_import_leaves_the_indexes_as_they_were(engine, monkeypa
 def test_a_new_database_has_large_pages_for_a_quicker_large_import(engine):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 16384
+
+
+NO_DATE_APPLIED = (
+    b"Company,Role,Date applied,Status,Status date\n"
+    b"Acme,Analyst,,Rejected,2026-02-10\n"
+    b"Globex,Analyst,2026-02-01,Rejected,2026-02-10\n"
+)
+
+
+def test_a_row_without_a_date_applied_keeps_its_status_date_as_a_stand_in_never_a_same_day_answer(engine):
+    files = parse_bytes("tracker.csv", NO_DATE_APPLIED)
+    assert any("the status date stands in" in n for n in files[0].notices)
+    store.apply(engine, files)
+    apps = app_store.load_applications(engine).set_index("company")
+    assert apps.loc["Acme", "applied_on"] == pd.Timestamp("2026-02-10")  # kept in order
+    assert not apps.loc["Acme", "applied_known"] and apps.loc["Globex", "applied_known"]
+    from lib.learn import traction
+
+    table = traction.traction_table(
+        app_store.load_applications(engine), app_store.load_events(engine), dt.date(2026, 3, 1)
+    ).set_index("company")
+    assert pd.isna(table.loc["Acme", "days_to_first_response"])  # it was 0 days
+    assert table.loc["Globex", "days_to_first_response"] == 9
+    assert table.loc["Acme", "responded"]  # the answer still counts as an answer
+
+
+def test_a_stand_in_date_applied_stays_one_until_another_day_is_typed(engine):
+    store.apply(engine, parse_bytes("tracker.csv", NO_DATE_APPLIED))
+    row = app_store.load_applications(engine).set_index("company").loc["Acme"]
+    app_id = int(row["id"])
+
+    def saved_with(day):
+        app = app_store.get_application(engine, app_id)
+        fields = {k: app[k] for k in ("company", "role", "channel")}
+        app_store.update_application(engine, app_id, ApplicationIn(**fields, applied_on=day, notes="seen"))
+        return app_store.get_application(engine, app_id)["applied_known"]
+
+    assert not saved_with(dt.date(2026, 2, 10))  # the notes edited, the day left as it stood
+    assert saved_with(dt.date(2026, 2, 2))
