@@ -27,7 +27,7 @@ with st.form(FORM, enter_to_submit=False):
     submitted = st.form_submit_button("Save settings", type="primary")
 
 if submitted:
-    values = {key: int(value) for key, value in chosen.items()}
+    values = dict(chosen)  # 2.5 is said to be no whole number, not saved as 2
     try:  # every field out of range is said at once, not one per save
         settings_store.set_settings(state.engine(), values)
     except (StoreError, DatabaseBusy) as exc:

@@ -2,7 +2,9 @@
 
 The box has no min/max of its own: with them, the browser holds an out-of-range number back (a red
 border and a tooltip) and Save sends the old value without a word. Sent as typed, the store refuses
-it with "… must be between 1 and 365." under the box, where the person is looking.
+it with "… must be between 1 and 365." under the box, where the person is looking. For the same
+reason the box takes decimals: a whole-number box turned 2.5 into 2 in the browser, unsaid; this one
+sends 2.5 and the store says "… must be a whole number."
 """
 
 from __future__ import annotations
@@ -13,11 +15,20 @@ from lib.store import settings as settings_store
 
 
 def setting_input(key: str, value: int, widget_key: str) -> int | float | None:
+    """The number as typed: a whole number as an int, anything else as it came (for the store to
+    refuse by name)."""
     setting = settings_store.SETTINGS[key]
-    return st.number_input(
+    typed = st.number_input(
         setting.label,
-        value=value,
-        step=1,
+        value=float(value),
+        step=1.0,
+        format="%g",  # 30, not 30.00
         help=f"{setting.help} From {setting.minimum} to {setting.maximum}.",
         key=widget_key,
     )
+    return as_typed(typed)
+
+
+def as_typed(value: object) -> object:
+    """A box's number for the store: 30.0 as 30; 2.5 (or nothing) as it came, to be refused by name."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value

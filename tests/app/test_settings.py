@@ -88,3 +88,13 @@ def test_settings_offers_the_demo_once_home_no_longer_does_and_the_way_back_is_o
     assert at.session_state["data_switch"] == "My data"
     assert len(app_store.load_applications(engine)) == 1
     engine.dispose()
+
+
+def test_a_number_with_a_fraction_is_said_to_be_no_whole_number_not_saved_cut_down(open_page, app_env):
+    at = open_page("pages/settings.py")
+    at.number_input(key="setting_weekly_goal").set_value(2.5)
+    at.button(key="FormSubmitter:settings-Save settings").click()
+    at.run()
+    assert not at.exception
+    assert "Weekly goal (applications) must be a whole number." in shown(at.error)
+    assert settings_store.all_settings(db.open_database(app_env))["weekly_goal"] == 5

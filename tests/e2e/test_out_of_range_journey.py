@@ -28,6 +28,18 @@ def test_a_number_out_of_range_is_refused_under_its_box_and_a_good_one_saved(pag
     expect(page.get_by_role("spinbutton", name="Ghosted after (days)")).to_have_value("45")
 
 
+def test_a_number_with_a_fraction_typed_in_the_browser_is_said_not_cut_to_a_whole_one(page, server):
+    # A whole-number box turned 2.5 into 2 in the browser before Rebound saw it: saved, unsaid.
+    goto(page, server, "settings")
+    goal = page.get_by_role("spinbutton", name="Weekly goal")
+    goal.fill("2.5")
+    page.get_by_role("button", name="Save settings").click()
+    wait_for_app(page)
+    expect(page.get_by_text("must be a whole number")).to_be_visible()
+    expect(page.get_by_text("Settings saved.")).to_have_count(0)
+    expect(goal).to_have_value("2.5")
+
+
 def test_a_day_in_the_future_typed_in_a_date_box_is_refused_under_it_not_swapped_for_today(page, server):
     """With the box's range ending today, the browser held a typed day ahead back (red) and the save
     stored today's instead, saying "Added"."""

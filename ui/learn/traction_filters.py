@@ -11,7 +11,7 @@ from lib.learn import traction
 from lib.store import settings as settings_store
 from lib.store.base import StoreError
 from ui import forms, state
-from ui.setting_input import setting_input
+from ui.setting_input import as_typed, setting_input
 
 SETTINGS_FORM = "traction_settings"
 
@@ -75,9 +75,9 @@ def period() -> None:
 
 
 def _save_ghost_days() -> None:
-    value = st.session_state.get("ghost_days_input")
+    value = as_typed(st.session_state.get("ghost_days_input"))
     try:
-        settings_store.set_setting(state.engine(), "ghost_days", int(value))
+        settings_store.set_setting(state.engine(), "ghost_days", value)
     except (StoreError, TypeError, ValueError) as exc:
         forms.set_errors(
             SETTINGS_FORM,
