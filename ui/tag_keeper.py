@@ -1,0 +1,57 @@
+"""A choice typed in a "type your own" list (themes, skills, target companies) is kept when the
+person leaves the box without pressing Enter, by clicking Save or tabbing on.
+
+Streamlit's multiselect adds a typed option only on Enter; what is left typed in the box when it
+loses focus is thrown away, so "Save" dropped a skill typed last, without a word. This small
+component (Streamlit's components API, v2: inline JavaScript in the page, no iframe, no network)
+presses Enter for the person as the box loses focus, so the typed words become a choice first.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_JS = """
+export default function () {
+  const typedIn = (box) =>
+    box instanceof HTMLInputElement && box.closest('[data-testid="stMultiSelect"]') && box.value.trim();
+  // Enter while the list is still open: it adds the typed words as a new choice (as pressing it does)
+  const pressEnter = (box) => box.dispatchEvent(new KeyboardEvent("keydown", {
+    key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true, cancelable: true,
+  }));
+  const onLeave = (event) => {
+    const box = event.target;
+    if (!typedIn(box) || !box.isConnected) return;  // a box redrawn while typing is still in use
+    // Focus that moves to the list's own options (as it does on every keystroke) is no leaving.
+    const to = event.relatedTarget;
+    const list = box.closest('[data-testid="stMultiSelect"]');
+    if (to && (list.contains(to) || to.closest?.('[role="option"], [role="listbox"], [role="dialog"]'))) return;
+    pressEnter(box);
+  };
+  // Tab closes the list before focus leaves, and a closed list ignores Enter: add first, then go on.
+  const onTab = (event) => {
+    if (event.key === "Tab" && event.isTrusted && typedIn(event.target)) pressEnter(event.target);
+  };
+  const previous = window.__reboundKeepTags;
+  if (previous) {
+    document.removeEventListener("focusout", previous.onLeave, true);
+    document.removeEventListener("keydown", previous.onTab, true);
+  }
+  window.__reboundKeepTags = { onLeave, onTab };
+  document.addEventListener("focusout", onLeave, true);
+  document.addEventListener("keydown", onTab, true);
+  return () => {
+    document.removeEventListener("focusout", onLeave, true);
+    document.removeEventListener("keydown", onTab, true);
+    if (window.__reboundKeepTags?.onLeave === onLeave) window.__reboundKeepTags = null;
+  };
+}
+"""
+
+_keeper = st.components.v2.component("rebound_keep_tags", js=_JS)
+
+
+def keep_typed_choices() -> None:
+    """Mount once per run (app.py): every "type your own" list on the page keeps what is typed."""
+    with st.sidebar:  # out of the page's flow
+        _keeper(key="rebound_keep_tags", height=0)
