@@ -4,12 +4,13 @@ import streamlit as st
 
 from lib.core import vocab
 from lib.core.text import plural
+from lib.reflect.rejection import ENDINGS_RECORDED
 from lib.search import history
 from lib.search.filters import end_state_of
 from ui import forms, layout, state
 from ui.data import email_timeline
 from ui.params import int_param
-from ui.reflect.reflections import application_timeline, next_after_reflection
+from ui.reflect.reflections import application_timeline, next_after_reflection, reflected_on
 from ui.search import application_view as view
 from ui.text import clipped, md
 
@@ -37,7 +38,7 @@ next_after_reflection(app_id)
 st.markdown(
     f"**Furthest stage:** {vocab.stage_label(standing.furthest_stage)} · "
     f"**Outcome:** {vocab.stage_label(end_state)} · "
-    f"**Applied:** {app['applied_on']:%d %b %Y} via {app['channel']}"
+    f"**Applied:** {'' if app['applied_known'] else 'by '}{app['applied_on']:%d %b %Y} via {app['channel']}"
     + (f" ({md(app['source'])})" if app["source"] else "")
 )
 if end_state == "ghosted" and not standing.ended and days_silent is not None:
@@ -61,6 +62,14 @@ def _timeline() -> None:
         next(slots).page_link(
             "pages/rejection.py",
             label="Record a rejection",
+            icon=":material/heart_broken:",
+            query_params={"id": str(app_id)},
+        )
+    elif standing.outcome in ENDINGS_RECORDED and not reflected_on(app_id):
+        # a "no" recorded by an import, an email or the event form: its reflection is still to come
+        next(slots).page_link(
+            "pages/rejection.py",
+            label="Reflect on this “no”",
             icon=":material/heart_broken:",
             query_params={"id": str(app_id)},
         )

@@ -274,7 +274,7 @@ class RejectionIn(Model):
 
     application_id: int
     stage_reached: Literal[vocab.STAGES[:5]]  # type: ignore[valid-type]
-    occurred_on: dt.date
+    occurred_on: dt.date | None  # None: the ending is in the history already, its day unknown
     via: Literal[vocab.NEWS_CHANNELS]  # type: ignore[valid-type]
     mood: Rating
     mood_words: OptLongText = None

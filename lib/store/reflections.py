@@ -56,6 +56,10 @@ def record_rejection(
     `record_event=False` (the ending is already in the history) only the reflection and mood are added.
     """
     with db.transaction(engine) as connection:
+        if rejection.occurred_on is None:
+            if record_event:
+                raise StoreError("When did the answer come?", field="rejected_on")
+            return _add_reflection(connection, rejection, draft_key)
         if rejection.pause_until.date() < rejection.occurred_on:
             raise StoreError("The pause can't end before the answer came.", field="pause_until")
         stage_rank = vocab.STAGE_RANK[rejection.stage_reached]
@@ -85,24 +89,29 @@ def record_rejection(
             except StoreError as exc:  # name the questionnaire's own field
                 raise StoreError(exc.message, field=_REJECTION_FIELDS.get(exc.field, "form")) from None
             connection.execute(sa.insert(E).values(**event.model_dump()))
-        reflection_id = connection.execute(
-            sa.insert(R).values(
-                application_id=rejection.application_id,
-                bank=questionnaires.REJECTION.id,
-                bank_version=rejection.bank_version,
-                answers=rejection.answers,
-                pause_until=rejection.pause_until,
-            )
-        ).inserted_primary_key[0]
-        connection.execute(
-            sa.insert(M).values(
-                recorded_at=dt.datetime.now(),
-                score=rejection.mood,
-                words=rejection.mood_words,
-                application_id=rejection.application_id,
-            )
+        return _add_reflection(connection, rejection, draft_key)
+
+
+def _add_reflection(connection: Connection, rejection: RejectionIn, draft_key: str | None) -> int:
+    """The reflection with its pause, and the mood, in the caller's transaction."""
+    reflection_id = connection.execute(
+        sa.insert(R).values(
+            application_id=rejection.application_id,
+            bank=questionnaires.REJECTION.id,
+            bank_version=rejection.bank_version,
+            answers=rejection.answers,
+            pause_until=rejection.pause_until,
         )
-        _drop_draft(connection, draft_key)
+    ).inserted_primary_key[0]
+    connection.execute(
+        sa.insert(M).values(
+            recorded_at=dt.datetime.now(),
+            score=rejection.mood,
+            words=rejection.mood_words,
+            application_id=rejection.application_id,
+        )
+    )
+    _drop_draft(connection, draft_key)
     return reflection_id
 
 

@@ -30,3 +30,41 @@ def test_an_undated_step_shows_date_unknown_and_typing_the_date_makes_it_known(o
     assert any("19 Jan 2026" in t and "Offer" in t for t in shown(at.markdown))
     saved = store.load_events(engine)
     assert saved["date_known"].all() and saved["occurred_on"].iloc[0].date() == dt.date(2026, 1, 19)
+
+
+def _imported_no(engine) -> int:
+    """A "no" from an import that gave no day for it (as many trackers do)."""
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    import_store.apply(
+        engine,
+        parse_bytes(
+            "tracker.csv", b"Company,Position,Date Applied,Status\nContoso,Engineer,2026-01-06,Rejected\n"
+        ),
+    )
+    return int(store.load_applications(engine)["id"].iloc[0])
+
+
+def test_an_imported_no_offers_its_reflection_and_it_saves_though_the_day_is_unknown(open_page, app_env):
+    from lib.store import reflections
+
+    engine = db.open_database(app_env)
+    app_id = _imported_no(engine)
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    [link] = [p for p in at.get("page_link") if "Reflect on this" in p.proto.label]
+    assert "rejection" in link.proto.page
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert not at.exception  # it stopped with "Cannot compare NaT with datetime.date"
+    assert any("**Date:** not recorded" in m for m in shown(at.markdown))
+    at.button_group(key=f"rejection_new_{app_id}__mood").set_value(2)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception
+    assert not shown(at.error)  # it asked for a day no box on the page could give
+    [reflection] = reflections.reflections_for(engine, app_id)
+    assert reflection["answers"]["mood"] == 2
+    assert store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]  # no second ending
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert not [p for p in at.get("page_link") if "Reflect on this" in p.proto.label]

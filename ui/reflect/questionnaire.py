@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from lib.core import vocab
@@ -41,6 +42,8 @@ def widget_value(q: Question, value: Any) -> Any:
     if kind == "tags":
         return [str(v) for v in value if isinstance(v, str)] if isinstance(value, list) else []
     if kind == "date":
+        if value is pd.NaT:  # a day not known (a datetime to isinstance, and no day to compare)
+            return None
         if isinstance(value, str):
             try:
                 value = dt.date.fromisoformat(value[:10])

@@ -134,6 +134,16 @@ def _timeline_items(engine, application_id: int):
     )
 
 
+@state.cached()
+def _reflected_on(engine, application_id: int) -> bool:
+    return any(r["bank"] == qn.REJECTION.id for r in store.reflections_for(engine, application_id))
+
+
+def reflected_on(application_id: int) -> bool:
+    """Whether this application's "no" has its reflection (recorded, or looked back on)."""
+    return _reflected_on(application_id)
+
+
 def application_timeline(application_id: int) -> None:
     """The application's debriefs and reflections in date order, each to read and to edit. (A
     delete's message is at the top of the page, which shows it once.)"""

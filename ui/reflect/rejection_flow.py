@@ -79,7 +79,7 @@ def _flow(engine: Engine, reflection_id: int | None, app_id: int | None) -> Flow
     recorded = steps.recorded_ending(
         status.furthest_stage,
         None if last is None else last["kind"],
-        None if last is None else last["occurred_on"],
+        None if last is None or pd.isna(last["occurred_on"]) else last["occurred_on"],  # unknown day
         None if last is None else last["via"],
     )
     earlier = [r for r in store.reflections_for(engine, app_id) if r["bank"] == BANK.id]
@@ -175,6 +175,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     skip = []
     if _locked(flow) and flow.recorded.get("news_via") is None:
         skip.append("news_via")  # the history has the ending but not how it came: not asked here
+    if _locked(flow) and "rejected_on" in flow.recorded and flow.recorded["rejected_on"] is None:
+        skip.append("rejected_on")  # nor its day (an import without one): not asked either
     if flow.reflection:
         skip.append("pause_until")  # looking back needs no new pause (one recorded without any)
     clean, errors = questionnaire.validate_bank(
@@ -202,7 +204,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
                     RejectionIn(
                         application_id=flow.app_id,
                         stage_reached=clean["stage_reached"],
-                        occurred_on=clean["rejected_on"],
+                        occurred_on=clean.get("rejected_on"),
                         # unknown only when the ending is in the history already: no event is written
                         via=clean.get("news_via") or "email",
                         mood=clean["mood"],
