@@ -28,6 +28,7 @@ from lib.data.importers.rows import (
     clean_text,
     keyed_role,
     map_unique,
+    told_apart_by_link,
 )
 from lib.data.importers.stage_history import events
 from lib.data.importers.statuses import map_status, word_key
@@ -236,7 +237,9 @@ def applications_from(
     good["work_mode"] = by_distinct(
         good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
-    good["import_key"] = application_key_from(company_keys[~bad], role_for_key[~bad], good["applied_on"])
+    good["import_key"] = told_apart_by_link(
+        application_key_from(company_keys[~bad], role_for_key[~bad], good["applied_on"]), good["job_url"]
+    )
     good["applied_on"] = good["applied_on"].dt.date
     applications = good[APPLICATION_COLUMNS]
     if not applications.index.equals(pd.RangeIndex(len(applications))):

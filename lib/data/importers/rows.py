@@ -217,6 +217,25 @@ def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: p
     return pd.Series(keys, index=role.index, dtype=object)
 
 
+def told_apart_by_link(keys: pd.Series, links: pd.Series) -> pd.Series:
+    """Keys of a file's rows where two postings at one company, for one role, on one day (LinkedIn
+    has them: "Data Analyst" at TCS twice on 3 June) are told apart by their job links. The first
+    row keeps the plain key (as an earlier import gave it); a later one with another link gets its
+    link added. Rows with the same link, or none, stay one application (a row written twice)."""
+    repeated = keys.duplicated(keep=False)
+    if not repeated.any():
+        return keys
+    group, link = keys[repeated], links[repeated]
+    first = ~group.duplicated()
+    reference = group.map(pd.Series(link[first].to_numpy(), index=group[first].to_numpy()))
+    other = link.notna() & reference.notna() & (link != reference)
+    if not other.any():
+        return keys
+    keys = keys.copy()
+    keys.loc[other[other].index] = group[other] + " " + link[other].astype(str)
+    return keys
+
+
 def keyed_role(role: pd.Series, job_url: pd.Series, company_keys: pd.Series, days: pd.Series) -> pd.Series:
     """The role as the duplicate key reads it. An application with no role is told apart by its job
     link (two postings at one company on one day); without a link, by its place among those at the

@@ -349,3 +349,27 @@ def test_a_stand_in_date_applied_stays_one_until_another_day_is_typed(engine):
 
     assert not saved_with(dt.date(2026, 2, 10))  # the notes edited, the day left as it stood
     assert saved_with(dt.date(2026, 2, 2))
+
+
+TWO_POSTINGS = (
+    b"Application Date,Company Name,Job Title,Job Url\n"
+    b'"7/30/22, 9:59 AM",TCS,Data Engineer,http://www.linkedin.com/jobs/view/3152002646\n'
+    b'"7/30/22, 10:00 AM",TCS,Data Engineer,http://www.linkedin.com/jobs/view/3152008076\n'
+    b'"7/30/22, 10:01 AM",TCS,Data Engineer,http://www.linkedin.com/jobs/view/3152008076\n'
+    b'"7/30/22, 10:02 AM",TCS,Data Engineer,\n'
+)
+
+
+def test_two_postings_for_one_role_on_one_day_are_two_applications_told_apart_by_their_links(engine):
+    files = parse_bytes("Job_Applications.csv", TWO_POSTINGS)
+    preview = store.plan(engine, files)
+    # the same link again, or a row with none, is the same application written twice
+    assert (preview.counts["applications"], preview.duplicates_skipped) == (2, 2)
+    store.apply(engine, files)
+    links = sorted(app_store.load_applications(engine)["job_url"])
+    assert links == [
+        "http://www.linkedin.com/jobs/view/3152002646",
+        "http://www.linkedin.com/jobs/view/3152008076",
+    ]
+    again = store.plan(engine, parse_bytes("Job_Applications.csv", TWO_POSTINGS))
+    assert again.counts["applications"] == 0  # imported again: nothing new
