@@ -75,13 +75,18 @@ def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
         bar_from=pd.to_datetime(data["week"]) - pd.Timedelta(days=3),
         bar_to=pd.to_datetime(data["week"]) + pd.Timedelta(days=3),
     )
+    # whole numbers, and a scale up to at least 1: weeks of all zeros had an axis of "0.000000"
+    top = max(1, int(pd.concat([data["applications"], data["closer_to_yes"]]).max(skipna=True) or 0))
+    counts = alt.Scale(domain=[0, top], nice=True)
     sent = (
         alt.Chart(data)
         .mark_bar(opacity=0.8)
         .encode(
             x=_weeks(data, "bar_from"),
             x2="bar_to:T",
-            y=alt.Y("applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(
+                "applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1, format="d"), scale=counts
+            ),
             y2=alt.datum(0),  # from zero up: with x and x2, a bar is otherwise a floating dash
             color=alt.Color(
                 "series:N", scale=color, title=None, legend=alt.Legend(orient="bottom", labelLimit=320)
@@ -95,7 +100,7 @@ def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
         .mark_line(point=True, strokeWidth=2)
         .encode(
             x=x,
-            y=alt.Y("closer_to_yes:Q"),
+            y=alt.Y("closer_to_yes:Q", scale=counts),
             color=alt.Color("series:N", scale=color),
             tooltip=tooltip,
         )

@@ -176,6 +176,8 @@ def test_once_the_person_has_looked_back_the_pause_holds_the_note_back_no_more(o
     at = compose(open_page, app_id)
     assert not [i for i in at.info if "You gave yourself until" in i.value]
     assert at.multiselect(key=f"compose_goals_{app_id}").value == ["advice"]  # the reflection's reply goal
+    # not held back, but the pause still says its word: sleep on it before sending
+    assert any("Your pause runs until" in c and "a night's sleep" in c for c in shown(at.caption))
 
 
 def test_a_broken_template_is_reported_and_the_built_in_one_used(open_page, rejected, tmp_path, monkeypatch):

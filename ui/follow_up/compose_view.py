@@ -86,7 +86,13 @@ def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
     Once they have looked back, they have chosen to pick things up: the note is not held back."""
     pause_until = facts.get("pause_until")
     left = notes.time_left(pause_until, dt.datetime.now()) if pause_until else None
-    if not left or st.session_state.get(f"pause_ok_{app_id}") or looked_back(facts.get("reflection_answers")):
+    if left and looked_back(facts.get("reflection_answers")):  # drafting now is their choice
+        st.caption(
+            f"Your pause runs until {pause_until:%A %d %B, %H:%M}. Draft it now if you like; a note "
+            "read again after a night's sleep is one you'll be glad you sent."
+        )
+        return
+    if not left or st.session_state.get(f"pause_ok_{app_id}"):
         return
     st.info(
         f"You gave yourself until **{pause_until:%A %d %B, %H:%M}** before following up: {left} left. "

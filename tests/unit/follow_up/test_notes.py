@@ -84,7 +84,7 @@ def test_a_template_that_fails_while_rendering_falls_back_too(tmp_path):
     (tmp_path / "feedback-request.j2").write_text("Subject: Hi\n\n{{ company.__class__.__mro__ }}{{ 1 / 0 }}")
     draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
     assert draft.problem and "could not be used" in draft.problem
-    assert "Could you tell me" in draft.body
+    assert "I have one question" in draft.body
 
 
 def test_a_users_edited_template_is_used_and_unknown_fill_ins_show_as_markers(tmp_path):
@@ -227,3 +227,10 @@ def test_a_thank_you_after_a_no_straight_after_applying_thanks_for_no_interview(
         "the time you and the team gave me" in after
         and "[add: a moment from the interview you valued]" in after
     )
+
+
+def test_the_feedback_question_stands_on_its_own_line_as_the_sentence_it_is():
+    # "Could you tell me: Which one or two skills…" read as two sentences run together
+    body = notes.render_note("feedback request", FULL).body
+    assert f"\n\n{notes.FEEDBACK_QUESTIONS[0]}\n" in body
+    assert ": Which" not in body

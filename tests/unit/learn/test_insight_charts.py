@@ -231,3 +231,13 @@ def test_specs_for_the_demo_data_cover_every_insight_chart(tmp_path):
         "traction:Role",
     } <= set(specs)
     assert all("$schema" in spec for spec in specs.values())
+
+
+def test_weeks_with_nothing_sent_count_in_whole_numbers_from_zero_to_one():
+    # all zeros: the browser's axis read "0.000000"
+    quiet = WEEKLY.assign(applications=0, closer_to_yes=0)
+    spec = mood_charts.mood_activity_chart(quiet).to_dict()
+    for layer in spec["layer"]:
+        y = layer["encoding"]["y"]
+        assert y["scale"]["domain"] == [0, 1]
+    assert spec["layer"][0]["encoding"]["y"]["axis"]["format"] == "d"
