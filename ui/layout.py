@@ -31,7 +31,11 @@ def sidebar_navigation(sections: dict[str, list]) -> None:
         # ~20 px at 1,280 x 800)
         "[data-testid='stMainBlockContainer'] h1 { padding-top: 0.25rem; }"
         # each heading's "Link to heading" was a Tab stop (7 on Strategy) between the fields
-        "[data-testid='stHeaderActionElements'] a { display: none; }</style>"
+        "[data-testid='stHeaderActionElements'] a { display: none; }"
+        # the whole menu in view at 1,280 x 800 ("Your data" sat under the bottom edge): closer to
+        # the top, and each link 28 px high (still past the 24 px a pointer target needs)
+        ".st-key-rebound_nav { margin-top: -1.5rem; }"
+        ".st-key-rebound_nav [data-testid='stPageLink-NavLink'] { margin-top: 0; margin-bottom: 0; }</style>"
     )
     with st.sidebar.container(key="rebound_nav"):
         for name, pages in sections.items():

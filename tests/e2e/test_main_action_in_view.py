@@ -217,3 +217,20 @@ def test_main_buttons_are_in_view_at_800_px_under_the_demo_banner(page, server, 
     expect(page.get_by_text("You applied there")).to_be_visible()
     box = page.get_by_role("button", name="Add application").bounding_box()
     assert box is not None and box["y"] + box["height"] <= 800, f"Add application ends at {box}"
+
+
+def test_every_page_of_the_menu_is_in_view_on_a_laptop_screen(page, server, own_data):
+    """1,280 x 800: "Your data" (Import & export, Settings) sat under the bottom edge of the menu."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    goto(page, server)
+    links = page.locator(".st-key-rebound_nav [data-testid='stPageLink-NavLink']")
+    expect(links.last).to_be_visible()
+    bottoms = {links.nth(i).inner_text(): links.nth(i).bounding_box() for i in range(links.count())}
+    below = {
+        name: round(box["y"] + box["height"])
+        for name, box in bottoms.items()
+        if box["y"] + box["height"] > 800
+    }
+    assert len(bottoms) >= 15 and below == {}, f"menu links below the fold (their bottom, px): {below}"
+    small = {name: box["height"] for name, box in bottoms.items() if box["height"] < 24}
+    assert small == {}, f"links smaller than a 24 px pointer target: {small}"
