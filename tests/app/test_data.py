@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -508,3 +509,12 @@ def test_a_notice_true_of_several_files_is_said_once_naming_them(open_page):
     assert len(replies) == 1 and replies[0].startswith(
         "Job Applications\\.csv and Job Applications\\_1\\.csv:"
     )
+
+
+def test_a_long_file_name_leaves_room_for_what_happens_to_each_row(open_page):
+    """A long file name took half the table: "what happens" and "left out" were cut at its edge."""
+    at = _upload(open_page(PAGE), "tracker.csv")
+    for column in ("problem", "left out"):
+        [grid] = [d for d in at.dataframe if column in d.value.columns]
+        config = json.loads(grid.proto.columns)
+        assert config["file"]["width"] == "medium", column

@@ -252,6 +252,10 @@ def _further_in_file(further: pd.DataFrame) -> None:
         st.caption(f"…and {n - FURTHER_LINKS:,} more.")
 
 
+# A long file name took half the table: "what happens" and "left out" were cut at the right edge.
+FILE_COLUMN = {"file": st.column_config.TextColumn("file", width="medium")}
+
+
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
     counts = plan.counts
     summary = pd.DataFrame(
@@ -268,7 +272,7 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             for i, f in enumerate(files)
         ]
     )
-    st.dataframe(summary, hide_index=True, placeholder="")
+    st.dataframe(summary, hide_index=True, placeholder="", column_config=FILE_COLUMN)
     noted = []  # only what these files hold: "0 saved jobs" spoke of a file not given
     if jobs := counts["saved_jobs"]:
         noted.append(
@@ -290,7 +294,11 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             )
         )
         st.dataframe(
-            errors.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(errors), 300), placeholder=""
+            errors.head(ERROR_ROWS),
+            hide_index=True,
+            height=min(38 + 35 * len(errors), 300),
+            placeholder="",
+            column_config=FILE_COLUMN,
         )
         if len(errors) > ERROR_ROWS:
             st.caption(f"The first {ERROR_ROWS:,} of {len(errors):,} problems are shown.")
@@ -339,7 +347,13 @@ def _left_out(done: dict) -> None:
         )
     else:
         st.info(f"{said}: listed below.", icon=":material/info:")
-    st.dataframe(rows.head(ERROR_ROWS), hide_index=True, height=min(38 + 35 * len(rows), 300), placeholder="")
+    st.dataframe(
+        rows.head(ERROR_ROWS),
+        hide_index=True,
+        height=min(38 + 35 * len(rows), 300),
+        placeholder="",
+        column_config=FILE_COLUMN,
+    )
     st.download_button(
         "Download the list (.csv)",
         frame_to_csv(rows),
