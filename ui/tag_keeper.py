@@ -4,7 +4,10 @@ person leaves the box without pressing Enter, by clicking Save or tabbing on.
 Streamlit's multiselect adds a typed option only on Enter; what is left typed in the box when it
 loses focus is thrown away, so "Save" dropped a skill typed last, without a word. This small
 component (Streamlit's components API, v2: inline JavaScript in the page, no iframe, no network)
-presses Enter for the person as the box loses focus, so the typed words become a choice first.
+presses Enter for the person as the box loses focus, so the typed words become a choice first, but
+only where Enter adds just those words: where listed choices match what is typed, Enter would pick
+them instead (typing "data" and leaving chose "data modeling" and "data cleaning"), so nothing is
+pressed there.
 """
 
 from __future__ import annotations
@@ -15,22 +18,31 @@ _JS = """
 export default function () {
   const typedIn = (box) =>
     box instanceof HTMLInputElement && box.closest('[data-testid="stMultiSelect"]') && box.value.trim();
-  // Enter while the list is still open: it adds the typed words as a new choice (as pressing it does)
+  // Enter adds the typed words only when the open list offers nothing but "Add: …" (a list that
+  // takes new words, and no choice that matches). Where choices match what is typed ("data" beside
+  // "data modeling"), Enter would pick those instead: then nothing is pressed for the person.
+  const addsOnlyTyped = () => {
+    const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
+    return options.length === 1 && options[0].textContent.trim().startsWith("Add:");
+  };
   const pressEnter = (box) => box.dispatchEvent(new KeyboardEvent("keydown", {
     key: "Enter", code: "Enter", keyCode: 13, which: 13, bubbles: true, cancelable: true,
   }));
   const onLeave = (event) => {
     const box = event.target;
     if (!typedIn(box) || !box.isConnected) return;  // a box redrawn while typing is still in use
+    if (!document.hasFocus()) return;  // another window, mid-word: the person is coming back
     // Focus that moves to the list's own options (as it does on every keystroke) is no leaving.
     const to = event.relatedTarget;
     const list = box.closest('[data-testid="stMultiSelect"]');
     if (to && (list.contains(to) || to.closest?.('[role="option"], [role="listbox"], [role="dialog"]'))) return;
-    pressEnter(box);
+    if (addsOnlyTyped()) pressEnter(box);
   };
   // Tab closes the list before focus leaves, and a closed list ignores Enter: add first, then go on.
   const onTab = (event) => {
-    if (event.key === "Tab" && event.isTrusted && typedIn(event.target)) pressEnter(event.target);
+    if (event.key === "Tab" && event.isTrusted && typedIn(event.target) && addsOnlyTyped()) {
+      pressEnter(event.target);
+    }
   };
   const previous = window.__reboundKeepTags;
   if (previous) {

@@ -33,3 +33,16 @@ def test_a_theme_typed_and_left_without_enter_is_saved_with_the_feedback_asked_f
     expect(page.get_by_text(f"Waiting for an answer ({before + 1})")).to_be_visible()
     saved = store.load_feedback(db.open_database(server.db_url))
     assert [f"pace of the case study {leave}"] in saved["themes"].tolist()
+
+
+def test_words_that_match_listed_choices_are_never_turned_into_those_choices(page, server):
+    """Enter picks the first match ("experience" -> "experience level"): leaving must not press it."""
+    goto(page, server)
+    add_application(page, "Typed Choice Match", "Analyst")
+    goto(page, server, "feedback")
+    themes = page.locator(".st-key-feedback_new_themes input")
+    themes.click()
+    themes.press_sequentially("experience")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    expect(page.locator(".st-key-feedback_new_themes")).not_to_contain_text("experience level")
