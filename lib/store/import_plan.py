@@ -23,6 +23,7 @@ from lib.data.importers.rows import (
     ParsedFile,
     application_key_from,
     keyed_role,
+    linked_key,
     map_unique,
 )
 from lib.search.companies import company_key, sure_matches
@@ -76,7 +77,7 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
     """{key: application id} for every application there, by its import key and its natural key."""
     frame = raw_frame(  # the driver's values: SQLAlchemy's per-row work was half a re-import's plan
         connection,
-        sa.select(A.c.id, A.c.import_key, C.c.name_key, A.c.role, A.c.job_url, A.c.applied_on)
+        sa.select(A.c.id, A.c.import_key, C.c.name, C.c.name_key, A.c.role, A.c.job_url, A.c.applied_on)
         .join(C, C.c.id == A.c.company_id)
         .order_by(A.c.id),  # roleless ones are numbered in the order they came in
     )
@@ -93,8 +94,26 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
     words = frame[~keyed_by_file]
     role = keyed_role(words["role"], words["job_url"], words["name_key"], words["applied_on"])
     natural = application_key_from(words["name_key"], role, words["applied_on"])
+    keys = dict(zip(natural, words["id"]))
+    # A company kept apart when its name's identity grew ("Amazon.com Inc." beside "Amazon", until
+    # merged) is also known by the name's key today: the file says "amazon" now.
+    today = map_unique(words["name"], company_key)
+    moved = today.ne(words["name_key"])
+    if moved.any():
+        keys |= dict(
+            zip(
+                application_key_from(today[moved], role[moved], words["applied_on"][moved]),
+                words["id"][moved],
+            )
+        )
+    # One of two postings under one key (told apart by its link in a file) is known by its link.
+    linked = words["job_url"].notna()
+    if linked.any():
+        keys |= dict(
+            zip(linked_key(natural[linked.to_numpy()], words["job_url"][linked]), words["id"][linked])
+        )
     imported = frame.dropna(subset=["import_key"])
-    return dict(zip(natural, words["id"])) | dict(zip(imported["import_key"], imported["id"]))
+    return keys | dict(zip(imported["import_key"], imported["id"]))
 
 
 _LINE_KEYED = r"\|role not given \d+$"  # the import key roleless rows had before: by their line

@@ -219,21 +219,32 @@ def application_key_from(company_keys: pd.Series, role: pd.Series, applied_on: p
 
 def told_apart_by_link(keys: pd.Series, links: pd.Series) -> pd.Series:
     """Keys of a file's rows where two postings at one company, for one role, on one day (LinkedIn
-    has them: "Data Analyst" at TCS twice on 3 June) are told apart by their job links. The first
-    row keeps the plain key (as an earlier import gave it); a later one with another link gets its
-    link added. Rows with the same link, or none, stay one application (a row written twice)."""
+    has them: "Data Analyst" at TCS twice on 3 June) are told apart by their job links: where rows
+    share a key but not a link, each row with a link gets `linked_key` (whatever the file's order;
+    the log knows its applications by that key too). Rows with one link between them, or none, stay
+    one application (a row written twice); so does a row with no link beside postings (it is taken as
+    the first of them written again)."""
     repeated = keys.duplicated(keep=False)
     if not repeated.any():
         return keys
     group, link = keys[repeated], links[repeated]
-    first = ~group.duplicated()
-    reference = group.map(pd.Series(link[first].to_numpy(), index=group[first].to_numpy()))
-    other = link.notna() & reference.notna() & (link != reference)
-    if not other.any():
+    postings = link.groupby(group.to_numpy()).nunique()  # distinct links per key
+    in_several = group.map(postings).gt(1)
+    several = in_several & link.notna()
+    if not several.any():
         return keys
     keys = keys.copy()
-    keys.loc[other[other].index] = group[other] + " " + link[other].astype(str)
+    keys.loc[several[several].index] = linked_key(group[several], link[several])
+    unlinked = in_several & link.isna()
+    if unlinked.any():
+        first = keys[several[several].index].groupby(group[several].to_numpy()).first()
+        keys.loc[unlinked[unlinked].index] = group[unlinked].map(first)
     return keys
+
+
+def linked_key(keys: pd.Series, links: pd.Series) -> pd.Series:
+    """An application's key with its job link: how one of two postings under one key is known."""
+    return keys + " " + links.astype(str)
 
 
 def keyed_role(role: pd.Series, job_url: pd.Series, company_keys: pd.Series, days: pd.Series) -> pd.Series:

@@ -373,3 +373,56 @@ def test_two_postings_for_one_role_on_one_day_are_two_applications_told_apart_by
     ]
     again = store.plan(engine, parse_bytes("Job_Applications.csv", TWO_POSTINGS))
     assert again.counts["applications"] == 0  # imported again: nothing new
+
+
+def _postings(*rows: tuple[str, str]) -> bytes:
+    lines = [f'"{when}",TCS,Data Engineer,http://www.linkedin.com/jobs/view/{job}' for when, job in rows]
+    return ("Application Date,Company Name,Job Title,Job Url\n" + "\n".join(lines) + "\n").encode()
+
+
+A, B = ("7/30/22, 9:59 AM", "111"), ("7/30/22, 10:00 AM", "222")
+
+
+@pytest.mark.parametrize("first, then", [([A, B], [B, A]), ([A], [B, A]), ([B], [A, B])])
+def test_postings_told_apart_are_known_again_whatever_the_order_of_the_rows(engine, first, then):
+    store.apply(engine, parse_bytes("Job_Applications.csv", _postings(*first)))
+    store.apply(engine, parse_bytes("Job_Applications.csv", _postings(*then)))
+    links = sorted(app_store.load_applications(engine)["job_url"].str[-3:])
+    assert links == ["111", "222"]  # each posting once: none twice, none lost
+
+
+def test_a_posting_typed_by_hand_with_its_link_is_not_imported_again(engine):
+    app_store.add_application(
+        engine,
+        ApplicationIn(
+            company="TCS",
+            role="Data Engineer",
+            applied_on=dt.date(2022, 7, 30),
+            job_url="http://www.linkedin.com/jobs/view/222",
+        ),
+    )
+    store.apply(engine, parse_bytes("Job_Applications.csv", _postings(A, B)))
+    assert sorted(app_store.load_applications(engine)["job_url"].str[-3:]) == ["111", "222"]
+
+
+def test_a_company_kept_apart_by_a_migration_is_known_again_when_its_file_comes_back(engine):
+    import sqlalchemy as sa
+
+    data = b"Company,Role,Date applied\nAmazon.com Inc.,Analyst,2026-02-01\n"
+    with engine.begin() as connection:  # as revision 0007 leaves them: apart, one on its old key
+        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Amazon', 'amazon')"))
+    store.apply(
+        engine, parse_bytes("tracker.csv", b"Company,Role,Date applied\nAmazon,Designer,2026-01-01\n")
+    )
+    with engine.begin() as connection:
+        connection.execute(
+            sa.text("INSERT INTO companies (name, name_key) VALUES ('Amazon.com Inc.', 'amazoncom')")
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO applications (company_id, role, applied_on, channel, import_key) VALUES "
+                "((SELECT id FROM companies WHERE name_key = 'amazoncom'), 'Analyst', '2026-02-01', 'other', "
+                "'app:2026-02-01|amazoncom|analyst')"
+            )
+        )
+    assert store.plan(engine, parse_bytes("tracker.csv", data)).counts["applications"] == 0
