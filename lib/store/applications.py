@@ -182,10 +182,25 @@ def earlier_applications_at(engine: Engine, company: str, exclude_id: int | None
 # --- stage events ----------------------------------------------------------------------------
 
 
+def applied_on_by(
+    connection: Connection, application_id: int, day: dt.date | None, field: str | None = None
+) -> dt.date:
+    """The day applied, which nothing recorded can come before, as `day` finds it. A stand-in day
+    (an import or an email that gave none) only says "applied by then": a step before it moves the
+    stand-in back to that step's day, in the caller's transaction, instead of being refused."""
+    row = connection.execute(
+        sa.select(A.c.applied_on, A.c.applied_known).where(A.c.id == application_id)
+    ).first()
+    if row is None:
+        raise StoreError("That application no longer exists.", field=field)
+    if not row.applied_known and day is not None and day < row.applied_on:
+        connection.execute(sa.update(A).where(A.c.id == application_id).values(applied_on=day))
+        return day
+    return row.applied_on
+
+
 def _check_event(connection: Connection, event: StageEventIn) -> None:
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == event.application_id)).scalar()
-    if applied_on is None:
-        raise StoreError("That application no longer exists.")
+    applied_on = applied_on_by(connection, event.application_id, event.occurred_on)
     if event.occurred_on < applied_on:
         raise StoreError(f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on")
     existing = connection.execute(

@@ -15,6 +15,7 @@ from lib.core import db
 from lib.core.models import DebriefIn
 from lib.core.text import fold
 from lib.reflect import practice, questionnaires
+from lib.store.applications import applied_on_by
 from lib.store.base import StoreError, read_frame
 from lib.store.rounds import record_round
 
@@ -22,13 +23,6 @@ A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
 P, M, D = db.contacts, db.mood_checkins, db.drafts
 K, KR = db.practice_cards, db.practice_reviews
-
-
-def _applied_on(connection: Connection, application_id: int) -> dt.date:
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
-    if applied_on is None:
-        raise StoreError("That application no longer exists.")
-    return applied_on
 
 
 def _drop_draft(connection: Connection, draft_key: str | None) -> None:
@@ -111,7 +105,7 @@ def save_interview(
     drop its draft: one transaction. A new debrief also records its round in the stage history
     (screen, interview or final) when it isn't there yet."""
     with db.transaction(engine) as connection:
-        applied_on = _applied_on(connection, debrief.application_id)
+        applied_on = applied_on_by(connection, debrief.application_id, debrief.occurred_on)
         if debrief.occurred_on < applied_on:
             raise StoreError(
                 f"This is before the application date ({applied_on:%d %b %Y}).", field="occurred_on"

@@ -90,6 +90,10 @@ def _create_application(connection: Connection, item: EmailRecord) -> int:
             company_id=company_id_for(connection, item.company[:MAX_SHORT_TEXT]),
             role=(item.role or ROLE_NOT_GIVEN)[:MAX_SHORT_TEXT],
             applied_on=item.applied_on or item.date,  # checked: not after the news came
+            # the email's own day stands in for the day applied (a receipt's day is that day): a
+            # stand-in is never counted as a same-day answer
+            applied_known=item.kind == "application"
+            or (item.applied_on is not None and item.applied_on != item.date),
             channel="job board" if system in BOARDS else "company site" if system else "other",
             source=system,
             notes=f"Added from an email: {_subject_line(item.subject)}" if item.subject else None,

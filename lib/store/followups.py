@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import FeedbackIn, NoteIn
 from lib.core.text import squash
-from lib.store.applications import from_invitation
+from lib.store.applications import applied_on_by, from_invitation
 from lib.store.base import Conflict, StoreError, read_frame
 
 A, C, E = db.applications, db.companies, db.stage_events
@@ -71,7 +71,7 @@ ANSWERS_AN_APPLICATION = frozenset(vocab.NOTE_KINDS) - {"contact check-in", "re-
 
 def _check_note(connection: Connection, note: NoteIn) -> None:
     if note.sent_on and note.application_id is not None and note.kind in ANSWERS_AN_APPLICATION:
-        applied_on = _applied_on(connection, note.application_id)
+        applied_on = applied_on_by(connection, note.application_id, note.sent_on, "application_id")
         if note.sent_on < applied_on:
             raise StoreError(
                 f"A note about this application can't be sent before it ({applied_on:%d %b %Y}).",
@@ -195,15 +195,9 @@ def set_signature(engine: Engine, name: str) -> None:
 # --- feedback ----------------------------------------------------------------------------------
 
 
-def _applied_on(connection: Connection, application_id: int) -> dt.date:
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
-    if applied_on is None:
-        raise StoreError("That application no longer exists.", field="application_id")
-    return applied_on
-
-
 def _check_feedback(connection: Connection, item: FeedbackIn) -> None:
-    applied_on = _applied_on(connection, item.application_id)
+    days = [d for d in (item.asked_on, item.received_on) if d is not None]
+    applied_on = applied_on_by(connection, item.application_id, min(days, default=None), "application_id")
     for field, what in (("asked_on", "You can't ask"), ("received_on", "An answer can't come")):
         day = getattr(item, field)
         if day is not None and day < applied_on:

@@ -23,7 +23,6 @@ P, M, D = db.contacts, db.mood_checkins, db.drafts
 
 # Debriefs live in lib.store.debriefs; their names stay importable from here.
 from lib.store.debriefs import (  # noqa: E402, F401
-    _applied_on,
     _drop_draft,
     company_contacts_by_id,
     contacts_at,

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import StageEventIn
 from lib.search import history
-from lib.store.applications import _check_event
+from lib.store.applications import _check_event, applied_on_by
 from lib.store.base import StoreError
 
 A, E, I = db.applications, db.stage_events, db.interviews
@@ -78,7 +78,7 @@ def _date_round(connection: Connection, application_id: int, event_id: int, day:
     """A debrief of a round whose date was unknown (an import, a stage a rejection implied) gives it
     the debrief's date, when the history can take it: not before the application, not after a dated
     ending. Otherwise the round keeps its date unknown."""
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == application_id)).scalar()
+    applied_on = applied_on_by(connection, application_id, day)
     ended_on = connection.execute(
         sa.select(sa.func.min(E.c.occurred_on)).where(
             E.c.application_id == application_id, E.c.kind.in_(vocab.OUTCOMES), E.c.date_known

@@ -186,7 +186,8 @@ def collect(
 ) -> tuple[DebriefIn | None, dict[str, str]]:
     """The debrief to save (or None) and the errors by field. A person typed as new who is already
     among the company's contacts is linked, not added again."""
-    clean, errors = questionnaire.validate_bank(bank, prefix, earliest=app["applied_on"])
+    earliest = app["applied_on"] if app.get("applied_known", True) else None  # a stand-in is no bound
+    clean, errors = questionnaire.validate_bank(bank, prefix, earliest=earliest)
     questions, people, known, row_errors = validated_rows(prefix)
     already_known, people = split_known(people, contacts_frame)
     errors.update(row_errors)

@@ -180,7 +180,11 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
     if flow.reflection:
         skip.append("pause_until")  # looking back needs no new pause (one recorded without any)
     clean, errors = questionnaire.validate_bank(
-        BANK, prefix, earliest=flow.app["applied_on"], skip=tuple(skip)
+        # a stand-in day applied is no bound: the store moves it back to an earlier day given
+        BANK,
+        prefix,
+        earliest=flow.app["applied_on"] if flow.app["applied_known"] else None,
+        skip=tuple(skip),
     )
     if not flow.reflection:  # a new pause: said with the rest, not after them
         raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))

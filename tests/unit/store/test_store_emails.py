@@ -157,3 +157,21 @@ def test_a_huge_subject_is_named_in_a_line_on_the_new_application_and_its_event(
     assert notes.startswith("Added from an email: Thank you for applying") and len(notes) < 260
     assert notes.endswith("…")
     assert all(len(n) < 220 for n in app_store.events_for(engine, int(app["id"]))["note"].dropna())
+
+
+def test_a_no_that_creates_its_application_gives_it_the_emails_day_only_as_a_stand_in(engine):
+    """No day applied given: the email's day stands in, and no "answered the same day" is counted."""
+    from lib.learn import traction
+
+    store.record(engine, [_record("rejection", "<no-day>", company="Initech")])
+    store.record(engine, [_record("application", "<receipt>", company="Globex")])
+    told = _record("rejection", "<told>", company="Hooli")
+    told.applied_on = DAY - dt.timedelta(days=4)
+    store.record(engine, [told])
+    apps = app_store.load_applications(engine).set_index("company")
+    assert apps["applied_known"].astype(bool).to_dict() == {"Initech": False, "Globex": True, "Hooli": True}
+    table = traction.traction_table(
+        app_store.load_applications(engine), app_store.load_events(engine), DAY + dt.timedelta(days=1)
+    ).set_index("company")
+    assert pd.isna(table.loc["Initech", "days_to_first_response"])  # it was 0 days
+    assert table.loc["Hooli", "days_to_first_response"] == 4

@@ -426,3 +426,31 @@ def test_a_company_kept_apart_by_a_migration_is_known_again_when_its_file_comes_
             )
         )
     assert store.plan(engine, parse_bytes("tracker.csv", data)).counts["applications"] == 0
+
+
+def test_a_step_before_a_stand_in_date_applied_moves_it_back_instead_of_being_refused(engine):
+    from lib.core.models import StageEventIn
+
+    interviewing = b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Interview,2026-02-12\n"
+    store.apply(engine, parse_bytes("tracker.csv", interviewing))
+    app_id = int(app_store.load_applications(engine)["id"].iloc[0])
+    screen = StageEventIn(application_id=app_id, kind="screen", occurred_on=dt.date(2026, 2, 5))
+    app_store.add_stage_event(engine, screen)  # "before the application date (12 Feb)", a day never given
+    app = app_store.get_application(engine, app_id)
+    assert (app["applied_on"], app["applied_known"]) == (dt.date(2026, 2, 5), False)
+    typed = app_store.add_application(  # one typed by hand keeps its day as a bound
+        engine, ApplicationIn(company="Known Co", role="Analyst", applied_on=dt.date(2026, 2, 10))
+    )
+    with pytest.raises(Exception, match="before the application date"):
+        app_store.add_stage_event(engine, screen.model_copy(update={"application_id": typed}))
+
+
+def test_feedback_asked_before_a_stand_in_date_applied_is_kept_and_moves_it_back(engine):
+    from lib.core.models import FeedbackIn
+    from lib.store import followups
+
+    store.apply(engine, parse_bytes("tracker.csv", NO_DATE_APPLIED))
+    app_id = int(app_store.load_applications(engine).set_index("company").loc["Acme", "id"])
+    followups.add_feedback(engine, FeedbackIn(application_id=app_id, asked_on=dt.date(2026, 2, 3)))
+    app = app_store.get_application(engine, app_id)
+    assert (app["applied_on"], app["applied_known"]) == (dt.date(2026, 2, 3), False)  # still a stand-in
