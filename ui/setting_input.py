@@ -18,13 +18,22 @@ def setting_input(key: str, value: int, widget_key: str) -> int | float | None:
     """The number as typed: a whole number as an int, anything else as it came (for the store to
     refuse by name)."""
     setting = settings_store.SETTINGS[key]
-    typed = st.number_input(
-        setting.label,
+    return whole_number_input(
+        setting.label, value, widget_key, help=f"{setting.help} From {setting.minimum} to {setting.maximum}."
+    )
+
+
+def whole_number_input(label: str, value: int, key: str, *, step: int = 1, where=None, **kwargs) -> object:
+    """A box for a whole number that sends what is typed (2.5 stays 2.5, for its check to refuse by
+    name; a whole-number box cut it to 2 in the browser), returned through `as_typed`. Read through
+    session state, use `as_typed(st.session_state[key])` too."""
+    typed = (where or st).number_input(
+        label,
         value=float(value),
-        step=1.0,
-        format="%g",  # 30, not 30.00
-        help=f"{setting.help} From {setting.minimum} to {setting.maximum}.",
-        key=widget_key,
+        step=float(step),
+        format="%g",
+        key=key,
+        **kwargs,  # 30, not 30.00
     )
     return as_typed(typed)
 

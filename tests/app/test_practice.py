@@ -281,3 +281,16 @@ def test_writing_is_offered_at_the_first_no_and_not_again_after_no_thanks(open_p
     assert "If you like: write it out" not in _texts(at)
     again = open_page("pages/rejection.py", query_params={"id": str(app_id)})
     assert "If you like: write it out" not in _texts(again) and not again.exception
+
+
+def test_fractions_in_a_plan_are_said_beside_them_not_cut_to_whole_numbers(open_page, engine):
+    at = _plan_page(open_page)
+    at.number_input(key="week_plan_applications").set_value(2.5)
+    at.selectbox(key="week_plan_day_0").set_value("Tuesday")
+    at.text_input(key="week_plan_time_0").input("9:30")
+    at.number_input(key="week_plan_minutes_0").set_value(30.5)
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    assert not at.exception
+    said = " ".join(e.value for e in at.error)
+    assert "whole number" in said
+    assert _rows(engine, db.weekly_plans) == []

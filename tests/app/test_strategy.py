@@ -177,3 +177,10 @@ def test_the_demo_has_a_review_to_read_back_and_says_when_the_next_is_due(open_p
     assert not at.exception
     answers = at.dataframe[0].value.set_index("key")
     assert answers.loc["what_i_want", "later"].startswith("Analytics close to product decisions")
+
+
+def test_a_weekly_goal_with_a_fraction_is_said_to_be_no_whole_number_not_cut_down(open_page, app_env):
+    at = _fill(open_page("pages/strategy.py"), "Analytics", "Referrals", goal=2.5)
+    assert not at.exception
+    assert any("whole number" in e for e in shown(at.error))
+    assert store.load_reviews(db.open_database(app_env)).empty

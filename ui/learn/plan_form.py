@@ -20,6 +20,7 @@ from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
 from ui import forms, state
 from ui.reflect import practice as shared
+from ui.setting_input import as_typed, whole_number_input
 from ui.text import md
 
 CHECK, PLAN = "search_check", "week_plan"
@@ -82,7 +83,7 @@ def _plan_input() -> dict:
     days = {name: i for i, name in enumerate(wp.DAYS)}
     return {
         "week_start": get(f"{PLAN}_week") or dt.date.today(),
-        "applications": get(f"{PLAN}_applications") or 0,
+        "applications": as_typed(get(f"{PLAN}_applications")) or 0,
         "companies": get(f"{PLAN}_companies") or [],
         "role_families": get(f"{PLAN}_families") or [],
         "channels": get(f"{PLAN}_channels") or [],
@@ -90,7 +91,7 @@ def _plan_input() -> dict:
             {
                 "day": days.get(get(f"{PLAN}_day_{i}")),
                 "time": (get(f"{PLAN}_time_{i}") or "").strip(),
-                "minutes": get(f"{PLAN}_minutes_{i}") or 60,
+                "minutes": as_typed(get(f"{PLAN}_minutes_{i}")) or 60,
                 "what": get(f"{PLAN}_what_{i}"),
             }
             for i in range(SLOT_ROWS)
@@ -149,10 +150,11 @@ def plan_form(targets: list[str]) -> None:
         )
         # no min/max on these boxes: the browser would hold 600 back and Save send the old value
         # without a word; out of range, the plan's own check says so beside the box
-        count_col.number_input(
+        whole_number_input(
             "Applications I'll send",
-            step=1,
-            key=f"{PLAN}_applications",
+            0,
+            f"{PLAN}_applications",
+            where=count_col,
             help=f"From 0 to {wp.MAX_APPLICATIONS}.",
         )
         forms.field_error(PLAN, "applications", "Applications")
@@ -169,11 +171,12 @@ def plan_form(targets: list[str]) -> None:
             at.text_input(
                 "Time", key=f"{PLAN}_time_{i}", max_chars=5, label_visibility=hide, placeholder="hh:mm"
             )
-            minutes.number_input(
+            whole_number_input(
                 "Minutes",
-                value=60,
+                60,
+                f"{PLAN}_minutes_{i}",
                 step=15,
-                key=f"{PLAN}_minutes_{i}",
+                where=minutes,
                 label_visibility=hide,
                 help="From 5 to 480." if not i else None,
             )

@@ -26,6 +26,7 @@ from ui import focus, forms, state
 from ui.learn import insight_sections, insights_data
 from ui.reflect import questionnaire
 from ui.search import company_picker
+from ui.setting_input import as_typed, whole_number_input
 from ui.text import md
 
 PREFIX = "strategy"
@@ -57,11 +58,10 @@ def review_form(
         for name, _intro in bank.sections:
             questionnaire.section(bank, name, PREFIX, FORM, known_tags=known_skills)
             if name == bank.sections[1][0]:
-                st.number_input(  # no min/max: the browser would hold 500 back without a word
+                whole_number_input(  # no min/max: the browser would hold 500 back without a word
                     "My weekly goal (applications a week)",
-                    value=weekly_goal,
-                    step=1,
-                    key=f"{PREFIX}__weekly_goal",
+                    weekly_goal,
+                    f"{PREFIX}__weekly_goal",
                     help="Saved with the review and used for “Am I on track” from now on. From 0 "
                     "(no goal) to 100.",
                 )
@@ -73,7 +73,7 @@ def review_form(
     if errors:
         forms.set_errors(FORM, errors)
         st.rerun()
-    goal = st.session_state.get(f"{PREFIX}__weekly_goal")
+    goal = as_typed(st.session_state.get(f"{PREFIX}__weekly_goal"))
     try:
         review = StrategyReviewIn(
             answers=questionnaires.to_stored(bank, clean), weekly_goal=goal, bank_version=bank.version
