@@ -69,7 +69,7 @@ def _timeline() -> None:
         # a "no" recorded by an import, an email or the event form: its reflection is still to come
         next(slots).page_link(
             "pages/rejection.py",
-            label="Reflect on this “no”",
+            label="Reflect on this “no”" if standing.outcome == "rejected" else "Reflect on the silence",
             icon=":material/heart_broken:",
             query_params={"id": str(app_id)},
         )

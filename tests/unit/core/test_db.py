@@ -109,3 +109,30 @@ def test_applications_recorded_before_revision_0008_keep_their_dates_applied_as_
     db.upgrade(engine)
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT applied_known FROM applications")).scalar() == 1
+
+
+def test_going_back_below_revision_0008_keeps_every_step_of_every_application(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine)
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
+        connection.execute(
+            sa.text(
+                "INSERT INTO applications (company_id, role, applied_on, channel) "
+                "VALUES (1, 'Analyst', '2026-01-02', 'referral')"
+            )
+        )
+        connection.execute(
+            sa.text(
+                "INSERT INTO stage_events (application_id, kind, occurred_on) VALUES (1, 'screen', '2026-01-09')"
+            )
+        )
+    from alembic import command
+
+    with engine.begin() as connection:
+        config = db._alembic_config(connection)
+        command.downgrade(config, "0007")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM stage_events")).scalar() == 1
+        columns = [row[1] for row in connection.execute(sa.text("PRAGMA table_info(applications)"))]
+    assert "applied_known" not in columns

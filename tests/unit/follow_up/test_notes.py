@@ -84,7 +84,7 @@ def test_a_template_that_fails_while_rendering_falls_back_too(tmp_path):
     (tmp_path / "feedback-request.j2").write_text("Subject: Hi\n\n{{ company.__class__.__mro__ }}{{ 1 / 0 }}")
     draft = notes.render_note("feedback request", FULL, template_dir=tmp_path)
     assert draft.problem and "could not be used" in draft.problem
-    assert "I have one question" in draft.body
+    assert "I would love to know" in draft.body
 
 
 def test_a_users_edited_template_is_used_and_unknown_fill_ins_show_as_markers(tmp_path):

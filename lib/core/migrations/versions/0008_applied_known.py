@@ -22,5 +22,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("applications") as batch:
-        batch.drop_column("applied_known")
+    # In place too (SQLite 3.35+): a table copy would cascade-delete the events, debriefs and notes.
+    op.execute("ALTER TABLE applications DROP COLUMN applied_known")
