@@ -82,17 +82,37 @@ export default function (component) {
     waiting.clear();
     typed.forEach((box) => { clearTimeout(timers.get(box)); box.blur(); });
   };
+  // A link to another page clicked within the pause: the click's blur sends the text and a rerun
+  // of this page, and the page switch sent beside it was lost: the page stayed, its boxes blank, and
+  // the next keystroke saved the blank form over the draft. Hold the click until the text is kept.
+  const app = () => document.querySelector('[data-testid="stApp"]');
+  const settled = () => app()?.dataset.testScriptState === "notRunning";
+  const onLinkClick = (event) => {
+    const link = event.target.closest?.('[data-testid="stPageLink"] a, [data-testid="stPageLink-NavLink"]');
+    if (!link || !event.isTrusted || ![...waiting].some((box) => box.isConnected)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    onLeave();  // hands the text over now (a blur, if the click did not already give one)
+    const deadline = Date.now() + 10000;
+    const go = () => (settled() || Date.now() > deadline ? link.click() : setTimeout(go, 100));
+    setTimeout(go, 250);  // the rerun that keeps the text starts first
+  };
   if (window.__reboundKeepTyping) document.removeEventListener("input", window.__reboundKeepTyping, true);
   if (window.__reboundLeave) window.removeEventListener("beforeunload", window.__reboundLeave);
+  if (window.__reboundLinkClick) document.removeEventListener("click", window.__reboundLinkClick, true);
   window.__reboundKeepTyping = onInput;
   window.__reboundLeave = onLeave;
+  window.__reboundLinkClick = onLinkClick;
   document.addEventListener("input", onInput, true);
   window.addEventListener("beforeunload", onLeave);
+  document.addEventListener("click", onLinkClick, true);
   return () => {
     document.removeEventListener("input", onInput, true);
     window.removeEventListener("beforeunload", onLeave);
+    document.removeEventListener("click", onLinkClick, true);
     if (window.__reboundKeepTyping === onInput) window.__reboundKeepTyping = null;
     if (window.__reboundLeave === onLeave) window.__reboundLeave = null;
+    if (window.__reboundLinkClick === onLinkClick) window.__reboundLinkClick = null;
   };
 }
 """
