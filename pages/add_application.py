@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from lib.core.text import plural
+from lib.core.text import ended, plural
 from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import focus, forms, layout, state
@@ -53,7 +53,9 @@ else:
     # applications) pushed the form's button off a laptop's screen for every entry after the first
     with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="last_added_line"):
         st.markdown(
-            f":material/check_circle: Saved: {md(clipped(last['role']))} at {md(clipped(last['company']))}."
+            ended(
+                f":material/check_circle: Saved: {md(clipped(last['role']))} at {md(clipped(last['company']))}"
+            )
             + before,
             width="content",
         )

@@ -13,7 +13,7 @@ from ui.reflect import practice, practice_session
 
 head, action = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Practise")
-action.page_link("pages/questions.py", label="Prep sheet", icon=":material/quiz:")
+action.page_link("pages/questions.py", label="Question library", icon=":material/quiz:")
 layout.demo_banner()
 forms.show_flash()
 today = dt.date.today()

@@ -27,6 +27,11 @@ def joined(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def ended(sentence: str) -> str:
+    """The sentence with one full stop at its end: "… at Acme Inc." gets none more."""
+    return sentence if sentence.rstrip().endswith((".", "!", "?", "…")) else sentence + "."
+
+
 def others(n: int, word: str, many: str | None = None) -> str:
     """What a "most" was measured against, in words: others(1, "format") == "the one other format",
     others(2, "company", "companies") == "2 other companies". "The one other": beside a channel

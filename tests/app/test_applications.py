@@ -515,3 +515,8 @@ def test_a_stand_in_date_applied_is_shown_as_one_and_the_edit_form_says_how_to_s
         "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
     )
     assert "Type the day you applied" in at.date_input(key=f"edit_application_{app_id}_applied_on").help
+
+
+def test_a_company_whose_name_ends_in_a_full_stop_is_said_saved_with_one(open_page, app_env):
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme Inc.", "Analyst")
+    assert any(s.endswith("Saved: Analyst at Acme Inc.") for s in shown(at.markdown))

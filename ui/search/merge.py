@@ -60,8 +60,13 @@ def _moves(preview: dict, kinds: tuple[str, ...]) -> str:
     return ", ".join(parts) or "nothing but the name"
 
 
+MERGED = "merge_company_done"
+
+
 def companies() -> None:
     """Two names for one company ("northwind" beside "Northwind Analytics"): make them one."""
+    if forms.take(MERGED):  # set, not popped: popped, the browser kept showing the merged name
+        st.session_state.update(merge_company_from=None, merge_company_into=None)
     names = _companies()
     if len(names) < 2:
         st.caption("Nothing to merge: fewer than two companies in your log.")
@@ -75,7 +80,10 @@ def companies() -> None:
     source = left.selectbox(
         "Merge this company", ids, index=None, format_func=names.get, key="merge_company_from"
     )
-    target = right.selectbox("into", ids, index=None, format_func=names.get, key="merge_company_into")
+    into = [i for i in ids if i != source]  # a company can't be merged into itself: not offered
+    if st.session_state.get("merge_company_into") not in (None, *into):
+        st.session_state["merge_company_into"] = None
+    target = right.selectbox("into", into, index=None, format_func=names.get, key="merge_company_into")
     if source is None or target is None:
         return
     try:
@@ -97,8 +105,7 @@ def companies() -> None:
         except (StoreError, DatabaseBusy) as exc:
             st.error(forms.errors_from(exc).popitem()[1], icon=":material/error:")
             return
-        for key in ("merge_company_from", "merge_company_into"):
-            st.session_state.pop(key, None)
+        forms.leave(MERGED, True)  # both pickers emptied on the next run, before they are drawn
         forms.flash(f"Merged {preview['source']} into {preview['target']}.")
         st.rerun()
 

@@ -47,3 +47,10 @@ def test_what_a_most_is_measured_against_is_said_in_words():
 
     assert text.others(1, "format") == "the one other format"
     assert text.others(2, "company", "companies") == "2 other companies"
+
+
+def test_a_sentence_ends_with_one_full_stop_even_after_a_name_with_its_own():
+    from lib.core.text import ended
+
+    assert ended("Saved: Analyst at Acme Inc.") == "Saved: Analyst at Acme Inc."  # not "Inc.."
+    assert ended("Saved: Analyst at Acme") == "Saved: Analyst at Acme."
