@@ -16,12 +16,16 @@ from ui.params import int_param
 from ui.search import merge, network
 from ui.text import md
 
+RENAMED = "network_person_saved"  # the person just edited: picked again, under their new name
+
 
 def _chosen(labels: dict[int, str]) -> int | None:
     linked = int_param("contact")  # a link from a next action opens that person, once
     if linked is not None and st.session_state.get("network_link") != linked:
         st.session_state["network_link"] = linked
         st.session_state["network_person"] = linked
+    if (renamed := forms.take(RENAMED)) is not None:  # set again: the picker showed the old name
+        st.session_state["network_person"] = renamed
     wanted = st.session_state.get("network_person")
     if wanted is not None and wanted not in labels:
         extra = store.get_contact(state.engine(), wanted)
@@ -90,6 +94,7 @@ def _edit(chosen: int, person: dict) -> None:
         forms.set_errors(form, forms.errors_from(exc))
     else:
         forms.renew(form)  # shows the saved person
+        forms.leave(RENAMED, chosen)
         forms.flash("Saved.", place=form)
     st.rerun()
 

@@ -1,0 +1,31 @@
+"""A person renamed on Network is named anew in the picker that opened them (it kept the old name,
+and opening it cleared the pick). Only a browser shows it: the picker's text is drawn there."""
+
+import datetime as dt
+
+from playwright.sync_api import expect
+
+from lib.core import db
+from lib.core.models import ContactIn
+from lib.store import contacts as contact_store
+from tests.e2e.conftest import goto, wait_for_app
+
+
+def test_the_picker_names_a_person_by_the_name_just_saved(page, server):
+    contact_store.add_contact(
+        db.open_database(server.db_url),
+        ContactIn(name="Priya Raman", company="Renamed Co", role="recruiter", met_on=dt.date.today()),
+    )
+    goto(page, server, "network")
+    picker = page.locator(".st-key-network_person input")
+    picker.click()
+    picker.press_sequentially("Priya Raman")
+    page.get_by_text("(recruiter, Renamed Co)").last.click()
+    wait_for_app(page)
+    expect(picker).to_have_value("Priya Raman (recruiter, Renamed Co)")
+    page.get_by_text("Edit", exact=True).first.click()
+    wait_for_app(page)
+    page.locator("[class*='st-key-contact_edit_'] input[aria-label='Name *']").first.fill("Priya R. Shah")
+    page.get_by_role("button", name="Save changes").click()
+    wait_for_app(page)
+    expect(picker).to_have_value("Priya R. Shah (recruiter, Renamed Co)")
