@@ -8,7 +8,8 @@ KEEP_AFTER_MS it lets the box lose focus and takes focus straight back, caret an
 position kept. Streamlit then commits the value as on a blur, so the box's own on_change (the
 page's draft saver) keeps it as a draft. Boxes inside an st.form are left alone (a form sends
 nothing before its submit button). Leaving the page within that pause hands the text over at
-once, so the second before closing is not lost.
+once, so the second before closing is not lost; a link to another page clicked within it waits
+until the text is kept, then opens its page (sent together, the page switch was lost).
 """
 
 from __future__ import annotations
