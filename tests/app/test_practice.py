@@ -294,3 +294,18 @@ def test_fractions_in_a_plan_are_said_beside_them_not_cut_to_whole_numbers(open_
     said = " ".join(e.value for e in at.error)
     assert "whole number" in said
     assert _rows(engine, db.weekly_plans) == []
+
+
+def test_a_plan_saved_for_next_week_is_shown_as_next_weeks_plan(open_page, engine):
+    from lib.learn import plan as wp
+
+    at = _plan_page(open_page)
+    next_monday = wp.week_start(dt.date.today()) + dt.timedelta(days=7)
+    at.selectbox(key="week_plan_week").set_value(next_monday)
+    at.number_input(key="week_plan_applications").set_value(6)
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    assert not at.exception
+    shown_now = " ".join(m.value for m in at.markdown)
+    assert f"**Your plan for next week** (from the week of {next_monday:%d %b})" in shown_now
+    assert "6 applications a week" in " ".join(t.value for t in at.text)
+    assert any("is saved" in t.value for t in at.toast)  # in view by the button pressed

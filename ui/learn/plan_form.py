@@ -117,7 +117,8 @@ def _save_plan() -> None:
     forms.clear_errors(PLAN)
     slots = wp.slot_dates([slot.model_dump() for slot in plan.slots], plan.week_start)
     past = [when for when, _ in slots if when < dt.datetime.now()]
-    forms.flash(
+    st.toast(f"Your plan for the week of {plan.week_start:%d %b} is saved.", icon=":material/check_circle:")
+    forms.flash(  # the toast is in view by the button; this stays at the top
         f"Your plan for the week of {plan.week_start:%d %b} is saved: its slots are on Home."
         + (  # saved as asked, but said: a slot already behind you won't come round this week
             f" {' and '.join(f'{when:%a %d %b, %H:%M}' for when in past[:3])}"
@@ -228,11 +229,21 @@ def plan_form(targets: list[str]) -> None:
 
 
 def _current(today: dt.date) -> None:
-    plan = wp.plan_for(shared.plans(), today)
-    if plan is None:
-        return
+    """The plan in force this week, and next week's when one is saved already (it was saved out of
+    sight: the form empties, and only this week's plan was shown)."""
+    monday = wp.week_start(today)
+    plans = shared.plans()
+    now = wp.plan_for(plans, today)
+    if now is not None:
+        _shown(now, "Your plan now", monday)
+    ahead = wp.plan_for(plans, monday + dt.timedelta(days=7))
+    if ahead is not None and pd.Timestamp(ahead["week_start"]).date() > monday:
+        _shown(ahead, "Your plan for next week", monday + dt.timedelta(days=7))
+
+
+def _shown(plan: dict, heading: str, monday: dt.date) -> None:
     with st.container(border=True):
-        st.markdown(f"**Your plan now** (from the week of {pd.Timestamp(plan['week_start']):%d %b})")
+        st.markdown(f"**{heading}** (from the week of {pd.Timestamp(plan['week_start']):%d %b})")
         parts = [f"{plan['applications']} applications a week"]
         for label, key in (
             ("companies", "companies"),
@@ -242,7 +253,7 @@ def _current(today: dt.date) -> None:
             if plan.get(key):
                 parts.append(f"{label}: {', '.join(plan[key])}")
         st.text(" · ".join(parts))
-        for when, slot in wp.slot_dates(plan.get("slots") or [], wp.week_start(today)):
+        for when, slot in wp.slot_dates(plan.get("slots") or [], monday):
             st.caption(md(wp.slot_label(when, slot)))
         for row in plan.get("if_then") or []:
             st.caption(f"If {md(row['when'])}, then {md(row['then'])}.")
