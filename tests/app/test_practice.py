@@ -151,6 +151,9 @@ def test_the_self_check_saves_its_scores(open_page, engine):
     # the form ends cleared, on fresh keys (popped ones stayed ticked in the browser)
     assert at.radio(key="search_check_planning_1").value is None
     assert "Your self-check is saved." in [t.value for t in at.toast]
+    # and what was answered stays said under it
+    said = " ".join(c.value for c in at.caption)
+    assert "Your last self-check" in said and "Goals and planning 2 of 5" in said
     at.radio(key="search_check_planning_1").set_value(2)
     at.radio(key="search_check_learning_1").set_value(5)
     at.button(key="FormSubmitter:search_check__1-Save my self-check").click().run()  # the same again, at once

@@ -62,6 +62,14 @@ def self_check() -> None:
         st.caption("1 not at all · 5 fully")
         st.form_submit_button("Save my self-check", icon=":material/save:", on_click=_save_check)
     long, sentence = wp.check_trend(_checks())
+    if not long.empty:  # what was answered (the form starts afresh after a save)
+        when = long["created_at"].max()
+        latest = long[long["created_at"] == when]
+        st.caption(
+            f"Your last self-check ({pd.Timestamp(when):%d %b %Y}): "
+            + " · ".join(f"{row.area} {int(row.score)} of 5" for row in latest.itertuples())
+            + "."
+        )
     if sentence:
         st.caption(md(sentence))
     if long["created_at"].nunique() >= 2:
