@@ -123,14 +123,19 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
     before = (end - pd.Timedelta(days=59), end - pd.Timedelta(days=30))
     n = len(table)
 
-    def windows(dates: pd.Series, counted: pd.Series | None = None) -> dict:
-        """The last 30 days and the 30 before; and how many of those `counted` have no known day."""
-        undated = int((dates.isna() & (True if counted is None else counted)).sum()) if n else 0
-        return {
-            "last_30": _in_window(dates, *last),
-            "previous_30": _in_window(dates, *before),
-            "undated": undated,
-        }
+    def windows(dates: pd.Series, counted: pd.Series | None = None, by: pd.Series | None = None) -> dict:
+        """The last 30 days and the 30 before; and how many of those `counted` have no known day.
+        With `by` (the latest the day can be): a day not known but surely inside one window, between
+        a known day applied and `by`, counts in it (an undated screen before a "no" dated last week)."""
+        unknown = dates.isna() & (True if counted is None else counted) if n else dates.isna()
+        counts = {"last_30": _in_window(dates, *last), "previous_30": _in_window(dates, *before)}
+        if by is not None and n and unknown.any():
+            known_from = table["applied_on"].where(table["applied_known"])
+            for name, (start, end) in (("last_30", last), ("previous_30", before)):
+                inside = unknown & (known_from >= start) & (by <= end)
+                counts[name] += int(inside.sum())
+                unknown &= ~inside
+        return {**counts, "undated": int(unknown.sum()) if n else 0}
 
     responses, traction = int(table["responded"].sum()), int(table["traction"].sum())
     finals = int((table["stage_rank"] >= vocab.STAGE_RANK["final"]).sum()) if n else 0
@@ -161,7 +166,7 @@ def headline(table: pd.DataFrame, today: dt.date) -> tuple[list[Figure], str]:
             f"{rate_text(responses, n)}. The change counts first answers received.",
             note=note(responses),
             counted=("answer", "answers"),
-            **windows(table["first_response_on"], table["responded"]),
+            **windows(table["first_response_on"], table["responded"], table["first_response_by"]),
         ),
         Figure(
             "Traction rate",

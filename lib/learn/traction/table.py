@@ -142,6 +142,7 @@ TABLE_COLUMNS = [
     "role_family",
     "channel",
     "applied_on",
+    "applied_known",  # false: applied_on is a stand-in (applied by then), never a bound from below
     "resume_version",
     "work_mode",
     "location",
@@ -152,6 +153,7 @@ TABLE_COLUMNS = [
     "responded",
     "traction",
     "first_response_on",
+    "first_response_by",  # with first_response_on unknown: the first answer came on or before it
     "days_to_first_response",
     "days_silent",
     "ghosted",
@@ -208,6 +210,8 @@ def traction_table(
 
     frame["date_unknown"] = frame.index.isin(events.loc[undated, "application_id"])
     frame["first_response_on"] = first_known(employer)
+    dated = events[employer & ~undated]
+    frame["first_response_by"] = dated.groupby("application_id")["occurred_on"].min().reindex(frame.index)
     for stage in FUNNEL_STAGES[1:]:
         frame[f"reached_{stage}_on"] = first_known(ranks >= vocab.STAGE_RANK[stage])
 
@@ -216,10 +220,11 @@ def traction_table(
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
-    if "applied_known" in frame:  # from a stand-in date applied, the wait is not known
-        frame["days_to_first_response"] = frame["days_to_first_response"].where(
-            frame["applied_known"].fillna(True).astype(bool)
-        )
+    frame["applied_known"] = (
+        frame["applied_known"].fillna(True).astype(bool) if "applied_known" in frame else True
+    )
+    # from a stand-in date applied, the wait is not known
+    frame["days_to_first_response"] = frame["days_to_first_response"].where(frame["applied_known"])
     frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)[
         ["days_silent", "ghosted", "end_state"]
     ]

@@ -483,3 +483,20 @@ def test_funnel_steps_and_endings_say_their_interval_and_n_and_nothing_under_fiv
     three = traction.endings(_table(_apps(*_many(3)), _events((1, "rejected", "2026-01-20"))).reset_index())
     assert three["share"].isna().all()
     assert three.set_index("end_state").loc["rejected", "share_text"] == "1 of 3 (too few to tell)"
+
+
+def test_an_undated_first_answer_surely_inside_the_last_30_days_is_counted_in_them():
+    """Applied on 20 March, an undated screen, a "no" on 28 March: the first answer came in the last
+    30 days whatever its day. Applied in January, it could fall in either window: undated still."""
+    apps = _apps((1, "Acme", "x", "referral", "2026-03-20"), (2, "Beta", "x", "referral", "2026-01-20"))
+    events = _events(
+        (1, "screen", None), (1, "rejected", "2026-03-28"), (2, "screen", None), (2, "rejected", "2026-03-28")
+    )
+    table = traction.traction_table(apps, events, TODAY)
+    answers = {f.label: f for f in traction.headline(table, TODAY)[0]}["Response rate"]
+    assert (answers.last_30, answers.previous_30, answers.undated) == (1, 0, 1)
+    stand_in = apps.assign(applied_known=[False, True])  # a stand-in day applied is no bound from below
+    answers = {
+        f.label: f for f in traction.headline(traction.traction_table(stand_in, events, TODAY), TODAY)[0]
+    }
+    assert (answers["Response rate"].last_30, answers["Response rate"].undated) == (0, 2)
