@@ -84,9 +84,14 @@ def add_application(engine: Engine, app: ApplicationIn) -> int:
 
 
 def update_application(
-    engine: Engine, application_id: int, app: ApplicationIn, expected_version: int | None = None
+    engine: Engine,
+    application_id: int,
+    app: ApplicationIn,
+    expected_version: int | None = None,
+    applied_known: bool = False,
 ) -> int:
-    """Save `app` over the stored application; returns its new version.
+    """Save `app` over the stored application; returns its new version. A stand-in day applied
+    becomes known when another day is typed, or with `applied_known` (the person says it is the day).
 
     With `expected_version` (the version the form was opened on), a row changed since then by
     another tab is not overwritten: Conflict carries what is stored now.
@@ -112,7 +117,7 @@ def update_application(
             .values(
                 **_application_values(connection, app),
                 # a stand-in date stays one until the person types the real day
-                applied_known=saved.applied_known or app.applied_on != saved.applied_on,
+                applied_known=saved.applied_known or applied_known or app.applied_on != saved.applied_on,
                 updated_at=dt.datetime.now(),
                 version=saved.version + 1,
             )

@@ -510,11 +510,19 @@ def test_a_stand_in_date_applied_is_shown_as_one_and_the_edit_form_says_how_to_s
     app_id = int(store.load_applications(engine)["id"].iloc[0])
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     assert any(m.value == "**By 10 Feb 2026** — Applied" for m in at.markdown)
-    assert any("its status date stands in" in c.value for c in at.caption)
+    assert any("a later day stands in" in c.value for c in at.caption)
     at = open_page(
         "pages/application.py", query_params={"id": str(app_id), "application_tab": "Edit details"}
     )
     assert "Type the day you applied" in at.date_input(key=f"edit_application_{app_id}_applied_on").help
+    # the stand-in was the day after all: ticked, saved, and it is the day applied from then on
+    at.checkbox(key=f"edit_application_{app_id}_applied_confirmed").check()
+    at.button(key=f"FormSubmitter:edit_application_{app_id}-Save changes").click()
+    at.run()
+    assert not at.exception
+    assert store.get_application(engine, app_id)["applied_known"]
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert any(m.value == "**10 Feb 2026** — Applied" for m in at.markdown)
 
 
 def test_a_company_whose_name_ends_in_a_full_stop_is_said_saved_with_one(open_page, app_env):

@@ -39,9 +39,14 @@ LABELS = {
 }
 # An imported row without a date applied: its status date stands in until the real day is typed.
 STAND_IN_HELP = (
-    "The imported file gave no date applied, so the day of its status stands in (and no response "
-    "time is counted from it). Type the day you applied to set it right."
+    "The imported file or email gave no date applied, so a later day stands in (and no response "
+    "time is counted from it). Type the day you applied to set it right, or tick below if it is this one."
 )
+
+
+def confirmed_key(form: str) -> str:
+    """The tick that says a stand-in day applied is the real one."""
+    return forms.key(form, "applied_confirmed")
 
 
 def forget(form: str) -> None:
@@ -77,6 +82,8 @@ def render(
                     help=None if current.get("applied_known", True) else STAND_IN_HELP,
                 )
                 forms.field_error(form, "applied_on", "Date applied")
+                if not current.get("applied_known", True):
+                    st.checkbox("This is the day I applied", key=confirmed_key(form))
                 channel = st.selectbox(
                     "Channel *",
                     vocab.CHANNELS,

@@ -134,8 +134,8 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
     else:
         st.markdown(f"**By {app['applied_on']:%d %b %Y}** — Applied")
         st.caption(
-            "The imported file gave no date applied: its status date stands in, and no response time "
-            "is counted from it. Edit the application to type the day you applied."
+            "No date applied came with it (from an import or an email): a later day stands in, and no "
+            "response time is counted from it. Edit the application to type the day you applied."
         )
     for event in events.itertuples():
         row = st.columns([6, 1])
@@ -190,8 +190,12 @@ def edit(app: dict[str, Any]) -> None:
         edited, opened = ApplicationIn(**pending["mine"]), pending["version"]
     if edited is not None:
         try:
+            confirmed = bool(st.session_state.get(application_form.confirmed_key(edit_form)))
             conflicts.saved(
-                edit_form, app_store.update_application(state.engine(), app["id"], edited, opened)
+                edit_form,
+                app_store.update_application(
+                    state.engine(), app["id"], edited, opened, applied_known=confirmed
+                ),
             )
         except Conflict as exc:
             conflicts.remember(edit_form, exc, edited.model_dump(), app)
