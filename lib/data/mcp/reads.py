@@ -98,6 +98,7 @@ def search_applications(
         "company",
         "role",
         "applied_on",
+        "applied_known",  # false: applied_on is a stand-in (applied by then), not the day
         "channel",
         "source",
         "furthest_stage",
@@ -124,6 +125,7 @@ def application_timeline(
         "company",
         "role",
         "applied_on",
+        "applied_known",
         "channel",
         "source",
         "job_url",

@@ -247,8 +247,9 @@ def company_applications(
     ).fillna("")
     history = steps.groupby(mine_events["application_id"]).agg(" → ".join)
     out = mine[["id", "role", "applied_on", "channel", "furthest_stage", "end_state"]].copy()
+    by = (~mine["applied_known"]).map({True: " by", False: ""}) if "applied_known" in mine else ""
     out["history"] = (
-        ("Applied" + out["applied_on"].dt.strftime(" %d %b %Y").fillna(""))
+        ("Applied" + by + out["applied_on"].dt.strftime(" %d %b %Y").fillna(""))
         .str.cat(out["id"].map(history), sep=" → ", na_rep="")
         .str.removesuffix(" → ")
     )

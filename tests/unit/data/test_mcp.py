@@ -256,3 +256,20 @@ def test_the_next_actions_an_assistant_reads_hold_back_what_a_running_pause_hold
     assert not [a for a in read["actions"] if "thank-you" in a["title"]]
     assert read["held_for_a_pause"] >= 1
     engine.dispose()
+
+
+def test_the_assistant_is_told_a_stand_in_day_applied_is_one(engine):
+    from lib.data.importers import parse_bytes
+    from lib.data.mcp import reads
+    from lib.store import imports as import_store
+
+    import_store.apply(
+        engine,
+        parse_bytes(
+            "tracker.csv",
+            b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,2026-02-10\n",
+        ),
+    )
+    [found] = reads.search_applications(engine)["applications"]
+    assert (found["applied_on"], found["applied_known"]) == ("2026-02-10", False)
+    assert reads.application_timeline(engine, found["id"])["applied_known"] is False

@@ -500,3 +500,10 @@ def test_an_undated_first_answer_surely_inside_the_last_30_days_is_counted_in_th
         f.label: f for f in traction.headline(traction.traction_table(stand_in, events, TODAY), TODAY)[0]
     }
     assert (answers["Response rate"].last_30, answers["Response rate"].undated) == (0, 2)
+
+
+def test_a_stand_in_day_applied_reads_applied_by_in_a_companys_history():
+    apps = _apps((1, "Acme", "Analyst", "referral", "2026-02-10")).assign(applied_known=[False])
+    events = _events((1, "rejected", "2026-02-10"))
+    detail = traction.company_applications(traction.traction_table(apps, events, TODAY), events, "Acme")
+    assert detail.loc[0, "history"] == "Applied by 10 Feb 2026 → Rejected 10 Feb 2026"
