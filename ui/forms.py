@@ -78,6 +78,7 @@ def run_started(page: object = None) -> None:
     _pop_all(DRAWN)
     if st.session_state.get(PAGE_NOW) != page:
         _pop_all(KEPT)
+        _pop_all(SHOWING)  # drawn by a run another page cut short: it came again there
     st.session_state[PAGE_NOW] = page
 
 

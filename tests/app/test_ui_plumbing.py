@@ -18,12 +18,19 @@ def _flash_app():
         forms.show_flash()
     if st.session_state.pop("cut_short", False):  # a second click arriving while this run draws
         st.rerun()
+    if st.session_state.pop("cut_short_by_a_link", False):  # a menu link clicked while it draws
+        st.session_state["on_page"] = "two"
+        st.rerun()
     if st.button("Save", key="save"):
         forms.flash("Added **Jo** [x](javascript:alert(1)).")
         st.rerun()
     if st.button("Save twice", key="save_twice"):
         forms.flash("Added Jo.")
         st.session_state["cut_short"] = True
+        st.rerun()
+    if st.button("Save, then leave", key="save_leave"):
+        forms.flash("Recorded.")
+        st.session_state["cut_short_by_a_link"] = True
         st.rerun()
     if st.button("Fail", key="fail"):
         forms.set_errors("f", {"role": "is required"})
@@ -60,6 +67,14 @@ def test_a_flash_message_cut_short_by_a_double_click_still_shows(app_env):
     at.button(key="save_twice").click().run()
     assert shown(at.success) == ["Added Jo."]  # the run that drew it first was cut short
     at.radio(key="on_page").set_value("two").run()
+    assert not at.success
+
+
+def test_a_flash_message_cut_short_by_going_to_another_page_does_not_follow_there(app_env):
+    """ "Recorded. Be kind to yourself until …" showed on Network, a page after Home."""
+    at = AppTest.from_function(_flash_app, default_timeout=30).run()
+    at.button(key="save_leave").click().run()
+    assert at.radio(key="on_page").value == "two"
     assert not at.success
 
 
