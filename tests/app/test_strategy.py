@@ -184,3 +184,8 @@ def test_a_weekly_goal_with_a_fraction_is_said_to_be_no_whole_number_not_cut_dow
     assert not at.exception
     assert any("whole number" in e for e in shown(at.error))
     assert store.load_reviews(db.open_database(app_env)).empty
+
+
+def test_the_review_says_its_answers_are_kept_when_saved_not_before(open_page):
+    at = _open_tab(open_page("pages/strategy.py"), "New review")
+    assert any("save before you leave this page" in c for c in shown(at.caption))

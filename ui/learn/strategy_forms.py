@@ -54,6 +54,10 @@ def review_form(
 ) -> None:
     questionnaire.seed(PREFIX, bank, {})
     forms.form_error(FORM)
+    # said, not found out: unlike a reflection, this form keeps no draft while it is filled in
+    st.caption(
+        "Take your time. The answers are kept when you press Save review, so save before you leave this page."
+    )
     with st.form(FORM, border=False):
         for name, _intro in bank.sections:
             questionnaire.section(bank, name, PREFIX, FORM, known_tags=known_skills)
