@@ -78,7 +78,12 @@ def week_activity(engine: Engine, since: dt.date) -> dict[str, pd.Series]:
     """Dates of applications, follow-up notes sent and questions practised (each once, at its
     latest grade) from `since` on."""
     with engine.connect() as connection:
-        applied = connection.execute(sa.select(A.c.applied_on).where(A.c.applied_on >= since)).scalars().all()
+        # a stand-in day applied (an import with none) says "by then", not "sent this week"
+        applied = (
+            connection.execute(sa.select(A.c.applied_on).where(A.c.applied_on >= since, A.c.applied_known))
+            .scalars()
+            .all()
+        )
         sent = (
             connection.execute(
                 sa.select(db.follow_up_notes.c.sent_on).where(db.follow_up_notes.c.sent_on >= since)

@@ -269,3 +269,14 @@ def test_an_interview_as_old_as_the_ghost_days_is_not_a_running_process(engine):
     assert running() == 0  # 30 days of silence: ghosted, not running
     settings_store.set_setting(engine, "ghost_days", 45)
     assert running() == 1  # the person's own count of days
+
+
+def test_an_imported_stand_in_day_applied_is_not_counted_as_sent_this_week(engine):
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    today = dt.date.today()
+    rows = f"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,{today}\nBeta,Analyst,{today},,\n"
+    import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
+    applied = plan_store.week_activity(engine, today - dt.timedelta(days=1))["applied_on"]
+    assert len(applied) == 1  # Beta, sent today; Acme's "no" came today, its sending day unknown
