@@ -61,8 +61,11 @@ else:
         )
         st.page_link(
             "pages/application.py",
-            # a re-application is linked on its page, with why this role fits better
-            label="Open it to link it as a re-application" if earlier else "Open it to record its stages",
+            # a re-application is linked on its page, with why this role fits better (another role
+            # at the same company is not always one: offered, not said)
+            label="Open it to record its stages or link an earlier try"
+            if earlier
+            else "Open it to record its stages",
             icon=":material/arrow_forward:",
             query_params={"id": str(last["id"])},
         )

@@ -32,7 +32,7 @@ STRATEGY = Bank(
         (TRACK, "Your own pace against your own goal: the numbers are beside the form."),
         (TRACTION, "Read the insights beside you: where did things move, and where did you feel at ease?"),
         (CHANGE, "One or two changes you will really make in the next two weeks."),
-        (TARGETS, "Edit priorities and reasons in the target list below the form; note here why."),
+        (TARGETS, "Edit priorities and reasons in the Target list tab; note here why."),
     ),
     questions=(
         _q(
