@@ -106,6 +106,11 @@ def _existing_application_keys(connection: Connection) -> dict[str, int]:
                 words["id"][moved],
             )
         )
+    # A file's row with no date applied is keyed without a day: it is any application at that
+    # company for that role (the later one where there are several).
+    keys |= dict(
+        zip(application_key_from(words["name_key"], role, pd.Series(pd.NaT, index=role.index)), words["id"])
+    )
     # One of two postings under one key (told apart by its link in a file) is known by its link.
     linked = words["job_url"].notna()
     if linked.any():

@@ -237,8 +237,11 @@ def applications_from(
     good["work_mode"] = by_distinct(
         good["work_mode"], lambda ws: [WORK_MODES.get(str(w).casefold()) for w in ws]
     )
+    # A stand-in day is no part of the key: it moves with the status (a tracker exported again
+    # after the next answer would add the application a second time).
+    key_days = good["applied_on"].where(good["applied_known"])
     good["import_key"] = told_apart_by_link(
-        application_key_from(company_keys[~bad], role_for_key[~bad], good["applied_on"]), good["job_url"]
+        application_key_from(company_keys[~bad], role_for_key[~bad], key_days), good["job_url"]
     )
     good["applied_on"] = good["applied_on"].dt.date
     applications = good[APPLICATION_COLUMNS]

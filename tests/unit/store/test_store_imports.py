@@ -454,3 +454,22 @@ def test_feedback_asked_before_a_stand_in_date_applied_is_kept_and_moves_it_back
     followups.add_feedback(engine, FeedbackIn(application_id=app_id, asked_on=dt.date(2026, 2, 3)))
     app = app_store.get_application(engine, app_id)
     assert (app["applied_on"], app["applied_known"]) == (dt.date(2026, 2, 3), False)  # still a stand-in
+
+
+def test_a_tracker_exported_again_after_the_next_answer_adds_no_second_application(engine):
+    """No date applied: the stand-in day moved with the status, and so did the key."""
+    store.apply(engine, parse_bytes("tracker.csv", NO_DATE_APPLIED))
+    later = NO_DATE_APPLIED.replace(
+        b"Acme,Analyst,,Rejected,2026-02-10", b"Acme,Analyst,,Rejected,2026-02-17"
+    )
+    assert store.plan(engine, parse_bytes("tracker.csv", later)).counts["applications"] == 0
+
+
+def test_a_row_with_no_date_applied_is_known_as_an_application_there_before_stand_ins(engine):
+    """Imported before the day applied could be a stand-in: its key holds the status date."""
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2026, 2, 10))
+    )
+    assert (
+        store.plan(engine, parse_bytes("tracker.csv", NO_DATE_APPLIED)).counts["applications"] == 1
+    )  # Globex
