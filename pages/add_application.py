@@ -63,9 +63,7 @@ else:
             "pages/application.py",
             # a re-application is linked on its page, with why this role fits better (another role
             # at the same company is not always one: offered, not said)
-            label="Open it to record its stages or link an earlier try"
-            if earlier
-            else "Open it to record its stages",
+            label="Open it to link an earlier try" if earlier else "Open it to record its stages",
             icon=":material/arrow_forward:",
             query_params={"id": str(last["id"])},
         )
