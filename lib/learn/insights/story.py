@@ -154,7 +154,11 @@ def mood_and_momentum(
         .groupby("week")["score"]
         .agg(mood="mean", checkins="size")
     )
-    sent = _week(log["applied_on"]).value_counts().rename("applications")
+    # a stand-in day applied (an import with none) says "by then", not the week it was sent
+    applied = log["applied_on"]
+    if "applied_known" in log:
+        applied = applied.where(log["applied_known"].fillna(True).astype(bool))
+    sent = _week(applied).value_counts().rename("applications")
     closer = events[events["kind"].map(vocab.STAGE_RANK).fillna(-1) >= TRACTION_RANK]
     steps = _week(closer["occurred_on"]).value_counts().rename("closer_to_yes")
     frame = weeks.set_index("week").join(mood).join(sent).join(steps).reset_index()

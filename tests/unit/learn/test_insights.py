@@ -793,3 +793,14 @@ def test_was_it_for_me_names_a_leading_motivation_only_when_its_interval_clears_
     assert "“dream job” leads, but the intervals overlap, so the lead may not hold." in close
     assert "Most often" not in close
     assert "Most often when you went for it as “dream job”." in sentence(8, 0)
+
+
+def test_a_stand_in_day_applied_is_not_counted_as_sent_in_its_week():
+    monday = dt.date(2025, 5, 26)
+    log, events = make_log(
+        [(1, "A", monday, "referral"), (2, "B", monday, "referral")], [(1, "rejected", "2025-05-27")]
+    )
+    log = log.assign(applied_known=[True, False])  # B: its day applied stands in
+    moods = pd.DataFrame({"recorded_at": pd.to_datetime(["2025-05-26 09:00"]), "score": [3]})
+    found = insights.mood_and_momentum(log, events, moods, reflections(), TODAY)
+    assert found.frame.set_index("week").loc["2025-05-26", "applications"] == 1
