@@ -12,7 +12,7 @@ from lib.core import db
 from lib.core.models import ApplicationIn, ContactIn, StageEventIn
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
-from tests.e2e.conftest import goto, wait_for_app
+from tests.e2e.conftest import goto, hand_click, wait_for_app
 
 HEIGHT = 900
 MAIN_ACTIONS = {  # page: its main (primary) button
@@ -145,7 +145,8 @@ def test_add_person_is_in_view_after_adding_one(page, server, own_data, width):
     name = page.get_by_label("Name *")
     name.fill(f"Noor Haddad {width}")
     name.press("Tab")
-    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)  # under load a click during a run in flight was once lost
+    hand_click(page, page.get_by_role("button", name="Add person"))
     wait_for_app(page)
     expect(page.get_by_text(f"Added Noor Haddad {width}.")).to_be_visible()
     box = page.get_by_role("button", name="Add person").bounding_box()
