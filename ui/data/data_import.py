@@ -256,6 +256,18 @@ def _further_in_file(further: pd.DataFrame) -> None:
 FILE_COLUMN = {"file": st.column_config.TextColumn("file", width="medium")}
 
 
+def _problem_table(rows: pd.DataFrame) -> None:
+    """The rows with problems (the preview's, or those left out after an import): their first
+    ERROR_ROWS, a short table that scrolls."""
+    st.dataframe(
+        rows.head(ERROR_ROWS),
+        hide_index=True,
+        height=min(38 + 35 * len(rows), 300),
+        placeholder="",
+        column_config=FILE_COLUMN,
+    )
+
+
 def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.DataFrame) -> None:
     counts = plan.counts
     summary = pd.DataFrame(
@@ -293,13 +305,7 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
                 else "; nothing is left out."
             )
         )
-        st.dataframe(
-            errors.head(ERROR_ROWS),
-            hide_index=True,
-            height=min(38 + 35 * len(errors), 300),
-            placeholder="",
-            column_config=FILE_COLUMN,
-        )
+        _problem_table(errors)
         if len(errors) > ERROR_ROWS:
             st.caption(f"The first {ERROR_ROWS:,} of {len(errors):,} problems are shown.")
     if counts["applications"]:
@@ -347,13 +353,7 @@ def _left_out(done: dict) -> None:
         )
     else:
         st.info(f"{said}: listed below.", icon=":material/info:")
-    st.dataframe(
-        rows.head(ERROR_ROWS),
-        hide_index=True,
-        height=min(38 + 35 * len(rows), 300),
-        placeholder="",
-        column_config=FILE_COLUMN,
-    )
+    _problem_table(rows)
     st.download_button(
         "Download the list (.csv)",
         frame_to_csv(rows),

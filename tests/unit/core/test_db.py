@@ -53,9 +53,8 @@ def test_the_database_location_can_be_set_from_the_environment(monkeypatch, tmp_
     assert db.database_url() == f"sqlite:///{tmp_path}/x.db"
 
 
-def test_events_recorded_before_revision_0002_keep_their_dates_as_known(db_url):
-    engine = db.make_engine(db_url)
-    db.upgrade(engine, "0001")
+def _one_application_with_a_step(engine) -> None:
+    """Acme, an Analyst application and its screen, written as raw rows (any revision has them)."""
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
         connection.execute(
@@ -69,6 +68,12 @@ def test_events_recorded_before_revision_0002_keep_their_dates_as_known(db_url):
                 "INSERT INTO stage_events (application_id, kind, occurred_on) VALUES (1, 'screen', '2026-01-09')"
             )
         )
+
+
+def test_events_recorded_before_revision_0002_keep_their_dates_as_known(db_url):
+    engine = db.make_engine(db_url)
+    db.upgrade(engine, "0001")
+    _one_application_with_a_step(engine)
     db.upgrade(engine, "0002")
     with engine.connect() as connection:
         row = connection.execute(sa.text("SELECT occurred_on, date_known FROM stage_events")).one()
@@ -114,19 +119,7 @@ def test_applications_recorded_before_revision_0008_keep_their_dates_applied_as_
 def test_going_back_below_revision_0008_keeps_every_step_of_every_application(db_url):
     engine = db.make_engine(db_url)
     db.upgrade(engine)
-    with engine.begin() as connection:
-        connection.execute(sa.text("INSERT INTO companies (name, name_key) VALUES ('Acme', 'acme')"))
-        connection.execute(
-            sa.text(
-                "INSERT INTO applications (company_id, role, applied_on, channel) "
-                "VALUES (1, 'Analyst', '2026-01-02', 'referral')"
-            )
-        )
-        connection.execute(
-            sa.text(
-                "INSERT INTO stage_events (application_id, kind, occurred_on) VALUES (1, 'screen', '2026-01-09')"
-            )
-        )
+    _one_application_with_a_step(engine)
     from alembic import command
 
     with engine.begin() as connection:
