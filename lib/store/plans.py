@@ -153,7 +153,11 @@ def action_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 E.c.application_id.not_in(ended_ids),
             )
         ).scalar()
-        last_applied = connection.execute(sa.select(sa.func.max(A.c.applied_on))).scalar()
+        # a stand-in day applied (an imported "no" with no date applied) is the day the answer
+        # came, not a new application: it would hide the nudge for a week
+        last_applied = connection.execute(
+            sa.select(sa.func.max(A.c.applied_on)).where(A.c.applied_known)
+        ).scalar()
     later = E.alias("later")
     ended = sa.select(later.c.id).where(later.c.application_id == A.c.id, later.c.kind.in_(_ENDED)).exists()
     return {

@@ -280,3 +280,21 @@ def test_an_imported_stand_in_day_applied_is_not_counted_as_sent_this_week(engin
     import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
     applied = plan_store.week_activity(engine, today - dt.timedelta(days=1))["applied_on"]
     assert len(applied) == 1  # Beta, sent today; Acme's "no" came today, its sending day unknown
+
+
+def test_an_imported_stand_in_day_applied_is_not_a_new_application_for_the_coasting_nudge(engine):
+    """An imported "no" from yesterday with no date applied read as an application sent yesterday,
+    so "Keep one more door opening" stayed hidden for a week."""
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    today = dt.date.today()
+    sent = today - dt.timedelta(days=12)
+    rows = (
+        "Company,Role,Date applied,Status,Status date\n"
+        f"Acme,Analyst,{sent},Interview,{today - dt.timedelta(days=2)}\n"
+        f"Beta,Analyst,,Rejected,{today - dt.timedelta(days=1)}\n"
+    )
+    import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
+    coasting = plan_store.action_facts(engine, today - dt.timedelta(days=60))["coasting"].iloc[0]
+    assert coasting["last_applied_on"] == sent
