@@ -3,7 +3,15 @@
 import streamlit as st
 
 from lib.core import vocab
-from lib.search.filters import SHOWN_OUTCOMES, TABLE_COLUMNS, LogFilter, log_bounds, log_view, match_sentence
+from lib.search.filters import (
+    APPLIED_HELP,
+    SHOWN_OUTCOMES,
+    TABLE_COLUMNS,
+    LogFilter,
+    log_bounds,
+    log_view,
+    match_sentence,
+)
 from ui import forms, layout, state
 from ui.search import board
 
@@ -69,7 +77,7 @@ def _log() -> None:
             "company": st.column_config.TextColumn("Company", width=150),
             "role": st.column_config.TextColumn("Role", width=210),
             "channel": "Channel",
-            "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
+            "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY", help=APPLIED_HELP),
             # short headers: at 1,280 px "Furthest stage" pushed Résumé out of view
             "furthest_stage": st.column_config.TextColumn("Stage", help="The furthest stage reached"),
             "outcome": "Outcome",

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.search.filters import latest, stage_counts
+from lib.search.filters import APPLIED_HELP, latest, stage_counts
 from ui import layout, state
 from ui.data import data_import, email_paste
 from ui.follow_up import next_actions
@@ -60,7 +60,9 @@ st.dataframe(
     column_config={  # widths held: one long name pushed Applied, stage and outcome out of view
         "company": st.column_config.TextColumn("Company", width="medium"),
         "role": st.column_config.TextColumn("Role", width="medium"),
-        "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY", width="small"),
+        "applied_on": st.column_config.DateColumn(
+            "Applied", format="DD MMM YYYY", width="small", help=APPLIED_HELP
+        ),
         "furthest_stage": st.column_config.TextColumn("Furthest stage", width="small"),
         "outcome": st.column_config.TextColumn("Outcome", width="small"),
     },

@@ -64,6 +64,12 @@ def log_bounds(log: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return log["applied_on"].min().date(), log["applied_on"].max().date()
 
 
+# The help of the tables' Applied column: why some of its cells are empty.
+APPLIED_HELP = (
+    "Empty when the file it was imported from had no date applied; the application's page says it "
+    "was applied for by the day its answer came."
+)
+
 TABLE_COLUMNS = [
     "id",
     "company",
@@ -81,6 +87,8 @@ def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """The n most recent applications (the log is kept newest first), stages in words."""
     shown = log.head(n)
     table = shown.reindex(columns=TABLE_COLUMNS)
+    if "applied_known" in shown:  # a stand-in day (an import with no date applied) is no date applied
+        table["applied_on"] = table["applied_on"].where(shown["applied_known"].fillna(True).astype(bool))
     return table.assign(
         furthest_stage=table["furthest_stage"].map(stage_label), outcome=shown["end_state"].map(stage_label)
     )

@@ -68,3 +68,19 @@ def test_an_imported_no_offers_its_reflection_and_it_saves_though_the_day_is_unk
     assert store.events_for(engine, app_id)["kind"].tolist() == ["rejected"]  # no second ending
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     assert not [p for p in at.get("page_link") if "Reflect on this" in p.proto.label]
+
+
+def test_the_log_and_home_leave_a_stand_in_day_applied_empty(open_page, app_env):
+    """An imported "no" with no date applied: its answer's day is not shown as the day applied."""
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    engine = db.open_database(app_env)
+    today = dt.date.today()
+    rows = f"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,{today}\nBeta,Analyst,{today},,\n"
+    import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
+    for page in ("pages/applications.py", "pages/home.py"):
+        at = open_page(page)
+        assert not at.exception
+        table = at.dataframe[0].value.set_index("company")["applied_on"]
+        assert table.isna().to_dict() == {"Acme": True, "Beta": False}, page

@@ -199,3 +199,13 @@ def test_the_ghost_days_setting_moves_the_line_and_without_a_day_only_a_recorded
     assert later.set_index("id")["end_state"].to_dict()[2] == "ghosted"  # 59 days
     undated = with_status(apps, events)
     assert (undated.set_index("id")["end_state"] == "ghosted").sum() == 0
+
+
+def test_a_stand_in_day_applied_is_left_empty_in_the_tables_not_shown_as_the_day_applied():
+    """An imported "no" with no date applied showed its answer's day as the day applied."""
+    log = _log()
+    log["applied_known"] = [True, False, True, True]
+    shown = latest(log, 4).set_index("id")["applied_on"]
+    assert pd.isna(shown[2])  # Northwind: the day its answer came stands in
+    assert shown[1] == pd.Timestamp("2026-03-01")
+    assert filter_log(log, LogFilter(applied_from=dt.date(2026, 2, 1)))["id"].tolist() == [1, 2]
