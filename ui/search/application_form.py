@@ -75,15 +75,24 @@ def render(
                 role = forms.text_field(
                     form, ApplicationIn, "role", "Role *", current, placeholder="e.g. Senior Data Analyst"
                 )
-                applied_on = forms.date_field(
-                    "Date applied *",
-                    forms.key(form, "applied_on"),
-                    current.get("applied_on") or dt.date.today(),
-                    help=None if current.get("applied_known", True) else STAND_IN_HELP,
-                )
-                forms.field_error(form, "applied_on", "Date applied")
-                if not current.get("applied_known", True):
-                    st.checkbox("This is the day I applied", key=confirmed_key(form))
+                stand_in = not current.get("applied_known", True)
+                # the tick beside the day, not under it: a fifth row pushed the save under 800 px
+                day, tick = st.columns(2, vertical_alignment="center") if stand_in else (left, None)
+                with day:
+                    applied_on = forms.date_field(
+                        "Date applied *",
+                        forms.key(form, "applied_on"),
+                        current.get("applied_on") or dt.date.today(),
+                        help=STAND_IN_HELP if stand_in else None,
+                    )
+                    forms.field_error(form, "applied_on", "Date applied")
+                if tick is not None:
+                    tick.checkbox(
+                        "It's the real day",
+                        key=confirmed_key(form),
+                        help="Tick it if you applied on this very day: it then counts as the day "
+                        "you applied, and the time to each answer is counted from it.",
+                    )
                 channel = st.selectbox(
                     "Channel *",
                     vocab.CHANNELS,
