@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,6 +14,41 @@ from lib.store.base import StoreError
 A, C, P = db.applications, db.companies, db.contacts
 N, F, I, IC = db.follow_up_notes, db.feedback, db.interviews, db.interview_contacts
 ACTIONS = db.next_actions
+S = db.settings
+
+# Names of companies the person said are two companies, though their names read as one (Network's
+# merge offer): in the settings table, so the offer stays away on the next visit too.
+KEPT_APART_KEY = "companies_kept_apart"
+KEPT_APART_MAX = 500  # pairs kept; the oldest go first
+
+
+def kept_apart(engine: Engine) -> set[frozenset[str]]:
+    """The pairs of company names said to be two companies."""
+    with engine.connect() as connection:
+        raw = connection.execute(sa.select(S.c.value).where(S.c.key == KEPT_APART_KEY)).scalar()
+    try:
+        pairs = json.loads(raw) if raw else []
+    except ValueError:  # a hand-edited value: as if nothing was said
+        return set()
+    if not isinstance(pairs, list):
+        return set()
+    return {
+        frozenset(pair) for pair in pairs if isinstance(pair, list) and all(isinstance(n, str) for n in pair)
+    }
+
+
+def keep_apart(engine: Engine, first: str, second: str) -> None:
+    """Remember that companies `first` and `second` are two companies."""
+    pair = sorted((first, second))
+    with db.transaction(engine) as connection:
+        raw = connection.execute(sa.select(S.c.value).where(S.c.key == KEPT_APART_KEY)).scalar()
+        try:
+            pairs = [p for p in json.loads(raw or "[]") if p != pair]
+        except ValueError:
+            pairs = []
+        value = json.dumps([*pairs, pair][-KEPT_APART_MAX:])
+        connection.execute(sa.delete(S).where(S.c.key == KEPT_APART_KEY))
+        connection.execute(sa.insert(S).values(key=KEPT_APART_KEY, value=value))
 
 
 def _count(connection: Connection, query: sa.Select) -> int:

@@ -235,7 +235,7 @@ def test_one_company_written_two_ways_is_offered_for_merging_with_both_picked(op
     assert not any("written two ways" in s for s in shown(at.info))
 
 
-def test_two_companies_said_to_be_two_are_not_offered_again_on_this_visit(open_page, app_env):
+def test_two_companies_said_to_be_two_are_not_offered_again_not_even_on_the_next_visit(open_page, app_env):
     engine = db.open_database(app_env)
     _kept_apart(engine, "Monster", "Monster.com")
     at = open_page("pages/network.py")
@@ -244,3 +244,5 @@ def test_two_companies_said_to_be_two_are_not_offered_again_on_this_visit(open_p
     at.run()
     assert not any("written two ways" in s for s in shown(at.info))
     assert sorted(app_store.company_names(engine)) == ["Monster", "Monster.com"]
+    again = open_page("pages/network.py")  # another visit: a new session
+    assert not any("written two ways" in s for s in shown(again.info))

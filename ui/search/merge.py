@@ -23,13 +23,15 @@ def _companies(engine: Engine) -> dict[int, str]:
 
 @state.cached()
 def _written_twice(engine: Engine) -> list[tuple[int, int]]:
-    return written_twice(_companies())
+    """The pairs to offer: not those the person said are two companies."""
+    names, apart = _companies(), merge.kept_apart(engine)
+    return [pair for pair in written_twice(names) if frozenset(names[i] for i in pair) not in apart]
 
 
 def offer_written_twice() -> None:
     """Companies kept apart though their names are one company ("Amazon.com Inc." and "Amazon"):
     said above the merge drawer, with a button that opens it with the two picked."""
-    pairs = [pair for pair in _written_twice() if pair not in st.session_state.get("merge_not_same", ())]
+    pairs = _written_twice()
     if not pairs:
         return
     names = _companies()
@@ -44,8 +46,11 @@ def offer_written_twice() -> None:
     def pick() -> None:
         st.session_state.update(merge_open=True, merge_company_from=source, merge_company_into=target)
 
-    def not_same() -> None:  # for this visit: the names still say they are one
-        st.session_state["merge_not_same"] = [*st.session_state.get("merge_not_same", ()), (source, target)]
+    def not_same() -> None:  # kept: the names will go on saying they are one
+        try:
+            merge.keep_apart(state.engine(), names[source], names[target])
+        except DatabaseBusy as exc:
+            st.toast(str(exc), icon=":material/hourglass_top:")
 
     look.button("Look at merging them", key="merge_offer", on_click=pick, width="stretch")
     other.button("They're two companies", key="merge_offer_no", on_click=not_same, width="stretch")

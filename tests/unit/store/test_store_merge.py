@@ -150,3 +150,21 @@ def test_old_company_keys_are_recomputed_and_lookalikes_wait_for_a_merge(db_url)
     ]
     app_store.add_application(engine, ApplicationIn(company="Harbor and Vale", role="x", applied_on=TODAY))
     assert len(app_store.load_companies(engine)) == 3  # joined the existing Harbor & Vale
+
+
+def test_companies_said_to_be_two_are_remembered_in_either_order_and_junk_reads_as_nothing(engine):
+    assert merge.kept_apart(engine) == set()
+    merge.keep_apart(engine, "Monster.com", "Monster")
+    merge.keep_apart(engine, "Monster", "Monster.com")  # said twice: kept once
+    merge.keep_apart(engine, "Amazon", "Amazon.com Inc.")
+    assert merge.kept_apart(engine) == {
+        frozenset({"Monster", "Monster.com"}),
+        frozenset({"Amazon", "Amazon.com Inc."}),
+    }
+    with engine.begin() as connection:
+        connection.execute(
+            sa.update(db.settings).where(db.settings.c.key == merge.KEPT_APART_KEY).values(value="{oops")
+        )
+    assert merge.kept_apart(engine) == set()
+    merge.keep_apart(engine, "Hooli", "Hooli Inc")  # a damaged value is started again, not a crash
+    assert merge.kept_apart(engine) == {frozenset({"Hooli", "Hooli Inc"})}
