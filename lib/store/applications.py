@@ -14,6 +14,7 @@ from lib.core.models import ApplicationIn, StageEventIn
 from lib.core.text import fold, squash
 from lib.search.companies import company_key
 from lib.store.base import StoreError, check_version, read_frame, read_raw_frame
+from lib.store.gone_rows import forget_states_of_gone_rows
 
 A, C, E = db.applications, db.companies, db.stage_events
 
@@ -129,6 +130,7 @@ def delete_application(engine: Engine, application_id: int) -> None:
     """Delete an application with its events, debriefs, reflections and notes (cascade)."""
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(A).where(A.c.id == application_id))
+        forget_states_of_gone_rows(connection)
 
 
 def _application_select() -> sa.Select:
@@ -265,6 +267,7 @@ def add_stage_event(engine: Engine, event: StageEventIn) -> int:
 def delete_stage_event(engine: Engine, event_id: int) -> None:
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(E).where(E.c.id == event_id))
+        forget_states_of_gone_rows(connection)
 
 
 def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:

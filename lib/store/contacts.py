@@ -15,6 +15,7 @@ from lib.search.companies import company_key
 from lib.search.people import same_person
 from lib.store.applications import company_id_for
 from lib.store.base import StoreError, read_frame
+from lib.store.gone_rows import forget_states_of_gone_rows
 
 A, C = db.applications, db.companies
 P, N = db.contacts, db.follow_up_notes
@@ -86,6 +87,7 @@ def delete_contact(engine: Engine, contact_id: int) -> None:
     """Delete a person; notes and feedback linked to them stay, without the link."""
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(P).where(P.c.id == contact_id))
+        forget_states_of_gone_rows(connection)
 
 
 def mark_connected(engine: Engine, contact_id: int, day: dt.date) -> None:

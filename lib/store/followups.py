@@ -14,6 +14,7 @@ from lib.core.models import FeedbackIn, NoteIn
 from lib.core.text import squash
 from lib.store.applications import applied_on_by, from_invitation
 from lib.store.base import Conflict, StoreError, read_frame
+from lib.store.gone_rows import forget_states_of_gone_rows
 
 A, C, E = db.applications, db.companies, db.stage_events
 P, N, F = db.contacts, db.follow_up_notes, db.feedback
@@ -262,6 +263,7 @@ def update_feedback(engine: Engine, feedback_id: int, item: FeedbackIn) -> None:
 def delete_feedback(engine: Engine, feedback_id: int) -> None:
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(F).where(F.c.id == feedback_id))
+        forget_states_of_gone_rows(connection)
 
 
 def load_feedback(engine: Engine) -> pd.DataFrame:

@@ -10,10 +10,10 @@ from sqlalchemy.engine import Connection, Engine
 
 from lib.core import db
 from lib.store.base import StoreError
+from lib.store.gone_rows import forget_states_of_gone_rows
 
 A, C, P = db.applications, db.companies, db.contacts
 N, F, I, IC = db.follow_up_notes, db.feedback, db.interviews, db.interview_contacts
-ACTIONS = db.next_actions
 S = db.settings
 
 # Names of companies the person said are two companies, though their names read as one (Network's
@@ -182,14 +182,7 @@ def merge_people(engine: Engine, source_id: int, target_id: int) -> dict[str, An
             .where(IC.c.contact_id == source_id, IC.c.interview_id.not_in(already))
             .values(contact_id=target_id)
         )
-        connection.execute(
-            sa.delete(ACTIONS).where(
-                sa.or_(
-                    ACTIONS.c.rule_key == f"connect:{source_id}",
-                    ACTIONS.c.rule_key.startswith(f"check-in:{source_id}:"),
-                )
-            )
-        )
         connection.execute(sa.delete(P).where(P.c.id == source_id))  # its leftover links cascade
+        forget_states_of_gone_rows(connection)  # its "connect" and "check-in" states
         connection.execute(sa.update(P).where(P.c.id == target_id).values(**_merged_person(source, target)))
     return {"source": source["name"], "target": target["name"], **moved}

@@ -15,6 +15,7 @@ from lib.core.models import MoodIn, RejectionIn, StageEventIn
 from lib.reflect import questionnaires
 from lib.store.applications import _check_event, implied_stage_day
 from lib.store.base import StoreError, check_version, read_frame
+from lib.store.gone_rows import forget_states_of_gone_rows
 
 A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
@@ -167,6 +168,7 @@ def delete_reflection(engine: Engine, reflection_id: int) -> None:
     """Delete a reflection (the stage event it recorded stays in the history)."""
     with db.transaction(engine) as connection:
         connection.execute(sa.delete(R).where(R.c.id == reflection_id))
+        forget_states_of_gone_rows(connection)
 
 
 def skill_tags(engine: Engine) -> list[str]:
