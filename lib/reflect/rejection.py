@@ -72,6 +72,20 @@ def record_defaults(today: dt.date) -> dict[str, Any]:
     return {"rejected_on": today, "pause_until": today + dt.timedelta(days=1)}
 
 
+PAUSE_BEHIND_DAYS = 14  # a "no" this many days old: its pause is behind the person
+
+
+def pause_behind(recorded: dict[str, Any], today: dt.date) -> int | None:
+    """How many days ago the "no" in the history came, when that is long enough that no pause is
+    asked now (an old tracker's imported "no", often): the look back can start at once. None for a
+    recent one, or one whose day is unknown (it may have come today)."""
+    day = recorded.get("rejected_on")
+    if day is None:
+        return None
+    days = (today - (day.date() if isinstance(day, dt.datetime) else day)).days
+    return days if days >= PAUSE_BEHIND_DAYS else None
+
+
 def recorded_ending(status_stage: str, ending_kind: str | None, ending_on, ending_via) -> dict[str, Any]:
     """What the stage history already says about the ending (shown locked on the form)."""
     recorded: dict[str, Any] = {"stage_reached": status_stage}

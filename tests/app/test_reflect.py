@@ -509,3 +509,28 @@ def test_a_reflection_recorded_without_a_pause_is_looked_back_on_and_saved(open_
     assert not at.exception and not _errors(at)
     saved = store.get_reflection(engine, rid)
     assert saved["answers"]["lessons"] == "Prepare the case study out loud." and saved["pause_until"] is None
+
+
+def test_an_old_no_asks_no_pause_and_opens_the_look_back_next(open_page, app_env):
+    """A "no" from weeks ago (an old tracker imported) asked for a pause until tomorrow evening."""
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    engine = db.open_database(app_env)
+    came = dt.date.today() - dt.timedelta(days=40)
+    rows = f"Company,Role,Date applied,Status,Status date\nContoso,Engineer,{came - dt.timedelta(days=9)},Rejected,{came}\n"
+    import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
+    [app_id] = apps.load_applications(engine)["id"].tolist()
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert not at.exception
+    assert any("came 40 days ago, so no pause is asked now" in c for c in shown(at.caption))
+    assert not [d for d in at.date_input if d.key.endswith("__pause_until")]
+    assert at.button(key="save_rejection").label == "Save and look back now"
+    at.button_group(key=f"rejection_new_{app_id}__mood").set_value(3)
+    at.run()
+    at.button(key="save_rejection").click()
+    at.run()
+    assert not at.exception and not shown(at.error)
+    [reflection] = store.reflections_for(engine, app_id)
+    assert reflection["pause_until"] <= dt.datetime.now()  # no pause running on Home
+    assert at.title[0].value.startswith("Looking back")  # the look back, next

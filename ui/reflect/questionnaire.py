@@ -173,13 +173,13 @@ def section(
     known_tags: Iterable[str] = (),
     skip: Iterable[str] = (),
     heading: bool = True,
+    intro: bool = True,
 ) -> None:
     """A section of the bank: its heading, its line of introduction, its questions."""
-    intro = dict(bank.sections).get(name, "")
     if heading:
         st.markdown(f"#### {name}")
-    if intro:
-        st.caption(intro)
+    if intro and (line := dict(bank.sections).get(name, "")):
+        st.caption(line)
     skip = set(skip)
     for q in bank.in_section(name):
         if q.id not in skip:

@@ -53,6 +53,11 @@ class Flow:
         return f"reflection:{self.reflection['id']}" if self.reflection else f"rejection:{self.app_id}"
 
     @property
+    def pause_behind(self) -> int | None:
+        """Days since a "no" old enough that the record step asks no pause (None: a pause is asked)."""
+        return None if self.looking_back else steps.pause_behind(self.recorded, dt.date.today())
+
+    @property
     def title(self) -> str:
         what = "Looking back" if self.looking_back else "After the “no”"
         return f"{what} · {md(clipped(self.app['role']))} · {md(clipped(self.app['company']))}"
@@ -177,8 +182,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         skip.append("news_via")  # the history has the ending but not how it came: not asked here
     if _locked(flow) and "rejected_on" in flow.recorded and flow.recorded["rejected_on"] is None:
         skip.append("rejected_on")  # nor its day (an import without one): not asked either
-    if flow.reflection:
-        skip.append("pause_until")  # looking back needs no new pause (one recorded without any)
+    if flow.reflection or flow.pause_behind:
+        skip.append("pause_until")  # looking back, or at an old "no", needs no new pause
     clean, errors = questionnaire.validate_bank(
         # a stand-in day applied is no bound: the store moves it back to an earlier day given
         BANK,
@@ -186,13 +191,15 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         earliest=flow.app["applied_on"] if flow.app["applied_known"] else None,
         skip=tuple(skip),
     )
-    if not flow.reflection:  # a new pause: said with the rest, not after them
+    if not flow.reflection and not flow.pause_behind:  # a new pause: said with the rest, not after
         raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))
         if problem := steps.pause_problem(raw, dt.date.today()):
             errors["pause_until"], clean = problem, {}
     answers: dict[str, Any] = {}
     if not errors:
         pause_until = steps.pause_end(clean["pause_until"]) if clean.get("pause_until") else None
+        if flow.pause_behind:  # an old "no": a pause over as it starts, the look back next
+            pause_until = dt.datetime.now().replace(microsecond=0)
         answers = qn.to_stored(BANK, clean)
         try:
             if flow.reflection:
@@ -203,7 +210,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
                     engine, flow.reflection["id"], answers, pause_until, flow.draft_key, version or opened
                 )
             else:
-                store.record_rejection(
+                recorded_id = store.record_rejection(
                     engine,
                     RejectionIn(
                         application_id=flow.app_id,
@@ -239,6 +246,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         forms.flash("Your reflection is saved. Thank you for looking back honestly.")
         reflections.offer_next(flow.app_id, answers)
         st.switch_page("pages/application.py", query_params={"id": str(flow.app_id)})
+    if flow.pause_behind:  # the look back says "Take your time; nothing is due."
+        st.switch_page("pages/rejection.py", query_params={"reflection": str(recorded_id)})
     forms.flash(
         f"Recorded. Be kind to yourself until {pause_until:%a %d %b, %H:%M}. When your pause ends, "
         "Home will offer to look back — or you can look back now."
@@ -265,6 +274,8 @@ def draw(flow: Flow) -> None:
         forms.clear_errors(prefix)
 
     label = "Save my reflection" if flow.looking_back else "Save and take my pause"
+    if flow.pause_behind:
+        label = "Save and look back now"
     if flow.looking_back:
         st.caption(
             f"You recorded this on {flow.reflection['created_at']:%d %b %Y}. Take your time; nothing is due."
@@ -295,6 +306,23 @@ def draw(flow: Flow) -> None:
         known_tags = reflections.skill_tags()
         for name in steps.look_back_sections(BANK):
             questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags)
+    elif flow.pause_behind:
+        with st.container(border=True):
+            st.markdown("#### How you are now")
+            st.caption(
+                f"This “no” came {flow.pause_behind} days ago, so no pause is asked now. Say how you "
+                "feel today; the look back opens next."
+            )
+            questionnaire.section(
+                BANK,
+                steps.PAUSE,
+                prefix,
+                prefix,
+                save_draft,
+                skip=("pause_until",),
+                heading=False,
+                intro=False,
+            )
     else:
         with st.container(border=True):
             questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft)

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pandas as pd
+
 from lib.reflect import rejection
 
 NOW = dt.datetime(2026, 3, 12, 10, 0)
@@ -37,3 +39,13 @@ def test_each_look_back_link_names_its_company_when_there_are_several():
     assert rejection.look_back_label(b, [a, b]) == "Look back at Beta, if you'd like to"
     twice = pause(3, "Acme", 9, role="BI")
     assert rejection.look_back_label(twice, [a, twice]) == "Look back at Acme (BI), if you'd like to"
+
+
+def test_a_no_weeks_old_asks_no_pause_but_a_recent_one_or_one_on_an_unknown_day_does():
+    today = dt.date(2026, 12, 6)
+    behind = lambda day: rejection.pause_behind({"rejected_on": day}, today)  # noqa: E731
+    assert behind(dt.date(2026, 11, 22)) == 14
+    assert behind(pd.Timestamp("2026-10-27")) == 40  # as the stage history reads it
+    assert behind(dt.date(2026, 11, 23)) is None  # 13 days: a pause is still asked
+    assert behind(None) is None  # it may have come today
+    assert rejection.pause_behind({"stage_reached": "applied"}, today) is None  # no "no" recorded yet
