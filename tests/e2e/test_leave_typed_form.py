@@ -1,0 +1,51 @@
+"""A form sends nothing before its button: a menu link clicked after typing in one asks before
+the words are dropped (they went without a word). Only a browser shows it (AppTest has no link
+click and no dialog)."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import goto, wait_for_app
+from ui.form_guard import QUESTION
+
+
+def test_a_menu_link_after_typing_in_a_form_asks_first_and_staying_keeps_the_words(page, server):
+    goto(page, server, "add_application")
+    role = page.get_by_label("Role *")
+    role.fill("Staff Analyst, asked before leaving")
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", stay)
+    page.get_by_role("link", name="Network").click()
+    expect(page).to_have_url(f"{server.base_url}/add_application")
+    assert asked == [QUESTION]
+    expect(role).to_have_value("Staff Analyst, asked before leaving")
+
+    page.once("dialog", lambda dialog: dialog.accept())  # leave anyway: the page goes
+    page.get_by_role("link", name="Network").click()
+    expect(page).to_have_url(f"{server.base_url}/network")
+
+
+def test_a_form_saved_or_left_untouched_lets_the_link_go_without_a_question(page, server):
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    goto(page, server, "add_application")
+    page.get_by_label("Role *").click()  # visited, nothing typed
+    page.get_by_role("link", name="Network").click()
+    expect(page).to_have_url(f"{server.base_url}/network")
+
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill("Guarded Forms Ltd")
+    company.press("Tab")
+    wait_for_app(page)
+    page.get_by_label("Role *").fill("Analyst")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Saved: Analyst at Guarded Forms Ltd.")).to_be_visible()
+    page.get_by_role("link", name="Network").click()
+    expect(page).to_have_url(f"{server.base_url}/network")
+    assert asked == []

@@ -1,0 +1,68 @@
+"""Words typed in a form are not lost to a menu click: leaving the page asks first.
+
+A form (st.form: Add application, Network's Add a person, Strategy review, …) sends nothing before
+its button, so a link to another page clicked after typing in it dropped the words without a
+word. This small component (Streamlit's components API, v2: inline JavaScript in the page, no
+iframe, no network) notes each form text box's value as the person comes to it; a link clicked
+while a box holds other words asks "Leave anyway?" first. A form's button (or Enter in its box)
+hands its words to the app, after which leaving asks nothing. Boxes outside forms keep their
+words as drafts (ui/reflect/typing_keeper.py) and need no question.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+QUESTION = "What you typed in the form on this page is not saved yet. Leave the page anyway?"
+
+_JS = """
+export default function (component) {
+  const question = component.data?.question || "Leave the page anyway?";
+  const boxes = '[data-testid="stTextArea"] textarea, [data-testid="stTextInput"] input';
+  const found = new Map();  // a form's text box -> its value when the person came to it
+  const inForm = (box) => box instanceof HTMLElement && box.matches(boxes) && box.closest('[data-testid="stForm"]');
+  const onFocus = (event) => {
+    if (inForm(event.target) && !found.has(event.target)) found.set(event.target, event.target.value);
+  };
+  const unsaved = () => [...found].some(([box, value]) => box.isConnected && box.value.trim() !== value.trim());
+  const handedOver = (form) => {
+    for (const box of [...found.keys()]) if (!box.isConnected || form.contains(box)) found.delete(box);
+  };
+  const onSubmitClick = (event) => {
+    const button = event.target.closest?.('[data-testid="stFormSubmitButton"]');
+    const form = button && button.closest('[data-testid="stForm"]');
+    if (form) handedOver(form);
+  };
+  const onEnter = (event) => {  // Enter in a form's one-line box submits it
+    if (event.key === "Enter" && event.target instanceof HTMLInputElement && inForm(event.target)) {
+      handedOver(event.target.closest('[data-testid="stForm"]'));
+    }
+  };
+  const onLinkClick = (event) => {
+    const link = event.target.closest?.('[data-testid="stPageLink"] a, [data-testid="stPageLink-NavLink"]');
+    if (!link || !event.isTrusted || !unsaved()) return;
+    if (window.confirm(question)) {
+      found.clear();
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  const handlers = [["focusin", onFocus], ["click", onSubmitClick], ["keydown", onEnter], ["click", onLinkClick]];
+  (window.__reboundFormGuard || []).forEach(([type, handler]) => document.removeEventListener(type, handler, true));
+  window.__reboundFormGuard = handlers;
+  handlers.forEach(([type, handler]) => document.addEventListener(type, handler, true));
+  return () => {
+    handlers.forEach(([type, handler]) => document.removeEventListener(type, handler, true));
+    if (window.__reboundFormGuard === handlers) window.__reboundFormGuard = null;
+  };
+}
+"""
+
+_guard = st.components.v2.component("rebound_form_guard", js=_JS)
+
+
+def ask_before_leaving_typed_forms() -> None:
+    """Mount once per run (app.py): every page's forms are watched."""
+    with st.sidebar:  # out of the page's flow: nothing on the page waits for it to load
+        _guard(key="rebound_form_guard", data={"question": QUESTION}, height=0)
