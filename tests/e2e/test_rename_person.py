@@ -17,7 +17,7 @@ def test_the_picker_names_a_person_by_the_name_just_saved(page, server):
         ContactIn(name="Priya Raman", company="Renamed Co", role="recruiter", met_on=dt.date.today()),
     )
     goto(page, server, "network")
-    picker = page.locator(".st-key-network_person input")
+    picker = page.locator("[class*=st-key-network_person_picker] input")
     picker.click()
     picker.press_sequentially("Priya Raman")
     page.get_by_text("(recruiter, Renamed Co)").last.click()
@@ -29,3 +29,24 @@ def test_the_picker_names_a_person_by_the_name_just_saved(page, server):
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
     expect(picker).to_have_value("Priya R. Shah (recruiter, Renamed Co)")
+
+
+def test_a_deleted_person_leaves_the_picker_empty(page, server):
+    """The picker kept "Priya Nair (recruiter)" in its box after the delete, with nothing under it,
+    and the page's message was far above: it looked as if the delete had failed."""
+    contact_store.add_contact(
+        db.open_database(server.db_url), ContactIn(name="Dora Deleted", role="recruiter")
+    )
+    goto(page, server, "network")
+    picker = page.locator("[class*=st-key-network_person_picker] input")
+    picker.click()
+    picker.press_sequentially("Dora Deleted")
+    page.get_by_text("Dora Deleted (recruiter").last.click()
+    wait_for_app(page)
+    page.get_by_text("Delete", exact=True).last.click()
+    page.get_by_text("Yes, delete Dora Deleted").click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Delete person").click()
+    wait_for_app(page)
+    expect(page.locator("[class*=st-key-network_person_picker] input")).to_have_value("")
+    expect(page.get_by_test_id("stToast").get_by_text("Deleted Dora Deleted.", exact=False)).to_be_visible()

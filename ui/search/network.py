@@ -148,7 +148,7 @@ def add_person() -> None:
         forms.mark_saved(ADD, new)
         forms.renew(ADD)
         focus.after_save(ADD, company_picker.input_key(forms.key(ADD, "company")))  # the first field
-        st.session_state["network_person"] = new_id
+        st.session_state["network_person"] = new_id  # person.PICKED: the one just added is opened
         forms.flash(f"Added {new.name}.")
     st.rerun()
 

@@ -17,30 +17,44 @@ from ui.search import merge, network
 from ui.text import md
 
 RENAMED = "network_person_saved"  # the person just edited: picked again, under their new name
+PICKED = "network_person"  # the picked person's id (a link, an add and a rename set it too)
+_PICKER_ROUND = "network_person_round"  # a new picker after a delete (see _delete)
+
+
+def _picker_key() -> str:
+    return f"network_person_picker_{st.session_state.get(_PICKER_ROUND, 0)}"
 
 
 def _chosen(labels: dict[int, str]) -> int | None:
     linked = int_param("contact")  # a link from a next action opens that person, once
     if linked is not None and st.session_state.get("network_link") != linked:
         st.session_state["network_link"] = linked
-        st.session_state["network_person"] = linked
-    if (renamed := forms.take(RENAMED)) is not None:  # set again: the picker showed the old name
-        st.session_state["network_person"] = renamed
-    wanted = st.session_state.get("network_person")
+        st.session_state[PICKED] = linked
+    renamed = forms.take(RENAMED)
+    if renamed is not None:
+        st.session_state[PICKED] = renamed
+    wanted = st.session_state.get(PICKED)
     if wanted is not None and wanted not in labels:
         extra = store.get_contact(state.engine(), wanted)
         if extra:
             labels = {wanted: f"{extra['name']} ({extra['role']})"} | labels
     if wanted not in labels:
-        st.session_state.pop("network_person", None)
-    return st.selectbox(
+        wanted = None
+    # The picker's own value follows PICKED (set by a link, an add, a rename): one key for both
+    # made a pick set in code fight the one the person made.
+    picker = _picker_key()
+    if renamed is not None or st.session_state.get(picker) != wanted:  # set again after a rename:
+        st.session_state[picker] = wanted  # else the picker showed the old name
+    chosen = st.selectbox(
         "Open a person",
         list(labels),
         index=None,
         format_func=lambda i: labels[i],
-        key="network_person",
+        key=picker,
         placeholder="Pick someone",
+        on_change=lambda: st.session_state.update({PICKED: st.session_state.get(picker)}),
     )
+    return chosen
 
 
 def _interviews(chosen: int, person: dict) -> None:
@@ -151,7 +165,11 @@ def _delete(contact_id: int, name: str) -> None:
     """In a callback, before the page is drawn again: the picker then forgets them (popped after it
     was drawn, it kept showing "Eve Temp (other)" with nothing under it), and the page says so."""
     store.delete_contact(state.engine(), contact_id)
-    st.session_state["network_person"] = None  # set, not popped: popped, the browser kept the name
+    # A new picker: the old one, emptied, still showed "Priya Nair (recruiter)" in its box.
+    st.session_state.pop(_picker_key(), None)
+    st.session_state[_PICKER_ROUND] = st.session_state.get(_PICKER_ROUND, 0) + 1
+    st.session_state[PICKED] = None
     st.session_state.pop("person_delete_sure", None)
     st.query_params.pop("contact", None)
-    forms.flash(f"Deleted {name}. Notes and feedback linked to them stay, without the link.")
+    # in view too: the page's message is at its top, far above the Delete button
+    forms.flash(f"Deleted {name}. Notes and feedback linked to them stay, without the link.", in_view=True)
