@@ -278,7 +278,7 @@ class RejectionIn(Model):
     via: Literal[vocab.NEWS_CHANNELS]  # type: ignore[valid-type]
     mood: Rating
     mood_words: OptLongText = None
-    pause_until: dt.datetime
+    pause_until: dt.datetime | None  # None: no pause (a "no" weeks old, looked back at at once)
     bank_version: int = 1
     answers: dict[str, Any] = Field(default_factory=dict)
 

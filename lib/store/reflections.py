@@ -60,7 +60,7 @@ def record_rejection(
             if record_event:
                 raise StoreError("When did the answer come?", field="rejected_on")
             return _add_reflection(connection, rejection, draft_key)
-        if rejection.pause_until.date() < rejection.occurred_on:
+        if rejection.pause_until is not None and rejection.pause_until.date() < rejection.occurred_on:
             raise StoreError("The pause can't end before the answer came.", field="pause_until")
         stage_rank = vocab.STAGE_RANK[rejection.stage_reached]
         events = []

@@ -532,5 +532,13 @@ def test_an_old_no_asks_no_pause_and_opens_the_look_back_next(open_page, app_env
     at.run()
     assert not at.exception and not shown(at.error)
     [reflection] = store.reflections_for(engine, app_id)
-    assert reflection["pause_until"] <= dt.datetime.now()  # no pause running on Home
+    assert reflection["pause_until"] is None  # no pause: none runs on Home, none is counted
     assert at.title[0].value.startswith("Looking back")  # the look back, next
+    assert any(f"came on {came:%d %b %Y}; you recorded it on" in c for c in shown(at.caption))
+    at.button(key="save_rejection").click()  # the look back saved: still no pause (it started one)
+    at.run()
+    assert not at.exception and not shown(at.error)
+    [reflection] = store.reflections_for(engine, app_id)
+    assert reflection["pause_until"] is None
+    home = open_page("pages/home.py")
+    assert not any("taking a pause" in m for m in shown(home.markdown) + shown(home.info))

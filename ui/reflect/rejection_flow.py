@@ -58,6 +58,14 @@ class Flow:
         return None if self.looking_back else steps.pause_behind(self.recorded, dt.date.today())
 
     @property
+    def pauseless(self) -> bool:
+        """No pause is asked or kept: an old "no", or a reflection saved without one (editing it
+        must not start a pause today)."""
+        if self.reflection is not None:
+            return self.reflection["pause_until"] is None
+        return self.pause_behind is not None
+
+    @property
     def title(self) -> str:
         what = "Looking back" if self.looking_back else "After the “no”"
         return f"{what} · {md(clipped(self.app['role']))} · {md(clipped(self.app['company']))}"
@@ -182,7 +190,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         skip.append("news_via")  # the history has the ending but not how it came: not asked here
     if _locked(flow) and "rejected_on" in flow.recorded and flow.recorded["rejected_on"] is None:
         skip.append("rejected_on")  # nor its day (an import without one): not asked either
-    if flow.reflection or flow.pause_behind:
+    if flow.reflection or flow.pauseless:
         skip.append("pause_until")  # looking back, or at an old "no", needs no new pause
     clean, errors = questionnaire.validate_bank(
         # a stand-in day applied is no bound: the store moves it back to an earlier day given
@@ -191,15 +199,15 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         earliest=flow.app["applied_on"] if flow.app["applied_known"] else None,
         skip=tuple(skip),
     )
-    if not flow.reflection and not flow.pause_behind:  # a new pause: said with the rest, not after
+    if not flow.reflection and not flow.pauseless:  # a new pause: said with the rest, not after
         raw = st.session_state.get(questionnaire.key(prefix, "pause_until"))
         if problem := steps.pause_problem(raw, dt.date.today()):
             errors["pause_until"], clean = problem, {}
     answers: dict[str, Any] = {}
     if not errors:
         pause_until = steps.pause_end(clean["pause_until"]) if clean.get("pause_until") else None
-        if flow.pause_behind:  # an old "no": a pause over as it starts, the look back next
-            pause_until = dt.datetime.now().replace(microsecond=0)
+        if flow.pauseless:  # an old "no" (or a reflection kept without a pause): none starts now
+            pause_until = None
         answers = qn.to_stored(BANK, clean)
         try:
             if flow.reflection:
@@ -277,9 +285,12 @@ def draw(flow: Flow) -> None:
     if flow.pause_behind:
         label = "Save and look back now"
     if flow.looking_back:
-        st.caption(
-            f"You recorded this on {flow.reflection['created_at']:%d %b %Y}. Take your time; nothing is due."
-        )
+        recorded_on, came_on = flow.reflection["created_at"].date(), flow.recorded.get("rejected_on")
+        came_on = came_on.date() if isinstance(came_on, dt.datetime) else came_on
+        when = f"You recorded this on {recorded_on:%d %b %Y}."
+        if came_on is not None and came_on < recorded_on:  # an old "no" (an import): both days
+            when = f"This “no” came on {came_on:%d %b %Y}; you recorded it on {recorded_on:%d %b %Y}."
+        st.caption(f"{when} Take your time; nothing is due.")
     top = st.columns([3, 2], vertical_alignment="center")
     with top[0]:
         questionnaire.draft_notice(
@@ -301,8 +312,10 @@ def draw(flow: Flow) -> None:
         pause_errors = set(st.session_state.get(forms.errors_key(prefix)) or {}) & {
             q.id for q in BANK.questions if q.section == steps.PAUSE
         }
-        with st.expander("Your pause", icon=":material/spa:", expanded=bool(pause_errors)):
-            questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft)
+        title = "How you felt" if flow.pauseless else "Your pause"
+        with st.expander(title, icon=":material/spa:", expanded=bool(pause_errors)):
+            skip = ("pause_until",) if flow.pauseless else ()  # no pause to start by an edit
+            questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft, skip=skip)
         known_tags = reflections.skill_tags()
         for name in steps.look_back_sections(BANK):
             questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags)
