@@ -86,11 +86,17 @@ def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
                 rule_key=f"interview-soon:{row.id}",
                 kind="interview",
                 title=title,
-                detail=f"{row.role}. Your prep sheet and past answers are ready when you want them.",
+                detail=f"{row.role}. Your prep sheet, the questions asked before with your better "
+                "answers, is ready when you want it."
+                # the day itself: it may be over already (a day has no hour), and what comes next
+                + (
+                    " Once it's over: a debrief while it's fresh, and a short thank-you."
+                    if day == today
+                    else ""
+                ),
                 due_on=day,
                 application_id=int(row.application_id),
-                target="application",
-                params={"id": str(row.application_id)},
+                target="questions",  # the prep sheet (the application's page has none)
             )
         )
     return actions

@@ -18,7 +18,7 @@ from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
 REST_ROWS = 200
-LINK_LABELS = {"compose": "Write it", "rejection": "Look back"}  # any other target: "Open"
+LINK_LABELS = {"compose": "Write it", "rejection": "Look back", "questions": "Prep sheet"}  # else "Open"
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = {
     "note": ":material/edit_note:",

@@ -402,3 +402,14 @@ def test_a_person_met_is_named_with_their_role_unless_it_is_only_other():
         "Connect with Ana Ruiz (recruiter, Acme)",
         "Connect with Jo",
     ]
+
+
+def test_an_interview_today_opens_the_prep_sheet_and_says_what_comes_once_it_is_over():
+    """It opened the application's page ("Your prep sheet … is ready": that page has none), and on
+    the day itself, with the interview perhaps over, it said nothing of the debrief or the thank-you."""
+    dated = events((1, "interview", TODAY), (2, "final", days_ago(-2)))
+    shown = {a.title: a for a in na.compute({"events": dated}, TODAY) if a.kind == "interview"}
+    today, later = shown["Interview at Acme today"], shown[f"Interview at Acme on {days_ago(-2):%a %d %b}"]
+    assert today.target == later.target == "questions"
+    assert "Once it's over: a debrief while it's fresh, and a short thank-you." in today.detail
+    assert "debrief" not in later.detail
