@@ -152,8 +152,12 @@ def set_action_state(
     due_on: dt.date | None = None,
     snoozed_until: dt.date | None = None,
     checked_in: tuple[int, dt.date] | None = None,
+    connected: tuple[int, dt.date] | None = None,
 ) -> None:
     """Mark an action done, snoozed (until a day) or open again.
+
+    `connected` (contact id, day), with "done": the "Connect with …" nudge was done, so the person
+    reads as connected that day (Network still listed them under "Met, not connected").
 
     `checked_in` (contact id, day), with "done": a check-in happened that day, so the person's last
     contact becomes that day (a later one is kept) and the check-in planned on or before it is
@@ -182,4 +186,9 @@ def set_action_state(
             )
             connection.execute(
                 sa.update(P).where(person, P.c.next_checkin_on <= day).values(next_checkin_on=None)
+            )
+        if connected is not None and status == "done":
+            contact_id, day = connected
+            connection.execute(
+                sa.update(P).where(P.c.id == contact_id, P.c.connected_on.is_(None)).values(connected_on=day)
             )

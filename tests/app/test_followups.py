@@ -756,3 +756,15 @@ def test_the_note_conflict_toast_shows_the_recipients_name_literally(open_page, 
     _save_draft(tab_two, "Dear Maya, two.")
     said = next(t.value for t in tab_two.toast if "Another tab saved the note to" in t.value)
     assert "\\*\\*Maya\\*\\*" in said and "\\[x\\]" in said  # escaped: no bold, no link
+
+
+def test_a_connect_done_on_home_reads_as_connected_on_network(open_page, rejected):
+    """Done on "Connect with Sam Lee" left Sam under "Met, not connected" on Network."""
+    engine = rejected[0]
+    sam = contact_store.add_contact(engine, ContactIn(name="Sam Lee", company="Northwind", met_on=ago(2)))
+    at = open_page()
+    at.button(key=next(b.key for b in at.button if b.key == f"done_connect:{sam}")).click()
+    at.run()
+    assert not at.exception
+    assert "Done: connected today." in [t.value for t in at.toast]
+    assert contact_store.get_contact(engine, sam)["connected_on"] == dt.date.today()

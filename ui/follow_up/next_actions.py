@@ -68,6 +68,7 @@ def anything_listed(today: dt.date | None = None) -> bool:
 def _decide(action: next_actions.Action, status: str, days: int | None = None) -> None:
     until = dt.date.today() + dt.timedelta(days=days) if days else None
     checked_in = (action.contact_id, dt.date.today()) if action.kind == "check-in" else None
+    connected = (action.contact_id, dt.date.today()) if action.kind == "connect" else None
     action_store.set_action_state(
         state.engine(),
         action.rule_key,
@@ -76,6 +77,7 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
         due_on=action.due_on,
         snoozed_until=until,
         checked_in=checked_in,
+        connected=connected,
     )
     if status == "open":
         said = "Back in your next actions."
@@ -83,6 +85,7 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
         said = f"Snoozed until {until:%a %d %b}."
     else:
         said = "Done: your last contact is today." if checked_in else "Done."
+        said = "Done: connected today." if connected else said
     st.toast(said, icon=":material/check:")
 
 
