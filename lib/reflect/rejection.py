@@ -27,6 +27,16 @@ ENDINGS_RECORDED = ("rejected", "ghosted")  # endings a rejection's reflection c
 NO_REJECTION = ("withdrawn", "declined")  # the person ended it: nothing to record
 
 
+# Questions about a conversation: not asked of a "no" that came before any (stage reached: applied).
+ABOUT_A_CONVERSATION = ("presented_well", "dressed_right", "team_fit")
+
+
+def not_asked(stage_reached: str | None) -> tuple[str, ...]:
+    """The look back's questions that don't fit how far it got: no one asks how you dressed for an
+    interview that never was."""
+    return ABOUT_A_CONVERSATION if stage_reached == "applied" else ()
+
+
 def look_back_sections(bank=REJECTION) -> list[str]:
     """Every section of the bank after the pause (a self-compassion opening included when the bank
     gains one): the reflection proper."""

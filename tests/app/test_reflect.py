@@ -542,3 +542,33 @@ def test_an_old_no_asks_no_pause_and_opens_the_look_back_next(open_page, app_env
     assert reflection["pause_until"] is None
     home = open_page("pages/home.py")
     assert not any("taking a pause" in m for m in shown(home.markdown) + shown(home.info))
+
+
+def test_the_look_back_asks_about_the_interview_only_of_a_no_that_came_after_one(open_page, app_env):
+    """A "no" straight after applying was asked "Did how I dressed suit their setting?"."""
+    from lib.core.models import RejectionIn
+
+    engine = db.open_database(app_env)
+    day = dt.date.today() - dt.timedelta(days=30)
+    reflection = {}
+    for role, reached in (("Straight No", "applied"), ("After Talking", "interview")):
+        app_id = apps.add_application(engine, ApplicationIn(company="Askco", role=role, applied_on=day))
+        reflection[reached] = store.record_rejection(
+            engine,
+            RejectionIn(
+                application_id=app_id,
+                stage_reached=reached,
+                occurred_on=day + dt.timedelta(days=5),
+                via="email",
+                mood=3,
+                pause_until=None,
+            ),
+        )
+    asked = {}
+    for reached, reflection_id in reflection.items():
+        at = open_page("pages/rejection.py", query_params={"reflection": str(reflection_id)})
+        assert not at.exception
+        asked[reached] = {w.key.split("__")[-1] for w in at.button_group if "__" in str(w.key)}
+    assert {"dressed_right", "presented_well", "team_fit"} <= asked["interview"]
+    assert not {"dressed_right", "presented_well", "team_fit"} & asked["applied"]
+    assert {"prepared", "qualified", "heart_in_it"} <= asked["applied"]  # the rest still asked

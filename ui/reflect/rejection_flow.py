@@ -192,6 +192,8 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         skip.append("rejected_on")  # nor its day (an import without one): not asked either
     if flow.reflection or flow.pauseless:
         skip.append("pause_until")  # looking back, or at an old "no", needs no new pause
+    if flow.reflection:
+        skip += steps.not_asked(flow.recorded.get("stage_reached"))  # kept as they were, if any
     clean, errors = questionnaire.validate_bank(
         # a stand-in day applied is no bound: the store moves it back to an earlier day given
         BANK,
@@ -317,8 +319,9 @@ def draw(flow: Flow) -> None:
             skip = ("pause_until",) if flow.pauseless else ()  # no pause to start by an edit
             questionnaire.section(BANK, steps.PAUSE, prefix, prefix, save_draft, skip=skip)
         known_tags = reflections.skill_tags()
+        unasked = steps.not_asked(flow.recorded.get("stage_reached"))
         for name in steps.look_back_sections(BANK):
-            questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags)
+            questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags, skip=unasked)
     elif flow.pause_behind:
         with st.container(border=True):
             st.markdown("#### How you are now")
