@@ -47,6 +47,7 @@ def flash(message: str, place: str = PAGE, in_view: bool = False) -> None:
     """Leave `message` (plain text, shown literally) for the next run, at `place`: the top of
     whichever page comes next, or a form's own slot (`show_flash(place)` where it is drawn).
     `in_view`: said in a toast too, for a button far below that place (scrolled down a long page)."""
+    _pop_all(KEPT)  # the last save's message, wherever it was said, ends with this one's
     leave(f"flash:{place}", message)
     if in_view:
         st.toast(md(message), icon=":material/check_circle:")

@@ -246,3 +246,20 @@ def test_two_companies_said_to_be_two_are_not_offered_again_not_even_on_the_next
     assert sorted(app_store.company_names(engine)) == ["Monster", "Monster.com"]
     again = open_page("pages/network.py")  # another visit: a new session
     assert not any("written two ways" in s for s in shown(again.info))
+
+
+def test_a_save_ends_the_last_saves_message_said_elsewhere_on_the_page(open_page, app_env):
+    """ "Added Jo Test." stayed at the top of the page above the edit's own "Saved."."""
+    at = _add(open_page("pages/network.py"), "Jo Test", "Acme")
+    assert "Added Jo Test." in shown(at.success)
+    jo = int(contact_store.load_contacts(db.open_database(app_env))["id"].iloc[0])
+    at.session_state["person_edit_open"] = True
+    at.run()
+    form = f"contact_edit_{jo}"
+    name = next(b for b in at.text_input if b.key and b.key.startswith(form) and b.label == "Name *")
+    name.set_value("Joanna Test")
+    at.button(key=f"FormSubmitter:{form}-Save changes").click()
+    at.run()
+    assert not at.exception
+    assert "Saved." in shown(at.success)
+    assert "Added Jo Test." not in shown(at.success)
