@@ -74,8 +74,8 @@ def _log() -> None:
         column_order=[c for c in TABLE_COLUMNS if c != "id"],
         column_config={
             # at most this wide: a 200-character role pushed Applied, Stage and Outcome out of view
-            "company": st.column_config.TextColumn("Company", width=150),
-            "role": st.column_config.TextColumn("Role", width=210),
+            "company": st.column_config.TextColumn("Company", width=135),
+            "role": st.column_config.TextColumn("Role", width=170),
             "channel": "Channel",
             "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY", help=APPLIED_HELP),
             # short headers: at 1,280 px "Furthest stage" pushed Résumé out of view
