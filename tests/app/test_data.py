@@ -518,3 +518,18 @@ def test_a_long_file_name_leaves_room_for_what_happens_to_each_row(open_page):
         [grid] = [d for d in at.dataframe if column in d.value.columns]
         config = json.loads(grid.proto.columns)
         assert config["file"]["width"] == "medium", column
+
+
+def test_a_file_that_adds_nothing_again_says_nothing_of_how_its_rows_are_saved(open_page, app_env):
+    """Beside "nothing new to import", the preview still said "1 row had no role: saved as …"."""
+    rows = b"Company,Role,Date applied\nAcme,,2026-01-05\nBeta,Analyst,2026-01-06\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("roles.csv", rows, "text/csv")])
+    at.run()
+    assert any("had no role" in s for s in shown(at.info))
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    at.file_uploader[0].set_value([("roles.csv", rows, "text/csv")])
+    at.run()
+    assert _metric(at, "Duplicates skipped") == "2"
+    assert not any("had no role" in s for s in shown(at.info))

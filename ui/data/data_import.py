@@ -196,8 +196,8 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
         help=f"{problems.in_words(found) or 'None'}: listed below with their line, field and what happens.",
     )
     said: dict[str, list[str]] = {}  # a notice true of several files is said once, naming them
-    for f in files:
-        for notice in f.notices:
+    for f, adds in zip(files, plan.added):
+        for notice in f.notices if adds else ():  # how rows are saved: moot when none will be
             said.setdefault(notice, []).append(f.path)
     for notice, paths in said.items():
         st.info(f"{md(_file_names(paths))}: {md(notice)}", icon=":material/info:")
