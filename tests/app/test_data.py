@@ -533,3 +533,14 @@ def test_a_file_that_adds_nothing_again_says_nothing_of_how_its_rows_are_saved(o
     at.run()
     assert _metric(at, "Duplicates skipped") == "2"
     assert not any("had no role" in s for s in shown(at.info))
+
+
+def test_the_preview_marks_a_stand_in_day_applied_with_by(open_page):
+    """The notice said "shown as such", and the preview showed the status date as the day applied."""
+    rows = b"Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,2026-01-20\nBeta,Analyst,2026-01-06,,\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("standin.csv", rows, "text/csv")])
+    at.run()
+    assert not at.exception
+    applied = _table(at, "applied_on").set_index("company")["applied_on"].to_dict()
+    assert applied == {"Acme": "by 20 Jan 2026", "Beta": "06 Jan 2026"}

@@ -313,12 +313,21 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
             "**Applications to add**"
             + (f" (first {PREVIEW_ROWS})" if counts["applications"] > PREVIEW_ROWS else "")
         )
-        shown = plan.applications.head(PREVIEW_ROWS)[["company", "role", "applied_on", "channel", "source"]]
+        head = plan.applications.head(PREVIEW_ROWS)
+        shown = head[["company", "role", "applied_on", "channel", "source"]].copy()
+        # a stand-in day (no date applied in the file: the status date) reads "by …", as on its page
+        known = head["applied_known"].fillna(True).astype(bool) if "applied_known" in head else True
+        days = pd.to_datetime(shown["applied_on"]).dt.strftime("%d %b %Y")
+        shown["applied_on"] = days.where(known, "by " + days)
         st.dataframe(
             shown,
             hide_index=True,
             height=min(38 + 35 * len(shown), 300),
-            column_config={"applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY")},
+            column_config={
+                "applied_on": st.column_config.TextColumn(
+                    "Applied", help="“by …”: the file gives no date applied; the status date stands in."
+                )
+            },
             placeholder="",
         )
 
