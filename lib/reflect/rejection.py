@@ -85,11 +85,15 @@ def record_defaults(today: dt.date) -> dict[str, Any]:
 PAUSE_BEHIND_DAYS = 14  # a "no" this many days old: its pause is behind the person
 
 
-def pause_behind(recorded: dict[str, Any], today: dt.date) -> int | None:
+def pause_behind(recorded: dict[str, Any], today: dt.date, silent_since: dt.date | None = None) -> int | None:
     """How many days ago the "no" in the history came, when that is long enough that no pause is
     asked now (an old tracker's imported "no", often): the look back can start at once. None for a
-    recent one, or one whose day is unknown (it may have come today)."""
+    recent one, or one whose day is unknown (it may have come today) — unless it is a silence, with
+    `silent_since` (the day the silence counted as ghosted, from the last word): that one is old
+    whenever it was written down."""
     day = recorded.get("rejected_on")
+    if day is None and recorded.get("news_via") == "silence":
+        day = silent_since
     if day is None:
         return None
     days = (today - (day.date() if isinstance(day, dt.datetime) else day)).days

@@ -572,3 +572,24 @@ def test_the_look_back_asks_about_the_interview_only_of_a_no_that_came_after_one
     assert {"dressed_right", "presented_well", "team_fit"} <= asked["interview"]
     assert not {"dressed_right", "presented_well", "team_fit"} & asked["applied"]
     assert {"prepared", "qualified", "heart_in_it"} <= asked["applied"]  # the rest still asked
+
+
+def test_an_old_silence_with_no_day_asks_no_pause_but_a_recent_one_does(open_page, app_env):
+    """An imported "Ghosted" with no day, sent months ago, asked for a pause until tomorrow."""
+    from lib.data.importers import parse_bytes
+    from lib.store import imports as import_store
+
+    engine = db.open_database(app_env)
+    sent_long_ago = dt.date.today() - dt.timedelta(days=129)
+    sent_lately = dt.date.today() - dt.timedelta(days=10)
+    rows = f"Company,Role,Date applied,Status\nArcana,Analyst,{sent_long_ago},Ghosted\nFresh,Analyst,{sent_lately},Ghosted\n"
+    import_store.apply(engine, parse_bytes("tracker.csv", rows.encode()))
+    ids = dict(zip(apps.load_applications(engine)["company"], apps.load_applications(engine)["id"]))
+    at = open_page("pages/rejection.py", query_params={"id": str(ids["Arcana"])})
+    assert not at.exception
+    since = sent_long_ago + dt.timedelta(days=30)
+    said = f"counted as ghosted since {since:%d %b %Y}, {(dt.date.today() - since).days} days ago"
+    assert any(said in c for c in shown(at.caption))
+    assert at.button(key="save_rejection").label == "Save and look back now"
+    at = open_page("pages/rejection.py", query_params={"id": str(ids["Fresh"])})
+    assert at.button(key="save_rejection").label == "Save and take my pause"  # it may be news today

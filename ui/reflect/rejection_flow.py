@@ -19,6 +19,7 @@ from lib.reflect import rejection as steps
 from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
+from lib.store import settings as settings_store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, focus, forms, state
 from ui.reflect import questionnaire, reflections
@@ -35,6 +36,7 @@ class Flow:
     recorded: dict[str, Any]
     earlier: list[dict[str, Any]]
     asked: bool  # an id or reflection was in the URL
+    silent_since: dt.date | None = None  # a ghosting with no day: when the silence counted as one
 
     @property
     def app_id(self) -> int:
@@ -55,7 +57,9 @@ class Flow:
     @property
     def pause_behind(self) -> int | None:
         """Days since a "no" old enough that the record step asks no pause (None: a pause is asked)."""
-        return None if self.looking_back else steps.pause_behind(self.recorded, dt.date.today())
+        if self.looking_back:
+            return None
+        return steps.pause_behind(self.recorded, dt.date.today(), self.silent_since)
 
     @property
     def pauseless(self) -> bool:
@@ -96,7 +100,18 @@ def _flow(engine: Engine, reflection_id: int | None, app_id: int | None) -> Flow
         None if last is None else last["via"],
     )
     earlier = [r for r in store.reflections_for(engine, app_id) if r["bank"] == BANK.id]
-    return Flow(app, reflection, status.outcome, recorded, earlier, True)
+    return Flow(app, reflection, status.outcome, recorded, earlier, True, _silent_since(engine, app, events))
+
+
+def _silent_since(engine: Engine, app: dict[str, Any], events: pd.DataFrame) -> dt.date | None:
+    """The day a silence became a ghosting: the ghost days after the last word (the last dated
+    step, or the day applied when it is known)."""
+    words = [d.date() for d in events["occurred_on"].dropna()]
+    if app["applied_known"]:
+        words.append(pd.Timestamp(app["applied_on"]).date())
+    if not words:
+        return None
+    return max(words) + dt.timedelta(days=settings_store.get_setting(engine, "ghost_days"))
 
 
 PICK_KEY = "rejection_pick"
@@ -325,10 +340,13 @@ def draw(flow: Flow) -> None:
     elif flow.pause_behind:
         with st.container(border=True):
             st.markdown("#### How you are now")
-            st.caption(
-                f"This “no” came {flow.pause_behind} days ago, so no pause is asked now. Say how you "
-                "feel today; the look back opens next."
+            came = (
+                f"This “no” came {flow.pause_behind} days ago"
+                if flow.recorded.get("rejected_on") is not None
+                else f"This silence has counted as ghosted since {flow.silent_since:%d %b %Y}, "
+                f"{flow.pause_behind} days ago"
             )
+            st.caption(f"{came}, so no pause is asked now. Say how you feel today; the look back opens next.")
             questionnaire.section(
                 BANK,
                 steps.PAUSE,

@@ -49,3 +49,13 @@ def test_a_no_weeks_old_asks_no_pause_but_a_recent_one_or_one_on_an_unknown_day_
     assert behind(dt.date(2026, 11, 23)) is None  # 13 days: a pause is still asked
     assert behind(None) is None  # it may have come today
     assert rejection.pause_behind({"stage_reached": "applied"}, today) is None  # no "no" recorded yet
+
+
+def test_a_silence_with_no_day_is_old_when_it_counted_as_ghosted_long_ago():
+    today = dt.date(2026, 12, 6)
+    silence = {"rejected_on": None, "news_via": "silence"}
+    assert rejection.pause_behind(silence, today, silent_since=dt.date(2026, 9, 1)) == 96
+    assert rejection.pause_behind(silence, today, silent_since=dt.date(2026, 12, 1)) is None
+    assert rejection.pause_behind(silence, today) is None  # no word ever dated: may be news today
+    no_day = {"rejected_on": None, "news_via": "email"}  # a "no" with no day: may have come today
+    assert rejection.pause_behind(no_day, today, silent_since=dt.date(2026, 9, 1)) is None
