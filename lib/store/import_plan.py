@@ -147,8 +147,9 @@ def _further_in_file(
 ) -> pd.DataFrame:
     """Applications already there that the files show further along (a tracker exported again after
     a reply): the import adds none of it, so the preview says which, and how far the file has them.
-    `repeated`: the import keys already there. Columns: application_id, company, role, file_says."""
-    columns = ["application_id", "company", "role", "file_says"]
+    `repeated`: the import keys already there. Columns: application_id, company, role, file_says,
+    file_day (the day the file gives that step, NaT when it gives none)."""
+    columns = ["application_id", "company", "role", "file_says", "file_day"]
     in_file = events[events["import_key"].isin(set(repeated))]
     if in_file.empty:
         return pd.DataFrame(columns=columns)
@@ -172,14 +173,22 @@ def _further_in_file(
         .where(A.c.id.in_([int(i) for i in said["application_id"].head(500)]))
     ).all()
     name_of = {row.id: (row.name, row.role) for row in names}
+    said["file_says"] = [
+        vocab.OUTCOMES[int(ending) - 1] if ending else vocab.STAGES[int(rank)]
+        for rank, ending in zip(said["rank"], said["ending"])
+    ]
+    # the day the file gives that step, so the person need not look it up again to record it
+    dated = in_file[in_file["date_known"].astype(bool)] if "date_known" in in_file else in_file
+    day_of = dated.groupby(["import_key", "kind"])["occurred_on"].max()
     return pd.DataFrame(
         [
             (
                 int(app_id),
                 *name_of.get(int(app_id), ("", "")),
-                vocab.OUTCOMES[int(ending) - 1] if ending else vocab.STAGES[int(rank)],
+                says,
+                pd.Timestamp(day_of.get((key, says), pd.NaT)),
             )
-            for app_id, rank, ending in zip(said["application_id"], said["rank"], said["ending"])
+            for key, app_id, says in zip(said.index, said["application_id"], said["file_says"])
         ],
         columns=columns,
     )
@@ -222,7 +231,7 @@ def plan_with(connection: Connection, files: Sequence[ParsedFile]) -> ImportPlan
     further = (
         _further_in_file(connection, repeated, events, existing)
         if not repeated.empty and not events.empty
-        else pd.DataFrame(columns=["application_id", "company", "role", "file_says"])
+        else pd.DataFrame(columns=["application_id", "company", "role", "file_says", "file_day"])
     )
     if is_dup.any():
         # Only the history from the file whose row is kept: the same application in two files

@@ -387,8 +387,11 @@ def test_a_tracker_exported_again_after_replies_says_which_applications_it_has_f
     open_page, app_env
 ):
     """Acme went from Applied to Rejected in the file: "10 duplicates skipped" was all it said."""
-    first = b"Company,Role,Date Applied,Status\nAcme,Analyst,2025-03-01,Applied\nWayne,Analyst,2025-03-02,Applied\n"
-    again = first.replace(b"03-01,Applied", b"03-01,Rejected") + b"Birch,Analyst,2025-03-04,Applied\n"
+    first = b"Company,Role,Date Applied,Status,Status date\nAcme,Analyst,2025-03-01,Applied,\nWayne,Analyst,2025-03-02,Applied,\n"
+    again = (
+        first.replace(b"03-01,Applied,", b"03-01,Rejected,2025-03-20")
+        + b"Birch,Analyst,2025-03-04,Applied,\n"
+    )
     at = open_page(PAGE)
     at.file_uploader[0].set_value(("tracker.csv", first, "text/csv")).run()
     at.button(key="import_go").click().run()
@@ -400,7 +403,7 @@ def test_a_tracker_exported_again_after_replies_says_which_applications_it_has_f
         for i in shown(at.info)
     )
     links = [link.proto.label for link in at.get("page_link")]
-    assert "Acme · Analyst — the file says: rejected" in links
+    assert "Acme · Analyst — the file says: rejected on 20 Mar 2025" in links  # the day, to record it
     assert not any(label.startswith("Wayne") for label in links)  # the same in both: not said
 
 

@@ -242,9 +242,12 @@ def _further_in_file(further: pd.DataFrame) -> None:
         icon=":material/update:",
     )
     for row in further.head(FURTHER_LINKS).itertuples():
+        day = getattr(row, "file_day", pd.NaT)
+        on = f" on {day:%d %b %Y}" if pd.notna(day) else ""
         st.page_link(
             "pages/application.py",
-            label=f"{md(row.company)} · {md(row.role)} — the file says: {vocab.stage_label(row.file_says).lower()}",
+            label=f"{md(row.company)} · {md(row.role)} — the file says: "
+            f"{vocab.stage_label(row.file_says).lower()}{on}",
             icon=":material/arrow_forward:",
             query_params={"id": str(int(row.application_id))},
         )

@@ -13,6 +13,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
+import pandas as pd
+
 from lib.core.db import Engine
 from lib.core.text import plural
 from lib.data.importers import binary, linkedin, rebound_export, spreadsheet, statuses, trackers
@@ -250,6 +252,7 @@ def report(files: Sequence[ParsedFile], plan) -> dict:
                 "company": r.company,
                 "role": r.role,
                 "file_says": r.file_says,
+                "file_day": None if pd.isna(r.file_day) else f"{r.file_day:%Y-%m-%d}",
             }
             for r in plan.further.head(FURTHER_SAID).itertuples()
         ]
@@ -287,7 +290,7 @@ def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = Fa
     {"files": [{"path", "format", "rows", "imported", "duplicates", "skipped", "notices",
     "errors": [{"line", "field", "message"}]}], "imported": {"applications", "stage_events",
     "contacts", "companies", "saved_jobs", "contacts_matched_to_companies"}, "duplicates_skipped": N,
-    "further_along": [{"application_id", "company", "role", "file_says"}]} (the first FURTHER_SAID).
+    "further_along": [{"application_id", "company", "role", "file_says", "file_day"}]} (the first FURTHER_SAID).
     """
     from lib.data.email.cli import import_mail
     from lib.data.email.scan import is_email_file

@@ -473,3 +473,21 @@ def test_a_row_with_no_date_applied_is_known_as_an_application_there_before_stan
     assert (
         store.plan(engine, parse_bytes("tracker.csv", NO_DATE_APPLIED)).counts["applications"] == 1
     )  # Globex
+
+
+def test_what_a_file_has_further_along_comes_with_the_day_the_file_gives_it(engine, tmp_path):
+    """The person had to look the day up in the file again to record the step."""
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(
+        b"Company,Role,Date Applied,Status,Status date\nAcme,Analyst,2025-03-01,Applied,\nZed,BI,2025-03-02,Applied,\n"
+    )
+    import_files([str(path)], engine)
+    path.write_bytes(
+        b"Company,Role,Date Applied,Status,Status date\n"
+        b"Acme,Analyst,2025-03-01,Rejected,2025-03-20\nZed,BI,2025-03-02,Interview,\n"
+    )
+    again = {
+        f["company"]: (f["file_says"], f["file_day"])
+        for f in import_files([str(path)], engine)["further_along"]
+    }
+    assert again == {"Acme": ("rejected", "2025-03-20"), "Zed": ("interview", None)}
