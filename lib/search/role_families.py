@@ -1,8 +1,8 @@
 """Role titles grouped into families: "Sr. Data Analyst", "data analyst" and "Lead Data Analyst"
 are one family, "Data Analyst".
 
-Case, punctuation, spacing and seniority words (senior, sr, junior, jr, lead, principal, staff,
-intern, mid-level, I/II/III, ...) are ignored. Letters of every script are kept, so titles in
+Case, punctuation, spacing, seniority words (senior, sr, junior, jr, lead, principal, staff,
+intern, mid-level, I/II/III, ...) and where the job is done (remote, hybrid, onsite) are ignored. Letters of every script are kept, so titles in
 other scripts group the same way. A title made only of seniority words keeps its own words.
 """
 
@@ -46,6 +46,9 @@ SENIORITY_WORDS = frozenset(
         "4",
     }
 )
+# Where the job is done, not what it is: "Analytics Engineer (Remote)" is an Analytics Engineer.
+WORK_MODE_WORDS = frozenset({"remote", "hybrid", "onsite"})
+_IGNORED = SENIORITY_WORDS | WORK_MODE_WORDS
 _NOT_WORD = re.compile(r"[^\w]+")
 # a job's reference, not its kind: "(R0992884)", "[Job ID 75608]", "#12345", "REQ-20931"
 _REFERENCE = re.compile(r"[(\[][^)\]]*\d[^)\]]*[)\]]|#\s*\d+|(?<![\w-])[\w-]*\d{4}[\w-]*")
@@ -59,7 +62,7 @@ def role_family_key(title: object) -> str:
         return ""
     text = _REFERENCE.sub(" ", unicodedata.normalize("NFKC", title)).casefold().replace("_", " ")
     words = [w for w in _NOT_WORD.split(text) if w]
-    kept = [w for w in words if w not in SENIORITY_WORDS]
+    kept = [w for w in words if w not in _IGNORED]
     return " ".join(kept or words)
 
 
@@ -79,9 +82,7 @@ def _as_written(title: str) -> str | None:
     the family's own name can't ("IT Support Analyst", "Software Engineering Co-Op", "DevOps
     Engineer"); None when Title Case of the family says it as well."""
     tokens = unicodedata.normalize("NFKC", title).replace("_", " ").split()
-    kept = [
-        t.strip(",;:") for t in tokens if role_family_key(t) and role_family_key(t) not in SENIORITY_WORDS
-    ]
+    kept = [t.strip(",;:") for t in tokens if role_family_key(t) and role_family_key(t) not in _IGNORED]
     kept = [t for t in kept if t]
     shouted = " ".join(kept).isupper() and (len(kept) > 1 or len(kept[0]) > 4) if kept else False
     if not kept or shouted:  # a title in capitals ("DATA ANALYST", "ANALYST") is not a spelling; "QA" is

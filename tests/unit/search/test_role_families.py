@@ -93,3 +93,16 @@ def test_rates_by_kind_of_role_leave_out_applications_without_a_role():
     table = traction.traction_table(apps, events, today=dt.date(2026, 3, 1))
     assert table["role_family"].isna().sum() == 6
     assert traction.rates_by(table, "role_family")["group"].tolist() == ["Data Analyst"]
+
+
+def test_where_the_job_is_done_is_no_part_of_its_family():
+    """ "Analytics Engineer (Remote)" stood apart from "Analytics Engineer" on Traction's By role."""
+    titles = pd.Series(
+        ["Analytics Engineer (Remote)", "Analytics Engineer", "Remote Data Engineer", "Hybrid"]
+    )
+    assert role_families(titles).tolist() == [
+        "Analytics Engineer",
+        "Analytics Engineer",
+        "Data Engineer",
+        "Hybrid",
+    ]
