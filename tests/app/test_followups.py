@@ -768,3 +768,19 @@ def test_a_connect_done_on_home_reads_as_connected_on_network(open_page, rejecte
     assert not at.exception
     assert "Done: connected today." in [t.value for t in at.toast]
     assert contact_store.get_contact(engine, sam)["connected_on"] == dt.date.today()
+
+
+def test_a_done_clicked_by_mistake_is_undone_from_home(open_page, rejected):
+    """Done had no way back: the action was gone for good."""
+    at = open_page()
+    done = next(b for b in at.button if b.key and b.key.startswith("done_thank-you"))
+    title = next(m for m in home_actions(at) if "thank\\-you" in m)
+    done.click()
+    at.run()
+    assert not [m for m in home_actions(at) if "thank\\-you" in m]
+    assert any(c.startswith("Marked done: Send a thank") for c in texts(at.caption))
+    at.button(key="undo_done").click()
+    at.run()
+    assert not at.exception
+    assert title in home_actions(at)  # back in the list
+    assert not any(c.startswith("Marked done:") for c in texts(at.caption))

@@ -13,7 +13,7 @@ from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
-from ui import layout, state, tables
+from ui import forms, layout, state, tables
 from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
@@ -32,6 +32,9 @@ ICONS = {
 }
 SNOOZES = {"Tomorrow": 1, "In 3 days": 3, "Next week": 7}
 SNOOZED_SHOWN = 20  # snoozed actions listed with a button; the rest counted
+# The last action marked done, offered back (Undo) while Home stays open: a Done clicked by mistake
+# was gone for good. Under forms.KEPT, so another page (or another save's message) ends the offer.
+UNDO = f"{forms.KEPT}:next_action_undo"
 
 
 @state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the lists as they are
@@ -79,6 +82,12 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
         checked_in=checked_in,
         connected=connected,
     )
+    # a Done that also wrote the person's day (a check-in, a connection) is not offered back: undone,
+    # the list and the person would disagree
+    if status == "done" and checked_in is None and connected is None:
+        st.session_state[UNDO] = (action.rule_key, action.title)
+    else:
+        st.session_state.pop(UNDO, None)
     if status == "open":
         said = "Back in your next actions."
     elif status != "done":
@@ -133,6 +142,23 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
                 )
 
 
+def _undo(rule_key: str) -> None:
+    action_store.set_action_state(state.engine(), rule_key, "open")
+    st.session_state.pop(UNDO, None)
+    st.toast("Back in your next actions.", icon=":material/undo:")
+
+
+def _undo_line() -> None:
+    """ "Marked done: …" with Undo, for the last action marked done on this visit."""
+    last = st.session_state.get(UNDO)
+    if not last:
+        return
+    rule_key, title = last
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.caption(f"Marked done: {md(title)}.", width="content")
+        st.button("Undo", key="undo_done", icon=":material/undo:", on_click=_undo, args=(rule_key,))
+
+
 def _calm(actions: list[next_actions.Action], held: list[next_actions.Action], today: dt.date) -> None:
     if actions:
         st.subheader("Only what can't wait")
@@ -155,9 +181,11 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     actions, held = next_actions.calm(open_actions(today), pause_ends, today)
     if pause_ends is not None:
         _calm(actions, held, today)
+        _undo_line()
         return
     head, export = st.columns([3, 1], vertical_alignment="bottom")
     head.subheader(f"Next actions ({len(actions)})" if actions else "Next actions")
+    _undo_line()
     snoozed = _sorted_actions(today)[1]
     if not actions:
         if snoozed:
