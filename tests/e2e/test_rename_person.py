@@ -29,6 +29,8 @@ def test_the_picker_names_a_person_by_the_name_just_saved(page, server):
     page.get_by_role("button", name="Save changes").click()
     wait_for_app(page)
     expect(picker).to_have_value("Priya R. Shah (recruiter, Renamed Co)")
+    # the keyboard stays in the form saved (it fell to the page's body)
+    expect(page.locator("[class*='st-key-contact_edit_'] input[aria-label='Name *']").first).to_be_focused()
 
 
 def test_a_deleted_person_leaves_the_picker_empty(page, server):
@@ -49,4 +51,5 @@ def test_a_deleted_person_leaves_the_picker_empty(page, server):
     page.get_by_role("button", name="Delete person").click()
     wait_for_app(page)
     expect(page.locator("[class*=st-key-network_person_picker] input")).to_have_value("")
+    expect(page.locator("[class*=st-key-network_person_picker] input")).to_be_focused()  # not the body
     expect(page.get_by_test_id("stToast").get_by_text("Deleted Dora Deleted.", exact=False)).to_be_visible()

@@ -11,7 +11,7 @@ import streamlit as st
 from lib.core.db import DatabaseBusy
 from lib.store import contacts as store
 from lib.store.base import StoreError
-from ui import forms, layout, state
+from ui import focus, forms, layout, state
 from ui.params import int_param
 from ui.search import merge, network
 from ui.text import md
@@ -19,6 +19,7 @@ from ui.text import md
 RENAMED = "network_person_saved"  # the person just edited: picked again, under their new name
 PICKED = "network_person"  # the picked person's id (a link, an add and a rename set it too)
 _PICKER_ROUND = "network_person_round"  # a new picker after a delete (see _delete)
+DELETED = "network_person_deleted"  # the focus after a delete
 
 
 def _picker_key() -> str:
@@ -54,6 +55,7 @@ def _chosen(labels: dict[int, str]) -> int | None:
         placeholder="Pick someone",
         on_change=lambda: st.session_state.update({PICKED: st.session_state.get(picker)}),
     )
+    focus.show(DELETED)
     return chosen
 
 
@@ -100,6 +102,7 @@ def _edit(chosen: int, person: dict) -> None:
     form = f"contact_edit_{chosen}"
     edited = network.contact_form(form, person, submit="Save changes")
     forms.show_flash(place=form)  # said under the button pressed, not a page away
+    focus.show(form)
     if edited is None:
         return
     try:
@@ -108,6 +111,7 @@ def _edit(chosen: int, person: dict) -> None:
         forms.set_errors(form, forms.errors_from(exc))
     else:
         forms.renew(form)  # shows the saved person
+        focus.after_save(form, forms.key(form, "name"))  # not the page's body: the form, drawn anew
         forms.leave(RENAMED, chosen)
         forms.flash("Saved.", place=form)
     st.rerun()
@@ -168,6 +172,7 @@ def _delete(contact_id: int, name: str) -> None:
     # A new picker: the old one, emptied, still showed "Priya Nair (recruiter)" in its box.
     st.session_state.pop(_picker_key(), None)
     st.session_state[_PICKER_ROUND] = st.session_state.get(_PICKER_ROUND, 0) + 1
+    focus.after_save(DELETED, _picker_key())  # the new picker: the next person is picked from there
     st.session_state[PICKED] = None
     st.session_state.pop("person_delete_sure", None)
     st.query_params.pop("contact", None)
