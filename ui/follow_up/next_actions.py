@@ -13,7 +13,7 @@ from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
-from ui import forms, layout, state, tables
+from ui import focus, forms, layout, state, tables
 from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
@@ -35,6 +35,7 @@ SNOOZED_SHOWN = 20  # snoozed actions listed with a button; the rest counted
 # The last action marked done, offered back (Undo) while Home stays open: a Done clicked by mistake
 # was gone for good. Under forms.KEPT, so another page (or another save's message) ends the offer.
 UNDO = f"{forms.KEPT}:next_action_undo"
+REFOCUS = "next_actions_refocus"  # a row just left the list: where the keyboard goes next
 
 
 @state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the lists as they are
@@ -88,6 +89,8 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
         st.session_state[UNDO] = (action.rule_key, action.title)
     else:
         st.session_state.pop(UNDO, None)
+    if status != "open":  # its row goes: the keyboard goes on to Undo, or the next action
+        forms.leave(REFOCUS, True)
     if status == "open":
         said = "Back in your next actions."
     elif status != "done":
@@ -140,6 +143,16 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
                     on_click=_decide,
                     args=(action, "snoozed", days),
                 )
+
+
+def _refocus(actions: list[next_actions.Action]) -> None:
+    """After Done or Later, the focus on Undo (or the next action's Done), not the page's body."""
+    if not forms.take(REFOCUS):
+        return
+    if st.session_state.get(UNDO):
+        focus.now("undo_done")
+    elif actions:
+        focus.now(f"done_{actions[0].rule_key}")
 
 
 def _undo(rule_key: str) -> None:
@@ -196,6 +209,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
                 "chase, check-ins and people to connect with show up here."
             )
         _snoozed_list(snoozed)
+        _refocus(actions)
         return
     # Built only when clicked (a few hundred actions take a while to write as a calendar). No rerun on
     # the click: a rerun replaces the file's id while the browser is still asking for it.
@@ -211,6 +225,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     )
     for action in actions[:SHOWN]:
         _row(action, today)
+    _refocus(actions)
     rest = actions[SHOWN:]
     if rest:
         label = f"{len(rest)} more" + (f" (the first {REST_ROWS} listed)" if len(rest) > REST_ROWS else "")
