@@ -18,7 +18,9 @@ _JS = """
 export default function (component) {
   const target = component.data?.target;
   if (!target) return;
-  const box = `.st-key-${CSS.escape(target)}`;
+  // the class Streamlit gives a keyed element: its key with anything but letters, digits, "_" and
+  // "-" made "-" (a next action's key holds ":")
+  const box = `.${CSS.escape("st-key-" + target.trim().replaceAll(/[^a-zA-Z0-9_-]/g, "-"))}`;
   // a text field, or a row of choices: its picked one, else its first (never its help button); or
   // a button of its own (a st.button's key names it)
   const selector = `${box} input, ${box} textarea, ${box} [role=radio][aria-checked=true], ` +

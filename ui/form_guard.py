@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import forms
+
 QUESTION = "What you typed in the form on this page is not saved yet. Leave the page anyway?"
+ERRORS_SUFFIX = forms.errors_key("")  # a form's refused fields, under "<form>__errors"
 
 _JS = """
 export default function (component) {
@@ -24,7 +27,16 @@ export default function (component) {
   const onFocus = (event) => {
     if (inForm(event.target) && !found.has(event.target)) found.set(event.target, event.target.value);
   };
-  const unsaved = () => [...found].some(([box, value]) => box.isConnected && box.value.trim() !== value.trim());
+  // forms whose last save was refused (a field to fix): what they hold is not saved, typed or not
+  window.__reboundRefusedForms = component.data?.refused || [];
+  const refused = (box) => {
+    const holder = box.closest('[class*="st-key-"]');
+    const keyClass = holder && [...holder.classList].find((c) => c.startsWith("st-key-"));
+    return keyClass && (window.__reboundRefusedForms || []).some((form) => keyClass.startsWith(`st-key-${form}_`));
+  };
+  const unsaved = () =>
+    [...found].some(([box, value]) => box.isConnected && box.value.trim() !== value.trim()) ||
+    [...document.querySelectorAll(boxes)].some((box) => inForm(box) && box.value.trim() && refused(box));
   const handedOver = (form) => {
     for (const box of [...found.keys()]) if (!box.isConnected || form.contains(box)) found.delete(box);
   };
@@ -63,6 +75,12 @@ _guard = st.components.v2.component("rebound_form_guard", js=_JS)
 
 
 def ask_before_leaving_typed_forms() -> None:
-    """Mount once per run (app.py): every page's forms are watched."""
+    """Mount once per run (app.py): every page's forms are watched. A form whose save was refused
+    (its errors shown) still holds words not saved: leaving asks then too, typed again or not."""
+    refused = [
+        str(name)[: -len(ERRORS_SUFFIX)]
+        for name, errors in st.session_state.items()
+        if str(name).endswith(ERRORS_SUFFIX) and errors
+    ]
     with st.sidebar:  # out of the page's flow: nothing on the page waits for it to load
-        _guard(key="rebound_form_guard", data={"question": QUESTION}, height=0)
+        _guard(key="rebound_form_guard", data={"question": QUESTION, "refused": refused}, height=0)

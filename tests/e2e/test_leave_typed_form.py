@@ -49,3 +49,24 @@ def test_a_form_saved_or_left_untouched_lets_the_link_go_without_a_question(page
     page.get_by_role("link", name="Network").click()
     expect(page).to_have_url(f"{server.base_url}/network")
     assert asked == []
+
+
+def test_a_form_whose_save_was_refused_still_asks_before_its_words_are_dropped(page, server):
+    """A save refused for a missing company counted as handed over: the menu link then dropped the
+    role typed without a word."""
+    goto(page, server, "add_application")
+    page.get_by_label("Role *").fill("Platform Engineer, refused once")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Company is required").first).to_be_visible()
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", stay)
+    page.get_by_role("link", name="Network").click()
+    expect(page).to_have_url(f"{server.base_url}/add_application")
+    assert asked == [QUESTION]
+    expect(page.get_by_label("Role *")).to_have_value("Platform Engineer, refused once")

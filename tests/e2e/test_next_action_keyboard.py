@@ -1,4 +1,5 @@
-"""Done on Home from the keyboard: the row goes, and the cursor goes to Undo (it fell to the page's
+"""Done on Home from the keyboard: the row goes, and the cursor goes to Undo, then back to the action
+brought back (it fell to the page's
 body, and a keyboard user tabbed through the whole menu to get back). Only a browser has focus."""
 
 import datetime as dt
@@ -35,3 +36,4 @@ def test_done_from_the_keyboard_puts_the_cursor_on_undo_and_undo_brings_it_back(
     page.keyboard.press("Enter")
     wait_for_app(page)
     expect(page.get_by_text("Send a thank-you to Keyboard Works (Analyst)", exact=True)).to_be_visible()
+    expect(done).to_be_focused()  # back on the action brought back, not the page's body

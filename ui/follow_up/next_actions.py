@@ -147,9 +147,13 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
 
 def _refocus(actions: list[next_actions.Action]) -> None:
     """After Done or Later, the focus on Undo (or the next action's Done), not the page's body."""
-    if not forms.take(REFOCUS):
+    target = forms.take(REFOCUS)
+    if not target:
         return
-    if st.session_state.get(UNDO):
+    if isinstance(target, str):  # an action brought back: its own Done, where it is listed again
+        if any(f"done_{action.rule_key}" == target for action in actions[:SHOWN]):
+            focus.now(target)
+    elif st.session_state.get(UNDO):
         focus.now("undo_done")
     elif actions:
         focus.now(f"done_{actions[0].rule_key}")
@@ -158,6 +162,7 @@ def _refocus(actions: list[next_actions.Action]) -> None:
 def _undo(rule_key: str) -> None:
     action_store.set_action_state(state.engine(), rule_key, "open")
     st.session_state.pop(UNDO, None)
+    forms.leave(REFOCUS, f"done_{rule_key}")
     st.toast("Back in your next actions.", icon=":material/undo:")
 
 
