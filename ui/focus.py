@@ -54,3 +54,22 @@ def now(widget_key: str) -> None:
     """Focus `widget_key`'s field once this run has drawn it."""
     with st.sidebar:  # out of the page's flow
         _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": widget_key}, height=0)
+
+
+_TOP_JS = """
+export default function () {
+  // the page's own scroll box, and the window's: which one scrolls depends on the layout
+  document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')
+    .forEach((box) => box.scrollTo({ top: 0 }));
+  window.scrollTo({ top: 0 });
+}
+"""
+
+_to_top = st.components.v2.component("rebound_to_top", js=_TOP_JS)
+
+
+def to_top() -> None:
+    """Open the page at its top: a page opened from a button low on another (the same page with
+    other parameters) kept that scroll, its title and first lines above the edge."""
+    with st.sidebar:
+        _to_top(key=f"rebound_top_{uuid.uuid4().hex[:8]}", height=0)

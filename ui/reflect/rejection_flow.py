@@ -115,6 +115,7 @@ def _silent_since(engine: Engine, app: dict[str, Any], events: pd.DataFrame) -> 
 
 
 PICK_KEY = "rejection_pick"
+OPEN_AT_TOP = "rejection_open_at_top"  # the look back opened from the record step's bottom button
 
 
 def pick() -> None:
@@ -272,6 +273,7 @@ def _save(flow: Flow, opened: int | None, version: int | None = None) -> None:
         reflections.offer_next(flow.app_id, answers)
         st.switch_page("pages/application.py", query_params={"id": str(flow.app_id)})
     if flow.pause_behind:  # the look back says "Take your time; nothing is due."
+        forms.leave(OPEN_AT_TOP, True)
         st.switch_page("pages/rejection.py", query_params={"reflection": str(recorded_id)})
     forms.flash(
         f"Recorded. Be kind to yourself until {pause_until:%a %d %b, %H:%M}. When your pause ends, "
@@ -298,6 +300,8 @@ def draw(flow: Flow) -> None:
         questionnaire.forget(prefix)
         forms.clear_errors(prefix)
 
+    if forms.take(OPEN_AT_TOP):
+        focus.to_top()
     label = "Save my reflection" if flow.looking_back else "Save and take my pause"
     if flow.pause_behind:
         label = "Save and look back now"
