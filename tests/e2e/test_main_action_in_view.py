@@ -125,6 +125,8 @@ def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
     expect(mark_sent).to_be_visible()
     box = mark_sent.bounding_box()
     assert box is not None and box["y"] + box["height"] <= HEIGHT, f"Mark sent ends at {box}"
+    # the cursor in the draft written, to read and fill its gaps (it fell to the page's body)
+    expect(page.locator("[class*='st-key-body_'] textarea").first).to_be_focused()
     page.get_by_text("Who to write to, and what to ask").click()  # the setup is one click away
     page.get_by_text("Someone not in your network").click()
     name = page.get_by_label("Their name")

@@ -18,7 +18,7 @@ from lib.reflect.rejection import looked_back
 from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import focus, forms, state
 from ui.follow_up import followups
 from ui.params import int_param
 from ui.text import md
@@ -200,6 +200,7 @@ def setup(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame, f
 
 def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFrame) -> None:
     engine = state.engine()
+    focus.show(SETUP)  # after "Write the drafts": in the first new draft's text, not the page's body
     recipients = people.head(500) if app_id == NO_APP else people[people["company_id"] == facts["company_id"]]
     person = {int(r.id): r._asdict() for r in recipients.itertuples()}
     person_ids = list(person)
@@ -315,6 +316,8 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
         added.append(record)
     st.session_state["compose_drafts"] = earlier + added
     st.session_state["compose_writes"] = writes + 1
+    if added:
+        focus.after_save(SETUP, f"body_{added[0]['key']}")
     followups.keep_drafts(app_id)
     st.rerun()
 
