@@ -43,8 +43,10 @@ if (pause_ends := mood.pause_notice()) and not st.toggle("Show everything anyway
     next_actions.render(pause_ends)
     st.stop()
 headline.show()
-next_actions.render()  # what to do next, right under where you stand: below the week's plan it began
-practice.home_section()  # under the 800 px edge at 1,280 px; this week against the plan; cards ready
+# What to do next comes right under where you stand: under the week's plan, at 1,280 x 800 it
+# began below the bottom edge.
+next_actions.render()
+practice.home_section()  # this week against the plan; practice cards ready
 mood.checkin_form()
 
 # Full width: in half the page the Applied date was cut and the stage and outcome out of view.

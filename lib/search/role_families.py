@@ -2,8 +2,9 @@
 are one family, "Data Analyst".
 
 Case, punctuation, spacing, seniority words (senior, sr, junior, jr, lead, principal, staff,
-intern, mid-level, I/II/III, ...) and where the job is done (remote, hybrid, onsite) are ignored. Letters of every script are kept, so titles in
-other scripts group the same way. A title made only of seniority words keeps its own words.
+intern, mid-level, I/II/III, ...) and where the job is done (remote, hybrid, onsite) are ignored.
+Letters of every script are kept, so titles in other scripts group the same way. A title made only
+of such words keeps its own words.
 """
 
 from __future__ import annotations

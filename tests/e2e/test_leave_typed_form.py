@@ -8,17 +8,23 @@ from tests.e2e.conftest import goto, wait_for_app
 from ui.form_guard import QUESTION
 
 
-def test_a_menu_link_after_typing_in_a_form_asks_first_and_staying_keeps_the_words(page, server):
-    goto(page, server, "add_application")
-    role = page.get_by_label("Role *")
-    role.fill("Staff Analyst, asked before leaving")
-    asked = []
+def _stay_when_asked(page) -> list[str]:
+    """The next "Leave anyway?" is answered "no" (the page stays); what it asked is listed."""
+    asked: list[str] = []
 
     def stay(dialog):
         asked.append(dialog.message)
         dialog.dismiss()
 
     page.once("dialog", stay)
+    return asked
+
+
+def test_a_menu_link_after_typing_in_a_form_asks_first_and_staying_keeps_the_words(page, server):
+    goto(page, server, "add_application")
+    role = page.get_by_label("Role *")
+    role.fill("Staff Analyst, asked before leaving")
+    asked = _stay_when_asked(page)
     page.get_by_role("link", name="Network").click()
     expect(page).to_have_url(f"{server.base_url}/add_application")
     assert asked == [QUESTION]
@@ -59,13 +65,7 @@ def test_a_form_whose_save_was_refused_still_asks_before_its_words_are_dropped(p
     page.get_by_role("button", name="Add application").click()
     wait_for_app(page)
     expect(page.get_by_text("Company is required").first).to_be_visible()
-    asked = []
-
-    def stay(dialog):
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.once("dialog", stay)
+    asked = _stay_when_asked(page)
     page.get_by_role("link", name="Network").click()
     expect(page).to_have_url(f"{server.base_url}/add_application")
     assert asked == [QUESTION]

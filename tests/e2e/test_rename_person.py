@@ -11,17 +11,23 @@ from lib.store import contacts as contact_store
 from tests.e2e.conftest import goto, wait_for_app
 
 
+def _open_person(page, server, typed: str, option: str):
+    """Network's "Open a person" picker, with the person picked as a hand does: typed, then clicked."""
+    goto(page, server, "network")
+    picker = page.locator("[class*=st-key-network_person_picker] input")
+    picker.click()
+    picker.press_sequentially(typed)
+    page.get_by_text(option).last.click()
+    wait_for_app(page)
+    return picker
+
+
 def test_the_picker_names_a_person_by_the_name_just_saved(page, server):
     contact_store.add_contact(
         db.open_database(server.db_url),
         ContactIn(name="Priya Raman", company="Renamed Co", role="recruiter", met_on=dt.date.today()),
     )
-    goto(page, server, "network")
-    picker = page.locator("[class*=st-key-network_person_picker] input")
-    picker.click()
-    picker.press_sequentially("Priya Raman")
-    page.get_by_text("(recruiter, Renamed Co)").last.click()
-    wait_for_app(page)
+    picker = _open_person(page, server, "Priya Raman", "(recruiter, Renamed Co)")
     expect(picker).to_have_value("Priya Raman (recruiter, Renamed Co)")
     page.get_by_text("Edit", exact=True).first.click()
     wait_for_app(page)
@@ -39,17 +45,12 @@ def test_a_deleted_person_leaves_the_picker_empty(page, server):
     contact_store.add_contact(
         db.open_database(server.db_url), ContactIn(name="Dora Deleted", role="recruiter")
     )
-    goto(page, server, "network")
-    picker = page.locator("[class*=st-key-network_person_picker] input")
-    picker.click()
-    picker.press_sequentially("Dora Deleted")
-    page.get_by_text("Dora Deleted (recruiter").last.click()
-    wait_for_app(page)
+    picker = _open_person(page, server, "Dora Deleted", "Dora Deleted (recruiter")
     page.get_by_text("Delete", exact=True).last.click()
     page.get_by_text("Yes, delete Dora Deleted").click()
     wait_for_app(page)
     page.get_by_role("button", name="Delete person").click()
     wait_for_app(page)
-    expect(page.locator("[class*=st-key-network_person_picker] input")).to_have_value("")
-    expect(page.locator("[class*=st-key-network_person_picker] input")).to_be_focused()  # not the body
+    expect(picker).to_have_value("")
+    expect(picker).to_be_focused()  # not the body
     expect(page.get_by_test_id("stToast").get_by_text("Deleted Dora Deleted.", exact=False)).to_be_visible()
