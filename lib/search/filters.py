@@ -70,6 +70,15 @@ APPLIED_HELP = (
     "was applied for by the day its answer came."
 )
 
+
+def applied_known(frame: pd.DataFrame) -> pd.Series:
+    """Per row, whether `applied_on` is the day applied: false for a stand-in (an import with no
+    date applied took the status date, "applied by then"). Rows from before the column: known."""
+    if "applied_known" not in frame:
+        return pd.Series(True, index=frame.index)
+    return frame["applied_known"].fillna(True).astype(bool)
+
+
 TABLE_COLUMNS = [
     "id",
     "company",
@@ -87,8 +96,7 @@ def latest(log: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """The n most recent applications (the log is kept newest first), stages in words."""
     shown = log.head(n)
     table = shown.reindex(columns=TABLE_COLUMNS)
-    if "applied_known" in shown:  # a stand-in day (an import with no date applied) is no date applied
-        table["applied_on"] = table["applied_on"].where(shown["applied_known"].fillna(True).astype(bool))
+    table["applied_on"] = table["applied_on"].where(applied_known(shown))  # a stand-in is no date applied
     return table.assign(
         furthest_stage=table["furthest_stage"].map(stage_label), outcome=shown["end_state"].map(stage_label)
     )

@@ -19,7 +19,7 @@ from lib.data.export import frame_to_csv
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
 from lib.data.importers.statuses import TWO_WAYS_NOTE, status_map_from_table
-from lib.search.filters import gone_quiet
+from lib.search.filters import applied_known, gone_quiet
 from lib.store import imports as import_store
 from ui import state
 from ui.data import import_problems as problems
@@ -319,9 +319,8 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         head = plan.applications.head(PREVIEW_ROWS)
         shown = head[["company", "role", "applied_on", "channel", "source"]].copy()
         # a stand-in day (no date applied in the file: the status date) reads "by …", as on its page
-        known = head["applied_known"].fillna(True).astype(bool) if "applied_known" in head else True
         days = pd.to_datetime(shown["applied_on"]).dt.strftime("%d %b %Y")
-        shown["applied_on"] = days.where(known, "by " + days)
+        shown["applied_on"] = days.where(applied_known(head), "by " + days)
         st.dataframe(
             shown,
             hide_index=True,

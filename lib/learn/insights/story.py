@@ -22,6 +22,7 @@ from lib.learn.insights.base import (
     reflection_frame,
 )
 from lib.reflect.questionnaires import MOTIVATIONS
+from lib.search.filters import applied_known
 
 # --- 4. what the "no"s say -------------------------------------------------------------------
 
@@ -155,9 +156,7 @@ def mood_and_momentum(
         .agg(mood="mean", checkins="size")
     )
     # a stand-in day applied (an import with none) says "by then", not the week it was sent
-    applied = log["applied_on"]
-    if "applied_known" in log:
-        applied = applied.where(log["applied_known"].fillna(True).astype(bool))
+    applied = log["applied_on"].where(applied_known(log))
     sent = _week(applied).value_counts().rename("applications")
     closer = events[events["kind"].map(vocab.STAGE_RANK).fillna(-1) >= TRACTION_RANK]
     steps = _week(closer["occurred_on"]).value_counts().rename("closer_to_yes")

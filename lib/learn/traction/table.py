@@ -17,6 +17,7 @@ import pandas as pd
 
 from lib.core import vocab
 from lib.core.text import fold
+from lib.search.filters import applied_known
 from lib.search.role_families import known_role_families
 
 STATUS_COLUMNS = ["application_id", "furthest_stage", "outcome", "ended_on", "last_event_on"]
@@ -220,9 +221,7 @@ def traction_table(
     frame["days_to_first_response"] = (
         (frame["first_response_on"] - frame["applied_on"]).dt.days.clip(lower=0).astype("Float64")
     )
-    frame["applied_known"] = (
-        frame["applied_known"].fillna(True).astype(bool) if "applied_known" in frame else True
-    )
+    frame["applied_known"] = applied_known(frame)
     # from a stand-in date applied, the wait is not known
     frame["days_to_first_response"] = frame["days_to_first_response"].where(frame["applied_known"])
     frame[["days_silent", "ghosted", "end_state"]] = end_states(frame, events, today, ghost_days)[

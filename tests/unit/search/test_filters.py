@@ -9,6 +9,7 @@ import pandas as pd
 from lib.learn.traction import end_states, traction_table, with_status
 from lib.search.filters import (
     LogFilter,
+    applied_known,
     board_columns,
     end_state_of,
     filter_log,
@@ -209,3 +210,10 @@ def test_a_stand_in_day_applied_is_left_empty_in_the_tables_not_shown_as_the_day
     assert pd.isna(shown[2])  # Northwind: the day its answer came stands in
     assert shown[1] == pd.Timestamp("2026-03-01")
     assert filter_log(log, LogFilter(applied_from=dt.date(2026, 2, 1)))["id"].tolist() == [1, 2]
+
+
+def test_applied_known_reads_a_missing_flag_and_a_log_from_before_the_column_as_known():
+    log = _log()
+    assert applied_known(log).tolist() == [True, True, True, True]  # no column: all known
+    log["applied_known"] = pd.Series([True, False, None, 1], dtype=object)
+    assert applied_known(log).tolist() == [True, False, True, True]
