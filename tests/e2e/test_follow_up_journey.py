@@ -61,7 +61,11 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     app_id = _rejected_yesterday(server.db_url)
     goto(page, server)
     expect(page.get_by_text("Send a thank-you to Acme Robotics (Data Analyst)")).to_be_visible()
-    page.get_by_role("main").get_by_role("link", name="Write it", exact=True).first.click()
+    # each control named with its action, for a screen reader (five "Done" buttons were five alike)
+    thanks = "Send a thank-you to Acme Robotics (Data Analyst)"
+    for role, words in (("button", "Done"), ("button", "Later")):
+        expect(page.get_by_role(role, name=f"{words}: {thanks}", exact=True)).to_be_visible()
+    page.get_by_role("main").get_by_role("link", name=f"Write it: {thanks}", exact=True).click()
     wait_for_app(page)
     expect(page.get_by_text("Rejected: yesterday.")).to_be_visible()
 
@@ -151,3 +155,9 @@ def test_an_action_is_snoozed_for_a_week_from_its_snooze_menu(page, server):
     expect(listed.filter(has=page.get_by_role("button", name="Done"))).to_have_count(0)
     expect(page.get_by_text("Snoozed until")).to_be_visible()
     expect(page.get_by_text("One thing you snoozed comes back on")).to_be_visible()
+    page.get_by_text("Snoozed (1)").click()
+    expect(
+        page.get_by_role(
+            "button", name="Bring back now: Send a thank-you to Acme Robotics (Data Analyst)", exact=True
+        )
+    ).to_be_visible()

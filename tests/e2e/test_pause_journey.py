@@ -51,7 +51,9 @@ def test_record_a_no_in_under_a_minute_then_look_back_when_the_pause_ends(page, 
     goto(page, server)
     expect(page.get_by_text("Look back at Acme Pause when you're ready")).to_be_visible()
     expect(page.get_by_text("overdue")).to_have_count(0)
-    page.get_by_role("link", name="Look back", exact=True).click()  # the action's own link
+    page.get_by_role(
+        "link", name="Look back at Acme Pause when you're ready", exact=True
+    ).click()  # the action's
     wait_for_app(page)
     _choose(page, "Was I fully prepared?", "3")
     page.get_by_label("Which lessons do I keep?").fill("Ask about the team's roadmap")

@@ -13,7 +13,7 @@ from lib.core.db import Engine
 from lib.follow_up import next_actions
 from lib.follow_up.calendar import actions_to_ics
 from lib.store import next_actions as action_store
-from ui import focus, forms, layout, state, tables
+from ui import accessible_names, focus, forms, layout, state, tables
 from ui.text import md
 
 SHOWN = 5  # actions drawn with buttons (a few at a time is calmer); the rest are listed compactly
@@ -101,8 +101,17 @@ def _decide(action: next_actions.Action, status: str, days: int | None = None) -
     st.toast(said, icon=":material/check:")
 
 
+def _row_key(action: next_actions.Action) -> str:
+    return f"action_row_{action.rule_key}"
+
+
+def _name_rows(actions: list[next_actions.Action]) -> None:
+    """Each row's controls named with its action ("Done: Thank Jo at Acme") for a screen reader."""
+    accessible_names.name_controls({_row_key(action): action.title for action in actions})
+
+
 def _row(action: next_actions.Action, today: dt.date) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=_row_key(action)):
         # worded buttons, not bare icons: a screen reader announced them as "check" and "snooze"
         text, act, done, snooze = st.columns([11, 3, 3, 3], vertical_alignment="center")
         when = next_actions.when_suffix(action, today)
@@ -182,6 +191,7 @@ def _calm(actions: list[next_actions.Action], held: list[next_actions.Action], t
         st.subheader("Only what can't wait")
         for action in actions:
             _row(action, today)
+        _name_rows(actions)
     if held:
         back = held[0].held_until
         st.caption(
@@ -230,6 +240,7 @@ def render(pause_ends: dt.datetime | None = None) -> None:
     )
     for action in actions[:SHOWN]:
         _row(action, today)
+    _name_rows(actions[:SHOWN])
     _refocus(actions)
     rest = actions[SHOWN:]
     if rest:
@@ -267,3 +278,6 @@ def _snoozed_list(snoozed: list[tuple[next_actions.Action, dt.date]]) -> None:
             )
         if len(snoozed) > SNOOZED_SHOWN:
             st.caption(f"and {len(snoozed) - SNOOZED_SHOWN:,} more, back on their days.")
+    accessible_names.name_controls(
+        {f"unsnooze_{action.rule_key}": action.title for action, _ in snoozed[:SNOOZED_SHOWN]}
+    )

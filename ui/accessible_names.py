@@ -1,0 +1,65 @@
+"""Buttons and links that say what they act on, to a screen reader.
+
+Home lists its next actions each with the same three controls ("Prep sheet", "Done", "Later"): seen,
+the row says which action they belong to; heard, or listed by a screen reader's "buttons" menu,
+five "Done" buttons are five of the same. Streamlit gives a button no name of its own, so this small
+component (Streamlit's components API, v2: inline JavaScript in the page, no iframe, no network)
+names each control in a keyed container "<its words>: <what it acts on>" ("Done: Thank Jo at
+Acme"; a subject that starts with the words alone). The words seen come first, so speaking what is
+on the screen still finds the control.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+_JS = """
+export default function (component) {
+  const names = component.data?.names || {};
+  // the class Streamlit gives a keyed element: its key with anything but letters, digits, "_" and
+  // "-" made "-" (a next action's key holds ":")
+  const box = (key) => document.querySelector(`.${CSS.escape("st-key-" + key.trim().replaceAll(/[^a-zA-Z0-9_-]/g, "-"))}`);
+  const words = (control) => {  // what the control shows, without its icon's ligature ("check")
+    const copy = control.cloneNode(true);
+    copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach((icon) => icon.remove());
+    return copy.textContent.replace(/\\s+/g, " ").trim();
+  };
+  const name = () => {
+    for (const [key, subject] of Object.entries(names)) {
+      const holder = box(key);
+      if (!holder) continue;
+      for (const control of holder.querySelectorAll("button, a[href]")) {
+        const shown = words(control);
+        if (!shown) continue;
+        // "Look back at Acme" for a "Look back" link, not "Look back: Look back at Acme"
+        const said = subject.toLowerCase().startsWith(shown.toLowerCase()) ? subject : `${shown}: ${subject}`;
+        if (control.getAttribute("aria-label") !== said) control.setAttribute("aria-label", said);
+      }
+    }
+  };
+  name();
+  // a control drawn again (a rerun, an expander opened) is a new element: named again, while this
+  // run's names hold (the next run's component takes over)
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; name(); });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+"""
+
+_namer = st.components.v2.component("rebound_accessible_names", js=_JS)
+
+
+def name_controls(names: dict[str, str]) -> None:
+    """Name the buttons and links inside each keyed container "<their words>: <subject>" once this
+    run has drawn them. `names`: container key -> what its controls act on."""
+    if not names:
+        return
+    with st.sidebar:  # out of the page's flow
+        _namer(key=f"rebound_names_{uuid.uuid4().hex[:8]}", data={"names": names}, height=0)
