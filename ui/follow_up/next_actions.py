@@ -36,6 +36,8 @@ SNOOZED_SHOWN = 20  # snoozed actions listed with a button; the rest counted
 # was gone for good. Under forms.KEPT, so another page (or another save's message) ends the offer.
 UNDO = f"{forms.KEPT}:next_action_undo"
 REFOCUS = "next_actions_refocus"  # a row just left the list: where the keyboard goes next
+# Later's choices are drawn at the end of the page: on opening, the cursor goes to the first
+SNOOZE_OPENED = "next_actions_snooze_opened"
 
 
 @state.cached(shared=True)  # only read (calm() makes new actions): a rerun takes the lists as they are
@@ -140,10 +142,13 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
             icon=":material/snooze:",
             help="Snooze: it comes back on the day you pick",
             key=f"snooze_open_{action.rule_key}",
-            on_change="rerun",
+            on_change=_snooze_toggled,
+            args=(action.rule_key,),
         )
         if not choices.open:  # its buttons are drawn when it opens: five rows, fifteen fewer widgets
             return
+        if forms.take(SNOOZE_OPENED) == action.rule_key:
+            focus.now(f"snooze_{next(iter(SNOOZES.values()))}_{action.rule_key}")
         with choices:
             for label, days in SNOOZES.items():
                 st.button(
@@ -152,6 +157,11 @@ def _row(action: next_actions.Action, today: dt.date) -> None:
                     on_click=_decide,
                     args=(action, "snoozed", days),
                 )
+
+
+def _snooze_toggled(rule_key: str) -> None:
+    if st.session_state.get(f"snooze_open_{rule_key}"):
+        forms.leave(SNOOZE_OPENED, rule_key)
 
 
 def _refocus(actions: list[next_actions.Action]) -> None:
