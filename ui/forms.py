@@ -68,6 +68,11 @@ def show_flash(place: str = PAGE) -> None:
         slot.success(md(str(message)), icon=":material/check_circle:")
 
 
+def end_kept() -> None:
+    """End the last save's message now: what the person does next is no longer what it spoke of."""
+    _pop_all(KEPT)
+
+
 def _pop_all(base: str) -> None:
     for name in [k for k in st.session_state if str(k).startswith(f"{base}:")]:
         del st.session_state[name]

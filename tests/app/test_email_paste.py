@@ -158,3 +158,52 @@ def test_read_it_with_nothing_pasted_says_what_to_do(open_page, app_env):
     at.run()
     assert not at.exception
     assert "Paste an email in the box first, or drop its .eml file below." in [c.value for c in at.caption]
+
+
+INVITATION = """From: Acme Careers <jobs@acme.example>
+Subject: Interview invitation: Data Analyst at Acme
+Date: {day}
+
+Hi Sam, thank you for applying to Acme for the Data Analyst role. We would like to invite you to an
+interview next week. Please pick a time that suits you.
+"""
+
+
+def _paste_box(at):
+    return [t for t in at.text_area if t.key and t.key.startswith("paste_home")][0]
+
+
+def _record_button(at):
+    return [b for b in at.button if b.key and b.key.endswith("_record")][0]
+
+
+def test_an_email_pasted_without_its_date_line_says_today_is_assumed(open_page, app_env):
+    """The day was set to today without a word, and saved as the day the email came."""
+    at = open_page()
+    _paste_box(at).set_value(INVITATION.split("\n", 3)[3]).run()  # the body only: no Date line
+    assert not at.exception
+    assert any("No date in the email: today is assumed" in c.value for c in at.caption)
+    _paste_box(at).set_value(INVITATION.format(day=dt.date.today() - dt.timedelta(days=1))).run()
+    assert not any("No date in the email" in c.value for c in at.caption)
+
+
+def test_the_same_email_pasted_again_says_so_before_record_and_the_last_message_goes(open_page, app_env):
+    """Pasted again, it looked new until Record said "already recorded"; and the last save's
+    "Recorded: … — Acme." stayed above the next email's preview, as if said of it."""
+    engine = db.open_database(app_env)
+    email = INVITATION.format(day=dt.date.today() - dt.timedelta(days=1))
+    at = open_page()
+    _paste_box(at).set_value(email).run()
+    assert not any("You recorded this email before" in i.value for i in at.info)
+    _record_button(at).click().run()
+    assert not at.exception
+    assert any("Recorded" in s.value and "Acme" in s.value for s in at.success)
+    assert len(app_store.load_applications(engine)) == 1
+
+    _paste_box(at).set_value(email).run()  # the same email, in the fresh box
+    assert not at.exception
+    assert not any("Recorded" in s.value for s in at.success)
+    assert any("You recorded this email before" in i.value for i in at.info)
+    assert _record_button(at).disabled
+    assert len(app_store.load_applications(engine)) == 1
+    engine.dispose()

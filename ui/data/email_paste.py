@@ -39,7 +39,7 @@ def _message(key: str, read: bool) -> Email | None:
         elif pressed and st.session_state.get(f"{key}_file") is None:  # nothing to read: say so
             st.caption("Paste an email in the box first, or drop its .eml file below.")
     if from_box:  # read from the box: the .eml drop is put away, so "Record it" stays in view
-        return from_pasted(text, today=dt.date.today())
+        return from_pasted(text)  # no day in it: None, and the preview says today is assumed
     upload = st.file_uploader("…or drop an .eml file", type=["eml"], key=f"{key}_file")
     if upload is not None:
         found = next(read_bytes(upload.name, upload.getvalue()), None)
@@ -48,7 +48,7 @@ def _message(key: str, read: bool) -> Email | None:
             return None
         return found
     if text.strip():
-        return from_pasted(text, today=dt.date.today())
+        return from_pasted(text)  # no day in it: None, and the preview says today is assumed
     return None
 
 
@@ -140,6 +140,9 @@ def render(where: str, expanded: bool = True) -> None:
     """The paste box and, once something is pasted, the preview and the Record button (folded away
     in an expander when not `expanded`)."""
     key = f"paste_{where}_{st.session_state.get(f'paste_{where}_n', 0)}"
+    read = bool(str(st.session_state.get(f"{key}_text") or "").strip())
+    if read:  # the next email pasted: "Recorded: … — Acme." above it read as said of this one
+        forms.end_kept()
     forms.show_flash()
     box = (
         st.container(border=True)
@@ -149,7 +152,6 @@ def render(where: str, expanded: bool = True) -> None:
     with box:
         if expanded:
             st.markdown("**Paste an email that just came**")
-        read = bool(str(st.session_state.get(f"{key}_text") or "").strip())
         if not read:
             st.caption("Rebound reads it here, on this computer, and shows what it understood before saving.")
         message = _message(key, read)
@@ -166,6 +168,8 @@ def render(where: str, expanded: bool = True) -> None:
         role = role_col.text_input("Role", value=reading.role or "", key=f"{k}_role")
         date_col, stage_col, app_col = st.columns([1, 1, 2])
         date = forms.date_field("Date", f"{k}_date", reading.date or dt.date.today(), where=date_col)
+        if reading.date is None:  # pasted without its headers: today is a guess, and said to be one
+            date_col.caption("No date in the email: today is assumed. Change it if it came another day.")
         stages = list(STAGE_LABELS)
         stage = stage_col.selectbox(
             "Stage it came at" if kind == "rejection" else "Stage",
@@ -207,7 +211,13 @@ def render(where: str, expanded: bool = True) -> None:
                 icon=":material/description:",
                 query_params={"id": str(application_id)},
             )
-        ready = kind != "other" and company.strip() and not ended
+        again = bool(email_store.kept_ids(state.engine(), [message.message_id]))
+        if again and not ended:
+            st.info(
+                "You recorded this email before: recording it again adds nothing.",
+                icon=":material/task_alt:",
+            )
+        ready = kind != "other" and company.strip() and not ended and not again
         if st.button(
             "Record it", type="primary", icon=":material/task_alt:", disabled=not ready, key=f"{k}_record"
         ):
