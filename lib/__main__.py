@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lib.core import db
 from lib.data import backup, export
+from lib.data.email.scan import mailbox_file
 from lib.data.importers import import_files
 
 
@@ -51,6 +52,7 @@ def _print_import(result: dict) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    args.files = [str(mailbox_file(f)) for f in args.files]  # Apple Mail's "Inbox.mbox" is a folder
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         print(f"No such file: {', '.join(missing)}", file=sys.stderr)

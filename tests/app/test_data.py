@@ -547,3 +547,34 @@ def test_the_preview_marks_a_stand_in_day_applied_with_by(open_page):
     assert not at.exception
     applied = _table(at, "applied_on").set_index("company")["applied_on"].to_dict()
     assert applied == {"Acme": "by 20 Jan 2026", "Beta": "06 Jan 2026"}
+
+
+def test_an_apple_mail_mailbox_folder_and_a_quoted_path_are_read_and_a_bare_folder_is_said(
+    open_page, tmp_path
+):
+    """Apple Mail exports "Inbox.mbox" as a folder holding a file "mbox": it got "No file at", and
+    so did a path in quotes (Windows' "Copy as path"); a wrong path left "Reading the mail…" on."""
+    emails = Path(__file__).resolve().parents[1] / "fixtures" / "emails"
+    folder = tmp_path / "Inbox.mbox"
+    folder.mkdir()
+    data = (emails / "en-app-01.eml").read_bytes().replace(b"\nFrom ", b"\n>From ")
+    (folder / "mbox").write_bytes(b"From someone Mon Jan  1 00:00:00 2025\n" + data + b"\n")
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    for typed in (str(folder), f'"{folder}"', f"'{folder / 'mbox'}'"):
+        if "mail_scan" in at.session_state:
+            del at.session_state["mail_scan"]
+        at.text_input(key="mail_path").set_value(typed).run()
+        at.button(key="mail_read").click().run()
+        assert not at.exception and not at.error, typed
+        assert any("Read 1 message: 1 about applications" in m.value for m in at.markdown), typed
+
+    empty = tmp_path / "Archive"
+    empty.mkdir()
+    del at.session_state["mail_scan"]
+    at.text_input(key="mail_path").set_value(str(empty)).run()
+    at.button(key="mail_read").click().run()
+    assert not at.exception
+    assert any("is a folder with no mailbox file (mbox) in it" in e for e in shown(at.error))
+    assert not at.get("progress")  # the progress bar is put away with the error

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from lib.core.text import plural
 from lib.data.email.match import match
-from lib.data.email.scan import FileScan, scan_path, scan_stream
+from lib.data.email.scan import FileScan, mailbox_file, scan_path, scan_stream
 from lib.store import emails as email_store
 from ui import state
 from ui.data.email_common import KIND_LABELS, STAGE_LABELS, choices, match_log, record
@@ -117,12 +116,15 @@ def _scan(uploads, path: str) -> None:
             )
         )
     if path:
-        if not Path(path).expanduser().is_file():
-            st.error(f"No file at {md(path)}.", icon=":material/error:")
+        file = mailbox_file(path)
+        if not file.is_file():
+            bar.empty()  # "Reading the mail…" stayed on above the error
+            said = "is a folder with no mailbox file (mbox) in it" if file.is_dir() else "is no file"
+            st.error(f"{md(str(file))} {said}: give the path of the mailbox file.", icon=":material/error:")
             return
         scans.append(
             scan_path(
-                Path(path).expanduser(),
+                file,
                 log,
                 lambda f, t: bar.progress(min((len(sources) + f) / (len(sources) + 1), 1.0), text=t),
             )

@@ -89,7 +89,23 @@ def scan_stream(name: str, stream, log: pd.DataFrame, progress: Progress | None 
     return scan
 
 
+def mailbox_file(typed: str | Path) -> Path:
+    """The file a typed mailbox path names: quotes around it dropped (Windows' "Copy as path" adds
+    them), "~" expanded, and Apple Mail's export (a folder "Inbox.mbox" holding a file "mbox") read
+    as the file inside."""
+    path = Path(str(typed).strip().strip("\"'").strip()).expanduser()
+    if path.is_dir() and (path / "mbox").is_file():
+        return path / "mbox"
+    return path
+
+
 def scan_path(path: str | Path, log: pd.DataFrame, progress: Progress | None = None) -> FileScan:
+    path = mailbox_file(path)
+    if path.is_dir():
+        return FileScan(
+            path=str(path),
+            errors=[MessageError(0, "This is a folder: give the path of the mailbox file in it.")],
+        )
     try:
         with open(path, "rb") as stream:
             return scan_stream(str(path), stream, log, progress)

@@ -54,3 +54,12 @@ def test_broken_files_are_errors_and_nothing_else_is_lost(tmp_path, capsys):
     by_path = {Path(f["path"]).name: f for f in report["files"]}
     assert by_path["empty.eml"]["errors"] and by_path["fake.msg"]["errors"]
     assert by_path["de-rej-01.eml"]["imported"] == 1
+
+
+def test_an_apple_mail_mailbox_folder_is_read_from_the_mbox_file_inside(tmp_path, capsys):
+    """Apple Mail exports a mailbox as a folder "Inbox.mbox" holding a file "mbox"."""
+    folder = tmp_path / "Apple" / "Inbox.mbox"
+    folder.mkdir(parents=True)
+    _mbox(tmp_path, ["en-app-01", "en-oth-01"]).rename(folder / "mbox")
+    report = _run(capsys, folder, "--db", tmp_path / "r.db", "--dry-run")
+    assert report["files"][0]["rows"] == 2 and report["files"][0]["imported"] == 1
