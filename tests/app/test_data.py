@@ -314,6 +314,16 @@ def test_a_mailbox_is_read_reviewed_and_its_job_emails_recorded(open_page, tmp_p
     at.button(key="mail_read").click().run()
     assert not at.exception
     assert any("Read 3 messages: 2 about applications" in m.value for m in at.markdown)
+    # the review grid: what each is in words ("application" was shown raw), and its Date column in
+    # view at 1,280 px (an undated email asks for it; it sat off to the right, after Role and Why)
+    [grid] = [e for e in at.main if type(e).__name__ == "Dataframe"]
+    config = json.loads(grid.proto.columns)
+    assert {o["label"] for o in config["kind"]["type_config"]["options"]} >= {
+        "Application received",
+        "A rejection",
+    }
+    assert {o["label"] for o in config["stage"]["type_config"]["options"]} >= {"After applying", "Not said"}
+    assert list(grid.proto.column_order)[:5] == ["accept", "kind", "company", "date", "application"]
     at.button(key="mail_record").click().run()
     assert not at.exception
     engine = core_db.open_database(os.environ["REBOUND_DATABASE_URL"])

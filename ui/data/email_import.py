@@ -277,7 +277,20 @@ def render() -> None:
         + f", {scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
     )
     if scan["errors"]:
-        st.dataframe(pd.DataFrame(scan["errors"]), hide_index=True, height=150, placeholder="")
+        errors = scan["errors"][:200]
+        st.dataframe(
+            pd.DataFrame(errors, columns=["file", "message", "problem"]),
+            hide_index=True,
+            height=min(38 + 35 * len(errors), 300),  # as tall as its rows: no blank rows under them
+            column_config={
+                "file": "File",
+                "message": st.column_config.NumberColumn(
+                    "Message", help="Its place in the file (1 for the first message).", format="%d"
+                ),
+                "problem": st.column_config.TextColumn("Problem", width="large"),
+            },
+            placeholder="",
+        )
     if scan["table"].empty:
         return
     left, right = st.columns(2)
@@ -289,15 +302,16 @@ def render() -> None:
         hide_index=True,
         key=f"mail_review_{st.session_state.get('mail_editor_n', 0)}",
         disabled=["application", "why", "system", "subject"],
-        # which application each email goes to, and why, in view at 1,280 px: the columns to check
+        # in view at 1,280 px: what it is, the company, its day (typed here when the email has none)
+        # and which application it goes to, the columns to check; the role and the rest after Why
         column_order=[
             "accept",
             "kind",
             "company",
-            "role",
+            "date",
             "application",
             "why",
-            "date",
+            "role",
             "applied",
             "stage",
             "system",
@@ -305,11 +319,19 @@ def render() -> None:
         ],
         column_config={
             "accept": st.column_config.CheckboxColumn("Record", width="small"),
-            "kind": st.column_config.SelectboxColumn("What it is", options=list(KIND_LABELS), required=True),
+            "kind": st.column_config.SelectboxColumn(
+                "What it is",
+                options=list(KIND_LABELS),
+                required=True,
+                format_func=KIND_LABELS.get,
+                width=175,  # "An interview invitation" whole
+            ),
             "company": st.column_config.TextColumn("Company"),
             "role": st.column_config.TextColumn("Role"),
             "application": st.column_config.TextColumn("Goes to", width="medium"),
-            "stage": st.column_config.SelectboxColumn("Stage", options=list(STAGE_LABELS)),
+            "stage": st.column_config.SelectboxColumn(
+                "Stage", options=list(STAGE_LABELS), format_func=lambda stage: STAGE_LABELS.get(stage or "")
+            ),
             "date": st.column_config.DateColumn("Date", format="DD MMM YYYY"),
             "applied": st.column_config.DateColumn(
                 "Applied on",
