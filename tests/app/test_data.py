@@ -283,6 +283,10 @@ def test_delete_all_needs_the_confirmation_word(open_page, app_env):
 def test_home_offers_an_import_when_there_is_no_data(open_page):
     at = open_page()
     assert any("Bring in what you already have" in m.value for m in at.markdown)
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    assert "Import LinkedIn or a spreadsheet" in links
+    emails = links["Import emails (.eml, .mbox, .msg)"]  # the inbox was not named as a way in
+    assert "data_tab=Emails" in emails.query_string
 
 
 def test_a_file_name_with_markdown_or_html_is_shown_as_typed(open_page):

@@ -73,10 +73,16 @@ def home_choice() -> None:
     with st.container(border=True):
         st.markdown("**Bring in what you already have**")
         st.caption(
-            "LinkedIn's data archive (job applications, saved jobs, connections) or a spreadsheet "
-            "of your applications. You see a preview before anything is added."
+            "LinkedIn's data archive (job applications, saved jobs, connections), a spreadsheet "
+            "of your applications, or the emails about them. You see a preview before anything is added."
         )
         st.page_link("pages/data.py", label="Import LinkedIn or a spreadsheet", icon=":material/upload_file:")
+        st.page_link(
+            "pages/data.py",
+            label="Import emails (.eml, .mbox, .msg)",
+            icon=":material/mail:",
+            query_params={"data_tab": "Emails"},  # the tab the address names (layout.lazy_tabs)
+        )
 
 
 def _mapping_widgets(parsed: ParsedFile, digest: str) -> tuple:
