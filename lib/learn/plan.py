@@ -188,6 +188,7 @@ class WeekProgress:
     applications: int
     follow_ups: int
     practice: int
+    goal: int = 0  # the standing weekly goal of Settings (0: none), said while no plan holds
 
     @property
     def planned(self) -> int:
@@ -201,6 +202,10 @@ class WeekProgress:
             f"{self.follow_ups} follow-up{'s' if self.follow_ups != 1 else ''}, "
             f"{self.practice} question{'s' if self.practice != 1 else ''} practised"
         )
+        if self.plan is None and self.goal:
+            sent, rest = done.split(", ", 1)
+            aim = f"{sent} of the {self.goal} a week you aim for (Settings)"
+            return f"{week}: {aim}, {rest}. No plan yet — the strategy review ends with one."
         if self.plan is None:
             return f"{week}: {done}. No plan yet — the strategy review ends with one."
         if self.planned == 0:
@@ -233,8 +238,10 @@ def week_progress(
     notes_sent_on: pd.Series,
     practised_at: pd.Series,
     day: dt.date,
+    goal: int = 0,
 ) -> WeekProgress:
-    """Progress in the week `day` falls in, against the plan holding then (counts by calendar date)."""
+    """Progress in the week `day` falls in, against the plan holding then, else the weekly `goal`
+    (counts by calendar date)."""
     monday = week_start(day)
     return WeekProgress(
         monday=monday,
@@ -242,6 +249,7 @@ def week_progress(
         applications=_in_week(applied_on, monday),
         follow_ups=_in_week(notes_sent_on, monday),
         practice=_in_week(practised_at, monday),
+        goal=goal,
     )
 
 

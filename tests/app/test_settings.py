@@ -98,3 +98,24 @@ def test_a_number_with_a_fraction_is_said_to_be_no_whole_number_not_saved_cut_do
     assert not at.exception
     assert "Weekly goal (applications) must be a whole number." in shown(at.error)
     assert settings_store.all_settings(db.open_database(app_env))["weekly_goal"] == 5
+
+
+def test_the_weekly_goal_is_the_measure_of_homes_week_until_a_plan_is_made(open_page, app_env):
+    """Changing it moved the strategy review's words, but Home's week line never named it."""
+    from lib.core.models import ApplicationIn
+    from lib.store import applications as app_store
+
+    app_store.add_application(
+        db.open_database(app_env), ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today())
+    )
+    at = open_page()
+    assert any("1 application sent of the 5 a week you aim for (Settings)" in m for m in shown(at.markdown))
+    at.switch_page("pages/settings.py")
+    at.run()
+    at.number_input(key="setting_weekly_goal").set_value(8)
+    at.button(key="FormSubmitter:settings-Save settings").click()
+    at.run()
+    at.switch_page("pages/home.py")
+    at.run()
+    assert not at.exception
+    assert any("1 application sent of the 8 a week you aim for (Settings)" in m for m in shown(at.markdown))

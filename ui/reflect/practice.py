@@ -16,6 +16,7 @@ from lib.reflect.evidence import WHY
 from lib.reflect.timeline import pause_left
 from lib.store import plans as plan_store
 from lib.store import practice as practice_store
+from lib.store import settings as settings_store
 from lib.store.base import StoreError
 from ui import forms, state
 from ui.reflect import reflections
@@ -36,6 +37,7 @@ def _progress(engine: Engine, today: dt.date) -> wp.WeekProgress:
         activity["notes_sent_on"],
         activity["practised_at"],
         today,
+        settings_store.get_setting(engine, "weekly_goal"),
     )
 
 

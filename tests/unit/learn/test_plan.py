@@ -173,3 +173,13 @@ def test_an_if_then_written_out_in_full_is_not_shown_with_its_words_twice():
     assert (plain.when, plain.then) == ("Ifeoma calls", "thenceforth rest")
     with pytest.raises(ValidationError, match="needs an “if”"):
         wp.IfThen(moment="other", when="If", then="rest")
+
+
+def test_with_no_plan_the_weekly_goal_of_settings_is_the_measure_and_a_goal_of_0_is_none() -> None:
+    """Settings' weekly goal changed the strategy review, but Home's week line never named it."""
+    progress = wp.WeekProgress(MON, None, 2, 1, 0, goal=5)
+    assert progress.sentence() == (
+        f"This week (from {MON:%a %d %b}): 2 applications sent of the 5 a week you aim for (Settings), "
+        "1 follow-up, 0 questions practised. No plan yet — the strategy review ends with one."
+    )
+    assert "aim for" not in wp.WeekProgress(MON, None, 2, 1, 0, goal=0).sentence()
