@@ -6,6 +6,7 @@ database goes through here.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from sqlalchemy.engine import Engine
 from lib.core import db
 from lib.learn import traction
 from lib.store import schema
+from lib.store import settings as settings_store
 from lib.store.backup_values import said, unreadable_values
 from lib.store.base import read_frame
 
@@ -82,9 +84,20 @@ def _stage_history(events: pd.DataFrame) -> pd.Series:
     return text.groupby(ordered["application_id"]).agg("; ".join)
 
 
+def _status_shown(engine: Engine, apps: pd.DataFrame, events: pd.DataFrame) -> pd.Series | None:
+    """Each application's status as the app shows it today: `outcome` is only what was recorded,
+    and an open application silent for the ghost days of Settings shows (and counts) as ghosted."""
+    if apps.empty:
+        return None
+    ghost_days = settings_store.get_setting(engine, "ghost_days")
+    shown = traction.with_status(apps[["id", "applied_on"]], events, dt.date.today(), ghost_days)
+    return apps["id"].map(shown.set_index("id")["end_state"])
+
+
 def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
     """Every table as a DataFrame, ready for a spreadsheet: applications and contacts carry their
-    company's name; applications their furthest stage, outcome and stage history."""
+    company's name; applications their furthest stage, outcome (as recorded), status (as shown
+    today) and stage history."""
     frames = {name: read_frame(engine, sa.select(db.metadata.tables[name])) for name in EXPORT_TABLES}
     companies = (
         frames["companies"].set_index("id")["name"]
@@ -96,6 +109,7 @@ def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
     status = traction.application_status(apps, events).set_index("application_id")
     apps["furthest_stage"] = apps["id"].map(status["furthest_stage"]) if not apps.empty else None
     apps["outcome"] = apps["id"].map(status["outcome"]) if not apps.empty else None
+    apps["status"] = _status_shown(engine, apps, events)
     apps["stage_history"] = apps["id"].map(_stage_history(events)) if not apps.empty else None
     contacts = frames["contacts"]
     contacts.insert(1, "company", contacts["company_id"].map(companies))

@@ -142,6 +142,11 @@ def applications_from(
     parsed.notices += _date_order_notices(applied, status_dates)
     applied_on = applied.dates.copy()
     fallback = applied.missing & status_dates.dates.notna()
+    # Rebound's export says which days applied are stand-ins (applied_known False): still stand-ins
+    stand_in = pd.Series(False, index=frame.index)
+    if "applied_known" in frame:
+        told = frame["applied_known"].astype(str).str.strip().str.casefold()
+        stand_in = told.isin(("false", "0")) & applied_on.notna()
     if fallback.any():
         applied_on[fallback] = status_dates.dates[fallback]
         parsed.notices.append(
@@ -227,7 +232,7 @@ def applications_from(
     role_for_key = keyed_role(data["role"], data["job_url"], company_keys, applied_on)
     good = data[~bad].copy() if bad.any() else data  # `data` is not used again
     good["applied_on"] = applied_on[~bad]
-    good["applied_known"] = ~fallback[~bad]  # a stand-in date counts no response time
+    good["applied_known"] = ~(fallback | stand_in)[~bad]  # a stand-in date counts no response time
     if default_channel is not None:
         good["channel"], good["source"] = default_channel[0], default_channel[1]
     else:

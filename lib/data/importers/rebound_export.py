@@ -14,7 +14,10 @@ from lib.core import db
 
 APPLICATIONS = "applications"
 # What the export adds beside a table's own columns (lib.store.data.table_frames).
-_ADDED = {"applications": {"company", "furthest_stage", "outcome", "stage_history"}, "contacts": {"company"}}
+_ADDED = {
+    "applications": {"company", "furthest_stage", "outcome", "status", "stage_history"},
+    "contacts": {"company"},
+}
 WORDS = {
     "companies": "companies",
     "stage_events": "stage history",

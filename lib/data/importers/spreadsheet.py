@@ -289,6 +289,8 @@ def parse(
         cells = pd.DataFrame(table.rows, columns=range(len(table.header)), dtype=object)
         frame = cells[[index[chosen[f]] for f in fields]].set_axis(fields, axis=1)
         frame.insert(0, "line", table.lines)
+        if fmt == "rebound" and "applied_known" in index:  # Rebound's own: its stand-in days stay so
+            frame["applied_known"] = cells[index["applied_known"]].to_numpy()
         parsed = applications_from(frame, path, fmt, status_map=status_map)
         parsed.errors = sorted(table.errors + parsed.errors, key=lambda e: e.line)
     parsed.columns = list(table.header)

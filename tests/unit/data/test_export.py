@@ -244,3 +244,35 @@ def test_a_zip_of_an_applications_csv_and_contacts_csv_is_not_taken_for_rebounds
         archive.writestr("contacts.csv", "Name,Email\nJo,jo@example.com\n")
     [parsed] = parse_bytes("mine.zip", buffer.getvalue())
     assert not any("From Rebound's export" in n for n in parsed.notices)
+
+
+def test_a_stand_in_day_applied_stays_one_through_an_export_and_an_import_back(engine, tmp_path):
+    """Imported again, Rebound's own export made a stand-in day (no date applied in the first file:
+    the answer's day) a real day applied, counted in response times."""
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text("Company,Role,Date applied,Status,Status date\nAcme,Analyst,,Rejected,2025-03-20\n")
+    import_files([tracker], engine)
+    assert app_store.load_applications(engine)["applied_known"].tolist() == [False]
+    out = export.export_csv(engine, tmp_path / "out")
+    (row,) = _rows((tmp_path / "out" / "applications.csv").read_bytes())
+    assert (row["applied_on"], row["applied_known"]) == ("2025-03-20", "False")
+    fresh = db.open_database(f"sqlite:///{tmp_path / 'fresh.db'}")
+    import_files([p for p in out if p.name == "applications.csv"], fresh)
+    again = app_store.load_applications(fresh)
+    assert again["applied_known"].tolist() == [False] and again["applied_on"].dt.date.tolist() == [
+        DAY.replace(day=20)
+    ]
+    assert (
+        import_files([p for p in out if p.name == "applications.csv"], fresh)["imported"]["applications"] == 0
+    )
+    fresh.dispose()
+
+
+def test_the_export_gives_each_applications_status_as_the_app_shows_it(engine):
+    """`outcome` holds what was recorded ("open"); the app shows a long silence as ghosted."""
+    quiet = _add(engine, company="Globex")  # applied in March 2025: long silent
+    rejected = _add(engine, company="Initech")
+    app_store.add_stage_event(engine, StageEventIn(application_id=rejected, kind="rejected", occurred_on=DAY))
+    rows = {int(r["id"]): r for r in _rows(export.export_csv_files(engine)["applications.csv"])}
+    assert (rows[quiet]["outcome"], rows[quiet]["status"]) == ("open", "ghosted")
+    assert (rows[rejected]["outcome"], rows[rejected]["status"]) == ("rejected", "rejected")
