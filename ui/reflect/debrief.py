@@ -74,7 +74,10 @@ def _add_row(prefix: str, name: str, fields: tuple[str, ...], on_change: Callabl
 
 
 def _remove_row(prefix: str, name: str, uid: int, on_change: Callable[[], None]) -> None:
-    st.session_state[_rows_key(prefix, name)].remove(uid)
+    uids = st.session_state.get(_rows_key(prefix, name), [])
+    if uid not in uids:  # its bin pressed again before the page caught up: the row is gone already
+        return
+    uids.remove(uid)
     on_change()
 
 

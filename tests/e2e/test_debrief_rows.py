@@ -1,0 +1,29 @@
+"""Removing a debrief row from the keyboard: Space held (or pressed again before the page caught up)
+sent one click per press, and each after the first removed a row already gone: the page crashed."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import add_application, goto, wait_for_app
+
+
+def test_a_rows_bin_pressed_again_and_again_removes_that_row_once(page, server):
+    goto(page, server)
+    add_application(page, "Binworth", "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
+    wait_for_app(page)
+    page.get_by_label("Question 1").fill("Why us?")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    before = page.locator("[class*='__remove_q'] button").count()
+    assert before >= 1
+    page.locator("[class*='__remove_q'] button").first.focus()
+    for _ in range(6):  # faster than the page's reruns
+        page.keyboard.press("Space")
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("encountered an error")).to_have_count(0)
+    assert page.locator("[class*='__remove_q'] button").count() < before
