@@ -98,13 +98,23 @@ with date_col:
     questionnaire.question(BANK.by_id["occurred_on"], prefix, prefix, _save_draft)
 with format_col:
     questionnaire.question(BANK.by_id["format"], prefix, prefix, _save_draft)
+
+
+def _open_debrief(interview_id: int) -> None:
+    """This page, on the earlier debrief: its address says so (?interview=), so a reload or a
+    bookmark opens it again. A link to the page itself kept ?id= in the address bar."""
+    st.query_params.pop("id", None)  # other parameters (?data=demo) stay
+    st.query_params["interview"] = str(interview_id)
+
+
 same_round = st.session_state.get(DEBRIEFED_KEY)
 if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix), {}):
-    st.page_link(
-        "pages/debrief.py",
-        label="Open the debrief of that round",
+    st.button(
+        "Open the debrief of that round",
         icon=":material/edit_note:",
-        query_params={"interview": str(same_round)},
+        key="open_same_round",
+        on_click=_open_debrief,
+        args=(int(same_round),),
     )
 
 parts.people_block(prefix, prefix, contacts, _save_draft)
