@@ -33,9 +33,9 @@ from lib.learn.strategy import review_due
 
 @rule
 def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
-    """A thank-you unsent 24 hours after an interview or a rejection that came after an interview
-    (only the latest event per application counts; a rejection supersedes the interview before
-    it). While a pause set after the rejection runs, the note waits until the pause ends: due
+    """A thank-you unsent 24 hours after an interview (or once its round is debriefed: it is over)
+    or a rejection that came after an interview (only the latest event per application counts; a
+    rejection supersedes the interview before it). While a pause set after the rejection runs, the note waits until the pause ends: due
     that day, so Home holds it (and counts it) with the rest of what can wait."""
     events = _frame(facts, "events")
     if events.empty:
@@ -63,7 +63,9 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
         return []
     events["rank"] = (events["event"] == "rejected").astype(int)
     latest = events.sort_values(["day", "rank"]).groupby("application_id").tail(1)
-    latest = latest[latest["day"] <= due_by]
+    # 24 hours after, or as soon as the round is debriefed (it is over: the note can go today)
+    over = latest["debriefed"].astype(bool) if "debriefed" in latest else False
+    latest = latest[(latest["day"] <= due_by) | (over & (latest["day"] <= pd.Timestamp(today)))]
     notes = _frame(facts, "notes")
     if not latest.empty and not notes.empty:
         # Drop events already answered: a sent note of a fitting kind on or after the event day.
@@ -81,7 +83,8 @@ def thank_you_notes(facts: Facts, today: dt.date) -> list[Action]:
     actions = []
     for row in latest.itertuples():
         event_day = row.day.date()
-        due = event_day + dt.timedelta(days=1)
+        debriefed = bool(getattr(row, "debriefed", False))  # over: its note is due that day
+        due = event_day + dt.timedelta(days=0 if debriefed else 1)
         rejected = row.event == "rejected"
         paused_until = pause_end.get(row.application_id) if rejected else None
         if paused_until:  # it waits for the pause's end, held (and counted) on Home until then

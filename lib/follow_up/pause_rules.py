@@ -66,6 +66,8 @@ def interviews_coming(facts: Facts, today: dt.date) -> list[Action]:
     events = events[_dated(events)]
     if "ended" in events:  # rejected (or withdrawn…) since: that interview is not coming any more
         events = events[~events["ended"].astype(bool)]
+    if "debriefed" in events:  # debriefed already: it is over (its thank-you is due now instead)
+        events = events[~events["debriefed"].astype(bool)]
     days = _dates(events["occurred_on"])
     soon = events[
         events["kind"].isin(["interview", "final"])

@@ -39,6 +39,8 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
         )
         .exists()
     )
+    # a debrief of the round saved: the interview is over (Home stops announcing it as coming)
+    debriefed = sa.select(db.interviews.c.id).where(db.interviews.c.stage_event_id == E.c.id).exists()
     return {
         "events": read_frame(
             engine,
@@ -49,6 +51,7 @@ def load_facts(engine: Engine, since: dt.date) -> dict[str, pd.DataFrame]:
                 E.c.occurred_on,
                 interviewed.label("interviewed"),
                 ended.label("ended"),  # an interview of an application that has ended is not coming
+                debriefed.label("debriefed"),
                 from_invitation(E.c.id).label("invitation"),
                 *company_role,
             )

@@ -413,3 +413,16 @@ def test_an_interview_today_opens_the_prep_sheet_and_says_what_comes_once_it_is_
     assert today.target == later.target == "questions"
     assert "Once it's over: a debrief while it's fresh, and a short thank-you." in today.detail
     assert "debrief" not in later.detail
+
+
+def test_an_interview_debriefed_today_is_over_and_its_thank_you_is_due_today():
+    """Debriefed, it was still announced as "Interview at Acme today … Once it's over", and the
+    thank-you came only the next day."""
+    dated = events((1, "interview", TODAY))
+    before = na.compute({"events": dated.assign(debriefed=False)}, TODAY)
+    assert [a.title for a in before] == ["Interview at Acme today"]
+    after = na.compute({"events": dated.assign(debriefed=True)}, TODAY)
+    assert [(a.title, a.due_on) for a in after] == [("Send a thank-you to Acme (Analyst)", TODAY)]
+    assert after[0].rule_key == f"thank-you:interview:1:{TODAY.isoformat()}"  # tomorrow's key: one action
+    later = na.compute({"events": dated.assign(debriefed=True)}, TODAY + dt.timedelta(days=1))
+    assert [(a.title, a.due_on) for a in later] == [("Send a thank-you to Acme (Analyst)", TODAY)]

@@ -99,6 +99,24 @@ def test_an_interview_today_of_an_application_that_has_ended_is_not_announced(en
     assert titles == ["Interview at Gamma today"]  # the one still open is still announced
 
 
+def test_an_interview_debriefed_today_is_not_announced_and_its_thank_you_is_due(engine):
+    """Debriefed this afternoon, Home still said "Interview at Beta today … Once it's over" and
+    offered the thank-you only the next day."""
+    from lib.core.models import DebriefIn
+    from lib.store import reflections as reflection_store
+
+    app_id = app_store.add_application(engine, ApplicationIn(company="Beta", role="BI", applied_on=ago(9)))
+    event_id = app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="interview", occurred_on=TODAY)
+    )
+    assert [a.title for a in open_actions(engine)] == ["Interview at Beta today"]
+    reflection_store.save_interview(
+        engine,
+        DebriefIn(application_id=app_id, round_type="technical", occurred_on=TODAY, stage_event_id=event_id),
+    )
+    assert [(a.title, a.due_on) for a in open_actions(engine)] == [("Send a thank-you to Beta (BI)", TODAY)]
+
+
 def test_a_note_sent_in_the_future_is_refused():
     with pytest.raises(ValidationError, match="can't be in the future"):
         NoteIn(kind="feedback request", body="x", sent_on=TODAY + dt.timedelta(days=1))
