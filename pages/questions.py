@@ -54,7 +54,9 @@ st.dataframe(
     column_order=["question", "rating", "better_answer", "asked", "where", "my_answer", "category"],
     column_config={
         "question": st.column_config.TextColumn("Question", width="medium"),
-        "rating": st.column_config.NumberColumn("My rating", format="%d / 5", width="small"),
+        "rating": st.column_config.NumberColumn(
+            "Latest rating", format="%d / 5", width="small", help="How happy I was with my answer, last time"
+        ),
         # 330 + 140 px: "Brightpath Learning + 10 more" reads in two lines, the five columns in 820 px
         "better_answer": st.column_config.TextColumn("Better answer for next time", width=330),
         "asked": st.column_config.NumberColumn("Asked", format="%d×", width="small"),
@@ -78,8 +80,13 @@ with st.expander("By category, weakest first"):
             "category": "Category",
             "asked": st.column_config.NumberColumn("Asked"),
             "rated": None,
+            # every time a question of the category was asked: not the table's latest ratings
             "average_rating": st.column_config.ProgressColumn(
-                "My rating", min_value=1, max_value=5, format="%.1f / 5"
+                "Average rating",
+                min_value=1,
+                max_value=5,
+                format="%.1f / 5",
+                help="Over every time a question of this category was asked, earlier answers too",
             ),
         },
         placeholder="",

@@ -1,6 +1,7 @@
 """Debrief, rejection reflection, question library and mood check-in, driven through the real app."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -429,6 +430,11 @@ def test_the_question_library_filters_and_puts_the_weakest_category_first(open_p
     assert summary["average_rating"].is_monotonic_increasing
     assert sheet["rating"].dropna().is_monotonic_increasing  # the prep sheet: weakest first
     assert {"question", "rating", "better_answer", "asked"} <= set(sheet.columns)
+    # two numbers, two names: the latest rating per question, the average per category (both were
+    # "My rating": 5 / 5 for the one salary question, 2.9 / 5 for its category)
+    labels = [json.loads(frame.proto.columns) for frame in at.dataframe[:2]]
+    assert labels[0]["rating"]["label"] == "Latest rating"
+    assert labels[1]["average_rating"]["label"] == "Average rating"
     at.text_input(key="library_text").set_value("p-value")
     at.run()
     table = at.dataframe[0].value
