@@ -192,6 +192,8 @@ def test_a_practice_session_goes_over_the_weak_questions_and_ends_kindly(open_pa
         ).click().run()
     assert "That's all for now" in _texts(at)
     assert len(_rows(engine, db.practice_reviews)) == 2
+    # nothing is due again: "Go through them again" was offered, and led to "Nothing to practise"
+    assert not [b for b in at.button if "again" in b.label.casefold()]
 
 
 def _one_card_revealed(open_page, engine, **question):

@@ -51,11 +51,6 @@ def _reveal(card_id: int) -> None:
     focus.after_save(FOCUS, f"practice_grade_{card_id}_{next(iter(practice.GRADES))}")
 
 
-def _restart() -> None:
-    st.session_state[SEEN] = set()
-    st.session_state[BACK_AT] = {}
-
-
 def interview_picker(today: dt.date) -> None:
     """The next interview's day (optional): cards due before it are brought forward."""
     current = shared.next_interview(today)
@@ -110,9 +105,18 @@ def _nothing_left(all_cards: pd.DataFrame, practised: bool, today: dt.date) -> N
     when = practice.next_text(upcoming, now) if upcoming is not None else None
     if practised:
         st.success("That's all for now — well done. " + (f"The next card is ready {when}." if when else ""))
-        st.button("Go through them again", on_click=_restart, key="practice_restart")
     else:
         st.info("Nothing to practise right now." + (f" The next card is ready {when}." if when else ""))
+    if upcoming is not None and practice.comes_back_soon(upcoming, now):
+        _shown_when_ready(upcoming)
+
+
+@st.fragment(run_every=dt.timedelta(seconds=15))
+def _shown_when_ready(ready_at: dt.datetime) -> None:
+    """A card back in a few minutes is shown when its time comes, the page open: it said "ready
+    again in a few minutes" and stayed on "That's all for now" until the person left and came back."""
+    if practice.utcnow() >= ready_at:
+        st.rerun(scope="app")
 
 
 def _card(card: pd.Series) -> None:
