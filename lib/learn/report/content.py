@@ -25,7 +25,18 @@ from lib.learn.strategy_bank import STRATEGY
 from lib.reflect.questionnaires import answer_lines
 
 TRACTION_CHARTS = ("company", "channel", "role", "over_time", "closer", "funnel", "endings", "response_times")
-PRIVATE_INSIGHTS = {"mood": "mood"}  # insight key -> the private part it needs
+# insight key -> the private part it needs. What a reflection or a debrief says of the person
+# (how they rated themselves, their comfort, why a "no" came, whether they wanted the job, where
+# they would try again) is theirs: a report that says reflections are left out leaves these out too.
+PRIVATE_INSIGHTS = {
+    "mood": "mood",
+    "self_assessment": "reflections",
+    "comfort": "reflections",
+    "nos": "reflections",
+    "motivation": "reflections",
+    "reapply": "reflections",
+    "targets": "reflections",
+}
 CONTEXT_KEY = "_numbers"  # a review's stored on-track numbers (lib.store.strategy): not an answer
 PRACTISE_LIMIT = 15
 WEEK_WORDS = ("change", "skills_to_build", "confidence")

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 SECTIONS: dict[str, str] = {
     "headline": "Headline numbers (with their 95% intervals)",
     "traction": "Traction charts: by company, channel, role family, over time, the funnel",
-    "insights": "Insights that rest on enough cases",
+    "insights": "Insights that rest on enough cases (those from my reflections or mood only if ticked)",
     "strategy": "My latest strategy review",
     "plan": "This week's plan",
     "questions": "Questions I want to practise",
 }
 PRIVATE: dict[str, str] = {
     "mood": "My mood over time (check-ins and their words)",
-    "reflections": "What I wrote in my reflections after a rejection",
+    "reflections": "My reflections and debriefs: what I wrote, how I rated myself, the insights drawn from them",
     "writing": "My written-out sessions",
     "contacts": "The people I met, with their contact details",
 }

@@ -294,3 +294,22 @@ def test_the_weekly_goal_is_the_one_in_settings_even_after_a_review_set_another(
     review = content.build(data.load(engine, options), options, today).review
     # the review's own goal is said as what it set then, not as a second goal that holds now
     assert ("Weekly goal this review set", "7 applications a week") in [(a.prompt, a.text) for a in review]
+
+
+def test_insights_drawn_from_reflections_go_in_only_with_the_reflections(filled):
+    """The report said "Left out by choice: … my reflections" and then told a coach "“I was bored”
+    1 of 5", the skill most often named to bolster, and the comfort ratings."""
+    from lib.learn import insights
+
+    loaded = data.load(filled, ReportOptions())
+    ticked_options = ReportOptions(private=frozenset({"reflections"}))
+    plain = {f.title for f in content.build(loaded, ReportOptions()).findings}
+    ticked = {f.title for f in content.build(data.load(filled, ticked_options), ticked_options).findings}
+    found = insights.all_insights(loaded, dt.date.today(), 3, 30)
+    # what reflections and debriefs say of the person: self-ratings, comfort, why a "no" came,
+    # whether they wanted the job, where they'd try again
+    keys = ("self_assessment", "comfort", "nos", "motivation", "reapply", "targets")
+    private = {found[key].title for key in keys}
+    assert not plain & private
+    assert ticked & private  # the demo's reflections hold enough for at least one of them
+    assert plain <= ticked
