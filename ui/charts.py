@@ -70,7 +70,7 @@ def _field_titles(spec: dict[str, Any]) -> dict[str, str]:
     return found
 
 
-PERCENT = re.compile(r"\.(\d)%")  # a d3 percent format, ".0%"
+PERCENT = re.compile(r"(?:\.(\d))?%")  # a d3 percent format, ".0%" (or "%": no decimals)
 
 
 def _percent_fields(spec: dict[str, Any]) -> dict[str, int]:
@@ -78,7 +78,7 @@ def _percent_fields(spec: dict[str, Any]) -> dict[str, int]:
     found: dict[str, int] = {}
     for part in _fields(spec):
         if isinstance(fmt := part.get("format"), str) and (match := PERCENT.fullmatch(fmt)):
-            found.setdefault(part["field"], int(match.group(1)))
+            found.setdefault(part["field"], int(match.group(1) or 0))
     return found
 
 

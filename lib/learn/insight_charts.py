@@ -98,18 +98,19 @@ def average_bars(
             enough.sort_values("average", ascending=sort == "x", kind="stable")[category].tolist()
             + few.sort_values("n", ascending=False, kind="stable")[category].tolist()
         )
-    # and no bar as long as their average either: a faded full-length bar still read "5.0"
-    data["drawn"] = data["average"].where(data["enough"], 0.0)
+    # and no bar as long as their average either: a faded full-length bar still read "5.0" (named
+    # "_…": the table under the chart leaves it out, and says "too few to say", not 0)
+    data["_drawn"] = data["average"].where(data["enough"], 0.0)
     data["said"] = data["average"].map("{:.1f}".format).where(data["enough"], "too few to say")
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("drawn:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
+        x=alt.X("_drawn:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
         opacity=_opacity(),
         tooltip=[
             alt.Tooltip(f"{category}:N", title=category_title or "Group"),
-            alt.Tooltip("said:N", title="Average"),
+            alt.Tooltip("said:N", title=value_title),
             alt.Tooltip("n:Q", title=count_title),
             alt.Tooltip("sample:N", title="Sample"),
         ],
@@ -192,11 +193,17 @@ def themes_over_time_chart(by_month: pd.DataFrame) -> alt.Chart:
 def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
     """Share of reflected rejections that reached the final round, by why you went for the job."""
     data = _sample_note(_frame(frame))
-    data["label"] = data["reached_final"].astype(str) + " of " + data["n"].astype(str)
+    # under 5 no share, and no bar as long as one: "1 of 2" drawn at 50% was the longest bar (as on
+    # Traction: too few to tell); "_…" is left out of the table under the chart
+    data["label"] = (data["reached_final"].astype(str) + " of " + data["n"].astype(str)).where(
+        data["enough"], data["reached_final"].astype(str) + " of " + data["n"].astype(str) + ": too few"
+    )
+    data["_drawn"] = data["share_final"].where(data["enough"], 0.0)
+    data["said"] = data["share_final"].map("{:.0%}".format).where(data["enough"], "too few to say")
     base = alt.Chart(data).encode(
         y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
         x=alt.X(
-            "share_final:Q",
+            "_drawn:Q",
             title="Share that reached the final round",
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
@@ -206,6 +213,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
         opacity=_opacity(),
         tooltip=[
             alt.Tooltip("motivation:N", title="Motivation"),
+            alt.Tooltip("said:N", title="Share that reached the final round"),
             alt.Tooltip("n:Q", title="Rejections"),
             alt.Tooltip("reached_final:Q", title="Reached the final round"),
             alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),

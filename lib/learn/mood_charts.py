@@ -71,9 +71,10 @@ def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
     ]
     # each week's bar as wide as most of its week, centred on its Monday (a bar at a point in time
     # was a day wide: a sliver of 1 to 3 px)
+    # (named "_…": drawing aids, not numbers: the table under the chart leaves them out)
     data = data.assign(
-        bar_from=pd.to_datetime(data["week"]) - pd.Timedelta(days=3),
-        bar_to=pd.to_datetime(data["week"]) + pd.Timedelta(days=3),
+        _bar_from=pd.to_datetime(data["week"]) - pd.Timedelta(days=3),
+        _bar_to=pd.to_datetime(data["week"]) + pd.Timedelta(days=3),
     )
     # whole numbers, and a scale up to at least 1: weeks of all zeros had an axis of "0.000000"
     top = max(1, int(pd.concat([data["applications"], data["closer_to_yes"]]).max(skipna=True) or 0))
@@ -82,8 +83,8 @@ def mood_activity_chart(weekly: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(data)
         .mark_bar(opacity=0.8)
         .encode(
-            x=_weeks(data, "bar_from"),
-            x2="bar_to:T",
+            x=_weeks(data, "_bar_from"),
+            x2="_bar_to:T",
             y=alt.Y(
                 "applications:Q", title="Per week", axis=alt.Axis(tickMinStep=1, format="d"), scale=counts
             ),

@@ -157,3 +157,53 @@ def test_axis_and_legend_words_read_on_white_and_a_colour_the_chart_sets_is_kept
     assert all(_contrast(c) >= 4.5 for c in colours), colours  # Streamlit's own grey: 3.7
     own = prepare({**spec, "config": {**spec.get("config", {}), "axis": {"labelColor": "#000000"}}})
     assert own.spec["config"]["axis"]["labelColor"] == "#000000"
+
+
+def test_the_numbers_under_the_insight_charts_say_too_few_and_shares_not_0_or_fractions():
+    """Under Insights' charts: "Average comfort (1–5)" was 0 for every group too small to say, the
+    share reaching the final round read 0.2 and 0.5, and the mood table had a "Week" column of
+    the bars' left edges (17 Apr beside "Week of" 20 Apr)."""
+    from lib.learn import insight_charts, mood_charts
+
+    def read(table):  # as the page shows it: the table's text is escaped for Markdown
+        table = table.replace(r"\\", "", regex=True)
+        return table.set_axis([c.replace("\\", "") for c in table.columns], axis=1)
+
+    comfort = pd.DataFrame(
+        {
+            "dimension": ["Company"] * 2,
+            "value": ["Otter Cloud", "Acme"],
+            "average": [4.5, 3.2],
+            "n": [4, 6],
+            "enough": [False, True],
+        }
+    )
+    table = read(prepare(insight_charts.comfort_chart(comfort, "Company").to_dict(), "Comfort").table)
+    rows = table.set_index("Company")["Average comfort (1–5)"].to_dict()
+    assert rows == {"Otter Cloud": "too few to say", "Acme": "3.2"}
+
+    motivation = pd.DataFrame(
+        {
+            "motivation": ["dream job", "someone else pushed me"],
+            "n": [5, 2],
+            "reached_final": [1, 1],
+            "comfort": [4.0, None],
+            "share_final": [0.2, 0.5],
+            "enough": [True, False],
+        }
+    )
+    table = read(prepare(insight_charts.motivation_chart(motivation).to_dict(), "Was it for me").table)
+    shares = table.set_index("Motivation")["Share that reached the final round"].to_dict()
+    assert shares == {"dream job": "20%", "someone else pushed me": "too few to say"}
+
+    weekly = pd.DataFrame(
+        {
+            "week": pd.to_datetime(["2026-04-13", "2026-04-20"]),
+            "mood": [3.0, 4.0],
+            "checkins": [1, 2],
+            "applications": [2, 0],
+            "closer_to_yes": [0, 1],
+        }
+    )
+    table = read(prepare(mood_charts.mood_activity_chart(weekly).to_dict(), "Activity").table)
+    assert "Week of" in table.columns and "Week" not in table.columns

@@ -75,7 +75,7 @@ def test_groups_too_small_to_say_come_after_the_others_and_write_no_average():
     assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == ["Birch", "Acme", "Otter", "Meridian"]
     rows = {row["value"]: row for row in _data(chart)}
     assert rows["Meridian"]["label"] == "n=2: too few"
-    assert rows["Meridian"]["drawn"] == 0 and rows["Birch"]["drawn"] == 4.0  # no faded full-length bar
+    assert rows["Meridian"]["_drawn"] == 0 and rows["Birch"]["_drawn"] == 4.0  # no faded full-length bar
     assert rows["Meridian"]["said"] == "too few to say"
 
 
@@ -117,7 +117,7 @@ def test_the_two_mood_charts_drawn_apart_span_the_same_weeks():
     assert all(layer["encoding"]["x"]["scale"]["domain"] == [first, last] for layer in activity["layer"])
     # a week's bar spans most of its week, from zero (a bar at a point in time was a 1-3 px sliver)
     bars = activity["layer"][0]["encoding"]
-    assert (bars["x"]["field"], bars["x2"]["field"], bars["y2"]["datum"]) == ("bar_from", "bar_to", 0)
+    assert (bars["x"]["field"], bars["x2"]["field"], bars["y2"]["datum"]) == ("_bar_from", "_bar_to", 0)
     # labelled on the data's own weeks (the table's Mondays), the same in both
     ticks = mood["encoding"]["x"]["axis"]["values"]
     assert [(t["month"], t["date"]) for t in ticks] == [(5, 26), (6, 2), (6, 9)]
@@ -150,7 +150,9 @@ def test_motivation_chart_shows_shares_with_their_counts():
         }
     )
     chart = charts.motivation_chart(frame)
-    assert [row["label"] for row in _data(chart)] == ["3 of 5", "2 of 2"]
+    # "2 of 2" was the longest bar (100%, faded): too few is said, and drawn as no share at all
+    assert [row["label"] for row in _data(chart)] == ["3 of 5", "2 of 2: too few"]
+    assert [row["_drawn"] for row in _data(chart)] == [0.6, 0.0]
     assert chart.to_dict()["layer"][0]["encoding"]["x"]["axis"]["format"] == "%"
 
 
