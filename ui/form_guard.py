@@ -4,8 +4,9 @@ A form (st.form: Add application, Network's Add a person, Strategy review, …) 
 its button, so a link to another page clicked after typing in it dropped the words without a
 word. This small component (Streamlit's components API, v2: inline JavaScript in the page, no
 iframe, no network) notes each form text box's value as the person comes to it; a link clicked
-while a box holds other words asks "Leave anyway?" first. A form's button (or Enter in its box)
-hands its words to the app, after which leaving asks nothing. Boxes outside forms keep their
+while a box holds other words asks "Leave anyway?" first; so does another tab of the tabs the
+form is in (only the open tab is drawn, so its form's words went too). A form's button (or Enter
+in its box) hands its words to the app, after which leaving asks nothing. Boxes outside forms keep their
 words as drafts (ui/reflect/typing_keeper.py) and need no question.
 """
 
@@ -16,6 +17,7 @@ import streamlit as st
 from ui import forms
 
 QUESTION = "What you typed in the form on this page is not saved yet. Leave the page anyway?"
+TAB_QUESTION = "What you typed in the form in this tab is not saved yet. Switch tabs anyway?"
 ERRORS_SUFFIX = forms.errors_key("")  # a form's refused fields, under "<form>__errors"
 
 _JS = """
@@ -34,9 +36,10 @@ export default function (component) {
     const keyClass = holder && [...holder.classList].find((c) => c.startsWith("st-key-"));
     return keyClass && (window.__reboundRefusedForms || []).some((form) => keyClass.startsWith(`st-key-${form}_`));
   };
-  const unsaved = () =>
-    [...found].some(([box, value]) => box.isConnected && box.value.trim() !== value.trim()) ||
-    [...document.querySelectorAll(boxes)].some((box) => inForm(box) && box.value.trim() && refused(box));
+  // `within`: only the boxes inside it (a tab's panel), else the whole page's
+  const unsaved = (within = document) =>
+    [...found].some(([box, value]) => box.isConnected && within.contains(box) && box.value.trim() !== value.trim()) ||
+    [...within.querySelectorAll(boxes)].some((box) => inForm(box) && box.value.trim() && refused(box));
   const handedOver = (form) => {
     for (const box of [...found.keys()]) if (!box.isConnected || form.contains(box)) found.delete(box);
   };
@@ -60,7 +63,39 @@ export default function (component) {
     event.preventDefault();
     event.stopImmediatePropagation();
   };
-  const handlers = [["focusin", onFocus], ["click", onSubmitClick], ["keydown", onEnter], ["click", onLinkClick]];
+  // Another tab of the same tabs (only the open one is drawn: ui.layout.lazy_tabs) drops a typed
+  // form in the open one as a menu link would: asked first, by pointer or by the arrow keys. The
+  // tabs choose on the press (pointerdown), not the click: the question comes there, and a click
+  // after a "no" is kept from them too (they would take it for a screen reader's click).
+  const tabQuestion = component.data?.tab_question || question;
+  let refusedTab = null;
+  const tabOf = (event) => event.target.closest?.('[data-testid="stTab"], [role="tab"]');
+  const onTab = (event) => {
+    const tab = tabOf(event);
+    if (!tab || !event.isTrusted) return;
+    const moving = event.type === "pointerdown" || ["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key);
+    if (!moving || (event.type === "pointerdown" && tab.getAttribute("aria-selected") === "true")) return;
+    const tabs = tab.closest('[data-testid="stTabs"]');
+    if (!tabs || !unsaved(tabs)) return;
+    if (window.confirm(tabQuestion)) {
+      for (const box of [...found.keys()]) if (tabs.contains(box)) found.delete(box);
+      return;
+    }
+    refusedTab = event.type === "pointerdown" ? tab : null;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  const onTabClick = (event) => {
+    if (refusedTab && tabOf(event) === refusedTab) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+    refusedTab = null;
+  };
+  const handlers = [
+    ["focusin", onFocus], ["click", onSubmitClick], ["keydown", onEnter], ["click", onLinkClick],
+    ["pointerdown", onTab], ["keydown", onTab], ["click", onTabClick],
+  ];
   (window.__reboundFormGuard || []).forEach(([type, handler]) => document.removeEventListener(type, handler, true));
   window.__reboundFormGuard = handlers;
   handlers.forEach(([type, handler]) => document.addEventListener(type, handler, true));
@@ -83,4 +118,8 @@ def ask_before_leaving_typed_forms() -> None:
         if str(name).endswith(ERRORS_SUFFIX) and errors
     ]
     with st.sidebar:  # out of the page's flow: nothing on the page waits for it to load
-        _guard(key="rebound_form_guard", data={"question": QUESTION, "refused": refused}, height=0)
+        _guard(
+            key="rebound_form_guard",
+            data={"question": QUESTION, "tab_question": TAB_QUESTION, "refused": refused},
+            height=0,
+        )

@@ -70,3 +70,30 @@ def test_a_form_whose_save_was_refused_still_asks_before_its_words_are_dropped(p
     expect(page).to_have_url(f"{server.base_url}/add_application")
     assert asked == [QUESTION]
     expect(page.get_by_label("Role *")).to_have_value("Platform Engineer, refused once")
+
+
+def test_another_tab_after_typing_in_a_form_asks_first_and_staying_keeps_the_words(page, server):
+    """Strategy review's New review, typed in, then its Target list tab (which the form itself
+    points to): the answers were gone on coming back, without a word."""
+    from ui.form_guard import TAB_QUESTION
+
+    goto(page, server, "strategy")
+    want = page.get_by_role("textbox", name="What do I really want to do? *")
+    want.fill("Analytics close to product decisions")
+    asked = _stay_when_asked(page)
+    page.get_by_role("tab", name="Target list").click()
+    wait_for_app(page)
+    assert asked == [TAB_QUESTION]
+    expect(page.get_by_role("tab", name="New review")).to_have_attribute("aria-selected", "true")
+    expect(want).to_have_value("Analytics close to product decisions")
+    asked = _stay_when_asked(page)  # from the keyboard: the arrow keys move between tabs
+    page.get_by_role("tab", name="New review").focus()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
+    assert asked == [TAB_QUESTION]
+    expect(want).to_have_value("Analytics close to product decisions")
+
+    page.once("dialog", lambda dialog: dialog.accept())  # switch anyway: the other tab opens
+    page.get_by_role("tab", name="Target list").click()
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="Target list")).to_have_attribute("aria-selected", "true")
