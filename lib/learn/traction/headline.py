@@ -255,10 +255,10 @@ def undated_note(table: pd.DataFrame) -> str:
     if not n:
         return ""
     one = n == 1
-    return (
+    return (  # imported without a day, or a step a "no" was recorded after ("I got to the screen")
         f"{n:,} application{'' if one else 's'} {'has' if one else 'have'} a step with an unknown date "
-        f"(imported without one): {'it is' if one else 'they are'} left out of response times, ghosting "
-        "and the dates stages were reached. Type the date on the application to count "
+        f"(imported or recorded without one): {'it is' if one else 'they are'} left out of response "
+        "times, ghosting and the dates stages were reached. Type the date on the application to count "
         f"{'it' if one else 'them'}."
     )
 

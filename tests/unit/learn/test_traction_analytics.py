@@ -181,7 +181,9 @@ def test_a_status_with_an_unknown_date_is_left_out_of_response_times_and_ghostin
     figures, _ = traction.headline(table.reset_index(), TODAY)
     assert {f.label: f.value for f in figures}["Offers"] == "1"
     view = traction.traction_view(table.reset_index(), TractionFilter())
-    assert view.undated_note.startswith("2 applications have a step with an unknown date")
+    assert view.undated_note.startswith(
+        "2 applications have a step with an unknown date (imported or recorded without one)"
+    )
     assert traction.traction_view(table.reset_index().iloc[[2]], TractionFilter()).undated_note == ""
 
 
