@@ -10,6 +10,8 @@ its counts.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 
@@ -208,7 +210,20 @@ def _period_axis(periods: pd.Series, freq: str, when: str) -> alt.Axis:
     )
 
 
-def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
+def _unfinished(periods: pd.Series, freq: str, today: dt.date | None) -> str:
+    """ " Dec 2026 is not over: …" when the last period drawn holds `today`: its few applications
+    and their answers, still coming, read as a fall in the search."""
+    if today is None or periods.empty:
+        return ""
+    last = pd.Timestamp(periods.max())
+    ends = last + (pd.offsets.MonthBegin(1) if freq == "month" else pd.Timedelta(days=7))
+    if not last <= pd.Timestamp(today) < ends:
+        return ""
+    name = f"{last:%b %Y}" if freq == "month" else f"the week of {last:%d %b}"
+    return f" {name[0].upper()}{name[1:]} is not over: its applications and their answers are still coming."
+
+
+def over_time_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date | None = None) -> alt.Chart:
     """Applications sent per period, and how many of them were answered and reached an interview."""
     frame = _checked(frame)
     long = frame.melt(
@@ -227,7 +242,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
             title=alt.Title(
                 f"Is your search picking up? Applications by {freq}",
                 subtitle="Of the applications sent each period: how many got an answer, "
-                "how many reached an interview",
+                "how many reached an interview." + _unfinished(frame["period"], freq, today),
             ),
         )
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=2.5)
@@ -261,7 +276,7 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     )
 
 
-def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
+def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date | None = None) -> alt.Chart:
     """The furthest stage reached by each period's applications: are you getting closer to yes?"""
     frame = _checked(frame)
     frame = frame[frame["applications"] > 0]  # a period with none sent reached no stage
@@ -271,7 +286,8 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
             frame,
             title=alt.Title(
                 "Closer to yes? The furthest stage reached, over time",
-                subtitle="The best any application sent that period got",
+                subtitle="The best any application sent that period got."
+                + _unfinished(frame["period"], freq, today),
             ),
         )
         .mark_line(
@@ -298,7 +314,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month") -> alt.Chart:
     )
 
 
-def traction_specs(view, freq: str = "month") -> dict[str, dict]:
+def traction_specs(view, freq: str = "month", today: dt.date | None = None) -> dict[str, dict]:
     """Every Traction chart for one view (lib.traction.TractionView) as a Vega-Lite spec.
 
     Built once per data revision and filters and cached by the page: building and validating a
@@ -319,8 +335,8 @@ def traction_specs(view, freq: str = "month") -> dict[str, dict]:
             view.role_rates, "Role family", "Which kinds of role get answers and interviews?"
         ).to_dict(validate=False)
     if not view.over_time.empty:
-        specs["over_time"] = over_time_chart(view.over_time, freq).to_dict(validate=False)
-        specs["closer"] = closer_to_yes_chart(view.over_time, freq).to_dict(validate=False)
+        specs["over_time"] = over_time_chart(view.over_time, freq, today).to_dict(validate=False)
+        specs["closer"] = closer_to_yes_chart(view.over_time, freq, today).to_dict(validate=False)
     if view.matching:
         specs["funnel"] = funnel_chart(view.funnel).to_dict(validate=False)
         specs["endings"] = endings_chart(view.endings).to_dict(validate=False)

@@ -41,7 +41,7 @@ def _view(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.Trac
 def _specs(engine: Engine, ghost_days: int, today: dt.date, chosen: traction.TractionFilter, freq: str):
     from lib.learn import charts  # Altair only where a chart is drawn: Home starts without it
 
-    specs = charts.traction_specs(_view(ghost_days, today, chosen, freq), freq)
+    specs = charts.traction_specs(_view(ghost_days, today, chosen, freq), freq, today)
     return {
         name: ui_charts.prepare(
             spec, title_line=ui_charts.TITLE_LINE if name in BESIDE else ui_charts.WIDE_TITLE_LINE

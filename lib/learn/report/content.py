@@ -145,13 +145,13 @@ def _figures(table: pd.DataFrame) -> tuple[list[Figure], str]:
     return figures, traction.strongest_sentence(table)
 
 
-def _charts(table: pd.DataFrame) -> list[ChartPart]:
+def _charts(table: pd.DataFrame, today: dt.date) -> list[ChartPart]:
     bounds = traction.table_bounds(table)
     freq = "week" if bounds and (bounds[1] - bounds[0]).days < 120 else "month"
     # the view counted by the same period the charts are titled with (monthly counts were drawn
     # as "Applications by week", each month's total on its first day)
     view = traction.traction_view(table, traction.TractionFilter(), freq)
-    specs = charts.traction_specs(view, freq)
+    specs = charts.traction_specs(view, freq, today)
     frames = {
         "company": view.company_stages,
         "channel": view.channel_rates,
@@ -250,7 +250,7 @@ def build(data: dict[str, Any], options: ReportOptions, today: dt.date | None = 
         if "headline" in options.sections:
             report.figures, report.strongest = _figures(table)
         if "traction" in options.sections:
-            report.charts = _charts(table)
+            report.charts = _charts(table, today)
     if "insights" in options.sections:
         report.findings = _findings(data, options, today)
     review = data.get("review")

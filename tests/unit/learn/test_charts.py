@@ -278,3 +278,21 @@ def test_a_weeks_ticks_fall_on_the_mondays_the_weeks_start():
         days = [dt.date(t["year"], t["month"], t["date"]) for t in ticks]
         assert days and all(d.weekday() == 0 for d in days) and len(days) <= charts.MAX_PERIOD_TICKS
         assert set(days) <= set(pd.to_datetime(weekly["period"]).dt.date)
+
+
+def test_the_period_not_over_yet_is_said_under_the_over_time_charts():
+    """Dec 2026 with one application and no answer yet was drawn as the search collapsing."""
+    import datetime as dt
+
+    monthly = traction.traction_view(view_table(), TractionFilter(), freq="month").over_time
+    last = pd.Timestamp(monthly["period"].max())
+    during, after = last.date() + dt.timedelta(days=3), (last + pd.offsets.MonthBegin(1)).date()
+    for make in (charts.over_time_chart, charts.closer_to_yes_chart):
+        said = make(monthly, "month", during).to_dict()["title"]["subtitle"]
+        assert f"{last:%b %Y} is not over: its applications and their answers are still coming." in said
+        assert "not over" not in make(monthly, "month", after).to_dict()["title"]["subtitle"]
+        assert "not over" not in make(monthly, "month").to_dict()["title"]["subtitle"]
+    weekly = traction.traction_view(view_table(), TractionFilter(), freq="week").over_time
+    monday = pd.Timestamp(weekly["period"].max())
+    said = charts.over_time_chart(weekly, "week", monday.date()).to_dict()["title"]["subtitle"]
+    assert f"The week of {monday:%d %b} is not over" in said

@@ -243,7 +243,7 @@ def test_a_short_search_is_charted_by_week_with_weekly_counts():
     )
     events = pd.DataFrame(columns=["application_id", "kind", "occurred_on"])
     table = traction.traction_table(apps, events, dt.date(2026, 12, 1), 30)
-    [over_time] = [p for p in content._charts(table) if p.key == "over_time"]
+    [over_time] = [p for p in content._charts(table, dt.date(2026, 12, 1)) if p.key == "over_time"]
     assert "by week" in over_time.title
     sent = {
         v["period"][:10]: v["count"]
