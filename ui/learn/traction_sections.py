@@ -31,6 +31,9 @@ def _pick_from_chart() -> None:
         st.session_state[COMPANY_PICK] = name
 
 
+DETAIL_SHOWN = 12  # a company's applications listed beside the chart (newest first)
+
+
 def company_tab(view: traction.TractionView, specs: dict) -> None:
     chart_col, detail_col = st.columns([3, 2], gap="large")
     with chart_col:
@@ -73,21 +76,16 @@ def company_tab(view: traction.TractionView, specs: dict) -> None:
         if picked:
             detail = traction_data.company(picked)
             st.markdown(f"**{md(picked)}** · {plural(len(detail), 'application')}")
-            st.dataframe(
-                detail,
-                hide_index=True,
-                height=min(420, 38 + 35 * len(detail)),
-                column_order=["role", "applied_on", "channel", "furthest_stage", "end_state", "history"],
-                column_config={
-                    "role": "Role",
-                    "channel": "Channel",
-                    "applied_on": st.column_config.DateColumn("Applied", format="DD MMM YYYY"),
-                    "furthest_stage": "Furthest stage",
-                    "end_state": "Ended",
-                    "history": st.column_config.TextColumn("Stage history", width="large"),
-                },
-                placeholder="",
-            )
+            # each application as lines that wrap: a grid in this column showed only Role and
+            # Applied at 1,280 px, the stage history it is here for off to the right
+            for row in detail.head(DETAIL_SHOWN).itertuples():
+                st.markdown(f"**{md(row.role)}** · {md(row.channel)} · {md(row.end_state)}")
+                st.caption(md(row.history))
+            if len(detail) > DETAIL_SHOWN:
+                st.caption(
+                    f"and {len(detail) - DETAIL_SHOWN:,} more: type the company in the Company filter above, "
+                    "then open the Applications log."
+                )
         else:
             st.caption("Pick a company (or click its bar) to see each application and its stage history.")
 
