@@ -116,15 +116,17 @@ def worth_another_try(
     if frame.empty:
         sentence = (
             f"No company yet where you reached an interview, said you are still interested and know "
-            f"someone ({_plural(n, 'company', 'companies')} with an interview or later and nothing "
-            f"open there looked at).{left_out}"
+            f"someone ({_plural(n, 'company', 'companies')} with an interview or later, ended, and "
+            f"nothing open there looked at).{left_out}"
         )
     else:
         sentence = (
             f"{_plural(ready, 'company', 'companies')} worth another try now"
             + (f", {later} more once {months} months have passed" if later else "")
-            + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later)."
-            + left_out
+            # the companies looked at: an interview or later there, ended, nothing open there now
+            # (Traction counts every company with an interview: "14" beside its 20 read as wrong)
+            + f" (from {_plural(n, 'company', 'companies')} where you reached an interview or later "
+            "and the application has ended, with none open there now)." + left_out
         )
     return Insight("reapply", "Worth another try", sentence, n, frame)
 

@@ -535,6 +535,8 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     assert not soon["ready"] and soon["ready_on"] == dt.date(2025, 7, 10)
     assert "wait until 10 Jul 2025" in soon["reason"]
     assert "1 company worth another try now, 1 more once 3 months have passed" in found.sentence
+    # what was counted, said: Traction's companies with an interview hold the open ones too
+    assert "where you reached an interview or later and the application has ended" in found.sentence
     # Busy Co met every condition but has an application open: left out, and said so by name
     assert found.sentence.endswith("Left out: Busy Co, where you have an application open already.")
     # named only where the rest holds: no one known there, and it is not named
@@ -544,7 +546,8 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     none_found = insights.worth_another_try(only_busy, refl, contacts, TODAY, months=3)
     assert none_found.sentence == (
         "No company yet where you reached an interview, said you are still interested and know someone "
-        "(0 companies with an interview or later and nothing open there looked at). Left out: Busy Co, "
+        "(0 companies with an interview or later, ended, and nothing open there looked at). Left out: "
+        "Busy Co, "
         "where you have an application open already."
     )
 
