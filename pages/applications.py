@@ -26,10 +26,8 @@ forms.show_flash()  # "Deleted … with its history", after a delete on the appl
 
 bounds = state.from_log(log_bounds)
 if bounds is None:
-    st.info(
-        "No applications yet. Add the first one — or switch to the demo data in the sidebar to look around."
-    )
-    st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    st.info("No applications yet. Add the first one — or look around the demo data first.")
+    layout.first_steps("applications")
     st.stop()
 
 ghost_days = state.settings()["ghost_days"]

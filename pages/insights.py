@@ -18,10 +18,10 @@ if found["traction"].n == 0:
     st.info(
         "No applications yet, so nothing to learn from. Log the applications you send, debrief each "
         "interview and reflect on each rejection: this page then joins your own answers to how far you "
-        "got. Or switch to the demo data in the sidebar to look around.",
+        "got. Or look around the demo data first.",
         icon=":material/lightbulb:",
     )
-    st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    layout.first_steps("insights")
     st.stop()
 
 st.caption(

@@ -18,8 +18,9 @@ span = report_form.bounds()
 if span is None:
     st.info(
         "No applications yet, so the report would only hold your review, plan and questions. "
-        "Add applications as you send them, or switch to the demo data in the sidebar to try it.",
+        "Add applications as you send them, or try it on the demo data first.",
         icon=":material/info:",
     )
+    layout.first_steps("report")
 report_form.choose(span)
 report_form.show()

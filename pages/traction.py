@@ -18,9 +18,9 @@ if total == 0:
     st.info(
         "No applications yet, so nothing to chart. Log the applications you sent and record each "
         "answer (screen, interview, final round, offer, rejection): this page then shows where your "
-        "search gets traction. Or switch to the demo data in the sidebar to look around."
+        "search gets traction. Or look around the demo data first."
     )
-    st.page_link("pages/add_application.py", label="Add your first application", icon=":material/add_circle:")
+    layout.first_steps("traction")
     st.stop()
 
 chosen, freq = traction_filters.filters(bounds)

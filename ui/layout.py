@@ -77,6 +77,18 @@ def open_demo() -> None:
     _switch_to("demo")
 
 
+def first_steps(key: str) -> None:
+    """A page with no applications yet: add the first one, or look around the demo data, both in
+    view (the sidebar's data switch sits below a 1,280 x 800 window's fold)."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.page_link(
+            "pages/add_application.py", label="Add your first application", icon=":material/add_circle:"
+        )
+        st.button(
+            "Look around the demo data", icon=":material/science:", key=f"{key}_demo", on_click=open_demo
+        )
+
+
 def _back_to_my_data() -> None:
     _switch_to("mine")
 

@@ -22,3 +22,24 @@ def test_the_page_runs_without_an_exception(open_page, page, demo):
     assert not at.exception, [e.value for e in at.exception]
     if demo:
         assert any("demo data" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    "page, key",
+    [
+        ("pages/traction.py", "traction"),
+        ("pages/insights.py", "insights"),
+        ("pages/applications.py", "applications"),
+        ("pages/report.py", "report"),
+    ],
+)
+def test_an_empty_page_opens_the_demo_from_a_button_in_view(open_page, page, key):
+    """They said "switch to the demo data in the sidebar", a switch below a 1,280 x 800 window's
+    fold, with no way to it on the page."""
+    at = open_page(page)
+    assert not any("in the sidebar" in i.value for i in at.info)
+    assert "Add your first application" in [link.proto.label for link in at.get("page_link")]
+    at.button(key=f"{key}_demo").click().run()
+    assert not at.exception
+    assert at.session_state["data_mode"] == "demo"
+    assert any("demo data" in m.value for m in at.markdown)  # the banner: the demo is shown
