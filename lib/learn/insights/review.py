@@ -27,9 +27,23 @@ from lib.search.role_families import known_role_families
 def on_track(
     log: pd.DataFrame, events: pd.DataFrame, weekly_goal: int, today: dt.date, weeks: int = 4
 ) -> Insight:
-    """Applications and stage progress per week over the last `weeks` weeks against the weekly goal."""
+    """Applications and stage progress per week over the last `weeks` weeks against the weekly goal,
+    from the week of the first application on: weeks before the search began are not weeks behind
+    (with none logged, nothing is judged and nothing charted)."""
     end = pd.Timestamp(today) - pd.Timedelta(days=today.weekday())
     frame = pd.DataFrame({"week": pd.date_range(end - pd.Timedelta(weeks=weeks - 1), end, freq="7D")})
+    started = _week(log["applied_on"]).min() if not log.empty else pd.NaT
+    if pd.isna(started):
+        goal = f" The weekly goal is {weekly_goal} (Settings)." if weekly_goal > 0 else ""
+        return Insight(
+            "on_track",
+            "Am I on track",
+            "No applications logged yet, so nothing to measure: your weeks show here once you add them."
+            + goal,
+            0,
+            frame.iloc[0:0].assign(applications=0, stage_progress=0, goal=weekly_goal),
+        )
+    frame = frame[frame["week"] >= started].reset_index(drop=True)
     sent = _week(log["applied_on"]).value_counts()
     moved = events[events["kind"].map(vocab.STAGE_RANK).fillna(-1) >= vocab.STAGE_RANK["screen"]]
     progress = _week(moved["occurred_on"]).value_counts()
@@ -37,12 +51,19 @@ def on_track(
     frame["stage_progress"] = frame["week"].map(progress).fillna(0).astype(int)
     frame["goal"] = weekly_goal
     # The current week is not over: judge on the full weeks before it.
-    full = frame.iloc[:-1] if len(frame) > 1 else frame
-    per_week = full["applications"].mean()
+    full = frame.iloc[:-1]
     total = int(frame["applications"].sum())
     steps = int(frame["stage_progress"].sum())
     n = int(full["applications"].sum())
+    per_week = full["applications"].mean() if len(full) else 0.0
     pace = f"{per_week:.1f} a week over the last {_plural(len(full), 'full week')}"
+    if full.empty:  # the search began this week: no full week to judge yet
+        goal = f", against the weekly goal of {weekly_goal} (Settings)" if weekly_goal > 0 else ""
+        sentence = (
+            f"Your search began this week: {_plural(total, 'application')} sent so far{goal}. "
+            "A full week is needed before anything is judged."
+        )
+        return Insight("on_track", "Am I on track", sentence, n, frame)
     if weekly_goal <= 0:
         sentence = f"You sent {pace}. Set a weekly goal to see whether you are on track."
     elif per_week >= weekly_goal:
@@ -53,8 +74,13 @@ def on_track(
             f"The weekly goal is {weekly_goal} (Settings); so far {pace}. Every application counts, "
             "and so does rest."
         )
+    span = (
+        f"last {weeks} weeks"
+        if len(frame) == weeks
+        else f"{_plural(len(frame), 'week')} since your first application"
+    )
     sentence += (
-        f" In the last {weeks} weeks: {_plural(total, 'application')} sent, "
+        f" In the {span}: {_plural(total, 'application')} sent, "
         f"and {_plural(steps, 'step')} forward (a screen, an interview or further) across all your "
         "applications, older ones included."
     )

@@ -687,6 +687,26 @@ def test_on_track_compares_full_weeks_with_the_weekly_goal():
     assert below.startswith("The weekly goal is 3 (Settings); so far 2.0 a week") and "Behind" not in below
 
 
+def test_on_track_judges_only_the_weeks_since_the_search_began_and_nothing_with_nothing_logged():
+    """With no data: "so far 0.0 a week" against the goal, four empty weeks charted from before the
+    search began; a search begun last week was judged over three weeks it did not exist in."""
+    log, events = make_log([(1, "C1", TODAY, "referral")], [])
+    nothing = insights.on_track(log.iloc[0:0], events.iloc[0:0], 5, TODAY)
+    assert nothing.frame.empty and "0.0 a week" not in nothing.sentence
+    assert nothing.sentence.startswith("No applications logged yet, so nothing to measure")
+    monday = TODAY - dt.timedelta(days=TODAY.weekday())
+    log, events = make_log([(1, "C1", monday - dt.timedelta(days=5), "referral")], [])
+    since = insights.on_track(log, events, 5, TODAY)
+    assert len(since.frame) == 2  # last week and this one, not four
+    assert since.sentence.startswith(
+        "The weekly goal is 5 (Settings); so far 1.0 a week over the last 1 full week"
+    )
+    assert "In the 2 weeks since your first application: 1 application sent" in since.sentence
+    log, events = make_log([(1, "C1", monday, "referral")], [])
+    this_week = insights.on_track(log, events, 5, TODAY).sentence
+    assert this_week.startswith("Your search began this week: 1 application sent so far")
+
+
 def test_most_traction_names_the_best_channel_from_five_applications_and_five_interviews():
     rows = (
         [(i, f"C{i}", D, "referral") for i in range(1, 8)]
