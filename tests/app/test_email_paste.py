@@ -182,7 +182,7 @@ def test_an_email_pasted_without_its_date_line_says_today_is_assumed(open_page, 
     at = open_page()
     _paste_box(at).set_value(INVITATION.split("\n", 3)[3]).run()  # the body only: no Date line
     assert not at.exception
-    assert any("No date in the email: today is assumed" in c.value for c in at.caption)
+    assert any("No date in the email, so its Date is today" in c.value for c in at.caption)
     _paste_box(at).set_value(INVITATION.format(day=dt.date.today() - dt.timedelta(days=1))).run()
     assert not any("No date in the email" in c.value for c in at.caption)
 

@@ -168,8 +168,6 @@ def render(where: str, expanded: bool = True) -> None:
         role = role_col.text_input("Role", value=reading.role or "", key=f"{k}_role")
         date_col, stage_col, app_col = st.columns([1, 1, 2])
         date = forms.date_field("Date", f"{k}_date", reading.date or dt.date.today(), where=date_col)
-        if reading.date is None:  # pasted without its headers: today is a guess, and said to be one
-            date_col.caption("No date in the email: today is assumed. Change it if it came another day.")
         stages = list(STAGE_LABELS)
         stage = stage_col.selectbox(
             "Stage it came at" if kind == "rejection" else "Stage",
@@ -191,6 +189,8 @@ def render(where: str, expanded: bool = True) -> None:
             format_func=options.get,
             key=f"{k}_app_{matched or NEW}",
         )
+        if reading.date is None:  # pasted without its headers: today is a guess, and said to be one
+            st.caption("No date in the email, so its Date is today: change it if it came another day.")
         applied_on = None
         if application_id == NEW and kind != "other":  # a new application: when was it sent?
             applied_col, why_col = st.columns([1, 3], vertical_alignment="bottom")
