@@ -119,6 +119,7 @@ if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix)
 
 parts.people_block(prefix, prefix, contacts, _save_draft)
 parts.questions_block(prefix, prefix, _save_draft)
+focus.show(parts.rows_focus(prefix))  # after "Add a question" (or someone new): in the new row
 
 questionnaire.section(BANK, "How it went", prefix, prefix, _save_draft)
 

@@ -141,7 +141,8 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
         "“What were the key points of the conversation?” is too long: 20,001 characters, at most 20,000"
         in errors
     )
-    assert "Question 1 is required" in errors
+    # what to do, not a bare "Question 1 is required"
+    assert "Question 1 is empty: write the question they asked, or remove this row with its bin" in errors
     assert store.interviews_for(engine, app_id) == []
     assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "An answer without its question"
     at.button_group(key=_k(app_id, "round_type")).set_value("case")

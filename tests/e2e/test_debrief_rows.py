@@ -27,3 +27,22 @@ def test_a_rows_bin_pressed_again_and_again_removes_that_row_once(page, server):
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_text("encountered an error")).to_have_count(0)
     assert page.locator("[class*='__remove_q'] button").count() < before
+
+
+def test_a_row_added_puts_the_cursor_in_its_first_box(page, server):
+    """After "Add a question" (or "Add someone new") the cursor stayed on the button."""
+    goto(page, server)
+    add_application(page, "Rowfield", "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
+    wait_for_app(page)
+    questions = page.locator("[class*='__q'][class*='_question'] input")
+    before = questions.count()
+    page.get_by_role("button", name="Add a question").click()
+    wait_for_app(page)
+    expect(questions).to_have_count(before + 1)
+    expect(questions.last).to_be_focused()
+    page.get_by_role("button", name="Add someone new").click()
+    wait_for_app(page)
+    expect(page.locator("[class*='__p'][class*='_name'] input").last).to_be_focused()

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from lib.core import vocab
 from lib.core.models import ContactIn, InterviewQuestionIn, field_errors, max_chars
 from lib.reflect.questionnaires import QUESTION_CATEGORIES, SCALE, is_blank
-from ui import forms
+from ui import focus, forms
 
 QUESTION_FIELDS = ("question", "category", "my_answer", "rating", "better_answer")
 PERSON_FIELDS = ("name", "role")
@@ -70,7 +70,14 @@ def _add_row(prefix: str, name: str, fields: tuple[str, ...], on_change: Callabl
     uids.append(uid)
     for field in fields:
         st.session_state[_key(prefix, name, uid, field)] = _blank(field)
+    # the cursor in the new row's first box (it stayed on the button, the row above it)
+    focus.after_save(rows_focus(prefix), _key(prefix, name, uid, fields[0]))
     on_change()
+
+
+def rows_focus(prefix: str) -> str:
+    """The focus slot of a debrief's rows: the page shows it once per run (`focus.show`)."""
+    return f"{prefix}__rows"
 
 
 def _remove_row(prefix: str, name: str, uid: int, on_change: Callable[[], None]) -> None:
@@ -215,7 +222,11 @@ def validated_rows(
             questions.append(InterviewQuestionIn(**row))
         except ValidationError as exc:
             for field, message in field_errors(exc).items():
-                errors[f"q{uid}_{field}"] = "must be a rating from 1 to 5" if field == "rating" else message
+                if field == "rating":
+                    message = "must be a rating from 1 to 5"
+                elif field == "question" and message == "is required":  # a rating or an answer, no question
+                    message = "is empty: write the question they asked, or remove this row with its bin"
+                errors[f"q{uid}_{field}"] = message
     people: list[ContactIn] = []
     for uid in st.session_state.get(_rows_key(prefix, "p"), []):
         row = {field: st.session_state.get(_key(prefix, "p", uid, field)) for field in PERSON_FIELDS}
