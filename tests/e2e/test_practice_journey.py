@@ -118,10 +118,16 @@ def test_a_practice_round_by_keyboard_goes_from_the_reveal_to_the_grades_and_on(
 def test_a_card_back_in_a_minute_is_shown_when_its_time_comes_with_the_page_left_open(page, server):
     """ "The next card is ready again in a few minutes", and the page stayed on "That's all for now"
     until the person left it and came back."""
-    _seed(server.db_url, [("Walk me through a failed project.", 1, "The pilot that taught me scoping.")])
+    mine = "Walk me through a failed project."
+    _seed(server.db_url, [(mine, 1, "The pilot that taught me scoping.")])
     goto(page, server, "practice")
-    page.get_by_role("button", name="Show the better answer").click()
-    wait_for_app(page)
+    for _ in range(10):  # the module's other journeys may have left cards due: each put away first
+        page.get_by_role("button", name="Show the better answer").click()
+        wait_for_app(page)
+        if page.get_by_text(mine).count():
+            break
+        page.get_by_role("button", name="Easy — it came naturally").click()
+        wait_for_app(page)
     page.get_by_role("button", name="Again — I stumbled").click()
     wait_for_app(page)
     expect(page.get_by_text("ready again in a few minutes")).to_be_visible()

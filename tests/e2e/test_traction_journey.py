@@ -22,7 +22,11 @@ def test_the_charts_draw_and_a_company_can_be_picked_to_drill_down(page, server)
     page.get_by_role("option", name="Acme Robotics", exact=True).click()
     wait_for_app(page)
     expect(page.get_by_text("Acme Robotics · 3 applications")).to_be_visible()
-    page.get_by_test_id("stDataFrame").first.wait_for()
+    # each application's stage history in view beside the chart (in a grid it was off to the right)
+    history = page.get_by_text("Applied ", exact=False).filter(has_text="→").first
+    expect(history).to_be_visible()
+    box = history.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= page.viewport_size["width"]
 
     page.get_by_role("tab", name="Funnel").click()
     wait_for_app(page)
