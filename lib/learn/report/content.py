@@ -193,6 +193,8 @@ def _findings(data: dict[str, Any], options: ReportOptions, today: dt.date) -> l
         needs = PRIVATE_INSIGHTS.get(key)
         if needs and needs not in options.private:
             continue
+        if key == "mood":  # ticked, the mood part says it, beside its chart: not twice
+            continue
         if passes_claim_rules(insight):
             kept.append(Finding(insight.title, insight.sentence, insight.n))
     return kept

@@ -313,3 +313,12 @@ def test_insights_drawn_from_reflections_go_in_only_with_the_reflections(filled)
     assert not plain & private
     assert ticked & private  # the demo's reflections hold enough for at least one of them
     assert plain <= ticked
+
+
+def test_with_the_mood_ticked_its_finding_is_written_once(filled):
+    """The mood sentence came twice: under the findings and again under "Mood over time"."""
+    options = ReportOptions(private=frozenset({"mood"}))
+    built = content.build(data.load(filled, options), options)
+    mood = built.private["mood"]["sentence"]
+    assert mood and mood not in [f.sentence for f in built.findings]
+    assert _made(filled, options).html.count(html.escape(mood, quote=False)[:60]) == 1
