@@ -22,7 +22,7 @@ from lib.learn.strategy import (
 from lib.reflect import questionnaires
 from lib.store import strategy as strategy_store
 from lib.store.base import StoreError
-from ui import focus, forms, state
+from ui import focus, forms, state, tables
 from ui.learn import insight_sections, insights_data
 from ui.reflect import questionnaire
 from ui.search import company_picker
@@ -270,18 +270,16 @@ def compare(reviews: pd.DataFrame) -> None:
             _numbers_then(review)
     answers = compare_answers(earlier["answers"], later["answers"])
     st.markdown("#### Answers side by side")
-    st.dataframe(
+    # sentences that wrap, read whole: in a grid an answer was cut ("Analytics close to product decisio…")
+    answers = answers.assign(changed=answers["changed"].map({True: "yes", False: ""}))
+    tables.reading_table(
         answers,
-        hide_index=True,
-        column_order=["section", "question", "earlier", "later", "changed"],
-        column_config={
-            "section": "Section",
+        {
             "question": "Question",
-            "earlier": st.column_config.TextColumn(f"Earlier ({label(earlier_id)})", width="medium"),
-            "later": st.column_config.TextColumn(f"Later ({label(later_id)})", width="medium"),
-            "changed": st.column_config.CheckboxColumn("Changed"),
+            "earlier": f"Earlier ({label(earlier_id)})",
+            "later": f"Later ({label(later_id)})",
+            "changed": "Changed",
         },
-        placeholder="",
     )
     st.markdown("#### Target list then and now")
     targets = compare_targets(earlier["targets"], later["targets"])
