@@ -164,3 +164,16 @@ def test_with_applications_but_no_mood_check_in_no_empty_mood_chart_is_drawn(ope
     titles = [json.loads(chart.proto.spec)["title"]["text"] for chart in at.get("vega_lite_chart")]
     assert titles == ["Applications sent and steps closer to yes"]  # the week's work, no empty mood
     assert any(i.value.startswith("No mood check-in yet") for i in at.info)
+
+
+def test_the_weakest_questions_chart_title_is_drawn_in_lines_that_fit_its_two_fifths(open_page):
+    """Beside the answers to practise, at 1,280 px it read "The kinds of question that went least …"."""
+    import json
+
+    at = open_page("pages/insights.py", demo=True)
+    at.session_state["insights_tab"] = "Weakest questions"
+    at.run()
+    assert not at.exception
+    titles = [json.loads(c.proto.spec)["title"]["text"] for c in at.get("vega_lite_chart")]
+    [lines] = [t for t in titles if "".join(t if isinstance(t, list) else [t]).startswith("The kinds of")]
+    assert isinstance(lines, list) and all(len(line) <= 34 for line in lines)

@@ -15,6 +15,7 @@ from ui import charts, state
 
 SHOWN = {"reapply": 20, "targets": 200}
 NARROW = ("on_track",)  # the weekly goal in a third of the page
+BESIDE_TEXT = ("questions",)  # two fifths of the page, beside the answers to practise (cut at 1,280 px)
 WIDE = ("self_assessment", "mood", "mood_activity", "motivation", "comfort:Company")  # across the page
 CHART_TITLES = {
     "self_assessment": "How you rated yourself, by how far you got",
@@ -41,6 +42,8 @@ def _title_line(key: str) -> int:
     """How many characters of the chart's title one line holds, from how wide the page draws it."""
     if key.startswith(NARROW):
         return 28
+    if key in BESIDE_TEXT:
+        return 34
     return charts.WIDE_TITLE_LINE if key in WIDE else charts.TITLE_LINE
 
 
