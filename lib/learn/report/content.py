@@ -56,6 +56,7 @@ class ChartPart:
     description: str
     spec: dict[str, Any]
     rows: int
+    note: str = ""  # said under the chart: what it leaves out (the companies not drawn)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,13 @@ def _charts(table: pd.DataFrame, today: dt.date) -> list[ChartPart]:
         "endings": view.endings,
         "response_times": view.response_times,
     }
+    others, other_apps = traction.grouped_companies(view.company_stages)
+    notes = {  # as Traction says under its chart: the report left it out, the bars read as all
+        "company": f"{plural(others, 'other company', 'other companies')} ({plural(other_apps, 'application')}) "
+        f"{'is' if others == 1 else 'are'} not drawn, so these bars stay readable."
+        if others
+        else ""
+    }
     parts = []
     for key in TRACTION_CHARTS:
         if key not in specs:
@@ -174,6 +182,7 @@ def _charts(table: pd.DataFrame, today: dt.date) -> list[ChartPart]:
                 title.get("subtitle", "") if isinstance(title, dict) else "",
                 specs[key],
                 len(frames[key]),
+                notes.get(key, ""),
             )
         )
     return parts

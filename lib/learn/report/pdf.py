@@ -177,6 +177,8 @@ def render(report: Report, pngs: dict[str, bytes] | None = None) -> bytes:
         doc.heading("Where the search gets traction", need=doc.chart_height(pngs[report.charts[0].key]) + 15)
         for c in report.charts:
             doc.chart(pngs[c.key], f"{c.title} — {c.description}" if c.description else c.title)
+            if c.note:
+                doc.para(c.note, size=9, soft=True)
     _sections(doc, report, pngs)
     doc.ln(6)
     doc.para("Made with Rebound on the person's own computer.", size=8, soft=True)

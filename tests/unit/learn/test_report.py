@@ -322,3 +322,24 @@ def test_with_the_mood_ticked_its_finding_is_written_once(filled):
     mood = built.private["mood"]["sentence"]
     assert mood and mood not in [f.sentence for f in built.findings]
     assert _made(filled, options).html.count(html.escape(mood, quote=False)[:60]) == 1
+
+
+def test_the_company_chart_says_which_companies_it_leaves_out(engine, today):
+    """Traction says "5 other companies (10 applications) are not drawn" under its chart; the
+    report drew the same bars without a word, read as every company there was."""
+    for i in range(26):
+        app_store.add_application(
+            engine,
+            ApplicationIn(
+                company=f"Firm {i:02d}", role="Analyst", applied_on=today - dt.timedelta(days=40 + i)
+            ),
+        )
+    options = ReportOptions()
+    built = content.build(data.load(engine, options), options, today)
+    [company] = [c for c in built.charts if c.key == "company"]
+    assert company.note.endswith(
+        "other companies (6 applications) are not drawn, so these bars stay readable."
+    )
+    files = report.make(engine, options, today)
+    assert company.note in files.html
+    assert company.note in _pdf_text(files.pdf).replace("\n", " ")
