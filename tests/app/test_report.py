@@ -70,3 +70,21 @@ def test_the_period_runs_to_today_so_a_review_since_the_last_application_is_in(o
     engine.dispose()
     at = open_page("pages/report.py")
     assert at.date_input[0].value == (first, dt.date.today())  # it ended on the last application
+
+
+def test_with_the_choices_open_again_the_old_downloads_wait_for_prepare(open_page):
+    """Reflections ticked, prepared, the choices opened and reflections unticked: the downloads
+    still handed over the file with them, its summary still counting them."""
+    at = open_page("pages/report.py", demo=True)
+    at.checkbox(key="rp_reflections").check()
+    at.button(key="FormSubmitter:report_choices-Prepare the report").click().run(timeout=240)
+    assert len(at.get("download_button")) == 2
+    at.session_state["report_fold_1"] = True  # "What goes in: change it and prepare again", opened
+    at.run(timeout=240)
+    assert not at.exception
+    assert not at.get("download_button")
+    assert any("You are changing what goes in" in i.value for i in at.info)
+    at.checkbox(key="rp_reflections").uncheck()
+    at.button(key="FormSubmitter:report_choices-Prepare the report").click().run(timeout=240)
+    assert len(at.get("download_button")) == 2  # prepared again: folded, and the new file offered
+    assert "reflections" not in _files(at).private

@@ -14,17 +14,29 @@ from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
 from ui import state
 from ui.text import md
 
+CHANGING = "report_changing"  # the prepared report's choices are open to change
 CHOSEN = "report_options"
 PREPARED = "report_prepared"  # how many times: each prepare folds the choices afresh
 SHORT = {  # the form's labels; the report itself lists the longer ones
     "headline": ("Headline numbers", "Applications, response and traction rates with their 95% intervals"),
     "traction": ("Traction charts", "By company, channel, role family, over time, and the funnel"),
-    "insights": ("Insights", "Only those that rest on at least 5 cases, each with its n"),
+    "insights": (
+        "Insights",
+        "Only those that rest on at least 5 cases, each with its n; those drawn from your reflections "
+        "and debriefs only with My reflections",
+    ),
     "strategy": ("My latest strategy review", "Your answers and the target list at that review"),
     "plan": ("This week's plan", "The plan from your last review and how far you are"),
-    "questions": ("Questions to practise", "Rated 3 or lower, with the better answer you wrote"),
+    "questions": (
+        "Questions to practise",
+        "Rated 3 or lower, with the better answer you wrote; and which kinds of question went least well",
+    ),
     "mood": ("My mood over time", "Check-ins and the words you wrote with them"),
-    "reflections": ("My reflections", "What you wrote after each rejection (the pause stays out)"),
+    "reflections": (
+        "My reflections",
+        "What you wrote after each rejection (the pause stays out), and the insights drawn from your "
+        "reflections and debriefs: how comfortable you felt, why the no's came, whether you wanted the job",
+    ),
     "writing": ("My written-out sessions", "Your private writing, word for word"),
     "contacts": ("People I met", "Names, roles and how to reach them"),
 }
@@ -62,11 +74,15 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
     # for, in view without scrolling (they came 1,033 px down, so nothing seemed to happen).
     box = (
         st.expander(
-            "What goes in: change it and prepare again", icon=":material/tune:", key=f"report_fold_{prepared}"
+            "What goes in: change it and prepare again",
+            icon=":material/tune:",
+            key=f"report_fold_{prepared}",
+            on_change="rerun",  # open, the downloads below wait for the choices: see `show`
         )
         if st.session_state.get(CHOSEN)
         else st.container()
     )
+    st.session_state[CHANGING] = bool(getattr(box, "open", False))
     with box, st.form(FORM, border=True):
         period = st.date_input(
             "Applications sent between",
@@ -113,6 +129,15 @@ def show() -> None:
     options = st.session_state.get(CHOSEN)
     if options is None:
         st.caption("Nothing is written until you choose and press **Prepare the report**.")
+        return
+    if st.session_state.get(CHANGING):
+        # a box unticked here is not in the prepared file until it is prepared again: its downloads
+        # handed over the reflections just unticked, the summary still counting them
+        st.info(
+            "You are changing what goes in: press **Prepare the report** above to download it with "
+            "your changes (or fold the choices away to download it as it was).",
+            icon=":material/tune:",
+        )
         return
     eng = state.engine()
     with st.spinner("Writing your report…"):

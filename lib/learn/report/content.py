@@ -204,6 +204,8 @@ def _findings(data: dict[str, Any], options: ReportOptions, today: dt.date) -> l
             continue
         if key == "mood":  # ticked, the mood part says it, beside its chart: not twice
             continue
+        if key == "questions" and "questions" not in options.sections:  # from the debriefs' ratings:
+            continue  # it goes with the questions to practise, or not at all
         if passes_claim_rules(insight):
             kept.append(Finding(insight.title, insight.sentence, insight.n))
     return kept

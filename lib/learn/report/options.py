@@ -15,11 +15,11 @@ SECTIONS: dict[str, str] = {
     "insights": "Insights that rest on enough cases (those from my reflections or mood only if ticked)",
     "strategy": "My latest strategy review",
     "plan": "This week's plan",
-    "questions": "Questions I want to practise",
+    "questions": "Questions I want to practise (with how I rated my answers, and my weakest kinds)",
 }
 PRIVATE: dict[str, str] = {
     "mood": "My mood over time (check-ins and their words)",
-    "reflections": "My reflections and debriefs: what I wrote, how I rated myself, the insights drawn from them",
+    "reflections": "My reflections, and the insights drawn from my reflections and debriefs",
     "writing": "My written-out sessions",
     "contacts": "The people I met, with their contact details",
 }

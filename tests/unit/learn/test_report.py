@@ -343,3 +343,13 @@ def test_the_company_chart_says_which_companies_it_leaves_out(engine, today):
     files = report.make(engine, options, today)
     assert company.note in files.html
     assert company.note in _pdf_text(files.pdf).replace("\n", " ")
+
+
+def test_the_weakest_questions_finding_goes_with_the_questions_to_practise(filled):
+    """It comes from the debriefs' ratings: with "Questions I want to practise" unticked it was
+    still stated, under a "Left out" line naming how the person rated themselves."""
+    with_questions = ReportOptions()
+    without = ReportOptions(sections=frozenset(SECTIONS) - {"questions"})
+    titles = lambda options: {f.title for f in content.build(data.load(filled, options), options).findings}  # noqa: E731
+    assert "My weakest questions" in titles(with_questions)
+    assert "My weakest questions" not in titles(without)
