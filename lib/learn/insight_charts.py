@@ -200,6 +200,10 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
     )
     data["_drawn"] = data["share_final"].where(data["enough"], 0.0)
     data["said"] = data["share_final"].map("{:.0%}".format).where(data["enough"], "too few to say")
+    comfort = pd.to_numeric(data["comfort"], errors="coerce")
+    data["comfort_said"] = comfort.map(lambda c: f"{c:.1f}" if pd.notna(c) else "").where(
+        data["enough"], "too few to say"
+    )
     base = alt.Chart(data).encode(
         y=alt.Y("motivation:N", title=None, sort=list(data["motivation"]), axis=alt.Axis(labelLimit=200)),
         x=alt.X(
@@ -216,7 +220,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("said:N", title="Share that reached the final round"),
             alt.Tooltip("n:Q", title="Rejections"),
             alt.Tooltip("reached_final:Q", title="Reached the final round"),
-            alt.Tooltip("comfort:Q", title="Average comfort", format=".1f"),
+            alt.Tooltip("comfort_said:N", title="Average comfort"),
             alt.Tooltip("sample:N", title="Sample"),
         ],
     )

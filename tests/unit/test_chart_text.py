@@ -187,7 +187,7 @@ def test_the_numbers_under_the_insight_charts_say_too_few_and_shares_not_0_or_fr
             "motivation": ["dream job", "someone else pushed me"],
             "n": [5, 2],
             "reached_final": [1, 1],
-            "comfort": [4.0, None],
+            "comfort": [4.0, 3.25],
             "share_final": [0.2, 0.5],
             "enough": [True, False],
         }
@@ -195,6 +195,8 @@ def test_the_numbers_under_the_insight_charts_say_too_few_and_shares_not_0_or_fr
     table = read(prepare(insight_charts.motivation_chart(motivation).to_dict(), "Was it for me").table)
     shares = table.set_index("Motivation")["Share that reached the final round"].to_dict()
     assert shares == {"dream job": "20%", "someone else pushed me": "too few to say"}
+    comfort = table.set_index("Motivation")["Average comfort"].to_dict()  # "3.25" from 2 was shown
+    assert comfort == {"dream job": "4.0", "someone else pushed me": "too few to say"}
 
     weekly = pd.DataFrame(
         {
