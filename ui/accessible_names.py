@@ -5,8 +5,8 @@ the row says which action they belong to; heard, or listed by a screen reader's 
 five "Done" buttons are five of the same. Streamlit gives a button no name of its own, so this small
 component (Streamlit's components API, v2: inline JavaScript in the page, no iframe, no network)
 names each control in a keyed container "<its words>: <what it acts on>" ("Done: Thank Jo at
-Acme"; a subject that starts with the words alone). The words seen come first, so speaking what is
-on the screen still finds the control.
+Acme"; a subject that starts with the words alone; an icon alone, the subject: "Remove question
+2"). The words seen come first, so speaking what is on the screen still finds the control.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ export default function (component) {
   // "-" made "-" (a next action's key holds ":")
   const box = (key) => document.querySelector(`.${CSS.escape("st-key-" + key.trim().replaceAll(/[^a-zA-Z0-9_-]/g, "-"))}`);
   const words = (control) => {  // what the control shows, without its icon's ligature ("check")
+    const label = control.querySelector('[data-testid="stMarkdownContainer"]');
+    if (label) return label.textContent.replace(/\\s+/g, " ").trim();
+    if (control.matches("button")) return "";  // a button of an icon alone
     const copy = control.cloneNode(true);
     copy.querySelectorAll('[data-testid="stIconMaterial"]').forEach((icon) => icon.remove());
     return copy.textContent.replace(/\\s+/g, " ").trim();
@@ -32,9 +35,9 @@ export default function (component) {
       if (!holder) continue;
       for (const control of holder.querySelectorAll("button, a[href]")) {
         const shown = words(control);
-        if (!shown) continue;
+        // an icon alone shows no words: the subject is its whole name ("Remove question 2");
         // "Look back at Acme" for a "Look back" link, not "Look back: Look back at Acme"
-        const said = subject.toLowerCase().startsWith(shown.toLowerCase()) ? subject : `${shown}: ${subject}`;
+        const said = !shown || subject.toLowerCase().startsWith(shown.toLowerCase()) ? subject : `${shown}: ${subject}`;
         if (control.getAttribute("aria-label") !== said) control.setAttribute("aria-label", said);
       }
     }

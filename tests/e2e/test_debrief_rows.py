@@ -13,7 +13,7 @@ def test_a_rows_bin_pressed_again_and_again_removes_that_row_once(page, server):
     wait_for_app(page)
     page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
     wait_for_app(page)
-    page.get_by_label("Question 1").fill("Why us?")
+    page.get_by_role("textbox", name="Question 1", exact=True).fill("Why us?")
     page.keyboard.press("Tab")
     wait_for_app(page)
     before = page.locator("[class*='__remove_q'] button").count()
@@ -46,3 +46,25 @@ def test_a_row_added_puts_the_cursor_in_its_first_box(page, server):
     page.get_by_role("button", name="Add someone new").click()
     wait_for_app(page)
     expect(page.locator("[class*='__p'][class*='_name'] input").last).to_be_focused()
+
+
+def test_a_rows_bin_is_named_for_a_screen_reader_and_leaves_the_cursor_in_the_next_row(page, server):
+    """A bin is an icon alone: a screen reader heard "delete icon" for each; after a removal the
+    cursor fell to the page's body."""
+    goto(page, server)
+    add_application(page, "Quillmoor Atlas", "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Question 2", exact=True).fill("Why this team?")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    first_bin = page.get_by_role("button", name="Remove question 1", exact=True)
+    expect(first_bin).to_be_visible()
+    first_bin.focus()
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    # the row that took its place has the cursor: the old question 2, now question 1
+    expect(page.get_by_role("textbox", name="Question 1", exact=True)).to_have_value("Why this team?")
+    expect(page.get_by_role("textbox", name="Question 1", exact=True)).to_be_focused()

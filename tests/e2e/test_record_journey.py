@@ -113,8 +113,10 @@ def test_a_debrief_of_a_recorded_interview_adds_no_second_event(page, server):
         "radio", name="technical", exact=True
     ).click()
     wait_for_app(page)
-    page.get_by_label("Question 1").fill("Walk me through a dashboard you built.")  # not an empty debrief
-    page.get_by_label("Question 1").press("Tab")
+    page.get_by_role("textbox", name="Question 1", exact=True).fill(
+        "Walk me through a dashboard you built."
+    )  # not an empty debrief
+    page.get_by_role("textbox", name="Question 1", exact=True).press("Tab")
     wait_for_app(page)
     page.get_by_role("button", name="Save debrief").last.click()
     wait_for_app(page)

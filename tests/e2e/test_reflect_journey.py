@@ -56,7 +56,7 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
     _choose(page, "Which round was it?", "technical")
     _choose(page, "How did you meet?", "video")
     for number, (question, answer, better, rating) in enumerate(QUESTIONS):
-        page.get_by_label(f"Question {number + 1}").fill(question)
+        page.get_by_role("textbox", name=f"Question {number + 1}", exact=True).fill(question)
         _commit(page)
         page.get_by_label("What I answered").nth(number).fill(answer)
         _commit(page)
@@ -66,7 +66,7 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
         if number == 0:  # the browser reloads mid-way: nothing typed is lost, and it says "draft"
             page.reload()
             wait_for_app(page)
-            expect(page.get_by_label("Question 1")).to_have_value(question)
+            expect(page.get_by_role("textbox", name="Question 1", exact=True)).to_have_value(question)
             expect(page.get_by_label("What I answered").first).to_have_value(answer)
             expect(page.get_by_text("Draft", exact=True)).to_be_visible()
     page.get_by_role("textbox", name="What does the company need right now?").fill(

@@ -18,7 +18,7 @@ def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, s
     page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
     wait_for_app(page)
 
-    box = page.get_by_label("Question 1")
+    box = page.get_by_role("textbox", name="Question 1", exact=True)
     box.click()
     box.evaluate("element => { element.reboundMark = true; }")  # to tell if the box is drawn anew
     first, rest = SENTENCE[:30], SENTENCE[30:]
@@ -35,7 +35,7 @@ def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, s
 
     page.reload()
     wait_for_app(page)
-    expect(page.get_by_label("Question 1")).to_have_value(SENTENCE, timeout=15_000)
+    expect(page.get_by_role("textbox", name="Question 1", exact=True)).to_have_value(SENTENCE, timeout=15_000)
 
 
 def test_a_note_being_written_is_back_after_a_reload(page, server):

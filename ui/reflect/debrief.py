@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from lib.core import vocab
 from lib.core.models import ContactIn, InterviewQuestionIn, field_errors, max_chars
 from lib.reflect.questionnaires import QUESTION_CATEGORIES, SCALE, is_blank
-from ui import focus, forms
+from ui import accessible_names, focus, forms
 
 QUESTION_FIELDS = ("question", "category", "my_answer", "rating", "better_answer")
 PERSON_FIELDS = ("name", "role")
@@ -84,7 +84,12 @@ def _remove_row(prefix: str, name: str, uid: int, on_change: Callable[[], None])
     uids = st.session_state.get(_rows_key(prefix, name), [])
     if uid not in uids:  # its bin pressed again before the page caught up: the row is gone already
         return
+    place = uids.index(uid)
     uids.remove(uid)
+    # the cursor in the row that took its place (or on the Add button): it fell to the page's body
+    first = QUESTION_FIELDS[0] if name == "q" else PERSON_FIELDS[0]
+    target = _key(prefix, name, uids[place], first) if place < len(uids) else f"{prefix}__add_{name}"
+    focus.after_save(rows_focus(prefix), target)
     on_change()
 
 
@@ -156,6 +161,10 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
                 on_change=on_change,
             )
             forms.field_error(form, f"q{uid}_rating", "The rating")
+    # a bin is an icon alone: named "delete icon" four times over, for a screen reader
+    accessible_names.name_controls(
+        {f"{prefix}__remove_q{uid}": f"Remove question {number}" for number, uid in enumerate(uids, 1)}
+    )
     st.button(
         "Add a question",
         key=f"{prefix}__add_q",
@@ -199,6 +208,13 @@ def people_block(prefix: str, form: str, contacts: dict[int, str], on_change: Ca
             args=(prefix, "p", uid, on_change),
         )
         forms.field_error(form, f"p{uid}_name", "The name")
+    names = {uid: str(st.session_state.get(_key(prefix, "p", uid, "name")) or "").strip() for uid in uids}
+    accessible_names.name_controls(
+        {
+            f"{prefix}__remove_p{uid}": f"Remove {name}" if name else "Remove this person"
+            for uid, name in names.items()
+        }
+    )
     st.button(
         "Add someone new",
         key=f"{prefix}__add_p",
