@@ -36,7 +36,7 @@ SNOOZED_SHOWN = 20  # snoozed actions listed with a button; the rest counted
 # was gone for good. Under forms.KEPT, so another page (or another save's message) ends the offer.
 UNDO = f"{forms.KEPT}:next_action_undo"
 REFOCUS = "next_actions_refocus"  # a row just left the list: where the keyboard goes next
-# Later's choices are drawn at the end of the page: on opening, the cursor goes to the first
+# Later's choices are drawn at the end of the page: on opening, the cursor goes to the first of them
 SNOOZE_OPENED = "next_actions_snooze_opened"
 
 
