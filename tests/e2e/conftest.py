@@ -185,3 +185,13 @@ def add_application(page, company: str, role: str) -> None:
     page.get_by_label("Role *").fill(role)
     page.get_by_role("button", name="Add application").click()
     wait_for_app(page)
+
+
+def debrief_new_application(page, server: Server, company: str) -> None:
+    """A new application (company, "Analyst") added through the form, then its debrief opened."""
+    goto(page, server)
+    add_application(page, company, "Analyst")
+    page.get_by_role("link", name="Open it to record its stages").click()
+    wait_for_app(page)
+    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
+    wait_for_app(page)

@@ -3,16 +3,11 @@ sent one click per press, and each after the first removed a row already gone: t
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import add_application, goto, wait_for_app
+from tests.e2e.conftest import debrief_new_application, wait_for_app
 
 
 def test_a_rows_bin_pressed_again_and_again_removes_that_row_once(page, server):
-    goto(page, server)
-    add_application(page, "Binworth", "Analyst")
-    page.get_by_role("link", name="Open it to record its stages").click()
-    wait_for_app(page)
-    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
-    wait_for_app(page)
+    debrief_new_application(page, server, "Binworth")
     page.get_by_role("textbox", name="Question 1", exact=True).fill("Why us?")
     page.keyboard.press("Tab")
     wait_for_app(page)
@@ -31,12 +26,7 @@ def test_a_rows_bin_pressed_again_and_again_removes_that_row_once(page, server):
 
 def test_a_row_added_puts_the_cursor_in_its_first_box(page, server):
     """After "Add a question" (or "Add someone new") the cursor stayed on the button."""
-    goto(page, server)
-    add_application(page, "Rowfield", "Analyst")
-    page.get_by_role("link", name="Open it to record its stages").click()
-    wait_for_app(page)
-    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
-    wait_for_app(page)
+    debrief_new_application(page, server, "Rowfield")
     questions = page.locator("[class*='__q'][class*='_question'] input")
     before = questions.count()
     page.get_by_role("button", name="Add a question").click()
@@ -51,12 +41,7 @@ def test_a_row_added_puts_the_cursor_in_its_first_box(page, server):
 def test_a_rows_bin_is_named_for_a_screen_reader_and_leaves_the_cursor_in_the_next_row(page, server):
     """A bin is an icon alone: a screen reader heard "delete icon" for each; after a removal the
     cursor fell to the page's body."""
-    goto(page, server)
-    add_application(page, "Quillmoor Atlas", "Analyst")
-    page.get_by_role("link", name="Open it to record its stages").click()
-    wait_for_app(page)
-    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
-    wait_for_app(page)
+    debrief_new_application(page, server, "Quillmoor Atlas")
     page.get_by_role("textbox", name="Question 2", exact=True).fill("Why this team?")
     page.keyboard.press("Tab")
     wait_for_app(page)

@@ -5,18 +5,13 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import add_application, goto, wait_for_app
+from tests.e2e.conftest import add_application, debrief_new_application, goto, wait_for_app
 
 SENTENCE = "They asked about the churn model and I lost the thread halfway"
 
 
 def test_a_sentence_typed_without_leaving_the_box_is_back_after_a_reload(page, server):
-    goto(page, server)
-    add_application(page, "Typing Test Co", "Analyst")
-    page.get_by_role("link", name="Open it to record its stages").click()
-    wait_for_app(page)
-    page.get_by_role("main").get_by_role("link", name="Debrief an interview").click()
-    wait_for_app(page)
+    debrief_new_application(page, server, "Typing Test Co")
 
     box = page.get_by_role("textbox", name="Question 1", exact=True)
     box.click()
