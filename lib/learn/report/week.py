@@ -33,11 +33,13 @@ def week_lines(
     lines = [("Week of", f"{monday:%d %b %Y}")]
     plan = plans.plan_for(plan_frame, today) if not plan_frame.empty else None
     if plan is None:
-        if weekly_goal:  # the standing goal of Settings, not a plan: Home says "No plan yet" beside it
+        # The standing goal of Settings, not a plan: Home says "No plan yet" beside it. The report is
+        # read by someone without the app, so it doesn't point to a page of it.
+        if weekly_goal:
             lines.append(
                 (
                     "Weekly goal",
-                    f"{weekly_goal} applications a week (Settings); {sent} sent so far this week. "
+                    f"{weekly_goal} applications a week; {sent} sent so far this week. "
                     "No plan made for this week yet.",
                 )
             )

@@ -158,7 +158,7 @@ def test_without_a_plan_the_week_shows_the_settings_goal_as_a_goal_not_as_a_plan
     applied = pd.Series(pd.to_datetime(["2026-03-02", "2026-02-20"]))
     lines = dict(week_lines(pd.DataFrame(), applied, today, weekly_goal=5))
     assert lines["Weekly goal"] == (
-        "5 applications a week (Settings); 1 sent so far this week. No plan made for this week yet."
+        "5 applications a week; 1 sent so far this week. No plan made for this week yet."
     )
     assert dict(week_lines(pd.DataFrame(), applied, today, weekly_goal=0))["Sent so far"].startswith(
         "1 application since Monday"
