@@ -55,10 +55,11 @@ st.dataframe(
     column_config={
         "question": st.column_config.TextColumn("Question", width="medium"),
         "rating": st.column_config.NumberColumn(
-            "Latest rating", format="%d / 5", width="small", help="How happy I was with my answer, last time"
+            "Latest rating", format="%d / 5", width=96, help="How happy I was with my answer, last time"
         ),
-        # 330 + 140 px: "Brightpath Learning + 10 more" reads in two lines, the five columns in 820 px
-        "better_answer": st.column_config.TextColumn("Better answer for next time", width=330),
+        # 310 + 140 px: "Brightpath Learning + 10 more" reads in two lines, the five columns in 820 px
+        # (with "Latest rating" whole at 96 px)
+        "better_answer": st.column_config.TextColumn("Better answer for next time", width=310),
         "asked": st.column_config.NumberColumn("Asked", format="%d×", width="small"),
         "where": st.column_config.TextColumn(
             "Where", width=140, help="The latest company, and how many more"
