@@ -72,10 +72,13 @@ if __name__ == "__main__":  # a visitor's run; the server's import above stops h
     # a save's message stays while this page (with these parameters: which application) is shown
     forms.run_started((page.url_path, state.data_mode(), tuple(sorted(st.query_params.to_dict().items()))))
     try:
-        page.run()
+        with layout.ending_pages_here():
+            page.run()
     except DatabaseBusy:  # a save waited too long for a big import: a calm word, never a traceback
         forms.show_busy()
-    except StopException:  # a page that ends early with st.stop() ended all the same
+    except layout.PageEnd:  # a page that ended early (layout.end_page) ended all the same
+        forms.run_ended()
+    except StopException:  # st.stop(): only where no page is drawn yet (a database that can't open)
         forms.run_ended()
         raise
     else:  # a run cut short by a rerun (a double click) ends neither way: its message comes again

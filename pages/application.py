@@ -22,7 +22,7 @@ if app is None:
     layout.demo_banner()
     st.info("That application was not found — it may have been deleted. Pick one from the log.")
     st.page_link("pages/applications.py", label="Go to the application log", icon=":material/list:")
-    st.stop()
+    layout.end_page()
 
 st.session_state["open_application"] = app_id
 st.query_params["id"] = str(app_id)

@@ -28,7 +28,7 @@ bounds = state.from_log(log_bounds)
 if bounds is None:
     st.info("No applications yet. Add the first one — or look around the demo data first.")
     layout.first_steps("applications")
-    st.stop()
+    layout.end_page()
 
 ghost_days = state.settings()["ghost_days"]
 with st.container(border=True):  # two rows: at 1,280 px five in a row cut what was picked

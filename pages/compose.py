@@ -23,14 +23,14 @@ if choices.empty and people.empty:
         icon=":material/edit_note:",
     )
     st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
-    st.stop()
+    layout.end_page()
 
 view.follow_link(choices)
 pick_app, pick_kind = st.columns(2)
 app_id = view.pick_application(choices, pick_app)
 if app_id is None:
     st.caption("Pick the application the note is about. Each recipient gets a note of their own.")
-    st.stop()
+    layout.end_page()
 
 facts = view.facts_for(app_id)
 view.pause_guard(app_id, facts)

@@ -20,7 +20,7 @@ if choices.empty:
         icon=":material/forum:",
     )
     st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
-    st.stop()
+    layout.end_page()
 
 chase_after = next_actions.FEEDBACK_CHASE_AFTER_DAYS
 overview = followups.feedback_page_overview(today, chase_after)

@@ -35,13 +35,13 @@ if counts["applications"] == 0:
     if next_actions.anything_listed():  # people in the network to check in with, a review due
         next_actions.render()
     data_import.home_choice()
-    st.stop()
+    layout.end_page()
 
 # With data: a running pause first (be kind): then only the pause, the check-in and what can't wait.
 if (pause_ends := mood.pause_notice()) and not st.toggle("Show everything anyway", key="home_show_all"):
     mood.checkin_form()
     next_actions.render(pause_ends)
-    st.stop()
+    layout.end_page()
 headline.show()
 # What to do next comes right under where you stand: under the week's plan, at 1,280 x 800 it
 # began below the bottom edge.

@@ -22,7 +22,7 @@ if found["traction"].n == 0:
         icon=":material/lightbulb:",
     )
     layout.first_steps("insights")
-    st.stop()
+    layout.end_page()
 
 st.caption(
     "From your own answers, not generic advice. Every finding states how many data points it rests on; "

@@ -20,7 +20,7 @@ if not asked:
         "asked, how you answered and a better answer: they all gather here as your prep sheet."
     )
     st.page_link("pages/debrief.py", label="Debrief an interview", icon=":material/rate_review:")
-    st.stop()
+    layout.end_page()
 
 due = len(practice.due_now())
 intro, go = st.columns([4, 1], vertical_alignment="center")
@@ -40,7 +40,7 @@ summary, sheet, matching = reflections.prep_view(text, tuple(picked_categories),
 
 if sheet.empty:
     st.info("No question matches. Clear a filter or search for another word.")
-    st.stop()
+    layout.end_page()
 
 st.markdown(f"#### Questions ({len(sheet):,})")
 if matching > len(sheet):

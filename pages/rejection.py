@@ -18,7 +18,7 @@ if flow is None:
     mood.pause_notice()
     rejection_flow.pick()  # the main action first, then the shortcut
     email_paste.render("rejection")  # paste the "no": it finds the application and opens the pause
-    st.stop()
+    layout.end_page()
 
 st.title(flow.title)
 layout.demo_banner()

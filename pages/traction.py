@@ -21,7 +21,7 @@ if total == 0:
         "search gets traction. Or look around the demo data first."
     )
     layout.first_steps("traction")
-    st.stop()
+    layout.end_page()
 
 chosen, freq = traction_filters.filters(bounds)
 view = traction_data.view(chosen, freq)
@@ -41,7 +41,7 @@ with settings_col:
 
 if view.matching == 0:
     st.info(traction_filters.no_match_text(chosen, bounds))
-    st.stop()
+    layout.end_page()
 
 
 def _chart(name: str, empty: str, **kwargs) -> None:

@@ -89,7 +89,7 @@ def run_started(page: object = None) -> None:
 
 
 def run_ended() -> None:
-    """The page's run ended (whole or by st.stop), so what it took was seen: not shown again."""
+    """The page's run ended (whole or by layout.end_page), so what it took was seen: not shown again."""
     _pop_all(SHOWING)
 
 

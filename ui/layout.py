@@ -3,8 +3,11 @@ tabs and drawers that draw only what is open (at 10,000 applications, what keeps
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -12,6 +15,35 @@ from ui import state
 from ui.text import clipped, md
 
 FAVICON = str(Path(__file__).resolve().parents[1] / "assets" / "favicon.png")  # local: no font server
+
+
+class PageEnd(Exception):
+    """Raised by `end_page`; app.py ends the run there."""
+
+
+_RUN = threading.local()  # per session's script thread: whether app.py is around the page's run
+
+
+@contextmanager
+def ending_pages_here() -> Iterator[None]:
+    """app.py runs each page inside this, and catches the `PageEnd` it lets through."""
+    _RUN.catching = True
+    try:
+        yield
+    finally:
+        _RUN.catching = False
+
+
+def end_page() -> NoReturn:
+    """End the page here: what follows needs something this run doesn't have (a pick, data).
+
+    Not `st.stop`: Streamlit counts a stopped run as cut short and keeps the values of the widgets
+    it didn't draw, which the browser no longer shows. A form drawn again next (the rejection page:
+    its picker, then the form) then skipped seeding its draft, showed blank boxes, and its next
+    change saved the blank form over the draft. A page ended this way is a whole run."""
+    if getattr(_RUN, "catching", False):
+        raise PageEnd
+    st.stop()  # a page run without app.py around it (AppTest opens pages so): nothing to end it
 
 
 def sidebar_navigation(sections: dict[str, list]) -> None:

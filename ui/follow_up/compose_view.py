@@ -18,7 +18,7 @@ from lib.reflect.rejection import looked_back
 from lib.store import contacts as contact_store
 from lib.store import followups as store
 from lib.store.base import StoreError
-from ui import focus, forms, state
+from ui import focus, forms, layout, state
 from ui.follow_up import followups
 from ui.params import int_param
 from ui.text import md
@@ -102,7 +102,7 @@ def pause_guard(app_id: int, facts: dict[str, Any]) -> None:
     if st.button("Go on anyway", key="pause_go_on"):
         st.session_state[f"pause_ok_{app_id}"] = True
         st.rerun()
-    st.stop()
+    layout.end_page()
 
 
 def pick_kind(app_id: int, facts: dict[str, Any], column) -> str:

@@ -65,7 +65,7 @@ def choose_application(engine, missing: bool) -> None:
             "No applications yet. Add the application first, then debrief each interview round right after it."
         )
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
-        st.stop()
+        layout.end_page()
     reflections.pick_application(
         "Right after an interview, while it is fresh: which application was it for?",
         choices,
@@ -84,7 +84,7 @@ def choose_application(engine, missing: bool) -> None:
             icon=":material/edit_note:",
             query_params=params,
         )
-    st.stop()
+    layout.end_page()
 
 
 def round_key(prefix: str) -> str:
