@@ -89,7 +89,19 @@ def keep_drafts(app_id: int | None) -> None:
 def restored_drafts(app_id: int | None) -> list[dict[str, Any]]:
     """The drafts on screen; after a reload, the ones kept for this application."""
     current = st.session_state.get(DRAFTS) or []
-    if any((d["application_id"] or 0) == (app_id or 0) for d in current):
+    mine = [d for d in current if (d["application_id"] or 0) == (app_id or 0)]
+    if mine:
+        # a card not drawn by the last run (another kind of note shown) let go of its boxes: filled
+        # again from what was kept at its last change
+        if unfilled := [
+            d for d in mine if not {f"subject_{d['key']}", f"body_{d['key']}"} <= set(st.session_state)
+        ]:
+            kept = reflection_store.load_draft(state.engine(), _drafts_key(app_id))
+            texts = kept["payload"].get("texts", {}) if kept else {}
+            for record in unfilled:
+                text = texts.get(record["key"], {})
+                st.session_state.setdefault(f"subject_{record['key']}", text.get("subject", ""))
+                st.session_state.setdefault(f"body_{record['key']}", text.get("body", ""))
         return current
     kept = reflection_store.load_draft(state.engine(), _drafts_key(app_id))
     if not kept:
