@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -136,24 +137,42 @@ def load_draft(engine: Engine, key: str, prefix: str) -> dict[str, Any] | None:
     return draft
 
 
+WRITTEN_BY = "_tab"  # in a stored draft: which tab wrote it (`_this_tab`)
+
+
+def _this_tab() -> str:
+    """An id for this tab's session (AppTest gives every session the same `session_id`)."""
+    return st.session_state.setdefault("tab_id", uuid.uuid4().hex)
+
+
 def save_draft(engine: Engine, key: str, prefix: str, payload: dict[str, Any]) -> None:
     """Write this tab's draft unless another tab wrote it meanwhile (then keep both for a choice).
     A busy database leaves the draft for the next change: the typed values stay on screen."""
     if pending(prefix + "__draft"):
         return  # wait for the person's choice
+    payload = {k: v for k, v in payload.items() if k != WRITTEN_BY}
     try:
         version = drafts_store.save_draft(
-            engine, key, payload, expected_version=st.session_state.get(f"{prefix}__draft_version")
+            engine,
+            key,
+            payload | {WRITTEN_BY: _this_tab()},
+            expected_version=st.session_state.get(f"{prefix}__draft_version"),
         )
     except Conflict as exc:
         if not exc.saved:  # no draft stored now: the other tab saved (or discarded) it, nothing to choose
             st.session_state[f"{prefix}__draft_version"] = 0
             save_draft(engine, key, prefix, payload)
             return
+        if (exc.saved.get("payload") or {}).get(WRITTEN_BY) == _this_tab():
+            # this tab's own last write: a quick run after it (a key held down) cut off keeping its
+            # version, and a box saying "changed in another tab" showed the same text twice
+            st.session_state[f"{prefix}__draft_version"] = exc.saved.get("version", 0)
+            save_draft(engine, key, prefix, payload)
+            return
         st.session_state[_conflict_key(prefix + "__draft")] = {
             "version": exc.saved.get("version", 0),
             "mine": payload,
-            "theirs": exc.saved.get("payload") or {},
+            "theirs": {k: v for k, v in (exc.saved.get("payload") or {}).items() if k != WRITTEN_BY},
         }
     except DatabaseBusy:
         st.toast(BUSY_MESSAGE, icon=":material/hourglass_top:")

@@ -172,3 +172,22 @@ def test_a_no_recorded_first_in_another_tab_leaves_this_tabs_words_in_view(open_
     assert any("Another tab recorded this “no” first" in w.value for w in tab_two.warning)
     kept = " ".join(t.value for t in tab_two.text)
     assert "In a few words? TAB-B words" in kept and "How do you feel right now? 2 of 5" in kept
+
+
+def test_one_tab_whose_draft_version_was_cut_off_is_not_told_another_tab_changed_it(open_page, app_env):
+    """A key held down on a mood pill: a quick run cut off keeping the version of this tab's own last
+    write, and the next change showed "changed in another tab" with the same text on both sides."""
+    engine, app_id = _seed(app_env)
+    words = f"rejection_new_{app_id}__mood_words"
+    tab = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    tab.text_input(key=words).set_value("tired")
+    tab.run()
+    tab.session_state[f"rejection_new_{app_id}__draft_version"] = 0  # as if that run was cut off
+    tab.text_input(key=words).set_value("tired, hopeful")
+    tab.run()
+    from lib.store import reflections
+
+    assert not any("changed in another tab" in w.value for w in tab.warning)
+    assert reflections.load_draft(engine, f"rejection:{app_id}")["payload"]["answers"]["mood_words"] == (
+        "tired, hopeful"
+    )
