@@ -784,3 +784,16 @@ def test_a_done_clicked_by_mistake_is_undone_from_home(open_page, rejected):
     assert not at.exception
     assert title in home_actions(at)  # back in the list
     assert not any(c.startswith("Marked done:") for c in texts(at.caption))
+
+
+def test_a_note_deleted_from_the_history_takes_its_draft_card_with_it(open_page, rejected):
+    """The card stayed, looking alive, and Save draft on it saved nothing."""
+    engine, app_id, _ = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    _save_draft(at, "Dear Maya, words to throw away.")
+    note_id = int(store.notes_for(engine, app_id)["id"].iloc[0])
+    at.button(key=f"history_delete_{note_id}").click().run()
+    assert store.notes_for(engine, app_id).empty
+    assert not [t for t in at.text_area if t.key.startswith("body_")]  # no card left to save into
+    assert not at.exception

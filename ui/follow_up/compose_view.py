@@ -377,4 +377,5 @@ def history(app_id: int, facts: dict[str, Any], today: dt.date) -> None:
                 st.write("Delete this note from the history?")
                 if st.button("Delete", key=f"history_delete_{note.id}", type="primary"):
                     store.delete_note(engine, note.id)
+                    followups.put_away_note(note.id, app_id)
                     st.rerun()

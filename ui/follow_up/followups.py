@@ -236,6 +236,14 @@ def _settle_conflict(draft: dict[str, Any], form: str) -> None:
     st.rerun()
 
 
+def put_away_note(note_id: int, app_id: int | None) -> None:
+    """A note deleted from the history: its card goes too (left, it looked alive, and Save draft
+    on it saved nothing)."""
+    for draft in st.session_state.get(DRAFTS, []):
+        if draft.get("note_id") == note_id:
+            _put_away(draft["key"], app_id)
+
+
 def _put_away(key: str, app_id: int | None) -> None:
     """Take one draft off the screen (and out of the kept drafts); the others stay as they are."""
     st.session_state[DRAFTS] = [d for d in st.session_state.get(DRAFTS, []) if d["key"] != key]
