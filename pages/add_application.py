@@ -82,6 +82,9 @@ if submitted is not None and not forms.already_saved(FORM, submitted):  # a doub
     repeats = app_store.same_role_elsewhere(state.engine(), submitted.company, submitted.role)
     if repeats:
         st.session_state[PENDING] = submitted
+        forms.clear_errors(FORM)  # the last try's errors were mended: the question is what is left
+        focus.after_save(FORM, "add_anyway")  # it sits under the form: brought into view, to answer
+        st.rerun()
     else:
         _save(submitted)
 

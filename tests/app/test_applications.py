@@ -134,6 +134,26 @@ def test_the_same_company_and_role_again_asks_before_adding(open_page, app_env):
     assert len(store.load_applications(engine)) == 2
 
 
+def test_a_mended_field_then_the_same_role_again_asks_with_no_old_error_left(open_page, app_env):
+    """The date fixed, the second try asked about the repeat, and "Date applied can't be in the
+    future" with "Nothing is saved yet" stayed above the question as if still true."""
+    engine = db.open_database(app_env)
+    store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today()))
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_company_typed_0").input("Acme").run()
+    at.text_input(key="add_application_role").set_value("Analyst")
+    at.date_input(key="add_application_applied_on").set_value(dt.date.today() + dt.timedelta(days=30))
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert any("can't be in the future" in e for e in _errors(at))
+    at.date_input(key="add_application_applied_on").set_value(dt.date.today())
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert any("You already applied to Acme for Analyst" in w.value for w in at.warning)
+    assert _errors(at) == []
+    assert len(store.load_applications(engine)) == 1
+
+
 def _seed(app_env, **kw):
     engine = db.open_database(app_env)
     app_id = store.add_application(
