@@ -548,3 +548,12 @@ def test_a_stand_in_date_applied_is_shown_as_one_and_the_edit_form_says_how_to_s
 def test_a_company_whose_name_ends_in_a_full_stop_is_said_saved_with_one(open_page, app_env):
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme Inc.", "Analyst")
     assert any(s.endswith("Saved: Analyst at Acme Inc.") for s in shown(at.markdown))
+
+
+def test_a_company_known_without_an_application_is_not_said_to_be_in_the_log(open_page, app_env):
+    """Known from the network (or an application since deleted), it was "already in your log"."""
+    _known_company(app_env, "Umbrella Corp")
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_company_typed_0").input("umbrella corp").run()
+    said = " ".join(c.value for c in at.caption)
+    assert "Umbrella Corp — already saved in Rebound." in said and "in your log" not in said

@@ -103,7 +103,7 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     company.fill("acme robotics")
     company.press("Enter")
     wait_for_app(page)
-    expect(page.get_by_text("Acme Robotics — already in your log.")).to_be_visible()
+    expect(page.get_by_text("Acme Robotics — already saved in Rebound.")).to_be_visible()
     page.get_by_label("Name *").fill("Lee Chen")
     _pick(page, "Role", "interviewer", scope=page.get_by_test_id("stForm"))
     page.get_by_text("More: profile link, last contact, next check-in, notes").click()

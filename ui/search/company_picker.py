@@ -81,7 +81,8 @@ def _pick(key: str, existing: list[str], *, label: str, current: str | None, pla
     )
     offer = picker_state(typed, existing)
     if offer.exact is not None:
-        st.caption(f"✓ {md(offer.exact)} — already in your log.")
+        # a company may be known from the network or a deleted application: not "in your log"
+        st.caption(f"✓ {md(offer.exact)} — already saved in Rebound.")
         return offer.exact
     if offer.new_label is None:
         # The line the notes above and below take, kept while nothing is typed: when it appeared as
