@@ -202,11 +202,19 @@ class WeekProgress:
             f"{self.follow_ups} follow-up{'s' if self.follow_ups != 1 else ''}, "
             f"{self.practice} question{'s' if self.practice != 1 else ''} practised"
         )
+        # a row of zeros, read the week of a "no", scolds: said as nothing logged, the goal beside it
+        quiet = not (self.applications or self.follow_ups or self.practice)
         if self.plan is None and self.goal:
+            if quiet:
+                return (
+                    f"{week}: nothing logged yet; you aim for {self.goal} applications a week (Settings). "
+                    "No plan yet — the strategy review ends with one."
+                )
             sent, rest = done.split(", ", 1)
             aim = f"{sent} of the {self.goal} a week you aim for (Settings)"
             return f"{week}: {aim}, {rest}. No plan yet — the strategy review ends with one."
         if self.plan is None:
+            done = "nothing logged yet" if quiet else done
             return f"{week}: {done}. No plan yet — the strategy review ends with one."
         if self.planned == 0:
             return f"{week}: {done}. Your plan has no applications this week; that's a choice, and fine."

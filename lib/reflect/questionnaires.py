@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, ValidationError, create_model, field_validator
 from pydantic.fields import FieldInfo
 
+from lib.core import vocab
 from lib.core.models import (
     MAX_LONG_TEXT,
     MAX_SHORT_TEXT,
@@ -274,6 +275,8 @@ def answer_lines(
                 continue
             prompt = q.prompt if key == q.id else "Note"
             kind = q.kind if key == q.id else "short"
+            if key == q.id and q.options and set(q.options) <= set(vocab.STAGES) and isinstance(value, str):
+                value = vocab.stage_label(value)  # "Interview", as everywhere else (not "interview")
             lines.append(AnswerLine(q.section, key, prompt, format_answer(kind, value), kind))
     known = set(bank.field_ids())
     for key, value in stored.items():

@@ -48,8 +48,9 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
         return
     if standing.ended:
         st.info(
-            f"This application ended ({vocab.stage_label(standing.outcome).lower()}): there is nothing "
-            "more to record. If that ending was a mistake, delete it in the timeline and this form comes back."
+            f"This application ended ({vocab.stage_label(standing.outcome).lower()}), so there are no "
+            "more stages to add. If that isn't right, delete the ending in the timeline and you can "
+            "record what happened next."
         )
         return  # no greyed-out form: its faded labels can't be read (contrast) and can't be used
     forms.form_error(EVENT_FORM)

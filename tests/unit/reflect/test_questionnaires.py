@@ -202,3 +202,9 @@ def test_the_mood_after_a_no_and_a_check_in_share_one_scale():
     after_a_no = qn.REJECTION.by_id["mood"].scale_words
     assert after_a_no == qn.MOOD.by_id["score"].scale_words
     assert after_a_no[0] == "awful"
+
+
+def test_a_stage_answer_reads_back_as_the_stage_is_named_everywhere():
+    """The application page said "How far did you get? interview" (lowercase, the stored value)."""
+    lines = {line.key: line.text for line in qn.answer_lines(qn.REJECTION, {"stage_reached": "final"})}
+    assert lines["stage_reached"] == "Final round"
