@@ -234,3 +234,9 @@ def test_the_feedback_question_stands_on_its_own_line_as_the_sentence_it_is():
     body = notes.render_note("feedback request", FULL).body
     assert f"\n\n{notes.FEEDBACK_QUESTIONS[0]}\n" in body
     assert ": Which" not in body
+
+
+def test_a_check_in_does_not_say_it_has_been_a_while():
+    """Written 5 days after the last word, it said "It has been a while since we last spoke"."""
+    body = notes.render_note("contact check-in", FULL).body
+    assert "a while" not in body and "update from my side" in body
