@@ -797,3 +797,13 @@ def test_a_note_deleted_from_the_history_takes_its_draft_card_with_it(open_page,
     assert store.notes_for(engine, app_id).empty
     assert not [t for t in at.text_area if t.key.startswith("body_")]  # no card left to save into
     assert not at.exception
+
+
+def test_the_actions_past_the_first_five_are_listed_by_the_day_they_are_due(open_page):
+    """The demo's listed 30 Nov, 30 Nov, 06 Dec, 04 Dec, 05 Dec: the list's order, kind first."""
+    at = open_page(demo=True)
+    at.session_state["next_actions_rest"] = True
+    at.run()
+    [table] = [t for t in at.table if "Why" in t.value.columns]
+    due = pd.to_datetime(table.value["Due"], format="%d %b %Y")
+    assert len(due) >= 3 and due.is_monotonic_increasing

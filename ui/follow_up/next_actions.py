@@ -55,8 +55,10 @@ def _open_actions(today: dt.date) -> list[next_actions.Action]:
 
 @state.cached()
 def _rest_frame(engine: Engine, today: dt.date) -> pd.DataFrame:
-    # The actions past the first few, as the compact table shows them (at most REST_ROWS).
-    return next_actions.as_frame(_open_actions(today)[SHOWN : SHOWN + REST_ROWS])
+    # The actions past the first few, as the compact table shows them (at most REST_ROWS): by day
+    # due, as a table with "Due" first is read (in the list's order, by kind first, it read as muddled)
+    rest = next_actions.as_frame(_open_actions(today)[SHOWN : SHOWN + REST_ROWS])
+    return rest.sort_values("due_on", kind="stable", ignore_index=True)
 
 
 def open_actions(today: dt.date | None = None) -> list[next_actions.Action]:
