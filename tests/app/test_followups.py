@@ -807,3 +807,10 @@ def test_the_actions_past_the_first_five_are_listed_by_the_day_they_are_due(open
     [table] = [t for t in at.table if "Why" in t.value.columns]
     due = pd.to_datetime(table.value["Due"], format="%d %b %Y")
     assert len(due) >= 3 and due.is_monotonic_increasing
+
+
+def test_feedback_themes_offer_no_select_all(open_page, rejected):
+    """One click on "Select all" tagged an answer with all 9 themes, "no reason given" among them."""
+    at = open_page("pages/feedback.py")
+    themes = [m for m in at.multiselect if m.label == "Themes"]
+    assert themes and all(m.proto.select_all == 0 for m in themes)

@@ -127,6 +127,7 @@ def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
             notes.REPLY_GOALS,
             default=compose.reply_goals(facts["reflection_answers"]),
             key=f"compose_goals_{app_id}",
+            select_all=False,  # "Select all" would ask for everything and "nothing" at once
             help="From your reflection when you set it; it decides what the note asks for.",
         ) or ["nothing"]
     if kind in compose.WITH_QUESTION:

@@ -72,6 +72,7 @@ def log_form(choices: pd.DataFrame, people: pd.DataFrame, today: dt.date) -> Non
             vocab.FEEDBACK_THEMES,
             key=forms.key(NEW, "themes"),
             accept_new_options=True,
+            select_all=False,  # every theme at once says nothing (one click tagged all 9)
             help="Pick from the list or type your own.",
         )
         forms.field_error(NEW, "themes", "Themes")
@@ -119,7 +120,9 @@ def answer_form(overview: FeedbackOverview, today: dt.date, chase_after_days: in
         forms.field_error(ANSWER, "received_on", "Answer on")
         said = st.text_area("What they said", key="answer_text", height=100)
         forms.field_error(ANSWER, "text", "What they said")
-        tags = st.multiselect("Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True)
+        tags = st.multiselect(
+            "Themes", vocab.FEEDBACK_THEMES, key="answer_themes", accept_new_options=True, select_all=False
+        )
         record = st.form_submit_button("Record the answer", type="primary", icon=":material/mark_email_read:")
     if not record:
         return

@@ -167,8 +167,12 @@ def plan_form(targets: list[str]) -> None:
             help=f"From 0 to {wp.MAX_APPLICATIONS}.",
         )
         forms.field_error(PLAN, "applications", "Applications")
-        st.multiselect("Target companies", targets, key=f"{PLAN}_companies", accept_new_options=True)
-        st.multiselect("Role families", families, key=f"{PLAN}_families", accept_new_options=True)
+        st.multiselect(  # no "Select all": a plan picks a few targets
+            "Target companies", targets, key=f"{PLAN}_companies", accept_new_options=True, select_all=False
+        )
+        st.multiselect(
+            "Role families", families, key=f"{PLAN}_families", accept_new_options=True, select_all=False
+        )
         st.multiselect("Channels", vocab.CHANNELS, key=f"{PLAN}_channels")
         st.markdown("**When** — day and time slots for your search (they show on Home and in your calendar)")
         for i in range(SLOT_ROWS):

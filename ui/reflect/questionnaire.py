@@ -149,7 +149,14 @@ def question(
     elif q.kind == "tags":
         current = st.session_state.get(k) or []
         options = list(dict.fromkeys([*current, *known_tags]))
-        st.multiselect(label, options, accept_new_options=True, placeholder="Type and press Enter", **common)
+        st.multiselect(
+            label,
+            options,
+            accept_new_options=True,
+            placeholder="Type and press Enter",
+            select_all=False,  # an answer is chosen, not every tag ever typed at once
+            **common,
+        )
     elif q.kind == "short":
         st.text_input(label, max_chars=qn.max_chars(q), **common)
     elif q.kind == "long":
