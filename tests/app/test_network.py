@@ -263,3 +263,12 @@ def test_a_save_ends_the_last_saves_message_said_elsewhere_on_the_page(open_page
     assert not at.exception
     assert "Saved." in shown(at.success)
     assert "Added Jo Test." not in shown(at.success)
+
+
+def test_a_person_with_no_interview_linked_is_told_how_one_gets_linked(open_page, app_env):
+    """An interview only in the stage history can't be linked: the card said "None linked yet." and
+    offered nothing."""
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", role="interviewer"))
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    assert any("linked once it is debriefed" in c.value for c in at.caption)

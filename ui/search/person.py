@@ -67,8 +67,11 @@ def _interviews(chosen: int, person: dict) -> None:
         st.markdown(
             f"- {interview.occurred_on:%d %b %Y} · {md(interview.round_type or 'interview')} · {md(interview.role)}"
         )
-    if met_in.empty:
-        st.caption("None linked yet.")
+    if met_in.empty:  # a round only in the stage history has no debrief to link: said, not hidden
+        st.caption(
+            "None linked yet. An interview can be linked once it is debriefed (its debrief also asks "
+            "who you met)."
+        )
     if not person["company_id"]:
         return
     candidates = store.interviews_at(engine, int(person["company_id"]))
