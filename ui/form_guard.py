@@ -6,7 +6,8 @@ word. This small component (Streamlit's components API, v2: inline JavaScript in
 iframe, no network) notes each form text box's value as the person comes to it; a link clicked
 while a box holds other words asks "Leave anyway?" first; so does another tab of the tabs the
 form is in (only the open tab is drawn, so its form's words went too). A form's button (or Enter
-in its box) hands its words to the app, after which leaving asks nothing. Boxes outside forms keep their
+in its box) hands its words to the app, after which leaving asks nothing. A reload or a closed tab
+asks too (the browser's own question). Boxes outside forms keep their
 words as drafts (ui/reflect/typing_keeper.py) and need no question.
 """
 
@@ -92,16 +93,27 @@ export default function (component) {
     }
     refusedTab = null;
   };
+  // A reload or a closed tab drops the words too: the browser's own "Leave site?" asks first.
+  const onUnload = (event) => {
+    if (!unsaved()) return;
+    event.preventDefault();
+    event.returnValue = "";
+  };
   const handlers = [
     ["focusin", onFocus], ["click", onSubmitClick], ["keydown", onEnter], ["click", onLinkClick],
     ["pointerdown", onTab], ["keydown", onTab], ["click", onTabClick],
   ];
   (window.__reboundFormGuard || []).forEach(([type, handler]) => document.removeEventListener(type, handler, true));
+  if (window.__reboundFormUnload) window.removeEventListener("beforeunload", window.__reboundFormUnload);
   window.__reboundFormGuard = handlers;
+  window.__reboundFormUnload = onUnload;
   handlers.forEach(([type, handler]) => document.addEventListener(type, handler, true));
+  window.addEventListener("beforeunload", onUnload);
   return () => {
     handlers.forEach(([type, handler]) => document.removeEventListener(type, handler, true));
+    window.removeEventListener("beforeunload", onUnload);
     if (window.__reboundFormGuard === handlers) window.__reboundFormGuard = null;
+    if (window.__reboundFormUnload === onUnload) window.__reboundFormUnload = null;
   };
 }
 """

@@ -97,3 +97,19 @@ def test_another_tab_after_typing_in_a_form_asks_first_and_staying_keeps_the_wor
     page.get_by_role("tab", name="Target list").click()
     wait_for_app(page)
     expect(page.get_by_role("tab", name="Target list")).to_have_attribute("aria-selected", "true")
+
+
+def test_a_reload_after_typing_in_a_form_asks_first_and_after_a_save_asks_nothing(page, server):
+    """An application's "Edit details" typed in, then the tab reloaded: the words went, unasked."""
+    kinds: list[str] = []
+    page.on("dialog", lambda dialog: (kinds.append(dialog.type), dialog.accept()))
+    goto(page, server, "add_application")
+    page.get_by_label("Role *").click()
+    page.mouse.click(5, 5)  # the page has been used: a browser asks only then
+    page.reload()
+    wait_for_app(page)
+    assert kinds == []  # nothing typed: nothing asked
+    page.get_by_label("Role *").fill("Analyst, typed before a reload")
+    page.reload()
+    wait_for_app(page)
+    assert kinds == ["beforeunload"]
