@@ -170,28 +170,14 @@ def people_list(total: int) -> None:
         shown,
         hide_index=True,
         height="auto" if len(shown) <= 8 else 320,  # a few people: no empty rows beneath them
-        # who, and when to reach out next, before the way to reach them (the card below has those)
-        column_order=[
-            "name",
-            "company",
-            "role",
-            "next_checkin_on",
-            "last_contact_on",
-            "met_on",
-            "connected_on",
-            "email",
-            "profile_url",
-        ],
+        # who, and when to reach out next: four columns that fit the list's 450 px at 1,280 (nine
+        # scrolled sideways, the way to reach them off to the right); a person's card has the rest
+        column_order=["name", "company", "role", "next_checkin_on"],
         column_config={
-            "name": "Name",
-            "company": "Company",
-            "role": "Role",
-            "email": "Email",
-            "profile_url": st.column_config.LinkColumn("Profile"),
-            "met_on": st.column_config.DateColumn("Met", format="DD MMM YYYY"),
-            "connected_on": st.column_config.DateColumn("Connected", format="DD MMM YYYY"),
-            "last_contact_on": st.column_config.DateColumn("Last contact", format="DD MMM YYYY"),
-            "next_checkin_on": st.column_config.DateColumn("Next check-in", format="DD MMM YYYY"),
+            "name": st.column_config.TextColumn("Name", width=115),
+            "company": st.column_config.TextColumn("Company", width=135),
+            "role": st.column_config.TextColumn("Role", width=100),
+            "next_checkin_on": st.column_config.DateColumn("Next check-in", format="DD MMM YYYY", width=95),
         },
         placeholder="",
     )
