@@ -33,8 +33,15 @@ def answered(
 def waiting_label(row, today: dt.date | None = None) -> str:
     """ "Acme · Analyst · Maya (asked 03 Mar)": one entry still waiting for an answer (a day in
     another year keeps its year: "asked 03 Mar 2025")."""
+    return entry_label(row, today or dt.date.today())
+
+
+def entry_label(row, today: dt.date) -> str:
+    """ "Acme · Analyst · Maya (asked 03 Mar)": any entry, as the one to delete is picked (two
+    people's answers about one application read alike without the name)."""
     who = f" · {row.contact_name}" if isinstance(row.contact_name, str) else ""
-    return f"{row.company} · {row.role}{who} (asked {short_date(row.asked_on, today or dt.date.today())})"
+    asked = short_date(row.asked_on, today) if not pd.isna(row.asked_on) and row.asked_on else "—"
+    return f"{row.company} · {row.role}{who} (asked {asked})"
 
 
 @dataclass
@@ -65,10 +72,5 @@ def feedback_overview(
         shown=items.head(shown_rows).assign(themes=lambda f: f["themes"].map(lambda t: ", ".join(t or []))),
         recent=items.head(listed),
         waiting_labels={int(r.id): waiting_label(r, today) for r in waiting.head(listed).itertuples()},
-        recent_labels={
-            int(
-                r.id
-            ): f"{r.company} · {r.role} (asked {short_date(r.asked_on, today) if r.asked_on else '—'})"
-            for r in items.head(listed).itertuples()
-        },
+        recent_labels={int(r.id): entry_label(r, today) for r in items.head(listed).itertuples()},
     )

@@ -814,3 +814,14 @@ def test_feedback_themes_offer_no_select_all(open_page, rejected):
     at = open_page("pages/feedback.py")
     themes = [m for m in at.multiselect if m.label == "Themes"]
     assert themes and all(m.proto.select_all == 0 for m in themes)
+
+
+def test_the_feedback_table_shows_who_when_and_how_before_the_long_text(open_page):
+    """Its drawer promises "who it came from, when you asked and how": those were off to the right."""
+    at = open_page("pages/feedback.py", demo=True)
+    at.session_state["feedback_grid_open"] = True
+    at.run()
+    order = list(at.dataframe[-1].proto.column_order)
+    assert order.index("contact_name") < order.index("text") and order.index("asked_via") < order.index(
+        "text"
+    )

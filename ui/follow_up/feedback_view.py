@@ -207,15 +207,17 @@ def _grid(overview: FeedbackOverview) -> None:
     st.dataframe(
         overview.shown,
         hide_index=True,
+        # what its drawer's title promises first: who, when asked and how (after the long text,
+        # they were off to the right at 1,280 px)
         column_order=[
             "company",
             "role",
-            "text",
-            "themes",
             "contact_name",
             "asked_on",
             "asked_via",
             "received_on",
+            "text",
+            "themes",
         ],
         column_config={
             "company": "Company",

@@ -67,3 +67,9 @@ def test_recording_an_answer_keeps_what_was_asked_and_adds_what_came_back():
     row = next(waiting.itertuples())
     assert waiting_label(row, _dt.date(2026, 6, 1)) == "Acme · Analyst (asked 01 Mar)"
     assert waiting_label(row, _dt.date(2027, 1, 5)) == "Acme · Analyst (asked 01 Mar 2026)"
+
+
+def test_an_entry_to_delete_is_named_with_who_it_came_from():
+    """ "Contoso · Product Analyst (asked 06 Dec)": two people's entries read alike."""
+    overview = feedback_overview(_items(), TODAY, chase_after_days=7)
+    assert any(" · Maya (asked " in label for label in overview.recent_labels.values())
