@@ -132,3 +132,24 @@ def test_when_the_pause_has_ended_home_offers_to_look_back_and_nothing_is_overdu
     assert "Look back at Acme when you're ready" in text
     assert "Check in with Dana" in text and "when you're ready" in text
     assert "overdue" not in text.casefold()
+
+
+def test_show_everything_during_a_pause_stays_on_for_the_visit(open_page, resting):
+    """It went off again at each return to Home."""
+    at = open_page()
+    at.toggle(key="home_show_all").set_value(True).run()
+    at.switch_page("pages/network.py").run()
+    at.switch_page("pages/home.py").run()
+    assert at.toggle(key="home_show_all").value is True
+    assert at.metric  # everything, as chosen
+
+
+def test_once_looked_back_the_pause_no_longer_says_everything_waits_until_you_are_ready(open_page, resting):
+    engine, acme = resting
+    [reflection] = store.reflections_for(engine, acme)
+    answers = {**reflection["answers"], "lessons": "Ask about the team earlier"}
+    store.update_reflection(
+        engine, reflection["id"], answers, reflection["pause_until"], None, reflection["version"]
+    )
+    said = " ".join(shown(open_page().info))
+    assert "until you're ready" not in said and "You've looked back already" in said

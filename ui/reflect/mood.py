@@ -41,11 +41,17 @@ def pause_notice() -> dt.datetime | None:
         return None
     until = running[0]["pause_until"]
     left = pause_left(until, now)
+    waiting = (
+        "Everything else will wait here until you're ready."
+        if not all(rejection.looked_back(p.get("answers")) for p in running)
+        # looked back already: "until you're ready" would ask for what was done
+        else "You've looked back already: everything else is here whenever you want it."
+    )
     st.info(
         f"**You're taking a pause** after the news from {md(rejection.news_from(running))} — "
         f"until {until:%a %d %b, %H:%M} ({left} left). "
         "No replies in the heat of the moment: rest, do something kind for yourself, see the people "
-        "who matter to you. Everything else will wait here until you're ready.",
+        f"who matter to you. {waiting}",
         icon=":material/spa:",
     )
     for pause in sorted(running, key=lambda p: p["id"]):  # in the order the notice names them
