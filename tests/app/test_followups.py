@@ -825,3 +825,12 @@ def test_the_feedback_table_shows_who_when_and_how_before_the_long_text(open_pag
     assert order.index("contact_name") < order.index("text") and order.index("asked_via") < order.index(
         "text"
     )
+
+
+def test_the_subject_and_the_note_are_copied_apart(open_page, rejected):
+    """One copy held the subject as the note's first line: pasted into a mail's body, it was there."""
+    at = compose(open_page, rejected[1])
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    subject = next(t for t in at.text_input if t.key.startswith("subject_")).value
+    copies = [c.value.strip() for c in at.code]
+    assert copies == [subject.strip(), _body(at).value.strip()]

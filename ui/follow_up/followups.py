@@ -195,8 +195,11 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             )
         if reason:
             st.caption(reason)
-        with st.expander("Copy the text"):
-            st.code(f"{subject}\n\n{body}", language=None, wrap_lines=True)
+        with st.expander("Copy the text"):  # each with its own copy button: the subject went into the body
+            st.caption("Subject")
+            st.code(subject or "", language=None, wrap_lines=True)
+            st.caption("Note")
+            st.code(body or "", language=None, wrap_lines=True)
         what = "note" if sent else "draft"
         forms.ask_before_deleting(
             f"draft_{key}",
