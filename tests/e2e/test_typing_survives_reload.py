@@ -60,9 +60,11 @@ def test_a_note_being_written_is_back_after_a_reload(page, server):
 
 def test_words_written_out_without_leaving_the_box_are_back_after_a_reload(page, server):
     goto(page, server, "writing")
-    page.get_by_role("button", name="Start writing").click()
+    page.get_by_role("button", name="Start writing").press("Enter")
     wait_for_app(page)
     box = page.get_by_role("textbox", name="Write freely")
+    # the cursor in the box (it was on the page's body: a keyboard user tabbed through the sidebar)
+    expect(box).to_be_focused()
     box.click()
     box.press_sequentially("Today I felt the weight of it.", delay=20)
     page.wait_for_timeout(2_500)

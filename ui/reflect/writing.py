@@ -14,7 +14,7 @@ from lib.reflect.evidence import WHY
 from lib.store import practice as practice_store
 from lib.store import writing as store
 from lib.store.base import StoreError
-from ui import forms, state
+from ui import focus, forms, state
 from ui.reflect import typing_keeper
 
 PRIVATE = (
@@ -83,7 +83,8 @@ def _finish(session_id: int) -> None:
 
 
 def _start(number: int) -> None:
-    store.start_session(state.engine(), number)
+    session_id = store.start_session(state.engine(), number)
+    focus.after_save("writing", f"writing_text_{session_id}")  # the cursor in the box, not the page
 
 
 @st.fragment(run_every=30)
@@ -131,6 +132,7 @@ def _session(row: pd.Series) -> None:
         help="Kept as a draft as you go: leave any time and it will be here.",
     )
     forms.field_error("writing", "text", "Your text")
+    focus.show("writing")
     words = writing.word_count(st.session_state.get(key))
     st.caption(f"{words:,} word{'s' if words != 1 else ''} · kept as a draft until you finish")
     st.button(
