@@ -56,7 +56,7 @@ def _plan_history(
         if step == "interview" and rng.random() < 0.4:
             day = day + dt.timedelta(days=rng.randint(3, 8))
             if day <= today:
-                events.append(("interview", day, "Round 2"))
+                events.append(("interview", day, "Panel"))  # a second round, debriefed as one
     end_day = day + dt.timedelta(days=rng.randint(3, 14))
     if end_day > today or (age < 45 and rng.random() < 0.6):
         return events  # still open
@@ -216,6 +216,7 @@ def build(engine: Engine, today: dt.date | None = None, n_applications: int = 60
                             "Technical": "technical",
                             "Behavioural": "behavioural",
                             "Case study": "case",
+                            "Panel": "panel",  # its debrief named as the history does ("Other round" was not)
                         }.get(label or "", "final" if kind == "final" else "other"),
                         "occurred_on": day,
                         "format": rng.choice(vocab.INTERVIEW_FORMATS),

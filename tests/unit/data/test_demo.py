@@ -90,3 +90,23 @@ def test_feedback_asked_by_email_comes_with_the_note_that_asked_it_sent(tmp_path
         ]
         assert theirs["sent_on"].notna().any(), row.application_id
     assert (asked["asked_via"] == "phone").any()  # the drafts' asks: another way
+
+
+def test_a_demo_debrief_names_its_round_as_the_stage_history_does(tmp_path):
+    """Kettle Labs: the history said "Interview (Round 2)", its debrief "Other round"."""
+    engine = db.open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.build(engine, TODAY)
+    with engine.connect() as connection:
+        rounds = pd.read_sql(
+            sa.select(db.interviews.c.round_type, db.stage_events.c.round_label).join(
+                db.stage_events,
+                (db.interviews.c.application_id == db.stage_events.c.application_id)
+                & (db.interviews.c.occurred_on == db.stage_events.c.occurred_on)
+                & db.stage_events.c.kind.in_(["interview", "final"]),
+            ),
+            connection,
+        )
+    labelled = rounds[rounds["round_label"].notna()]
+    assert len(labelled) >= 5
+    assert (labelled["round_type"] != "other").all()
+    assert (labelled["round_type"].str[:4] == labelled["round_label"].str.lower().str[:4]).all()
