@@ -33,19 +33,21 @@ if bounds is None:
 ghost_days = state.settings()["ghost_days"]
 with st.container(border=True):  # two rows: at 1,280 px five in a row cut what was picked
     c1, c5 = st.columns([3, 2])
-    text = c1.text_input("Search", placeholder="Company or role", key="log_text")
+    text = c1.text_input("Search", placeholder="Company or role", **forms.kept_for_visit("log_text"))
     dates = c5.date_input("Applied between", value=bounds, key="log_dates", format="DD/MM/YYYY")
     c2, c3, c4 = st.columns(3)
-    stages = c2.multiselect("Furthest stage", vocab.STAGES, format_func=vocab.stage_label, key="log_stages")
+    stages = c2.multiselect(
+        "Furthest stage", vocab.STAGES, format_func=vocab.stage_label, **forms.kept_for_visit("log_stages")
+    )
     outcomes = c3.multiselect(
         "Outcome",
         SHOWN_OUTCOMES,
         format_func=vocab.stage_label,
-        key="log_outcomes",
+        **forms.kept_for_visit("log_outcomes"),
         help=f"Ghosted: recorded as ghosted, or open with no word from the employer for {ghost_days} "
         "days or more (as on Traction; the number is in Settings).",
     )
-    channels = c4.multiselect("Channel", vocab.CHANNELS, key="log_channels")
+    channels = c4.multiselect("Channel", vocab.CHANNELS, **forms.kept_for_visit("log_channels"))
 chosen = LogFilter(
     text=text,
     stages=tuple(stages),

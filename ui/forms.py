@@ -96,6 +96,14 @@ def run_ended() -> None:
 
 
 DRAWN_WIDGETS = "widgets_drawn"  # the keys of the widgets the last whole run drew
+_KEPT_FOR_VISIT: set[str] = set()  # widget keys Streamlit keeps for the session (`kept_for_visit`)
+
+
+def kept_for_visit(key: str) -> dict[str, str]:
+    """A widget's `key` and `persist_state`: its value stays for the visit, across pages (a log's
+    filters were gone after adding an application). Streamlit keeps it; it is not forgotten here."""
+    _KEPT_FOR_VISIT.add(key)
+    return {"key": key, "persist_state": "session"}
 
 
 def _forget_undrawn_widgets() -> None:
@@ -110,7 +118,7 @@ def _forget_undrawn_widgets() -> None:
     if ctx is None:
         return
     drawn = ctx.shared.widget_user_keys_this_run.snapshot()
-    for key in set(st.session_state.get(DRAWN_WIDGETS) or ()) - drawn:
+    for key in set(st.session_state.get(DRAWN_WIDGETS) or ()) - drawn - _KEPT_FOR_VISIT:
         st.session_state.pop(key, None)
     st.session_state[DRAWN_WIDGETS] = set(drawn)
 

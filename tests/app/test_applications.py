@@ -557,3 +557,15 @@ def test_a_company_known_without_an_application_is_not_said_to_be_in_the_log(ope
     at.text_input(key="add_application_company_typed_0").input("umbrella corp").run()
     said = " ".join(c.value for c in at.caption)
     assert "Umbrella Corp — already saved in Rebound." in said and "in your log" not in said
+
+
+def test_the_logs_filters_stay_while_another_page_is_visited(open_page, app_env):
+    """Channel = referral was gone after adding an application and coming back."""
+    _seed(app_env)
+    at = open_page("pages/applications.py")
+    at.multiselect(key="log_channels").select("referral").run()
+    at.text_input(key="log_text").input("acme").run()
+    at.switch_page("pages/add_application.py").run()
+    at.switch_page("pages/applications.py").run()
+    assert at.multiselect(key="log_channels").value == ["referral"]
+    assert at.text_input(key="log_text").value == "acme"

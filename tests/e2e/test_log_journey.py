@@ -68,3 +68,25 @@ def test_html_typed_into_a_field_shows_as_text(page, server):
     expect(page.get_by_role("heading", name=f"{XSS} · Script Co")).to_be_visible()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
+
+
+def test_the_logs_filters_are_kept_while_another_page_is_visited(page, server):
+    """Channel = referral was gone after adding an application and coming back."""
+    add_application_page = page.get_by_test_id("stSidebar").get_by_role("link", name="Add application")
+    goto(page, server)
+    add_application(page, "Filters Kept Ltd", "Analyst")
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Applications").click()
+    wait_for_app(page)
+    _pick(page, "Channel", "referral")
+    chips = page.locator(".st-key-log_channels")
+    expect(chips).to_contain_text("referral")
+    add_application_page.click()
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Applications").click()
+    wait_for_app(page)
+    expect(chips).to_contain_text("referral")
+    page.get_by_role("link", name="Home").first.click()  # and a change there is still kept, once more
+    wait_for_app(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Applications").click()
+    wait_for_app(page)
+    expect(chips).to_contain_text("referral")
