@@ -109,8 +109,14 @@ def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
     status = traction.application_status(apps, events).set_index("application_id")
     apps["furthest_stage"] = apps["id"].map(status["furthest_stage"]) if not apps.empty else None
     apps["outcome"] = apps["id"].map(status["outcome"]) if not apps.empty else None
-    apps["status"] = _status_shown(engine, apps, events)
     apps["stage_history"] = apps["id"].map(_stage_history(events)) if not apps.empty else None
+    # A day not known is none, as every page reads it: its stored day only keeps the order. Read as
+    # the application's day, it made a silence counted from it (ghosted where the log says Open),
+    # and a spreadsheet showed it as a real day.
+    if "date_known" in events and not events.empty:
+        known = events["date_known"].astype(bool)
+        events["occurred_on"] = pd.to_datetime(events["occurred_on"], format="ISO8601").where(known).dt.date
+    apps["status"] = _status_shown(engine, apps, events)
     contacts = frames["contacts"]
     contacts.insert(1, "company", contacts["company_id"].map(companies))
     return frames

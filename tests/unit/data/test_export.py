@@ -276,3 +276,24 @@ def test_the_export_gives_each_applications_status_as_the_app_shows_it(engine):
     rows = {int(r["id"]): r for r in _rows(export.export_csv_files(engine)["applications.csv"])}
     assert (rows[quiet]["outcome"], rows[quiet]["status"]) == ("open", "ghosted")
     assert (rows[rejected]["outcome"], rows[rejected]["status"]) == ("rejected", "rejected")
+
+
+def test_a_step_with_no_known_day_is_exported_with_none_and_counts_no_silence(engine):
+    """An imported "Interviewing" row: the log said Open (how long the silence is can't be known),
+    the export "ghosted", counting from the stored day that only keeps the order; and
+    stage_events.csv showed that day as a real one."""
+    import sqlalchemy as sa
+
+    app_id = _add(engine, company="Boston Co")
+    event_id = app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="interview", occurred_on=DAY)
+    )
+    with db.transaction(engine) as connection:
+        connection.execute(
+            sa.update(db.stage_events).where(db.stage_events.c.id == event_id).values(date_known=False)
+        )
+    files = export.export_csv_files(engine)
+    (row,) = _rows(files["applications.csv"])
+    assert (row["furthest_stage"], row["status"]) == ("interview", "open")
+    (event,) = _rows(files["stage_events.csv"])
+    assert (event["occurred_on"], event["date_known"]) == ("", "False")
