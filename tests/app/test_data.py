@@ -592,3 +592,26 @@ def test_an_apple_mail_mailbox_folder_and_a_quoted_path_are_read_and_a_bare_fold
     assert not at.exception
     assert any("is a folder with no mailbox file (mbox) in it" in e for e in shown(at.error))
     assert not at.get("progress")  # the progress bar is put away with the error
+
+
+def test_a_status_word_set_by_the_person_is_no_longer_said_not_recognised(open_page, app_env):
+    """ "Pohovor" set to interview: "2 status words were not recognised" still stood above it."""
+    import hashlib
+
+    csv = b"Company,Position,Date Applied,Status\nAcme,Analyst,2025-03-01,Pohovor\nBirch,Analyst,2025-03-03,Vibing\n"
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("mine.csv", csv, "text/csv")])
+    at.run()
+    assert any("2 status words were not recognised" in w for w in shown(at.warning))
+    key = f"status_{hashlib.sha1(csv).hexdigest()[:12]}"
+    words = list(_table(at, "word")["word"])
+    row = words.index("Pohovor")
+    at.session_state[key] = {
+        "edited_rows": {row: {"stage": "interview"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    said = " ".join(shown(at.warning))
+    assert "1 status word was not recognised and taken as applied (“Vibing”)" in said
+    assert "Pohovor" not in said

@@ -106,15 +106,7 @@ def _mapping_widgets(parsed: ParsedFile, digest: str) -> tuple:
 def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
     """The editable status-word table; returns the chosen map as a hashable tuple."""
     st.markdown("**Status words** — how far each got and how it ended. Correct any row.")
-    unknown = table.loc[~table["recognised"], "word"].tolist()
-    if unknown:
-        named = ", ".join(f"“{md(word)}”" for word in unknown[:5]) + (" and more" if len(unknown) > 5 else "")
-        st.warning(
-            f"{plural(len(unknown), 'status word')} {'was' if len(unknown) == 1 else 'were'} not recognised "
-            f"and taken as applied ({named}): set {'its' if len(unknown) == 1 else 'their'} stage or ending "
-            "below.",
-            icon=":material/help:",
-        )
+    unknown_slot = st.empty()  # said above the table, once the table says which are still unset
     for word in table.loc[table["two_ways"], "word"].tolist() if "two_ways" in table else []:
         st.info(f"“{md(word)}” {TWO_WAYS_NOTE}", icon=":material/help:")
     edited = st.data_editor(
@@ -135,6 +127,17 @@ def _status_editor(table: pd.DataFrame, digest: str) -> tuple:
         },
         height=min(38 + 35 * len(table), 320),
     )
+    # a word the person has set since is not "not recognised" any more (it stayed said after)
+    as_taken = (edited["stage"] == vocab.STAGES[0]) & (edited["outcome"] == vocab.OPEN)
+    unknown = edited.loc[~table["recognised"].to_numpy() & as_taken.to_numpy(), "word"].tolist()
+    if unknown:
+        named = ", ".join(f"“{md(word)}”" for word in unknown[:5]) + (" and more" if len(unknown) > 5 else "")
+        unknown_slot.warning(
+            f"{plural(len(unknown), 'status word')} {'was' if len(unknown) == 1 else 'were'} not recognised "
+            f"and taken as applied ({named}): set {'its' if len(unknown) == 1 else 'their'} stage or ending "
+            "below.",
+            icon=":material/help:",
+        )
     chosen = status_map_from_table(edited)
     return tuple(sorted((w, s, o) for w, (s, o) in chosen.items()))
 
