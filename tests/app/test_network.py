@@ -272,3 +272,14 @@ def test_a_person_with_no_interview_linked_is_told_how_one_gets_linked(open_page
     jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", role="interviewer"))
     at = open_page("pages/network.py", query_params={"contact": str(jo)})
     assert any("linked once it is debriefed" in c.value for c in at.caption)
+
+
+def test_a_search_says_how_many_people_match(open_page, app_env):
+    """ "130 people in your network." stood above the 6 rows a search left."""
+    engine = db.open_database(app_env)
+    for name in ("Bill One", "Bill Two", "Ana Three"):
+        contact_store.add_contact(engine, ContactIn(name=name))
+    at = open_page("pages/network.py")
+    assert any(c.value == "3 people in your network." for c in at.caption)
+    at.text_input(key="network_search").input("bill").run()
+    assert any(c.value == "3 people in your network; 2 match." for c in at.caption)

@@ -161,11 +161,14 @@ def _people_shown(engine, needle: str, roles: tuple[str, ...]) -> tuple[pd.DataF
 
 
 def people_list(total: int) -> None:
-    st.caption(f"{plural(total, 'person', 'people')} in your network.")
+    count = st.empty()  # said above the search, once the search says how many match
     search_col, role_col = st.columns([2, 1])
     needle = search_col.text_input("Search", key="network_search", placeholder="Name or company")
     roles = role_col.multiselect("Role", vocab.CONTACT_ROLES, key="network_roles")
     shown, matching = _people_shown(needle, tuple(roles))
+    in_network = f"{plural(total, 'person', 'people')} in your network"
+    # a search that narrows says so ("130 people" stood above 6 rows)
+    count.caption(f"{in_network}; {matching:,} match." if needle.strip() or roles else f"{in_network}.")
     st.dataframe(
         shown,
         hide_index=True,
