@@ -88,6 +88,8 @@ if submitted is not None and not forms.already_saved(FORM, submitted):  # a doub
     else:
         _save(submitted)
 
+if st.session_state.get(forms.errors_key(FORM)):  # a later try was refused: the question was about
+    st.session_state.pop(PENDING, None)  # the one before it, and "Add it anyway" saved that one
 pending = st.session_state.get(PENDING)
 if pending is not None:
     repeats = app_store.same_role_elsewhere(state.engine(), pending.company, pending.role)

@@ -569,3 +569,18 @@ def test_the_logs_filters_stay_while_another_page_is_visited(open_page, app_env)
     at.switch_page("pages/applications.py").run()
     assert at.multiselect(key="log_channels").value == ["referral"]
     assert at.text_input(key="log_text").value == "acme"
+
+
+def test_a_later_refused_try_closes_the_question_about_the_one_before(open_page, app_env):
+    """The repeat asked about, then the date changed to one in the future and Add pressed: refused,
+    yet "Add it anyway" stayed under it and saved the earlier try, with its earlier date."""
+    engine = db.open_database(app_env)
+    store.add_application(engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today()))
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")
+    assert at.button(key="add_anyway")
+    at.date_input(key="add_application_applied_on").set_value(dt.date.today() + dt.timedelta(days=14))
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert any("can't be in the future" in e for e in _errors(at))
+    assert not [b for b in at.button if b.key == "add_anyway"]
+    assert len(store.load_applications(engine)) == 1
