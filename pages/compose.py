@@ -39,6 +39,7 @@ if since := timeliness(facts, today, kind):
     st.caption(since)
 kept = view.kept_drafts(app_id)
 shown = view.of_kind(kept, kind)
+followups.out_of_view([d for d in kept if d not in shown])
 view.setup(app_id, kind, facts, people, folded=bool(shown))
 typing_keeper.keep_typing()  # what is typed in a draft is kept as you go, also through a reload
 view.other_kinds(kept, kind)

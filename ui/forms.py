@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import streamlit as st
 from pydantic import ValidationError
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from lib.core.db import BUSY_MESSAGE, DatabaseBusy
 from lib.core.models import field_errors, max_chars
@@ -92,35 +91,12 @@ def run_started(page: object = None) -> None:
 def run_ended() -> None:
     """The page's run ended (whole or by layout.end_page), so what it took was seen: not shown again."""
     _pop_all(SHOWING)
-    _forget_undrawn_widgets()
-
-
-DRAWN_WIDGETS = "widgets_drawn"  # the keys of the widgets the last whole run drew
-_KEPT_FOR_VISIT: set[str] = set()  # widget keys Streamlit keeps for the session (`kept_for_visit`)
 
 
 def kept_for_visit(key: str) -> dict[str, str]:
     """A widget's `key` and `persist_state`: its value stays for the visit, across pages (a log's
-    filters were gone after adding an application). Streamlit keeps it; it is not forgotten here."""
-    _KEPT_FOR_VISIT.add(key)
+    filters were gone after adding an application)."""
     return {"key": key, "persist_state": "session"}
-
-
-def _forget_undrawn_widgets() -> None:
-    """Drop the values of keyed widgets the last whole run drew and this one didn't.
-
-    Streamlit drops them when the page changes, but on the same page it keeps the value first put
-    in a box (every form here is filled that way, from its draft or saved row) and forgets what was
-    typed since: a box drawn again (a note's card after another kind of note was shown) brought back
-    that first text, or a blank one, and the next save wrote it over the edit. Dropped, the boxes
-    are filled again from the draft or the saved row, as after a page change."""
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return
-    drawn = ctx.shared.widget_user_keys_this_run.snapshot()
-    for key in set(st.session_state.get(DRAWN_WIDGETS) or ()) - drawn - _KEPT_FOR_VISIT:
-        st.session_state.pop(key, None)
-    st.session_state[DRAWN_WIDGETS] = set(drawn)
 
 
 def errors_key(form: str) -> str:

@@ -47,6 +47,18 @@ def test_an_edited_draft_is_there_after_looking_at_another_kind(page, server):
 
     _pick(page, "Kind of note", "thank-you after interview")
     expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_count(0)  # that card is away
+    # a draft of this kind, edited while the first is out of view: what is kept of the first stays
+    to = page.get_by_role("combobox", name=re.compile("^To"))
+    if "Robin Park" not in (page.locator(".stMultiSelect").first.inner_text()):  # saved to the network
+        to.click()
+        page.get_by_role("option", name=re.compile("Robin Park")).first.click()
+        page.keyboard.press("Escape")
+    page.get_by_role("button", name="Write the drafts").click()
+    wait_for_app(page)
+    expect(body).not_to_have_value("")
+    body.fill(body.input_value() + "\nTHANKS-EDIT")
+    page.get_by_role("textbox", name="Subject").click()
+    wait_for_app(page)
     _pick(page, "Kind of note", "influence letter")
     expect(body).to_have_value(re.compile("EDITED-ONCE$"))
     # and a change now goes on from the edit, not from the draft before it
@@ -55,3 +67,4 @@ def test_an_edited_draft_is_there_after_looking_at_another_kind(page, server):
     wait_for_app(page)
     kept = drafts_store.load_draft(engine, f"compose:{app_id}")["payload"]["texts"]
     assert any(t["body"].endswith("EDITED-ONCE AND MORE") for t in kept.values())
+    assert any(t["body"].endswith("THANKS-EDIT") for t in kept.values())

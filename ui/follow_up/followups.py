@@ -57,6 +57,10 @@ def application_options(choices: pd.DataFrame, wanted: int | None) -> tuple[list
 # --- one note draft, per recipient ---------------------------------------------------------------
 
 DRAFTS = "compose_drafts"
+# Each draft's subject and note as its card last showed them. A card out of view (another kind of
+# note shown) lets go of its boxes (`out_of_view`): Streamlit would keep the text they were first
+# filled with and forget what was typed since, and bring that back. Filled again from here.
+TEXTS = "compose_texts"
 
 
 def _drafts_key(app_id: int | None) -> str:
@@ -75,33 +79,42 @@ def keep_drafts(app_id: int | None) -> None:
     mine = [d for d in st.session_state.get(DRAFTS, []) if (d["application_id"] or 0) == (app_id or 0)]
     payload = {
         "drafts": [{k: _plain(v) for k, v in d.items()} for d in mine],
-        "texts": {
-            d["key"]: {
-                "subject": st.session_state.get(f"subject_{d['key']}", ""),
-                "body": st.session_state.get(f"body_{d['key']}", ""),
-            }
-            for d in mine
-        },
+        "texts": {d["key"]: {field: _text(d["key"], field) for field in ("subject", "body")} for d in mine},
     }
     reflection_store.save_draft(state.engine(), _drafts_key(app_id), payload)
+
+
+def _text(key: str, field: str) -> str:
+    """A draft's subject or note: its box's, while on screen; else as its card last showed it."""
+    box = f"{field}_{key}"
+    if box in st.session_state:
+        return st.session_state[box] or ""
+    return (st.session_state.get(TEXTS) or {}).get(key, {}).get(field, "")
+
+
+def _fill(key: str, text: dict[str, str]) -> None:
+    """Fill a card's boxes (those not filled yet) and remember the text as its own."""
+    for field in ("subject", "body"):
+        st.session_state.setdefault(f"{field}_{key}", text.get(field, ""))
+    st.session_state.setdefault(TEXTS, {})[key] = {
+        f: st.session_state[f"{f}_{key}"] for f in ("subject", "body")
+    }
+
+
+def out_of_view(drafts: list[dict[str, Any]]) -> None:
+    """The cards not drawn this run let go of their boxes (see TEXTS)."""
+    for draft in drafts:
+        for field in ("subject", "body"):
+            st.session_state.pop(f"{field}_{draft['key']}", None)
 
 
 def restored_drafts(app_id: int | None) -> list[dict[str, Any]]:
     """The drafts on screen; after a reload, the ones kept for this application."""
     current = st.session_state.get(DRAFTS) or []
     mine = [d for d in current if (d["application_id"] or 0) == (app_id or 0)]
-    if mine:
-        # a card not drawn by the last run (another kind of note shown) let go of its boxes: filled
-        # again from what was kept at its last change
-        if unfilled := [
-            d for d in mine if not {f"subject_{d['key']}", f"body_{d['key']}"} <= set(st.session_state)
-        ]:
-            kept = reflection_store.load_draft(state.engine(), _drafts_key(app_id))
-            texts = kept["payload"].get("texts", {}) if kept else {}
-            for record in unfilled:
-                text = texts.get(record["key"], {})
-                st.session_state.setdefault(f"subject_{record['key']}", text.get("subject", ""))
-                st.session_state.setdefault(f"body_{record['key']}", text.get("body", ""))
+    if mine:  # a card out of view let go of its boxes: filled again with its own last text
+        for record in mine:
+            _fill(record["key"], {f: _text(record["key"], f) for f in ("subject", "body")})
         return current
     kept = reflection_store.load_draft(state.engine(), _drafts_key(app_id))
     if not kept:
@@ -110,9 +123,7 @@ def restored_drafts(app_id: int | None) -> list[dict[str, Any]]:
     for record in kept["payload"].get("drafts", []):
         if record.get("sent_on"):
             record["sent_on"] = dt.date.fromisoformat(record["sent_on"])
-        text = kept["payload"].get("texts", {}).get(record["key"], {})
-        st.session_state.setdefault(f"subject_{record['key']}", text.get("subject", ""))
-        st.session_state.setdefault(f"body_{record['key']}", text.get("body", ""))
+        _fill(record["key"], kept["payload"].get("texts", {}).get(record["key"], {}))
         restored.append(record)
     st.session_state[DRAFTS] = restored
     return restored
@@ -153,6 +164,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             args=keep[1],
         )
         forms.field_error(form, "body", "The note")
+        st.session_state.setdefault(TEXTS, {})[key] = {"subject": subject, "body": body}
         markers = notes.Draft(subject, body).markers
         if markers:
             st.caption("Still to fill in: " + ", ".join(md(m) for m in dict.fromkeys(markers)))
