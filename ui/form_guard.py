@@ -18,6 +18,9 @@ import streamlit as st
 from ui import forms
 
 QUESTION = "What you typed in the form on this page is not saved yet. Leave the page anyway?"
+# A box that belongs to a form but sits outside it (the company picker answers as you type): in a
+# container whose key ends with this, it is asked about as the form's own boxes are.
+GUARDED = "guarded"
 TAB_QUESTION = "What you typed in the form in this tab is not saved yet. Switch tabs anyway?"
 ERRORS_SUFFIX = forms.errors_key("")  # a form's refused fields, under "<form>__errors"
 
@@ -26,7 +29,8 @@ export default function (component) {
   const question = component.data?.question || "Leave the page anyway?";
   const boxes = '[data-testid="stTextArea"] textarea, [data-testid="stTextInput"] input';
   const found = new Map();  // a form's text box -> its value when the person came to it
-  const inForm = (box) => box instanceof HTMLElement && box.matches(boxes) && box.closest('[data-testid="stForm"]');
+  const parts = `[data-testid="stForm"], [class*="_${component.data?.guarded || "guarded"}"]`;
+  const inForm = (box) => box instanceof HTMLElement && box.matches(boxes) && Boolean(box.closest(parts));
   const onFocus = (event) => {
     if (inForm(event.target) && !found.has(event.target)) found.set(event.target, event.target.value);
   };
@@ -132,6 +136,6 @@ def ask_before_leaving_typed_forms() -> None:
     with st.sidebar:  # out of the page's flow: nothing on the page waits for it to load
         _guard(
             key="rebound_form_guard",
-            data={"question": QUESTION, "tab_question": TAB_QUESTION, "refused": refused},
+            data={"question": QUESTION, "tab_question": TAB_QUESTION, "refused": refused, "guarded": GUARDED},
             height=0,
         )

@@ -113,3 +113,18 @@ def test_a_reload_after_typing_in_a_form_asks_first_and_after_a_save_asks_nothin
     page.reload()
     wait_for_app(page)
     assert kinds == ["beforeunload"]
+
+
+def test_a_company_typed_alone_is_asked_about_before_leaving(page, server):
+    """The company box answers as you type, outside the form: "Epsilon Corp" went unasked."""
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill("Epsilon Corp")
+    company.press("Tab")
+    wait_for_app(page)
+    expect(page.get_by_text("Epsilon Corp will be added as a new company.")).to_be_visible()
+    asked = _stay_when_asked(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Applications").click()
+    expect(page).to_have_url(f"{server.base_url}/add_application")
+    assert asked == [QUESTION]
+    expect(company).to_have_value("Epsilon Corp")

@@ -22,7 +22,7 @@ import streamlit as st
 
 from lib.core.models import ApplicationIn, max_chars
 from lib.search.companies import picker_state
-from ui import forms
+from ui import form_guard, forms
 from ui.text import md
 
 NEW = "__new__"
@@ -65,8 +65,9 @@ def pick(
     placeholder: str = "Type the company's name, then Enter",
 ) -> str | None:
     # One container for the box and whatever it says under it: the fields below keep their place
-    # (and the cursor, and what is being typed in them) when "… will be added" appears.
-    with st.container():
+    # (and the cursor, and what is being typed in them) when "… will be added" appears. Its key
+    # ends in form_guard.GUARDED: a company typed is asked about before leaving, as its form is.
+    with st.container(key=f"{key}_{form_guard.GUARDED}"):
         return _pick(key, existing, label=label, current=current, placeholder=placeholder)
 
 
