@@ -605,3 +605,20 @@ def test_an_old_silence_with_no_day_asks_no_pause_but_a_recent_one_does(open_pag
     assert at.button(key="save_rejection").label == "Save and look back now"
     at = open_page("pages/rejection.py", query_params={"id": str(ids["Fresh"])})
     assert at.button(key="save_rejection").label == "Save and take my pause"  # it may be news today
+
+
+def test_the_rejection_picker_with_every_application_ended_does_not_ask_to_add_one_first(open_page, app_env):
+    """ "No open application … Add the application first" read oddly right after recording a "no"."""
+    at = open_page("pages/rejection.py")
+    assert any("No applications yet" in i for i in shown(at.info))
+    engine = db.open_database(app_env)
+    app_id = apps.add_application(
+        engine,
+        ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date.today() - dt.timedelta(days=9)),
+    )
+    apps.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date.today())
+    )
+    at = open_page("pages/rejection.py")
+    said = " ".join(shown(at.info))
+    assert "Every application in your log has ended" in said and "Add the application first" not in said

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
+from lib.core import db
 from lib.core.db import DatabaseBusy, Engine
 from lib.core.models import RejectionIn
 from lib.learn import traction
@@ -20,7 +21,7 @@ from lib.reflect.timeline import application_choices
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store import settings as settings_store
-from lib.store.base import Conflict, StoreError
+from lib.store.base import Conflict, StoreError, count_rows
 from ui import conflicts, focus, forms, state
 from ui.reflect import questionnaire, reflections
 from ui.text import clipped, md
@@ -121,10 +122,14 @@ OPEN_AT_TOP = "rejection_open_at_top"  # the look back opened from the record st
 def pick() -> None:
     choices = state.from_log(application_choices, True, 500)
     if not choices:
-        st.info(
-            "No open application to record a rejection for. Add the application first — "
-            "or, if it already ended, open it from the log to read its reflection."
-        )
+        if count_rows(state.engine(), db.applications):  # every one has ended: nothing to add first
+            st.info(
+                "Every application in your log has ended, so there is no open one to record a “no” "
+                "for. To read or add to a reflection, open the application from the log."
+            )
+            st.page_link("pages/applications.py", label="Open the log", icon=":material/work:")
+            return
+        st.info("No applications yet. Add the application first, then record the “no” for it here.")
         st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
         return
     reflections.pick_application("A “no” came in. Which application was it?", choices, key=PICK_KEY)
