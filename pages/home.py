@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.search.filters import APPLIED_HELP, latest, stage_counts
-from ui import layout, state
+from ui import forms, layout, state
 from ui.data import data_import, email_paste
 from ui.follow_up import next_actions
 from ui.learn import headline
@@ -38,15 +38,9 @@ if counts["applications"] == 0:
     layout.end_page()
 
 # With data: a running pause first (be kind): then only the pause, the check-in and what can't wait.
-SHOW_ALL = "home_show_all"
-if SHOW_ALL not in st.session_state:  # kept for the visit: it went off again at each return to Home
-    st.session_state[SHOW_ALL] = st.session_state.get(SHOW_ALL + "_kept", False)
 pause_ends = mood.pause_notice()
-if pause_ends and not st.toggle(
-    "Show everything anyway",
-    key=SHOW_ALL,
-    on_change=lambda: st.session_state.update({SHOW_ALL + "_kept": st.session_state[SHOW_ALL]}),
-):
+# kept for the visit: it went off again at each return to Home
+if pause_ends and not st.toggle("Show everything anyway", **forms.kept_for_visit("home_show_all")):
     mood.checkin_form()
     next_actions.render(pause_ends)
     layout.end_page()
