@@ -271,12 +271,13 @@ def delete_stage_event(engine: Engine, event_id: int) -> None:
 
 
 def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:
-    """Give an event its real date (an imported status had none): it then counts as dated."""
+    """Give an event its real date: an imported status that had none, or a day typed wrong. The
+    history keeps its order: a step stays on or before the ending, an ending on or after the steps."""
     if day > dt.date.today():
         raise StoreError("The date can't be in the future.", field="occurred_on")
     with db.transaction(engine) as connection:
         row = connection.execute(
-            sa.select(E.c.kind, A.c.applied_on)
+            sa.select(E.c.kind, E.c.round_label, E.c.application_id, A.c.applied_on)
             .join(A, A.c.id == E.c.application_id)
             .where(E.c.id == event_id)
         ).first()
@@ -286,7 +287,36 @@ def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:
             raise StoreError(
                 f"This is before the application date ({row.applied_on:%d %b %Y}).", field="occurred_on"
             )
+        others = connection.execute(
+            sa.select(E.c.kind, E.c.occurred_on, E.c.round_label).where(
+                E.c.application_id == row.application_id, E.c.id != event_id, E.c.date_known
+            )
+        ).all()
+        _check_order(row, day, others)
         connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))
+
+
+def _check_order(row, day: dt.date, others) -> None:
+    """Refuse a new day that would put a step after the ending (or the ending before a step), or
+    make it the twin of a step already there."""
+    label = fold(row.round_label or "")
+    for other in others:
+        if other.kind == row.kind and other.occurred_on == day and fold(other.round_label or "") == label:
+            raise StoreError(
+                f"{vocab.stage_label(row.kind)} on {day:%d %b %Y} is already in the history.",
+                field="occurred_on",
+            )
+        if row.kind in vocab.OUTCOMES and other.kind not in vocab.OUTCOMES and day < other.occurred_on:
+            raise StoreError(
+                f"An ending can't come before the last recorded stage ({other.occurred_on:%d %b %Y}).",
+                field="occurred_on",
+            )
+        if row.kind not in vocab.OUTCOMES and other.kind in vocab.OUTCOMES and day > other.occurred_on:
+            raise StoreError(
+                f"This is after the application ended ({vocab.stage_label(other.kind).lower()} on "
+                f"{other.occurred_on:%d %b %Y}).",
+                field="occurred_on",
+            )
 
 
 def _unknown_dates_blank(frame: pd.DataFrame) -> pd.DataFrame:

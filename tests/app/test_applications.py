@@ -445,7 +445,7 @@ def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_agai
     at = open_page("pages/application.py", query_params={"id": str(app_id)})
     assert any("This application ended (rejected)" in i.value for i in at.info)
     assert f"delete_event_{ended}" not in [b.key for b in at.button]  # asked only once opened
-    at.session_state[f"ask_delete_event_{ended}"] = True  # the person opens the bin's question
+    at.session_state[f"ask_event_{ended}"] = True  # the person opens the step's menu
     at.run()
     at.button(key=f"delete_event_{ended}").click()
     at.run()

@@ -84,3 +84,33 @@ def test_the_log_and_home_leave_a_stand_in_day_applied_empty(open_page, app_env)
         assert not at.exception
         table = at.dataframe[0].value.set_index("company")["applied_on"]
         assert table.isna().to_dict() == {"Acme": True, "Beta": False}, page
+
+
+def test_a_step_typed_on_the_wrong_day_is_corrected_from_its_menu(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_id = store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2026, 1, 5), channel="other")
+    )
+    screen = store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=dt.date(2026, 1, 9))
+    )
+    store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=dt.date(2026, 1, 20))
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert f"event_date_change_{screen}" not in [d.key for d in at.date_input]  # asked once opened
+    at.session_state[f"ask_event_{screen}"] = True  # the person opens the step's menu
+    at.run()
+    at.date_input(key=f"event_date_change_{screen}").set_value(dt.date(2026, 1, 25)).run()
+    at.button(key=f"event_date_change_save_{screen}").click()
+    at.run()
+    assert not at.exception
+    assert any("after the application ended (rejected on 20 Jan 2026)" in e for e in shown(at.error))
+    assert store.events_for(engine, app_id)["occurred_on"].iloc[0].date() == dt.date(2026, 1, 9)  # untouched
+
+    at.date_input(key=f"event_date_change_{screen}").set_value(dt.date(2026, 1, 12)).run()
+    at.button(key=f"event_date_change_save_{screen}").click()
+    at.run()
+    assert not at.exception
+    assert any("12 Jan 2026" in t and "Screen" in t for t in shown(at.markdown))
+    assert store.events_for(engine, app_id)["occurred_on"].iloc[0].date() == dt.date(2026, 1, 12)

@@ -16,7 +16,7 @@ from lib.core.models import ApplicationIn, StageEventIn, max_chars
 from lib.search import history
 from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
-from ui import conflicts, focus, forms, layout, state
+from ui import accessible_names, conflicts, focus, forms, layout, state
 from ui.search import application_form, event_date
 from ui.text import md
 
@@ -43,14 +43,14 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
     if standing.outcome == "ghosted":  # silence can still break: the way back is the same
         st.info(
             "You marked this one ghosted. If they answer after all, delete the ghosted mark in the "
-            "timeline: this form comes back to record what they said, and it counts as open again."
+            "timeline (the menu beside it): this form comes back to record what they said, and it counts as open again."
         )
         return
     if standing.ended:
         st.info(
             f"This application ended ({vocab.stage_label(standing.outcome).lower()}), so there are no "
-            "more stages to add. If that isn't right, delete the ending in the timeline and you can "
-            "record what happened next."
+            "more stages to add. If that isn't right, delete the ending in the timeline (the menu "
+            "beside it) and you can record what happened next. A wrong day is changed there too."
         )
         return  # no greyed-out form: its faded labels can't be read (contrast) and can't be used
     forms.form_error(EVENT_FORM)
@@ -138,6 +138,7 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
             "No date applied came with it (from an import or an email): a later day stands in, and no "
             "response time is counted from it. Edit the application to type the day you applied."
         )
+    names = {}
     for event in events.itertuples():
         row = st.columns([6, 1])
         detail = " · ".join(str(x) for x in (event.round_label, event.via) if x)
@@ -154,21 +155,10 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
                 layout.long_text(event.note, caption=True)
         with row[0]:
             event_date.fix(event)
-        asking = row[1].popover(
-            "",
-            icon=":material/delete:",
-            help="Delete this event",
-            key=f"ask_delete_event_{event.id}",
-            on_change="rerun",
-        )
-        if asking.open:  # the question is drawn when asked
-            with asking:
-                st.write("Delete this event?")
-                if st.button("Delete", key=f"delete_event_{event.id}", type="primary"):
-                    app_store.delete_stage_event(state.engine(), event.id)
-                    done = f"Deleted: {event_date.label(event)} — {what}."  # it went without a word
-                    forms.flash(done, in_view=True)
-                    st.rerun()
+        with row[1]:
+            _event_actions(event, what)
+        names[f"event_actions_{event.id}"] = f"Change or delete {event_date.label(event)} — {what}"
+    accessible_names.name_controls(names)  # heard, each bare icon said which step it acts on
     if events.empty:
         st.caption("No news yet. When they answer, record it on the right.")
     if app["notes"]:
@@ -176,6 +166,27 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
         layout.long_text(app["notes"])
     if app["job_url"]:
         st.link_button("Open the job posting", app["job_url"], icon=":material/open_in_new:")
+
+
+def _event_actions(event, what: str) -> None:
+    """One small menu per step: correct its day, or delete it (opening the menu is the first of the
+    two steps a delete takes). Its inside is drawn only when opened."""
+    with st.container(key=f"event_actions_{event.id}"):
+        asking = st.popover(
+            "",
+            icon=":material/more_vert:",
+            help="Change the date or delete this step",
+            key=f"ask_event_{event.id}",
+            on_change="rerun",
+        )
+    if not asking.open:
+        return
+    with asking:
+        event_date.change(event, what)
+        if st.button("Delete this step", key=f"delete_event_{event.id}", icon=":material/delete:"):
+            app_store.delete_stage_event(state.engine(), event.id)
+            forms.flash(f"Deleted: {event_date.label(event)} — {what}.", in_view=True)  # it went unsaid
+            st.rerun()
 
 
 def edit(app: dict[str, Any]) -> None:

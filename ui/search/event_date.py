@@ -1,4 +1,5 @@
-"""A stage event's date on the timeline: "date unknown" until the person types it."""
+"""A stage event's date on the timeline: "date unknown" until the person types it, and changed when
+it was typed wrong."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import streamlit as st
 from lib.store import applications as app_store
 from lib.store.base import StoreError
 from ui import forms, state
+from ui.text import md
 
 UNKNOWN = "date unknown"
 
@@ -33,3 +35,20 @@ def fix(event) -> None:
                 st.error(exc.message, icon=":material/error:")
             else:
                 st.rerun()
+
+
+def change(event, what: str) -> None:
+    """For a dated step, in its menu: correct its day (deleting and recording it again asked for
+    everything twice). A step with no date has "Add the date" beside its label instead."""
+    if not getattr(event, "date_known", True):
+        return
+    day = forms.date_field(f"Date of “{what}”", f"event_date_change_{event.id}", event.occurred_on.date())
+    if st.button("Save the date", key=f"event_date_change_save_{event.id}", type="primary"):
+        try:
+            app_store.set_event_date(state.engine(), int(event.id), day)
+        except StoreError as exc:
+            st.error(md(exc.message), icon=":material/error:")
+        else:
+            forms.flash(f"{what} is now dated {day:%d %b %Y}.", in_view=True)
+            st.rerun()
+    st.divider()

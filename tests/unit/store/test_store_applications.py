@@ -129,3 +129,30 @@ def test_every_write_bumps_the_data_revision(engine):
     before = db.revision(engine)
     _add(engine)
     assert db.revision(engine) == before + 1
+
+
+def test_a_corrected_day_keeps_the_history_in_order(engine):
+    app_id = store.add_application(
+        engine, ApplicationIn(company="Acme", role="Analyst", applied_on=dt.date(2026, 1, 5))
+    )
+
+    def step(kind, day, round_label=""):
+        event = StageEventIn(application_id=app_id, kind=kind, occurred_on=day, round_label=round_label)
+        return store.add_stage_event(engine, event)
+
+    first = step("interview", dt.date(2026, 1, 10), "Technical")
+    second = step("interview", dt.date(2026, 1, 14), "Technical")
+    ended = step("rejected", dt.date(2026, 1, 20))
+    with pytest.raises(StoreError, match="ending can't come before the last recorded stage"):
+        store.set_event_date(engine, ended, dt.date(2026, 1, 12))
+    with pytest.raises(StoreError, match="after the application ended"):
+        store.set_event_date(engine, first, dt.date(2026, 1, 21))
+    with pytest.raises(StoreError, match="already in the history"):
+        store.set_event_date(engine, first, dt.date(2026, 1, 14))
+    with pytest.raises(StoreError, match="in the future"):
+        store.set_event_date(engine, first, dt.date.today() + dt.timedelta(days=1))
+    store.set_event_date(engine, first, dt.date(2026, 1, 11))
+    store.set_event_date(engine, ended, dt.date(2026, 1, 14))  # the same day as the last step is fine
+    days = store.events_for(engine, app_id).set_index("id")["occurred_on"].dt.date
+    assert days[first] == dt.date(2026, 1, 11) and days[ended] == dt.date(2026, 1, 14)
+    assert days[second] == dt.date(2026, 1, 14)
