@@ -220,8 +220,13 @@ def test_editing_keeps_the_id_and_saves_the_change(open_page, app_env):
 
 
 def test_delete_needs_a_confirmation(open_page, app_env):
+    from lib.core.models import MoodIn
+    from lib.store import reflections
+
     engine, app_id = _seed(app_env)
+    reflections.add_mood(engine, MoodIn(score=2, words="flat", application_id=app_id))
     at = open_page("pages/application.py", query_params={"id": str(app_id), "application_tab": "Delete"})
+    assert any("stays in your mood history" in w for w in shown(at.warning))  # said before, not found after
     delete = next(b for b in at.button if b.label == "Delete application")
     assert delete.disabled
     at.checkbox(key="confirm_delete").check()
@@ -229,6 +234,7 @@ def test_delete_needs_a_confirmation(open_page, app_env):
     next(b for b in at.button if b.label == "Delete application").click()
     at.run()
     assert store.get_application(engine, app_id) is None
+    assert reflections.load_moods(engine)["words"].tolist() == ["flat"]  # kept, as the warning said
 
 
 def test_html_in_a_role_is_shown_as_text(open_page, app_env):

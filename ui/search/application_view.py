@@ -265,7 +265,8 @@ def reapply(app: dict[str, Any]) -> None:
 def delete(app: dict[str, Any]) -> None:
     st.warning(
         "Deleting removes this application with its stage history, debriefs, reflections and notes. "
-        "This can't be undone.",
+        "This can't be undone. How you felt along the way stays in your mood history, no longer "
+        "tied to it.",
         icon=":material/warning:",
     )
     confirm = st.checkbox(f"Yes, delete “{md(app['role'])}” at {md(app['company'])}", key="confirm_delete")
