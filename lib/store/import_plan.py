@@ -142,6 +142,19 @@ def _furthest(key: pd.Series, kind: pd.Series) -> pd.DataFrame:
     )
 
 
+def how_far(events: pd.DataFrame, keys: pd.Series) -> pd.Series:
+    """Per import key in `keys` (in its order), how far the files have it, in words for the preview:
+    the furthest stage, and how it ended if it did ("Screen · Rejected")."""
+    some = events[events["import_key"].isin(set(keys))]
+    said = _furthest(some["import_key"], some["kind"]).reindex(keys.to_numpy()).fillna(0)
+    words = [
+        vocab.stage_label(vocab.STAGES[int(rank)])
+        + (f" · {vocab.stage_label(vocab.OUTCOMES[int(ending) - 1])}" if ending else "")
+        for rank, ending in zip(said["rank"], said["ending"])
+    ]
+    return pd.Series(words, index=keys.index, name="how_far", dtype=object)
+
+
 def _further_in_file(
     connection: Connection, repeated: pd.Series, events: pd.DataFrame, ids: dict[str, int]
 ) -> pd.DataFrame:

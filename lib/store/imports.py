@@ -17,9 +17,9 @@ from lib.core import db
 from lib.data.importers.rows import APPLICATION_COLUMNS, CONTACT_COLUMNS, ParsedFile, by_distinct
 from lib.data.importers.text import paused_gc
 from lib.search.companies import company_key
-from lib.store.import_plan import ImportPlan, _company_ids, plan, plan_with, undated_notice
+from lib.store.import_plan import ImportPlan, _company_ids, how_far, plan, plan_with, undated_notice
 
-__all__ = ["ImportPlan", "apply", "plan", "plan_with", "undated_notice"]
+__all__ = ["ImportPlan", "apply", "how_far", "plan", "plan_with", "undated_notice"]
 
 A, C, E, K = db.applications, db.companies, db.stage_events, db.contacts
 CHUNK = 5_000

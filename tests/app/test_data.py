@@ -74,6 +74,11 @@ def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_pa
     ]
     assert any("no year" in i.value for i in at.info)
     assert at.button(key="import_go").label == "Import 5 records"
+    # how far each got, read from its status, before anything is written
+    preview = _table(at, "how_far").set_index("company")["how_far"]
+    assert preview["Wayfair"] == "Applied · Rejected"
+    assert preview["Boston Red Sox"] == "Final round" and preview["Symbotic"] == "Accepted"
+    assert set(preview["Rockstar"]) == {"Applied", "Screen"}
 
 
 def test_the_headline_and_the_table_count_problems_the_same_way(open_page):

@@ -330,14 +330,23 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
         # a stand-in day (no date applied in the file: the status date) reads "by …", as on its page
         days = pd.to_datetime(shown["applied_on"]).dt.strftime("%d %b %Y")
         shown["applied_on"] = days.where(applied_known(head), "by " + days)
+        # how far each got, so a status read the wrong way is seen before anything is written
+        shown = shown.join(import_store.how_far(plan.events, head["import_key"]))
         st.dataframe(
             shown,
             hide_index=True,
             height=min(38 + 35 * len(shown), 300),
             column_config={
+                "company": "Company",
+                "role": "Role",
+                "channel": "Channel",
+                "source": "Source",
                 "applied_on": st.column_config.TextColumn(
                     "Applied", help="“by …”: the file gives no date applied; the status date stands in."
-                )
+                ),
+                "how_far": st.column_config.TextColumn(
+                    "How far it got", help="The furthest stage the file gives, and how it ended if it did."
+                ),
             },
             placeholder="",
         )
