@@ -81,7 +81,7 @@ def queue(
     """
     if cards.empty:
         return cards
-    live = cards[cards["question_id"].notna() & cards["question"].notna()]
+    live = _live(cards)
     due = pd.to_datetime(live["due"])
     mask = due <= pd.Timestamp(now)
     before = _pulled_forward(live, due, now, interview_on, local_offset() if offset is None else offset)
@@ -94,6 +94,16 @@ def queue(
     )
     picked = picked.sort_values(["_before", "_due", "_r", "id"], na_position="last")
     return picked.drop(columns=["_before", "_due", "_r"]).reset_index(drop=True)
+
+
+def _live(cards: pd.DataFrame) -> pd.DataFrame:
+    """The cards still to practise: their question is there, and its latest answer (the same words
+    asked again, or the rating edited) was not rated above WEAK_AT. A question answered well since
+    rests, its grades kept; a later weak answer brings it back."""
+    live = cards["question_id"].notna() & cards["question"].notna()
+    if "latest_rating" in cards:
+        live &= ~(pd.to_numeric(cards["latest_rating"], errors="coerce") > WEAK_AT)
+    return cards[live]
 
 
 def local_offset() -> dt.timedelta:
@@ -131,7 +141,7 @@ def next_ready(
     """When the next card is ready (naive UTC), as `queue` counts: at its due time, or at the start
     of the person's next day for a card practised today that is due before the interview. None
     without a card to wait for."""
-    live = cards[cards["question_id"].notna() & cards["question"].notna()] if not cards.empty else cards
+    live = _live(cards) if not cards.empty else cards
     if live.empty:
         return None
     due = pd.to_datetime(live["due"])

@@ -58,9 +58,10 @@ def sync_cards(engine: Engine, now: dt.datetime | None = None) -> int:
 
 
 def load_cards(engine: Engine) -> pd.DataFrame:
-    """Every card with its question (NULL when the question was deleted), rating, answers, company
-    and when it was last graded (NaT: never)."""
-    return read_frame(
+    """Every card with its question (NULL when the question was deleted), rating, answers, company,
+    when it was last graded (NaT: never) and `latest_rating`: the rating of the question's latest
+    rated asking (the same words, any interview), which says whether it is still weak."""
+    cards = read_frame(
         engine,
         sa.select(
             K.c.id,
@@ -85,6 +86,21 @@ def load_cards(engine: Engine) -> pd.DataFrame:
         .order_by(K.c.due, K.c.id),
         parse_dates=["due", "last_review"],
     )
+    latest = _latest_ratings(engine)
+    cards["latest_rating"] = [latest.get(fold(q)) if isinstance(q, str) else None for q in cards["question"]]
+    return cards
+
+
+def _latest_ratings(engine: Engine) -> dict[str, int]:
+    """Per question (its words folded): the rating of its latest rated asking."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.select(Q.c.question, Q.c.rating)
+            .join(I, I.c.id == Q.c.interview_id)
+            .where(Q.c.rating.is_not(None))
+            .order_by(I.c.occurred_on, Q.c.id)
+        ).all()
+    return {fold(row.question): int(row.rating) for row in rows}  # oldest first: the last one wins
 
 
 def grade(

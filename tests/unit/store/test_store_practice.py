@@ -50,6 +50,40 @@ def test_the_same_question_asked_twice_is_one_card(engine) -> None:
     assert store.load_cards(engine)["question"].tolist() == ["Question 0"]
 
 
+def test_a_question_answered_well_since_rests_and_a_weak_answer_brings_it_back(engine) -> None:
+    from lib.reflect import practice
+
+    later = NOW + dt.timedelta(days=1)
+    _debrief(engine, [2])
+    store.sync_cards(engine, NOW)
+    assert practice.queue(store.load_cards(engine), later)["question"].tolist() == ["Question 0"]
+    _debrief(engine, [5])  # asked again at a later interview, and answered well
+    store.sync_cards(engine, NOW)
+    cards = store.load_cards(engine)
+    assert len(cards) == 1 and cards["latest_rating"].tolist() == [5]  # kept, with its grades
+    assert practice.queue(cards, later).empty and practice.next_ready(cards, NOW) is None
+    _debrief(engine, [1])  # a weak answer again: practised again
+    store.sync_cards(engine, NOW)
+    assert practice.queue(store.load_cards(engine), later)["question"].tolist() == ["Question 0"]
+
+
+def test_a_rating_raised_in_an_edit_puts_its_card_to_rest(engine) -> None:
+    from lib.reflect import practice
+
+    app_id = _debrief(engine, [1])
+    store.sync_cards(engine, NOW)
+    with engine.connect() as c:
+        interview_id = c.execute(sa.select(db.interviews.c.id)).scalar()
+    day = dt.date.today() - dt.timedelta(days=3)
+    question = InterviewQuestionIn(question="Question 0", rating=5, better_answer="Better 0")
+    reflections.save_interview(
+        engine,
+        DebriefIn(application_id=app_id, round_type="technical", occurred_on=day, questions=[question]),
+        interview_id=interview_id,
+    )
+    assert practice.queue(store.load_cards(engine), NOW + dt.timedelta(days=1)).empty
+
+
 def test_a_grade_is_stored_and_the_schedule_resumes_from_it(engine) -> None:
     _debrief(engine, [2])
     store.sync_cards(engine, NOW)
