@@ -53,7 +53,9 @@ def worth_another_try(
     ]
     refl = reflection_frame(reflections).set_index("application_id")
     ranked = log.assign(stage_rank=log["furthest_stage"].map(vocab.STAGE_RANK))
-    open_companies = set(ranked.loc[ranked["outcome"] == vocab.OPEN, "company_id"])
+    # open as every page says it: an application silent for the ghost days counts as ghosted
+    state = ranked["end_state"] if "end_state" in ranked else ranked["outcome"]
+    open_companies = set(ranked.loc[state == vocab.OPEN, "company_id"])
     finished = ranked[(ranked["stage_rank"] >= TRACTION_RANK) & (ranked["outcome"] != vocab.OPEN)].assign(
         still_interested=lambda f: f["id"].map(refl["still_interested"]),
         reflected_on=lambda f: f["id"].map(refl["created_at"]),

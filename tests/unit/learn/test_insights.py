@@ -14,8 +14,9 @@ from lib.learn.insights.base import _spearman
 TODAY = dt.date(2025, 6, 4)  # a Wednesday
 
 
-def make_log(rows, events=()):
-    """rows: (id, company, applied_on, channel); events: (application_id, kind, occurred_on)."""
+def make_log(rows, events=(), today=None):
+    """rows: (id, company, applied_on, channel); events: (application_id, kind, occurred_on).
+    With `today`, silence for the default ghost days makes an application ghosted, as on every page."""
     names = sorted({r[1] for r in rows})
     apps = pd.DataFrame(
         [
@@ -32,7 +33,7 @@ def make_log(rows, events=()):
     )
     ev = pd.DataFrame(list(events), columns=["application_id", "kind", "occurred_on"])
     ev["occurred_on"] = pd.to_datetime(ev["occurred_on"])
-    return traction.with_status(apps, ev), ev
+    return (traction.with_status(apps, ev, today) if today else traction.with_status(apps, ev)), ev
 
 
 def reflections(*answers_by_app, created=dt.datetime(2025, 5, 1), pause=None):
@@ -550,6 +551,21 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
         "Busy Co, "
         "where you have an application open already."
     )
+
+
+def test_worth_another_try_counts_an_application_gone_silent_as_ghosted_not_open():
+    """Every other page calls an application with no word for the ghost days ghosted: here it read
+    "where you have an application open already"."""
+    rows = [(1, "Busy Co", D, "referral"), (2, "Busy Co", dt.date(2025, 4, 1), "referral")]
+    events = [(1, "interview", "2025-01-10"), (1, "rejected", "2025-02-01")]
+    refl = reflections((1, {"still_interested": True}))
+    contacts = pd.DataFrame({"id": [1], "name": ["Ann"], "role": ["recruiter"], "company_id": [1]})
+    silent, _ = make_log(rows, events, today=TODAY)  # the second: 64 days without a word
+    assert silent.set_index("id").loc[2, "end_state"] == "ghosted"
+    found = insights.worth_another_try(silent, refl, contacts, TODAY, months=3)
+    assert found.frame["company"].tolist() == ["Busy Co"] and "open already" not in found.sentence
+    waiting, _ = make_log(rows[:1] + [(2, "Busy Co", dt.date(2025, 5, 20), "referral")], events, today=TODAY)
+    assert "Left out: Busy Co" in insights.worth_another_try(waiting, refl, contacts, TODAY).sentence
 
 
 def test_worth_another_try_respects_the_months_setting():
