@@ -91,7 +91,7 @@ st.caption(dict(BANK.sections)["The interview"])
 if reflections.just_picked(start.PICK_KEY):  # the keyboard on the first question, as on Record a rejection
     focus.now(start.round_key(prefix) if rounds else questionnaire.key(prefix, "round_type"))
 if not interview:
-    start.round_choice(prefix, rounds, _save_draft)
+    start.round_choice(prefix, rounds, _save_draft, found["ended"])
 questionnaire.question(BANK.by_id["round_type"], prefix, prefix, _save_draft)
 date_col, format_col, _ = st.columns([1, 2, 2])
 with date_col:

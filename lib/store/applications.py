@@ -273,27 +273,32 @@ def delete_stage_event(engine: Engine, event_id: int) -> None:
 def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:
     """Give an event its real date: an imported status that had none, or a day typed wrong. The
     history keeps its order: a step stays on or before the ending, an ending on or after the steps."""
+    with db.transaction(engine) as connection:
+        move_event(connection, event_id, day)
+
+
+def move_event(connection: Connection, event_id: int, day: dt.date) -> None:
+    """`set_event_date` in the caller's transaction (a debrief's new day moves its round too)."""
     if day > dt.date.today():
         raise StoreError("The date can't be in the future.", field="occurred_on")
-    with db.transaction(engine) as connection:
-        row = connection.execute(
-            sa.select(E.c.kind, E.c.round_label, E.c.application_id, A.c.applied_on)
-            .join(A, A.c.id == E.c.application_id)
-            .where(E.c.id == event_id)
-        ).first()
-        if row is None:
-            raise StoreError("That event no longer exists.")
-        if day < row.applied_on:
-            raise StoreError(
-                f"This is before the application date ({row.applied_on:%d %b %Y}).", field="occurred_on"
-            )
-        others = connection.execute(
-            sa.select(E.c.kind, E.c.occurred_on, E.c.round_label).where(
-                E.c.application_id == row.application_id, E.c.id != event_id, E.c.date_known
-            )
-        ).all()
-        _check_order(row, day, others)
-        connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))
+    row = connection.execute(
+        sa.select(E.c.kind, E.c.round_label, E.c.application_id, A.c.applied_on)
+        .join(A, A.c.id == E.c.application_id)
+        .where(E.c.id == event_id)
+    ).first()
+    if row is None:
+        raise StoreError("That event no longer exists.")
+    if day < row.applied_on:
+        raise StoreError(
+            f"This is before the application date ({row.applied_on:%d %b %Y}).", field="occurred_on"
+        )
+    others = connection.execute(
+        sa.select(E.c.kind, E.c.occurred_on, E.c.round_label).where(
+            E.c.application_id == row.application_id, E.c.id != event_id, E.c.date_known
+        )
+    ).all()
+    _check_order(row, day, others)
+    connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))
 
 
 def _check_order(row, day: dt.date, others) -> None:

@@ -17,7 +17,7 @@ from lib.core.text import fold
 from lib.reflect import practice, questionnaires
 from lib.store.applications import applied_on_by
 from lib.store.base import StoreError, read_frame
-from lib.store.rounds import record_round
+from lib.store.rounds import follow_debrief, record_round
 
 A, C, E = db.applications, db.companies, db.stage_events
 I, IQ, IC, R = db.interviews, db.interview_questions, db.interview_contacts, db.reflections
@@ -132,10 +132,13 @@ def save_interview(
                 sa.insert(I).values(**values, answers=debrief.answers, stage_event_id=event_id)
             ).inserted_primary_key[0]
         else:
-            old = connection.execute(sa.select(I.c.answers).where(I.c.id == interview_id)).scalar()
+            old = connection.execute(
+                sa.select(I.c.answers, I.c.stage_event_id).where(I.c.id == interview_id)
+            ).first()
             if old is None:
                 raise StoreError("That debrief no longer exists.")
-            answers = questionnaires.merge_retired(questionnaires.INTERVIEW, debrief.answers, old)
+            follow_debrief(connection, debrief.application_id, old.stage_event_id, debrief.occurred_on)
+            answers = questionnaires.merge_retired(questionnaires.INTERVIEW, debrief.answers, old.answers)
             connection.execute(
                 sa.update(I)
                 .where(I.c.id == interview_id)

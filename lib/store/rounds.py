@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection, Engine
 from lib.core import db, vocab
 from lib.core.models import StageEventIn
 from lib.search import history
-from lib.store.applications import _check_event, applied_on_by
+from lib.store.applications import _check_event, applied_on_by, move_event
 from lib.store.base import StoreError
 
 A, E, I = db.applications, db.stage_events, db.interviews
@@ -54,8 +54,7 @@ def record_round(
     events, taken = _round_events(connection, application_id)
     named = next((e for e in events if e["id"] == event_id), None) if event_id is not None else None
     if named is not None:
-        if not named["date_known"]:
-            _date_round(connection, application_id, named["id"], occurred_on)
+        follow_debrief(connection, application_id, event_id, occurred_on)
         return event_id
     same = history.round_event(events, round_type, occurred_on, taken)
     if same is not None:
@@ -72,6 +71,22 @@ def record_round(
     except StoreError:
         return None
     return connection.execute(sa.insert(E).values(**event.model_dump())).inserted_primary_key[0]
+
+
+def follow_debrief(connection: Connection, application_id: int, event_id: int | None, day: dt.date) -> None:
+    """The round takes its debrief's day, so one interview has one date everywhere (an edited
+    debrief's new day left the round on the old one, read as two). A dated round moves only where
+    the history keeps its order (else the save is refused, saying why); an undated one is dated
+    where it can be."""
+    if event_id is None:
+        return
+    row = connection.execute(sa.select(E.c.occurred_on, E.c.date_known).where(E.c.id == event_id)).first()
+    if row is None:
+        return
+    if not row.date_known:
+        _date_round(connection, application_id, event_id, day)
+    elif row.occurred_on != day:
+        move_event(connection, event_id, day)
 
 
 def _date_round(connection: Connection, application_id: int, event_id: int, day: dt.date) -> None:

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from lib.core import db
-from lib.core.models import ApplicationIn, StageEventIn
+from lib.core.models import ApplicationIn, DebriefIn, StageEventIn
 from lib.store import applications as apps
 from lib.store import reflections as store
 from tests.app.shown import shown
@@ -622,3 +622,25 @@ def test_the_rejection_picker_with_every_application_ended_does_not_ask_to_add_o
     at = open_page("pages/rejection.py")
     said = " ".join(shown(at.info))
     assert "Every application in your log has ended" in said and "Add the application first" not in said
+
+
+def test_a_debrief_after_the_no_says_the_history_stays_as_it_is(open_page, seeded):
+    engine, app_id = seeded
+    [event_id] = apps.events_for(engine, app_id)["id"].tolist()
+    store.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="technical",
+            occurred_on=TODAY - dt.timedelta(days=3),
+            stage_event_id=event_id,
+            comfort=3,
+        ),
+    )
+    at = _debrief_page(open_page, app_id)  # every round debriefed, still open: a new round is added
+    assert any("saving adds this one to its history" in c for c in shown(at.caption))
+    apps.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=TODAY))
+    at = _debrief_page(open_page, app_id)
+    said = " ".join(shown(at.caption))
+    assert "It has ended (rejected), so its history stays as it is" in said
+    assert "saving adds this one" not in said  # it would not: nothing is added after an ending

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
+from lib.core import vocab
 from lib.core.models import DebriefIn, field_errors
 from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
@@ -39,7 +40,14 @@ def opened(engine, interview_id: int | None, app_id: int | None) -> dict[str, An
     app_id = interview["application_id"] if interview else app_id
     app = app_store.get_application(engine, app_id) if app_id is not None else None
     if app is None:
-        return {"interview": interview, "app_id": app_id, "app": None, "contacts": {}, "rounds": []}
+        return {
+            "interview": interview,
+            "app_id": app_id,
+            "app": None,
+            "contacts": {},
+            "rounds": [],
+            "ended": None,
+        }
     people = store.contacts_at(engine, app_id)
     return {
         "interview": interview,
@@ -47,7 +55,14 @@ def opened(engine, interview_id: int | None, app_id: int | None) -> dict[str, An
         "app": app,
         "contacts": {int(r.id): f"{r.name} ({r.role})" for r in people.itertuples()},
         "rounds": [] if interview else rounds_store.open_rounds(engine, app_id),
+        # how it ended, if it did: a round not in its history can't be added after that
+        "ended": None if interview else _recorded_ending(engine, app_id),
     }
+
+
+def _recorded_ending(engine, app_id: int) -> str | None:
+    standing = history.standing(app_store.events_for(engine, app_id))
+    return standing.outcome if standing.ended else None
 
 
 PICK_KEY = "debrief_pick"
@@ -91,9 +106,19 @@ def round_key(prefix: str) -> str:
     return f"{prefix}__stage_event"
 
 
-def round_choice(prefix: str, rounds: list[dict[str, Any]], on_change: Callable[[], None]) -> None:
+def round_choice(
+    prefix: str, rounds: list[dict[str, Any]], on_change: Callable[[], None], ended: str | None = None
+) -> None:
     """For a new debrief: which round in the stage history it is about (its date and round follow),
-    or a round not recorded yet (saving adds it). Never a second event for the same round."""
+    or a round not recorded yet (saving adds it, unless the application has `ended`). Never a
+    second event for the same round."""
+    if not rounds and ended:
+        st.caption(
+            "No round of this application is waiting for a debrief. It has ended "
+            f"({vocab.stage_label(ended).lower()}), so its history stays as it is: the debrief is kept "
+            "with the application, and its questions join your library."
+        )
+        return
     if not rounds:
         st.caption(
             "No round of this application is waiting for a debrief: saving adds this one to its history."

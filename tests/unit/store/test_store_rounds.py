@@ -126,3 +126,24 @@ def test_a_debrief_date_after_the_no_leaves_the_round_undated(engine):
     events = store.events_for(engine, app_id)
     assert events["date_known"].tolist() == [False, True]
     assert len(reflections.interviews_for(engine, app_id)) == 1
+
+
+def test_a_debrief_given_another_day_moves_its_round_with_it(engine, interviewed):
+    """One interview, one date: the edited debrief said 05 Dec while its round stayed on 04 Dec."""
+    app_id, event_id = interviewed
+    debrief = DebriefIn(
+        application_id=app_id, round_type="technical", occurred_on=AGO, stage_event_id=event_id
+    )
+    interview_id = reflections.save_interview(engine, debrief)
+    later = AGO + dt.timedelta(days=1)
+    moved = debrief.model_copy(update={"occurred_on": later})
+    reflections.save_interview(engine, moved, interview_id=interview_id)
+    events = store.events_for(engine, app_id)
+    assert events["occurred_on"].dt.date.tolist() == [later] and len(events) == 1
+    assert reflections.get_interview(engine, interview_id)["occurred_on"] == later
+
+    store.add_stage_event(engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=later))
+    too_late = debrief.model_copy(update={"occurred_on": TODAY})
+    with pytest.raises(StoreError, match="after the application ended"):  # the history keeps its order
+        reflections.save_interview(engine, too_late, interview_id=interview_id)
+    assert reflections.get_interview(engine, interview_id)["occurred_on"] == later  # nothing half-saved
