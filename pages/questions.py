@@ -73,6 +73,10 @@ if len(sheet) > TABLE_LIMIT:
     st.caption(f"Showing {TABLE_LIMIT:,} of {len(sheet):,}: filter to narrow.")
 
 with st.expander("By category, weakest first"):
+    st.caption(
+        "An average shows once a category has 5 rated answers: one hard question is a bad day, "
+        "not a weak spot. Until then, the questions above say it one by one."
+    )
     st.dataframe(
         summary,
         hide_index=True,
@@ -80,11 +84,11 @@ with st.expander("By category, weakest first"):
         column_config={
             "category": "Category",
             "asked": st.column_config.NumberColumn("Asked"),
-            "rated": None,
+            "rated": st.column_config.NumberColumn("Rated", help="Answers you rated"),
             # every time a question of the category was asked: not the table's latest ratings
             "average_rating": st.column_config.ProgressColumn(
                 "Average rating",
-                min_value=1,
+                min_value=0,  # from 1 a 1.0 drew an empty bar, read as nothing
                 max_value=5,
                 format="%.1f / 5",
                 help="Over every time a question of this category was asked, earlier answers too",

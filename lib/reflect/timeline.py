@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from lib.core import vocab
+from lib.learn.claims import MIN_CASES
 from lib.reflect.rejection import looked_back
 
 UNCATEGORISED = "uncategorised"
@@ -46,7 +47,8 @@ class LibraryFilter:
 def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
     """Per category: questions asked, how many rated, the average rating; weakest first.
 
-    Categories with no rating at all come last (nothing to compare yet).
+    An average is given only from MIN_CASES rated answers (one hard question is a bad day, not a
+    weak spot); categories with fewer come after, the most asked first.
     """
     columns = ["category", "asked", "rated", "average_rating"]
     if questions.empty:
@@ -60,7 +62,7 @@ def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
         .agg(asked=("question", "size"), rated=("rating", "count"), average_rating=("rating", "mean"))
         .reset_index()
     )
-    summary["average_rating"] = summary["average_rating"].round(2)
+    summary["average_rating"] = summary["average_rating"].round(2).where(summary["rated"] >= MIN_CASES)
     return summary.sort_values(
         ["average_rating", "asked"], ascending=[True, False], na_position="last"
     ).reset_index(drop=True)[columns]
@@ -71,8 +73,8 @@ def library_view(
 ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """(summary by category, matching questions, how many match).
 
-    Questions are ordered weakest category first, then lowest rating (unrated after rated), then
-    newest; at most `limit` rows are returned.
+    Questions are ordered weakest category first (of those with an average), then lowest rating
+    (unrated after rated), then newest; at most `limit` rows are returned.
     """
     frame = questions
     if chosen.categories:
@@ -90,9 +92,11 @@ def library_view(
         )
         frame = frame[haystack.str.contains(needle, case=False, regex=False)]
     summary = category_summary(frame)
-    order = {category: rank for rank, category in enumerate(summary["category"])}
+    # weakest category first where an average can tell; the others by each question's own rating
+    averaged = summary.dropna(subset=["average_rating"])
+    order = {category: rank for rank, category in enumerate(averaged["category"])}
     ranked = frame.assign(
-        _category_rank=frame["category"].fillna(UNCATEGORISED).map(order),
+        _category_rank=frame["category"].fillna(UNCATEGORISED).map(order).fillna(len(order)),
         _rating=pd.to_numeric(frame["rating"], errors="coerce"),
     ).sort_values(
         ["_category_rank", "_rating", "occurred_on"], ascending=[True, True, False], na_position="last"

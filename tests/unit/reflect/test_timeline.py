@@ -30,16 +30,28 @@ def _questions():
 
 
 def test_the_weakest_category_comes_first_and_unrated_ones_last():
-    summary = category_summary(_questions())
-    assert summary["category"].tolist() == ["behavioural", "technical", "salary", "uncategorised"]
-    assert summary["average_rating"].tolist()[:2] == [2.0, 3.0]
-    assert summary["asked"].tolist() == [1, 2, 1, 1]
+    rated = pd.concat([_questions()] + [_questions().iloc[[0, 1]]] * 2, ignore_index=True)  # technical: 6
+    summary = category_summary(rated)
+    assert summary["category"].tolist() == ["technical", "behavioural", "salary", "uncategorised"]
+    assert summary["average_rating"].iloc[0] == 3.0 and summary["rated"].iloc[0] == 6
+    assert summary["asked"].tolist() == [6, 1, 1, 1]
+
+
+def test_a_category_with_fewer_than_five_rated_answers_gets_no_average():
+    """One answer rated 1 read as "1.0 / 5", the weakest category: a bad day, not a weak spot."""
+    summary = category_summary(_questions()).set_index("category")
+    assert summary["average_rating"].isna().all()
+    assert summary.loc["technical", ["asked", "rated"]].tolist() == [2, 2]
+    assert summary.index.tolist() == ["technical", "behavioural", "salary", "uncategorised"]  # most asked
 
 
 def test_questions_are_ordered_by_category_weakness_then_rating():
     _, table, matching = library_view(_questions(), LibraryFilter())
-    assert matching == 5
-    assert table["question"].tolist()[:3] == ["Conflict story", "p-value", "SQL window"]
+    assert matching == 5  # no category has five rated answers: each question by its own rating
+    assert table["question"].tolist()[:3] == ["p-value", "Conflict story", "SQL window"]
+    weak_technical = pd.concat([_questions()] + [_questions().iloc[[1]]] * 4, ignore_index=True)
+    _, table, _ = library_view(weak_technical, LibraryFilter())  # technical: 5 rated, averaging 2.4
+    assert table["question"].tolist()[:6] == ["p-value"] * 5 + ["SQL window"]
 
 
 def test_search_looks_in_questions_and_answers_and_filters_combine():
