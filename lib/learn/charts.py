@@ -210,6 +210,23 @@ def _period_axis(periods: pd.Series, freq: str, when: str) -> alt.Axis:
     )
 
 
+TIME_Y_AXIS = 80  # px: the over-time charts' y axes, one width, so their periods line up
+
+
+def _period_domain(periods: pd.Series) -> alt.Scale:
+    """From the first period to the last, whatever the data drawn: the over-time charts share it."""
+    days = pd.to_datetime(periods).dropna()
+    if days.empty:
+        return alt.Scale()
+    first, last = days.min(), days.max()
+    return alt.Scale(
+        domain=[
+            alt.DateTime(year=first.year, month=first.month, date=first.day),
+            alt.DateTime(year=last.year, month=last.month, date=last.day),
+        ]
+    )
+
+
 def _unfinished(periods: pd.Series, freq: str, today: dt.date | None) -> str:
     """ " Dec 2026 is not over: …" when the last period drawn holds `today`: its few applications
     and their answers, still coming, read as a fall in the search."""
@@ -247,8 +264,14 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date | N
         )
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True), strokeWidth=2.5)
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title, axis=_period_axis(frame["period"], freq, when)),
-            y=alt.Y("count:Q", title="Applications", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X(
+                f"{unit}(period):T",
+                title=period_title,
+                axis=_period_axis(frame["period"], freq, when),
+                scale=_period_domain(frame["period"]),
+            ),
+            # as wide as the stage names' axis below, so the two charts' months line up
+            y=alt.Y("count:Q", title="Applications", axis=alt.Axis(tickMinStep=1, minExtent=TIME_Y_AXIS)),
             color=alt.Color(
                 "measure:N",
                 title=None,
@@ -278,8 +301,11 @@ def over_time_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date | N
 
 def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date | None = None) -> alt.Chart:
     """The furthest stage reached by each period's applications: are you getting closer to yes?"""
-    frame = _checked(frame)
-    frame = frame[frame["applications"] > 0]  # a period with none sent reached no stage
+    every = _checked(frame)
+    sent = every["applications"] > 0
+    # a period with none sent reached no stage: the line breaks there (one run of periods each),
+    # where a straight line across a year with no application read as steady progress
+    frame = every.assign(run=(~sent).cumsum())[sent]
     unit, period_title, when = _period(freq)
     return (
         alt.Chart(
@@ -287,7 +313,7 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date
             title=alt.Title(
                 "Closer to yes? The furthest stage reached, over time",
                 subtitle="The best any application sent that period got."
-                + _unfinished(frame["period"], freq, today),
+                + _unfinished(every["period"], freq, today),
             ),
         )
         .mark_line(
@@ -296,12 +322,20 @@ def closer_to_yes_chart(frame: pd.DataFrame, freq: str = "month", today: dt.date
             strokeWidth=2,  # straight: a curve would pass through stages no application reached
         )
         .encode(
-            x=alt.X(f"{unit}(period):T", title=period_title, axis=_period_axis(frame["period"], freq, when)),
+            # the same periods and ticks as the chart above it, empty ones too: the two line up
+            x=alt.X(
+                f"{unit}(period):T",
+                title=period_title,
+                axis=_period_axis(every["period"], freq, when),
+                scale=_period_domain(every["period"]),
+            ),
+            detail="run:N",
             y=alt.Y(
                 "best_stage:O",
                 title="Furthest stage reached",
                 sort=list(reversed(STAGE_LABELS)),
                 scale=alt.Scale(domain=list(reversed(STAGE_LABELS))),
+                axis=alt.Axis(minExtent=TIME_Y_AXIS),
             ),
             tooltip=[
                 alt.Tooltip(f"{unit}(period):T", title=period_title, format=when),

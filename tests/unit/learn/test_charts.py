@@ -280,6 +280,31 @@ def test_a_weeks_ticks_fall_on_the_mondays_the_weeks_start():
         assert set(days) <= set(pd.to_datetime(weekly["period"]).dt.date)
 
 
+def test_closer_to_yes_breaks_at_months_with_nothing_sent_and_shares_the_time_axis():
+    """A straight line across a year with no application read as progress, and the lower chart's
+    axis (only the months with applications) no longer lined up with the one above it."""
+    monthly = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"]),
+            "applications": [3, 2, 0, 0, 4],
+            "responses": [1, 1, 0, 0, 2],
+            "traction": [0, 1, 0, 0, 1],
+            "best_rank": [1, 2, None, None, 3],
+            "best_stage": ["Screen", "Interview", None, None, "Final round"],
+        }
+    )
+    above = charts.over_time_chart(monthly, "month").to_dict()["encoding"]["x"]
+    closer = charts.closer_to_yes_chart(monthly, "month").to_dict()
+    assert closer["encoding"]["x"]["scale"] == above["scale"]
+    y_above = charts.over_time_chart(monthly, "month").to_dict()["encoding"]["y"]["axis"]["minExtent"]
+    assert closer["encoding"]["y"]["axis"]["minExtent"] == y_above  # one y-axis width: months line up
+    assert above["scale"]["domain"][0]["month"] == 1 and above["scale"]["domain"][1]["month"] == 5
+    rows = closer["data"]["values"] if "values" in closer["data"] else next(iter(closer["datasets"].values()))
+    runs = [row["run"] for row in rows]
+    assert len(rows) == 3 and runs[0] == runs[1] != runs[2]  # Jan–Feb joined; May on its own
+    assert closer["encoding"]["detail"]["field"] == "run"
+
+
 def test_the_period_not_over_yet_is_said_under_the_over_time_charts():
     """Dec 2026 with one application and no answer yet was drawn as the search collapsing."""
     import datetime as dt
