@@ -96,8 +96,9 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
             st.markdown("**What goes in**")
             sections = {key for key in SECTIONS if _tick(key, True, "rs")}
             mask = st.checkbox(
-                "Mask company names (“Company A”, “Company B”, …)",
-                help="For sharing with someone outside: every company name is replaced, in your own words too.",
+                "Mask company names",  # the examples in the label were cut at 1,280 px: in the help
+                help="For sharing with someone outside: every company name becomes “Company A”, "
+                "“Company B”, …, in your own words too.",
                 key="report_mask",
             )
         with right:  # the title under the private parts: Prepare stays in view at 1,280 x 800
