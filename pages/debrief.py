@@ -123,7 +123,6 @@ focus.show(parts.rows_focus(prefix))  # after "Add a question" (or someone new):
 
 questionnaire.section(BANK, "How it went", prefix, prefix, _save_draft)
 
-if "form" in st.session_state.get(forms.errors_key(prefix), {}):
-    forms.form_error(prefix)  # also beside the lower button: the top of the page is out of view
+forms.errors_here(prefix)  # also beside the lower button: the top of the page is out of view
 if st.button("Save debrief", type="primary", icon=":material/save:", key="save_debrief"):
     _save()

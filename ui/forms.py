@@ -217,6 +217,21 @@ def form_error(form: str) -> None:
         )
 
 
+def errors_here(form: str) -> None:
+    """Beside a lower button, far from the fields: that the save was stopped, and by how many (a
+    press there with a field to fix changed nothing in view)."""
+    errors = st.session_state.get(errors_key(form), {})
+    if "form" in errors:
+        st.error(md(errors["form"]), icon=":material/error:")
+    elif errors:
+        n = len(errors)
+        st.error(
+            f"Nothing is saved yet: {'an answer' if n == 1 else f'{n} answers'} above "
+            f"{'needs' if n == 1 else 'need'} a look (each note says what).",
+            icon=":material/error:",
+        )
+
+
 # --- a form that ends cleanly: fresh widgets after a save, a repeated submit saved once ----------
 
 

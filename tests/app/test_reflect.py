@@ -143,6 +143,8 @@ def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_t
     )
     # what to do, not a bare "Question 1 is required"
     assert "Question 1 is empty: write the question they asked, or remove this row with its bin" in errors
+    # beside the lower button too, where the press was: the fields are out of view from there
+    assert "Nothing is saved yet: 4 answers above need a look (each note says what)." in errors
     assert store.interviews_for(engine, app_id) == []
     assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "An answer without its question"
     at.button_group(key=_k(app_id, "round_type")).set_value("case")
@@ -263,6 +265,10 @@ def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_p
         "Stage reached:** Interview" in m and f"{TODAY:%d %b %Y}" in m and "How it came:** email" in m
         for m in shown(at.markdown)
     )
+    at.text_area(key=k("lessons")).set_value("x" * 20_001)
+    at.button(key="save_rejection").click()  # a press at the bottom with an answer too long, above
+    at.run()
+    assert "Nothing is saved yet: an answer above needs a look (each note says what)." in _errors(at)
     at.button_group(key=k("prepared")).set_value(3)
     assert at.text_input(key=k("prepared_note")).label == "Note on “Prepared”"  # each note named
     at.text_input(key=k("prepared_note")).set_value("Skipped the case practice")

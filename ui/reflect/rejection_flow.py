@@ -373,6 +373,8 @@ def draw(flow: Flow) -> None:
             "That's all for now. The reflection comes later, when you're ready: Home offers it when your "
             "pause ends, and you can open it sooner if you want to."
         )
+    if flow.looking_back:  # a long page: beside the lower button, the top's message is out of view
+        forms.errors_here(prefix)
     if st.button(label, type="primary", icon=":material/save:", key="save_rejection"):
         _save(flow, opened)
 
