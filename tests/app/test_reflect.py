@@ -650,3 +650,34 @@ def test_a_debrief_after_the_no_says_the_history_stays_as_it_is(open_page, seede
     said = " ".join(shown(at.caption))
     assert "It has ended (rejected), so its history stays as it is" in said
     assert "saving adds this one" not in said  # it would not: nothing is added after an ending
+
+
+def test_a_question_removed_with_words_in_it_comes_back_with_undo(open_page, seeded):
+    """The bin takes a row in one press: a stray Space while tabbing took a typed question."""
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Walk me through a model you shipped")
+    at.text_area(key=_k(app_id, "q0_my_answer")).set_value("The churn model")
+    at.segmented_control(key=_k(app_id, "q0_rating")).set_value(2)
+    at.run()
+    # each rating named by its question: heard, they were all "How happy am I with my answer?"
+    assert at.segmented_control(key=_k(app_id, "q0_rating")).label.startswith("Question 1: how happy am I")
+    at.button(key=f"debrief_new_{app_id}__remove_q0").click()
+    at.run()
+    assert not at.exception
+    assert _k(app_id, "q0_question") not in [t.key for t in at.text_input]
+    assert any("Removed a question: “Walk me through a model you shipped”." in c for c in shown(at.caption))
+    at.button(key=f"debrief_new_{app_id}__undo_remove_q").click()
+    at.run()
+    assert not at.exception
+    assert at.text_input(key=_k(app_id, "q0_question")).value == "Walk me through a model you shipped"
+    assert at.text_area(key=_k(app_id, "q0_my_answer")).value == "The churn model"
+    assert at.segmented_control(key=_k(app_id, "q0_rating")).value == 2
+    assert f"debrief_new_{app_id}__undo_remove_q" not in [b.key for b in at.button]
+    # an empty row goes without a word: nothing to bring back
+    at.button(key=f"debrief_new_{app_id}__add_q").click()
+    at.run()
+    new_bin = [b.key for b in at.button if b.key and "__remove_q" in b.key][-1]
+    at.button(key=new_bin).click()
+    at.run()
+    assert not any(c.startswith("Removed a question") for c in shown(at.caption))

@@ -62,7 +62,7 @@ def test_a_new_user_debriefs_reflects_reloads_and_finds_the_questions_again(page
         _commit(page)
         page.get_by_label("A better answer for next time").nth(number).fill(better)
         _commit(page)
-        _choose(page, "How happy am I with my answer?", rating, nth=number)
+        _choose(page, f"Question {number + 1}: how happy am I with my answer?", rating)
         if number == 0:  # the browser reloads mid-way: nothing typed is lost, and it says "draft"
             page.reload()
             wait_for_app(page)

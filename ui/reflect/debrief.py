@@ -16,6 +16,7 @@ from lib.core import vocab
 from lib.core.models import ContactIn, InterviewQuestionIn, field_errors, max_chars
 from lib.reflect.questionnaires import QUESTION_CATEGORIES, SCALE, is_blank
 from ui import accessible_names, focus, forms
+from ui.text import clipped, md
 
 QUESTION_FIELDS = ("question", "category", "my_answer", "rating", "better_answer")
 PERSON_FIELDS = ("name", "role")
@@ -85,12 +86,55 @@ def _remove_row(prefix: str, name: str, uid: int, on_change: Callable[[], None])
     if uid not in uids:  # its bin pressed again before the page caught up: the row is gone already
         return
     place = uids.index(uid)
+    fields = QUESTION_FIELDS if name == "q" else PERSON_FIELDS
+    values = {field: st.session_state.get(_key(prefix, name, uid, field)) for field in fields}
+    if any(not is_blank(values[field]) for field in fields if field != "role"):  # typed in: can come back
+        st.session_state[_removed_key(prefix, name)] = {"uid": uid, "place": place, "values": values}
+    else:
+        st.session_state.pop(_removed_key(prefix, name), None)
     uids.remove(uid)
     # the cursor in the row that took its place (or on the Add button): it fell to the page's body
     first = QUESTION_FIELDS[0] if name == "q" else PERSON_FIELDS[0]
     target = _key(prefix, name, uids[place], first) if place < len(uids) else f"{prefix}__add_{name}"
     focus.after_save(rows_focus(prefix), target)
     on_change()
+
+
+def _removed_key(prefix: str, name: str) -> str:
+    return f"{prefix}__removed_{name}"
+
+
+def _undo_remove(prefix: str, name: str, on_change: Callable[[], None]) -> None:
+    removed = st.session_state.pop(_removed_key(prefix, name), None)
+    uids = st.session_state.setdefault(_rows_key(prefix, name), [])
+    if removed is None or removed["uid"] in uids:
+        return
+    uids.insert(min(removed["place"], len(uids)), removed["uid"])
+    for field, value in removed["values"].items():
+        st.session_state[_key(prefix, name, removed["uid"], field)] = value
+    first = QUESTION_FIELDS[0] if name == "q" else PERSON_FIELDS[0]
+    focus.after_save(rows_focus(prefix), _key(prefix, name, removed["uid"], first))
+    on_change()
+
+
+def removed_notice(prefix: str, name: str, what: str, on_change: Callable[[], None]) -> None:
+    """A row removed with words in it, said with a way back (the bin takes it in one press: a
+    stray Space while tabbing took a typed question with its answers)."""
+    removed = st.session_state.get(_removed_key(prefix, name))
+    if not removed:
+        return
+    said = str(removed["values"].get("question" if name == "q" else "name") or "").strip()
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(
+            f"Removed {what}" + (f": “{md(clipped(said, 60))}”." if said else ", with what was in it.")
+        )
+        st.button(
+            "Undo",
+            key=f"{prefix}__undo_remove_{name}",
+            icon=":material/undo:",
+            on_click=_undo_remove,
+            args=(prefix, name, on_change),
+        )
 
 
 def contact_ids_key(prefix: str) -> str:
@@ -155,7 +199,8 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
             with right:
                 forms.field_error(form, f"q{uid}_better_answer", "The better answer")
             st.segmented_control(
-                "How happy am I with my answer? (1 not at all – 5 very)",
+                # named by its question: heard, five groups all "How happy am I…" were one
+                f"Question {number}: how happy am I with my answer? (1 not at all – 5 very)",
                 SCALE,
                 key=k("rating"),
                 on_change=on_change,
@@ -165,6 +210,7 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
     accessible_names.name_controls(
         {f"{prefix}__remove_q{uid}": f"Remove question {number}" for number, uid in enumerate(uids, 1)}
     )
+    removed_notice(prefix, "q", "a question", on_change)
     st.button(
         "Add a question",
         key=f"{prefix}__add_q",
@@ -215,6 +261,7 @@ def people_block(prefix: str, form: str, contacts: dict[int, str], on_change: Ca
             for uid, name in names.items()
         }
     )
+    removed_notice(prefix, "p", "a person", on_change)
     st.button(
         "Add someone new",
         key=f"{prefix}__add_p",
