@@ -162,3 +162,28 @@ def look_back_label(pause: dict[str, Any], pauses: list[dict[str, Any]]) -> str:
     twice = sum(p["company"] == pause["company"] for p in pauses) > 1
     what = f"{pause['company']} ({pause['role']})" if twice and pause.get("role") else pause["company"]
     return f"Look back at {what}, if you'd like to"
+
+
+def from_the_debriefs(
+    debriefs: list[dict[str, Any]], limit: int = 5
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """What this application's debriefs said, for the look back: the questions found hard (rated
+    WEAK_AT or lower, weakest first, at most `limit`) and what the person said they would do
+    differently. The look back asked "why wasn't I chosen?" with none of it in view."""
+    from lib.reflect.practice import WEAK_AT
+
+    hard = [
+        {"question": q["question"], "rating": int(q["rating"]), "category": q.get("category")}
+        for d in debriefs
+        for q in d.get("questions") or []
+        if q.get("rating") is not None
+        and int(q["rating"]) <= WEAK_AT
+        and str(q.get("question") or "").strip()
+    ]
+    hard.sort(key=lambda q: q["rating"])  # stable: the order asked among equals
+    differently = [
+        str(d["answers"]["do_differently"]).strip()
+        for d in debriefs
+        if str((d.get("answers") or {}).get("do_differently") or "").strip()
+    ]
+    return hard[:limit], differently

@@ -681,3 +681,42 @@ def test_a_question_removed_with_words_in_it_comes_back_with_undo(open_page, see
     at.button(key=new_bin).click()
     at.run()
     assert not any(c.startswith("Removed a question") for c in shown(at.caption))
+
+
+def test_the_look_back_shows_what_the_debriefs_found_hard(open_page, seeded):
+    from lib.core.models import InterviewQuestionIn, RejectionIn
+
+    engine, app_id = seeded
+    store.save_interview(
+        engine,
+        DebriefIn(
+            application_id=app_id,
+            round_type="technical",
+            occurred_on=TODAY - dt.timedelta(days=3),
+            questions=[
+                InterviewQuestionIn(question="Size the market for <b>bikes</b>", rating=2),
+                InterviewQuestionIn(question="Why us?", rating=5),
+            ],
+            answers={"do_differently": "Ask for a minute to structure"},
+        ),
+    )
+    rid = store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=3,
+            pause_until=dt.datetime.combine(TODAY, dt.time(0)),
+            answers={"mood": 3},
+        ),
+    )
+    at = open_page("pages/rejection.py", query_params={"reflection": str(rid)})
+    assert not at.exception
+    said = " ".join(shown(at.markdown))
+    assert "From your debriefs of this application" in said
+    assert "Size the market for <b>bikes</b> — you rated your answer 2 / 5" in said  # as text
+    assert "Why us?" not in said  # answered well: not a lesson
+    assert "Ask for a minute to structure" in said
+    assert any("practice" in p.proto.page for p in at.get("page_link"))

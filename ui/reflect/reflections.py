@@ -12,7 +12,7 @@ from lib.core.db import Engine
 from lib.core.text import joined
 from lib.reflect import questionnaires as qn
 from lib.reflect.practice import prep_sheet
-from lib.reflect.rejection import looked_back
+from lib.reflect.rejection import from_the_debriefs, looked_back
 from lib.reflect.timeline import LibraryFilter, library_options, library_view, timeline_items
 from lib.store import debriefs
 from lib.store import reflections as store
@@ -137,6 +137,30 @@ def _timeline_items(engine, application_id: int):
 @state.cached()
 def _reflected_on(engine, application_id: int) -> bool:
     return any(r["bank"] == qn.REJECTION.id for r in store.reflections_for(engine, application_id))
+
+
+@state.cached()
+def _from_the_debriefs(engine, application_id: int):
+    return from_the_debriefs(store.interviews_for(engine, application_id))
+
+
+def what_the_debriefs_said(application_id: int) -> None:
+    """In the look back, beside "why wasn't I chosen?": the questions this application's debriefs
+    found hard and what they said to do differently, with the way to practise them."""
+    hard, differently = _from_the_debriefs(application_id)
+    if not hard and not differently:
+        return
+    with st.container(border=True):
+        st.markdown("**From your debriefs of this application**")
+        if hard:
+            st.markdown(
+                "Questions you found hard:\n"
+                + "\n".join(f"- {md(q['question'])} — you rated your answer {q['rating']} / 5" for q in hard)
+            )
+        for said in differently:
+            st.markdown(f"You said you would do differently: {text_block(said)}")
+        if hard:
+            st.page_link("pages/practice.py", label="Practise them", icon=":material/school:")
 
 
 def reflected_on(application_id: int) -> bool:

@@ -345,6 +345,22 @@ def draw(flow: Flow) -> None:
         known_tags = reflections.skill_tags()
         unasked = steps.not_asked(flow.recorded.get("stage_reached"))
         for name in steps.look_back_sections(BANK):
+            if name == BANK.by_id["why_not_chosen"].section:  # what the debriefs said, in view here
+                st.markdown(f"#### {name}")
+                st.caption(dict(BANK.sections)[name])
+                reflections.what_the_debriefs_said(flow.app_id)
+                questionnaire.section(
+                    BANK,
+                    name,
+                    prefix,
+                    prefix,
+                    save_draft,
+                    known_tags=known_tags,
+                    skip=unasked,
+                    heading=False,
+                    intro=False,
+                )
+                continue
             questionnaire.section(BANK, name, prefix, prefix, save_draft, known_tags=known_tags, skip=unasked)
     elif flow.pause_behind:
         with st.container(border=True):

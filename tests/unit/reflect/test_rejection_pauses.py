@@ -59,3 +59,23 @@ def test_a_silence_with_no_day_is_old_when_it_counted_as_ghosted_long_ago():
     assert rejection.pause_behind(silence, today) is None  # no word ever dated: may be news today
     no_day = {"rejected_on": None, "news_via": "email"}  # a "no" with no day: may have come today
     assert rejection.pause_behind(no_day, today, silent_since=dt.date(2026, 9, 1)) is None
+
+
+def test_the_look_back_is_given_the_hard_questions_and_what_to_do_differently():
+    debriefs = [
+        {
+            "questions": [
+                {"question": "Why us?", "rating": 4},
+                {"question": "Size the market", "rating": 2, "category": "case"},
+                {"question": "  ", "rating": 1},  # an empty row says nothing
+                {"question": "Unrated one", "rating": None},
+            ],
+            "answers": {"do_differently": "Ask for a minute to structure"},
+        },
+        {"questions": [{"question": "SQL window", "rating": 1}], "answers": {"do_differently": " "}},
+    ]
+    hard, differently = rejection.from_the_debriefs(debriefs)
+    assert [(q["question"], q["rating"]) for q in hard] == [("SQL window", 1), ("Size the market", 2)]
+    assert differently == ["Ask for a minute to structure"]
+    assert rejection.from_the_debriefs([]) == ([], [])
+    assert len(rejection.from_the_debriefs(debriefs * 5, limit=3)[0]) == 3
