@@ -107,6 +107,7 @@ def events(
     position = 0
     for key, applied_day, pairs in histories:
         seen_end, offered = None, False
+        said: dict[tuple, list[str]] = {}  # one step a day: "Phone Screen" and "Tech Screen" are one screen
         for word, _ in pairs:
             day = all_dates[position]
             position += 1
@@ -119,13 +120,21 @@ def events(
             known = not (pd.isna(day) or day > today)
             day = max(day, applied_day) if known else applied_day
             if vocab.STAGE_RANK.get(mapped[0], 0) > 0:
-                rows.append((key, mapped[0], day, known, 0))
+                # Rebound's own words are exact (two screens a day had two round names): kept apart
+                step = (mapped[0], day, known) if word_key(word) not in vocab.STAGE_RANK else (len(rows),)
+                if step not in said:
+                    rows.append((key, mapped[0], day, known, 0, said.setdefault(step, [])))
+                said[step].append(str(word).strip())
             if mapped[1] in vocab.OUTCOMES and seen_end is None:
-                seen_end = (key, mapped[1], day, known, 1)
+                seen_end = (key, mapped[1], day, known, 1, [])
         if seen_end:
             rows.append(seen_end)
     if rows:
-        plans.append(pd.DataFrame(rows, columns=["import_key", "kind", "occurred_on", "date_known", "order"]))
+        # the file's own words kept as the note where several named the one step (the rest: none)
+        rows = [(*row[:5], f"In the file: {', '.join(row[5])}." if len(row[5]) > 1 else None) for row in rows]
+        plans.append(
+            pd.DataFrame(rows, columns=["import_key", "kind", "occurred_on", "date_known", "order", "note"])
+        )
     events = (
         pd.concat([p for p in plans if not p.empty], ignore_index=True)
         if any(not p.empty for p in plans)
@@ -167,5 +176,7 @@ def events(
     events = events.sort_values(["row", "order", "occurred_on"], kind="stable")
     events["occurred_on"] = events["occurred_on"].dt.date
     events["date_known"] = events["date_known"].astype(bool)
-    events["note"] = None
+    events["note"] = (
+        events["note"].astype(object).where(events["note"].notna(), None) if "note" in events else None
+    )
     return events[EVENT_COLUMNS].reset_index(drop=True)
