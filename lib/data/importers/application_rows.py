@@ -16,6 +16,7 @@ from lib.core import vocab
 from lib.core.models import EARLIEST_LIKELY_DAY, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.core.text import plural
 from lib.data.importers.dates import ParsedDates, parse_dates, why_unreadable
+from lib.data.importers.name_split import split_names
 from lib.data.importers.rows import (
     APPLICATION_COLUMNS,
     FIELDS,
@@ -183,6 +184,17 @@ def applications_from(
             f"{plural(len(lines), 'application')} dated before {OLD_DATE:%Y} (line {shown}): check those dates."
         )
 
+    if data["role"].isna().all():  # no role in the file: a name may hold both ("Meta SDE 1")
+        company, role, split = split_names(data["company"])
+        split &= ~bad
+        if split.any():
+            data.loc[split, "company"], data.loc[split, "role"] = company[split], role[split]
+            first = data.index[split][0]
+            parsed.notices.append(
+                f"{plural(int(split.sum()), 'name')} read as company and role, as the file has no role "
+                f"of its own (“{frame.loc[first, 'company']}” → {company[first]} · {role[first]}): "
+                "check them in the preview below."
+            )
     role_missing = data["role"].isna()
     if (role_missing & ~bad).any():
         parsed.notices.append(

@@ -357,8 +357,40 @@ def test_a_stage_history_column_gives_one_event_per_stage_with_its_date():
         ("screen", dt.date(2024, 11, 12)),
         ("rejected", dt.date(2024, 11, 20)),
     ]
-    msft = events[events["company"] == "Msft Senior Engineer"]
+    msft = events[events["company"] == "Msft"]  # "Msft Senior Engineer": company and role
     assert list(zip(msft["kind"], msft["occurred_on"])) == [("final", dt.date(2024, 11, 25))]
+
+
+def test_two_words_for_one_step_on_one_day_are_one_event_keeping_both_words():
+    """ "Phone Screen" and "Tech Screen" the same day read as "Screen" twice in the timeline."""
+    data = (
+        b"Name,Date,Stage,Stage History\n"
+        b"Amazon,2024-11-05,Rejected,\"[{'stage': 'Applied', 'date': '2024-11-05'}, "
+        b"{'stage': 'Phone Screen', 'date': '2024-11-05'}, {'stage': 'Tech Screen', 'date': '2024-11-05'}, "
+        b"{'stage': 'Rejected', 'date': '2024-11-05'}]\"\n"
+    )
+    parsed = spreadsheet.parse(data)
+    assert parsed.events["kind"].tolist() == ["screen", "rejected"]
+    assert parsed.events["note"].tolist() == ["In the file: Phone Screen, Tech Screen.", None]
+
+
+def test_a_name_holding_company_and_role_is_split_only_when_the_file_has_no_role():
+    """JobSankey's "Name" column: "Meta SDE 1" became a company called "Meta SDE 1"."""
+    from lib.data.importers.name_split import split_at
+
+    assert split_at("Msft Senior Engineer") == ("Msft", "Senior Engineer")
+    assert split_at("Meta SDE 1") == ("Meta", "SDE 1")
+    for whole in ("Amazon", "General Motors", "Principal Financial Group", "Senior Living Co", "Data Robot"):
+        assert split_at(whole) is None, whole
+    assert split_at("Global Data Engineering Partners") is None  # no title after the split
+    parsed = spreadsheet.parse(b"Name,Date\nMeta SDE 1,2024-11-05\nAmazon,2024-11-05\n")
+    assert parsed.applications[["company", "role"]].values.tolist() == [
+        ["Meta", "SDE 1"],
+        ["Amazon", "Role not given"],
+    ]
+    assert any("1 name read as company and role" in n and "Meta · SDE 1" in n for n in parsed.notices)
+    with_roles = spreadsheet.parse(b"Company,Role,Date\nMeta SDE 1,Engineer,2024-11-05\n")
+    assert with_roles.applications["company"].tolist() == ["Meta SDE 1"]  # the file says its role
 
 
 def test_windows_1252_semicolons_and_day_first_dates_are_read():
