@@ -94,10 +94,13 @@ def test_an_application_added_after_the_ghost_days_says_it_reads_ghosted_there_n
 
 def test_missing_company_and_role_are_named_beside_the_fields_and_nothing_is_saved(open_page, app_env):
     at = open_page("pages/add_application.py")
+    spacer = "&nbsp;"  # the picker's blank line, kept while nothing is typed
+    assert spacer in [c.value for c in at.caption]
     at.text_input(key="add_application_location").set_value("Berlin")
     at.button(key="FormSubmitter:add_application-Add application").click()
     at.run()
     assert "Company is required" in _errors(at) and "Role is required" in _errors(at)
+    assert spacer not in [c.value for c in at.caption]  # it stood as a gap above "Company is required"
     assert at.text_input(key="add_application_location").value == "Berlin"  # nothing typed is lost
     assert store.load_applications(db.open_database(app_env)).empty
     # the company typed, its "required" goes at once (it stayed under the filled box till a save)

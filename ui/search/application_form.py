@@ -67,7 +67,12 @@ def render(
     forms.form_error(form)
     with st.container(border=True):
         company_key = forms.key(form, "company")
-        company = company_picker.pick(company_key, state.company_names(), current=current.get("company"))
+        company = company_picker.pick(
+            company_key,
+            state.company_names(),
+            current=current.get("company"),
+            note_below="company" in st.session_state.get(forms.errors_key(form), {}),
+        )
         forms.field_error(form, "company", answered=company is not None)
         with st.form(forms.form_key(form), border=False):
             left, right = st.columns(2)

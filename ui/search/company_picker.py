@@ -63,15 +63,22 @@ def pick(
     label: str = "Company *",
     current: str | None = None,
     placeholder: str = "Type the company's name, then Enter",
+    note_below: bool = False,
 ) -> str | None:
+    """`note_below`: the form shows a note under the box (its error): no blank line kept for the
+    picker's own line, which stood as a gap between the box and the note."""
     # One container for the box and whatever it says under it: the fields below keep their place
     # (and the cursor, and what is being typed in them) when "… will be added" appears. Its key
     # ends in form_guard.GUARDED: a company typed is asked about before leaving, as its form is.
     with st.container(key=f"{key}_{form_guard.GUARDED}"):
-        return _pick(key, existing, label=label, current=current, placeholder=placeholder)
+        return _pick(
+            key, existing, label=label, current=current, placeholder=placeholder, spacer=not note_below
+        )
 
 
-def _pick(key: str, existing: list[str], *, label: str, current: str | None, placeholder: str) -> str | None:
+def _pick(
+    key: str, existing: list[str], *, label: str, current: str | None, placeholder: str, spacer: bool = True
+) -> str | None:
     generation = st.session_state.get(_generation_key(key), 0)
     typed = st.text_input(
         label,
@@ -88,7 +95,8 @@ def _pick(key: str, existing: list[str], *, label: str, current: str | None, pla
     if offer.new_label is None:
         # The line the notes above and below take, kept while nothing is typed: when it appeared as
         # the box was left, the Save button under it moved down mid-click and the click was lost.
-        st.caption("&nbsp;")
+        if spacer:
+            st.caption("&nbsp;")
         return None
     if not offer.suggestions:
         st.caption(f"{md(offer.typed)} will be added as a new company.")
