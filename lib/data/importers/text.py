@@ -176,7 +176,31 @@ def read_table(data: bytes, looks_like_header=_default_header) -> Table:
         nul.summary()
     if damaged is not None:
         damaged.summary()
+    if rows and table.lines and table.lines[-1] == lines[-1]:
+        _cut_off(data, rows[-1], width, table)
     return table
+
+
+def _cut_off(data: bytes, last: list[str], width: int, table: Table) -> None:
+    """Say a last row that looks cut off (a download or a save that stopped mid-file): the file
+    ends with no line break, inside a quoted cell or with fewer cells than the header. The row
+    still comes in as read; before, it came in silently, half a note and all."""
+    tail = data[-64:].rstrip(b"\x00")  # the end only: no copy of the whole file
+    if not tail or tail.endswith((b"\n", b"\r")):
+        return
+    open_quote = data.count(b'"') % 2 == 1
+    if not open_quote and len(last) >= width:
+        return
+    how = "inside a quoted cell" if open_quote else f"after {len(last)} of its {width} cells"
+    table.errors.append(
+        RowError(
+            table.lines[-1],
+            "file",
+            f"The file ends in the middle of this row ({how}): it may have been cut off while saving "
+            "or downloading. Compare this row with the original.",
+            kept=True,
+        )
+    )
 
 
 def _too_wide(line: int, columns: int, at_least: bool = False) -> RowError:

@@ -393,6 +393,20 @@ def test_a_name_holding_company_and_role_is_split_only_when_the_file_has_no_role
     assert with_roles.applications["company"].tolist() == ["Meta SDE 1"]  # the file says its role
 
 
+def test_a_file_that_ends_mid_row_says_its_last_row_may_be_cut_off():
+    """A download stopped mid-file came in silently, half a note and all."""
+    head = b"Company,Role,Date Applied,Notes\nAcme,Analyst,2024-03-01,ok\n"
+    for tail, how in (
+        (b'Beta,Eng,2024-03-02,"half a no', "inside a quoted cell"),
+        (b"Beta,Eng", "after 2 of its 4 cells"),
+    ):
+        parsed = spreadsheet.parse(head + tail)
+        [said] = [e for e in parsed.errors if e.field == "file"]
+        assert said.line == 3 and how in said.message and "cut off" in said.message
+    for whole in (head + b"Beta,Eng,2024-03-02,fine", head + b"Beta,Eng,2024-03-02\n"):  # ends as rows do
+        assert not [e for e in spreadsheet.parse(whole).errors if e.field == "file"]
+
+
 def test_windows_1252_semicolons_and_day_first_dates_are_read():
     data = "Firma;Poste;Date de candidature;Statut\r\nSociété Générale;Analyste;23/10/2025;Refusé\r\nÉcole;Stagiaire;02/11/2025;\r\n"
     parsed = spreadsheet.parse(
