@@ -299,6 +299,11 @@ def move_event(connection: Connection, event_id: int, day: dt.date) -> None:
     ).all()
     _check_order(row, day, others)
     connection.execute(sa.update(E).where(E.c.id == event_id).values(occurred_on=day, date_known=True))
+    # its debrief moves with it: one interview has one date (changed here, the debrief kept the old
+    # one, and saving the debrief again put the round back)
+    connection.execute(
+        sa.update(db.interviews).where(db.interviews.c.stage_event_id == event_id).values(occurred_on=day)
+    )
 
 
 def _check_order(row, day: dt.date, others) -> None:

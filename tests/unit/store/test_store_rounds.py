@@ -147,3 +147,20 @@ def test_a_debrief_given_another_day_moves_its_round_with_it(engine, interviewed
     with pytest.raises(StoreError, match="after the application ended"):  # the history keeps its order
         reflections.save_interview(engine, too_late, interview_id=interview_id)
     assert reflections.get_interview(engine, interview_id)["occurred_on"] == later  # nothing half-saved
+
+
+def test_a_round_given_another_day_on_the_timeline_moves_its_debrief_with_it(engine, interviewed):
+    """The timeline said 21 Oct, the debrief 22 Oct; saving the debrief then put the round back."""
+    app_id, event_id = interviewed
+    debrief = DebriefIn(
+        application_id=app_id, round_type="technical", occurred_on=AGO, stage_event_id=event_id
+    )
+    interview_id = reflections.save_interview(engine, debrief)
+    moved = AGO + dt.timedelta(days=1)
+    store.set_event_date(engine, event_id, moved)
+    saved = reflections.get_interview(engine, interview_id)
+    assert saved["occurred_on"] == moved and saved["stage_event_id"] == event_id
+    reflections.save_interview(
+        engine, debrief.model_copy(update={"occurred_on": saved["occurred_on"]}), interview_id
+    )
+    assert store.events_for(engine, app_id)["occurred_on"].dt.date.tolist() == [moved]  # stays moved
