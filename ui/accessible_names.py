@@ -42,14 +42,25 @@ export default function (component) {
       }
     }
   };
-  name();
+  // a popover opened from a bare icon: its dialog came with an empty name (Streamlit names it by
+  // the button's words, of which there are none): it takes the name its button was given
+  const nameDialogs = () => {
+    const opener = document.querySelector('[data-testid="stPopoverButton"][aria-expanded="true"]');
+    const said = opener && opener.getAttribute("aria-label");
+    if (!said) return;
+    for (const dialog of document.querySelectorAll('[data-testid="stPopoverBody"][role="dialog"]')) {
+      if (!dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", said);
+    }
+  };
+  const both = () => { name(); nameDialogs(); };
+  both();
   // a control drawn again (a rerun, an expander opened) is a new element: named again, while this
   // run's names hold (the next run's component takes over)
   let queued = false;
   const observer = new MutationObserver(() => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => { queued = false; name(); });
+    requestAnimationFrame(() => { queued = false; both(); });
   });
   observer.observe(document.body, { childList: true, subtree: true });
   return () => observer.disconnect();

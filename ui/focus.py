@@ -23,8 +23,9 @@ export default function (component) {
   const box = `.${CSS.escape("st-key-" + target.trim().replaceAll(/[^a-zA-Z0-9_-]/g, "-"))}`;
   // a text field, or a row of choices: its picked one, else its first (never its help button); or
   // a button of its own (a st.button's key names it)
-  const selector = `${box} input, ${box} textarea, ${box} [role=radio][aria-checked=true], ` +
-    `${box} .stButton button`;
+  // (a date box: its first part, the day; the hidden native input behind it takes no keys)
+  const selector = `${box} [role=spinbutton], ${box} input:not([tabindex="-1"]), ${box} textarea, ` +
+    `${box} [role=radio][aria-checked=true], ${box} .stButton button`;
   const deadline = Date.now() + 5000;
   const focus = () => {
     const field = document.querySelector(selector) || document.querySelector(`${box} [role=radio]`);

@@ -458,6 +458,10 @@ def test_an_ending_is_deleted_from_the_timeline_and_the_application_is_open_agai
     at.run()
     at.button(key=f"delete_event_{ended}").click()
     at.run()
+    assert any("Delete “Rejected” of" in w and "can't be undone" in w for w in shown(at.warning))
+    assert len(store.events_for(engine, app_id)) == 1  # asked first: one press took it, note and all
+    at.button(key=f"delete_event_yes_{ended}").click()
+    at.run()
     assert not at.exception
     assert store.events_for(engine, app_id).empty
     assert any(t.startswith("Deleted: ") and "Rejected" in t for t in shown(at.toast))  # it went unsaid

@@ -169,8 +169,10 @@ def timeline(app: dict[str, Any], events: pd.DataFrame) -> None:
 
 
 def _event_actions(event, what: str) -> None:
-    """One small menu per step: correct its day, or delete it (opening the menu is the first of the
-    two steps a delete takes). Its inside is drawn only when opened."""
+    """One small menu per step: correct its day, or delete it (after a question: the step and its
+    note go at once, with no way back). Its inside is drawn only when opened."""
+    if st.session_state.pop(event_date.closing_key(event), False):  # its day just saved: closed again
+        st.session_state[f"ask_event_{event.id}"] = False
     with st.container(key=f"event_actions_{event.id}"):
         asking = st.popover(
             "",
@@ -179,14 +181,51 @@ def _event_actions(event, what: str) -> None:
             key=f"ask_event_{event.id}",
             on_change="rerun",
         )
+    was_open = f"ask_event_{event.id}__was_open"
+    just_opened, st.session_state[was_open] = asking.open and not st.session_state.get(was_open), asking.open
     if not asking.open:
+        st.session_state.pop(f"confirm_delete_event_{event.id}", None)  # closed: the question goes too
         return
     with asking:
         event_date.change(event, what)
-        if st.button("Delete this step", key=f"delete_event_{event.id}", icon=":material/delete:"):
-            app_store.delete_stage_event(state.engine(), event.id)
-            forms.flash(f"Deleted: {event_date.label(event)} — {what}.", in_view=True)  # it went unsaid
-            st.rerun()
+        if just_opened:  # the keyboard into the menu (it stayed on the ⋮ behind it); on the button,
+            # as the date box opens its calendar when focused, over the rest of the menu
+            focus.now(
+                event_date.save_key(event) if event_date.can_change(event) else f"delete_event_{event.id}"
+            )
+        _delete_step(event, what)
+
+
+def _ask(key: str) -> None:
+    st.session_state[key] = True
+
+
+def _delete_step(event, what: str) -> None:
+    asked = f"confirm_delete_event_{event.id}"
+    if not st.session_state.get(asked):
+        st.button(
+            "Delete this step…",
+            key=f"delete_event_{event.id}",
+            icon=":material/delete:",
+            on_click=_ask,
+            args=(asked,),
+        )
+        return
+    with_note = " with its note" if event.note else ""
+    st.warning(f"Delete “{what}” of {event_date.label(event)}{with_note}? This can't be undone.")
+    with st.container(horizontal=True):
+        yes = st.button(
+            "Delete", key=f"delete_event_yes_{event.id}", type="primary", icon=":material/delete:"
+        )
+        no = st.button("Keep it", key=f"delete_event_no_{event.id}")
+    if yes:
+        app_store.delete_stage_event(state.engine(), event.id)
+        st.session_state.pop(asked, None)
+        forms.flash(f"Deleted: {event_date.label(event)} — {what}.", in_view=True)  # it went unsaid
+        st.rerun()
+    if no:
+        st.session_state.pop(asked, None)
+        st.rerun()
 
 
 def edit(app: dict[str, Any]) -> None:

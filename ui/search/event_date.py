@@ -37,18 +37,39 @@ def fix(event) -> None:
                 st.rerun()
 
 
+def can_change(event) -> bool:
+    """A dated step's day is changed in its menu (an undated one has "Add the date" instead)."""
+    return bool(getattr(event, "date_known", True))
+
+
+def change_key(event) -> str:
+    return f"event_date_change_{event.id}"
+
+
+def save_key(event) -> str:
+    return f"event_date_change_save_{event.id}"
+
+
+def closing_key(event) -> str:
+    """Set when the day is saved: the menu it was changed in closes on the next run."""
+    return f"event_date_close_{event.id}"
+
+
 def change(event, what: str) -> None:
     """For a dated step, in its menu: correct its day (deleting and recording it again asked for
     everything twice). A step with no date has "Add the date" beside its label instead."""
-    if not getattr(event, "date_known", True):
+    if not can_change(event):
         return
-    day = forms.date_field(f"Date of “{what}”", f"event_date_change_{event.id}", event.occurred_on.date())
-    if st.button("Save the date", key=f"event_date_change_save_{event.id}", type="primary"):
+    # the box and its button on one line: the menu is short near the foot of the window
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        day = forms.date_field(f"Date of “{what}”", change_key(event), event.occurred_on.date())
+        save = st.button("Save the date", key=save_key(event), type="primary")
+    if save:
         try:
             app_store.set_event_date(state.engine(), int(event.id), day)
         except StoreError as exc:
             st.error(md(exc.message), icon=":material/error:")
         else:
             forms.flash(f"{what} is now dated {day:%d %b %Y}.", in_view=True)
+            st.session_state[closing_key(event)] = True
             st.rerun()
-    st.divider()
