@@ -221,7 +221,11 @@ def test_recording_a_rejection_asks_only_what_happened_and_the_pause(open_page, 
     assert at.button_group(key=_r(app_id, "stage_reached")).value == "interview"
     keys = {w.key for w in [*at.button_group, *at.text_input, *at.text_area, *at.date_input]}
     assert _r(app_id, "prepared") not in keys and _r(app_id, "lessons") not in keys  # reflection: later
-    at.button_group(key=_r(app_id, "stage_reached")).set_value("final")
+    at.button_group(key=_r(app_id, "stage_reached")).set_value("final").run()
+    # a press on the picked option, to confirm it, leaves it picked: it was unpicked, and the save
+    # then asked "How far did you get?"
+    at.button_group(key=_r(app_id, "stage_reached")).set_value(None).run()
+    assert at.button_group(key=_r(app_id, "stage_reached")).value == "final"
     at.button_group(key=_r(app_id, "news_via")).set_value("phone")
     at.button_group(key=_r(app_id, "mood")).set_value(2)
     at.text_input(key=_r(app_id, "mood_words")).set_value("Flat")

@@ -110,6 +110,21 @@ def _format(q: Question) -> Callable[[Any], str]:
     return str
 
 
+def _kept_chosen(k: str, on_change: Callable[[], None] | None) -> Callable[[], None]:
+    """A required choice stays chosen: a press on the picked option (to confirm it) unpicked it, and
+    the save then asked for an answer that had been there. Another option is still picked freely."""
+    if st.session_state.get(k) is not None:
+        st.session_state[f"{k}__kept"] = st.session_state[k]
+
+    def keep() -> None:
+        if st.session_state.get(k) is None and st.session_state.get(f"{k}__kept") is not None:
+            st.session_state[k] = st.session_state[f"{k}__kept"]
+        if on_change is not None:
+            on_change()
+
+    return keep
+
+
 def question(
     q: Question,
     prefix: str,
@@ -121,6 +136,8 @@ def question(
     k = key(prefix, q.id)
     label = q.prompt + (" *" if q.required else "")
     common = dict(key=k, on_change=on_change, help=q.help or None)
+    if q.required and q.kind in ("scale", "yesno", "single"):
+        common["on_change"] = _kept_chosen(k, on_change)
     if q.kind == "scale":
         low, high = q.scale_words
         if q.with_note:
