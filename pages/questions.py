@@ -74,8 +74,8 @@ if len(sheet) > TABLE_LIMIT:
 
 with st.expander("By category, weakest first"):
     st.caption(
-        "An average shows once a category has 5 rated answers: one hard question is a bad day, "
-        "not a weak spot. Until then, the questions above say it one by one."
+        "Each question counts with its latest rating, as in the table above. An average shows once a "
+        "category has 5 rated questions: one hard question is a bad day, not a weak spot."
     )
     st.dataframe(
         summary,
@@ -84,14 +84,14 @@ with st.expander("By category, weakest first"):
         column_config={
             "category": "Category",
             "asked": st.column_config.NumberColumn("Asked"),
-            "rated": st.column_config.NumberColumn("Rated", help="Answers you rated"),
-            # every time a question of the category was asked: not the table's latest ratings
+            "rated": st.column_config.NumberColumn("Rated", help="Questions you rated"),
+            # each question's latest rating, as the table above reads it
             "average_rating": st.column_config.ProgressColumn(
                 "Average rating",
                 min_value=0,  # from 1 a 1.0 drew an empty bar, read as nothing
                 max_value=5,
                 format="%.1f / 5",
-                help="Over every time a question of this category was asked, earlier answers too",
+                help="The average of each question's latest rating in this category",
             ),
         },
         placeholder="",

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from lib.core import vocab
+from lib.core.text import fold
 from lib.learn.claims import MIN_CASES
 from lib.reflect.rejection import looked_back
 
@@ -45,9 +46,11 @@ class LibraryFilter:
 
 
 def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
-    """Per category: questions asked, how many rated, the average rating; weakest first.
+    """Per category: times a question of it was asked, the questions rated, and the average of each
+    question's latest rating (as the prep sheet and Practise read a question: an answer given well
+    since counts, not the old one); weakest first.
 
-    An average is given only from MIN_CASES rated answers (one hard question is a bad day, not a
+    An average is given only from MIN_CASES rated questions (one hard question is a bad day, not a
     weak spot); categories with fewer come after, the most asked first.
     """
     columns = ["category", "asked", "rated", "average_rating"]
@@ -56,12 +59,16 @@ def category_summary(questions: pd.DataFrame) -> pd.DataFrame:
     frame = questions.assign(
         category=questions["category"].fillna(UNCATEGORISED),
         rating=pd.to_numeric(questions["rating"], errors="coerce"),
+        _same=questions["question"].fillna("").map(fold),
     )
-    summary = (
-        frame.groupby("category")
-        .agg(asked=("question", "size"), rated=("rating", "count"), average_rating=("rating", "mean"))
-        .reset_index()
-    )
+    asked = frame.groupby("category").size().rename("asked")
+    rated = frame.dropna(subset=["rating"])
+    if "occurred_on" in rated:
+        rated = rated.sort_values("occurred_on", kind="stable")
+    latest = rated.drop_duplicates(["category", "_same"], keep="last")
+    ratings = latest.groupby("category")["rating"].agg(rated="count", average_rating="mean")
+    summary = pd.concat([asked, ratings], axis=1).reset_index().rename(columns={"index": "category"})
+    summary["rated"] = summary["rated"].fillna(0).astype(int)
     summary["average_rating"] = summary["average_rating"].round(2).where(summary["rated"] >= MIN_CASES)
     return summary.sort_values(
         ["average_rating", "asked"], ascending=[True, False], na_position="last"

@@ -179,7 +179,7 @@ def question_library(
     summary, table, matching = timeline.library_view(questions, chosen, limit)
     columns = ["category", "question", "my_answer", "rating", "better_answer", "company", "occurred_on"]
     return {
-        "order": "weakest category first (an average only from 5 rated answers), then lowest rating",
+        "order": "weakest category first (the average of each question's latest rating, from 5 rated questions), then lowest rating",
         "categories": records(summary, ["category", "asked", "rated", "average_rating"]),
         "matching": int(matching),
         "questions": records(table, columns),

@@ -29,12 +29,37 @@ def _questions():
     )
 
 
+def _more_technical(ratings, start="2026-04-01"):
+    """Distinct technical questions, one a day from `start`, rated `ratings`."""
+    days = pd.date_range(start, periods=len(ratings))
+    return pd.DataFrame(
+        {
+            "category": "technical",
+            "question": [f"Technical {i}" for i in range(len(ratings))],
+            "my_answer": None,
+            "better_answer": None,
+            "rating": pd.array(ratings, dtype="Int64"),
+            "company": "Acme",
+            "occurred_on": days,
+        }
+    )
+
+
 def test_the_weakest_category_comes_first_and_unrated_ones_last():
-    rated = pd.concat([_questions()] + [_questions().iloc[[0, 1]]] * 2, ignore_index=True)  # technical: 6
+    rated = pd.concat([_questions(), _more_technical([3, 3, 3, 3])], ignore_index=True)  # technical: 6
     summary = category_summary(rated)
     assert summary["category"].tolist() == ["technical", "behavioural", "salary", "uncategorised"]
     assert summary["average_rating"].iloc[0] == 3.0 and summary["rated"].iloc[0] == 6
     assert summary["asked"].tolist() == [6, 1, 1, 1]
+
+
+def test_a_category_averages_each_questions_latest_rating():
+    """The prep sheet showed "salary" 5 / 5 (its latest) while the category said 2.9 (every asking)."""
+    again = _more_technical([5, 5, 5, 5, 5])
+    again["question"] = ["p-value", "SQL window", "Technical 2", "Technical 3", "Technical 4"]
+    summary = category_summary(pd.concat([_questions(), again], ignore_index=True)).set_index("category")
+    assert summary.loc["technical", ["asked", "rated"]].tolist() == [7, 5]  # asked 7 times, 5 questions
+    assert summary.loc["technical", "average_rating"] == 5.0  # p-value's 2 was answered well since
 
 
 def test_a_category_with_fewer_than_five_rated_answers_gets_no_average():
@@ -49,9 +74,15 @@ def test_questions_are_ordered_by_category_weakness_then_rating():
     _, table, matching = library_view(_questions(), LibraryFilter())
     assert matching == 5  # no category has five rated answers: each question by its own rating
     assert table["question"].tolist()[:3] == ["p-value", "Conflict story", "SQL window"]
-    weak_technical = pd.concat([_questions()] + [_questions().iloc[[1]]] * 4, ignore_index=True)
+    weak_technical = pd.concat([_questions(), _more_technical([2, 2, 2])], ignore_index=True)
     _, table, _ = library_view(weak_technical, LibraryFilter())  # technical: 5 rated, averaging 2.4
-    assert table["question"].tolist()[:6] == ["p-value"] * 5 + ["SQL window"]
+    assert table["question"].tolist()[:5] == [
+        "Technical 2",
+        "Technical 1",
+        "Technical 0",
+        "p-value",
+        "SQL window",
+    ]
 
 
 def test_search_looks_in_questions_and_answers_and_filters_combine():
