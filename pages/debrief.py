@@ -9,7 +9,7 @@ import streamlit as st
 from lib.reflect import questionnaires as qn
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import conflicts, focus, forms, layout, state
+from ui import conflicts, focus, forms, layout, params, state
 from ui.params import int_param
 from ui.reflect import debrief as parts
 from ui.reflect import debrief_start as start
@@ -27,6 +27,7 @@ interview, app_id, app = found["interview"], found["app_id"], found["app"]
 
 if app is None:
     start.choose_application(engine, missing=interview_id is not None or app_id is not None)
+params.pin("interview", interview_id) if interview else params.pin("id", app_id)
 
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"

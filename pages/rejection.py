@@ -6,7 +6,7 @@ Opens for an application (?id=) or a reflection (?reflection=), else asks which 
 
 import streamlit as st
 
-from ui import layout
+from ui import layout, params
 from ui.data import email_paste
 from ui.params import int_param
 from ui.reflect import mood, practice, rejection_flow, writing
@@ -20,6 +20,7 @@ if flow is None:
     email_paste.render("rejection")  # paste the "no": it finds the application and opens the pause
     layout.end_page()
 
+params.pin("reflection", flow.reflection["id"]) if flow.looking_back else params.pin("id", flow.app_id)
 st.title(flow.title)
 layout.demo_banner()
 if not flow.looking_back:
