@@ -124,3 +124,31 @@ def test_a_debrief_of_a_recorded_interview_adds_no_second_event(page, server):
     assert app_store.events_for(engine, interviewed)["kind"].tolist() == ["interview"]
     [debrief] = reflections.interviews_for(engine, interviewed)
     assert debrief["occurred_on"] == TODAY - dt.timedelta(days=4) and debrief["stage_event_id"] is not None
+
+
+def test_a_person_added_twice_is_opened_from_the_refusal(page, server):
+    """ "Open Priya Shah" under "already in your network" was a link to the page it was on: the
+    person did not open."""
+    from lib.core.models import ContactIn
+
+    engine = db.open_database(server.db_url)
+    priya = contact_store.add_contact(engine, ContactIn(name="Priya Shah", company="Contoso Health"))
+    goto(page, server, "network")
+    company = page.get_by_label("Company", exact=True)
+    company.fill("Contoso Health")
+    company.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Name *").fill("Priya Shah")
+    page.get_by_role("button", name="Add person").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Priya Shah is already in your network.")).to_be_visible()
+    page.get_by_role("button", name="Open Priya Shah").click()
+    wait_for_app(page)
+    assert f"contact={priya}" in page.url
+    expect(
+        page.get_by_role("button", name="Write to them")
+        .or_(page.get_by_role("link", name="Write to them"))
+        .first
+    ).to_be_visible()
+    expect(page.get_by_text("Priya Shah is already in your network.")).to_have_count(0)
+    assert len(contact_store.load_contacts(engine)) == 1

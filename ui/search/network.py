@@ -116,6 +116,15 @@ def contact_form(form: str, current: dict | None = None, submit: str = "Add pers
         st.rerun()
 
 
+def _open_duplicate(contact_id: int) -> None:
+    """The person the refused add matched, opened at the top (as a link from a next action does);
+    the refusal is done with, the words typed stay."""
+    st.query_params["contact"] = str(contact_id)
+    st.session_state.pop("network_link", None)  # "opened once": open it again, even if it was before
+    st.session_state.pop(DUPLICATE, None)
+    forms.clear_errors(ADD)
+
+
 def add_person() -> None:
     """The "Add a person" form: after a save it is empty again; the same person twice is refused
     with a link to the one already in the network (a double click adds one)."""
@@ -124,11 +133,14 @@ def add_person() -> None:
     new = contact_form(ADD)
     focus.show(ADD)
     if duplicate and new is None:
-        st.page_link(
-            "pages/network.py",
-            label=f"Open {md(duplicate['name'])}",
+        # a button, not a link to this page: such a link ran without writing the address, and the
+        # person did not open
+        st.button(
+            f"Open {md(duplicate['name'])}",
+            key="open_duplicate",
             icon=":material/person:",
-            query_params={"contact": str(duplicate["id"])},
+            on_click=_open_duplicate,
+            args=(int(duplicate["id"]),),
         )
     if new is None:
         return
