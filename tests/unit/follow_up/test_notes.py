@@ -240,3 +240,16 @@ def test_a_check_in_does_not_say_it_has_been_a_while():
     """Written 5 days after the last word, it said "It has been a while since we last spoke"."""
     body = notes.render_note("contact check-in", FULL).body
     assert "a while" not in body and "update from my side" in body
+
+
+def test_a_moment_ends_its_own_sentence_in_every_note_that_quotes_it(tmp_path):
+    """Keep the door open put it in brackets: "(one moment stayed with me: … dashboard.)"."""
+    context = {
+        "company": "Acme",
+        "role": "Analyst",
+        "positive_moment": "Priya walking me through the dashboard.",
+    }
+    for kind in ("keep the door open", "thank-you after interview"):
+        body = notes.render_note(kind, context, template_dir=tmp_path).body
+        assert "One moment stayed with me: Priya walking me through the dashboard." in body, kind
+        assert ".)" not in body
