@@ -37,7 +37,9 @@ def _save(app) -> None:
     st.rerun()
 
 
-last = st.session_state.get("last_added")
+# the last one saved, said above the form until this one is refused: "Saved: …" over "Nothing is
+# saved yet" read as a contradiction (it is still in the log, and Home)
+last = None if st.session_state.get(forms.errors_key(FORM)) else st.session_state.get("last_added")
 if not last:
     st.caption(
         "Log it the day you apply: the company, the role, and how you got in. Fields with * are required."

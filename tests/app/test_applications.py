@@ -334,6 +334,8 @@ def test_after_adding_an_application_the_form_is_empty_and_a_second_submit_adds_
     _widget(at.button, "Add application").click()
     at.run()
     assert "Company is required" in _errors(at)
+    # not "Saved: …" over "Nothing is saved yet": the last one's line waits for the next save
+    assert not any("Saved: Data Analyst at Acme." in s for s in shown(at.markdown))
     assert len(store.load_applications(db.open_database(app_env))) == 1
 
 
