@@ -722,6 +722,7 @@ def test_the_look_back_shows_what_the_debriefs_found_hard(open_page, seeded):
     assert not at.exception
     said = " ".join(shown(at.markdown))
     assert "From your debriefs of this application" in said
+    assert "Questions where you rated your answer 3 or lower:" in said  # not "found hard": a 3 is fair
     assert "Size the market for <b>bikes</b> — you rated your answer 2 / 5" in said  # as text
     assert "Why us?" not in said  # answered well: not a lesson
     assert "Ask for a minute to structure" in said

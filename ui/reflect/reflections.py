@@ -11,7 +11,7 @@ import streamlit as st
 from lib.core.db import Engine
 from lib.core.text import joined
 from lib.reflect import questionnaires as qn
-from lib.reflect.practice import prep_sheet
+from lib.reflect.practice import WEAK_AT, prep_sheet
 from lib.reflect.rejection import from_the_debriefs, looked_back
 from lib.reflect.timeline import LibraryFilter, library_options, library_view, timeline_items
 from lib.store import debriefs
@@ -154,7 +154,7 @@ def what_the_debriefs_said(application_id: int) -> None:
         st.markdown("**From your debriefs of this application**")
         if hard:
             st.markdown(
-                "Questions you found hard:\n"
+                f"Questions where you rated your answer {WEAK_AT} or lower:\n"
                 + "\n".join(f"- {md(q['question'])} — you rated your answer {q['rating']} / 5" for q in hard)
             )
         for said in differently:
