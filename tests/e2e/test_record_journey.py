@@ -151,4 +151,5 @@ def test_a_person_added_twice_is_opened_from_the_refusal(page, server):
         .first
     ).to_be_visible()
     expect(page.get_by_text("Priya Shah is already in your network.")).to_have_count(0)
-    assert len(contact_store.load_contacts(engine)) == 1
+    # one Priya (the module's server keeps the other tests' people)
+    assert contact_store.load_contacts(engine)["name"].tolist().count("Priya Shah") == 1
