@@ -27,7 +27,10 @@ interview, app_id, app = found["interview"], found["app_id"], found["app"]
 
 if app is None:
     start.choose_application(engine, missing=interview_id is not None or app_id is not None)
-params.pin("interview", interview_id) if interview else params.pin("id", app_id)
+if interview:  # the address says what is open: a link to this page itself left it bare
+    params.pin("interview", interview_id)
+else:
+    params.pin("id", app_id)
 
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"

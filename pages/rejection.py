@@ -20,7 +20,10 @@ if flow is None:
     email_paste.render("rejection")  # paste the "no": it finds the application and opens the pause
     layout.end_page()
 
-params.pin("reflection", flow.reflection["id"]) if flow.looking_back else params.pin("id", flow.app_id)
+if flow.looking_back:  # the address says what is open: a link to this page itself left it bare
+    params.pin("reflection", flow.reflection["id"])
+else:
+    params.pin("id", flow.app_id)
 st.title(flow.title)
 layout.demo_banner()
 if not flow.looking_back:

@@ -18,6 +18,7 @@ from lib.core import vocab
 from lib.core.text import joined
 from lib.reflect.banks import PROMPTS_KEY
 from lib.reflect.banks.rejection import REJECTION
+from lib.reflect.practice import WEAK_AT
 
 PAUSE_ENDS_AT = dt.time(18, 0)  # "until tomorrow" means tomorrow evening
 RECORD_FIELDS = ("stage_reached", "rejected_on", "news_via")
@@ -167,11 +168,9 @@ def look_back_label(pause: dict[str, Any], pauses: list[dict[str, Any]]) -> str:
 def from_the_debriefs(
     debriefs: list[dict[str, Any]], limit: int = 5
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """What this application's debriefs said, for the look back: the questions found hard (rated
+    """What this application's debriefs said, for the look back: the questions answered weakly (rated
     WEAK_AT or lower, weakest first, at most `limit`) and what the person said they would do
     differently. The look back asked "why wasn't I chosen?" with none of it in view."""
-    from lib.reflect.practice import WEAK_AT
-
     hard = [
         {"question": q["question"], "rating": int(q["rating"]), "category": q.get("category")}
         for d in debriefs
