@@ -9,7 +9,7 @@ import streamlit as st
 from lib.reflect import questionnaires as qn
 from lib.store import reflections as store
 from lib.store.base import StoreError
-from ui import conflicts, focus, forms, layout, params, state
+from ui import conflicts, focus, forms, layout, state
 from ui.params import int_param
 from ui.reflect import debrief as parts
 from ui.reflect import debrief_start as start
@@ -17,7 +17,6 @@ from ui.reflect import questionnaire, reflections
 from ui.text import clipped, md
 
 BANK = qn.INTERVIEW
-DEBRIEFED_KEY = "debrief_of_the_same_round"  # the debrief a new one of the same round should add to
 
 
 engine = state.engine()
@@ -27,10 +26,7 @@ interview, app_id, app = found["interview"], found["app_id"], found["app"]
 
 if app is None:
     start.choose_application(engine, missing=interview_id is not None or app_id is not None)
-if interview:  # the address says what is open: a link to this page itself left it bare
-    params.pin("interview", interview_id)
-else:
-    params.pin("id", app_id)
+start.pin_address(interview_id if interview else None, app_id)
 
 prefix = f"debrief_{interview_id}" if interview else f"debrief_new_{app_id}"
 draft_key = f"debrief:interview:{interview_id}" if interview else f"debrief:{app_id}:new"
@@ -59,7 +55,7 @@ def _save() -> None:
             store.save_interview(state.engine(), debrief, interview_id, draft_key=draft_key)
         except StoreError as exc:
             errors = forms.errors_from(exc)
-            st.session_state[DEBRIEFED_KEY] = getattr(exc, "interview_id", None)
+            st.session_state[start.DEBRIEFED_KEY] = getattr(exc, "interview_id", None)
     if errors:
         forms.set_errors(prefix, errors)
         st.rerun()
@@ -104,22 +100,7 @@ with format_col:
     questionnaire.question(BANK.by_id["format"], prefix, prefix, _save_draft)
 
 
-def _open_debrief(interview_id: int) -> None:
-    """This page, on the earlier debrief: its address says so (?interview=), so a reload or a
-    bookmark opens it again. A link to the page itself kept ?id= in the address bar."""
-    st.query_params.pop("id", None)  # other parameters (?data=demo) stay
-    st.query_params["interview"] = str(interview_id)
-
-
-same_round = st.session_state.get(DEBRIEFED_KEY)
-if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix), {}):
-    st.button(
-        "Open the debrief of that round",
-        icon=":material/edit_note:",
-        key="open_same_round",
-        on_click=_open_debrief,
-        args=(int(same_round),),
-    )
+start.offer_same_round(prefix)  # a second debrief of one round: open the first
 
 parts.people_block(prefix, prefix, contacts, _save_draft)
 parts.questions_block(prefix, prefix, _save_draft)

@@ -19,7 +19,7 @@ from lib.search.people import split_known
 from lib.store import applications as app_store
 from lib.store import reflections as store
 from lib.store import rounds as rounds_store
-from ui import layout, state
+from ui import forms, layout, params, state
 from ui.reflect import questionnaire, reflections
 from ui.reflect.debrief import (
     PERSON_FIELDS,
@@ -66,6 +66,28 @@ def _recorded_ending(engine, app_id: int) -> str | None:
 
 
 PICK_KEY = "debrief_pick"
+DEBRIEFED_KEY = "debrief_of_the_same_round"  # the debrief a new one of the same round should add to
+
+
+def pin_address(interview_id: int | None, app_id: int) -> None:
+    """The address says what is open (?interview= or ?id=): a link to this page itself left it bare."""
+    if interview_id is not None:
+        params.pin("interview", interview_id)
+    else:
+        params.pin("id", app_id)
+
+
+def offer_same_round(prefix: str) -> None:
+    """Beside "you debriefed this round already": a way to the first debrief, to add to it."""
+    same_round = st.session_state.get(DEBRIEFED_KEY)
+    if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix), {}):
+        st.button(
+            "Open the debrief of that round",
+            icon=":material/edit_note:",
+            key="open_same_round",
+            on_click=params.pin,  # the address names the earlier debrief: a reload opens it again
+            args=("interview", int(same_round)),
+        )
 
 
 def choose_application(engine, missing: bool) -> None:
