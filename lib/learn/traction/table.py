@@ -94,7 +94,8 @@ def end_states(
         found["days_silent"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
     else:
         found["days_silent"] = (pd.Timestamp(today) - silent_since).dt.days.astype("Float64")
-    still_open = (frame["outcome"] == vocab.OPEN) & (frame["furthest_stage"] != "accepted")
+    # an offer waits on the person's answer, not the employer's: never ghosted by silence
+    still_open = (frame["outcome"] == vocab.OPEN) & ~frame["furthest_stage"].isin(("offer", "accepted"))
     silent_too_long = (found["days_silent"] >= ghost_days).fillna(False).astype(bool)
     found["ghosted"] = (frame["outcome"] == "ghosted") | (still_open & silent_too_long)
     found["end_state"] = np.select(
@@ -111,7 +112,7 @@ def end_states(
 # - response: the employer answered in any way: a screen or later stage, or a rejection. The first
 #   such event is the first response; days to first response count from the application date.
 # - traction: furthest stage is interview or later.
-# - ghosted: recorded as ghosted, or still open (not accepted) with no employer event for
+# - ghosted: recorded as ghosted, or still open (no offer, not accepted) with no employer event for
 #   `ghost_days` days or more (counted from the last employer event, else from the application).
 #   At exactly `ghost_days` days of silence an application counts as ghosted.
 # - end state: how the application ends up: rejected, ghosted, withdrawn, declined, accepted, or

@@ -145,6 +145,16 @@ def test_a_recorded_ghosting_or_an_accepted_offer_is_never_counted_as_silence():
     assert table.loc[2, "end_state"] == "accepted" and not table.loc[2, "ghosted"]
 
 
+def test_an_offer_waiting_for_an_answer_is_never_ghosted_however_long_ago_it_came():
+    # the answer is the person's to give: silence since an offer is not the employer's silence
+    apps = _apps(
+        (1, "Acme", "Analyst", "referral", "2025-01-01"), (2, "Beta", "Analyst", "referral", "2025-01-01")
+    )
+    table = _table(apps, _events((1, "offer", "2025-01-20"), (2, "final", "2025-01-20")), ghost_days=30)
+    assert table.loc[1, "end_state"] == "open" and not table.loc[1, "ghosted"]
+    assert table.loc[2, "end_state"] == "ghosted"
+
+
 def test_events_out_of_order_and_missing_dates_give_the_same_answer():
     apps = _apps((1, "Acme", "Analyst", "referral", "2026-01-01"), (2, "Beta", "Analyst", "other", None))
     events = _events((1, "interview", "2026-01-20"), (1, "screen", "2026-01-10"), (2, "screen", None))
