@@ -101,3 +101,14 @@ def test_renaming_the_application_email_changes_what_the_other_rows_of_its_compa
     edited.loc[1, "company"] = " Initech"
     again = rematched(edited, messages, LOG, LABELS)
     assert again["why"].iloc[0].startswith("A new application: it is dated the day of this email")
+
+
+def test_a_guess_says_so_first_and_keeps_saying_it_when_matched_again():
+    # an unticked row with only a sentence for its Why read as a mistake, not as a doubt
+    table, messages = _review("Data Analyst")
+    messages[0]["guess"] = True
+    shown = rematched(table.assign(role="IT Support Analyst"), messages, LOG, LABELS)
+    assert shown["why"].iloc[0].startswith("A guess, so not ticked: tick it if it's right. Matched to")
+    messages[0]["guess"] = False
+    shown = rematched(table.assign(role="Data Analyst"), messages, LOG, LABELS)
+    assert shown["why"].iloc[0].startswith("Matched to")

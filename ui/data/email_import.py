@@ -51,7 +51,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     for scan in scans:
         for r in scan.readings:
             before = r.email.message_id in recorded
-            why = _why(r.kind, r.company, r.application_id, r.date, before, receipts, r.reason)
+            why = _why(r.kind, r.company, r.application_id, r.date, before, receipts, r.reason, r.confident)
             rows.append(
                 {
                     # no day: typed first; recorded before: nothing to add
@@ -83,6 +83,7 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
                     "role": r.role or "",
                     "before": before,
                     "reason": r.reason,  # the match's own words, for the Why matched again
+                    "guess": not r.confident,  # the reading's own doubt, said first in the Why
                     # "Accept all confident ones" leaves an undated one unticked too
                     "confident": bool(r.confident and r.company and r.date and not before),
                 }
@@ -90,12 +91,15 @@ def _rows(scans: list[FileScan], recorded: set[str]) -> tuple[pd.DataFrame, list
     return pd.DataFrame(rows, columns=COLUMNS), messages
 
 
-def _why(kind, company, application_id, day, before: bool, receipts: set[str], reason: str) -> str:
-    """The review table's "Why": what the person must know first (no day; a new application dated
-    by the email), then the reason, which is what a long line loses."""
+def _why(
+    kind, company, application_id, day, before: bool, receipts: set[str], reason: str, confident: bool = True
+) -> str:
+    """The review table's "Why": what the person must know first (a guess, left unticked; no day; a
+    new application dated by the email), then the reason, which is what a long line loses."""
     if before:
         return "Recorded before: importing it again adds nothing."
-    said = "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
+    said = "" if confident else "A guess, so not ticked: tick it if it's right. "
+    said += "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
     starts_one = not application_id and (company or "").strip().casefold() not in receipts
     if starts_one and kind != "application":  # the day is said, and can be typed
         said += NEW_APPLICATION_DAY.strip() + " "
@@ -182,6 +186,7 @@ def rematched(
             message.get("before", False),
             receipts,
             message.get("reason", ""),
+            not message.get("guess", False),
         )
         table.iloc[i, table.columns.get_loc("why")] = why
     return table

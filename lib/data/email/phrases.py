@@ -210,7 +210,7 @@ OUTREACH = _any(
 )
 OWN_APPLICATION = _any(
     r"\byour (?:application|candidacy|interview|submission)\b|\byou applied\b|\bapplied for\b|"
-    r"\bapplying (?:for|to)\b|\bthe role you\b",
+    r"\bapplying (?:for|to)\b|\bthe role you\b|\byour interest in (?:the|our|this|joining)\b",
     r"\b(?:ihre|deine|ihrer|deiner) bewerbung|\bbeworben\b|\b(?:votre|ta) candidature|\bpostulé|"
     r"\b(?:tu|su) (?:candidatura|solicitud|postulación)|\bpostulaste|\b(?:je|jouw|uw) sollicitatie|"
     r"\bgesolliciteerd",

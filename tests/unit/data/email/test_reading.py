@@ -179,3 +179,15 @@ def test_an_outlook_copy_starting_with_from_takes_its_day_from_sent():
     )
     email = from_pasted(pasted, dt.date(2026, 12, 5))
     assert email.date == dt.date(2026, 12, 3) and email.subject == "Your application"
+
+
+def test_an_invitation_that_thanks_you_for_your_interest_in_the_role_is_a_confident_interview():
+    # "your interest in the ... position" is the person's own application as surely as "your application"
+    body = (
+        "Thanks again for your interest in the Data Analyst position at Acme. We were impressed with "
+        "your background and would like to invite you to an interview with our analytics team."
+    )
+    reading = understand(
+        from_pasted(f"From: Priya <priya@acme.com>\nSubject: Interview invitation\n\n{body}")
+    )
+    assert reading.kind == "interview" and reading.confident
