@@ -16,9 +16,11 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from lib.core import db
+from lib.core.text import plural
 from lib.data import backup, export
 from lib.data.email.scan import mailbox_file
 from lib.data.importers import import_files
@@ -28,11 +30,17 @@ def _url(path: str | None) -> str:
     return f"sqlite:///{Path(path).expanduser().resolve()}" if path else db.database_url()
 
 
+def _database_exists(url: str) -> bool:
+    """Whether the SQLite file `url` names is there (an in-memory or other database counts as there)."""
+    prefix = "sqlite:///"
+    return not url.startswith(prefix) or url == f"{prefix}:memory:" or Path(url[len(prefix) :]).exists()
+
+
 def _print_import(result: dict) -> None:
     verb = "Would add" if result.get("dry_run") else "Added"
     for entry in result["files"]:
         print(
-            f"{entry['path']} ({entry['format']}): {entry['rows']} rows, {entry['imported']} to add, "
+            f"{entry['path']} ({entry['format']}): {plural(entry['rows'], 'row')}, {entry['imported']} to add, "
             f"{entry['duplicates']} duplicates, {len(entry['errors'])} with errors"
         )
         for key, count in entry["skipped"].items():
@@ -57,11 +65,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     if missing:
         print(f"No such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    engine = db.open_database(_url(args.db))
-    try:
-        result = import_files(args.files, engine, dry_run=args.dry_run)
-    finally:
-        engine.dispose()
+    url = _url(args.db)
+    with tempfile.TemporaryDirectory(prefix="rebound-dry-run-") as scratch:
+        if args.dry_run and not _database_exists(url):  # a dry run writes nothing, not even a new file
+            url = f"sqlite:///{Path(scratch) / 'empty.db'}"
+        engine = db.open_database(url)
+        try:
+            result = import_files(args.files, engine, dry_run=args.dry_run)
+        finally:
+            engine.dispose()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, default=str))
     else:
@@ -201,8 +213,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description="Rebound's data on the command line.")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    imp = commands.add_parser("import", help="import LinkedIn exports (.zip or CSVs) and spreadsheet CSVs")
-    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp = commands.add_parser(
+        "import", help="import LinkedIn exports (.zip or CSVs), spreadsheet CSVs and mail (.eml, .mbox, .msg)"
+    )
+    imp.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a LinkedIn .zip or CSV, a tracker's CSV, or a mail file (.eml, .mbox, .msg)",
+    )
     imp.add_argument(
         "--db", metavar="PATH", help="the database file (default: REBOUND_DATABASE_URL or data/rebound.db)"
     )

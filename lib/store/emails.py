@@ -51,6 +51,7 @@ class Recorded:
     stage_events: int = 0
     emails: int = 0
     duplicates: int = 0
+    companies: int = 0  # new to the log
     application_ids: dict[str, int] = field(default_factory=dict)  # message_id -> application
     errors: dict[str, str] = field(default_factory=dict)  # message_id -> why it was not recorded
 
@@ -206,33 +207,51 @@ def _day_or_last(day: dt.date | None) -> dt.date:
     return dt.date.max if day is None or pd.isna(day) else day
 
 
-def record(engine: Engine, items: list[EmailRecord]) -> Recorded:
+class _DryRun(Exception):
+    """Raised at the end of a dry run: the transaction rolls back, its counts stay."""
+
+
+def record(engine: Engine, items: list[EmailRecord], dry_run: bool = False) -> Recorded:
     """Record accepted emails in one transaction, oldest first. Emails whose event contradicts
-    the history are left out and reported in `errors` (the rest are still recorded)."""
+    the history are left out and reported in `errors` (the rest are still recorded). A dry run
+    does all of it and rolls back, so it counts what a real one would add."""
     result = Recorded()
-    with db.transaction(engine) as connection:
-        known = (
-            set(
-                connection.execute(
-                    sa.select(M.c.message_id).where(M.c.message_id.in_([i.message_id for i in items]))
-                ).scalars()
-            )
-            if items
-            else set()
-        )
-        created: dict = {}
-        order = {"application": 0, "interview": 1, "offer": 2, "rejection": 3}
-        # an email with no day sorts last, and is refused there (`_check_days`)
-        for item in sorted(items, key=lambda i: (_day_or_last(i.date), order.get(i.kind, 1), i.message_id)):
-            if item.message_id in known:
-                result.duplicates += 1
-                continue
-            known.add(item.message_id)
-            try:
-                _record_one(connection, item, created, result)
-            except StoreError as exc:
-                result.errors[item.message_id] = exc.message
+    try:
+        with db.transaction(engine) as connection:
+            _record_all(connection, items, result)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     return result
+
+
+def _record_all(connection: Connection, items: list[EmailRecord], result: Recorded) -> None:
+    companies_before = connection.execute(sa.select(sa.func.count()).select_from(C)).scalar_one()
+    known = (
+        set(
+            connection.execute(
+                sa.select(M.c.message_id).where(M.c.message_id.in_([i.message_id for i in items]))
+            ).scalars()
+        )
+        if items
+        else set()
+    )
+    created: dict = {}
+    order = {"application": 0, "interview": 1, "offer": 2, "rejection": 3}
+    # an email with no day sorts last, and is refused there (`_check_days`)
+    for item in sorted(items, key=lambda i: (_day_or_last(i.date), order.get(i.kind, 1), i.message_id)):
+        if item.message_id in known:
+            result.duplicates += 1
+            continue
+        known.add(item.message_id)
+        try:
+            _record_one(connection, item, created, result)
+        except StoreError as exc:
+            result.errors[item.message_id] = exc.message
+    result.companies = (
+        connection.execute(sa.select(sa.func.count()).select_from(C)).scalar_one() - companies_before
+    )
 
 
 def emails_for(engine: Engine, application_id: int) -> pd.DataFrame:

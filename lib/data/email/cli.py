@@ -48,9 +48,10 @@ def import_mail(paths: list[str | Path], engine: Engine, dry_run: bool = False) 
         already = store.kept_ids(engine, [r.email.message_id for r in scan.readings])
         fresh = [r for r in confident if r.email.message_id not in already]
         recorded = None
-        if not dry_run and fresh:
-            recorded = store.record(engine, [to_record(r) for r in fresh])
-            log = store.match_log(engine)
+        if fresh:  # a dry run records and rolls back: it says what a real run would add
+            recorded = store.record(engine, [to_record(r) for r in fresh], dry_run=dry_run)
+            if not dry_run:
+                log = store.match_log(engine)
         by_id = {r.email.message_id: r for r in scan.readings}
         emails = []
         for message_id in scan.message_ids:
@@ -69,7 +70,7 @@ def import_mail(paths: list[str | Path], engine: Engine, dry_run: bool = False) 
                 )
                 continue
             app_id = reading.application_id
-            if recorded is not None:
+            if recorded is not None and not dry_run:
                 app_id = recorded.application_ids.get(message_id, app_id)
             emails.append(
                 {
@@ -94,7 +95,7 @@ def import_mail(paths: list[str | Path], engine: Engine, dry_run: bool = False) 
                 "path": str(path),
                 "format": "email",
                 "rows": scan.rows,
-                "imported": recorded.emails if recorded else (0 if not dry_run else len(fresh)),
+                "imported": recorded.emails if recorded else 0,
                 "duplicates": len([r for r in confident if r.email.message_id in already])
                 + (recorded.duplicates if recorded else 0),
                 "skipped": {
@@ -108,6 +109,7 @@ def import_mail(paths: list[str | Path], engine: Engine, dry_run: bool = False) 
                 "counts": {
                     "applications": recorded.applications if recorded else 0,
                     "stage_events": recorded.stage_events if recorded else 0,
+                    "companies": recorded.companies if recorded else 0,
                 },
             }
         )

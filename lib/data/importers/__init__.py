@@ -306,6 +306,7 @@ def import_files(paths: Sequence[str | Path], engine: Engine, dry_run: bool = Fa
         result["files"].append(entry)
         result["imported"]["applications"] += counts["applications"]
         result["imported"]["stage_events"] += counts["stage_events"]
+        result["imported"]["companies"] += counts["companies"]
         result["duplicates_skipped"] += entry["duplicates"]
     result["dry_run"] = dry_run
     return result

@@ -33,11 +33,17 @@ def test_a_mailbox_import_reports_every_message_and_records_the_job_ones(tmp_pat
     assert entry["format"] == "email" and entry["rows"] == 4 and entry["imported"] == 2
     assert all(set(e) == KEYS for e in entry["emails"])
     assert [e["kind"] for e in entry["emails"]] == ["application", "rejection", "other", "other"]
-    assert not db.exists() or _run(capsys, mbox, "--db", db, "--dry-run")["imported"]["applications"] == 0
+    # a dry run counts what a real one adds, and writes nothing, not even the database file
+    assert dry["imported"]["applications"] == 1 and dry["imported"]["companies"] == 1
+    assert dry["imported"]["stage_events"] >= 1 and not db.exists()
 
     done = _run(capsys, mbox, "--db", db)
     emails = done["files"][0]["emails"]
     assert done["files"][0]["imported"] == 2 and done["imported"]["applications"] == 1
+    assert {k: done["imported"][k] for k in ("applications", "stage_events", "companies")} == {
+        k: dry["imported"][k] for k in ("applications", "stage_events", "companies")
+    }
+    assert _run(capsys, mbox, "--db", db, "--dry-run")["imported"]["applications"] == 0  # all there now
     assert emails[0]["application_id"] == emails[1]["application_id"] is not None
     assert emails[1]["stage"] == "interview" and emails[2]["application_id"] is None
 
