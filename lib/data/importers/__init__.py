@@ -167,12 +167,16 @@ def parse_bytes(
     user's corrections for a spreadsheet; without them, the guesses are used."""
     if len(data) > MAX_FILE:
         return [_failed(name, "file", _too_large(len(data)))]
+    if padding := binary.nul_padding(data):  # read as the text before it, and said
+        data = data[: len(data) - padding]
     if (why := binary.refusal(name, data)) is not None:
         return [_failed(name, "not-text", why)]
     if data[:4] not in (b"PK\x03\x04", b"PK\x05\x06") and (lines := data.count(b"\n")) > MAX_LINES:
         return [_failed(name, "file", _too_long(lines))]  # counted at C speed, before any is read
     with paused_gc():
         parsed = _parse(name, data, mapping, status_map)
+        for each in parsed if padding else ():
+            each.notices.append(binary.padding_notice(padding))
         archive = in_archive or data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
         return parsed if archive else [_said_when_empty(p) for p in parsed]
 

@@ -58,7 +58,30 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _WEAK = (b"MZ", b"BZh")  # a CSV could begin so ("MZ Bank,…"): these only with odd bytes after them
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office files: .xls, .doc
+_SQLITE = b"SQLite format 3\x00"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a zip (.xlsx, .numbers and .docx are zips too), an empty one
+
+
+MIN_PADDING = 16  # NUL bytes in a row at the end: padding, not a UTF-16 text's own last byte
+
+
+def nul_padding(data: bytes) -> int:
+    """How many NUL bytes end `data` as padding (a crash or a sync can leave a file so), 0 when
+    they don't: too few to be padding, or a text whose characters hold NULs of their own (UTF-16)."""
+    if data.startswith((*_ZIP, _SQLITE, _OLE, *(magic for magic, _ in _MAGIC))):
+        return 0  # a known kind of file, said as such
+    text = data.rstrip(b"\x00")
+    padding = len(data) - len(text)
+    if padding < MIN_PADDING or not text or b"\x00" in text[:HEAD]:
+        return 0
+    return padding
+
+
+def padding_notice(padding: int) -> str:
+    return (
+        f"The file ended in {padding:,} empty (NUL) bytes, as a crash or a sync can leave a file: "
+        "they were left out and the rows before them read."
+    )
 
 
 def refusal(name: str, data: bytes) -> str | None:
@@ -66,7 +89,7 @@ def refusal(name: str, data: bytes) -> str | None:
     head = data[:HEAD]
     if head.startswith(_ZIP):
         return _package(name, data)
-    if head.startswith(b"SQLite format 3\x00"):
+    if head.startswith(_SQLITE):
         return BACKUP
     if head.startswith(_OLE):
         if name.casefold().endswith(".xls"):

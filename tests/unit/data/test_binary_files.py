@@ -138,6 +138,18 @@ def test_a_few_nul_characters_are_still_read_and_reported_row_by_row():
     assert list(files[0].applications["company"]) == ["Acme", "Beta"]
 
 
+def test_a_file_padded_with_nul_bytes_at_the_end_is_read_and_the_padding_said():
+    # a crash or a sync can leave a good CSV followed by kilobytes of NULs: it was refused as binary
+    files = parse_bytes("padded.csv", CSV.encode() + b"\x00" * 4096)
+    assert files[0].format == "spreadsheet" and not files[0].errors
+    assert list(files[0].applications["company"]) == ["Acme", "Béta"]
+    assert any("4,096 empty (NUL) bytes" in n for n in files[0].notices)
+    # a UTF-16 text keeps its own NULs: no padding is cut from it
+    utf16 = CSV.encode("utf-16") + b"\x00" * 32
+    assert binary.nul_padding(utf16) == 0
+    assert binary.nul_padding(CSV.encode() + b"\x00" * 3) == 0  # a stray few: read row by row
+
+
 def test_every_fixture_the_importers_know_is_still_text():
     for path in sorted(FIXTURES.iterdir()):
         assert binary.refusal(path.name, path.read_bytes()) is None, path.name
