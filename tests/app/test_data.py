@@ -54,6 +54,8 @@ def test_with_nothing_uploaded_the_page_says_what_to_do(open_page):
     assert [t.label for t in at.tabs] == ["Import", "Emails", "Export", "Backup & restore", "Delete all"]
     assert at.file_uploader[0].label.startswith("LinkedIn archive")
     assert any("Drop one or more files" in c.value for c in at.caption)
+    # the upload stops at 20 MB: the way past it is said before anyone hits it
+    assert any("python -m lib import FILE" in c.value for c in at.caption)
 
 
 def test_an_uploaded_spreadsheet_shows_its_guessed_mapping_and_a_preview(open_page):

@@ -49,6 +49,12 @@ FORMAT_LABELS = {
 }
 SPREADSHEETS = {"spreadsheet", "simplify", "stage-history", "rebound"}
 
+# the app takes files up to server.maxUploadSize (20 MB); the command line up to MAX_FILE
+BIGGER_FILES = (
+    "A file over 20 MB (Streamlit says “File must be 20.0MB or smaller”) imports from a terminal, "
+    "up to 64 MB: `python -m lib import FILE` in the Rebound folder."
+)
+
 
 @st.cache_data(max_entries=4, show_spinner="Reading the file…")  # each holds a whole file's rows
 def _parse(
@@ -428,7 +434,8 @@ def render() -> None:
     if not uploads:
         st.caption(
             "Drop one or more files. You will see what each holds, correct how its columns are read, "
-            f"and preview what will be added before anything is written. {problems.ACCEPTED}"
+            f"and preview what will be added before anything is written. {problems.ACCEPTED} "
+            f"{BIGGER_FILES}"
         )
         return
     top = st.container()  # the summary and the import button, above the per-file details
