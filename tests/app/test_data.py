@@ -184,6 +184,8 @@ def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, 
     at = _upload(at, "tracker.csv")
     assert _metric(at, "Duplicates skipped") == "5"
     assert at.button(key="import_go").disabled
+    said = " ".join(shown(at.success))
+    assert "Everything this file holds is in your log already" in said and "again adds nothing" in said
 
 
 def test_the_demo_never_takes_an_import(open_page):

@@ -210,6 +210,14 @@ def _summary(files: list[ParsedFile], plan: import_store.ImportPlan) -> None:
         f"{found.problems:,}",
         help=f"{problems.in_words(found) or 'None'}: listed below with their line, field and what happens.",
     )
+    adds = counts["applications"] + counts["contacts"] + counts["saved_jobs"] + counts["stage_events"]
+    if not adds and plan.duplicates_skipped:  # a number and a greyed button said it only by implication
+        st.success(
+            f"Everything {'this file holds' if len(files) == 1 else 'these files hold'} is in your log "
+            f"already{', the problems below aside' if found.problems else ''}: importing "
+            f"{'it' if len(files) == 1 else 'them'} again adds nothing.",
+            icon=":material/done_all:",
+        )
     said: dict[str, list[str]] = {}  # a notice true of several files is said once, naming them
     for f, adds in zip(files, plan.added):
         for notice in f.notices if adds else ():  # how rows are saved: moot when none will be
