@@ -134,7 +134,9 @@ CHANNEL_PHRASES = {
     "job board": "job boards",
     "company site": "company sites",
     "career fair": "career fairs",
-    "other": "the “other” channel",  # a name, not "channels other than …"
+    # a name, not "channels other than …"; and an import with no channel column files its rows
+    # there, so it says what it may hold
+    "other": "the “other” channel (anything else, or not said)",
 }
 
 TABLE_COLUMNS = [

@@ -357,7 +357,9 @@ def test_the_channel_called_other_is_named_as_a_channel_in_the_strongest_sentenc
     apps = _apps(*_many(10, channel="other"), *_many(10, channel="job board", start=11))
     events = _events(*[(i, "interview", "2026-01-20") for i in range(1, 10)])
     sentence = traction.strongest_claim(traction.traction_table(apps, events, TODAY)).text
-    assert sentence.startswith("Traction is strongest through the “other” channel: 9 of 10 applications")
+    assert sentence.startswith(
+        "Traction is strongest through the “other” channel (anything else, or not said): 9 of 10 applications"
+    )
     assert sentence.endswith("against the one other channel with 5 applications or more.")
 
 
