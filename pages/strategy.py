@@ -63,6 +63,7 @@ def _review() -> None:
         with st.container(border=True):
             st.markdown("**Am I on track**")
             sections.on_track(found["on_track"], insights_data.chart_specs(today, only=("on_track",)))
+            plan_form.plan_beside_goal(settings["weekly_goal"], today)
         for key in ("traction", "comfort", "nos", "motivation", "targets"):
             with st.container(border=True):
                 st.markdown(f"**{found[key].title}**")

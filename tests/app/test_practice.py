@@ -314,3 +314,15 @@ def test_a_plan_saved_for_next_week_is_shown_as_next_weeks_plan(open_page, engin
     assert f"**Your plan for next week** (from the week of {next_monday:%d %b})" in shown_now
     assert "6 applications a week" in " ".join(t.value for t in at.text)
     assert any("is saved" in t.value for t in at.toast)  # in view by the button pressed
+
+
+def test_the_plan_starts_at_the_weekly_goal_and_a_plan_asking_more_is_said_beside_the_goal(open_page, engine):
+    # a plan of 6 beside "the weekly goal of 5" on the same page read as two goals that disagree
+    at = _plan_page(open_page)
+    assert at.number_input(key="week_plan_applications").value == 5  # the goal, not 0
+    at.number_input(key="week_plan_applications").set_value(6)
+    at.button(key="FormSubmitter:week_plan-Save my plan").click().run()
+    again = open_page("pages/strategy.py")
+    said = " ".join(c.value for c in again.caption)
+    assert "This week's plan says 6 applications, and Home counts this week against it" in said
+    assert "the goal here (5 a week) is the standing one" in said

@@ -161,7 +161,7 @@ def plan_form(targets: list[str]) -> None:
         # without a word; out of range, the plan's own check says so beside the box
         whole_number_input(
             "Applications I'll send",
-            0,
+            state.settings()["weekly_goal"],  # the goal you set, to keep or change for this week
             f"{PLAN}_applications",
             where=count_col,
             help=f"From 0 to {wp.MAX_APPLICATIONS}.",
@@ -173,7 +173,7 @@ def plan_form(targets: list[str]) -> None:
         st.multiselect(
             "Role families", families, key=f"{PLAN}_families", accept_new_options=True, select_all=False
         )
-        st.multiselect("Channels", vocab.CHANNELS, key=f"{PLAN}_channels")
+        st.multiselect("Channels", vocab.CHANNELS, key=f"{PLAN}_channels", select_all=False)
         st.markdown("**When** — day and time slots for your search (they show on Home and in your calendar)")
         for i in range(SLOT_ROWS):
             day, at, minutes, what = st.columns([2, 1, 1, 3])
@@ -238,6 +238,17 @@ def plan_form(targets: list[str]) -> None:
             on_click=_save_plan,
         )
     _current(today)
+
+
+def plan_beside_goal(goal: int, today: dt.date) -> None:
+    """Said under "Am I on track" when this week's plan asks another number than the standing goal:
+    Home counts the week against the plan, and the two numbers read as a contradiction."""
+    now = wp.plan_for(shared.plans(), today)
+    if now is not None and int(now["applications"]) != goal:
+        st.caption(
+            f"This week's plan says {int(now['applications'])} applications, and Home counts this week "
+            f"against it; the goal here ({goal} a week) is the standing one, set in a review or in Settings."
+        )
 
 
 def _current(today: dt.date) -> None:
