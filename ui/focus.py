@@ -57,6 +57,47 @@ def now(widget_key: str) -> None:
         _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": widget_key}, height=0)
 
 
+_ERROR_JS = """
+export default function () {
+  // the first field note of a refused save, and the field just before it: a note is drawn under its
+  // field, so the last control before it in the page is the one to correct
+  const controls = '[role=spinbutton], input:not([type=hidden]):not([tabindex="-1"]), textarea, ' +
+    '[role=radio], [role=combobox], button';
+  const deadline = Date.now() + 5000;
+  const focus = () => {
+    const note = document.querySelector('[data-testid="stMain"] [class*="st-key-rebound_field_error_"]');
+    if (!note) {
+      if (Date.now() < deadline) setTimeout(focus, 50);
+      return;
+    }
+    let field = null;
+    for (const el of document.querySelectorAll(`[data-testid="stMain"] :is(${controls})`)) {
+      if (!(note.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING)) break;
+      if (el.offsetParent !== null && !el.disabled) field = el;
+    }
+    // a number box's + and - come after its input: the input is the field
+    const box = field && field.tagName === "BUTTON" && field.closest('[data-testid="stElementContainer"]');
+    const typed = box && box.querySelector('input:not([tabindex="-1"]), textarea, [role=spinbutton]');
+    if (typed) field = typed;
+    // a row of choices: its picked one, else its first
+    const group = field && field.closest('[role=radiogroup]');
+    if (group) field = group.querySelector('[role=radio][aria-checked=true]') || group.querySelector('[role=radio]');
+    if (field) field.focus();
+  };
+  focus();
+}
+"""
+
+_error_focuser = st.components.v2.component("rebound_focus_first_error", js=_ERROR_JS)
+
+
+def first_error() -> None:
+    """Put the cursor in the field of the first note a refused save drew (it stayed in the page's
+    body: a keyboard user began again from the top to find what to correct)."""
+    with st.sidebar:
+        _error_focuser(key=f"rebound_error_{uuid.uuid4().hex[:8]}", height=0)
+
+
 _TOP_JS = """
 export default function () {
   // the page's own scroll box, and the window's: which one scrolls depends on the layout

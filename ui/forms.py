@@ -105,11 +105,17 @@ def errors_key(form: str) -> str:
 
 def set_errors(form: str, errors: dict[str, str]) -> None:
     st.session_state[errors_key(form)] = errors
+    st.session_state[_focus_error_key(form)] = True  # the first note drawn takes the cursor
     _pop_all(KEPT)  # the last save's "saved" beside this one's error would say the opposite
+
+
+def _focus_error_key(form: str) -> str:
+    return f"{form}__focus_error"
 
 
 def clear_errors(form: str) -> None:
     st.session_state.pop(errors_key(form), None)
+    st.session_state.pop(_focus_error_key(form), None)
 
 
 def errors_from(exc: Exception) -> dict[str, str]:
@@ -152,13 +158,20 @@ def date_field(label: str, key: str, value: dt.date | str | None, *, where=None,
 
 
 def field_error(
-    form: str, field: str, label: str | None = None, unanswered: str | None = None, answered: bool = False
+    form: str,
+    field: str,
+    label: str | None = None,
+    unanswered: str | None = None,
+    answered: bool = False,
+    focus_on: str | None = None,
 ) -> None:
     """Draw the error for `field` (if any) right where it is called: under its widget.
 
     `unanswered` replaces "… is required" (a question is asked in words other than its label).
     `answered`: the field has a value now, so a "required" error from the last save is gone (it
-    stayed under the filled box until the next save)."""
+    stayed under the filled box until the next save). The first note of a refused save takes the
+    cursor to the field just above it, or to `focus_on` (a widget key) where the note is drawn
+    away from its field."""
     errors = st.session_state.get(errors_key(form), {})
     message = errors.get(field)
     if message and answered and message in ("is required", unanswered, CHOOSE_COMPANY):
@@ -169,7 +182,16 @@ def field_error(
             message = unanswered
         elif message[0].islower():  # a validator's fragment ("is required"): say which field
             message = f"{label or field.replace('_', ' ').capitalize()} {message}"
-        st.error(md(message), icon=":material/error:")  # it can quote what was typed: as text
+        # keyed, so the page can find the first note and the field above it
+        with st.container(key=f"rebound_field_error_{form}_{field}"):
+            st.error(md(message), icon=":material/error:")  # it can quote what was typed: as text
+        if st.session_state.pop(_focus_error_key(form), False):
+            from ui import focus  # ui.focus imports this module
+
+            if focus_on:
+                focus.now(focus_on)
+            else:
+                focus.first_error()
 
 
 def text_field(

@@ -87,7 +87,11 @@ def checkin_form() -> None:
             )
             submitted = save_col.form_submit_button("Check in", icon=":material/favorite:")
         forms.field_error(
-            FORM, "score", "Your mood", unanswered="Pick a number from 1 to 5 first: how are you today?"
+            FORM,
+            "score",
+            "Your mood",
+            unanswered="Pick a number from 1 to 5 first: how are you today?",
+            focus_on=forms.key(FORM, "score"),  # the note is under the row, after the button
         )
         forms.field_error(FORM, "words", "The words")
         last = store.last_mood(state.engine())

@@ -1,0 +1,55 @@
+"""A save refused for a field puts the cursor in that field: it stayed in the page's body, and a
+keyboard user began again from the top to find what to correct."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from playwright.sync_api import expect
+
+from lib.core import db
+from lib.core.models import ApplicationIn
+from lib.store import applications as app_store
+from tests.e2e.conftest import goto, wait_for_app
+
+FOCUSED_LABEL = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'BODY';
+  return (el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].innerText) || el.tagName).trim();
+}"""
+
+
+def test_a_number_out_of_range_takes_the_cursor_back_to_its_box(page, server):
+    goto(page, server, "settings")
+    page.get_by_role("spinbutton", name="Ghosted after (days)").fill("400")
+    page.get_by_role("button", name="Save settings").press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Ghosted after (days) must be between 1 and 365.")).to_be_visible()
+    page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
+    assert page.evaluate(FOCUSED_LABEL).startswith("Ghosted after (days)")
+
+
+def test_an_application_without_its_company_takes_the_cursor_to_the_company(page, server):
+    goto(page, server, "add_application")
+    role = page.get_by_role("textbox", name="Role")
+    role.fill("Data Analyst")
+    role.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Nothing is saved yet", exact=False).first).to_be_visible()
+    page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
+    assert "Company" in page.evaluate(FOCUSED_LABEL)
+
+
+def test_a_check_in_without_a_number_takes_the_cursor_to_the_numbers(page, server):
+    engine = db.open_database(server.db_url)  # Home asks how you are once there is a search
+    app_store.add_application(
+        engine, ApplicationIn(company="Northwind", role="Analyst", applied_on=dt.date.today())
+    )
+    engine.dispose()
+    goto(page, server)
+    page.get_by_role("button", name="Check in").press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("Pick a number from 1 to 5 first")).to_be_visible()
+    page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
+    scale = page.get_by_role("radiogroup", name="How are you today?")
+    assert scale.evaluate("(group) => group.contains(document.activeElement)")
