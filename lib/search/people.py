@@ -27,16 +27,16 @@ def _email_key(email: object) -> str:
 def same_person(
     name: str, email: str | None, company: str | None, people: Iterable[dict[str, Any]]
 ) -> dict[str, Any] | None:
-    """The first of `people` (dicts with name, email, company) who is this person, else None."""
+    """The first of `people` (dicts with name, email, company) who is this person, else None: the
+    same name at the same company, or the same email at any (one address is one person: the same
+    Priya typed again with her company left empty made a second Priya)."""
     wanted_company = company_key(company) if company else ""
     wanted_name, wanted_email = person_key(name), _email_key(email)
     for person in people:
-        other_company = company_key(person["company"]) if isinstance(person.get("company"), str) else ""
-        if other_company != wanted_company:
-            continue
-        if wanted_name and person_key(person.get("name")) == wanted_name:
-            return person
         if wanted_email and _email_key(person.get("email")) == wanted_email:
+            return person
+        other_company = company_key(person["company"]) if isinstance(person.get("company"), str) else ""
+        if other_company == wanted_company and wanted_name and person_key(person.get("name")) == wanted_name:
             return person
     return None
 

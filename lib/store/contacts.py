@@ -47,7 +47,9 @@ def _same_person(connection: Connection, contact: ContactIn, exclude_id: int | N
     query = sa.select(P.c.id, P.c.name, P.c.email, C.c.name.label("company")).outerjoin(
         C, C.c.id == P.c.company_id
     )
-    query = query.where(C.c.name_key == key) if key else query.where(P.c.company_id.is_(None))
+    here = C.c.name_key == key if key else P.c.company_id.is_(None)
+    email = (contact.email or "").strip().casefold()
+    query = query.where(sa.or_(here, sa.func.lower(sa.func.trim(P.c.email)) == email) if email else here)
     if exclude_id is not None:
         query = query.where(P.c.id != exclude_id)
     people = [dict(r._mapping) for r in connection.execute(query)]

@@ -834,3 +834,24 @@ def test_the_subject_and_the_note_are_copied_apart(open_page, rejected):
     subject = next(t for t in at.text_input if t.key.startswith("subject_")).value
     copies = [c.value.strip() for c in at.code]
     assert copies == [subject.strip(), _body(at).value.strip()]
+
+
+def test_a_draft_written_before_the_persons_email_was_added_takes_it_from_network(open_page, rejected):
+    # the card says "add their email in Network"; done, the draft still said "no email"
+    engine, app_id, recruiter = rejected
+    contact_store.update_contact(
+        engine, recruiter, ContactIn(name="Maya O'Brien", company="Acme Robotics", role="recruiter")
+    )
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    assert any("*no email*" in m.value for m in at.markdown)
+    contact_store.update_contact(
+        engine,
+        recruiter,
+        ContactIn(name="Maya O'Brien", company="Acme Robotics", role="recruiter", email="maya@acme.example"),
+    )
+    later = compose(open_page, app_id)
+    said = " ".join(m.value for m in later.markdown)
+    assert "acme\\.example" in said  # shown as text (md() keeps an address from becoming a link)
+    assert "*no email*" not in said
+    assert not any("No email address for this recipient" in c.value for c in later.caption)

@@ -324,8 +324,17 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
 
 
 def kept_drafts(app_id: int) -> list[dict[str, Any]]:
-    """This application's drafts (kept ones come back after a reload): read once per run."""
-    return [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+    """This application's drafts (kept ones come back after a reload): read once per run. An unsent
+    draft takes its person's email as Network has it now (one added there after the draft was
+    written stayed "no email" on it, the page's own advice followed in vain)."""
+    kept = [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
+    people = followups.contacts()
+    emails = dict(zip(people["id"], people["email"])) if not people.empty else {}
+    for draft in kept:
+        now = emails.get(draft.get("contact_id"))
+        if not draft.get("sent_on") and isinstance(now, str) and now.strip():
+            draft["email"] = now.strip()
+    return kept
 
 
 def of_kind(kept: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

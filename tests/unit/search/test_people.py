@@ -18,6 +18,12 @@ def test_the_same_email_at_the_same_company_is_the_same_person():
     assert same_person("Joanna Test", "JO@northwind.example ", "Northwind Analytics", PEOPLE)["id"] == 1
 
 
+def test_the_same_email_with_the_company_left_empty_or_another_is_the_same_person():
+    # an address is one person: the same Priya typed again without her company made a second one
+    assert same_person("Jo Test", "jo@northwind.example", None, PEOPLE)["id"] == 1
+    assert same_person("J. Test", "Jo@Northwind.example", "Acme", PEOPLE)["id"] == 1
+
+
 def test_the_same_name_at_another_company_is_another_person():
     assert same_person("Jo Test", None, "Acme", PEOPLE) is None
     assert same_person("Jo Test", None, None, PEOPLE) is None

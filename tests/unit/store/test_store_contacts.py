@@ -52,3 +52,13 @@ def test_a_contact_shows_the_interviews_they_were_in_and_the_notes_sent_to_them(
     assert contact_store.notes_to(engine, person)["kind"].tolist() == ["thank-you after interview"]
     contact_store.delete_contact(engine, person)
     assert store.notes_for(engine, rejected_app)["contact_id"].isna().all()  # the note stays
+
+
+def test_the_same_email_added_again_without_a_company_is_already_in_the_network(engine):
+    contact_store.add_contact(
+        engine, ContactIn(name="Priya Raman", company="Lumen Labs", email="priya@lumen.example")
+    )
+    with pytest.raises(contact_store.AlreadyInNetwork) as err:
+        contact_store.add_contact(engine, ContactIn(name="Priya Raman", email=" Priya@Lumen.example"))
+    assert err.value.existing_name == "Priya Raman"
+    assert len(contact_store.load_contacts(engine)) == 1
