@@ -32,6 +32,10 @@ def follow_link(choices: pd.DataFrame) -> None:
     """A link from a next action (?app=…&kind=…&contact=…) picks what the note is about, once."""
     link = (st.query_params.get("app"), st.query_params.get("kind"), st.query_params.get("contact"))
     if st.session_state.get("compose_link") == link:
+        if "compose_app" not in st.session_state and int_param("app") is not None:
+            # back on the page (Back, a sidebar link): the picker's state went when the page was left,
+            # the address still names the application
+            st.session_state["compose_app"] = int_param("app")
         return
     st.session_state["compose_link"] = link
     st.session_state.pop("compose_drafts", None)
