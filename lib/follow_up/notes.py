@@ -235,7 +235,7 @@ def note_context(
         "interview_day": day_text(facts.get("interview_on"), today),
         # a "no" straight after applying: no interview to thank anyone for, nor a moment from it
         "interviewed": bool(facts.get("interviewed") or facts.get("interview_on")),
-        "positive_moment": after_colon(interview.get("positive_moment")),
+        "positive_moment": interview.get("positive_moment"),
         "key_points": interview.get("key_points"),
         "company_needs": interview.get("company_needs"),
         "went_well": interview.get("went_well"),
@@ -247,7 +247,12 @@ def note_context(
     for key, value in extras.items():
         if _present(value):
             context[key] = value
+    for key in AFTER_A_COLON:  # the templates put these after "…stayed with me:", "What I took away:"
+        context[key] = after_colon(context.get(key))
     return {k: v for k, v in context.items() if _present(v)}
+
+
+AFTER_A_COLON = ("positive_moment", "key_points")
 
 
 # Words that start a sentence only because it starts there: after "…stayed with me:" they read in
@@ -286,16 +291,26 @@ _LOWER_AFTER_COLON = frozenset(
 )
 
 
+# after a word in -ing, these say it is a verb ("Sketching the flow"), not a name ("King said")
+_AFTER_A_VERB = frozenset(
+    ["the", "a", "an", "our", "my", "their", "your", "with", "through", "about", "how", "what"]
+)
+
+
 def after_colon(text: Any) -> Any:
-    """A debrief answer as it reads after a colon in a note: "We laughed …" -> "we laughed …"."""
+    """A debrief answer as it reads after a colon in a note, a sentence's end: "We laughed" -> "we
+    laughed.", "Sketching the flow" -> "sketching the flow." (it read "…stayed with me: Sketching
+    the flow" with no full stop)."""
     if not isinstance(text, str) or not text.strip():
         return text
     text = text.strip()
-    first = text.split(maxsplit=1)[0].rstrip(",.;:!?")
+    words = text.split(maxsplit=2)
+    first = words[0].rstrip(",.;:!?")
     acronym = len(first) > 1 and first.isupper()  # "IT" is not "it"
-    if first.lower() in _LOWER_AFTER_COLON and first[:1].isupper() and not acronym:
-        return text[0].lower() + text[1:]
-    return text
+    verb = first.endswith("ing") and len(first) > 5 and len(words) > 1 and words[1] in _AFTER_A_VERB
+    if (first.lower() in _LOWER_AFTER_COLON or verb) and first[:1].isupper() and not acronym:
+        text = text[0].lower() + text[1:]
+    return text if text[-1] in ".!?…)\"'”’" else f"{text}."
 
 
 def kinds_for(outcome: str | None, has_interview: bool) -> list[str]:

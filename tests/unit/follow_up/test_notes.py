@@ -158,7 +158,7 @@ def test_the_context_uses_debrief_and_reflection_answers_and_typed_extras_win():
         facts, {"name": "Jo", "role": "recruiter"}, {"feedback_question": "Why?", "key_points": " "}, TODAY
     )
     assert context["interview_day"] == "yesterday"
-    assert context["positive_moment"] == "the demo" and "key_points" not in context
+    assert context["positive_moment"] == "the demo." and "key_points" not in context
     assert context["reply_goal"] == ["advice"] and context["feedback_question"] == "Why?"
     assert context["recipient_name"] == "Jo"
     assert notes.note_context(facts, None, {"reply_goal": ["feedback"]}, TODAY)["reply_goal"] == ["feedback"]
@@ -195,11 +195,15 @@ def test_a_day_in_another_year_keeps_its_year():
     "answer, reads",
     [
         ("We laughed about the office plants.", "we laughed about the office plants."),
-        ("The whiteboard session on routing", "the whiteboard session on routing"),
-        ("Maya's question about routing", "Maya's question about routing"),  # a name keeps its capital
-        ("I liked the pairing exercise", "I liked the pairing exercise"),
-        ("IT support walked me through it", "IT support walked me through it"),  # an acronym too
-        ("  A quiet moment  ", "a quiet moment"),
+        # a sentence's end: "…stayed with me: the whiteboard session" had no full stop
+        ("The whiteboard session on routing", "the whiteboard session on routing."),
+        ("Maya's question about routing", "Maya's question about routing."),  # a name keeps its capital
+        ("I liked the pairing exercise", "I liked the pairing exercise."),
+        ("IT support walked me through it", "IT support walked me through it."),  # an acronym too
+        ("  A quiet moment  ", "a quiet moment."),
+        ("Sketching the flow on the whiteboard", "sketching the flow on the whiteboard."),  # a verb
+        ("King said the team pairs daily", "King said the team pairs daily."),  # a name in -ing
+        ("What a question!", "what a question!"),
     ],
 )
 def test_a_debrief_moment_reads_on_after_the_notes_colon(answer, reads):
