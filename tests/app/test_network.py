@@ -299,3 +299,19 @@ def test_a_search_says_how_many_people_match(open_page, app_env):
     assert any(c.value == "3 people in your network." for c in at.caption)
     at.text_input(key="network_search").input("bill").run()
     assert any(c.value == "3 people in your network; 2 match." for c in at.caption)
+
+
+def test_a_persons_notes_say_which_are_sent_and_which_are_drafts(open_page, app_env):
+    # headed "Notes sent to them", a draft read as sent
+    from lib.core.models import NoteIn
+    from lib.store import followups as note_store
+
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Northwind Analytics"))
+    note_store.save_note(
+        engine, NoteIn(kind="thank-you after interview", contact_id=jo, subject="Thanks", body="Hi")
+    )
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    said = " ".join(shown(at.markdown))
+    assert "**Notes to them**" in said and "Notes sent to them" not in said
+    assert "Thanks · draft, not sent yet" in said

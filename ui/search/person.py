@@ -92,10 +92,10 @@ def _interviews(chosen: int, person: dict) -> None:
 
 
 def _notes(chosen: int) -> None:
-    st.markdown("**Notes sent to them**")
+    st.markdown("**Notes to them**")  # drafts too: "sent to them" listed a draft as sent
     sent = store.notes_to(state.engine(), chosen)
     for note in sent.itertuples():
-        status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft"
+        status = f"sent {note.sent_on:%d %b %Y}" if note.sent_on else "draft, not sent yet"
         st.markdown(f"- {md(note.kind)} · {md(note.subject or '')} · {status}")
     if sent.empty:
         st.caption("No notes yet.")
