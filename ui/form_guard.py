@@ -55,7 +55,9 @@ export default function (component) {
   };
   const onEnter = (event) => {  // Enter in a form's one-line box submits it
     if (event.key === "Enter" && event.target instanceof HTMLInputElement && inForm(event.target)) {
-      handedOver(event.target.closest('[data-testid="stForm"]'));
+      // a guarded box outside a form (the company picker) submits nothing: no form to hand over
+      const form = event.target.closest('[data-testid="stForm"]');
+      if (form) handedOver(form);
     }
   };
   const onLinkClick = (event) => {
