@@ -31,9 +31,8 @@ def test_a_number_out_of_range_takes_the_cursor_back_to_its_box(page, server):
 
 def test_an_application_without_its_company_takes_the_cursor_to_the_company(page, server):
     goto(page, server, "add_application")
-    role = page.get_by_role("textbox", name="Role")
-    role.fill("Data Analyst")
-    role.press("Enter")
+    page.get_by_role("textbox", name="Role").fill("Data Analyst")
+    page.get_by_role("button", name="Add application").press("Enter")
     wait_for_app(page)
     expect(page.get_by_text("Nothing is saved yet", exact=False).first).to_be_visible()
     page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")

@@ -3,6 +3,8 @@ form that a company picker, outside any form, doesn't have: "Cannot read propert
 
 from playwright.sync_api import expect
 
+from lib.core import db
+from lib.store import applications as app_store
 from tests.e2e.conftest import goto, wait_for_app
 
 
@@ -20,3 +22,25 @@ def test_enter_in_the_company_picker_and_a_save_raise_no_script_error(page, serv
     wait_for_app(page)
     expect(page.get_by_text("Quiet Scripts Ltd", exact=False).first).to_be_visible()
     assert errors == []
+
+
+def test_enter_in_a_box_of_the_application_form_saves_nothing_before_its_button(page, server):
+    # Enter in "Job link" saved the application with the rest of the form still to fill
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill("Half Filled Ltd")
+    company.press("Enter")
+    wait_for_app(page)
+    role = page.get_by_label("Role *")
+    role.fill("Analyst")
+    role.press("Enter")
+    wait_for_app(page)
+    engine = db.open_database(server.db_url)
+    try:
+        assert "Half Filled Ltd" not in set(app_store.load_applications(engine)["company"])
+        expect(role).to_have_value("Analyst")
+        page.get_by_role("button", name="Add application").click()
+        wait_for_app(page)
+        assert "Half Filled Ltd" in set(app_store.load_applications(engine)["company"])
+    finally:
+        engine.dispose()

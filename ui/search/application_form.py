@@ -74,7 +74,8 @@ def render(
             note_below="company" in st.session_state.get(forms.errors_key(form), {}),
         )
         forms.field_error(form, "company", answered=company is not None)
-        with st.form(forms.form_key(form), border=False):
+        # Enter in one box saved the whole form (the job link, all else empty): saved by its button
+        with st.form(forms.form_key(form), border=False, enter_to_submit=False):
             left, right = st.columns(2)
             with left:
                 role = forms.text_field(
