@@ -104,7 +104,13 @@ def average_bars(
     data["said"] = data["average"].map("{:.1f}".format).where(data["enough"], "too few to say")
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort=sort, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("_drawn:Q", title=value_title, scale=alt.Scale(domain=[0, 5])),
+        # whole steps of the 1–5 scale: a full-width chart ticked every 0.2 and its labels crowded
+        x=alt.X(
+            "_drawn:Q",
+            title=value_title,
+            scale=alt.Scale(domain=[0, 5]),
+            axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d"),
+        ),
     )
     bars = base.mark_bar(color="#4c78a8").encode(
         opacity=_opacity(),

@@ -36,12 +36,13 @@ def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_pa
     ]
     assert len(at.get("vega_lite_chart")) == 1  # only the open tab is drawn
     assert "you felt most comfortable in" not in _text(at)
-    texts, drawn = [], 0
+    texts, drawn, captions = [], 0, []
     for tab in [t.label for t in at.tabs]:
         at.session_state["insights_tab"] = tab  # what clicking the tab does
         at.run()
         assert not at.exception, tab
         texts.append(_text(at).replace("\\", ""))
+        captions += [c.value for c in at.caption]
         drawn += len(at.get("vega_lite_chart"))
     text = " ".join(texts)
     # 15 rated applications, at most 12 at one stage: no link is claimed (each stage needs 5).
@@ -51,6 +52,9 @@ def test_with_demo_data_every_insight_states_its_finding_and_sample_size(open_pa
     assert "your categories rate about the same" in text
     assert "Pauses taken after a rejection" in text
     assert "worth another try now" in text
+    # a motivation too small to claim is drawn with no bar: its caption says so, not "faded bars"
+    said = " ".join(captions)
+    assert "gets no bar, only its count: too few to claim" in said and "Faded bars" not in said
     assert "cause" not in text.replace("not a cause", "").replace("because", "")
     assert drawn >= 8  # the charts are drawn
     assert any("demo data" in m.value for m in at.markdown)

@@ -67,8 +67,9 @@ def export_tab() -> None:
         "Every table as its own CSV file, in one zip — ready for a spreadsheet. Text that starts "
         "with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you wrote it instead "
         "of running it. In `applications.csv`, `status` is each application as Rebound shows it "
-        "today (ghosted after a long silence); where `applied_known` is False, `applied_on` is the "
-        "day its answer came — it was sent by then."
+        "today (ghosted after a long silence). Where the day you applied wasn't known (an application "
+        "first seen in its answer), `applied_on` holds the day the answer came, and `applied_known` "
+        "says False."
     )
     if not any(counts.values()):  # writing, reviews or practice alone are worth taking out too
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")

@@ -160,7 +160,10 @@ def motivation(insight: Insight, specs: dict[str, charts.Prepared]) -> None:
     ):
         return
     _chart(specs, "motivation")
-    st.caption(f"Faded bars have fewer than {MIN_POINTS} rejections: shown, not claimed.")
+    # too-few groups draw no bar at all (a faded "1 of 2" at 50% was the longest): said as it is
+    st.caption(
+        f"A motivation with fewer than {MIN_POINTS} rejections gets no bar, only its count: too few to claim."
+    )
 
 
 def _compose_link(application_id: int, company: str) -> None:

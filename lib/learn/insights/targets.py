@@ -94,7 +94,8 @@ def worth_another_try(
         frame["reason"] = [
             f"Reached {vocab.stage_label(r.furthest_stage).lower()} as {r.role} (ended {r.ended_on:%d %b %Y}); "
             f"you said you are still interested; you know {_plural(r.contacts, 'person', 'people')} there "
-            f"({r.contact_name})"
+            # "3 people there (Amara Ito)" named one of three as if she were all of them
+            f"({r.contact_name}{'' if r.contacts == 1 else ' and ' + _plural(r.contacts - 1, 'other')})"
             + ("." if r.ready else f"; wait until {r.ready_on:%d %b %Y} ({months} months after).")
             for r in frame.itertuples()
         ]

@@ -55,6 +55,7 @@ def test_comfort_chart_draws_one_dimension_on_a_one_to_five_scale():
     chart = charts.comfort_chart(frame, "Format")
     bars = chart.to_dict()["layer"][0]
     assert bars["encoding"]["x"]["scale"]["domain"] == [0, 5]
+    assert bars["encoding"]["x"]["axis"]["values"] == [0, 1, 2, 3, 4, 5]  # not every 0.2 when wide
     assert [row["value"] for row in _data(chart)] == ["video", "phone"]
     assert [row["label"] for row in _data(chart)] == ["4.0  (n=6)", "n=2: too few"]
 

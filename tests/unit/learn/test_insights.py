@@ -535,6 +535,9 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     assert bool(ready["ready"]) and ready["contacts"] == 2 and ready["contact_name"] == "Ann"
     assert not soon["ready"] and soon["ready_on"] == dt.date(2025, 7, 10)
     assert "wait until 10 Jul 2025" in soon["reason"]
+    # two known there: both counted in the words, not one named as if she were all of them
+    assert "you know 2 people there (Ann and 1 other)" in ready["reason"]
+    assert "you know 1 person there (Bo)" in soon["reason"]
     assert "1 company worth another try now, 1 more once 3 months have passed" in found.sentence
     # what was counted, said: Traction's companies with an interview hold the open ones too
     assert "where you reached an interview or later and the application has ended" in found.sentence
