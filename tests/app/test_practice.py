@@ -326,3 +326,15 @@ def test_the_plan_starts_at_the_weekly_goal_and_a_plan_asking_more_is_said_besid
     said = " ".join(c.value for c in again.caption)
     assert "This week's plan says 6 applications, and Home counts this week against it" in said
     assert "the goal here (5 a week) is the standing one" in said
+
+
+def test_the_plans_target_companies_offer_the_companies_in_the_log(open_page, engine):
+    # on a fresh log with no target list, the box offered nothing and "Acme" became "Add: Acme"
+    from lib.core.models import ApplicationIn
+    from lib.store import applications as app_store
+
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme Analytics", role="Analyst", applied_on=dt.date.today())
+    )
+    at = _plan_page(open_page)
+    assert "Acme Analytics" in at.multiselect(key="week_plan_companies").options

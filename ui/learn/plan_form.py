@@ -291,4 +291,6 @@ def render() -> None:
     """The step after the review (its own tab on pages/strategy.py)."""
     self_check()
     breadth_hint()
-    plan_form(_targets())
+    # the target list first, then every company in the log ("Acme" offered "Add: Acme", not the
+    # logged "Acme Analytics")
+    plan_form(list(dict.fromkeys([*_targets(), *state.company_names()])))
