@@ -9,6 +9,7 @@ from lib.search import history
 from lib.search.filters import end_state_of
 from ui import forms, layout, state
 from ui.data import email_timeline
+from ui.follow_up import application_follow_up
 from ui.params import int_param
 from ui.reflect.reflections import application_timeline, next_after_reflection, reflected_on
 from ui.search import application_view as view
@@ -86,6 +87,7 @@ def _timeline() -> None:
         view.timeline(app, events)
         email_timeline.kept_emails(app_id)  # the emails that recorded these events
         application_timeline(app_id)
+        application_follow_up.notes_and_feedback(app_id)
 
 
 layout.lazy_tabs(  # only the open tab is drawn; a save stays on it

@@ -855,3 +855,43 @@ def test_a_draft_written_before_the_persons_email_was_added_takes_it_from_networ
     assert "acme\\.example" in said  # shown as text (md() keeps an address from becoming a link)
     assert "*no email*" not in said
     assert not any("No email address for this recipient" in c.value for c in later.caption)
+
+
+def test_an_applications_page_shows_its_notes_and_the_feedback_it_brought(open_page, rejected):
+    # written on Write a note and Feedback, neither showed on the application's own page
+    from lib.core.models import FeedbackIn, NoteIn
+
+    engine, app_id, recruiter = rejected
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert "No notes or feedback yet" in " ".join(c.value for c in at.caption)
+    store.save_note(
+        engine,
+        NoteIn(
+            kind="thank-you after rejection",
+            application_id=app_id,
+            contact_id=recruiter,
+            recipient_name="Maya",
+            subject="Thanks",
+            body="Dear Maya",
+            sent_on=ago(1),
+        ),
+    )
+    store.save_note(
+        engine, NoteIn(kind="keep the door open", application_id=app_id, recipient_name="Maya", body="Hi")
+    )
+    store.add_feedback(
+        engine,
+        FeedbackIn(
+            application_id=app_id,
+            contact_id=recruiter,
+            asked_on=ago(1),
+            received_on=TODAY,
+            text="Strong SQL; the case study needed a clearer recommendation.",
+        ),
+    )
+    at = open_page("pages/application.py", query_params={"id": str(app_id)})
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert f"Thank\\-you after rejection to Maya · sent {ago(1):%d %b %Y}" in said
+    assert "Keep the door open to Maya · draft, not sent yet" in said
+    assert "Feedback from Maya" in said and "the case study needed a clearer recommendation" in said
