@@ -624,3 +624,23 @@ def test_a_status_word_set_by_the_person_is_no_longer_said_not_recognised(open_p
     said = " ".join(shown(at.warning))
     assert "1 status word was not recognised and taken as applied (“Vibing”)" in said
     assert "Pohovor" not in said
+
+
+def test_the_files_of_a_zip_are_named_by_their_own_name_first_in_the_tables(open_page):
+    # each cell read "Basic_LinkedInDataExport_12-06-2…": cut before the member's own name
+    import io
+    import zipfile
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        for name in ("Job Applications.csv", "Job Applications_1.csv"):
+            archive.writestr(f"Applications/{name}", (FIXTURES / name).read_bytes())
+    at = open_page(PAGE)
+    archive_name = "Basic_LinkedInDataExport_12-06-2026.zip"
+    at.file_uploader[0].set_value((archive_name, packed.getvalue(), "application/zip")).run()
+    assert not at.exception
+    files = _table(at, "kind")["file"].tolist()
+    assert files == [
+        f"Job Applications.csv (in {archive_name})",
+        f"Job Applications_1.csv (in {archive_name})",
+    ]

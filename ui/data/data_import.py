@@ -177,10 +177,18 @@ def _file_section(upload, digest: str) -> tuple[list[ParsedFile], str]:
     return _parse(upload.name, digest, data, mapping, statuses or None), f"{digest}:{mapping}:{statuses}"
 
 
+def _file_cell(path: str) -> str:
+    """A file's name for a table cell, its own name first: a zip's "Basic_LinkedInDataExport_12-06-2…"
+    was all a cut cell showed, the same for every file in it."""
+    archive, slash, member = path.rpartition(".zip/")
+    name = PurePosixPath(member if slash else path).name
+    return f"{name} (in {PurePosixPath(archive).name}.zip)" if slash else name
+
+
 def _errors_frame(files: list[ParsedFile]) -> pd.DataFrame:
     rows = [
         {
-            "file": f.path,
+            "file": _file_cell(f.path),
             "line": e.line,
             "field": e.field,
             "problem": e.message,
@@ -299,7 +307,7 @@ def _details(files: list[ParsedFile], plan: import_store.ImportPlan, errors: pd.
     summary = pd.DataFrame(
         [
             {
-                "file": f.path,
+                "file": _file_cell(f.path),
                 "kind": FORMAT_LABELS.get(f.format, f.format),
                 "rows": f.rows,
                 "to add": plan.added[i],
