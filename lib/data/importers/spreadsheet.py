@@ -235,6 +235,9 @@ def guess_mapping(header: list[str], rows: list[list[str]] | None = None) -> dic
 PROBE = 256 * 1024  # bytes read first: the header and enough rows to guess the columns
 
 
+LONGEST_HEADER_CELL = 200  # characters: a column's name is a few words, not a paragraph
+
+
 def parse(
     data: bytes,
     path: str = "applications.csv",
@@ -257,7 +260,20 @@ def parse(
     missing = [FIELDS[f] for f in ("company", "applied_on") if f not in chosen]
     if missing or not table.header:
         parsed = ParsedFile(path=path, format=fmt, rows=len(table.rows), errors=list(table.errors))
-        if table.rows or table.header:
+        one_cell = len(table.header) == 1 and len(table.header[0]) > LONGEST_HEADER_CELL
+        if one_cell:
+            # one endless cell: no mapping can help ("pick Company in the mapping" offered "aaaa…")
+            parsed.errors.insert(
+                0,
+                RowError(
+                    table.header_line,
+                    "header",
+                    f"This doesn't look like a table of applications: its first line is one cell of "
+                    f"{len(table.header[0]):,} characters, with no commas, semicolons or tabs between "
+                    "columns. Is this the right file?",
+                ),
+            )
+        elif table.rows or table.header:
             parsed.errors.insert(
                 0,
                 RowError(
@@ -267,7 +283,7 @@ def parse(
                     "under How the columns are read (on Import & export), or give the column that name in the file.",
                 ),
             )
-        if cut < len(data) and table.header:
+        if cut < len(data) and table.header and not one_cell:
             parsed.notices.append(
                 "Only the start of the file was read: the rest is read once its columns are mapped."
             )

@@ -249,3 +249,11 @@ def test_a_connection_whose_profile_link_cant_be_used_comes_in_without_it_and_it
     assert parsed.contacts["profile_url"].isna().tolist() == [True, False]
     said = " ".join(parsed.notices)
     assert "1 profile link couldn't be used" in said and "1 email address couldn't be used" in said
+
+
+def test_one_endless_line_is_said_not_to_be_a_table_not_sent_to_the_mapping():
+    # "No column is mapped to Company: pick it in the mapping" offered a column named "aaaa…"
+    files = parse_bytes("junk.csv", b"a" * 300_000)
+    said = _messages(files)
+    assert "doesn't look like a table of applications" in said and "one cell of" in said
+    assert "pick it in the mapping" not in said and not files[0].notices
