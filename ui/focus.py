@@ -29,6 +29,14 @@ export default function (component) {
   const deadline = Date.now() + 5000;
   const focus = () => {
     const field = document.querySelector(selector) || document.querySelector(`${box} [role=radio]`);
+    if (field && field.tagName === "TEXTAREA" && component.data?.at_start) {
+      // a draft to read: its caret at its first [add: …] (else its top), not at its end with the
+      // greeting scrolled out of the box
+      const marker = field.value.indexOf("[add:");
+      const at = marker >= 0 ? marker : 0;
+      field.setSelectionRange(at, at);
+      if (marker < 0) field.scrollTop = 0;
+    }
     if (field) return void field.focus();
     if (Date.now() < deadline) setTimeout(focus, 50);
   };
@@ -39,22 +47,28 @@ export default function (component) {
 _focuser = st.components.v2.component("rebound_focus_after_save", js=_JS)
 
 
-def after_save(form: str, widget_key: str) -> None:
-    """Call where the save succeeds: the next run puts the cursor in `widget_key`'s field."""
-    forms.leave(f"focus:{form}", widget_key)
+def after_save(form: str, widget_key: str, at_start: bool = False) -> None:
+    """Call where the save succeeds: the next run puts the cursor in `widget_key`'s field (with
+    `at_start`, a text box's cursor at its first "[add: …]", else at its top)."""
+    forms.leave(f"focus:{form}", (widget_key, at_start))
 
 
 def show(form: str) -> None:
     """Call once per run of the form's page: focuses the field `after_save` named, once."""
     target = forms.take(f"focus:{form}")
     if target:
-        now(str(target))
+        widget_key, at_start = target if isinstance(target, tuple) else (target, False)
+        now(str(widget_key), at_start)
 
 
-def now(widget_key: str) -> None:
+def now(widget_key: str, at_start: bool = False) -> None:
     """Focus `widget_key`'s field once this run has drawn it."""
     with st.sidebar:  # out of the page's flow
-        _focuser(key=f"rebound_focus_{uuid.uuid4().hex[:8]}", data={"target": widget_key}, height=0)
+        _focuser(
+            key=f"rebound_focus_{uuid.uuid4().hex[:8]}",
+            data={"target": widget_key, "at_start": at_start},
+            height=0,
+        )
 
 
 _ERROR_JS = """

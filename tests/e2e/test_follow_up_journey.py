@@ -83,6 +83,10 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
     text = body.input_value()
     assert text.startswith("Dear Maya O'Brien, <b>MJ</b> 🌟,") and QUESTION in text
     assert "[add: a moment from the interview you valued]" in text
+    # the keyboard lands on the first thing to fill in, the greeting in view (not at the note's end)
+    expect(body).to_be_focused()
+    caret = body.evaluate("(box) => box.selectionStart")
+    assert caret == len(text[: text.index("[add:")].encode("utf-16-le")) // 2  # the page counts UTF-16 units
     body.fill(text.replace("[add: a moment from the interview you valued]", "the routing whiteboard session"))
     page.get_by_role("textbox", name="Subject").click()  # leaving the note applies the edit
     wait_for_app(page)

@@ -101,7 +101,10 @@ def test_a_drafted_note_shows_whole_buttons(page, server, seeded, width):
     )
     contact_id = contact_store.add_contact(
         engine,
-        ContactIn(name="Priya Shah", company=company, role="recruiter", email="priya@gymshark.example"),
+        # an address is one person: each width's Priya has her own (the module's server keeps them all)
+        ContactIn(
+            name="Priya Shah", company=company, role="recruiter", email=f"priya.{width}@gymshark.example"
+        ),
     )
     goto(page, server, f"compose?app={app_id}&contact={contact_id}")
     page.get_by_role("button", name="Write the drafts").click()

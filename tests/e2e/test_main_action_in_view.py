@@ -115,7 +115,8 @@ def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
         engine, ApplicationIn(company=company, role="Analyst", applied_on=dt.date.today())
     )
     contact_id = contact_store.add_contact(
-        engine, ContactIn(name="Ana Ruiz", company=company, role="recruiter", email="ana@fabrikam.example")
+        engine,
+        ContactIn(name="Ana Ruiz", company=company, role="recruiter", email=f"ana.{width}@fabrikam.example"),
     )
     page.set_viewport_size({"width": width, "height": HEIGHT})
     goto(page, server, f"compose?app={app_id}&contact={contact_id}")

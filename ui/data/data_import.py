@@ -52,7 +52,7 @@ SPREADSHEETS = {"spreadsheet", "simplify", "stage-history", "rebound"}
 # the app takes files up to server.maxUploadSize (20 MB); the command line up to MAX_FILE
 BIGGER_FILES = (
     "A file over 20 MB (Streamlit says “File must be 20.0MB or smaller”) imports from a terminal, "
-    "up to 64 MB: `python -m lib import FILE` in the Rebound folder."
+    "up to 64 MB: “python -m lib import FILE” in the Rebound folder."
 )
 
 

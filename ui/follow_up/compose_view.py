@@ -322,7 +322,7 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
     st.session_state["compose_drafts"] = earlier + added
     st.session_state["compose_writes"] = writes + 1
     if added:
-        focus.after_save(SETUP, f"body_{added[0]['key']}")
+        focus.after_save(SETUP, f"body_{added[0]['key']}", at_start=True)  # to read from "Dear …"
     followups.keep_drafts(app_id)
     st.rerun()
 

@@ -134,7 +134,8 @@ def _card(card: pd.Series) -> None:
             key=f"practice_typed_{card_id}",
             height=120,
         )
-        if (target := forms.take(f"focus:{FOCUS}")) is not None:
+        if (left := forms.take(f"focus:{FOCUS}")) is not None:
+            target = left[0] if isinstance(left, tuple) else left  # (widget key, at_start)
             focus.now(f"practice_typed_{card_id}" if target == NEXT_CARD else str(target))
         if st.session_state.get(REVEALED) != card_id:
             st.button(
