@@ -96,6 +96,12 @@ export default function () {
     // a row of choices: its picked one, else its first
     const group = field && field.closest('[role=radiogroup]');
     if (group) field = group.querySelector('[role=radio][aria-checked=true]') || group.querySelector('[role=radio]');
+    if (field && field.closest('[data-testid="stDateInput"]')) {
+      // a date box opens its calendar on focus, over the note and the fields above it: the note
+      // takes the cursor instead (read out; Shift+Tab is the date)
+      note.setAttribute("tabindex", "-1");
+      field = note;
+    }
     if (field) field.focus();
   };
   focus();

@@ -52,3 +52,24 @@ def test_a_check_in_without_a_number_takes_the_cursor_to_the_numbers(page, serve
     page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
     scale = page.get_by_role("radiogroup", name="How are you today?")
     assert scale.evaluate("(group) => group.contains(document.activeElement)")
+
+
+def test_a_refused_date_takes_the_cursor_to_its_note_without_opening_the_calendar(page, server):
+    # the date box opens its calendar on focus: it covered the note and the fields above it
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill("Future Dates Ltd")
+    company.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Role *").fill("Analyst")
+    ahead = dt.date.today() + dt.timedelta(days=30)
+    applied = page.locator("[data-testid='stDateInput']").filter(has_text="Date applied")
+    applied.get_by_role("spinbutton").first.click()  # day, month and year: one box each, typed in turn
+    page.keyboard.type(f"{ahead:%d%m%Y}")
+    page.keyboard.press("Escape")  # the calendar closes, the typed day stays
+    page.get_by_role("button", name="Add application").press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text("can't be in the future", exact=False).first).to_be_visible()
+    page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
+    assert page.evaluate("() => document.activeElement.innerText").find("future") >= 0
+    expect(page.get_by_role("grid")).to_have_count(0)  # no calendar open
