@@ -47,7 +47,7 @@ if not last:
 else:
     earlier = app_store.earlier_applications_at(state.engine(), last["company"], exclude_id=last["id"])
     before = (
-        f" You applied there {'once' if len(earlier) == 1 else plural(len(earlier), 'time')} before."
+        f" You applied there {({1: 'once', 2: 'twice'}).get(len(earlier), plural(len(earlier), 'time'))} before."
         if earlier
         else ""
     )
@@ -73,13 +73,16 @@ else:
     ghost_days = state.settings()["ghost_days"]
     if silent >= ghost_days:  # said here, not found out in the log
         st.caption(
-            f"Sent {silent} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
+            f"Sent {silent:,} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
             "days of silence. When they answer, record it on its page and it is open again."
         )
 
 submitted = application_form.render(FORM, submit_label="Add application")
 focus.show(FORM)
-if submitted is not None and not forms.already_saved(FORM, submitted):  # a double click saves once
+if submitted is not None and forms.already_saved(FORM, submitted, only_just=True):  # a double click
+    forms.renew(FORM)  # saved once; typed again at once, emptied again (it stayed filled, unsaid)
+    st.rerun()
+if submitted is not None:  # later, the same again is asked about below ("You already applied …")
     st.session_state.pop("last_added", None)
     repeats = app_store.same_role_elsewhere(state.engine(), submitted.company, submitted.role)
     if repeats:

@@ -305,6 +305,13 @@ def already_saved(form: str, value: object, *, only_just: bool = False) -> bool:
     return not only_just or _now() - saved[1] <= DOUBLE_PRESS_SECONDS
 
 
+def just_saved(form: str) -> bool:
+    """Whether this form saved something within DOUBLE_PRESS_SECONDS: a second press then lands on
+    the fresh, empty form, and is no try of its own."""
+    saved = st.session_state.get(_saved_key(form))
+    return saved is not None and _now() - saved[1] <= DOUBLE_PRESS_SECONDS
+
+
 def mark_saved(form: str, value: object) -> None:
     st.session_state[_saved_key(form)] = (repr(value), _now())
 

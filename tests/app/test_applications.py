@@ -325,12 +325,19 @@ def test_the_same_event_submitted_twice_is_saved_once(open_page, app_env):
     assert not at.exception
 
 
-def test_after_adding_an_application_the_form_is_empty_and_a_second_submit_adds_nothing(open_page, app_env):
+def test_after_adding_an_application_the_form_is_empty_and_a_second_submit_adds_nothing(
+    open_page, app_env, monkeypatch
+):
+    from ui import forms
+
+    clock = [1000.0]
+    monkeypatch.setattr(forms, "_now", lambda: clock[0])
     _known_company(app_env, "Acme")
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst")
     assert any("Saved: Data Analyst at Acme." in s for s in shown(at.markdown))
     assert _widget(at.text_input, "Role *").value == ""
     assert _widget(at.text_input, "Company *").value == ""
+    clock[0] += forms.DOUBLE_PRESS_SECONDS + 10  # a later press on the empty form, not a double click
     _widget(at.button, "Add application").click()
     at.run()
     assert "Company is required" in _errors(at)
@@ -378,7 +385,7 @@ def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Analyst")
     assert any("You applied there once before." in m.value for m in at.markdown)
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Designer")
-    assert any("You applied there 2 times before." in m.value for m in at.markdown)
+    assert any("You applied there twice before." in m.value for m in at.markdown)
     assert "Open it to link an earlier try" in [link.proto.label for link in at.get("page_link")]
 
 
@@ -599,3 +606,37 @@ def test_a_later_refused_try_closes_the_question_about_the_one_before(open_page,
     assert any("can't be in the future" in e for e in _errors(at))
     assert not [b for b in at.button if b.key == "add_anyway"]
     assert len(store.load_applications(engine)) == 1
+
+
+def _fill_again(at, company, role):
+    """The form after a save: its fields under their fresh keys (`forms.renew`)."""
+    at.text_input(key="add_application_company_1_typed_0").input(company)
+    at.run()
+    at.text_input(key="add_application_role_1").set_value(role)
+    at.button(key="FormSubmitter:add_application__1-Add application").click()
+    return at.run()
+
+
+def test_a_second_press_on_the_emptied_form_says_nothing_failed(open_page, app_env):
+    # 0.8 s after the save, the second press hit the fresh form: "Company is required", the Saved line gone
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Stark Industries", "ML Engineer")
+    assert any("Saved: ML Engineer at Stark Industries." in s for s in shown(at.markdown))
+    at.button(key="FormSubmitter:add_application__1-Add application").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    assert any("Saved: ML Engineer at Stark Industries." in s for s in shown(at.markdown))
+    assert len(store.load_applications(db.open_database(app_env))) == 1
+
+
+def test_the_same_application_typed_again_later_is_asked_about_not_ignored(open_page, app_env, monkeypatch):
+    # ignored as a double click however late, it stayed filled under the old "Saved" line, unsaid
+    from ui import forms
+
+    clock = [1000.0]
+    monkeypatch.setattr(forms, "_now", lambda: clock[0])
+    _known_company(app_env, "Acme")
+    at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Data Analyst")
+    clock[0] += forms.DOUBLE_PRESS_SECONDS + 10
+    at = _fill_again(at, "Acme", "Data Analyst")
+    assert any("You already applied to Acme for Data Analyst" in w.value for w in at.warning)
+    assert len(store.load_applications(db.open_database(app_env))) == 1

@@ -143,6 +143,10 @@ def render(
             submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")
     if not submitted:
         return None
+    if not company and not (role or "").strip() and not current and forms.just_saved(form):
+        return (
+            None  # the second of two presses, on the emptied form: "Company is required" said the save failed
+        )
     if company is None and company_picker.waiting(company_key):
         forms.set_errors(form, {"company": company_picker.UNANSWERED})
         st.rerun()
