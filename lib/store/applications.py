@@ -186,6 +186,17 @@ def earlier_applications_at(engine: Engine, company: str, exclude_id: int | None
         return [dict(r._mapping) for r in connection.execute(query) if r.id != exclude_id]
 
 
+def later_tries(engine: Engine, application_id: int) -> list[dict]:
+    """The applications linked to this one as its re-applications (id, role, applied_on), oldest first."""
+    query = (
+        sa.select(A.c.id, A.c.role, A.c.applied_on)
+        .where(A.c.reapplication_of == application_id)
+        .order_by(A.c.applied_on, A.c.id)
+    )
+    with engine.connect() as connection:
+        return [dict(r._mapping) for r in connection.execute(query)]
+
+
 # --- stage events ----------------------------------------------------------------------------
 
 

@@ -640,3 +640,36 @@ def test_the_same_application_typed_again_later_is_asked_about_not_ignored(open_
     at = _fill_again(at, "Acme", "Data Analyst")
     assert any("You already applied to Acme for Data Analyst" in w.value for w in at.warning)
     assert len(store.load_applications(db.open_database(app_env))) == 1
+
+
+def test_a_re_application_link_shows_from_both_sides_and_a_delete_names_it(open_page, app_env):
+    # the earlier try's page said "No earlier application to link to", nothing of the later one; its
+    # delete unlinked the later try without a word
+    engine = db.open_database(app_env)
+    first = store.add_application(
+        engine,
+        ApplicationIn(company="Acme", role="Data Analyst", applied_on=dt.date.today() - dt.timedelta(90)),
+    )
+    store.add_application(
+        engine,
+        ApplicationIn(
+            company="Acme",
+            role="Senior Data Analyst",
+            applied_on=dt.date.today() - dt.timedelta(5),
+            reapplication_of=first,
+            reapply_reason="dbt now",
+        ),
+    )
+    at = open_page(
+        "pages/application.py", query_params={"id": str(first), "application_tab": "Re-application"}
+    )
+    assert not at.exception
+    assert any(
+        link.label.startswith("Tried again later: Senior Data Analyst") for link in at.get("page_link")
+    )
+    at = open_page("pages/application.py", query_params={"id": str(first), "application_tab": "Delete"})
+    said = " ".join(shown(at.warning))
+    assert (
+        "The later try linked to it (Senior Data Analyst, applied" in said
+        and "stays, no longer linked" in said
+    )

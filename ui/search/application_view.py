@@ -18,7 +18,7 @@ from lib.store import applications as app_store
 from lib.store.base import Conflict, StoreError
 from ui import accessible_names, conflicts, focus, forms, layout, state
 from ui.search import application_form, event_date
-from ui.text import md
+from ui.text import clipped, md
 
 EVENT_FORM = "record_event"
 UPCOMING_KINDS = ("screen", "interview", "final")  # a step someone is invited to, days ahead
@@ -259,6 +259,13 @@ def edit(app: dict[str, Any]) -> None:
 
 
 def reapply(app: dict[str, Any]) -> None:
+    for later in app_store.later_tries(state.engine(), app["id"]):  # the link, seen from this side too
+        st.page_link(
+            "pages/application.py",
+            label=f"Tried again later: {clipped(later['role'])}, applied {later['applied_on']:%d %b %Y}",
+            icon=":material/replay:",
+            query_params={"id": str(later["id"])},
+        )
     earlier = history.linkable_earlier(app, app_store.earlier_applications_at(state.engine(), app["company"]))
     if not earlier:
         st.info(f"No earlier application at {md(app['company'])} to link to.")
@@ -302,10 +309,18 @@ def reapply(app: dict[str, Any]) -> None:
 
 
 def delete(app: dict[str, Any]) -> None:
+    later = app_store.later_tries(state.engine(), app["id"])
+    kept = (  # the link went without a word, its reason left behind on the later try
+        f" The later {'try' if len(later) == 1 else 'tries'} linked to it ("
+        + "; ".join(f"{md(t['role'])}, applied {t['applied_on']:%d %b %Y}" for t in later)
+        + f") {'stays' if len(later) == 1 else 'stay'}, no longer linked."
+        if later
+        else ""
+    )
     st.warning(
         "Deleting removes this application with its stage history, debriefs, reflections and notes. "
         "This can't be undone. How you felt along the way stays in your mood history, no longer "
-        "tied to it.",
+        f"tied to it.{kept}",
         icon=":material/warning:",
     )
     confirm = st.checkbox(f"Yes, delete “{md(app['role'])}” at {md(app['company'])}", key="confirm_delete")
