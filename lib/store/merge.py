@@ -98,6 +98,7 @@ def company_merge_preview(engine: Engine, source_id: int, target_id: int) -> dic
         "target": target["name"],
         **moves,
         "target_priority": _priority(source["target_priority"], target["target_priority"]),
+        "target_priority_now": target["target_priority"],
     }
 
 

@@ -116,6 +116,7 @@ def test_two_names_of_one_company_are_merged_after_seeing_what_moves(open_page, 
     at.selectbox(key="merge_company_into").set_value(names["Northwind Analytics"])
     at.run()
     assert any("Moves 1 application from northwind to Northwind Analytics" in s for s in shown(at.info))
+    assert any("a merge can't be undone" in s for s in shown(at.info))  # said before the button
     at.button(key="merge_company_go").click()
     at.run()
     assert not at.exception
@@ -315,3 +316,22 @@ def test_a_persons_notes_say_which_are_sent_and_which_are_drafts(open_page, app_
     said = " ".join(shown(at.markdown))
     assert "**Notes to them**" in said and "Notes sent to them" not in said
     assert "Thanks · draft, not sent yet" in said
+
+
+def test_a_merge_says_which_target_priority_the_company_ends_with(open_page, app_env):
+    # "which keeps the target priority (high)" of a company set Medium read as no change
+    from lib.core.models import TargetIn
+    from lib.store import strategy as strategy_store
+
+    engine = db.open_database(app_env)
+    strategy_store.set_target(engine, TargetIn(company="Acme", target_priority=2))
+    strategy_store.set_target(engine, TargetIn(company="Acmee", target_priority=1))
+    at = open_page("pages/network.py")
+    at.session_state["merge_open"] = True
+    at.run()
+    companies = app_store.load_companies(engine)
+    names = dict(zip(companies["name"], companies["id"].astype(int)))
+    at.selectbox(key="merge_company_from").set_value(names["Acmee"]).run()
+    at.selectbox(key="merge_company_into").set_value(names["Acme"]).run()
+    said = " ".join(shown(at.info))
+    assert "As a target it takes the higher priority of the two: high, not medium." in said

@@ -96,12 +96,17 @@ def companies() -> None:
     except StoreError as exc:
         st.error(exc.message, icon=":material/error:")
         return
-    priority = PRIORITY.get(preview["target_priority"])
+    priority, now = PRIORITY.get(preview["target_priority"]), PRIORITY.get(preview["target_priority_now"])
+    if priority and priority != now:  # "keeps the target priority (high)" of a Medium one read as no change
+        ranked = f" As a target it takes the higher priority of the two: {priority}{f', not {now}' if now else ''}."
+    elif priority:
+        ranked = f" As a target it keeps its priority ({priority})."
+    else:
+        ranked = ""
     st.info(
         f"Moves {_moves(preview, ('applications', 'contacts', 'notes', 'feedback', 'debriefs'))} "
-        f"from {md(preview['source'])} to {md(preview['target'])}"
-        + (f", which keeps the target priority ({priority})" if priority else "")
-        + f". Then {md(preview['source'])} is gone from your log.",
+        f"from {md(preview['source'])} to {md(preview['target'])}.{ranked} Then {md(preview['source'])} "
+        "is gone from your log: a merge can't be undone.",
         icon=":material/merge:",
     )
     if st.button(f"Merge into {preview['target']}", type="primary", key="merge_company_go"):

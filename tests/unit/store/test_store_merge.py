@@ -59,6 +59,7 @@ def test_merging_a_company_shows_then_moves_applications_contacts_notes_feedback
         "feedback": 1,
         "debriefs": 0,
         "target_priority": 1,
+        "target_priority_now": 3,  # the one it had: said beside the one it ends with
     }
     merge.merge_companies(engine, source, target)
     apps = app_store.load_applications(engine)
