@@ -9,6 +9,7 @@ import pandas as pd
 
 from lib.core.text import fold, plural
 from lib.core.vocab import OPEN, OUTCOMES, STAGE_RANK, STAGES, stage_label
+from lib.search.companies import company_key
 
 # The outcomes the log shows and filters by: each application's end state (lib.learn.traction's
 # end_states: an accepted offer is "accepted", an open application silent for the ghost days
@@ -40,10 +41,20 @@ def matches_text(frame: pd.DataFrame, text: str, columns: tuple[str, ...]) -> pd
     return mask
 
 
+def _same_company(companies: pd.Series, text: str) -> pd.Series:
+    """Rows whose company `text` names however it is written ("ACME Inc.", "Acmé" for Acme): the
+    picker called them all Acme, and the search found none of them."""
+    key = company_key(text) if fold(text) else ""
+    if not key:
+        return pd.Series(False, index=companies.index)
+    names = companies.dropna().unique()
+    return companies.isin([n for n in names if isinstance(n, str) and company_key(n) == key])
+
+
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
-    mask &= matches_text(log, f.text, ("company", "role"))
+    mask &= matches_text(log, f.text, ("company", "role")) | _same_company(log["company"], f.text)
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
     if f.outcomes:  # as the log shows them

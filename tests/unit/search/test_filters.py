@@ -76,6 +76,14 @@ def test_the_search_matches_company_or_role_whatever_the_case_and_spacing():
     assert filter_log(_log(), LogFilter(text="northwind"))["id"].tolist() == [2]
 
 
+def test_the_search_finds_a_company_however_its_name_is_written():
+    # the picker calls "ACME Inc." and "Acmé" Acme; the search found none of Acme's applications
+    log = _log()
+    company = log.loc[log["id"] == 2, "company"].iloc[0]
+    for typed in (company.upper() + " Inc.", company.replace("o", "ó"), f" {company.lower()} ltd "):
+        assert filter_log(log, LogFilter(text=typed))["id"].tolist() == [2], typed
+
+
 def test_stage_outcome_and_channel_filters_each_narrow_and_combine():
     log = _log()
     assert filter_log(log, LogFilter(stages=("screen", "final")))["id"].tolist() == [2, 4]
