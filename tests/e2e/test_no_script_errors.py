@@ -1,9 +1,12 @@
 """Typing a company and pressing Enter raises no error in the page's scripts (the form guard read a
 form that a company picker, outside any form, doesn't have: "Cannot read properties of null")."""
 
+import datetime as dt
+
 from playwright.sync_api import expect
 
 from lib.core import db
+from lib.core.models import ApplicationIn
 from lib.store import applications as app_store
 from tests.e2e.conftest import goto, wait_for_app
 
@@ -44,3 +47,16 @@ def test_enter_in_a_box_of_the_application_form_saves_nothing_before_its_button(
         assert "Half Filled Ltd" in set(app_store.load_applications(engine)["company"])
     finally:
         engine.dispose()
+
+
+def test_each_board_card_link_says_which_application_it_opens(page, server):
+    # every card's link was heard as "Open", the same as all the others
+    engine = db.open_database(server.db_url)
+    try:
+        app_store.add_application(
+            engine, ApplicationIn(company="Board Named Ltd", role="Planner", applied_on=dt.date.today())
+        )
+    finally:
+        engine.dispose()
+    goto(page, server, "applications?log_tab=Board")
+    expect(page.get_by_role("link", name="Open: Planner at Board Named Ltd")).to_be_visible()

@@ -10,6 +10,7 @@ import streamlit as st
 from lib.core import vocab
 from lib.core.text import plural, short_date
 from lib.search.filters import LogView
+from ui import accessible_names
 from ui.text import md
 
 
@@ -35,11 +36,13 @@ def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
         st.caption(
             "Open applications by the stage they have reached. Open a card to record what happened next."
         )
+        names: dict[str, str] = {}  # heard, each card's "Open" says which application it opens
         for stage, column in zip(view.board, st.columns(len(view.board))):
             count = view.board_counts[stage]
             column.markdown(f"**{vocab.stage_label(stage)}** · {count}")
             for card in view.board[stage].itertuples():
-                with column.container(border=True):
+                names[f"board_card_{card.id}"] = f"{card.role} at {card.company}"
+                with column.container(border=True, key=f"board_card_{card.id}"):
                     st.markdown(  # one element a card: a board of 10,000 stays quick
                         f"**{md(card.company)}**  \n{md(card.role)} · since "
                         f"{short_date(card.activity, dt.date.today())}"
@@ -52,3 +55,4 @@ def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
                     )
             if count > cards_per_column:
                 column.caption(f"+ {count - cards_per_column} more — use the log's filters")
+        accessible_names.name_controls(names)
