@@ -644,3 +644,22 @@ def test_the_files_of_a_zip_are_named_by_their_own_name_first_in_the_tables(open
         f"Job Applications.csv (in {archive_name})",
         f"Job Applications_1.csv (in {archive_name})",
     ]
+
+
+def test_a_file_that_isnt_mail_on_the_emails_tab_is_said_where_it_goes(open_page):
+    # a CSV got Streamlit's "text/csv files are not allowed"; a PNG named .mbox "This message has no headers"
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    at.file_uploader(key="mail_files").set_value(
+        [
+            ("tracker.csv", (FIXTURES / "tracker.csv").read_bytes(), "text/csv"),
+            ("photo.mbox", b"\x89PNG\r\n\x1a\n" + bytes(200), "application/octet-stream"),
+        ]
+    ).run()
+    at.button(key="mail_read").click().run()
+    assert not at.exception
+    problems = _table(at, "problem")
+    said = dict(zip(problems["file"], problems["problem"]))
+    assert "A spreadsheet or a LinkedIn archive is imported on the Import tab" in said["tracker.csv"]
+    assert said["photo.mbox"].startswith("This file is an image (PNG), not mail")

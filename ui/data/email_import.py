@@ -12,7 +12,8 @@ import streamlit as st
 
 from lib.core.text import plural
 from lib.data.email.match import match
-from lib.data.email.scan import FileScan, mailbox_file, scan_path, scan_stream
+from lib.data.email.scan import FileScan, is_email_file, mailbox_file, scan_path, scan_stream
+from lib.data.importers.binary import known_kind
 from lib.store import emails as email_store
 from ui import state
 from ui.data.email_common import KIND_LABELS, STAGE_LABELS, choices, match_log, record
@@ -106,10 +107,29 @@ def _why(
     return clipped(said + reason, WHY_SHOWN)
 
 
+def _not_mail(name: str, data: bytes) -> str | None:
+    """Why an upload is no mail, in words that say where it goes; None for mail. (A CSV got
+    Streamlit's "text/csv files are not allowed", a PNG named .mbox "This message has no headers".)"""
+    if (kind := known_kind(data)) is not None:
+        return f"This file is {kind}, not mail: Rebound reads .eml, .mbox and .msg files."
+    if not is_email_file(name, data[:64]):
+        return (
+            "This isn't a mail file (.eml, .mbox, .msg). A spreadsheet or a LinkedIn archive is imported "
+            "on the Import tab."
+        )
+    return None
+
+
 def _scan(uploads, path: str) -> None:
     bar = st.progress(0.0, text="Reading the mail…")
-    log, scans = match_log(), []
-    sources = [(u.name, io.BytesIO(u.getvalue())) for u in uploads or []]
+    log, scans, refused = match_log(), [], []
+    sources = []
+    for upload in uploads or []:
+        data = upload.getvalue()
+        if (why := _not_mail(upload.name, data)) is None:
+            sources.append((upload.name, io.BytesIO(data)))
+        else:
+            refused.append({"file": upload.name, "message": 0, "problem": why})
     for i, (name, stream) in enumerate(sources):
         scans.append(
             scan_stream(
@@ -142,9 +162,8 @@ def _scan(uploads, path: str) -> None:
         "read": sum(s.rows for s in scans),
         "others": sum(s.others for s in scans),
         "recorded_before": len(recorded),
-        "errors": [
-            {"file": s.path, "message": e.position, "problem": e.message} for s in scans for e in s.errors
-        ],
+        "errors": refused
+        + [{"file": s.path, "message": e.position, "problem": e.message} for s in scans for e in s.errors],
     }
     st.session_state["mail_editor_n"] = st.session_state.get("mail_editor_n", 0) + 1
     st.rerun()
@@ -262,8 +281,7 @@ def render() -> None:
     )
     uploads = st.file_uploader(
         "Mail files: .eml, .mbox or .msg",
-        type=["eml", "mbox", "msg", "mbx"],
-        accept_multiple_files=True,
+        accept_multiple_files=True,  # any file: one that isn't mail is said why, not Streamlit's "not allowed"
         key="mail_files",
     )
     path = st.text_input(

@@ -105,6 +105,14 @@ def refusal(name: str, data: bytes) -> str | None:
     return None
 
 
+def known_kind(data: bytes) -> str | None:
+    """What a file of a well-known binary kind is ("an image (PNG)", "a PDF"), else None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic) and magic not in _WEAK:
+            return kind
+    return None
+
+
 def _kind(kind: str) -> str:
     return f"This file is {kind}, not text Rebound can read. {HOW_TO_CSV}"
 
