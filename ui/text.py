@@ -2,7 +2,7 @@
 
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:&])")  # "&": "&amp;" typed read "&"
 # Markdown turns bare web and mail addresses into links even when escaped; an invisible word joiner
 # after "://", "www" and "@" keeps them text (it shows nothing and breaks no line).
 _AUTOLINK = re.compile(r"(://|(?<![^\W_])www(?=\.)|@)", re.IGNORECASE)

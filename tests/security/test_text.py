@@ -21,3 +21,9 @@ def test_bare_web_and_mail_addresses_are_kept_from_becoming_links():
         escaped = md(text)
         assert _shown(escaped) == text
         assert not re.search(r"https?\\?:(\\?/){2}\w|www\\?\.|@\w", escaped)
+
+
+def test_a_typed_character_reference_stays_as_typed():
+    # "Fish &amp; Chips" typed read "Fish & Chips": Markdown decoded the reference
+    for text in ("Fish &amp; Chips", "&#64;"):
+        assert _shown(md(text)) == text and "\\&" in md(text)
