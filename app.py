@@ -11,7 +11,7 @@ if __name__ != "__main__":  # `streamlit run app.py` imports this file to build 
 from streamlit.runtime.scriptrunner_utils.exceptions import StopException  # noqa: E402
 
 from lib.core.db import DatabaseBusy  # noqa: E402
-from ui import form_guard, forms, layout, state, tag_keeper  # noqa: E402
+from ui import accessible_names, form_guard, forms, layout, state, tag_keeper  # noqa: E402
 
 st.set_page_config(page_title="Rebound", page_icon=layout.FAVICON, layout="wide")
 
@@ -69,6 +69,7 @@ if __name__ == "__main__":  # a visitor's run; the server's import above stops h
     layout.sidebar_data_switch()
     tag_keeper.keep_typed_choices()
     form_guard.ask_before_leaving_typed_forms()
+    accessible_names.name_notifications()
     # a save's message stays while this page (with these parameters: which application) is shown
     forms.run_started((page.url_path, state.data_mode(), tuple(sorted(st.query_params.to_dict().items()))))
     try:

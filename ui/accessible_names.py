@@ -77,3 +77,33 @@ def name_controls(names: dict[str, str]) -> None:
         return
     with st.sidebar:  # out of the page's flow
         _namer(key=f"rebound_names_{uuid.uuid4().hex[:8]}", data={"names": names}, height=0)
+
+
+_TOAST_JS = """
+export default function () {
+  // a toast is an alertdialog whose name points at a title it never draws (axe: aria-dialog-name):
+  // it is named by its own words
+  const nameToasts = () => {
+    for (const toast of document.querySelectorAll('[data-testid="stToast"]')) {
+      const words = toast.querySelector('[data-testid="stToastText"]');
+      const said = words && words.textContent.replace(/\\s+/g, " ").trim();
+      if (said && toast.getAttribute("aria-label") !== said) {
+        toast.removeAttribute("aria-labelledby");
+        toast.setAttribute("aria-label", said);
+      }
+    }
+  };
+  nameToasts();
+  const observer = new MutationObserver(() => requestAnimationFrame(nameToasts));
+  observer.observe(document.body, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+"""
+
+_toast_namer = st.components.v2.component("rebound_name_toasts", js=_TOAST_JS)
+
+
+def name_notifications() -> None:
+    """Once per run, on every page: each toast (a save's "Saved") gets its words as its name."""
+    with st.sidebar:
+        _toast_namer(key="rebound_name_toasts", height=0)

@@ -3,6 +3,8 @@ with no data and with the demo data."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -77,6 +79,16 @@ def test_the_shared_report_has_no_critical_or_serious_axe_violation(page, server
     page.set_content(make(engine, ReportOptions()).html)
     assert page.locator("svg[role=img]").count() >= 6
     assert not _violations(page)
+
+
+def test_a_saves_toast_is_named_by_its_words(page, server):
+    # Streamlit's toast is an alertdialog named by a title it never draws (axe: aria-dialog-name)
+    goto(page, server, "strategy?strategy_tab=Plan+the+week")
+    page.get_by_role("button", name="Save my plan").click()
+    toast = page.get_by_test_id("stToast").first
+    expect(toast).to_be_visible()
+    expect(toast).to_have_attribute("aria-label", re.compile(r"^Your plan for the week of .* is saved\.$"))
+    assert not [v for v in _violations(page) if v.startswith("aria-dialog-name")]
 
 
 FOCUS_RING = """() => { const s = getComputedStyle(document.activeElement);
