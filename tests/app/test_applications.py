@@ -230,6 +230,7 @@ def test_delete_needs_a_confirmation(open_page, app_env):
     reflections.add_mood(engine, MoodIn(score=2, words="flat", application_id=app_id))
     at = open_page("pages/application.py", query_params={"id": str(app_id), "application_tab": "Delete"})
     assert any("stays in your mood history" in w for w in shown(at.warning))  # said before, not found after
+    assert any("the feedback it brought and the emails kept with it" in w for w in shown(at.warning))
     delete = next(b for b in at.button if b.label == "Delete application")
     assert delete.disabled
     at.checkbox(key="confirm_delete").check()

@@ -189,13 +189,13 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
             # A sent note's edits are saved as sent: a "draft" would quietly un-send it.
             if st.button("Save changes" if sent else "Save draft", key=f"save_{key}", icon=":material/save:"):
                 _save(draft, subject, body, sent)
-            st.link_button(
-                "Open in mail app",
-                link or "mailto:",
-                icon=":material/mail:",
-                disabled=link is None,
-                help=reason or "Opens a new message in your mail app with this subject and note.",
-            )
+            if link is not None:  # none: the reason is said under the row (a greyed button failed contrast)
+                st.link_button(
+                    "Open in mail app",
+                    link,
+                    icon=":material/mail:",
+                    help="Opens a new message in your mail app with this subject and note.",
+                )
             st.download_button(
                 "Download .txt",
                 sending.as_text_file(subject, body, draft["name"], draft.get("email")),

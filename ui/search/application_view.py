@@ -318,7 +318,8 @@ def delete(app: dict[str, Any]) -> None:
         else ""
     )
     st.warning(
-        "Deleting removes this application with its stage history, debriefs, reflections and notes. "
+        "Deleting removes this application with its stage history, debriefs, reflections, notes, the "
+        "feedback it brought and the emails kept with it. "
         "This can't be undone. How you felt along the way stays in your mood history, no longer "
         f"tied to it.{kept}",
         icon=":material/warning:",
