@@ -67,7 +67,8 @@ else:
             # at the same company is not always one: offered, not said)
             label="Open it to link an earlier try" if earlier else "Open it to record its stages",
             icon=":material/arrow_forward:",
-            query_params={"id": str(last["id"])},
+            # to link a try, its Re-application tab (it opened on the Timeline)
+            query_params={"id": str(last["id"])} | ({"application_tab": "Re-application"} if earlier else {}),
         )
     silent = (dt.date.today() - last["applied_on"]).days
     ghost_days = state.settings()["ghost_days"]
@@ -88,7 +89,8 @@ if submitted is not None:  # later, the same again is asked about below ("You al
     if repeats:
         st.session_state[PENDING] = submitted
         forms.clear_errors(FORM)  # the last try's errors were mended: the question is what is left
-        focus.after_save(FORM, "add_anyway")  # it sits under the form: brought into view, to answer
+        # it sits under the form: brought into view, to answer; on Cancel, so one Enter adds no duplicate
+        focus.after_save(FORM, "cancel_pending")
         st.rerun()
     else:
         _save(submitted)

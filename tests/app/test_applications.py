@@ -387,7 +387,8 @@ def test_a_reapplication_says_how_often_before_in_plain_words(open_page, app_env
     assert any("You applied there once before." in m.value for m in at.markdown)
     at = _fill_and_submit(open_page("pages/add_application.py"), "Acme", "Designer")
     assert any("You applied there twice before." in m.value for m in at.markdown)
-    assert "Open it to link an earlier try" in [link.proto.label for link in at.get("page_link")]
+    [link] = [link for link in at.get("page_link") if link.proto.label == "Open it to link an earlier try"]
+    assert "application_tab=Re-application" in link.proto.query_string  # where the link is made
 
 
 def test_a_board_card_from_an_earlier_year_says_the_year(open_page, app_env):

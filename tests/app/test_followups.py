@@ -897,3 +897,7 @@ def test_an_applications_page_shows_its_notes_and_the_feedback_it_brought(open_p
     assert f"Thank\\-you after rejection to Maya · sent {ago(1):%d %b %Y}" in said
     assert "Keep the door open to Maya · draft, not sent yet" in said
     assert "Feedback from Maya" in said and "the case study needed a clearer recommendation" in said
+    from urllib.parse import parse_qsl
+
+    links = {link.proto.label: dict(parse_qsl(link.proto.query_string)) for link in at.get("page_link")}
+    assert links["Log feedback"] == {"app": str(app_id)}  # opened on this application, not another

@@ -73,3 +73,22 @@ def test_a_refused_date_takes_the_cursor_to_its_note_without_opening_the_calenda
     page.wait_for_function("() => document.activeElement && document.activeElement !== document.body")
     assert page.evaluate("() => document.activeElement.innerText").find("future") >= 0
     expect(page.get_by_role("grid")).to_have_count(0)  # no calendar open
+
+
+def test_the_repeat_question_takes_the_cursor_to_cancel_not_to_add_it_anyway(page, server):
+    # the cursor sat on "Add it anyway": one Enter added the duplicate the question is there to stop
+    engine = db.open_database(server.db_url)
+    app_store.add_application(
+        engine, ApplicationIn(company="Twice Asked Ltd", role="Analyst", applied_on=dt.date.today())
+    )
+    engine.dispose()
+    goto(page, server, "add_application")
+    company = page.get_by_label("Company *")
+    company.fill("Twice Asked Ltd")
+    company.press("Enter")
+    wait_for_app(page)
+    page.get_by_label("Role *").fill("Analyst")
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("You already applied to Twice Asked Ltd")).to_be_visible()
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()

@@ -55,4 +55,9 @@ def notes_and_feedback(application_id: int) -> None:
             icon=":material/edit_note:",
             query_params={"app": str(application_id)},
         )
-        st.page_link("pages/feedback.py", label="All feedback", icon=":material/forum:")
+        st.page_link(  # the Feedback page opened on this application (it opened on another)
+            "pages/feedback.py",
+            label="Log feedback",
+            icon=":material/forum:",
+            query_params={"app": str(application_id)},
+        )
