@@ -51,10 +51,27 @@ def _same_company(companies: pd.Series, text: str) -> pd.Series:
     return companies.isin([n for n in names if isinstance(n, str) and company_key(n) == key])
 
 
+def _every_word(log: pd.DataFrame, text: str) -> pd.Series:
+    """Rows where each word of `text` is in the company or the role ("Acme Data" for a Data Analyst
+    at Acme found nothing: no one column holds both)."""
+    words = fold(text).split()
+    if len(words) < 2:
+        return pd.Series(False, index=log.index)
+    both = _folded(log["company"]) + " " + _folded(log["role"])
+    mask = pd.Series(True, index=log.index)
+    for word in words:
+        mask &= both.str.contains(word, regex=False)
+    return mask
+
+
 def filter_log(log: pd.DataFrame, f: LogFilter) -> pd.DataFrame:
     """The rows of `log` (applications with status) that pass every filter that is set."""
     mask = pd.Series(True, index=log.index)
-    mask &= matches_text(log, f.text, ("company", "role")) | _same_company(log["company"], f.text)
+    mask &= (
+        matches_text(log, f.text, ("company", "role"))
+        | _same_company(log["company"], f.text)
+        | _every_word(log, f.text)
+    )
     if f.stages:
         mask &= log["furthest_stage"].isin(f.stages)
     if f.outcomes:  # as the log shows them

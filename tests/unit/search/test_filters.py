@@ -84,6 +84,15 @@ def test_the_search_finds_a_company_however_its_name_is_written():
         assert filter_log(log, LogFilter(text=typed))["id"].tolist() == [2], typed
 
 
+def test_the_search_finds_words_split_between_company_and_role():
+    # "Acme Data" found nothing: no one column holds both words
+    log = _log()
+    row = log.loc[log["id"] == 3].iloc[0]
+    typed = f"{row['company'].split()[0]} {row['role'].split()[-1]}"
+    assert filter_log(log, LogFilter(text=typed))["id"].tolist() == [3]
+    assert filter_log(log, LogFilter(text=f"{typed} nowhere"))["id"].tolist() == []
+
+
 def test_stage_outcome_and_channel_filters_each_narrow_and_combine():
     log = _log()
     assert filter_log(log, LogFilter(stages=("screen", "final")))["id"].tolist() == [2, 4]
