@@ -675,3 +675,15 @@ def test_a_re_application_link_shows_from_both_sides_and_a_delete_names_it(open_
         "The later try linked to it (Senior Data Analyst, applied" in said
         and "stays, no longer linked" in said
     )
+
+
+def test_the_summary_of_a_refusal_goes_once_its_field_is_mended(open_page, app_env):
+    # the company's note went once a company was typed, the banner over the form stayed
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_role").set_value("Analyst")
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert any("Nothing is saved yet" in e for e in _errors(at))
+    at.text_input(key="add_application_company_typed_0").input("Mended Ltd")
+    at.run()
+    assert not _errors(at)

@@ -64,7 +64,9 @@ def render(
     The company is picked above the fields (company_picker: it proposes what is already in the log
     while typing, which fields inside an st.form can't do)."""
     current = current or {}
-    forms.form_error(form)
+    # said once the fields are drawn: a company picked since the refusal takes its note away, and
+    # "a field below needs a look" stayed with no note under any field
+    summary = st.empty()
     with st.container(border=True):
         company_key = forms.key(form, "company")
         company = company_picker.pick(
@@ -141,6 +143,8 @@ def render(
                 )
                 notes = forms.text_field(form, ApplicationIn, "notes", "Notes", current, area=True, height=68)
             submitted = st.form_submit_button(submit_label, type="primary", icon=":material/save:")
+    with summary.container():
+        forms.form_error(form)
     if not submitted:
         return None
     if not company and not (role or "").strip() and not current and forms.just_saved(form):
