@@ -25,6 +25,14 @@ def test_back_to_write_a_note_keeps_the_application_it_was_about(page, server):
     goto(page, server, f"compose?app={app_id}")
     about = page.get_by_role("combobox", name="About")
     expect(page.get_by_text("Backward Co").first).to_be_visible()
+    kind = page.get_by_role("combobox", name="Kind of note")
+    first_kind = kind.input_value()
+    kind.click()
+    other = page.get_by_role("option").filter(has_not_text=first_kind).first
+    chosen = other.inner_text().strip()
+    other.click()
+    wait_for_app(page)
+    expect(kind).to_have_value(chosen)
     page.get_by_test_id("stSidebar").get_by_role("link", name="Feedback").click()
     wait_for_app(page)
     page.go_back()
@@ -32,3 +40,4 @@ def test_back_to_write_a_note_keeps_the_application_it_was_about(page, server):
     assert f"app={app_id}" in page.url
     expect(page.get_by_text("Pick the application the note is about")).to_have_count(0)
     expect(about).to_have_value(re.compile("Backward Co"))
+    expect(page.get_by_role("combobox", name="Kind of note")).to_have_value(chosen)  # it reset to the first

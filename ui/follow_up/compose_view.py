@@ -113,13 +113,18 @@ def pick_kind(app_id: int, facts: dict[str, Any], column) -> str:
     """The kind that suits where the application stands, picked afresh for each application (a
     thank-you after a rejection must not carry over to one still open)."""
     kinds = notes.kinds_for(facts.get("outcome"), bool(facts.get("interview_on") or facts.get("interviewed")))
+    kept = st.session_state.get("compose_kind_kept")  # the box's own state goes when the page is left
+    if "compose_kind" not in st.session_state and st.session_state.get("compose_kind_for") == app_id:
+        st.session_state["compose_kind"] = kept  # back on the page: the kind it was on (it reset)
     if (
         st.session_state.get("compose_kind_for") != app_id
         or st.session_state.get("compose_kind") not in kinds
     ):
         st.session_state["compose_kind"] = kinds[0]
         st.session_state["compose_kind_for"] = app_id
-    return column.selectbox("Kind of note", kinds, key="compose_kind")
+    kind = column.selectbox("Kind of note", kinds, key="compose_kind")
+    st.session_state["compose_kind_kept"] = kind
+    return kind
 
 
 def _asks(kind: str, app_id: int, facts: dict[str, Any]) -> dict[str, Any]:
