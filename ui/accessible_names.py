@@ -93,10 +93,12 @@ export default function () {
       }
     }
   };
+  // installed once per page load and kept (no clean-up): drawn on a session's first run only, so
+  // the reruns that follow pay nothing for it
+  if (window.__reboundToastNamer) return;
+  window.__reboundToastNamer = new MutationObserver(() => requestAnimationFrame(nameToasts));
+  window.__reboundToastNamer.observe(document.body, { childList: true, subtree: true });
   nameToasts();
-  const observer = new MutationObserver(() => requestAnimationFrame(nameToasts));
-  observer.observe(document.body, { childList: true, subtree: true });
-  return () => observer.disconnect();
 }
 """
 
@@ -104,6 +106,10 @@ _toast_namer = st.components.v2.component("rebound_name_toasts", js=_TOAST_JS)
 
 
 def name_notifications() -> None:
-    """Once per run, on every page: each toast (a save's "Saved") gets its words as its name."""
+    """Each toast (a save's "Saved") gets its words as its name, on every page: installed on the
+    session's first run (a reload starts a new session, and installs it again)."""
+    if st.session_state.get("rebound_toasts_named"):
+        return
+    st.session_state["rebound_toasts_named"] = True
     with st.sidebar:
         _toast_namer(key="rebound_name_toasts", height=0)

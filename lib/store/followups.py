@@ -266,16 +266,18 @@ def delete_feedback(engine: Engine, feedback_id: int) -> None:
         forget_states_of_gone_rows(connection)
 
 
-def load_feedback(engine: Engine) -> pd.DataFrame:
-    """All feedback with its company, role and person; newest asked first."""
-    return read_frame(
-        engine,
+def load_feedback(engine: Engine, application_id: int | None = None) -> pd.DataFrame:
+    """All feedback (or one application's) with its company, role and person; newest asked first."""
+    query = (
         sa.select(F, C.c.name.label("company"), A.c.role, P.c.name.label("contact_name"))
         .join(A, A.c.id == F.c.application_id)
         .join(C, C.c.id == A.c.company_id)
         .outerjoin(P, P.c.id == F.c.contact_id)
-        .order_by(sa.func.coalesce(F.c.asked_on, F.c.received_on).desc(), F.c.id.desc()),
+        .order_by(sa.func.coalesce(F.c.asked_on, F.c.received_on).desc(), F.c.id.desc())
     )
+    if application_id is not None:
+        query = query.where(F.c.application_id == application_id)
+    return read_frame(engine, query)
 
 
 # --- what the composer knows about one application ---------------------------------------------

