@@ -35,7 +35,10 @@ def timeliness(facts: Mapping[str, Any], today: dt.date, kind: str | None = None
     scold, and other kinds of note keep no such clock."""
     since = []
     if facts.get("interview_on"):
-        since.append(f"Interview: {notes.since_text(facts['interview_on'], today)}")
+        since.append(
+            f"{vocab.stage_label(facts.get('interview_kind') or 'interview')}: "
+            f"{notes.since_text(facts['interview_on'], today)}"
+        )
     elif facts.get("interviewed"):  # an interview is on record, its date is not: never a made-up "today"
         since.append(f"Interview: {UNKNOWN_DATE}")
     if facts.get("ended_on"):

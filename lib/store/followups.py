@@ -355,6 +355,13 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         e.occurred_on for e in events if e.kind in INTERVIEW_KINDS and e.date_known and not e.invitation
     ]
     interview_days += [i.occurred_on for i in interviews if i.occurred_on]
+    # what the latest round was, for "Final round: 8 days ago" (it said "Interview" of a final round)
+    rounds = [
+        (e.occurred_on, vocab.STAGE_RANK.get(e.kind, 0), e.kind)
+        for e in events
+        if e.kind in INTERVIEW_KINDS and e.date_known and not e.invitation
+    ]
+    latest_round = max(rounds)[2] if rounds and max(rounds)[0] == max(interview_days) else "interview"
     ending = next((e for e in reversed(events) if e.kind in vocab.OUTCOMES), None)
     pauses = [r.pause_until for r in reflections if r.pause_until]
     return {
@@ -363,6 +370,7 @@ def compose_facts(engine: Engine, application_id: int) -> dict[str, Any] | None:
         "company_id": app.company_id,
         "role": app.role,
         "interview_on": max(interview_days) if interview_days else None,
+        "interview_kind": latest_round,
         "interviewed": bool(interviews) or any(e.kind in INTERVIEW_KINDS for e in events),  # dated or not
         "outcome": ending.kind if ending else vocab.OPEN,
         "ended_on": ending.occurred_on if ending and ending.date_known else None,

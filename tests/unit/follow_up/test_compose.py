@@ -49,6 +49,9 @@ def test_the_timeliness_line_says_how_long_since_and_tips_a_thank_you_only_while
     assert compose.timeliness(facts(2), TODAY, "contact check-in") == "Interview: 2 days ago."
     assert compose.timeliness(facts(2), TODAY) == "Interview: 2 days ago."
     assert compose.timeliness(compose.NO_FACTS, TODAY) == ""
+    # the latest round named as it was: "Interview: 8 days ago" of a final round misread it
+    final = {**facts(8), "interview_kind": "final"}
+    assert compose.timeliness(final, TODAY).startswith("Final round: 8 days ago.")
 
 
 def test_one_draft_record_per_recipient_with_its_own_key_and_text():

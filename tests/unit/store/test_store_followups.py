@@ -400,3 +400,14 @@ def test_saving_a_note_deleted_since_says_so_and_saves_nothing(engine, rejected_
     with pytest.raises(StoreError, match="deleted since it was opened"):
         store.save_note(engine, note.model_copy(update={"body": "Hello again"}), note_id, seen=seen)
     assert store.notes_for(engine, rejected_app).empty
+
+
+def test_compose_facts_say_which_round_came_last(engine, rejected_app):
+    assert store.compose_facts(engine, rejected_app)["interview_kind"] == "interview"
+    app_id = app_store.add_application(
+        engine, ApplicationIn(company="Lumen", role="Designer", applied_on=ago(30))
+    )
+    for kind, day in (("interview", ago(10)), ("final", ago(8)), ("rejected", ago(0))):
+        app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
+    facts = store.compose_facts(engine, app_id)
+    assert (facts["interview_kind"], facts["interview_on"]) == ("final", ago(8))
