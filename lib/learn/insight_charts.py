@@ -47,6 +47,13 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
         x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("measure_label:N", title=None, axis=alt.Axis(labelLimit=220)),
     )
+    tips = [
+        alt.Tooltip("measure_label:N", title="Rating"),
+        alt.Tooltip("stage_label:N", title="Stage"),
+        alt.Tooltip("average:Q", title="Average", format=".1f"),
+        alt.Tooltip("n:Q", title="Applications"),
+        alt.Tooltip("sample:N", title="Sample"),
+    ]
     # Too few to tell: grey, not a faded blue (which read as a low score) and no average written.
     cells = base.mark_rect(stroke="white").encode(
         color=alt.condition(
@@ -54,18 +61,13 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
             alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
             alt.value(TOO_FEW_GREY),
         ),
-        tooltip=[
-            alt.Tooltip("measure_label:N", title="Rating"),
-            alt.Tooltip("stage_label:N", title="Stage"),
-            alt.Tooltip("average:Q", title="Average", format=".1f"),
-            alt.Tooltip("n:Q", title="Applications"),
-            alt.Tooltip("sample:N", title="Sample"),
-        ],
+        tooltip=tips,
     )
     labels = (
         base.mark_text(fontSize=12)
         .encode(
             text=alt.Text("label:N"),
+            tooltip=tips,  # the cell's words: over its label the tooltip showed "measure_label", "label"
             color=alt.condition(
                 "datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")
             ),
@@ -112,16 +114,16 @@ def average_bars(
             axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d"),
         ),
     )
-    bars = base.mark_bar(color="#4c78a8").encode(
-        opacity=_opacity(),
-        tooltip=[
-            alt.Tooltip(f"{category}:N", title=category_title or "Group"),
-            alt.Tooltip("said:N", title=value_title),
-            alt.Tooltip("n:Q", title=count_title),
-            alt.Tooltip("sample:N", title="Sample"),
-        ],
-    )
-    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
+    tips = [
+        alt.Tooltip(f"{category}:N", title=category_title or "Group"),
+        alt.Tooltip("said:N", title=value_title),
+        alt.Tooltip("n:Q", title=count_title),
+        alt.Tooltip("sample:N", title="Sample"),
+    ]
+    bars = base.mark_bar(color="#4c78a8").encode(opacity=_opacity(), tooltip=tips)
+    labels = base.mark_text(align="left", dx=4).encode(
+        text=alt.Text("label:N"), tooltip=tips
+    )  # not raw fields
     return (bars + labels).properties(width=WIDTH, height=alt.Step(24))
 
 

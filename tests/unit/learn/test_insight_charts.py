@@ -36,6 +36,10 @@ def test_self_assessment_heat_map_orders_stages_and_greys_small_groups():
     assert colour["condition"]["scale"]["scheme"] == "blues"
     label = spec["layer"][1]["transform"][0]["calculate"]
     assert "datum.enough ?" in label and "too few (n=" in label
+    # hovering a cell's words shows the cell's tooltip, not the raw fields "measure_label", "label"
+    assert [t["title"] for t in spec["layer"][1]["encoding"]["tooltip"]] == [
+        t["title"] for t in cells["encoding"]["tooltip"]
+    ]
     assert {row["sample"] for row in _data(charts.self_assessment_chart(frame))} == {
         "enough data",
         "fewer than 5: not a finding",
