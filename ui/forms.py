@@ -302,7 +302,7 @@ def already_saved(form: str, value: object, *, only_just: bool = False) -> bool:
     saved = st.session_state.get(_saved_key(form))
     if saved is None or saved[0] != repr(value):
         return False
-    return not only_just or _now() - saved[1] <= DOUBLE_PRESS_SECONDS
+    return not only_just or just_saved(form)
 
 
 def just_saved(form: str) -> bool:

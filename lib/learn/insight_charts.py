@@ -46,14 +46,15 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     base = alt.Chart(data).encode(
         x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("measure_label:N", title=None, axis=alt.Axis(labelLimit=220)),
+        # on the base, so the written numbers show it too (over them it showed "measure_label", "label")
+        tooltip=[
+            alt.Tooltip("measure_label:N", title="Rating"),
+            alt.Tooltip("stage_label:N", title="Stage"),
+            alt.Tooltip("average:Q", title="Average", format=".1f"),
+            alt.Tooltip("n:Q", title="Applications"),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
     )
-    tips = [
-        alt.Tooltip("measure_label:N", title="Rating"),
-        alt.Tooltip("stage_label:N", title="Stage"),
-        alt.Tooltip("average:Q", title="Average", format=".1f"),
-        alt.Tooltip("n:Q", title="Applications"),
-        alt.Tooltip("sample:N", title="Sample"),
-    ]
     # Too few to tell: grey, not a faded blue (which read as a low score) and no average written.
     cells = base.mark_rect(stroke="white").encode(
         color=alt.condition(
@@ -61,13 +62,11 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
             alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
             alt.value(TOO_FEW_GREY),
         ),
-        tooltip=tips,
     )
     labels = (
         base.mark_text(fontSize=12)
         .encode(
             text=alt.Text("label:N"),
-            tooltip=tips,  # the cell's words: over its label the tooltip showed "measure_label", "label"
             color=alt.condition(
                 "datum.average >= 3.5 && datum.enough", alt.value("white"), alt.value("black")
             ),
@@ -113,17 +112,15 @@ def average_bars(
             scale=alt.Scale(domain=[0, 5]),
             axis=alt.Axis(values=[0, 1, 2, 3, 4, 5], format="d"),
         ),
+        tooltip=[  # on the base: the written labels show it too, not raw field names
+            alt.Tooltip(f"{category}:N", title=category_title or "Group"),
+            alt.Tooltip("said:N", title=value_title),
+            alt.Tooltip("n:Q", title=count_title),
+            alt.Tooltip("sample:N", title="Sample"),
+        ],
     )
-    tips = [
-        alt.Tooltip(f"{category}:N", title=category_title or "Group"),
-        alt.Tooltip("said:N", title=value_title),
-        alt.Tooltip("n:Q", title=count_title),
-        alt.Tooltip("sample:N", title="Sample"),
-    ]
-    bars = base.mark_bar(color="#4c78a8").encode(opacity=_opacity(), tooltip=tips)
-    labels = base.mark_text(align="left", dx=4).encode(
-        text=alt.Text("label:N"), tooltip=tips
-    )  # not raw fields
+    bars = base.mark_bar(color="#4c78a8").encode(opacity=_opacity())
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
     return (bars + labels).properties(width=WIDTH, height=alt.Step(24))
 
 
@@ -150,11 +147,11 @@ def count_bars(frame: pd.DataFrame, category: str, title: str, count_title: str 
     base = alt.Chart(data).encode(
         y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=200)),
         x=alt.X("count:Q", title=count_title, axis=alt.Axis(tickMinStep=1)),
+        # titled: the table under the chart shows the fields the chart titles (a skills table had no
+        # skills); on the base, so the written counts show it too
+        tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip("count:Q", title=count_title)],
     )
-    bars = base.mark_bar(color="#4c78a8").encode(
-        # titled: the table under the chart shows the fields the chart titles (a skills table had no skills)
-        tooltip=[alt.Tooltip(f"{category}:N", title=title), alt.Tooltip("count:Q", title=count_title)]
-    )
+    bars = base.mark_bar(color="#4c78a8")
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("count:Q"))).properties(
         width=WIDTH, height=alt.Step(24)
     )
@@ -220,10 +217,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),
-    )
-    bars = base.mark_bar(color="#72b7b2").encode(
-        opacity=_opacity(),
-        tooltip=[
+        tooltip=[  # on the base: the written labels show it too
             alt.Tooltip("motivation:N", title="Motivation"),
             alt.Tooltip("said:N", title="Share that reached the final round"),
             alt.Tooltip("n:Q", title="Rejections"),
@@ -232,6 +226,7 @@ def motivation_chart(frame: pd.DataFrame) -> alt.Chart:
             alt.Tooltip("sample:N", title="Sample"),
         ],
     )
+    bars = base.mark_bar(color="#72b7b2").encode(opacity=_opacity())
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
         width=WIDTH, height=alt.Step(28)
     )
@@ -274,10 +269,7 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
             axis=alt.Axis(format="%"),
             scale=alt.Scale(domain=[0, 1]),
         ),
-    )
-    bars = base.mark_bar(color="#54a24b").encode(
-        opacity=_opacity(),
-        tooltip=[
+        tooltip=[  # on the base: the written labels show it too
             alt.Tooltip("value:N", title=dimension),
             "n:Q",
             "traction:Q",
@@ -285,6 +277,7 @@ def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:
             alt.Tooltip("sample:N", title="Sample"),
         ],
     )
+    bars = base.mark_bar(color="#54a24b").encode(opacity=_opacity())
     return (bars + base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))).properties(
         width=WIDTH, height=alt.Step(24)
     )

@@ -262,7 +262,7 @@ def reapply(app: dict[str, Any]) -> None:
     for later in app_store.later_tries(state.engine(), app["id"]):  # the link, seen from this side too
         st.page_link(
             "pages/application.py",
-            label=f"Tried again later: {clipped(later['role'])}, applied {later['applied_on']:%d %b %Y}",
+            label=f"Tried again later: {md(clipped(later['role']))}, applied {later['applied_on']:%d %b %Y}",
             icon=":material/replay:",
             query_params={"id": str(later["id"])},
         )
