@@ -29,18 +29,37 @@ export default function (component) {
   const deadline = Date.now() + 5000;
   const focus = () => {
     const field = document.querySelector(selector) || document.querySelector(`${box} [role=radio]`);
-    if (field && field.tagName === "TEXTAREA" && component.data?.at_start) {
-      // a draft to read: its caret at its first [add: …] (else its top), not at its end with the
-      // greeting scrolled out of the box
-      const marker = field.value.indexOf("[add:");
-      const at = marker >= 0 ? marker : 0;
-      field.setSelectionRange(at, at);
-      if (marker < 0) field.scrollTop = 0;
-    }
+    const draft = field && field.tagName === "TEXTAREA" && component.data?.at_start;
+    if (draft && !field.value && Date.now() < deadline) return void setTimeout(focus, 50);  // text to come
+    if (draft) return void atStart(field);
     if (field) return void field.focus();
     if (Date.now() < deadline) setTimeout(focus, 50);
   };
   focus();
+}
+
+// A draft to read: its caret at its first [add: …] (else its top), not at its end with the greeting
+// scrolled out of the box. Kept there for a moment: the page may set the text again as it settles,
+// which puts the caret at the end; once the person types or clicks, the caret is theirs.
+function atStart(field) {
+  let theirs = false;
+  const mine = () => { theirs = true; };
+  ["keydown", "mousedown", "touchstart"].forEach((e) => field.addEventListener(e, mine, { once: true }));
+  const place = () => {
+    const marker = field.value.indexOf("[add:");
+    const at = marker >= 0 ? marker : 0;
+    if (field.selectionStart !== at || field.selectionEnd !== at) field.setSelectionRange(at, at);
+    if (marker < 0) field.scrollTop = 0;
+  };
+  place();
+  field.focus();
+  const until = Date.now() + 2000;
+  const keep = () => {
+    if (theirs || document.activeElement !== field || Date.now() > until) return;
+    place();
+    setTimeout(keep, 100);
+  };
+  setTimeout(keep, 100);
 }
 """
 

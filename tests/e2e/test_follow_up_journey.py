@@ -18,12 +18,12 @@ from tests.e2e.conftest import goto, wait_for_app
 QUESTION = "How could I have approached the technical part of the interview better?"
 
 
-def _rejected_yesterday(db_url: str) -> int:
+def _rejected_yesterday(db_url: str, company: str = "Acme Robotics") -> int:
     engine = db.open_database(db_url)
     today = dt.date.today()
     app_id = app_store.add_application(
         engine,
-        ApplicationIn(company="Acme Robotics", role="Data Analyst", applied_on=today - dt.timedelta(days=20)),
+        ApplicationIn(company=company, role="Data Analyst", applied_on=today - dt.timedelta(days=20)),
     )
     for kind, days in (("interview", 5), ("rejected", 1)):
         app_store.add_stage_event(
@@ -145,9 +145,10 @@ def test_a_thank_you_to_the_recruiter_and_a_new_contact_update_the_next_actions(
 
 
 def test_an_action_is_snoozed_for_a_week_from_its_snooze_menu(page, server):
-    _rejected_yesterday(server.db_url)
+    # a company of its own: the module's other test shares this database
+    _rejected_yesterday(server.db_url, "Borealis Maps")
     goto(page, server)
-    row = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Acme Robotics").last
+    row = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Borealis Maps").last
     expect(row).to_be_visible()
     expect(page.get_by_role("button", name="Next week")).to_have_count(0)  # drawn when the menu opens
     row.get_by_test_id("stPopover").get_by_role("button").click()
@@ -155,13 +156,13 @@ def test_an_action_is_snoozed_for_a_week_from_its_snooze_menu(page, server):
     page.get_by_role("button", name="Next week", exact=True).click()
     wait_for_app(page)
     # off the list (no Done beside it), and not gone without a trace: said, and listed as snoozed
-    listed = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Acme Robotics")
+    listed = page.get_by_test_id("stHorizontalBlock").filter(has_text="Send a thank-you to Borealis Maps")
     expect(listed.filter(has=page.get_by_role("button", name="Done"))).to_have_count(0)
     expect(page.get_by_text("Snoozed until")).to_be_visible()
     expect(page.get_by_text("One thing you snoozed comes back on")).to_be_visible()
     page.get_by_text("Snoozed (1)").click()
     expect(
         page.get_by_role(
-            "button", name="Bring back now: Send a thank-you to Acme Robotics (Data Analyst)", exact=True
+            "button", name="Bring back now: Send a thank-you to Borealis Maps (Data Analyst)", exact=True
         )
     ).to_be_visible()
