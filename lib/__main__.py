@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from lib.core import db
 from lib.core.text import plural
 from lib.data import backup, export
@@ -32,8 +34,10 @@ def _url(path: str | None) -> str:
 
 def _database_exists(url: str) -> bool:
     """Whether the SQLite file `url` names is there (an in-memory or other database counts as there)."""
-    prefix = "sqlite:///"
-    return not url.startswith(prefix) or url == f"{prefix}:memory:" or Path(url[len(prefix) :]).exists()
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).exists()
 
 
 def _print_import(result: dict) -> None:

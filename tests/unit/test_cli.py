@@ -67,6 +67,15 @@ def test_dry_run_writes_nothing_and_the_second_import_skips_duplicates(tmp_path,
     assert report["imported"]["applications"] == 0 and report["duplicates_skipped"] == 2
 
 
+def test_a_dry_run_on_a_missing_database_named_by_its_url_writes_no_file(tmp_path, monkeypatch, capsys):
+    # the address may name SQLite's driver, or carry options: still the file at its path
+    for url in (f"sqlite+pysqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}?timeout=5"):
+        monkeypatch.setenv("REBOUND_DATABASE_URL", url)
+        assert main(["import", str(FIXTURES / "simplify.csv"), "--dry-run"]) == 0
+        assert "Would add: 2 applications" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_missing_file_is_said_not_raised(tmp_path, capsys):
     assert main(["import", str(tmp_path / "nope.csv"), "--db", str(tmp_path / "r.db")]) == 2
     assert "No such file" in capsys.readouterr().err
