@@ -117,6 +117,20 @@ def load_contacts(engine: Engine) -> pd.DataFrame:
     )
 
 
+def application_links(engine: Engine) -> pd.DataFrame:
+    """(contact_id, application_id) for each person tied to an application: in one of its
+    debriefs, or the one a note or a feedback request went to."""
+    F = db.feedback
+    linked = sa.union(
+        sa.select(IC.c.contact_id, I.c.application_id).join(I, I.c.id == IC.c.interview_id),
+        sa.select(N.c.contact_id, N.c.application_id).where(
+            N.c.contact_id.is_not(None), N.c.application_id.is_not(None)
+        ),
+        sa.select(F.c.contact_id, F.c.application_id).where(F.c.contact_id.is_not(None)),
+    )
+    return read_frame(engine, sa.select(linked.subquery()))
+
+
 def people_at(engine: Engine, company_id: int | None) -> list[dict[str, Any]]:
     """The people at one company (or, with None, everyone), by name."""
     query = _contact_select().order_by(P.c.name)

@@ -38,7 +38,12 @@ SHORT = {  # the form's labels; the report itself lists the longer ones
         "reflections and debriefs: how comfortable you felt, why the no's came, whether you wanted the job",
     ),
     "writing": ("My written-out sessions", "Your private writing, word for word"),
-    "contacts": ("People I met", "Names, roles and how to reach them"),
+    "contacts": (
+        "People I met",
+        "Names, roles and how to reach them: the people in these applications' debriefs, notes and "
+        "feedback, and those you met at their companies (a “met on” day in the period). Not everyone "
+        "in Network",
+    ),
 }
 FORM = "report_choices"
 
@@ -97,8 +102,10 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
             sections = {key for key in SECTIONS if _tick(key, True, "rs")}
             mask = st.checkbox(
                 "Mask company names",  # the examples in the label were cut at 1,280 px: in the help
-                help="For sharing with someone outside: every company name becomes “Company A”, "
-                "“Company B”, …, in your own words too.",
+                help="For sharing with someone outside: each company's name becomes “Company A”, "
+                "“Company B”, … wherever it is written out, in your own words too (any case or "
+                "spacing), and email addresses lose the part after the @. A short form or a nickname "
+                "you wrote is not caught: read the preview before you send it.",
                 key="report_mask",
             )
         with right:  # the title under the private parts: Prepare stays in view at 1,280 x 800

@@ -19,7 +19,8 @@ from ui.reflect import typing_keeper
 
 PRIVATE = (
     "Private: it stays on this computer, nobody reads it, Rebound never analyses it, and it appears in no "
-    "insight or report. It is kept in your full backup."
+    "insight. A report you share holds it only if you tick “My written-out sessions”. It is kept in your "
+    "full backup."
 )
 
 

@@ -46,6 +46,7 @@ def load(engine: Engine, options: ReportOptions) -> dict[str, Any]:
         data["reflection_answers"] = insight_data.load_reflections(engine)
     if "contacts" in options.private:
         data["contact_details"] = contact_store.load_contacts(engine)
+        data["contact_links"] = contact_store.application_links(engine)
     if "writing" in options.private:
         data["writing"] = writing_store.load_sessions(engine)
     return data

@@ -181,7 +181,7 @@ def render(report: Report, pngs: dict[str, bytes] | None = None) -> bytes:
                 doc.para(c.note, size=9, soft=True)
     _sections(doc, report, pngs)
     doc.ln(6)
-    doc.para("Made with Rebound on the person's own computer.", size=8, soft=True)
+    doc.para("Made with Rebound, on my own computer.", size=8, soft=True)
     return bytes(doc.output())
 
 

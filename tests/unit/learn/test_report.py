@@ -13,14 +13,16 @@ import pytest
 from pypdf import PdfReader
 
 from lib.core import db
-from lib.core.models import ApplicationIn, ContactIn, MoodIn, RejectionIn
+from lib.core.models import ApplicationIn, ContactIn, FeedbackIn, MoodIn, RejectionIn
 from lib.data import demo
 from lib.learn import report
 from lib.learn.plan import PlanIn
 from lib.learn.report import content, data
+from lib.learn.report.mask import Masker
 from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
 from lib.store import applications as app_store
 from lib.store import contacts as contact_store
+from lib.store import followups as followup_store
 from lib.store import plans as plan_store
 from lib.store import reflections as reflection_store
 from lib.store import writing as writing_store
@@ -29,6 +31,8 @@ REFLECTION_TEXT = "I froze on the whiteboard question and felt small"
 MOOD_WORDS = "Heavy-hearted and tired today"
 CONTACT_EMAIL = "quiet.recruiter@private-mail.example"
 CONTACT_NAME = "Ottilie Vantongeren"
+ASKED_NAME = "Rosalind Okafor"
+CONNECTION_NAME = "Archibald Connectedonly"
 WRITING_TEXT = "Losing that job felt like losing the floor under me"
 PRIVATE_TEXTS = {
     "reflections": REFLECTION_TEXT,
@@ -66,8 +70,20 @@ def filled(tmp_path_factory):
     reflection_store.add_mood(engine, MoodIn(score=2, words=MOOD_WORDS))
     contact_store.add_contact(
         engine,
-        ContactIn(name=CONTACT_NAME, company="Zephyrine Analytics", role="recruiter", email=CONTACT_EMAIL),
+        ContactIn(
+            name=CONTACT_NAME,
+            company="Zephyrine Analytics",
+            role="recruiter",
+            email=CONTACT_EMAIL,
+            met_on=today - dt.timedelta(days=10),
+        ),
     )
+    # someone asked for feedback about the application, with no "met on" day: met through it
+    asked = contact_store.add_contact(engine, ContactIn(name=ASKED_NAME, email="r.okafor@zephyrine.example"))
+    followup_store.add_feedback(engine, FeedbackIn(application_id=app_id, contact_id=asked, asked_on=today))
+    # a connection from an archive: in Network, never met for these applications
+    contact_store.add_contact(engine, ContactIn(name=CONNECTION_NAME, company="Zephyrine Analytics"))
+    contact_store.add_contact(engine, ContactIn(name=CONNECTION_NAME + " Jr", email="jr@elsewhere.example"))
     session = writing_store.start_session(engine, 1)
     writing_store.finish(engine, session, WRITING_TEXT)
     plan_store.save_plan(
@@ -153,6 +169,38 @@ def test_masked_companies_appear_only_as_letters(filled):
         assert name not in files.html
     assert "Zephyrine" not in files.html
     assert "Company A" in files.html
+
+
+def test_the_people_met_are_those_of_the_reports_applications_not_all_of_network(filled, today):
+    files = _made(filled, ReportOptions(sections=frozenset(), private=frozenset({"contacts"})))
+    assert CONTACT_NAME in files.html and ASKED_NAME in files.html  # met there; asked for feedback
+    assert CONNECTION_NAME not in files.html  # neither: a connection only
+    # a period before their application: neither person is in it
+    before = ReportOptions(
+        date_from=today - dt.timedelta(days=400),
+        date_to=today - dt.timedelta(days=300),
+        sections=frozenset(),
+        private=frozenset({"contacts"}),
+    )
+    assert CONTACT_NAME not in _made(filled, before).html and ASKED_NAME not in _made(filled, before).html
+
+
+def test_masking_hides_a_name_however_written_and_the_domain_of_every_email(filled):
+    masker = Masker(["Zephyrine Analytics", "Société Générale", "Smith & Sons Ltd"])
+    said = masker.text(
+        "ZEPHYRINE-analytics, Inc. said no; Societe Generale and Société  Générale too; smith and sons, "
+        "write to jane@zephyrine.example"
+    )
+    assert said == ("Company A, Inc. said no; Company B and Company B too; Company C, write to jane@…")
+    assert masker.name("zephyrine analytics inc") == "Company A"
+    assert (
+        Masker(["Zephyrine Analytics"], active=False).text("jane@zephyrine.example")
+        == "jane@zephyrine.example"
+    )
+    files = _made(
+        filled, ReportOptions(sections=frozenset(), private=frozenset({"contacts"}), mask_companies=True)
+    )
+    assert "r.okafor@…" in files.html and "zephyrine" not in files.html.lower()
 
 
 def test_headline_numbers_carry_their_interval_and_n(filled):
