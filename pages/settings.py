@@ -37,6 +37,15 @@ if submitted:
     forms.flash("Settings saved.")
     st.rerun()
 
+# Where people look for them too: the ways to keep, take out and delete the data live on the data page.
+st.markdown("#### Your data")
+for tab, icon, label in (
+    ("Backup & restore", ":material/backup:", "Back up or restore everything"),
+    ("Export", ":material/download:", "Export every table as CSV"),
+    ("Delete all", ":material/delete_forever:", "Delete all my data"),
+):
+    st.page_link("pages/data.py", label=label, icon=icon, query_params={"data_tab": tab})
+
 # Once there is data, Home no longer offers the demo, and the sidebar's switch sits below a 900 px
 # window's fold: offered here too, where people look for such things.
 if not state.is_demo():

@@ -262,10 +262,29 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
     assert not at.exception
     assert any("Restored" in s for s in shown(at.success))
     assert _applications(app_env)["role"].tolist() == ["In the backup"]
+    # going back names what it puts back: the 2 applications the restore replaced
+    assert any("replaced: **2 applications, 2 companies**" in c.value for c in at.caption)
     at.button(key="undo_restore").click().run()
     assert sorted(_applications(app_env)["role"]) == ["After it", "In the backup"]
+    assert any("Back one step: you have 2 applications" in s for s in shown(at.success))
+    # and then the copy kept is the restored one: no "undo" of what would be a redo
+    assert any("replaced: **1 application, 1 company**" in c.value for c in at.caption)
     deleting = _open_tab(open_page, "Delete all")  # a restore's copy exists now: the delete says it goes too
     assert any("and the copy kept by the last restore" in m.value for m in deleting.markdown)
+
+
+def test_a_restore_into_an_empty_rebound_says_it_replaces_nothing(open_page, app_env, tmp_path):
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine, ApplicationIn(company="Acme", role="Kept", applied_on=dt.date(2025, 1, 2))
+    )
+    backup = backups.backup(app_env, tmp_path / "backup.db")
+    engine.dispose()
+    backups.delete_all(app_env, db.open_database(app_env))
+    at = _open_tab(open_page, "Backup & restore")
+    at.file_uploader[0].set_value(("backup.db", backup.read_bytes(), "application/octet-stream")).run()
+    assert not at.warning  # "replaces what you have now: nothing yet. That is kept…" was said
+    assert any("nothing saved in Rebound yet, so nothing is replaced" in i.value for i in at.info)
 
 
 def test_delete_all_needs_the_confirmation_word(open_page, app_env):
@@ -278,6 +297,9 @@ def test_delete_all_needs_the_confirmation_word(open_page, app_env):
     said = " ".join(m.value for m in at.markdown)
     assert "Deletes everything you have in Rebound" in said
     assert "copy kept by the last restore" not in said  # there was no restore: no such copy
+    assert "settings go back to their defaults" in said
+    # the backup it advises is a button here, not on another tab
+    assert "Download a full backup first" in [b.label for b in at.get("download_button")]
     at.text_input(key="delete_confirm").input("delete")
     next(b for b in at.button if b.label == "Delete all my data").click().run()
     assert any("nothing was deleted" in e.value for e in at.error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote_plus
 
 from lib.core import db
 from lib.store import settings as settings_store
@@ -119,3 +120,14 @@ def test_the_weekly_goal_is_the_measure_of_homes_week_until_a_plan_is_made(open_
     at.run()
     assert not at.exception
     assert any("1 application sent of the 8 a week you aim for (Settings)" in m for m in shown(at.markdown))
+
+
+def test_settings_points_to_backup_export_and_delete_on_the_data_page(open_page):
+    at = open_page("pages/settings.py")
+    links = {link.proto.label: link.proto for link in at.get("page_link")}
+    for label, tab in (
+        ("Back up or restore everything", "Backup & restore"),
+        ("Export every table as CSV", "Export"),
+        ("Delete all my data", "Delete all"),
+    ):
+        assert links[label].page == "data" and f"data_tab={quote_plus(tab)}" == links[label].query_string

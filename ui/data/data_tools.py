@@ -64,12 +64,15 @@ def _reopen() -> None:
 def export_tab() -> None:
     counts = current_counts()
     st.markdown(
-        "Every table as its own CSV file, in one zip — ready for a spreadsheet. Text that starts "
-        "with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you wrote it instead "
-        "of running it. In `applications.csv`, `status` is each application as Rebound shows it "
-        "today (ghosted after a long silence). Where the day you applied wasn't known (an application "
-        "first seen in its answer), `applied_on` holds the day the answer came, and `applied_known` "
-        "says False."
+        "Every table as its own CSV file, in one zip — ready for a spreadsheet. To keep a copy you "
+        "can bring back into Rebound, use **Backup & restore** instead: one file with everything."
+    )
+    st.caption(
+        "Text that starts with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you "
+        "wrote it instead of running it. In `applications.csv`, `status` is each application as "
+        "Rebound shows it today (ghosted after a long silence). Where the day you applied wasn't known "
+        "(an application first seen in its answer), `applied_on` holds the day the answer came, and "
+        "`applied_known` says False."
     )
     if not any(counts.values()):  # writing, reviews or practice alone are worth taking out too
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")
@@ -136,11 +139,17 @@ def backup_tab() -> None:
             )
         else:
             st.write(f"This backup holds **{_describe(check.counts)}**.")
-            st.warning(
-                f"Restoring replaces what you have now: **{_describe(current_counts())}**. "
-                "That is kept, so **Undo the last restore** can bring it back.",
-                icon=":material/warning:",
-            )
+            now = current_counts()
+            if any(now.values()):
+                st.warning(
+                    f"Restoring replaces what you have now: **{_describe(now)}**. "
+                    "That is kept, so **Go back one step** can bring it back.",
+                    icon=":material/warning:",
+                )
+            else:
+                st.info(
+                    "You have nothing saved in Rebound yet, so nothing is replaced.", icon=":material/info:"
+                )
             sure = st.checkbox("Replace my data with this backup", key="restore_sure")
             if st.button(
                 "Restore this backup",
@@ -154,17 +163,29 @@ def backup_tab() -> None:
                 st.session_state[RESTORE_UPLOADER] = st.session_state.get(RESTORE_UPLOADER, 0) + 1
                 forms.flash(
                     f"Restored: {_describe(result.check.counts)}. The data it replaced is kept "
-                    "— undo below if this was a mistake."
+                    "— go back one step below if this was a mistake."
                 )
                 st.rerun()
     if backup.can_undo_restore(url):
-        with st.expander("Undo the last restore"):
-            st.caption("Puts back the data the last restore replaced (what you have now is kept in turn).")
-            if st.button("Undo the last restore", icon=":material/undo:", key="undo_restore"):
+        # after a step back, the copy kept is the restored data: named by what it holds, the button
+        # never says "undo" of what would be a redo
+        kept = _kept_counts(str(backup.previous_path(url)), backup.previous_path(url).stat().st_mtime_ns)
+        with st.expander("Go back one step"):
+            st.caption(
+                f"Puts back the data the last restore replaced: **{_describe(kept)}**. What you have "
+                "now is kept in turn, so you can come back to it the same way."
+            )
+            if st.button("Go back one step", icon=":material/undo:", key="undo_restore"):
                 result = backup.undo_restore(url, engines=[state.engine()])
                 _reopen()
-                forms.flash(f"Back to the data before the restore: {_describe(result.check.counts)}.")
+                forms.flash(f"Back one step: you have {_describe(result.check.counts)}.")
                 st.rerun()
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _kept_counts(path: str, modified_ns: int) -> dict[str, int]:
+    """What the copy a restore kept holds (read again only when the copy changes)."""
+    return backup.check_backup(path).counts
 
 
 def delete_tab() -> None:
@@ -181,7 +202,17 @@ def delete_tab() -> None:
     st.markdown(
         f"Deletes everything you have in Rebound — **{_describe(counts)}**"
         + (" — and the copy kept by the last restore" if kept else "")  # only while there is one
-        + ". It can't be undone: download a backup first if you may want it back."
+        + ". Your settings go back to their defaults. It can't be undone: download a backup first if "
+        "you may want it back."
+    )
+    st.download_button(
+        "Download a full backup first",
+        data=lambda: backup.backup_bytes(db.database_url()),
+        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db",
+        mime="application/vnd.sqlite3",
+        icon=":material/backup:",
+        on_click="ignore",
+        key="backup_before_delete",
     )
     with st.form(DELETE_FORM):
         typed = st.text_input(
