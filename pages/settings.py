@@ -38,7 +38,7 @@ if submitted:
     st.rerun()
 
 # Where people look for them too: the ways to keep, take out and delete the data live on the data page.
-st.markdown("#### Your data")
+st.markdown("## Your data")  # under the page title (h1): h2, in order for a screen reader
 for tab, icon, label in (
     ("Backup & restore", ":material/backup:", "Back up or restore everything"),
     ("Export", ":material/download:", "Export every table as CSV"),
@@ -49,7 +49,7 @@ for tab, icon, label in (
 # Once there is data, Home no longer offers the demo, and the sidebar's switch sits below a 900 px
 # window's fold: offered here too, where people look for such things.
 if not state.is_demo():
-    st.markdown("#### Demo data")
+    st.markdown("## Demo data")
     st.caption(
         "A made-up search of 60 applications, to see what each page shows once a search has "
         "history. It lives in its own file and never mixes with yours; every page has a way back."
