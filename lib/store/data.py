@@ -156,6 +156,19 @@ class BackupCheck:
     data_revision: int = 0
 
 
+def _size_in_header(header: bytes) -> int:
+    """The database's size as its header gives it (page size × page count; 0 when it can't say)."""
+    if len(header) < 100 or header[24:28] != header[92:96]:  # the size is valid only when these agree
+        return 0
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65_536 if page_size == 1 else page_size
+    return page_size * int.from_bytes(header[28:32], "big")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 104_858 else f"{max(1, round(size / 1024))} KB"
+
+
 def check_backup(
     path: Path, known_revisions: set[str], expected: Callable[[str], schema.Schema] | None = None
 ) -> BackupCheck:
@@ -165,12 +178,19 @@ def check_backup(
     columns, types and constraints must be exactly those."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(16)
+            header = handle.read(100)
+        size = Path(path).stat().st_size
     except OSError as exc:
         return BackupCheck(False, f"The file can't be read ({exc.strerror or exc}).")
-    if head != b"SQLite format 3\x00":
+    if header[:16] != b"SQLite format 3\x00":
         return BackupCheck(
             False, "This is not a Rebound backup: a backup is the .db file that Download a full backup gives."
+        )
+    if (whole := _size_in_header(header)) and size < whole:
+        return BackupCheck(
+            False,
+            f"This backup is cut short: it holds {_megabytes(size)} of its {_megabytes(whole)}. It was "
+            "probably cut off while it was downloaded or copied: take the backup again.",
         )
     try:
         connection = sqlite3.connect(str(path))  # a private copy (lib.exporters makes one first)

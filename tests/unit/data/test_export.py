@@ -205,6 +205,20 @@ def test_a_damaged_or_foreign_database_is_refused(tmp_path, db_url, engine):
     assert not backups.check_backup(damaged).ok
 
 
+def test_a_backup_cut_short_says_so_and_to_take_it_again(tmp_path, db_url, engine):
+    _add(engine)
+    whole = backups.backup(db_url, tmp_path / "b.db").read_bytes()
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(whole[: len(whole) // 2])
+    check = backups.check_backup(cut)
+    assert not check.ok and check.message.startswith("This backup is cut short: it holds ")
+    assert (
+        f"of its {len(whole) / 1_048_576:.1f} MB" in check.message
+        and "take the backup again" in check.message
+    )
+    assert backups.check_backup(tmp_path / "b.db").ok  # the whole one is sound
+
+
 def test_a_backup_from_a_newer_rebound_or_with_triggers_is_refused(tmp_path, db_url, engine):
     backup = backups.backup(db_url, tmp_path / "b.db")
     newer = sqlite3.connect(backup)
