@@ -31,6 +31,18 @@ def test_private_parts_start_unticked_and_sections_ticked(open_page):
     assert not any(at.checkbox(key=f"rp_{k}").value for k in ("mood", "reflections", "writing", "contacts"))
 
 
+def test_a_strategy_review_is_ticked_only_once_one_is_saved(open_page, app_env):
+    engine = db.open_database(app_env)
+    app_store.add_application(
+        engine, ApplicationIn(company="Firm", role="Analyst", applied_on=dt.date.today())
+    )
+    engine.dispose()
+    at = open_page("pages/report.py")  # none saved: the report would only say so
+    assert not at.checkbox(key="rs_strategy").value and at.checkbox(key="rs_headline").value
+    assert "No strategy review saved yet" in at.checkbox(key="rs_strategy").help
+    assert open_page("pages/report.py", demo=True).checkbox(key="rs_strategy").value  # the demo has one
+
+
 def test_preparing_with_the_defaults_gives_both_downloads_and_leaves_the_private_parts_out(open_page):
     at = open_page("pages/report.py", demo=True)
     at.button(key="FormSubmitter:report_choices-Prepare the report").click().run(timeout=240)

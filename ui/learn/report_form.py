@@ -11,6 +11,7 @@ from lib.core import db
 from lib.core.db import Engine
 from lib.learn import report
 from lib.learn.report.options import PRIVATE, SECTIONS, ReportOptions
+from lib.store import strategy as strategy_store
 from ui import state
 from ui.text import md
 
@@ -66,9 +67,27 @@ def bounds() -> tuple[dt.date, dt.date] | None:
     return _bounds(eng, str(eng.url), db.revision(eng))
 
 
-def _tick(key: str, default: bool, prefix: str) -> bool:
-    label, help_text = SHORT[key]
-    return st.checkbox(label, value=default, key=f"{prefix}_{key}", help=help_text)
+@state.cached(max_entries=4)
+def _reviews_saved(engine: Engine) -> int:
+    return len(strategy_store.load_reviews(engine))
+
+
+def _tick(key: str, default: bool, prefix: str, help_text: str | None = None) -> bool:
+    label, usual_help = SHORT[key]
+    return st.checkbox(label, value=default, key=f"{prefix}_{key}", help=help_text or usual_help)
+
+
+def _section_ticks() -> set[str]:
+    """The sections, each in unless unticked; a strategy review only once one is saved (the report
+    said "No strategy review saved yet" to whoever it was sent to)."""
+    chosen = set()
+    for key in SECTIONS:
+        if key == "strategy" and not _reviews_saved():
+            if _tick(key, False, "rs", "No strategy review saved yet: ticked, the report says so"):
+                chosen.add(key)
+        elif _tick(key, True, "rs"):
+            chosen.add(key)
+    return chosen
 
 
 def choose(span: tuple[dt.date, dt.date] | None) -> None:
@@ -99,7 +118,7 @@ def choose(span: tuple[dt.date, dt.date] | None) -> None:
         left, right = st.columns(2, gap="large")
         with left:
             st.markdown("**What goes in**")
-            sections = {key for key in SECTIONS if _tick(key, True, "rs")}
+            sections = _section_ticks()
             mask = st.checkbox(
                 "Mask company names",  # the examples in the label were cut at 1,280 px: in the help
                 help="For sharing with someone outside: each company's name becomes “Company A”, "
