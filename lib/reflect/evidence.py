@@ -44,8 +44,9 @@ WHY: dict[str, str] = {
         "distress (the JOBS programme: Caplan et al., 1989; Vinokur & Schul, 1997)."
     ),
     "practice": (
-        "Why this helps: answering a question aloud, then checking a better answer, spaced out over "
-        "days, is how practice sticks; a written plan for the weakest answers is part of preparing "
-        "well, which predicts outcomes (van Hooft et al., 2021)."
+        "Why this helps: recalling an answer before you check it, and spreading practice over days, "
+        "are two of the best-supported ways to remember what you learn (Dunlosky et al., 2013, a review "
+        "of learning techniques — studied with students, not interviews). Preparing is part of how well "
+        "people search, which predicts outcomes better than sheer volume (van Hooft et al., 2021)."
     ),
 }

@@ -54,15 +54,17 @@ def comes_back_soon(due: dt.datetime, now: dt.datetime) -> bool:
     return (due - now).total_seconds() / 60 <= SOON_MINUTES
 
 
-def next_text(due: dt.datetime, now: dt.datetime) -> str:
-    """ "again in a few minutes", "tomorrow", "in 4 days"."""
+def next_text(due: dt.datetime, now: dt.datetime, offset: dt.timedelta | None = None) -> str:
+    """ "in a few minutes", "later today", "tomorrow", "in 4 days (Mon 07 Dec)": the person's days."""
     minutes = (due - now).total_seconds() / 60
     if minutes < 60:
-        return "again in a few minutes" if minutes <= SOON_MINUTES else "again later today"
-    days = (due.date() - now.date()).days
+        return "in a few minutes" if minutes <= SOON_MINUTES else "later today"
+    offset = local_offset() if offset is None else offset
+    day = (due + offset).date()
+    days = (day - (now + offset).date()).days
     if days <= 0:
-        return "again later today"
-    return "tomorrow" if days == 1 else f"in {days} days"
+        return "later today"
+    return "tomorrow" if days == 1 else f"in {days} days ({day:%a %d %b})"
 
 
 def queue(
@@ -82,9 +84,10 @@ def queue(
     if cards.empty:
         return cards
     live = _live(cards)
-    due = pd.to_datetime(live["due"])
+    offset = local_offset() if offset is None else offset
+    due = _ready_at(live, offset)
     mask = due <= pd.Timestamp(now)
-    before = _pulled_forward(live, due, now, interview_on, local_offset() if offset is None else offset)
+    before = _pulled_forward(live, due, now, interview_on, offset)
     mask = mask | before
     picked = live[mask]
     if picked.empty:
@@ -117,6 +120,29 @@ def _local_midnight(now: dt.datetime, offset: dt.timedelta, days: int = 0) -> dt
     return dt.datetime.combine((now + offset).date() + dt.timedelta(days=days), dt.time())
 
 
+def _ready_at(live: pd.DataFrame, offset: dt.timedelta) -> pd.Series:
+    """When each card is ready (naive UTC): a card spaced a day or more is ready from the start of its
+    day, the person's (graded at 15:46, "in 2 days" was not ready on that morning); one in learning,
+    minutes away, at its minute."""
+    due = pd.to_datetime(live["due"])
+    if "last_review" not in live:
+        return due
+    graded = pd.to_datetime(live["last_review"]) - offset  # stored in local time
+    spaced = ((due - graded) >= pd.Timedelta(hours=20)).fillna(False)
+    day_start = (due + offset).dt.floor("D") - offset
+    return due.where(~spaced, day_start)
+
+
+LAST_RUN_DAYS = 1  # the day before an interview and its day: a last run-through of every card
+
+
+def _last_run(interview_on: dt.date | None, day: dt.date) -> bool:
+    """Whether `day` is the eve or the day of the interview: every card is offered once then, one
+    due after it too (it was left to its spacing, and the person had nothing to practise the day
+    before their interview)."""
+    return interview_on is not None and 0 <= (interview_on - day).days <= LAST_RUN_DAYS
+
+
 def _pulled_forward(
     live: pd.DataFrame, due: pd.Series, now: dt.datetime, interview_on: dt.date | None, offset: dt.timedelta
 ) -> pd.Series:
@@ -129,7 +155,10 @@ def _pulled_forward(
     )
     practised_today = (last >= pd.Timestamp(_local_midnight(now, offset))).fillna(False)
     starts = pd.Timestamp(dt.datetime.combine(interview_on, dt.time()) - offset)  # its morning, in UTC
-    return (due < starts) & ~practised_today
+    before = due < starts
+    if _last_run(interview_on, (now + offset).date()):
+        before = pd.Series(True, index=live.index)
+    return before & ~practised_today
 
 
 def next_ready(
@@ -144,12 +173,13 @@ def next_ready(
     live = _live(cards) if not cards.empty else cards
     if live.empty:
         return None
-    due = pd.to_datetime(live["due"])
     offset = local_offset() if offset is None else offset
+    due = _ready_at(live, offset)
     if interview_on is not None and interview_on >= (now + offset).date():
         tomorrow = pd.Timestamp(_local_midnight(now, offset, days=1) - offset)
         starts = pd.Timestamp(dt.datetime.combine(interview_on, dt.time()) - offset)
-        due = due.where(~(due < starts), due.clip(upper=tomorrow))
+        brought = (due < starts) | _last_run(interview_on, (now + offset).date() + dt.timedelta(days=1))
+        due = due.where(~brought, due.clip(upper=tomorrow))
     due = due[due > pd.Timestamp(now)]
     return due.min().to_pydatetime() if not due.empty else None
 

@@ -220,8 +220,8 @@ def test_a_card_graded_again_comes_back_in_the_same_sitting_as_its_toast_says(op
         b for b in at.button if b.key and b.key.startswith("practice_grade_") and b.key.endswith("_1")
     ).click()
     at.run()
-    assert any("comes back again in a few minutes" in t.value for t in at.toast)
-    assert "That's all for now" in _texts(at) and "ready again in a few minutes" in _texts(at)
+    assert any("comes back in a few minutes" in t.value for t in at.toast)
+    assert "That's all for now" in _texts(at) and "ready in a few minutes" in _texts(at)
     later = practice.utcnow() + dt.timedelta(minutes=20)
     monkeypatch.setattr(practice, "utcnow", lambda: later)  # the few minutes pass
     at.run()

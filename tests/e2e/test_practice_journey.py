@@ -130,7 +130,7 @@ def test_a_card_back_in_a_minute_is_shown_when_its_time_comes_with_the_page_left
         wait_for_app(page)
     page.get_by_role("button", name="Again — I stumbled").click()
     wait_for_app(page)
-    expect(page.get_by_text("ready again in a few minutes")).to_be_visible()
+    expect(page.get_by_text("ready in a few minutes")).to_be_visible()
     # FSRS's first step is a minute; the page looks again every 15 seconds, untouched
     expect(page.get_by_text("Walk me through a failed project.")).to_be_visible(timeout=100_000)
     expect(page.get_by_role("button", name="Show the better answer")).to_be_visible()

@@ -52,13 +52,18 @@ def _reveal(card_id: int) -> None:
 
 
 def interview_picker(today: dt.date) -> None:
-    """The next interview's day (optional): cards due before it are brought forward."""
+    """The next interview's day (optional): cards due before it are brought forward; on its eve and
+    its day, every card comes once."""
     current = shared.next_interview(today)
     year = f" {current.year}" if current and current.year != today.year else ""
     with st.expander(
         f"Next interview: {current:%a %d %b}{year}" if current else "Have an interview coming? (optional)",
         icon=":material/event:",
     ):
+        st.caption(
+            "Until then, cards due before it come once a day; the day before and on the day, every "
+            "card comes once, for a last run-through."
+        )
         day = forms.date_field("Its day", "practice_interview_on", current)
         left, right = st.columns(2)
         if left.button("Practise for it", key="practice_interview_save", icon=":material/save:"):

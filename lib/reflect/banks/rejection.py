@@ -41,7 +41,7 @@ REJECTION = Bank(
         (_R5, "Know what you want before you write back."),
         (
             _R6,
-            "Keep perspective: one “no” is one step on the way to the right job, and hiring is often less rational than it looks (sometimes nobody read the résumé). What will you take with you?",
+            "Keep perspective: one “no” is one step on the way to the right job, and hiring is often less rational than it looks (a résumé skimmed in seconds, someone already known to the team, a plan that changed). What will you take with you?",
         ),
     ),
     questions=(

@@ -63,7 +63,41 @@ def test_a_card_brought_forward_for_an_interview_is_practised_once_a_day() -> No
     assert practice.next_ready(cards, NOW, interview, offset=utc) == tomorrow
     later = tomorrow + dt.timedelta(hours=9)
     assert practice.queue(cards, later, interview, offset=utc)["id"].tolist() == [1, 2]
-    assert practice.next_ready(cards, NOW) == NOW + dt.timedelta(days=1)  # no interview: its due
+    assert practice.next_ready(cards, NOW, offset=utc) == tomorrow  # no interview: its day, from its start
+
+
+def test_the_eve_and_the_day_of_an_interview_offer_every_card_once() -> None:
+    utc = dt.timedelta(0)
+    # graded "good" this afternoon: due in 2 days, after tomorrow's interview
+    cards = _cards({"due": NOW + dt.timedelta(days=2), "last_review": NOW - dt.timedelta(minutes=1)})
+    tomorrow = dt.datetime.combine(NOW.date() + dt.timedelta(days=1), dt.time())
+    interview = NOW.date() + dt.timedelta(days=1)
+    assert practice.queue(cards, NOW, interview, offset=utc).empty  # practised today already
+    assert practice.next_ready(cards, NOW, interview, offset=utc) == tomorrow  # not "in 2 days", after it
+    assert practice.queue(cards, tomorrow + dt.timedelta(hours=7), interview, offset=utc)["id"].tolist() == [
+        1
+    ]
+    # an interview further off leaves a card due after it to its spacing
+    assert practice.next_ready(cards, NOW, NOW.date() + dt.timedelta(days=1, weeks=1), offset=utc) == tomorrow
+    far = _cards({"due": NOW + dt.timedelta(days=9), "last_review": NOW - dt.timedelta(days=1)})
+    assert practice.queue(far, NOW, NOW.date() + dt.timedelta(days=3), offset=utc).empty
+
+
+def test_a_card_spaced_days_ahead_is_ready_from_the_start_of_its_day() -> None:
+    utc = dt.timedelta(0)
+    graded = dt.datetime(2026, 12, 3, 15, 46)
+    cards = _cards({"due": graded + dt.timedelta(days=2), "last_review": graded})
+    morning = dt.datetime(2026, 12, 5, 8, 0)
+    assert practice.queue(cards, morning, offset=utc)["id"].tolist() == [1]  # not at 15:46
+    assert practice.queue(cards, dt.datetime(2026, 12, 4, 23, 0), offset=utc).empty
+    assert practice.next_ready(cards, graded, offset=utc) == dt.datetime(2026, 12, 5)
+    # in learning, minutes away: at its minute
+    learning = _cards({"due": graded + dt.timedelta(minutes=10), "last_review": graded})
+    assert practice.queue(learning, graded + dt.timedelta(minutes=5), offset=utc).empty
+    assert practice.next_text(dt.datetime(2026, 12, 5), graded, offset=utc) == "in 2 days (Sat 05 Dec)"
+    assert practice.next_text(dt.datetime(2026, 12, 4), graded, offset=utc) == "tomorrow"
+    assert practice.next_text(graded + dt.timedelta(minutes=10), graded) == "in a few minutes"
+    assert practice.next_text(graded + dt.timedelta(minutes=40), graded) == "later today"
 
 
 def test_once_a_day_is_the_persons_day_not_utcs() -> None:
