@@ -343,6 +343,7 @@ def test_a_rejection_the_stage_history_refuses_shows_why_beside_the_date_and_sav
     assert "Please answer “How do you feel right now?” to save this." in errors
     at.button_group(key=_r(app_id, "mood")).set_value(2)
     at.run()
+    assert _errors(at) == []  # answered: its note and the banner go at once, not at the next save
     at.button(key="save_rejection").click()
     at.run()
     assert any("can't come before the last recorded stage" in e for e in _errors(at))

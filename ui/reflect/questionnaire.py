@@ -125,6 +125,25 @@ def _kept_chosen(k: str, on_change: Callable[[], None] | None) -> Callable[[], N
     return keep
 
 
+def _answer_ends_its_note(
+    form: str, field: str, k: str, on_change: Callable[[], None] | None
+) -> Callable[[], None]:
+    """Once a question a refused save asked to answer is answered, its note goes, and the banner
+    saying a field needs a look with it when none is left: they stayed red until the next save,
+    over answers given."""
+
+    def answered() -> None:
+        errors = st.session_state.get(forms.errors_key(form)) or {}
+        if errors.get(field) == "is required" and st.session_state.get(k) not in (None, "", []):
+            errors.pop(field)
+            if not errors:
+                forms.clear_errors(form)
+        if on_change is not None:
+            on_change()
+
+    return answered
+
+
 def question(
     q: Question,
     prefix: str,
@@ -135,9 +154,9 @@ def question(
     """Draw one question's widget (and its note), then its error, if any, right under it."""
     k = key(prefix, q.id)
     label = q.prompt + (" *" if q.required else "")
-    common = dict(key=k, on_change=on_change, help=q.help or None)
+    common = dict(key=k, on_change=_answer_ends_its_note(form, q.id, k, on_change), help=q.help or None)
     if q.required and q.kind in ("scale", "yesno", "single"):
-        common["on_change"] = _kept_chosen(k, on_change)
+        common["on_change"] = _kept_chosen(k, common["on_change"])
     if q.kind == "scale":
         low, high = q.scale_words
         if q.with_note:
