@@ -154,7 +154,9 @@ def question(
     """Draw one question's widget (and its note), then its error, if any, right under it."""
     k = key(prefix, q.id)
     label = q.prompt + (" *" if q.required else "")
-    common = dict(key=k, on_change=_answer_ends_its_note(form, q.id, k, on_change), help=q.help or None)
+    # in an st.form (no on_change) a widget may carry no callback: the save clears the notes there
+    ends_note = _answer_ends_its_note(form, q.id, k, on_change) if on_change is not None else None
+    common = dict(key=k, on_change=ends_note, help=q.help or None)
     if q.required and q.kind in ("scale", "yesno", "single"):
         common["on_change"] = _kept_chosen(k, common["on_change"])
     if q.kind == "scale":
