@@ -73,6 +73,7 @@ def load_cards(engine: Engine) -> pd.DataFrame:
             Q.c.rating,
             Q.c.my_answer,
             Q.c.better_answer,
+            Q.c.interview_id,
             C.c.name.label("company"),
             sa.select(sa.func.max(R.c.reviewed_at))
             .where(R.c.card_id == K.c.id)

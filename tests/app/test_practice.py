@@ -204,7 +204,9 @@ def _one_card_revealed(open_page, engine, **question):
             application_id=_app(engine),
             round_type="technical",
             occurred_on=TODAY - dt.timedelta(days=2),
-            questions=[InterviewQuestionIn(question="Q0?", rating=1, better_answer="B0", **question)],
+            questions=[
+                InterviewQuestionIn(**{"question": "Q0?", "rating": 1, "better_answer": "B0", **question})
+            ],
         ),
     )
     at = open_page("pages/practice.py")
@@ -243,9 +245,18 @@ def test_with_an_interview_coming_a_card_graded_again_still_waits_its_few_minute
     assert not any(b.key and b.key.startswith("practice_reveal_") for b in at.button)
 
 
+def test_a_card_with_no_better_answer_links_to_where_it_is_written(open_page, engine):
+    at = _one_card_revealed(open_page, engine, better_answer=None)
+    assert "— none written yet: what would it be?" in _texts(at)
+    (interview,) = _rows(engine, db.interviews)
+    link = next(p.proto for p in at.get("page_link") if p.proto.label.startswith("Write it in the debrief"))
+    assert link.page == "debrief" and link.query_string == f"interview={interview['id']}"
+
+
 def test_the_answer_given_at_the_interview_is_folded_under_the_grades(open_page, engine):
     """Written out in full above the grades, a long answer pushed them far below the fold."""
     at = _one_card_revealed(open_page, engine, my_answer="I said " * 1500)
+    assert not any(p.proto.label.startswith("Write it in") for p in at.get("page_link"))  # one is written
     assert [e.label for e in at.expander if e.label.startswith("What you answered")] == [
         "What you answered at the interview"
     ]

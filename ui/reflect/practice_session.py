@@ -121,6 +121,7 @@ def _shown_when_ready(ready_at: dt.datetime) -> None:
     """A card back in a few minutes is shown when its time comes, the page open: it said "ready
     again in a few minutes" and stayed on "That's all for now" until the person left and came back."""
     if practice.utcnow() >= ready_at:
+        forms.leave(f"focus:{FOCUS}", NEXT_CARD)  # the card's answer box, not the page's body
         st.rerun(scope="app")
 
 
@@ -158,6 +159,13 @@ def _card(card: pd.Series) -> None:
             layout.long_text(better, label="Read the whole answer")  # 10,000 characters: grades 2,800 px down
         else:
             st.text("— none written yet: what would it be?")
+            if pd.notna(card.get("interview_id")):  # the way to write it, not only the question
+                st.page_link(
+                    "pages/debrief.py",
+                    label="Write it in the debrief, under this question",
+                    icon=":material/edit_note:",
+                    query_params={"interview": str(int(card["interview_id"]))},
+                )
         st.markdown("**How did it go this time?**")
         cols = st.columns(len(practice.GRADES))
         for col, (grade, label) in zip(cols, practice.GRADES.items()):
