@@ -63,7 +63,8 @@ def _save() -> None:
     questionnaire.forget(prefix)
     count = len(debrief.questions)
     forms.flash(
-        f"Debrief saved: {count} question{'s' if count != 1 else ''} — find them again in the question library."
+        f"Debrief saved: {count} question{'s' if count != 1 else ''} — find "
+        f"{'them' if count != 1 else 'it'} again in the question library."
     )
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 

@@ -208,7 +208,8 @@ def _calm(actions: list[next_actions.Action], held: list[next_actions.Action], t
         back = held[0].held_until
         st.caption(
             f"{len(held)} other thing{'s' if len(held) != 1 else ''} can wait: "
-            f"{'they come' if len(held) != 1 else 'it comes'} back on {back:%a %d %b}, after your pause."
+            f"{'they come' if len(held) != 1 else 'it comes'} back {next_actions.back_on(back, today)}, "
+            "after your pause."
         )
     if snoozed := _sorted_actions(today)[1]:
         st.caption(_snoozed_sentence(snoozed))

@@ -158,6 +158,12 @@ def test_while_a_pause_runs_only_what_cannot_wait_is_shown_and_the_rest_comes_ba
     ]
     assert na.calm(actions, None, TODAY) == (actions, [])
     assert na.when_text(held[0], TODAY) == f"after your pause, from {TODAY + dt.timedelta(days=2):%a %d %b}"
+    # on the pause's last day, the day is today: said so ("back on Sun 06 Dec" read as a date to look up)
+    assert na.when_text(held[0], TODAY + dt.timedelta(days=2)) == "after your pause, later today"
+    assert na.when_text(held[0], TODAY + dt.timedelta(days=1)) == "after your pause, tomorrow"
+    assert na.back_on(TODAY, TODAY) == "later today" and na.back_on(
+        TODAY + dt.timedelta(days=3), TODAY
+    ).startswith("on ")
 
 
 def test_no_action_is_ever_overdue():
