@@ -65,6 +65,7 @@ def test_a_strategy_review_is_completed_a_target_lowered_and_the_next_one_schedu
 
     # the form starts again empty: the last reason stayed in its box and went with the next company
     expect(page.get_by_role("textbox", name="Reason")).to_have_value("")
+    expect(page.get_by_label("Company", exact=True)).to_have_count(1)  # the last form's box gone
     # typed without Enter and saved with one click: the note under the box, drawn as the box is
     # left, moved the button from under a held-down click, and the save needed a second one
     page.get_by_label("Company", exact=True).fill("Orbit Labs")
