@@ -23,6 +23,29 @@ from lib.learn.insights.base import (
 # --- 7. worth another try --------------------------------------------------------------------
 
 
+def _comfort_ratings(interviews: pd.DataFrame, ranked: pd.DataFrame) -> pd.Series:
+    """Per company: the comfort ratings (1–5) of its debriefed rounds, lowest first."""
+    comfort = pd.to_numeric(interviews["comfort"], errors="coerce")
+    rated = interviews.assign(comfort=comfort)[comfort.between(1, 5)]
+    rated = rated.assign(company_id=rated["application_id"].map(ranked.set_index("id")["company_id"]))
+    return (
+        rated.dropna(subset=["company_id"])
+        .groupby("company_id")["comfort"]
+        .agg(lambda values: sorted(int(v) for v in values))
+    )
+
+
+def _comfort_fact(rated: list[int]) -> str:
+    """The comfort at a company with its n: an average from MIN_POINTS rated rounds, the ratings
+    themselves below that ("comfort 5.0 of 5" rested on one round, the claim the page promises not
+    to make)."""
+    if len(rated) >= MIN_POINTS:
+        return f"comfort {sum(rated) / len(rated):.1f} of 5 on average over {len(rated)} rated rounds"
+    if len(rated) == 1:
+        return f"comfort {rated[0]} of 5 in its one rated round"
+    return f"comfort {joined([str(r) for r in rated])} of 5 in its {len(rated)} rated rounds"
+
+
 def _named(companies: list[str], shown: int = 3) -> str:
     """ "Acme", "Acme and Globex", "Acme, Globex, Initech and 2 more"."""
     if len(companies) <= shown:
@@ -188,6 +211,7 @@ def target_suggestions(
     )
     comfort = _comfort_by_application(interviews)
     per["comfort"] = ranked.assign(comfort=ranked["id"].map(comfort)).groupby("company_id")["comfort"].mean()
+    per["comfort_rated"] = _comfort_ratings(interviews, ranked)
     refl = reflection_frame(reflections).dropna(subset=["still_interested"])
     refl["company_id"] = refl["application_id"].map(log.set_index("id")["company_id"])
     per["still_interested"] = refl.sort_values("created_at").groupby("company_id")["still_interested"].last()
@@ -222,7 +246,19 @@ def target_suggestions(
     )
     chosen = suggestion != ""
     rows = []
-    for company_id, name, priority, verdict, n_tries, n_traction, n_silent, best, comfort_avg, yes in zip(
+    for (
+        company_id,
+        name,
+        priority,
+        verdict,
+        n_tries,
+        n_traction,
+        n_silent,
+        best,
+        comfort_avg,
+        rated,
+        yes,
+    ) in zip(
         base.index[chosen],
         base["name"][chosen],
         base["target_priority"][chosen],
@@ -232,6 +268,7 @@ def target_suggestions(
         silent[chosen],
         base["best"][chosen],
         base["comfort"][chosen],
+        base["comfort_rated"][chosen],
         interested[chosen],
     ):
         facts = [_plural(n_tries, "application")] if n_tries else ["no application yet"]
@@ -243,8 +280,8 @@ def target_suggestions(
             )
         if n_silent:
             facts.append(f"{n_silent} without a reply")
-        if pd.notna(comfort_avg):
-            facts.append(f"comfort {comfort_avg:.1f} of 5")
+        if pd.notna(comfort_avg) and isinstance(rated, list):
+            facts.append(_comfort_fact(rated))
         if yes is not None:
             facts.append("you said you are still interested" if yes else "you said you would not retry")
         rows.append(

@@ -647,6 +647,38 @@ def test_target_suggestions_promote_or_drop_only_from_five_applications():
     assert "promote 0" not in only_watching.sentence  # a verdict no company got is not named
 
 
+def test_a_targets_comfort_is_an_average_only_from_five_rated_rounds():
+    """ "comfort 5.0 of 5" rested on one debrief: the claim the Insights page promises not to make."""
+    rows, events = _five_each({"One": ["interview"] * 5, "Two": ["interview"] * 5, "Many": ["interview"] * 5})
+    log, _ = make_log(rows, events)
+    ids = dict(zip(log["company"], log["company_id"]))
+    companies = pd.DataFrame({"id": list(ids.values()), "name": list(ids.keys())})
+    companies["target_priority"], companies["target_reason"] = 2, None
+    apps = {name: log.loc[log["company"] == name, "id"].tolist() for name in ids}
+    rated = [(apps["One"][0], 5), (apps["Two"][0], 4), (apps["Two"][1], 2)] + [(a, 4) for a in apps["Many"]]
+    rated[-1] = (apps["Many"][-1], 3)
+    interviews = pd.DataFrame(
+        [
+            {
+                "id": i,
+                "application_id": a,
+                "round_type": "technical",
+                "format": "video",
+                "comfort": c,
+                "occurred_on": D,
+            }
+            for i, (a, c) in enumerate(rated, start=1)
+        ]
+    )
+    by = insights.target_suggestions(log, companies, reflections(), interviews, TODAY).frame.set_index(
+        "company"
+    )
+    assert "comfort 5 of 5 in its one rated round" in by.loc["One", "reason"]
+    assert "comfort 2 and 4 of 5 in its 2 rated rounds" in by.loc["Two", "reason"]
+    assert "comfort 3.8 of 5 on average over 5 rated rounds" in by.loc["Many", "reason"]
+    assert "5.0" not in by.loc["One", "reason"]
+
+
 def test_target_suggestions_promote_only_where_interviews_come_as_often_as_elsewhere():
     # across the search 9 of 20 reached an interview (45%); "Low" had 1 of 5 (20%): not a reason
     # to raise it (it was promoted before), and "Side", not a target, is not listed at all
