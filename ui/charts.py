@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from lib.core.text import ended
 from ui import layout, tables
 from ui.text import md
 
@@ -117,9 +118,9 @@ def with_text_alternative(spec: dict[str, Any], title: str | None = None) -> dic
     if spec.get("description"):
         return spec
     rows = _count(spec)
-    description = (
-        f"Chart: {title}."
-        + (f" {subtitle}." if subtitle else "")
+    description = (  # "…interviews?." said each stop twice
+        f"Chart: {ended(title)}"
+        + (f" {ended(subtitle)}" if subtitle else "")
         + f" {rows} data point{'s' if rows != 1 else ''}."
     )
     return {**spec, "description": description}
@@ -173,10 +174,16 @@ _TEXT_CONFIG = {
 
 
 def _legible(spec: dict[str, Any]) -> dict[str, Any]:
-    """`spec` with readable axis and legend words (a colour the spec sets itself is kept)."""
+    """`spec` with readable axis and legend words (a colour the spec sets itself is kept).
+
+    For a screen reader, a chart is one image named by its `description`, with its numbers in the
+    table under it: Vega's own labels on each mark and axis are left out (`aria: false`). A layer
+    with nothing to draw (every rate too few to tell) was an unnamed image to it (axe: svg-img-alt)."""
     config = dict(spec.get("config") or {})
     for part, colours in _TEXT_CONFIG.items():
         config[part] = {**colours, **(config.get(part) or {})}
+    config.setdefault("aria", False)  # axes and legends
+    config["mark"] = {"aria": False, **(config.get("mark") or {})}  # the marks (config.aria spares them)
     return {**spec, "config": config}
 
 

@@ -108,6 +108,12 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
         frame = frame.assign(enough=frame["responses"] >= 5)
     few_rows = ~frame["enough"].astype(bool)
     frame = frame.assign(note=pd.Series(TOO_FEW, index=frame.index).where(few_rows, ""))  # only where so
+    # the tooltip says "too few to tell" where no median is worked out (it said "null")
+    for column in ("median", "q1", "q3"):
+        frame[f"{column}_said"] = [
+            f"{value:.1f}" if enough and pd.notna(value) else TOO_FEW
+            for value, enough in zip(frame[column], ~few_rows)
+        ]
     # the note is drawn after the line's end: room for it past the slowest of those rows
     widest = (
         max(frame["slowest"].max(), (frame.loc[few_rows, "slowest"] * 1.8).max()) if few_rows.any() else None
@@ -118,9 +124,9 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
         tooltip=[
             alt.Tooltip("channel:N", title="Channel"),
             alt.Tooltip("responses:Q", title="Answers"),
-            alt.Tooltip("median:Q", title="Median days", format=".1f"),
-            alt.Tooltip("q1:Q", title="Quarter answered within (days)", format=".1f"),
-            alt.Tooltip("q3:Q", title="Three quarters answered within (days)", format=".1f"),
+            alt.Tooltip("median_said:N", title="Median days"),
+            alt.Tooltip("q1_said:N", title="Quarter answered within (days)"),
+            alt.Tooltip("q3_said:N", title="Three quarters answered within (days)"),
             alt.Tooltip("fastest:Q", title="Fastest (days)"),
             alt.Tooltip("slowest:Q", title="Slowest (days)"),
         ],

@@ -24,7 +24,8 @@ COMPANY_STAGES = pd.DataFrame(  # two companies, as lib.learn.traction aggregate
 def test_a_chart_gets_a_description_from_its_title_and_data():
     spec = with_text_alternative(charts.company_stages_chart(COMPANY_STAGES).to_dict())
     assert spec["title"]["text"]
-    assert spec["description"].startswith(f"Chart: {spec['title']['text']}.")
+    title = spec["title"]["text"]
+    assert spec["description"].startswith(f"Chart: {title}" + ("" if title.endswith("?") else "."))
     assert "2 data points" in spec["description"]
 
 
@@ -67,6 +68,15 @@ def test_a_long_title_or_subtitle_is_drawn_on_lines_not_cut_and_read_whole():
     assert chart.spec["description"].startswith("Chart: Where you felt at ease, by round type. Line: fastest")
     short = prepare({"title": "How far do applications get?", "data": {"values": [{"x": 1}]}})
     assert short.spec["title"]["text"] == "How far do applications get?"  # one line stays a string
+    assert short.spec["description"] == "Chart: How far do applications get? 1 data point."  # not "?."
+
+
+def test_a_chart_is_one_image_to_a_screen_reader_its_marks_and_axes_left_out():
+    """A layer with nothing to draw (every rate too few to tell) was an unnamed image (axe:
+    svg-img-alt); the chart is named by its description, its numbers in the table under it."""
+    config = prepare({"title": "Rates", "data": {"values": [{"x": 1}]}}).spec["config"]
+    assert config["aria"] is False and config["mark"]["aria"] is False
+    assert config["axis"]["labelColor"]  # the readable words kept beside it
 
 
 def test_a_chart_of_a_set_height_keeps_it_for_its_marks():

@@ -194,6 +194,11 @@ def test_text_after_a_bar_has_room_inside_the_chart():
     )
     spec = outcome_charts.response_time_chart(times).to_dict()
     assert [row["note"] for row in spec["data"]["values"]] == ["", "too few to tell"]
+    # hovered, a channel with too few answers says so (its tooltip read "Median days null")
+    said = [(row["median_said"], row["q1_said"]) for row in spec["data"]["values"]]
+    assert said == [("9.0", "6.0"), ("too few to tell", "too few to tell")]
+    fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
+    assert {"median_said", "q1_said", "q3_said"} <= fields and "median" not in fields
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] >= 12 * 1.8
 
 
