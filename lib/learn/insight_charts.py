@@ -42,6 +42,10 @@ def _opacity() -> alt.Opacity:
 def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     """Average rating per measure (rows) and furthest stage (columns), as a labelled heat map."""
     data = _sample_note(_frame(by_stage))
+    # under 5, no average said anywhere: the cell said "too few", its tooltip and the table the
+    # average all the same (the table leaves out "_" fields)
+    data["said"] = data["average"].map("{:.1f}".format).where(data["enough"], "too few to say")
+    data["_average"] = data["average"].where(data["enough"])
     stages = [vocab.stage_label(s) for s in vocab.STAGES if s in set(data["stage"])]
     base = alt.Chart(data).encode(
         x=alt.X("stage_label:N", title="Furthest stage reached", sort=stages, axis=alt.Axis(labelAngle=0)),
@@ -50,7 +54,7 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
         tooltip=[
             alt.Tooltip("measure_label:N", title="Rating"),
             alt.Tooltip("stage_label:N", title="Stage"),
-            alt.Tooltip("average:Q", title="Average", format=".1f"),
+            alt.Tooltip("said:N", title="Average"),
             alt.Tooltip("n:Q", title="Applications"),
             alt.Tooltip("sample:N", title="Sample"),
         ],
@@ -59,7 +63,7 @@ def self_assessment_chart(by_stage: pd.DataFrame) -> alt.Chart:
     cells = base.mark_rect(stroke="white").encode(
         color=alt.condition(
             "datum.enough",
-            alt.Color("average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
+            alt.Color("_average:Q", title="Average (1–5)", scale=alt.Scale(domain=[1, 5], scheme="blues")),
             alt.value(TOO_FEW_GREY),
         ),
     )

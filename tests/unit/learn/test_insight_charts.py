@@ -44,6 +44,14 @@ def test_self_assessment_heat_map_orders_stages_and_greys_small_groups():
         "enough data",
         "fewer than 5: not a finding",
     }
+    # the average of 3 ratings is said nowhere: not in the tooltip, not in the table under it
+    assert {t["field"]: t["title"] for t in cells["encoding"]["tooltip"]}["said"] == "Average"
+    assert [row["said"] for row in _data(charts.self_assessment_chart(frame))] == ["too few to say", "3.4"]
+    from ui.charts import prepare
+
+    table = prepare(spec, "How you rated yourself").table
+    said = [str(v).replace("\\", "") for v in table["Average"]]  # shown literally: "3\.4" is "3.4"
+    assert said == ["too few to say", "3.4"] and "2.0" not in table.to_string().replace("\\", "")
 
 
 def test_comfort_chart_draws_one_dimension_on_a_one_to_five_scale():
