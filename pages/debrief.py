@@ -62,10 +62,7 @@ def _save() -> None:
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
     count = len(debrief.questions)
-    forms.flash(
-        f"Debrief saved: {count} question{'s' if count != 1 else ''} — find "
-        f"{'them' if count != 1 else 'it'} again in the question library."
-    )
+    forms.flash(start.saved_message(count))
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 
 

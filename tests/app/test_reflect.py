@@ -728,3 +728,11 @@ def test_the_look_back_shows_what_the_debriefs_found_hard(open_page, seeded):
     assert "Why us?" not in said  # answered well: not a lesson
     assert "Ask for a minute to structure" in said
     assert any("practice" in p.proto.page for p in at.get("page_link"))
+
+
+def test_a_saved_debrief_says_how_many_questions_went_to_the_library_in_good_grammar():
+    from ui.reflect.debrief_start import saved_message
+
+    assert saved_message(0) == "Debrief saved."  # "0 questions — find them again" pointed to nothing
+    assert saved_message(1) == "Debrief saved: 1 question — find it again in the question library."
+    assert saved_message(3).startswith("Debrief saved: 3 questions — find them again")

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from lib.core import vocab
 from lib.core.models import DebriefIn, field_errors
+from lib.core.text import plural
 from lib.reflect import questionnaires as qn
 from lib.reflect.timeline import application_choices
 from lib.search import history
@@ -66,6 +67,16 @@ def _recorded_ending(engine, app_id: int) -> str | None:
 
 
 PICK_KEY = "debrief_pick"
+
+
+def saved_message(questions: int) -> str:
+    """What a saved debrief says, with how many questions went to the question library."""
+    if not questions:  # "0 questions — find them again" pointed to nothing
+        return "Debrief saved."
+    them = "them" if questions != 1 else "it"
+    return f"Debrief saved: {plural(questions, 'question')} — find {them} again in the question library."
+
+
 DEBRIEFED_KEY = "debrief_of_the_same_round"  # the debrief a new one of the same round should add to
 
 

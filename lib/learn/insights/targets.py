@@ -141,9 +141,9 @@ def worth_another_try(
     )
     if frame.empty:
         sentence = (
-            f"No company yet where you reached an interview, said you are still interested and know "
-            f"someone ({_plural(n, 'company', 'companies')} with an interview or later, ended, and "
-            f"nothing open there looked at).{left_out}"
+            "No company yet where you reached an interview, said you are still interested and know "
+            f"someone. Looked at: {_plural(n, 'company', 'companies')} where you reached an interview "
+            f"or later and the application has ended, with none open there now.{left_out}"
         )
     else:
         sentence = (

@@ -549,10 +549,9 @@ def test_worth_another_try_needs_traction_interest_a_contact_and_time():
     only_busy = log[log["company"] == "Busy Co"]
     none_found = insights.worth_another_try(only_busy, refl, contacts, TODAY, months=3)
     assert none_found.sentence == (
-        "No company yet where you reached an interview, said you are still interested and know someone "
-        "(0 companies with an interview or later, ended, and nothing open there looked at). Left out: "
-        "Busy Co, "
-        "where you have an application open already."
+        "No company yet where you reached an interview, said you are still interested and know someone. "
+        "Looked at: 0 companies where you reached an interview or later and the application has ended, "
+        "with none open there now. Left out: Busy Co, where you have an application open already."
     )
 
 
