@@ -259,7 +259,14 @@ def on_track_chart(weekly: pd.DataFrame) -> alt.LayerChart:
         .mark_rule(color="#e45756", strokeDash=[6, 4], size=2)
         .encode(y=alt.Y("goal:Q"), tooltip=[alt.Tooltip("goal:Q", title="Weekly goal")])
     )
-    return (bars + goal).properties(width=WIDTH, height=180)
+    # the dashed line named where it ends (it had no label or legend); a darker red, readable as text
+    named = data.tail(1).assign(goal_said=lambda f: "weekly goal: " + f["goal"].astype(int).astype(str))
+    label = (
+        alt.Chart(named)
+        .mark_text(align="right", baseline="bottom", dy=-4, color="#b8332f", fontSize=12)
+        .encode(x=x, y=alt.Y("goal:Q"), text=alt.Text("goal_said:N"))
+    )
+    return (bars + goal + label).properties(width=WIDTH, height=180)
 
 
 def traction_chart(frame: pd.DataFrame, dimension: str) -> alt.Chart:

@@ -146,9 +146,11 @@ def test_on_track_chart_draws_the_goal_as_a_rule():
             "goal": [5, 5],
         }
     )
-    bars, goal = charts.on_track_chart(weekly).to_dict()["layer"]
+    bars, goal, label = charts.on_track_chart(weekly).to_dict()["layer"]
     assert bars["mark"]["type"] == "bar" and goal["mark"]["type"] == "rule"
     assert goal["encoding"]["y"]["field"] == "goal"
+    # the dashed line says what it is (it had no label or legend)
+    assert label["mark"]["type"] == "text" and label["data"]["values"][0]["goal_said"] == "weekly goal: 5"
 
 
 def test_motivation_chart_shows_shares_with_their_counts():
