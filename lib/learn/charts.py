@@ -80,7 +80,9 @@ def company_stages_chart(frame: pd.DataFrame) -> alt.Chart:
                 title="Furthest stage",
                 scale=stage_scale(),
                 legend=alt.Legend(
-                    orient="bottom",
+                    # above the bars: under 20 companies it sat below a 900 px window's fold, and
+                    # the near shades of Interview, Final round and Offer can't be read without it
+                    orient="top",
                     values=STAGE_LABELS,
                     symbolLimit=0,
                     columns=3,

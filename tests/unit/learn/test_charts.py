@@ -237,6 +237,7 @@ def test_every_stage_of_the_ladder_has_its_colour_in_the_company_legend_accepted
     labels = [vocab.stage_label(s) for s in vocab.STAGES]
     assert "Accepted" in labels
     assert color["legend"]["values"] == labels  # shown even when no application got there
+    assert color["legend"]["orient"] == "top"  # above 20 bars, not below the fold
     assert color["scale"]["domain"] == labels and len(set(color["scale"]["range"])) == len(labels)
 
 
