@@ -39,7 +39,7 @@ def test_a_strategy_review_is_ticked_only_once_one_is_saved(open_page, app_env):
     engine.dispose()
     at = open_page("pages/report.py")  # none saved: the report would only say so
     assert not at.checkbox(key="rs_strategy").value and at.checkbox(key="rs_headline").value
-    assert "No strategy review saved yet" in at.checkbox(key="rs_strategy").help
+    assert "No strategy review is saved yet" in at.checkbox(key="rs_strategy").help
     assert open_page("pages/report.py", demo=True).checkbox(key="rs_strategy").value  # the demo has one
 
 

@@ -42,8 +42,8 @@ SHORT = {  # the form's labels; the report itself lists the longer ones
     "contacts": (
         "People I met",
         "Names, roles and how to reach them: the people in these applications' debriefs, notes and "
-        "feedback, and those you met at their companies (a “met on” day in the period). Not everyone "
-        "in Network",
+        "feedback, and those you met at their companies (with a “met on” day). Not everyone in your "
+        "Network list.",
     ),
 }
 FORM = "report_choices"
@@ -83,7 +83,7 @@ def _section_ticks() -> set[str]:
     chosen = set()
     for key in SECTIONS:
         if key == "strategy" and not _reviews_saved():
-            if _tick(key, False, "rs", "No strategy review saved yet: ticked, the report says so"):
+            if _tick(key, False, "rs", "No strategy review is saved yet. Ticked, the report says so."):
                 chosen.add(key)
         elif _tick(key, True, "rs"):
             chosen.add(key)

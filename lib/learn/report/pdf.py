@@ -259,4 +259,4 @@ def _sections(doc: _Doc, report: Report, pngs: dict[str, bytes]) -> None:
         if rows:
             doc.rows(["Name", "Role", "Company", "How to reach"], rows, (45, 30, 40, 65))
         else:
-            doc.para("No contacts recorded.")
+            doc.para("No one met through these applications recorded yet.")

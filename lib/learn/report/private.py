@@ -101,16 +101,14 @@ def _writing(data: dict[str, Any], options: ReportOptions, masker: Masker) -> li
 
 def _contacts(data: dict[str, Any], options: ReportOptions, masker: Masker) -> list[dict[str, Any]]:
     """The people met through the report's applications: in a debrief of one, sent a note or asked
-    for feedback about one, or met (a "met on" day, in the period) at one of their companies. Not
+    for feedback about one, or met (a "met on" day, before applying too) at one of their companies. Not
     everyone in Network: a LinkedIn archive brings hundreds of connections never met for these."""
     frame = data.get("contact_details")
     if frame is None or frame.empty:
         return []
     links = data.get("contact_links", pd.DataFrame(columns=["contact_id", "application_id"]))
     linked = set(links.loc[links["application_id"].isin(data["log"]["id"]), "contact_id"])
-    met = frame["met_on"].notna()
-    if options.date_from:
-        met &= pd.to_datetime(frame["met_on"], errors="coerce") >= pd.Timestamp(options.date_from)
+    met = frame["met_on"].notna()  # any day: met before applying is the usual way in (a referral)
     frame = frame.assign(company=masker.column(frame["company"]))  # as the (masked) log names them
     at_their_companies = frame["company"].notna() & frame["company"].isin(set(data["log"]["company"]))
     frame = frame[frame["id"].isin(linked) | (met & at_their_companies)]

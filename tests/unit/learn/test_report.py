@@ -75,7 +75,7 @@ def filled(tmp_path_factory):
             company="Zephyrine Analytics",
             role="recruiter",
             email=CONTACT_EMAIL,
-            met_on=today - dt.timedelta(days=10),
+            met_on=today - dt.timedelta(days=25),  # before applying: the usual way in
         ),
     )
     # someone asked for feedback about the application, with no "met on" day: met through it
@@ -183,6 +183,11 @@ def test_the_people_met_are_those_of_the_reports_applications_not_all_of_network
         private=frozenset({"contacts"}),
     )
     assert CONTACT_NAME not in _made(filled, before).html and ASKED_NAME not in _made(filled, before).html
+    # a period from the application on: she was met before it, and is in it
+    since = ReportOptions(
+        date_from=today - dt.timedelta(days=20), sections=frozenset(), private=frozenset({"contacts"})
+    )
+    assert CONTACT_NAME in _made(filled, since).html
 
 
 def test_masking_hides_a_name_however_written_and_the_domain_of_every_email(filled):
