@@ -263,12 +263,16 @@ def test_restoring_a_backup_says_what_it_replaces_and_can_be_undone(open_page, a
     assert any("Restored" in s for s in shown(at.success))
     assert _applications(app_env)["role"].tolist() == ["In the backup"]
     # going back names what it puts back: the 2 applications the restore replaced
-    assert any("replaced: **2 applications, 2 companies**" in c.value for c in at.caption)
+    assert any(
+        "before the last restore or step back: **2 applications, 2 companies**" in c.value for c in at.caption
+    )
     at.button(key="undo_restore").click().run()
     assert sorted(_applications(app_env)["role"]) == ["After it", "In the backup"]
     assert any("Back one step: you have 2 applications" in s for s in shown(at.success))
     # and then the copy kept is the restored one: no "undo" of what would be a redo
-    assert any("replaced: **1 application, 1 company**" in c.value for c in at.caption)
+    assert any(
+        "before the last restore or step back: **1 application, 1 company**" in c.value for c in at.caption
+    )
     deleting = _open_tab(open_page, "Delete all")  # a restore's copy exists now: the delete says it goes too
     assert any("and the copy kept by the last restore" in m.value for m in deleting.markdown)
 
@@ -285,6 +289,23 @@ def test_a_restore_into_an_empty_rebound_says_it_replaces_nothing(open_page, app
     at.file_uploader[0].set_value(("backup.db", backup.read_bytes(), "application/octet-stream")).run()
     assert not at.warning  # "replaces what you have now: nothing yet. That is kept…" was said
     assert any("nothing saved in Rebound yet, so nothing is replaced" in i.value for i in at.info)
+    at.checkbox(key="restore_sure").check().run()
+    at.button(key="restore_go").click().run()
+    [said] = [s for s in shown(at.success) if s.startswith("Restored")]
+    assert "replaced is kept" not in said  # nothing was replaced
+    # going back would empty Rebound: said so, and asked first (it read "puts back: nothing yet")
+    assert any("going back empties it again" in w.value for w in at.warning)
+    assert at.button(key="undo_restore").disabled
+    at.checkbox(key="undo_restore_sure").check().run()
+    at.button(key="undo_restore").click().run()
+    assert _applications(app_env).empty
+    assert any("Rebound is empty again, as it was before the restore" in s for s in shown(at.success))
+
+
+def test_delete_all_on_an_empty_rebound_has_nothing_to_delete(open_page):
+    at = _open_tab(open_page, "Delete all")
+    assert any("Nothing to delete" in i.value for i in at.info)
+    assert not [b for b in at.button if b.label == "Delete all my data"]
 
 
 def test_delete_all_needs_the_confirmation_word(open_page, app_env):

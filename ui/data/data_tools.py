@@ -67,12 +67,12 @@ def export_tab() -> None:
         "Every table as its own CSV file, in one zip — ready for a spreadsheet. To keep a copy you "
         "can bring back into Rebound, use **Backup & restore** instead: one file with everything."
     )
-    st.caption(
-        "Text that starts with =, +, - or @ gets a `'` in front, so the spreadsheet shows it as you "
-        "wrote it instead of running it. In `applications.csv`, `status` is each application as "
+    st.caption(  # no code styling: its green on white was too faint to read (axe: color-contrast)
+        "Text that starts with =, +, - or @ gets a ' in front, so the spreadsheet shows it as you "
+        "wrote it instead of running it. In applications.csv, “status” is each application as "
         "Rebound shows it today (ghosted after a long silence). Where the day you applied wasn't known "
-        "(an application first seen in its answer), `applied_on` holds the day the answer came, and "
-        "`applied_known` says False."
+        "(an application first seen in its answer), “applied_on” holds the day the answer came, and "
+        "“applied_known” says False."
     )
     if not any(counts.values()):  # writing, reviews or practice alone are worth taking out too
         st.info("Nothing to export yet: import or add an application first.", icon=":material/info:")
@@ -162,8 +162,12 @@ def backup_tab() -> None:
                 _reopen()
                 st.session_state[RESTORE_UPLOADER] = st.session_state.get(RESTORE_UPLOADER, 0) + 1
                 forms.flash(
-                    f"Restored: {_describe(result.check.counts)}. The data it replaced is kept "
-                    "— go back one step below if this was a mistake."
+                    f"Restored: {_describe(result.check.counts)}."
+                    + (
+                        " The data it replaced is kept — go back one step below if this was a mistake."
+                        if any(result.replaced.values())
+                        else ""  # nothing was replaced: nothing kept to speak of
+                    )
                 )
                 st.rerun()
     if backup.can_undo_restore(url):
@@ -172,13 +176,24 @@ def backup_tab() -> None:
         kept = _kept_counts(str(backup.previous_path(url)), backup.previous_path(url).stat().st_mtime_ns)
         with st.expander("Go back one step"):
             st.caption(
-                f"Puts back the data the last restore replaced: **{_describe(kept)}**. What you have "
-                "now is kept in turn, so you can come back to it the same way."
+                f"Puts back the data you had before the last restore or step back: **{_describe(kept)}**. "
+                "What you have now is kept in turn, so you can come back to it the same way."
             )
-            if st.button("Go back one step", icon=":material/undo:", key="undo_restore"):
+            empties = not any(kept.values()) and any(current_counts().values())
+            if empties:  # a step back to an empty Rebound: said plainly, and asked (it read "nothing yet")
+                st.warning(
+                    "That was an empty Rebound: going back empties it again.", icon=":material/warning:"
+                )
+            sure = not empties or st.checkbox("Empty Rebound, as it was", key="undo_restore_sure")
+            if st.button("Go back one step", icon=":material/undo:", key="undo_restore", disabled=not sure):
                 result = backup.undo_restore(url, engines=[state.engine()])
                 _reopen()
-                forms.flash(f"Back one step: you have {_describe(result.check.counts)}.")
+                counts = result.check.counts
+                forms.flash(
+                    f"Back one step: you have {_describe(counts)}."
+                    if any(counts.values())
+                    else "Back one step: Rebound is empty again, as it was before the restore."
+                )
                 st.rerun()
 
 
@@ -199,6 +214,9 @@ def delete_tab() -> None:
         return
     counts = current_counts()
     kept = backup.can_undo_restore(db.database_url())
+    if not any(counts.values()) and not kept:  # "Deletes everything — nothing yet", and a button
+        st.info("Nothing to delete: Rebound holds no data of yours.", icon=":material/info:")
+        return
     st.markdown(
         f"Deletes everything you have in Rebound — **{_describe(counts)}**"
         + (" — and the copy kept by the last restore" if kept else "")  # only while there is one
