@@ -151,6 +151,7 @@ def test_charts_are_embedded_as_svg_and_nothing_is_loaded_from_anywhere(filled):
     assert len(labels) == len(titles) and all(
         label.startswith(html.escape(t)) for label, t in zip(labels, titles)
     )
+    assert "stage_rank" not in files.html  # one image each: no inner field names read out
     for needle in ("http", "<script", "<img", "<link", "src=", "href=", "url(", "@import", "@font-face"):
         assert needle not in files.html.lower(), needle
     assert files.pdf.startswith(b"%PDF")
