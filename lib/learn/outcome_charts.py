@@ -137,6 +137,7 @@ def response_time_chart(frame: pd.DataFrame) -> alt.LayerChart:
         x=alt.X(
             "fastest:Q",
             title="Days from applying to the first answer",
+            axis=alt.Axis(tickMinStep=1),  # whole days: one answer on day 0 was ticked 0.00, 0.05, …
             scale=_room_for_labels(widest) if widest is not None else alt.Undefined,
         ),
         x2=alt.X2("slowest"),

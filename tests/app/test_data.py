@@ -188,6 +188,15 @@ def test_importing_writes_once_and_a_second_upload_is_all_duplicates(open_page, 
     assert "Everything this file holds is in your log already" in said and "again adds nothing" in said
 
 
+def test_an_import_of_people_only_says_what_came_in_and_where_they_are(open_page):
+    at = _upload(open_page(PAGE), "Connections.csv")
+    at.button(key="import_go").click().run()
+    [said] = [s for s in shown(at.success) if s.startswith("Imported")]
+    assert re.fullmatch(r"Imported \d+ contacts?\.", said)  # not "0 applications, 0 stage events and …"
+    links = [link.proto.label for link in at.get("page_link")]
+    assert "See them in Network" in links and "See them in the log" not in links
+
+
 def test_the_demo_never_takes_an_import(open_page):
     at = open_page(PAGE, demo=True)
     assert not at.exception

@@ -68,7 +68,7 @@ def test_import_a_linkedin_file_and_a_spreadsheet_then_back_up_and_restore(page,
     wait_for_app(page)
     page.get_by_role("button", name="Import 5 records").click()
     wait_for_app(page)
-    page.get_by_text("Imported 5 applications, 2 stage events").wait_for()
+    page.get_by_text("Imported 5 applications and 2 stage events.").wait_for()
 
     dates = _applied_dates(server)
     assert dates["Quill & Ink"] == dt.date(2025, 6, 2) and dates["Northwind Analytics"] == dt.date(

@@ -14,7 +14,7 @@ import streamlit as st
 
 from lib.core import db, vocab
 from lib.core.db import Engine
-from lib.core.text import plural
+from lib.core.text import joined, plural
 from lib.data.export import frame_to_csv
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
@@ -419,10 +419,18 @@ def _left_out(done: dict) -> None:
 def render() -> None:
     done = st.session_state.pop(DONE, None)
     if done:
+        parts = [  # what came in, only: "0 applications, 0 stage events and 130 contacts"
+            plural(done[key], word)
+            for key, word in (
+                ("applications", "application"),
+                ("stage_events", "stage event"),
+                ("contacts", "contact"),
+            )
+            if done[key]
+        ]
+        skipped = f"; {plural(done['duplicates'], 'duplicate')} skipped" if done["duplicates"] else ""
         st.success(
-            f"Imported {plural(done['applications'], 'application')}, {plural(done['stage_events'], 'stage event')} "
-            f"and {plural(done['contacts'], 'contact')}; {plural(done['duplicates'], 'duplicate')} skipped.",
-            icon=":material/check_circle:",
+            f"Imported {joined(parts) if parts else 'nothing new'}{skipped}.", icon=":material/check_circle:"
         )
         if quiet := state.from_log(gone_quiet):  # an "Applied" row can read Ghosted: say why first
             ghost_days = state.settings()["ghost_days"]
@@ -432,7 +440,10 @@ def render() -> None:
                 f"{'it' if quiet == 1 else 'them'} as Ghosted, as Traction counts them. The number of days "
                 "is in Settings."
             )
-        st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
+        if done["applications"]:
+            st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
+        elif done["contacts"]:  # only people came in: they are in Network, not the log
+            st.page_link("pages/network.py", label="See them in Network", icon=":material/group:")
         _left_out(done)
     if state.is_demo():
         st.info(

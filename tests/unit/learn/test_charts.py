@@ -199,6 +199,7 @@ def test_text_after_a_bar_has_room_inside_the_chart():
     assert said == [("9.0", "6.0"), ("too few to tell", "too few to tell")]
     fields = {t["field"] for layer in spec["layer"] for t in layer["encoding"].get("tooltip", [])}
     assert {"median_said", "q1_said", "q3_said"} <= fields and "median" not in fields
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["tickMinStep"] == 1  # whole days
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"][1] >= 12 * 1.8
 
 
