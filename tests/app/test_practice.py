@@ -245,6 +245,21 @@ def test_with_an_interview_coming_a_card_graded_again_still_waits_its_few_minute
     assert not any(b.key and b.key.startswith("practice_reveal_") for b in at.button)
 
 
+def test_the_day_before_an_interview_a_finished_run_through_says_so(open_page, engine):
+    """ "Nothing to practise right now" under a caption promising a last run-through read as broken."""
+    from lib.store import practice as practice_store
+
+    practice_store.set_next_interview(engine, TODAY + dt.timedelta(days=1))
+    at = _one_card_revealed(open_page, engine)
+    next(
+        b for b in at.button if b.key and b.key.startswith("practice_grade_") and b.key.endswith("_4")
+    ).click()
+    at.run()
+    said = _texts(at)
+    assert "Every card has had its turn today, ahead of your interview tomorrow." in said
+    assert "The next card is ready tomorrow." in said  # the interview's day: each card once more
+
+
 def test_a_card_with_no_better_answer_links_to_where_it_is_written(open_page, engine):
     at = _one_card_revealed(open_page, engine, better_answer=None)
     assert "— none written yet: what would it be?" in _texts(at)

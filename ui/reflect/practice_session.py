@@ -106,13 +106,20 @@ def session(today: dt.date) -> None:
 def _nothing_left(all_cards: pd.DataFrame, practised: bool, today: dt.date) -> None:
     forms.take(f"focus:{FOCUS}")  # no next card: the last grade's focus is not kept for a later visit
     now = practice.utcnow()
-    upcoming = practice.next_ready(all_cards, now, shared.next_interview(today))
+    interview = shared.next_interview(today)
+    upcoming = practice.next_ready(all_cards, now, interview)
     when = practice.next_text(upcoming, now) if upcoming is not None else None
+    said = f" The next card is ready {when}." if when else ""
+    soon = upcoming is not None and practice.comes_back_soon(upcoming, now)
+    if interview is not None and 0 <= (interview - today).days <= 1 and not soon:
+        # the caption promises a last run-through: "nothing to practise" the day before read as broken
+        day = "today" if interview == today else "tomorrow"
+        said = f" Every card has had its turn today, ahead of your interview {day}." + said
     if practised:
-        st.success("That's all for now — well done. " + (f"The next card is ready {when}." if when else ""))
+        st.success("That's all for now — well done." + said)
     else:
-        st.info("Nothing to practise right now." + (f" The next card is ready {when}." if when else ""))
-    if upcoming is not None and practice.comes_back_soon(upcoming, now):
+        st.info("Nothing to practise right now." + said)
+    if soon:
         _shown_when_ready(upcoming)
 
 
