@@ -144,18 +144,18 @@ def as_frame(actions: list[Action]) -> pd.DataFrame:
     return pd.DataFrame([{c: getattr(a, c) for c in columns} for a in actions], columns=columns)
 
 
-def back_on(day: dt.date, today: dt.date) -> str:
-    """When something held by the pause comes back: "later today", "tomorrow", "on Tue 08 Dec"."""
+def back_on(day: dt.date, today: dt.date, on: str = "on") -> str:
+    """When something held by the pause comes back: "later today", "tomorrow", "on Tue 08 Dec"
+    (`on`: the word before a date, "from" in a list)."""
     if day <= today:
         return "later today"
-    return "tomorrow" if day == today + dt.timedelta(days=1) else f"on {day:%a %d %b}"
+    return "tomorrow" if day == today + dt.timedelta(days=1) else f"{on} {day:%a %d %b}"
 
 
 def when_text(action: Action, today: dt.date) -> str:
     """How the list says when: never "overdue" — "due 4 Dec", "today", or "when you're ready"."""
     if action.held_until:
-        back = back_on(action.held_until, today)
-        return f"after your pause, {back.replace('on ', 'from ', 1) if back.startswith('on ') else back}"
+        return f"after your pause, {back_on(action.held_until, today, on='from')}"
     if action.due_on > today:
         return f"due {action.due_on:%d %b}"
     if action.due_on == today:

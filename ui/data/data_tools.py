@@ -92,6 +92,21 @@ def export_tab() -> None:
     st.caption(f"Holds {_describe(counts)}.")
 
 
+def _backup_button(label: str, key: str, primary: bool = False) -> None:
+    """The full backup's download (made only when pressed), on Backup & restore and on Delete all."""
+    url = db.database_url()
+    st.download_button(
+        label,
+        data=lambda: backup.backup_bytes(url),
+        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db",
+        mime="application/vnd.sqlite3",
+        icon=":material/backup:",
+        type="primary" if primary else "secondary",
+        on_click="ignore",
+        key=key,
+    )
+
+
 def backup_tab() -> None:
     forms.show_flash()
     if state.is_demo():
@@ -102,16 +117,7 @@ def backup_tab() -> None:
         return
     url = db.database_url()
     st.markdown("**Back up** — one file with everything, a consistent copy of the database.")
-    st.download_button(
-        "Download a full backup",
-        data=lambda: backup.backup_bytes(url),
-        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db",
-        mime="application/vnd.sqlite3",
-        icon=":material/backup:",
-        type="primary",
-        on_click="ignore",
-        key="backup_download",
-    )
+    _backup_button("Download a full backup", "backup_download", primary=True)
     st.divider()
     st.markdown(
         "**Restore** — replace your data with a backup. It is checked first; what it replaces is kept, "
@@ -223,15 +229,7 @@ def delete_tab() -> None:
         + ". Your settings go back to their defaults. It can't be undone: download a backup first if "
         "you may want it back."
     )
-    st.download_button(
-        "Download a full backup first",
-        data=lambda: backup.backup_bytes(db.database_url()),
-        file_name=f"rebound-backup-{dt.date.today():%Y-%m-%d}.db",
-        mime="application/vnd.sqlite3",
-        icon=":material/backup:",
-        on_click="ignore",
-        key="backup_before_delete",
-    )
+    _backup_button("Download a full backup first", "backup_before_delete")
     with st.form(DELETE_FORM):
         typed = st.text_input(
             f"Type {CONFIRM_WORD} to confirm", key="delete_confirm", placeholder=CONFIRM_WORD
