@@ -34,6 +34,9 @@ def application_choices(log: pd.DataFrame, open_only: bool = False, limit: int =
     )
     frame = frame.assign(_activity=pd.to_datetime(activity)).nlargest(limit, "_activity")
     applied = pd.to_datetime(frame["applied_on"]).dt.strftime("%d %b %Y")
+    # a stand-in day (an import or an email gave no day applied) is the latest it can be: "by"
+    if "applied_known" in frame:
+        applied = applied.where(frame["applied_known"].fillna(True).astype(bool), "by " + applied)
     labels = frame["company"].astype(str) + " — " + frame["role"].astype(str) + " (applied " + applied + ")"
     return dict(zip(frame["id"].astype(int).tolist(), labels.tolist()))
 

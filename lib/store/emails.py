@@ -154,9 +154,11 @@ def _record_one(connection: Connection, item: EmailRecord, created: dict, result
             app_id = _create_application(connection, item)
             created[key] = app_id
             result.applications += 1
-    applied_on = connection.execute(sa.select(A.c.applied_on).where(A.c.id == app_id)).scalar()
-    if applied_on is None:
+    found = connection.execute(sa.select(A.c.applied_on, A.c.applied_known).where(A.c.id == app_id)).first()
+    if found is None:
         raise StoreError("That application no longer exists.")
+    if item.kind == "application" and not found.applied_known:
+        _date_by_receipt(connection, app_id, item.applied_on or item.date, found.applied_on)
     event_id = None
     if item.kind in ("interview", "offer", "rejection"):
         existing = _events_of(connection, app_id)
@@ -201,6 +203,14 @@ def _record_one(connection: Connection, item: EmailRecord, created: dict, result
     )
     result.emails += 1
     result.application_ids[item.message_id] = app_id
+
+
+def _date_by_receipt(connection: Connection, app_id: int, day: dt.date, stand_in: dt.date) -> None:
+    """An application dated by a later email ("applied by 10 Nov") gets its day from the receipt
+    that comes after it (3 Oct): the day applied, known at last. A receipt later than the
+    stand-in is about something else, and changes nothing."""
+    if day <= stand_in:
+        connection.execute(sa.update(A).where(A.c.id == app_id).values(applied_on=day, applied_known=True))
 
 
 def _day_or_last(day: dt.date | None) -> dt.date:

@@ -565,7 +565,7 @@ def test_a_rejection_that_starts_a_new_application_says_its_day_and_takes_the_da
         table["why"]
         .iloc[0]
         .startswith(
-            "A new application: it is dated the day of this email unless you type the day you applied."
+            "A new application: the email doesn't say when you applied, so the log keeps it as applied by this email's day."
         )
     )
     table["applied"] = [dt.date(2025, 10, 20)]

@@ -61,7 +61,7 @@ def test_a_row_matched_again_keeps_what_the_person_must_know_first():
     table, messages = _review("Data Analyst")
     # a new application from a "no": the email dates it unless the day applied is typed
     shown = rematched(table.assign(company="Globex"), messages, LOG, LABELS)
-    assert shown["why"].iloc[0].startswith("A new application: it is dated the day of this email")
+    assert shown["why"].iloc[0].startswith("A new application: the email doesn't say when you applied")
     # still no day in the email: that is said before the match
     table, messages = _review("Data Analyst")
     shown = rematched(table.assign(role="IT Support Analyst", date=None), messages, LOG, LABELS)
@@ -100,7 +100,7 @@ def test_renaming_the_application_email_changes_what_the_other_rows_of_its_compa
     edited = shown.copy()
     edited.loc[1, "company"] = " Initech"
     again = rematched(edited, messages, LOG, LABELS)
-    assert again["why"].iloc[0].startswith("A new application: it is dated the day of this email")
+    assert again["why"].iloc[0].startswith("A new application: the email doesn't say when you applied")
 
 
 def test_a_guess_says_so_first_and_keeps_saying_it_when_matched_again():

@@ -36,7 +36,8 @@ COLUMNS = [
 ]
 WHY_SHOWN = 400  # characters of a reason: it stopped mid-word at 200
 NEW_APPLICATION_DAY = (
-    " A new application: it is dated the day of this email unless you type the day you applied."
+    " A new application: the email doesn't say when you applied, so the log keeps it as applied by this"
+    " email's day. Type the day you applied if you know it."
 )
 
 

@@ -181,7 +181,11 @@ def company(
     domain, local = _domain_label(sender)
     display = _sender_name(sender_name)
     person = domain and display and not (key(display) in key(domain) or key(domain) in key(display))
-    vote(display, 0.5 if person else 2)
+    # from a webmail address the name is most often a person's (the person's own reply, a friend's
+    # referral): it counts less than a subject naming the company
+    labels = sender.rsplit("@", 1)[-1].split(".") if "@" in sender else []
+    webmail = len(labels) >= 2 and labels[-2] in _WEBMAIL
+    vote(display, 0.5 if person else 1 if webmail else 2)
     for slug in [domain, local] + [p.search(raw_text[:50_000]) for p in _SLUGS]:
         text = slug.group(1).replace("-", " ") if isinstance(slug, re.Match) else slug
         if text:

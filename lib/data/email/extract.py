@@ -18,11 +18,16 @@ _STOP = (
     r"aanbieden|ontvangen|vous|nous|dass|which|por|para|te|was|were|will|would|can|could|has|had)\b)"
 )
 ROLE = rf"[\"'„“«‘]?([{UP}0-9][^\n.,;:!?\"”»()]{{1,80}}?)[\"'”»’]?"
+# A role with one comma ("Staff, Business Intelligence Engineer"), only where "role" or "position"
+# closes it: elsewhere a comma ends the role ("Data Engineer, and we…")
+ROLE_WITH_COMMA = (
+    rf"[\"'„“«‘]?([{UP}0-9][^\n.,;:!?\"”»()]{{1,80}}?(?:, [{UP}][^\n.,;:!?\"”»()]{{1,80}}?)?)[\"'”»’]?"
+)
 _ROLE_PATTERNS = [
     re.compile("(?:" + p + ")" + _STOP)
     for p in (
         rf"(?:the|our|a) (?:position|role|job|post|vacancy|opening) (?:of|as) (?:an? )?{ROLE}",
-        rf"\b(?:the|our|your|this) {ROLE}(?= (?:position|role|job|vacancy|opening|opportunity|post)\b)",
+        rf"\b(?:the|our|your|this) {ROLE_WITH_COMMA}(?= (?:position|role|job|vacancy|opening|opportunity|post)\b)",
         rf"(?:applying|applied|application|interview|candidacy) for (?:the |our |a |an )?(?:position of |"
         rf"role of )?{ROLE}",
         rf"(?:Bewerbung|Position|Stelle|Rolle|Job|beworben) (?:als|für die Stelle|für die Position|auf die Stelle"

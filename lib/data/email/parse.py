@@ -43,6 +43,8 @@ class Email:
     bulk: bool = False  # a mailing-list or bulk header (newsletters, alerts)
     position: int = 1  # 1-based place in its file
     notes: list[str] = field(default_factory=list)
+    # the Message-IDs it answers (In-Reply-To, References), latest last: a reply joins its thread
+    thread: tuple[str, ...] = ()
 
 
 @dataclass
@@ -145,6 +147,18 @@ def _date(value: object) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_MESSAGE_ID = re.compile(r"<[^<>\s]{1,300}>")
+THREAD_KEPT = 20  # ids of a long thread's latest messages: enough to find its start in a mailbox
+
+
+def _thread(references: object, in_reply_to: object) -> tuple[str, ...]:
+    """The ids a message answers, oldest first, the one it replies to last."""
+    ids = _MESSAGE_ID.findall(str(references or "")[:20_000]) + _MESSAGE_ID.findall(
+        str(in_reply_to or "")[:2_000]
+    )
+    return tuple(dict.fromkeys(ids))[-THREAD_KEPT:]
+
+
 def _fallback_id(raw: bytes) -> str:
     return "<sha1-" + hashlib.sha1(raw[:65_536]).hexdigest() + "@rebound.local>"
 
@@ -168,6 +182,7 @@ def from_message(message: Message, raw: bytes, position: int) -> Email | Message
         bulk=bool(message.get("List-Unsubscribe") or message.get("List-Id"))
         or str(message.get("Precedence", "")).casefold() in ("bulk", "list"),
         position=position,
+        thread=_thread(message.get("References"), message.get("In-Reply-To")),
     )
     if message.defects and not text.strip():
         return MessageError(position, "This message's structure is broken (its MIME parts can't be read).")
@@ -204,6 +219,7 @@ def _fast(raw: bytes, position: int) -> Email | MessageError | None:
         or "list-id" in headers
         or headers.get("precedence", "").casefold() in ("bulk", "list"),
         position=position,
+        thread=_thread(headers.get("references"), headers.get("in-reply-to")),
     )
 
 

@@ -41,8 +41,29 @@ def is_email_file(name: str, head: bytes) -> bool:
     )
 
 
+THREADS_KEPT = 5_000  # job emails remembered for the replies after them: bounded on a huge mailbox
+
+
+def _join_thread(reading: Reading, threads: dict[str, Reading]) -> bool:
+    """A reply takes its company and role from the job email it answers (the person's own reply
+    from a webmail address named the person as the company). A reply saying what that email said
+    already (the "yes, Tuesday works" after an invitation) is left unticked: it adds no step."""
+    started = next((threads[i] for i in reversed(reading.email.thread) if i in threads), None)
+    if started is None or not started.company:
+        return False
+    reading.company, reading.role = started.company, started.role or reading.role
+    if reading.kind == started.kind:
+        reading.confident = False
+        reading.reason = (
+            f"A reply in the thread of “{started.email.subject[:120]}”, which says this already: "
+            "tick it only if it is a new step."
+        )
+    return True
+
+
 def read_understood(messages: Iterable[Email | MessageError], log: pd.DataFrame, scan: FileScan) -> None:
     names = sorted(set(log["company"].dropna())) if not log.empty else []
+    threads: dict[str, Reading] = {}
     for message in messages:
         if isinstance(message, MessageError):
             scan.errors.append(message)
@@ -56,7 +77,9 @@ def read_understood(messages: Iterable[Email | MessageError], log: pd.DataFrame,
         if reading.kind == "other":
             scan.others += 1
             continue
-        if names:
+        if len(threads) < THREADS_KEPT:
+            threads[message.message_id] = reading
+        if not _join_thread(reading, threads) and names:
             named = company_in_text(message.subject + "\n" + message.text, names)
             if named and (reading.company is None or reading.company.casefold() != named.casefold()):
                 in_log = (

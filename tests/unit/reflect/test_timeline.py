@@ -113,6 +113,10 @@ def test_the_picker_offers_open_applications_by_latest_activity_up_to_a_limit():
     assert list(application_choices(log)) == [1, 3, 2]
     assert application_choices(log)[1] == "Acme — Analyst (applied 01 Jan 2026)"
     assert list(application_choices(log, open_only=True, limit=1)) == [1]
+    # a stand-in day (an email or an import gave no day applied) is said as the latest it can be
+    stand_in = application_choices(log.assign(applied_known=[False, True, True]))
+    assert stand_in[1] == "Acme — Analyst (applied by 01 Jan 2026)"
+    assert stand_in[3] == "Gamma — Analyst (applied 01 Mar 2026)"
 
 
 def test_time_left_in_a_pause_reads_naturally():

@@ -191,3 +191,67 @@ def test_an_invitation_that_thanks_you_for_your_interest_in_the_role_is_a_confid
         from_pasted(f"From: Priya <priya@acme.com>\nSubject: Interview invitation\n\n{body}")
     )
     assert reading.kind == "interview" and reading.confident
+
+
+def _mbox(*messages: bytes) -> bytes:
+    return b"".join(b"From x Mon Jan 1 00:00:00 2025\n" + m + b"\n" for m in messages)
+
+
+def test_a_reply_in_a_thread_joins_the_job_email_it_answers_and_adds_no_step():
+    import pandas as pd
+
+    from lib.data.email.scan import FileScan, read_understood
+
+    invitation = _eml(
+        "We enjoyed reviewing your application for the Product Analyst role at Contoso and would like to "
+        "invite you to an interview with our hiring manager on Tuesday. Please confirm whether this time works.",
+        subject="Interview invitation: Product Analyst at Contoso",
+        sender="Priya Raman <priya.raman@contoso.com>",
+        message_id="<inv@contoso.com>",
+    )
+    own_reply = EmailMessage()
+    own_reply["From"] = "Sam Doe <sam.doe@gmail.com>"
+    own_reply["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
+    own_reply["Date"] = "Mon, 03 Nov 2025 11:00:00 +0100"
+    own_reply["Message-ID"] = "<re1@gmail.com>"
+    own_reply["In-Reply-To"] = "<inv@contoso.com>"
+    own_reply.set_content("Thank you! Tuesday works for the interview. Looking forward to it.")
+    their_reply = EmailMessage()
+    their_reply["From"] = "Priya Raman <priya.raman@contoso.com>"
+    their_reply["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
+    their_reply["Date"] = "Tue, 04 Nov 2025 09:00:00 +0100"
+    their_reply["Message-ID"] = "<re2@contoso.com>"
+    their_reply["References"] = "<inv@contoso.com> <re1@gmail.com>"
+    their_reply["In-Reply-To"] = "<re1@gmail.com>"
+    their_reply.set_content("Great, you're confirmed for the interview on Tuesday.")
+    scan = FileScan(path="mail.mbox")
+    mail = _mbox(invitation, bytes(own_reply), bytes(their_reply))
+    read_understood(read_bytes("mail.mbox", mail), pd.DataFrame(), scan)
+    first, *replies = scan.readings
+    assert (first.company, first.role, first.confident) == ("Contoso", "Product Analyst", True)
+    assert replies, "the replies are job emails too"
+    for reply in replies:  # not "Sam Doe" nor "Priya Raman", nor "Product Analyst at Contoso"
+        assert (reply.company, reply.role) == ("Contoso", "Product Analyst")
+        assert not reply.confident and reply.reason.startswith("A reply in the thread of")
+
+
+def test_a_name_from_a_webmail_address_counts_less_than_the_subject_naming_the_company():
+    from lib.data.email.extract import company
+
+    subject = "Re: Interview invitation: Product Analyst at Contoso"
+    lines = [subject, "Tuesday works for me."]
+    assert company(subject, "alexandra@gmail.com", "Alexandra Moreau", lines, "\n".join(lines)) == "Contoso"
+    # a company writing from webmail still names itself
+    assert company("Hello", "acmehiring@gmail.com", "Acme Hiring", ["Hello"], "Hello") == "Acme"
+
+
+def test_a_role_with_a_comma_is_read_whole_where_role_closes_it():
+    from lib.data.email.extract import role
+
+    line = "Thanks for applying for the Staff, Business Intelligence Engineer role at Twilio Inc."
+    assert role("Thanks for applying", [line], None) == "Staff, Business Intelligence Engineer"
+    # elsewhere a comma still ends it
+    assert (
+        role("x", ["Thank you for applying for Data Engineer, and we will be in touch."], None)
+        == "Data Engineer"
+    )
