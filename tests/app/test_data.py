@@ -715,3 +715,39 @@ def test_a_file_that_isnt_mail_on_the_emails_tab_is_said_where_it_goes(open_page
     said = dict(zip(problems["file"], problems["problem"]))
     assert "A spreadsheet or a LinkedIn archive is imported on the Import tab" in said["tracker.csv"]
     assert said["photo.mbox"].startswith("This file is an image (PNG), not mail")
+
+
+def test_recruiters_reaching_out_are_named_and_a_file_that_isnt_a_mailbox_is_not_a_message(open_page):
+    from email.message import EmailMessage
+
+    outreach = EmailMessage()
+    outreach["From"] = "Jordan Lee <jordan.lee@talentbridge.com>"
+    outreach["Subject"] = "Analytics Lead opportunity at Litware"
+    outreach["Date"] = "Mon, 02 Nov 2026 08:45:00 +0000"
+    outreach["Message-ID"] = "<rec-litware@talentbridge.com>"
+    outreach.set_content(
+        "Hi Alex, I'm a recruiter at TalentBridge and came across your profile. I'm working with Litware on "
+        "an Analytics Lead role. Would you be open to a call this week?"
+    )
+    mbox = b"From x Mon Jan 1 00:00:00 2026\n" + bytes(outreach) + b"\n"
+    at = open_page(PAGE)
+    at.session_state["data_tab"] = "Emails"
+    at.run()
+    at.file_uploader(key="mail_files").set_value(
+        [
+            ("inbox.mbox", mbox, "application/mbox"),
+            ("notes.mbox", b"This file has no messages in it.\nJust some text.\n", "application/mbox"),
+        ]
+    ).run()
+    at.button(key="mail_read").click().run()
+    assert not at.exception
+    summary = next(m.value for m in at.markdown if m.value.startswith("Read "))
+    assert (
+        summary == "Read 1 message: 0 about applications, 1 not (never stored), 1 file that couldn't be read."
+    )
+    problems = _table(at, "problem")
+    assert problems["problem"].iloc[0].startswith("This file isn't a mailbox")
+    assert at.expander[0].label == "1 recruiter reaching out, among those left out"
+    listed = _table(at, "Subject")
+    assert listed["Subject"].tolist() == ["Analytics Lead opportunity at Litware"]
+    assert listed["From"].tolist() == ["Jordan Lee"]

@@ -12,7 +12,7 @@ import streamlit as st
 
 from lib.core.text import plural
 from lib.data.email.match import match
-from lib.data.email.scan import FileScan, is_email_file, mailbox_file, scan_path, scan_stream
+from lib.data.email.scan import OUTREACH_KEPT, FileScan, is_email_file, mailbox_file, scan_path, scan_stream
 from lib.data.importers.binary import known_kind
 from lib.store import emails as email_store
 from ui import state
@@ -162,6 +162,7 @@ def _scan(uploads, path: str) -> None:
         "messages": messages,
         "read": sum(s.rows for s in scans),
         "others": sum(s.others for s in scans),
+        "outreach": [found for s in scans for found in s.outreach][:OUTREACH_KEPT],
         "recorded_before": len(recorded),
         "errors": refused
         + [{"file": s.path, "message": e.position, "problem": e.message} for s in scans for e in s.errors],
@@ -269,6 +270,42 @@ def _done() -> None:
     st.page_link("pages/applications.py", label="See them in the log", icon=":material/work:")
 
 
+def _summary(scan: dict) -> None:
+    """What was read, in counts that add up: a file that isn't mail is not "a message"; and the
+    recruiters who reached out, named (left out, yet one may become an application)."""
+    bad_messages = sum(1 for e in scan["errors"] if e["message"])
+    bad_files = len(scan["errors"]) - bad_messages
+    unread = [
+        f"{plural(n, what)} that couldn't be read"
+        for n, what in ((bad_messages, "message"), (bad_files, "file"))
+        if n
+    ]
+    st.write(
+        f"Read {plural(scan['read'], 'message')}: {len(scan['table']):,} about applications"
+        + (f" ({scan['recorded_before']:,} recorded before)" if scan.get("recorded_before") else "")
+        + f", {scan['others']:,} not (never stored)"
+        + "".join(f", {part}" for part in unread)
+        + "."
+    )
+    outreach = scan.get("outreach") or []
+    if outreach:
+        with st.expander(
+            f"{plural(len(outreach), 'recruiter')} reaching out, among those left out",
+            icon=":material/person_search:",
+        ):
+            st.caption(
+                "Not an application until you apply. When you do, add it on **Add an application** with "
+                "the channel “recruiter”."
+            )
+            st.dataframe(
+                pd.DataFrame(outreach, columns=["Date", "From", "Subject"]),
+                hide_index=True,
+                column_config={"Date": st.column_config.DateColumn(format="DD MMM YYYY")},
+                placeholder="",
+            )
+            st.page_link("pages/add_application.py", label="Add an application", icon=":material/add_circle:")
+
+
 def render() -> None:
     _done()
     if state.is_demo():
@@ -295,11 +332,7 @@ def render() -> None:
     scan = st.session_state.get(SCAN)
     if not scan:
         return
-    st.write(
-        f"Read {plural(scan['read'], 'message')}: {len(scan['table']):,} about applications"
-        + (f" ({scan['recorded_before']:,} recorded before)" if scan.get("recorded_before") else "")
-        + f", {scan['others']:,} not (never stored), {len(scan['errors']):,} that couldn't be read."
-    )
+    _summary(scan)
     if scan["errors"]:
         errors = scan["errors"][:200]
         st.dataframe(

@@ -55,6 +55,7 @@ _DOMAIN_SYSTEM = {domain: name for name, domains in SYSTEMS.items() for domain i
 _LINK = re.compile(r"https?://([a-z0-9.-]+)", re.I)
 _BOARDS = {"LinkedIn", "Indeed", "StepStone", "XING", "Welcome to the Jungle"}
 KINDS = ("rejection", "interview", "application", "offer", "other")
+OUTREACH = "A recruiter reaching out, not an application."  # "other", yet listed: it may become one
 
 
 @dataclass
@@ -186,7 +187,7 @@ def classify(subject: str, sender: str, text: str, bulk: bool = False) -> Verdic
     if (phrases.ALERT.search(head) or (bulk and phrases.ALERT.search(whole))) and not personal:
         return Verdict("other", True, "A job alert.", system, lang, lines)
     if phrases.OUTREACH.search(whole) and not own and not hits["rejection"]:
-        return Verdict("other", True, "A recruiter reaching out, not an application.", system, lang, lines)
+        return Verdict("other", True, OUTREACH, system, lang, lines)
 
     if hits["offer"] and not hits["rejection"]:
         return Verdict("offer", True, hits["offer"][0], system, lang, lines)

@@ -241,6 +241,10 @@ def parse_eml(raw: bytes, position: int = 1) -> Email | MessageError:
         return MessageError(position, f"This message can't be read ({type(exc).__name__}).")
 
 
+NOT_A_MAILBOX = (
+    "This file isn't a mailbox: an .mbox file starts with a “From ” line. It may be damaged, or another "
+    "kind of file renamed."
+)
 _TOO_DEEP = (
     "This message has parts inside parts too many levels deep for an email (a damaged or made-up "
     "file); it was not read."
@@ -262,7 +266,11 @@ def read_stream(name: str, stream: BinaryIO) -> Iterator[Email | MessageError]:
 
         yield from read_mbox(stream)
     else:
-        yield parse_eml(stream.read(MAX_MESSAGE))
+        found = parse_eml(stream.read(MAX_MESSAGE))
+        if isinstance(found, MessageError) and name.casefold().endswith((".mbox", ".mbx")):
+            # said of the file: "This message has no headers" read as if one message in it were bad
+            found = MessageError(0, NOT_A_MAILBOX)
+        yield found
 
 
 def read_path(path: str | Path) -> Iterator[Email | MessageError]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib.data.email import Reading, understand
+from lib.data.email.classify import OUTREACH
 from lib.data.email.match import company_in_text, match
 from lib.data.email.parse import Email, MessageError, read_stream
 
@@ -30,6 +31,9 @@ class FileScan:
     errors: list[MessageError] = field(default_factory=list)
     message_ids: list[str] = field(default_factory=list)  # every message read, in order
     others: int = 0
+    # recruiters reaching out (date, from, subject): not an application, but named so the person
+    # can add one when they apply; the first OUTREACH_KEPT only
+    outreach: list[tuple] = field(default_factory=list)
 
 
 def is_email_file(name: str, head: bytes) -> bool:
@@ -41,6 +45,7 @@ def is_email_file(name: str, head: bytes) -> bool:
     )
 
 
+OUTREACH_KEPT = 50
 THREADS_KEPT = 5_000  # job emails remembered for the replies after them: bounded on a huge mailbox
 
 
@@ -76,6 +81,10 @@ def read_understood(messages: Iterable[Email | MessageError], log: pd.DataFrame,
         scan.message_ids.append(message.message_id)
         if reading.kind == "other":
             scan.others += 1
+            if reading.reason == OUTREACH and len(scan.outreach) < OUTREACH_KEPT:
+                scan.outreach.append(
+                    (reading.date, message.sender_name or message.sender, message.subject[:200])
+                )
             continue
         if len(threads) < THREADS_KEPT:
             threads[message.message_id] = reading
