@@ -751,3 +751,15 @@ def test_recruiters_reaching_out_are_named_and_a_file_that_isnt_a_mailbox_is_not
     listed = _table(at, "Subject")
     assert listed["Subject"].tolist() == ["Analytics Lead opportunity at Litware"]
     assert listed["From"].tolist() == ["Jordan Lee"]
+
+
+def test_importing_only_people_says_nothing_about_applications_gone_quiet(open_page, app_env):
+    at = _upload(open_page(PAGE), "tracker.csv")
+    at.button(key="import_go").click().run()
+    assert "no word from the employer" in " ".join(c.value for c in at.caption)
+    at = _upload(at, "Connections.csv")
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert any(s.startswith("Imported ") and "contact" in s for s in shown(at.success))
+    # the quiet applications are old news: after people came in it read as news about them
+    assert "no word from the employer" not in " ".join(c.value for c in at.caption)

@@ -432,7 +432,9 @@ def render() -> None:
         st.success(
             f"Imported {joined(parts) if parts else 'nothing new'}{skipped}.", icon=":material/check_circle:"
         )
-        if quiet := state.from_log(gone_quiet):  # an "Applied" row can read Ghosted: say why first
+        # an "Applied" row can read Ghosted: say why first (only when applications came in: after
+        # contacts it read as news about the people just imported)
+        if done["applications"] and (quiet := state.from_log(gone_quiet)):
             ghost_days = state.settings()["ghost_days"]
             st.caption(
                 f"{plural(quiet, 'open application')} in your log {'has' if quiet == 1 else 'have'} had no "
