@@ -763,3 +763,25 @@ def test_importing_only_people_says_nothing_about_applications_gone_quiet(open_p
     assert any(s.startswith("Imported ") and "contact" in s for s in shown(at.success))
     # the quiet applications are old news: after people came in it read as news about them
     assert "no word from the employer" not in " ".join(c.value for c in at.caption)
+
+
+def test_a_file_with_no_column_for_the_company_says_so_beside_the_column_pickers(open_page):
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("notes.csv", b"foo,bar\nhello,world\nmore,text\n", "text/csv")]).run()
+    assert not at.exception
+    warned = [w.value for w in at.expander[0].warning]
+    assert any(
+        w.startswith("No column is mapped to Company")
+        and w.endswith("pick it above, or give the column that name in the file.")
+        for w in warned
+    )
+    # picked, it is said no more
+    company_key = next(
+        k for k in at.session_state if str(k).startswith("map_") and str(k).endswith("_company")
+    )
+    at.selectbox(key=company_key).set_value("foo").run()
+    date_key = next(
+        k for k in at.session_state if str(k).startswith("map_") and str(k).endswith("_applied_on")
+    )
+    at.selectbox(key=date_key).set_value("bar").run()
+    assert not any(w.value.startswith("No column is mapped") for w in at.expander[0].warning)

@@ -171,6 +171,13 @@ def _file_section(upload, digest: str) -> tuple[list[ParsedFile], str]:
         st.caption("Rebound guessed which column holds what. Pick another column where it guessed wrong.")
         mapping = _mapping_widgets(parsed, digest)
         with_mapping = _parse(upload.name, digest, data, mapping, None)[0]
+        for error in (e for e in with_mapping.errors if e.field == "header"):
+            # said beside the pickers that mend it: in the problems table it sat below the fold
+            missing = error.message.split(":")[0]  # "No column is mapped to Company or Date applied"
+            st.warning(
+                f"{md(missing)}: pick it above, or give the column that name in the file.",
+                icon=":material/table_edit:",
+            )
         statuses = ()
         if with_mapping.statuses is not None and not with_mapping.statuses.empty:
             statuses = _status_editor(with_mapping.statuses, digest)
