@@ -276,9 +276,28 @@ def add_stage_event(engine: Engine, event: StageEventIn) -> int:
 
 
 def delete_stage_event(engine: Engine, event_id: int) -> None:
+    """Delete one step. A "no" deleted (recorded by mistake, or reversed) takes its pause with it:
+    Home stayed quiet for news that no longer stood. What was written after it stays."""
     with db.transaction(engine) as connection:
+        gone = connection.execute(sa.select(E.c.kind, E.c.application_id).where(E.c.id == event_id)).first()
         connection.execute(sa.delete(E).where(E.c.id == event_id))
+        if gone is not None and gone.kind == "rejected":
+            _end_pause_if_no_rejection(connection, gone.application_id)
         forget_states_of_gone_rows(connection)
+
+
+def _end_pause_if_no_rejection(connection: Connection, application_id: int) -> None:
+    still = connection.execute(
+        sa.select(E.c.id).where(E.c.application_id == application_id, E.c.kind == "rejected").limit(1)
+    ).first()
+    if still is None:
+        now = dt.datetime.now()
+        R = db.reflections
+        connection.execute(
+            sa.update(R)
+            .where(R.c.application_id == application_id, R.c.pause_until > now)
+            .values(pause_until=now)
+        )
 
 
 def set_event_date(engine: Engine, event_id: int, day: dt.date) -> None:

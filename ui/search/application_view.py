@@ -212,7 +212,11 @@ def _delete_step(event, what: str) -> None:
         )
         return
     with_note = " with its note" if event.note else ""
-    st.warning(f"Delete “{what}” of {event_date.label(event)}{with_note}? This can't be undone.")
+    # a "no" deleted ends the pause after it; what was written after it is the person's: it stays
+    after_no = (
+        " Anything you wrote after this no stays; a pause after it ends." if event.kind == "rejected" else ""
+    )
+    st.warning(f"Delete “{what}” of {event_date.label(event)}{with_note}? This can't be undone.{after_no}")
     with st.container(horizontal=True):
         yes = st.button(
             "Delete", key=f"delete_event_yes_{event.id}", type="primary", icon=":material/delete:"

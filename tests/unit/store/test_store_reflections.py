@@ -293,3 +293,23 @@ def test_every_pause_still_running_is_found_the_one_ending_last_first(engine, ap
     assert [p["id"] for p in store.pauses_ending_after(engine, dt.datetime.combine(TODAY, dt.time(19)))] == [
         second
     ]
+
+
+def test_deleting_the_no_ends_its_pause_and_keeps_what_was_written(engine, app_id):
+    later_end = dt.datetime.combine(TODAY + dt.timedelta(days=2), dt.time(18))
+    reflection = store.record_rejection(engine, _rejection(app_id, pause_until=later_end))
+    now = dt.datetime.now()
+    assert [p["id"] for p in store.pauses_ending_after(engine, now)] == [reflection]
+    events = apps.events_for(engine, app_id)
+    # another step deleted: the pause stays
+    assert sorted(events["kind"]) == ["interview", "rejected"]
+    apps.delete_stage_event(engine, int(events.loc[events["kind"] == "interview", "id"].iloc[0]))
+    assert [p["id"] for p in store.pauses_ending_after(engine, now)] == [reflection]
+    rejected = int(events.loc[events["kind"] == "rejected", "id"].iloc[0])
+    apps.delete_stage_event(engine, rejected)
+    assert store.pauses_ending_after(engine, dt.datetime.now()) == []
+    with engine.connect() as connection:
+        kept = connection.execute(
+            sa.select(db.reflections.c.answers).where(db.reflections.c.id == reflection)
+        ).scalar()
+    assert kept["lessons"] == "Structure the case"
