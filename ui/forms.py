@@ -207,19 +207,16 @@ def text_field(
     **kwargs,
 ) -> str:
     """A text box for `field` of `form` (in `where`, a column, if given): the saved value, the limit
-    `model` checks on save, and its error right under it. A one-line box counts up to the limit
-    while typing; a long one (`area`) does not: Streamlit drops a paste longer than `max_chars`
-    without a word, and a long box is where a job ad or an email gets pasted. Kept, it is
-    refused on save with how far over it is, to shorten."""
+    `model` checks on save, and its error right under it. No box counts up to its limit while
+    typing: Streamlit drops a paste longer than `max_chars` without a word (a whole job ad pasted
+    into Role left it empty, then "Role is required"). Kept, it is refused on save with how far
+    over it is, to shorten; the limit is said in the box's help."""
     place = where if where is not None else st
     draw = place.text_area if area else place.text_input
-    value = draw(
-        label,
-        value=current.get(field) or "",
-        key=key(form, field),
-        max_chars=None if area else max_chars(model, field, current.get(field)),
-        **kwargs,
-    )
+    limit = max_chars(model, field, current.get(field))
+    if limit and "help" not in kwargs:
+        kwargs["help"] = f"At most {limit:,} characters."
+    value = draw(label, value=current.get(field) or "", key=key(form, field), **kwargs)
     if where is None:
         field_error(form, field, error_label or label.rstrip(" *"))
     else:

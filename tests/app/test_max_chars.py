@@ -1,5 +1,6 @@
-"""One-line text boxes count characters while typing, up to the limit their model checks on save.
-Long boxes don't: Streamlit drops a paste longer than the count, so they say on save instead."""
+"""Text boxes take a paste of any length and say their limit: Streamlit drops a paste longer than
+a box's count without a word, so the save says how far over instead. (The rejection's few words
+still count: a line to type, not to paste into.)"""
 
 import datetime as dt
 
@@ -32,19 +33,29 @@ def test_in_a_few_words_on_a_rejection_counts_up_to_the_models_limit(open_page, 
     assert _limit(words) == qn.max_chars(qn.REJECTION.by_id["mood_words"]) == 200
 
 
-def test_the_application_form_counts_up_to_the_models_limits(open_page):
+def test_the_application_form_says_its_limits_and_takes_a_paste_of_any_length(open_page):
+    # a count made Streamlit drop a longer paste without a word: Role went empty, then "required"
     at = open_page("pages/add_application.py")
     assert not at.exception
-    limits = {w.label: _limit(w) for w in [*at.text_input, *at.text_area]}
-    assert limits["Company *"] == max_chars(ApplicationIn, "company") == 200
-    assert limits["Role *"] == max_chars(ApplicationIn, "role")
-    assert limits["Job link"] == max_chars(ApplicationIn, "job_url")
-    assert limits["Notes"] == 0  # a long box takes a paste of any length; the save says if too long
+    boxes = {w.label: w for w in [*at.text_input, *at.text_area]}
+    for label, field in (("Company *", "company"), ("Role *", "role"), ("Job link", "job_url")):
+        assert _limit(boxes[label]) == 0
+        assert boxes[label].help == f"At most {max_chars(ApplicationIn, field):,} characters."
+    role = "Senior Data Analyst " * 250  # a whole job ad, pasted
+    boxes["Company *"].input("Acme")
+    boxes["Role *"].input(role)
+    at.button(key="FormSubmitter:add_application-Add application").click().run()
+    assert not at.exception
+    said = " ".join(e.value for e in at.error).replace("\\:", ":")
+    # counted as saved: the paste's trailing space is not the person's
+    assert "Role is too long: 4,999 characters, at most 200" in said
+    assert next(w for w in at.text_input if w.label == "Role *").value == role  # kept, to shorten
 
 
-def test_the_network_form_counts_up_to_the_models_limits(open_page):
+def test_the_network_form_says_its_limits(open_page):
     at = open_page("pages/network.py")
     assert not at.exception
-    limits = {w.label: _limit(w) for w in [*at.text_input, *at.text_area]}
-    assert limits["Name *"] == max_chars(ContactIn, "name")
-    assert limits["Email"] == max_chars(ContactIn, "email")
+    boxes = {w.label: w for w in [*at.text_input, *at.text_area]}
+    assert _limit(boxes["Name *"]) == 0
+    assert boxes["Name *"].help == f"At most {max_chars(ContactIn, 'name'):,} characters."
+    assert boxes["Email"].help == f"At most {max_chars(ContactIn, 'email'):,} characters."

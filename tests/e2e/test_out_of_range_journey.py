@@ -66,3 +66,15 @@ def test_a_paste_longer_than_a_long_box_allows_is_kept_and_said_on_save(page, se
     wait_for_app(page)
     expect(page.get_by_text("Notes is too long: 25,000 characters, at most 20,000")).to_be_visible()
     assert len(notes.input_value()) == 25_000
+
+
+def test_a_whole_job_ad_pasted_into_role_is_kept_and_said_on_save(page, server):
+    """With a count on the one-line box, Streamlit dropped the paste: Role went empty, then "required"."""
+    goto(page, server, "add_application")
+    page.get_by_role("textbox", name="Company").fill("Paste Robotics")
+    role = page.get_by_role("textbox", name="Role")
+    role.fill("Data Analyst " * 400)
+    page.get_by_role("button", name="Add application").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Role is too long: 5,199 characters, at most 200")).to_be_visible()
+    assert len(role.input_value()) == 5_200

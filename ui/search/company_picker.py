@@ -85,7 +85,8 @@ def _pick(
         value=current or "",
         key=input_key(key),
         placeholder=placeholder,
-        max_chars=max_chars(ApplicationIn, "company", current),  # every company name: ShortText
+        # no max_chars: Streamlit drops a longer paste without a word; the save says how far over
+        help=f"At most {max_chars(ApplicationIn, 'company', current):,} characters.",
     )
     offer = picker_state(typed, existing)
     if offer.exact is not None:
