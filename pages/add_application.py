@@ -70,13 +70,10 @@ else:
             # to link a try, its Re-application tab (it opened on the Timeline)
             query_params={"id": str(last["id"])} | ({"application_tab": "Re-application"} if earlier else {}),
         )
-    silent = (dt.date.today() - last["applied_on"]).days
-    ghost_days = state.settings()["ghost_days"]
-    if silent >= ghost_days:  # said here, not found out in the log
-        st.caption(
-            f"Sent {silent:,} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
-            "days of silence. When they answer, record it on its page and it is open again."
-        )
+    if note := application_form.saved_note(
+        last["applied_on"], dt.date.today(), state.settings()["ghost_days"]
+    ):
+        st.caption(note)
 
 submitted = application_form.render(FORM, submit_label="Add application")
 focus.show(FORM)

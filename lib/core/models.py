@@ -84,6 +84,10 @@ def not_in_future(value: dt.date | None) -> dt.date | None:
 EARLIEST_LIKELY_DAY = dt.date(1950, 1, 1)
 
 
+# An application before this is kept (an old log can be right), but said: often a slipped year
+EARLIEST_EXPECTED_DAY = dt.date(2000, 1, 1)
+
+
 def not_long_ago(value: dt.date | None) -> dt.date | None:
     if value is not None and value < EARLIEST_LIKELY_DAY:
         raise ValueError("is too long ago: check the year")

@@ -73,6 +73,24 @@ def test_an_application_dated_1900_is_refused_beside_its_date(open_page, app_env
     assert store.load_applications(db.open_database(app_env)).empty
 
 
+def test_an_application_dated_1990_is_kept_and_its_year_questioned_under_saved(open_page, app_env):
+    """01/12/1990 for 2026 was saved without a word: "No word for 13,154 days"."""
+    _known_company(app_env, "Acme")
+    at = open_page("pages/add_application.py")
+    at.text_input(key="add_application_company_typed_0").input("Acme")
+    at.run()
+    at.text_input(key="add_application_role").set_value("Data Analyst")
+    at.date_input(key="add_application_applied_on").set_value(dt.date(1990, 12, 1))
+    at.button(key="FormSubmitter:add_application-Add application").click()
+    at.run()
+    assert not at.exception and not _errors(at)
+    said = " ".join(c.value for c in at.caption)
+    years = dt.date.today().year - 1990
+    assert f"Dated 01 Dec 1990, {years} years ago: if the year slipped, open it and change the date" in said
+    assert "Ghosted" not in said  # the year first: the silence follows from it
+    assert len(store.load_applications(db.open_database(app_env))) == 1
+
+
 def test_an_application_added_after_the_ghost_days_says_it_reads_ghosted_there_not_only_in_the_log(
     open_page, app_env
 ):

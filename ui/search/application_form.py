@@ -9,7 +9,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ApplicationIn
+from lib.core.models import EARLIEST_EXPECTED_DAY, ApplicationIn
 from ui import forms, state
 from ui.search import company_picker
 
@@ -42,6 +42,24 @@ STAND_IN_HELP = (
     "The imported file or email gave no date applied, so a later day stands in (and no response "
     "time is counted from it). Type the day you applied to set it right, or tick below if it is this one."
 )
+
+
+def saved_note(applied_on: dt.date, today: dt.date, ghost_days: int) -> str | None:
+    """Said under "Saved: …" rather than found out in the log: a day so long ago that the year
+    may have slipped (1990 for 2026 was saved without a word); else a silence the log counts as
+    ghosted."""
+    if applied_on < EARLIEST_EXPECTED_DAY:
+        return (
+            f"Dated {applied_on:%d %b %Y}, {today.year - applied_on.year:,} years ago: if the year slipped, "
+            "open it and change the date under Edit details."
+        )
+    silent = (today - applied_on).days
+    if silent >= ghost_days:
+        return (
+            f"Sent {silent:,} days ago with no word yet: the log counts it as *Ghosted* after {ghost_days} "
+            "days of silence. When they answer, record it on its page and it is open again."
+        )
+    return None
 
 
 def confirmed_key(form: str) -> str:

@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from lib.core import vocab
-from lib.core.models import EARLIEST_LIKELY_DAY, MAX_LONG_TEXT, MAX_SHORT_TEXT
+from lib.core.models import EARLIEST_EXPECTED_DAY, EARLIEST_LIKELY_DAY, MAX_LONG_TEXT, MAX_SHORT_TEXT
 from lib.core.text import plural
 from lib.data.importers.dates import ParsedDates, parse_dates, why_unreadable
 from lib.data.importers.name_split import split_names
@@ -58,7 +58,7 @@ def _too_long(series: pd.Series, limit: int) -> pd.Series:
     )
 
 
-OLD_DATE = pd.Timestamp(2000, 1, 1)  # earlier than any search Rebound expects to see
+OLD_DATE = pd.Timestamp(EARLIEST_EXPECTED_DAY)  # earlier than any search Rebound expects to see
 
 # a web address: http:// or https://, no space, 11 to 2,000 characters
 _WEB_ADDRESS = re.compile(r"(?=.{11,2000}\Z)https?://[^ ]*", re.IGNORECASE | re.DOTALL)
