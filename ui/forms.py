@@ -10,7 +10,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core.db import BUSY_MESSAGE, DatabaseBusy
-from lib.core.models import field_errors, max_chars
+from lib.core.models import field_errors
 from lib.store.base import StoreError
 from ui.text import md
 
@@ -210,12 +210,9 @@ def text_field(
     `model` checks on save, and its error right under it. No box counts up to its limit while
     typing: Streamlit drops a paste longer than `max_chars` without a word (a whole job ad pasted
     into Role left it empty, then "Role is required"). Kept, it is refused on save with how far
-    over it is, to shorten; the limit is said in the box's help."""
+    over it is, to shorten."""
     place = where if where is not None else st
     draw = place.text_area if area else place.text_input
-    limit = max_chars(model, field, current.get(field))
-    if limit and "help" not in kwargs:
-        kwargs["help"] = f"At most {limit:,} characters."
     value = draw(label, value=current.get(field) or "", key=key(form, field), **kwargs)
     if where is None:
         field_error(form, field, error_label or label.rstrip(" *"))

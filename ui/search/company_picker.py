@@ -20,7 +20,6 @@ import hashlib
 
 import streamlit as st
 
-from lib.core.models import ApplicationIn, max_chars
 from lib.search.companies import picker_state
 from ui import form_guard, forms
 from ui.text import md
@@ -86,7 +85,6 @@ def _pick(
         key=input_key(key),
         placeholder=placeholder,
         # no max_chars: Streamlit drops a longer paste without a word; the save says how far over
-        help=f"At most {max_chars(ApplicationIn, 'company', current):,} characters.",
     )
     offer = picker_state(typed, existing)
     if offer.exact is not None:
