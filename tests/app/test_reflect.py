@@ -215,6 +215,19 @@ def _r(app_id, field):
     return f"rejection_new_{app_id}__{field}"
 
 
+def test_a_stage_short_of_the_log_says_the_log_keeps_its_furthest(open_page, seeded):
+    # "Screen" after a recorded interview was saved with the log at Interview, without a word
+    engine, app_id = seeded
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    note = "Your log has this application at interview already: it stays the furthest it got."
+    assert not any(note in c.value for c in at.caption)
+    at.button_group(key=_r(app_id, "stage_reached")).set_value("screen").run()
+    assert not at.exception
+    assert any(note in c.value for c in at.caption)
+    at.button_group(key=_r(app_id, "stage_reached")).set_value("final").run()
+    assert not any(note in c.value for c in at.caption)
+
+
 def test_recording_a_rejection_asks_only_what_happened_and_the_pause(open_page, seeded):
     engine, app_id = seeded
     at = open_page("pages/rejection.py", query_params={"id": str(app_id)})

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from lib.core import db
+from lib.core import db, vocab
 from lib.core.db import DatabaseBusy, Engine
 from lib.core.models import RejectionIn
 from lib.learn import traction
@@ -405,6 +405,21 @@ def _said(q, value) -> str:
     return "not recorded" if shown == "—" else shown
 
 
+def _behind_the_log(flow: Flow, chosen: str | None) -> None:
+    """A stage short of what the log holds (Screen, after an interview): the log keeps its furthest,
+    said here (it was kept without a word, as if the answer were lost)."""
+    furthest = flow.recorded.get("stage_reached")
+    if (
+        chosen in vocab.STAGE_RANK
+        and furthest in vocab.STAGE_RANK
+        and vocab.STAGE_RANK[chosen] < vocab.STAGE_RANK[furthest]
+    ):
+        st.caption(
+            f"Your log has this application at {vocab.stage_label(furthest).lower()} already: it stays the "
+            "furthest it got. If that step is a mistake, delete it from the application's timeline."
+        )
+
+
 def _what_happened(flow: Flow, save_draft) -> None:
     prefix = flow.prefix
     locked = _locked(flow)
@@ -425,6 +440,7 @@ def _what_happened(flow: Flow, save_draft) -> None:
     stage_col, date_col = st.columns([3, 1])
     with stage_col:
         questionnaire.question(stage, prefix, prefix, save_draft)
+        _behind_the_log(flow, st.session_state.get(questionnaire.key(prefix, stage.id)))
     with date_col:
         questionnaire.question(date, prefix, prefix, save_draft)
     questionnaire.question(via, prefix, prefix, save_draft)
