@@ -705,3 +705,18 @@ def test_the_summary_of_a_refusal_goes_once_its_field_is_mended(open_page, app_e
     at.text_input(key="add_application_company_typed_0").input("Mended Ltd")
     at.run()
     assert not _errors(at)
+
+
+def test_a_board_card_clips_a_long_role_as_the_log_does(open_page, app_env):
+    # a 200-character role made its card ten lines tall
+    engine = db.open_database(app_env)
+    role = "Principal Analytics Engineer for Platform Data Quality " * 3
+    store.add_application(
+        engine, ApplicationIn(company="Long Co", role=role.strip(), applied_on=dt.date.today())
+    )
+    at = open_page("pages/applications.py")
+    at.session_state["log_tab"] = "Board"
+    at.run()
+    card = next(m.value for m in at.markdown if m.value.startswith("**Long Co**"))
+    shown_role = card.split("\n")[1].split(" · since")[0]
+    assert shown_role.endswith("…") and len(shown_role) == 60

@@ -11,7 +11,9 @@ from lib.core import vocab
 from lib.core.text import plural, short_date
 from lib.search.filters import LogView
 from ui import accessible_names
-from ui.text import md
+from ui.text import clipped, md
+
+CARD_TEXT = 60  # characters of a company or role on a card: which one it is, in three lines at most
 
 
 def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
@@ -44,7 +46,8 @@ def draw(view: LogView, cards_per_column: int, ghost_days: int) -> None:
                 names[f"board_card_{card.id}"] = f"{card.role} at {card.company}"
                 with column.container(border=True, key=f"board_card_{card.id}"):
                     st.markdown(  # one element a card: a board of 10,000 stays quick
-                        f"**{md(card.company)}**  \n{md(card.role)} · since "
+                        # clipped: a 200-character role made a card ten lines tall (the log cuts it too)
+                        f"**{md(clipped(card.company, CARD_TEXT))}**  \n{md(clipped(card.role, CARD_TEXT))} · since "
                         f"{short_date(card.activity, dt.date.today())}"
                     )
                     st.page_link(
