@@ -115,8 +115,13 @@ def table_frames(engine: Engine) -> dict[str, pd.DataFrame]:
     # and a spreadsheet showed it as a real day.
     if "date_known" in events and not events.empty:
         known = events["date_known"].astype(bool)
-        events["occurred_on"] = pd.to_datetime(events["occurred_on"], format="ISO8601").where(known).dt.date
+        events["occurred_on"] = pd.to_datetime(events["occurred_on"], format="ISO8601").where(known)
     apps["status"] = _status_shown(engine, apps, events)
+    if not events.empty:
+        # days, not timestamps, once the status is worked out: as dates with a gap among them, the
+        # latest step of an application with a dated and an undated one could not be found (Export
+        # stopped with "agg function failed")
+        events["occurred_on"] = pd.to_datetime(events["occurred_on"], format="ISO8601").dt.date
     contacts = frames["contacts"]
     contacts.insert(1, "company", contacts["company_id"].map(companies))
     return frames

@@ -311,3 +311,26 @@ def test_a_step_with_no_known_day_is_exported_with_none_and_counts_no_silence(en
     assert (row["furthest_stage"], row["status"]) == ("interview", "open")
     (event,) = _rows(files["stage_events.csv"])
     assert (event["occurred_on"], event["date_known"]) == ("", "False")
+
+
+def test_an_application_with_an_undated_step_and_a_dated_ending_exports(engine):
+    """A tracker's "screen" with no day, then a dated "no" (as Record a rejection adds them too):
+    the export stopped with "agg function failed", dates and a gap mixed in one column."""
+    import sqlalchemy as sa
+
+    app_id = _add(engine, company="Bratislava Co")
+    screen = app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="screen", occurred_on=DAY)
+    )
+    app_store.add_stage_event(
+        engine, StageEventIn(application_id=app_id, kind="rejected", occurred_on=DAY + dt.timedelta(days=9))
+    )
+    with db.transaction(engine) as connection:
+        connection.execute(
+            sa.update(db.stage_events).where(db.stage_events.c.id == screen).values(date_known=False)
+        )
+    files = export.export_csv_files(engine)
+    (row,) = _rows(files["applications.csv"])
+    assert (row["furthest_stage"], row["status"]) == ("screen", "rejected")
+    events = {e["kind"]: e["occurred_on"] for e in _rows(files["stage_events.csv"])}
+    assert events == {"screen": "", "rejected": f"{DAY + dt.timedelta(days=9):%Y-%m-%d}"}
