@@ -29,7 +29,7 @@ from lib.data.importers import import_files
 
 
 def _url(path: str | None) -> str:
-    return f"sqlite:///{Path(path).expanduser().resolve()}" if path else db.database_url()
+    return db.as_url(path) if path else db.database_url()
 
 
 def _database_exists(url: str) -> bool:

@@ -54,14 +54,22 @@ DEMO_DATABASE_URL = f"sqlite:///{DATA_DIR / 'demo.db'}"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+def as_url(setting: str) -> str:
+    """A database address as set: "sqlite:////home/me/rebound.db", or a plain file path
+    ("~/Documents/rebound.db"), which stopped the app with a traceback ("Could not parse…")."""
+    if "://" in setting:
+        return setting
+    return f"sqlite:///{Path(setting).expanduser().resolve()}"
+
+
 def database_url() -> str:
     """The user's database: REBOUND_DATABASE_URL, else data/rebound.db."""
-    return os.environ.get("REBOUND_DATABASE_URL") or DEFAULT_DATABASE_URL
+    return as_url(os.environ.get("REBOUND_DATABASE_URL") or DEFAULT_DATABASE_URL)
 
 
 def demo_database_url() -> str:
     """The demo database: REBOUND_DEMO_DATABASE_URL, else data/demo.db (never the user's file)."""
-    return os.environ.get("REBOUND_DEMO_DATABASE_URL") or DEMO_DATABASE_URL
+    return as_url(os.environ.get("REBOUND_DEMO_DATABASE_URL") or DEMO_DATABASE_URL)
 
 
 def _on_connect(dbapi_connection, _record) -> None:

@@ -53,6 +53,19 @@ def test_the_database_location_can_be_set_from_the_environment(monkeypatch, tmp_
     assert db.database_url() == f"sqlite:///{tmp_path}/x.db"
 
 
+def test_a_plain_file_path_is_taken_as_the_database_file(monkeypatch, tmp_path):
+    # a path where an address was expected stopped the app with "Could not parse SQLAlchemy URL"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("REBOUND_DATABASE_URL", "~/Documents/rebound.db")
+    assert db.database_url() == f"sqlite:///{tmp_path}/Documents/rebound.db"
+    monkeypatch.setenv("REBOUND_DEMO_DATABASE_URL", str(tmp_path / "demo.db"))
+    assert db.demo_database_url() == f"sqlite:///{tmp_path}/demo.db"
+    (tmp_path / "Documents").mkdir()
+    engine = db.open_database(db.database_url())
+    engine.dispose()
+    assert (tmp_path / "Documents" / "rebound.db").exists()
+
+
 def _one_application_with_a_step(engine) -> None:
     """Acme, an Analyst application and its screen, written as raw rows (any revision has them)."""
     with engine.begin() as connection:
