@@ -1,5 +1,6 @@
 """A choice typed in a "type your own" list (themes, skills, target companies) is kept when the
-person leaves the box without pressing Enter, by clicking Save or tabbing on.
+person leaves the box without pressing Enter, by clicking Save or tabbing on; and in a one-choice
+list filtered by typing, Tab takes the match the list highlights, as Enter does.
 
 Streamlit's multiselect adds a typed option only on Enter; what is left typed in the box when it
 loses focus is thrown away, so "Save" dropped a skill typed last, without a word. This small
@@ -38,9 +39,21 @@ export default function () {
     if (to && (list.contains(to) || to.closest?.('[role="option"], [role="listbox"], [role="dialog"]'))) return;
     if (addsOnlyTyped()) pressEnter(box);
   };
+  // A one-choice list (Channel, a person's role) filtered by typing: Tab takes the choice the list
+  // has highlighted, its best match, as Enter would. Left to itself, Tab closed the list and the box
+  // went back to what it held ("refer", Tab: "job board"), and the wrong one was saved unsaid.
+  const typedInOne = (box) =>
+    box instanceof HTMLInputElement && box.closest('[data-testid="stSelectbox"]') && box.value.trim();
+  // filtered by typing: options listed, none of them what the box holds (a list opened with a click
+  // shows the choice made in the box: Tab then leaves it as it is)
+  const filtered = (box) => {
+    const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
+    return options.length > 0 && !options.some((o) => o.textContent.trim() === box.value.trim());
+  };
   // Tab closes the list before focus leaves, and a closed list ignores Enter: add first, then go on.
   const onTab = (event) => {
-    if (event.key === "Tab" && event.isTrusted && typedIn(event.target) && addsOnlyTyped()) {
+    if (event.key !== "Tab" || !event.isTrusted) return;
+    if ((typedIn(event.target) && addsOnlyTyped()) || (typedInOne(event.target) && filtered(event.target))) {
       pressEnter(event.target);
     }
   };

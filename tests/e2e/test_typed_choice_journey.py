@@ -46,3 +46,28 @@ def test_words_that_match_listed_choices_are_never_turned_into_those_choices(pag
     page.keyboard.press("Tab")
     wait_for_app(page)
     expect(page.locator(".st-key-feedback_new_themes")).not_to_contain_text("experience level")
+
+
+def test_tab_takes_the_choice_a_typed_filter_highlights_in_a_one_choice_list(page, server):
+    """ "refer" typed in Channel, then Tab: the box went back to "job board", and an application
+    found through a referral was saved as from a job board, unsaid."""
+    goto(page, server, "add_application")
+    channel = page.locator(".st-key-add_application_channel input")
+    channel.click()
+    channel.press_sequentially("refer")
+    expect(page.get_by_role("option").first).to_contain_text("referral")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    expect(channel).to_have_value("referral — Someone inside referred you")
+    expect(page.get_by_role("textbox", name="Board or ATS name")).to_be_focused()  # Tab went on
+    expect(page.get_by_role("listbox")).to_have_count(0)
+
+
+def test_tab_from_a_list_opened_without_typing_keeps_the_choice_made(page, server):
+    goto(page, server, "add_application")
+    channel = page.locator(".st-key-add_application_channel input")
+    channel.click()  # opens the list, nothing typed
+    expect(page.get_by_role("listbox")).to_have_count(1)
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    expect(channel).to_have_value("job board — A job board (name it below)")
