@@ -100,6 +100,7 @@ def save_note(
     saved it since, nothing is written and Conflict carries the stored note (its `stamp` too)."""
     with db.transaction(engine) as connection:
         _check_note(connection, note)
+        note = _to_whoever_is_there(connection, note)
         values = note.model_dump()
         if note_id is None:
             note_id = connection.execute(sa.insert(N).values(**values)).inserted_primary_key[0]
@@ -118,6 +119,16 @@ def save_note(
                 )
         _after_sending(connection, note, asked_feedback)
         return note_id
+
+
+def _to_whoever_is_there(connection: Connection, note: NoteIn) -> NoteIn:
+    """A draft to a person deleted from Network since it was written is saved without the link,
+    with their name, role and address as written (saving it stopped with an IntegrityError)."""
+    if note.contact_id is None:
+        return note
+    if connection.execute(sa.select(P.c.id).where(P.c.id == note.contact_id)).first() is None:
+        return note.model_copy(update={"contact_id": None})
+    return note
 
 
 def _stamp(row: Any) -> str:

@@ -411,3 +411,34 @@ def test_compose_facts_say_which_round_came_last(engine, rejected_app):
         app_store.add_stage_event(engine, StageEventIn(application_id=app_id, kind=kind, occurred_on=day))
     facts = store.compose_facts(engine, app_id)
     assert (facts["interview_kind"], facts["interview_on"]) == ("final", ago(8))
+
+
+def test_a_draft_to_a_person_deleted_since_is_saved_and_sent_without_the_link(engine, rejected_app):
+    # the compose page still held the draft; Mark sent stopped with an IntegrityError
+    gone = contact_store.add_contact(
+        engine, ContactIn(name="Marcus Lee", company="Acme", role="hiring manager")
+    )
+    contact_store.delete_contact(engine, gone)
+    note = NoteIn(
+        kind="feedback request",
+        application_id=rejected_app,
+        contact_id=gone,
+        recipient_name="Marcus Lee",
+        recipient_email="marcus@acme.example",
+        body="Thank you",
+        sent_on=TODAY,
+    )
+    note_id = store.save_note(engine, note, asked_feedback=True)
+    saved = store.notes_for(engine, rejected_app)
+    assert saved.loc[saved["id"] == note_id, ["recipient_name", "sent_on"]].values.tolist() == [
+        ["Marcus Lee", TODAY]
+    ]
+    with engine.connect() as connection:
+        assert (
+            connection.execute(
+                sa.select(db.follow_up_notes.c.contact_id).where(db.follow_up_notes.c.id == note_id)
+            ).scalar()
+            is None
+        )
+    # saved again (Save draft on the same card): the update is refused no more either
+    store.save_note(engine, note.model_copy(update={"sent_on": None}), note_id=note_id)
