@@ -103,6 +103,18 @@ def not_far_ahead(value: dt.date | None) -> dt.date | None:
     return value
 
 
+def not_far_behind(value: dt.date | None) -> dt.date | None:
+    """A day planned ahead that is over a year gone: a slipped year (01/01/1990 was kept, and Home
+    listed a check-in "planned for 01 Jan 1990"). One a few days or months overdue is kept."""
+    if value is not None and value < dt.date.today() - dt.timedelta(days=DAYS_AHEAD_AT_MOST):
+        raise ValueError("is over a year ago: pick a day ahead, or clear it")
+    return value
+
+
+# A check-in: planned, so up to a year ahead, and at most a year overdue
+PlannedDay = Annotated[dt.date | None, AfterValidator(not_far_behind), AfterValidator(not_far_ahead)]
+
+
 # A day something already happened: a future one is refused with a message (the date boxes take
 # any day, so the browser never silently keeps the last good one instead). An application's and
 # its stages' days are bounded below by the import's own rules (they agree) and by each other.
@@ -160,7 +172,7 @@ class ContactIn(Model):
     met_on: OptPastDay = None
     connected_on: OptPastDay = None
     last_contact_on: OptPastDay = None
-    next_checkin_on: OptDay = None
+    next_checkin_on: PlannedDay = None
     notes: OptLongText = None
 
 

@@ -335,3 +335,12 @@ def test_a_merge_says_which_target_priority_the_company_ends_with(open_page, app
     at.selectbox(key="merge_company_into").set_value(names["Acme"]).run()
     said = " ".join(shown(at.info))
     assert "As a target it takes the higher priority of the two: high, not medium." in said
+
+
+def test_deleting_a_person_says_their_feedback_stays_without_who_gave_it(open_page, app_env):
+    # the feedback's "From" went blank after a delete said it stayed "without the link"
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", role="recruiter"))
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    said = " ".join(c.value for c in at.caption)
+    assert "Notes to them stay, with their name; feedback from them stays, without who gave it." in said

@@ -47,7 +47,9 @@ def test_deleting_a_person_empties_the_picker_and_says_so(page, server):
     page.get_by_role("button", name="Delete person").click()
     wait_for_app(page)
     expect(
-        page.get_by_text("Deleted Eve Temp. Notes and feedback linked to them stay").first
+        page.get_by_text(
+            "Deleted Eve Temp. Notes to them stay, with their name; feedback from them stays"
+        ).first
     ).to_be_visible()  # and a toast
     expect(page.get_by_text("Eve Temp (other)")).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)

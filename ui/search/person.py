@@ -155,7 +155,7 @@ def section(people: pd.DataFrame) -> None:
         with merging:
             merge.people(chosen, person["name"], labels)
     with st.expander("Delete"):
-        st.caption("Notes and feedback linked to them stay, without the link.")
+        st.caption("Notes to them stay, with their name; feedback from them stays, without who gave it.")
         sure = st.checkbox(f"Yes, delete {md(person['name'])}", key="person_delete_sure")
         st.button(
             "Delete person",
@@ -180,4 +180,7 @@ def _delete(contact_id: int, name: str) -> None:
     st.session_state.pop("person_delete_sure", None)
     st.query_params.pop("contact", None)
     # in view too: the page's message is at its top, far above the Delete button
-    forms.flash(f"Deleted {name}. Notes and feedback linked to them stay, without the link.", in_view=True)
+    forms.flash(
+        f"Deleted {name}. Notes to them stay, with their name; feedback from them stays, without who gave it.",
+        in_view=True,
+    )

@@ -44,6 +44,14 @@ def test_dates_in_the_future_are_refused():
     assert "occurred_on" in _errors(StageEventIn, application_id=1, kind="screen", occurred_on=tomorrow)
 
 
+def test_a_check_in_over_a_year_gone_is_refused_and_one_overdue_kept():
+    # 01/01/1990 was kept, and Home listed a check-in "planned for 01 Jan 1990"
+    errors = _errors(ContactIn, name="Dana", next_checkin_on=dt.date(1990, 1, 1))
+    assert errors["next_checkin_on"] == "is over a year ago: pick a day ahead, or clear it"
+    overdue = dt.date.today() - dt.timedelta(days=40)
+    assert ContactIn(name="Dana", next_checkin_on=overdue).next_checkin_on == overdue
+
+
 def test_job_links_and_emails_must_look_right():
     assert "job_url" in _errors(
         ApplicationIn, company="A", role="B", applied_on=dt.date.today(), job_url="acme.com/jobs"
