@@ -18,3 +18,10 @@ def clipped(text: object, limit: int = 60) -> str:
     there pushed the page's form below the fold, and 60 characters tell which one it is."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def address(text: object) -> str:
+    """An email address for Markdown: as code, where nothing turns into a link, so it is copied
+    exactly (through `md` it carried an invisible word joiner after "@" into the mail app's To)."""
+    value = " ".join(str(text).split())
+    return f"`{value}`" if value and "`" not in value else md(value)

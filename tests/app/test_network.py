@@ -344,3 +344,10 @@ def test_deleting_a_person_says_their_feedback_stays_without_who_gave_it(open_pa
     at = open_page("pages/network.py", query_params={"contact": str(jo)})
     said = " ".join(c.value for c in at.caption)
     assert "Notes to them stay, with their name; feedback from them stays, without who gave it." in said
+
+
+def test_a_persons_email_is_shown_as_it_is_copied(open_page, app_env):
+    engine = db.open_database(app_env)
+    jo = contact_store.add_contact(engine, ContactIn(name="Jo Test", company="Acme", email="jo@acme.example"))
+    at = open_page("pages/network.py", query_params={"contact": str(jo)})
+    assert any("**Email:** `jo@acme.example`" in m.value for m in at.markdown)

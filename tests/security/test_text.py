@@ -27,3 +27,13 @@ def test_a_typed_character_reference_stays_as_typed():
     # "Fish &amp; Chips" typed read "Fish & Chips": Markdown decoded the reference
     for text in ("Fish &amp; Chips", "&#64;"):
         assert _shown(md(text)) == text and "\\&" in md(text)
+
+
+def test_an_email_address_is_shown_as_code_copied_exactly_and_never_a_link():
+    # through md() it carried an invisible word joiner after "@" into a mail app's To when copied
+    from ui.text import address
+
+    assert address("jane.roe@acme.example") == "`jane.roe@acme.example`"  # code: no autolink in it
+    assert "\u2060" not in address("jane.roe@acme.example")
+    odd = "a`b@evil.example"  # a backtick would end the code early: escaped as any text instead
+    assert address(odd) == md(odd)

@@ -19,7 +19,7 @@ from lib.store import followups as store
 from lib.store import reflections as reflection_store
 from lib.store.base import Conflict, StoreError
 from ui import conflicts, forms, state
-from ui.text import md
+from ui.text import address, md
 
 
 @state.cached()
@@ -138,7 +138,7 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         st.markdown(
             f"**To {md(who)}**"
             + (f" · {md(draft['role'])}" if draft.get("role") else "")
-            + (f" · {md(draft['email'])}" if draft.get("email") else " · *no email*")
+            + (f" · {address(draft['email'])}" if draft.get("email") else " · *no email*")
         )
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")

@@ -23,7 +23,7 @@ from lib.store.base import StoreError
 from ui import focus, forms, layout, state
 from ui.follow_up import followups
 from ui.search import company_picker
-from ui.text import md
+from ui.text import address, md
 
 ADD = "contact_add"
 SHOWN_ROWS = 1_000
@@ -244,6 +244,12 @@ def facts(person: dict[str, Any]) -> None:
         ("Last contact", person["last_contact_on"] and f"{person['last_contact_on']:%d %b %Y}"),
         ("Next check-in", person["next_checkin_on"] and f"{person['next_checkin_on']:%d %b %Y}"),
     ]
-    st.markdown("  \n".join(f"**{label}:** {md(value)}" for label, value in lines if value))
+    st.markdown(
+        "  \n".join(
+            f"**{label}:** {address(value) if label == 'Email' else md(value)}"
+            for label, value in lines
+            if value
+        )
+    )
     if person["notes"]:
         layout.long_text(person["notes"])
