@@ -854,7 +854,7 @@ def test_a_draft_written_before_the_persons_email_was_added_takes_it_from_networ
     )
     later = compose(open_page, app_id)
     said = " ".join(m.value for m in later.markdown)
-    assert "acme\\.example" in said  # shown as text (md() keeps an address from becoming a link)
+    assert "`maya@acme.example`" in said  # shown as code: copied exactly, never a link
     assert "*no email*" not in said
     assert not any("No email address for this recipient" in c.value for c in later.caption)
 
