@@ -74,8 +74,10 @@ def on_track(
             f"The weekly goal is {weekly_goal} (Settings); so far {pace}. Every application counts, "
             "and so does rest."
         )
+    # the weeks by the day they start: "the last 4 weeks" read as 28 days, and disagreed with Home's
+    # 30-day count ("1 sent" here, "3 sent" there, of the same three)
     span = (
-        f"last {weeks} weeks"
+        f"{weeks} weeks from Mon {frame['week'].iloc[0]:%d %b}"
         if len(frame) == weeks
         else f"{_plural(len(frame), 'week')} since your first application"
     )

@@ -752,6 +752,13 @@ def test_on_track_judges_only_the_weeks_since_the_search_began_and_nothing_with_
         "The weekly goal is 5 (Settings); so far 1.0 a week over the last 1 full week"
     )
     assert "In the 2 weeks since your first application: 1 application sent" in since.sentence
+    # four full weeks are named by the Monday they start: "the last 4 weeks" read as 28 days
+    start = monday - dt.timedelta(weeks=3)
+    log, events = make_log(
+        [(1, "C1", start - dt.timedelta(days=1), "referral"), (2, "C2", start, "referral")], []
+    )
+    four = insights.on_track(log, events, 5, TODAY).sentence
+    assert f"In the 4 weeks from Mon {start:%d %b}: 1 application sent" in four
     log, events = make_log([(1, "C1", monday, "referral")], [])
     this_week = insights.on_track(log, events, 5, TODAY).sentence
     assert this_week.startswith("Your search began this week: 1 application sent so far")
