@@ -257,3 +257,12 @@ def test_a_moment_ends_its_own_sentence_in_every_note_that_quotes_it(tmp_path):
         body = notes.render_note(kind, context, template_dir=tmp_path).body
         assert "One moment stayed with me: Priya walking me through the dashboard." in body, kind
         assert ".)" not in body
+
+
+def test_a_feedback_question_opens_its_own_line_and_no_note_runs_the_writer_down():
+    # "…would help me a lot: Which one or two skills…" read as a capital after a colon; "I am
+    # working on getting better at what I do" spoke of the writer as falling short
+    thanks = notes.render_note("thank-you after rejection", FULL, template_dir=None).body
+    assert f"would help me a lot:\n\n{notes.FEEDBACK_QUESTIONS[0]}" in thanks
+    for kind in vocab.NOTE_KINDS:
+        assert "getting better at what I do" not in notes.render_note(kind, FULL, template_dir=None).body
