@@ -859,6 +859,23 @@ def test_a_draft_written_before_the_persons_email_was_added_takes_it_from_networ
     assert not any("No email address for this recipient" in c.value for c in later.caption)
 
 
+def test_a_draft_says_when_its_person_was_renamed_or_deleted_in_network_since(open_page, rejected):
+    # renamed to mend a spelling, the draft still greeted the old one, unsaid; deleted, Mark sent crashed
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click().run()
+    name = contact_store.get_contact(engine, recruiter)["name"]
+    assert not any("in Network" in i.value for i in at.info)
+    contact_store.update_contact(
+        engine, recruiter, ContactIn(name="Maya Shah", company="Acme Robotics", role="recruiter")
+    )
+    said = " ".join(shown(compose(open_page, app_id).info))
+    assert f"Their name in Network is now Maya Shah: the note may still say {name}." in said
+    contact_store.delete_contact(engine, recruiter)
+    said = " ".join(shown(compose(open_page, app_id).info))
+    assert "They were deleted from Network since: the note is kept, with their name as written." in said
+
+
 def test_an_applications_page_shows_its_notes_and_the_feedback_it_brought(open_page, rejected):
     # written on Write a note and Feedback, neither showed on the application's own page
     from lib.core.models import FeedbackIn, NoteIn

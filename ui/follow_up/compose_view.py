@@ -339,11 +339,26 @@ def kept_drafts(app_id: int) -> list[dict[str, Any]]:
     kept = [d for d in followups.restored_drafts(app_id) if d["application_id"] == (app_id or None)]
     people = followups.contacts()
     emails = dict(zip(people["id"], people["email"])) if not people.empty else {}
+    names = dict(zip(people["id"], people["name"])) if not people.empty else {}
     for draft in kept:
+        draft["network_note"] = None if draft.get("sent_on") else _since_written(draft, names)
         now = emails.get(draft.get("contact_id"))
         if not draft.get("sent_on") and isinstance(now, str) and now.strip():
             draft["email"] = now.strip()
     return kept
+
+
+def _since_written(draft: dict[str, Any], names: dict) -> str | None:
+    """What changed in Network since the draft was written, said on it: a person renamed (the note
+    still greeted the old spelling) or deleted (it is kept, to their name as written)."""
+    person = draft.get("contact_id")
+    if person is None:
+        return None
+    if person not in names:
+        return "They were deleted from Network since: the note is kept, with their name as written."
+    if draft.get("name") and names[person] != draft["name"]:
+        return f"Their name in Network is now {names[person]}: the note may still say {draft['name']}."
+    return None
 
 
 def of_kind(kept: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:

@@ -142,6 +142,8 @@ def draft_card(draft: dict[str, Any], today: dt.date) -> None:
         )
         if draft.get("problem"):
             st.warning(draft["problem"], icon=":material/warning:")
+        if draft.get("network_note"):  # renamed or deleted in Network since it was written
+            st.info(md(draft["network_note"]), icon=":material/person_edit:")
         if draft.get("reopened") and not draft.get("sent_on"):
             st.caption("The draft you saved for them before, to go on with.")
         _settle_conflict(draft, form)  # before the boxes: the other tab's text may go into them
