@@ -28,6 +28,8 @@ from ui.text import address, md
 ADD = "contact_add"
 SHOWN_ROWS = 1_000
 TO_CONNECT_SHOWN = 12
+ROWS_DRAWN = "network_rows_drawn"
+LINK_SEEN = "network_link"  # the ?contact= a person was last opened from (ui.search.person)
 DUPLICATE = "contact_duplicate"  # the person a refused add matched: shown with a link
 
 
@@ -120,7 +122,7 @@ def _open_duplicate(contact_id: int) -> None:
     """The person the refused add matched, opened at the top (as a link from a next action does);
     the refusal is done with, the words typed stay."""
     st.query_params["contact"] = str(contact_id)
-    st.session_state.pop("network_link", None)  # "opened once": open it again, even if it was before
+    st.session_state.pop(LINK_SEEN, None)  # "opened once": open it again, even if it was before
     st.session_state.pop(DUPLICATE, None)
     forms.clear_errors(ADD)
 
@@ -181,9 +183,13 @@ def people_list(total: int) -> None:
     in_network = f"{plural(total, 'person', 'people')} in your network"
     # a search that narrows says so ("130 people" stood above 6 rows)
     count.caption(f"{in_network}; {matching:,} match." if needle.strip() or roles else f"{in_network}.")
-    st.dataframe(
+    generation = st.session_state.get(ROWS_DRAWN, 0)  # a new table after a pick: its selection gone
+    selection = st.dataframe(
         shown,
         hide_index=True,
+        on_select="rerun",  # a row opens the person, as a row of the log opens its application
+        selection_mode="single-row",
+        key=f"network_rows_{generation}",
         height="auto" if len(shown) <= 8 else 320,  # a few people: no empty rows beneath them
         # who, and when to reach out next: four columns that fit the list's 450 px at 1,280 (nine
         # scrolled sideways, the way to reach them off to the right); a person's card has the rest
@@ -196,8 +202,19 @@ def people_list(total: int) -> None:
         },
         placeholder="",
     )
-    if matching > SHOWN_ROWS:
-        st.caption(f"Showing {SHOWN_ROWS:,} of {matching:,}: narrow it with the search.")
+    st.caption(
+        "Select a row to open the person (with the keyboard: arrow keys to its row, then Shift+Space)."
+        + (
+            f" Showing {SHOWN_ROWS:,} of {matching:,}: narrow it with the search."
+            if matching > SHOWN_ROWS
+            else ""
+        )
+    )
+    rows = selection.selection.rows if selection else []
+    if rows:
+        st.session_state[ROWS_DRAWN] = generation + 1
+        st.session_state.pop(LINK_SEEN, None)  # the same person linked again opens again
+        st.switch_page("pages/network.py", query_params={"contact": str(int(shown.iloc[rows[0]]["id"]))})
 
 
 def to_connect(unconnected: pd.DataFrame) -> None:

@@ -28,8 +28,8 @@ def _picker_key() -> str:
 
 def _chosen(labels: dict[int, str]) -> int | None:
     linked = int_param("contact")  # a link from a next action opens that person, once
-    if linked is not None and st.session_state.get("network_link") != linked:
-        st.session_state["network_link"] = linked
+    if linked is not None and st.session_state.get(network.LINK_SEEN) != linked:
+        st.session_state[network.LINK_SEEN] = linked
         st.session_state[PICKED] = linked
     renamed = forms.take(RENAMED)
     if renamed is not None:
