@@ -258,6 +258,34 @@ def test_recording_a_rejection_asks_only_what_happened_and_the_pause(open_page, 
     assert any("You're taking a pause" in i for i in home)
 
 
+def test_a_no_deleted_from_the_history_can_be_recorded_again(open_page, seeded):
+    # deleted to mend it, the form said "You recorded this no" of a no no longer there, and offered
+    # only its look back
+    engine, app_id = seeded
+    from lib.core.models import RejectionIn
+
+    store.record_rejection(
+        engine,
+        RejectionIn(
+            application_id=app_id,
+            stage_reached="interview",
+            occurred_on=TODAY,
+            via="email",
+            mood=2,
+            pause_until=dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(18)),
+            answers={"mood": 2},
+        ),
+    )
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert any("You recorded this “no”" in i.value for i in at.info)
+    events = apps.events_for(engine, app_id)
+    apps.delete_stage_event(engine, int(events.loc[events["kind"] == "rejected", "id"].iloc[0]))
+    at = open_page("pages/rejection.py", query_params={"id": str(app_id)})
+    assert not at.exception
+    assert not any("You recorded this “no”" in i.value for i in at.info)
+    assert at.button_group(key=_r(app_id, "stage_reached")).value == "interview"  # the form, to record it
+
+
 def test_looking_back_adds_the_reflection_and_keeps_what_the_record_saved(open_page, seeded):
     engine, app_id = seeded
     from lib.core.models import RejectionIn

@@ -157,8 +157,10 @@ def back_link(flow: Flow) -> None:
 
 
 def can_go_on(flow: Flow) -> bool:
-    """A second record of the same "no" is offered its look back instead; withdrawing is no rejection."""
-    if flow.reflection is None and flow.earlier:
+    """A second record of the same "no" is offered its look back instead; withdrawing is no rejection.
+    A "no" deleted from the history (recorded by mistake, on the wrong application) can be recorded
+    again: its reflection stays, and the form said "You recorded this no" of a no no longer there."""
+    if flow.reflection is None and flow.earlier and flow.outcome != vocab.OPEN:
         latest = flow.earlier[-1]
         done = steps.looked_back(latest["answers"])
         if typed := _unsaved_words(flow):  # another tab recorded it first: this tab's words, not lost
