@@ -772,7 +772,7 @@ def test_a_file_with_no_column_for_the_company_says_so_beside_the_column_pickers
     warned = [w.value for w in at.expander[0].warning]
     assert any(
         w.startswith("No column is mapped to Company")
-        and w.endswith("pick it above, or give the column that name in the file.")
+        and w.endswith("pick it below, or give the column that name in the file.")
         for w in warned
     )
     # picked, it is said no more

@@ -112,3 +112,12 @@ def test_a_guess_says_so_first_and_keeps_saying_it_when_matched_again():
     messages[0]["guess"] = False
     shown = rematched(table.assign(role="Data Analyst"), messages, LOG, LABELS)
     assert shown["why"].iloc[0].startswith("Matched to")
+
+
+def test_a_reply_in_a_thread_says_so_first_in_its_why():
+    # after "A guess, so not ticked… A new application: …" the reply's reason was cut off: three rows alike
+    from ui.data.email_import import _why
+
+    reason = "A reply in the thread of “Interview invitation”, which says this already: tick it only if new."
+    why = _why("interview", "Contoso", None, dt.date(2026, 2, 1), False, set(), reason, confident=False)
+    assert why.startswith("A reply in the thread of “Interview invitation”")

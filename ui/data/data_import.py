@@ -169,13 +169,13 @@ def _file_section(upload, digest: str) -> tuple[list[ParsedFile], str]:
         icon=":material/table_edit:",
     ):
         st.caption("Rebound guessed which column holds what. Pick another column where it guessed wrong.")
+        unmapped = st.empty()  # said above the pickers that mend it: under them it was below the fold
         mapping = _mapping_widgets(parsed, digest)
         with_mapping = _parse(upload.name, digest, data, mapping, None)[0]
         for error in (e for e in with_mapping.errors if e.field == "header"):
-            # said beside the pickers that mend it: in the problems table it sat below the fold
             missing = error.message.split(":")[0]  # "No column is mapped to Company or Date applied"
-            st.warning(
-                f"{md(missing)}: pick it above, or give the column that name in the file.",
+            unmapped.warning(
+                f"{md(missing)}: pick it below, or give the column that name in the file.",
                 icon=":material/table_edit:",
             )
         statuses = ()

@@ -12,7 +12,15 @@ import streamlit as st
 
 from lib.core.text import plural
 from lib.data.email.match import match
-from lib.data.email.scan import OUTREACH_KEPT, FileScan, is_email_file, mailbox_file, scan_path, scan_stream
+from lib.data.email.scan import (
+    OUTREACH_KEPT,
+    REPLY_REASON,
+    FileScan,
+    is_email_file,
+    mailbox_file,
+    scan_path,
+    scan_stream,
+)
 from lib.data.importers.binary import known_kind
 from lib.store import emails as email_store
 from ui import state
@@ -100,6 +108,8 @@ def _why(
     new application dated by the email), then the reason, which is what a long line loses."""
     if before:
         return "Recorded before: importing it again adds nothing."
+    if reason.startswith(REPLY_REASON):  # first: after "A guess…" it was cut off, three rows alike
+        return clipped(reason, WHY_SHOWN)
     said = "" if confident else "A guess, so not ticked: tick it if it's right. "
     said += "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
     starts_one = not application_id and (company or "").strip().casefold() not in receipts

@@ -45,6 +45,7 @@ def is_email_file(name: str, head: bytes) -> bool:
     )
 
 
+REPLY_REASON = "A reply in the thread of"  # said first in the review's Why (ui.data.email_import)
 OUTREACH_KEPT = 50
 THREADS_KEPT = 5_000  # job emails remembered for the replies after them: bounded on a huge mailbox
 
@@ -60,7 +61,7 @@ def _join_thread(reading: Reading, threads: dict[str, Reading]) -> bool:
     if reading.kind == started.kind:
         reading.confident = False
         reading.reason = (
-            f"A reply in the thread of “{started.email.subject[:120]}”, which says this already: "
+            f"{REPLY_REASON} “{started.email.subject[:120]}”, which says this already: "
             "tick it only if it is a new step."
         )
     return True
