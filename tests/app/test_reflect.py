@@ -41,6 +41,35 @@ def _k(app_id, field):
     return f"debrief_new_{app_id}__{field}"
 
 
+def test_another_round_picked_takes_its_own_round_type_or_none(open_page, seeded):
+    # "technical" stayed picked for a hiring manager's round, and a quick save filed it so
+    engine, app_id = seeded
+    manager = apps.add_stage_event(
+        engine,
+        StageEventIn(
+            application_id=app_id,
+            kind="interview",
+            occurred_on=TODAY - dt.timedelta(days=2),
+            round_label="Hiring manager",
+        ),
+    )
+    technical = apps.add_stage_event(
+        engine,
+        StageEventIn(
+            application_id=app_id,
+            kind="interview",
+            occurred_on=TODAY - dt.timedelta(days=1),
+            round_label="Technical",
+        ),
+    )
+    at = _debrief_page(open_page, app_id)
+    assert at.selectbox(key=_k(app_id, "stage_event")).value == technical  # the latest first
+    assert at.button_group(key=_k(app_id, "round_type")).value == "technical"
+    at.selectbox(key=_k(app_id, "stage_event")).set_value(manager).run()
+    assert not at.exception
+    assert at.button_group(key=_k(app_id, "round_type")).value is None  # to choose, not the last one's
+
+
 def test_a_debrief_with_nothing_in_it_is_refused_beside_both_buttons(open_page, seeded):
     """It was saved ("Debrief saved: 0 questions"), and took the round out of those to debrief."""
     engine, app_id = seeded

@@ -166,12 +166,13 @@ def round_choice(
             st.session_state[questionnaire.key(prefix, "occurred_on")] = (
                 chosen["occurred_on"] if known else None
             )
-            if history.round_type_of(chosen):
-                st.session_state[questionnaire.key(prefix, "round_type")] = history.round_type_of(chosen)
+            # its own type, or none to choose: the last round's stayed ("technical" kept for a
+            # hiring manager's round, and a quick save filed it so)
+            st.session_state[questionnaire.key(prefix, "round_type")] = history.round_type_of(chosen)
         on_change()
 
     st.selectbox(
-        "Which round in your history is this?",
+        "Which of this application's rounds is this?",
         list(labels) + [None],
         format_func=lambda i: labels[i] if i is not None else "A round not recorded yet (saving adds it)",
         key=round_key(prefix),
