@@ -11,6 +11,7 @@ from ui import forms, layout, state
 from ui.data import email_timeline
 from ui.follow_up import application_follow_up
 from ui.params import int_param
+from ui.reflect import debrief_start
 from ui.reflect.reflections import application_timeline, next_after_reflection, reflected_on
 from ui.search import application_view as view
 from ui.text import clipped, md
@@ -36,6 +37,7 @@ st.title(f"{md(clipped(app['role']))} · {md(clipped(app['company']))}")
 layout.demo_banner()
 forms.show_flash()
 next_after_reflection(app_id)
+debrief_start.next_after_debrief(app_id)
 st.markdown(
     f"**Furthest stage:** {vocab.stage_label(standing.furthest_stage)} · "
     f"**Outcome:** {vocab.stage_label(end_state)} · "

@@ -61,8 +61,7 @@ def _save() -> None:
         st.rerun()
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
-    count = len(debrief.questions)
-    forms.flash(start.saved_message(count))
+    start.after_saving(app_id, len(debrief.questions))
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 
 

@@ -149,6 +149,13 @@ def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
     ]  # the blank third row is skipped
     assert store.load_draft(engine, f"debrief:{app_id}:new") is None
     assert any("Debrief saved: 2 questions" in s for s in shown(at.success))  # back on the application
+    # what next, linked: the question library was named, not linked, and the thank-you waited on Home
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links["Write a short thank-you, while the conversation is fresh"] == (
+        f"app={app_id}&kind=thank-you+after+interview"
+    )
+    assert "See your questions in the question library" in links
+    assert "Practise your answers, a few at a time" in links
 
 
 def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_text(open_page, seeded):

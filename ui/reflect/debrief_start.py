@@ -77,6 +77,40 @@ def saved_message(questions: int) -> str:
     return f"Debrief saved: {plural(questions, 'question')} — find {them} again in the question library."
 
 
+AFTER_DEBRIEF = "after_debrief"  # the offer the application page makes once, after a debrief
+
+
+def after_saving(app_id: int, questions: int) -> None:
+    """Said on the page the save lands on: the message, and what to do next (once)."""
+    forms.flash(saved_message(questions))
+    forms.leave(AFTER_DEBRIEF, {"app_id": app_id, "questions": questions})
+
+
+def next_after_debrief(app_id: int) -> None:
+    """Once, right after a debrief: the thank-you while the conversation is fresh, and where its
+    questions went (named, not linked, they were a dead end; the thank-you waited on Home)."""
+    offer = forms.take(AFTER_DEBRIEF)
+    if not isinstance(offer, dict) or offer["app_id"] != app_id:
+        return
+    with st.container(border=True):
+        st.markdown("**What next, when you're ready**")
+        st.page_link(
+            "pages/compose.py",
+            label="Write a short thank-you, while the conversation is fresh",
+            icon=":material/edit_note:",
+            query_params={"app": str(app_id), "kind": "thank-you after interview"},
+        )
+        if offer["questions"]:
+            st.page_link(
+                "pages/questions.py",
+                label="See your questions in the question library",
+                icon=":material/quiz:",
+            )
+            st.page_link(
+                "pages/practice.py", label="Practise your answers, a few at a time", icon=":material/school:"
+            )
+
+
 DEBRIEFED_KEY = "debrief_of_the_same_round"  # the debrief a new one of the same round should add to
 
 
