@@ -105,6 +105,8 @@ def test_a_second_debrief_of_the_same_round_is_refused_with_a_link_to_the_first(
     assert f"You debriefed this technical round of {day:%d %b %Y} already: open it to add to it." in _errors(
         at
     )
+    # the typed text is not carried over (it later filled a new debrief of another round): said
+    assert any(c.value.startswith("What you typed here stays here") for c in at.caption)
     at.button(key="open_same_round").click()
     at.run()
     assert not at.exception

@@ -126,6 +126,12 @@ def offer_same_round(prefix: str) -> None:
     """Beside "you debriefed this round already": a way to the first debrief, to add to it."""
     same_round = st.session_state.get(DEBRIEFED_KEY)
     if same_round and "occurred_on" in st.session_state.get(forms.errors_key(prefix), {}):
+        # what was typed here is not carried over: said, so it is copied rather than found later
+        # filling the next new debrief of another round
+        st.caption(
+            "What you typed here stays here, as this application's unsaved debrief: copy what you "
+            "want to add, then open the earlier one."
+        )
         st.button(
             "Open the debrief of that round",
             icon=":material/edit_note:",
