@@ -202,6 +202,9 @@ def test_an_event_before_the_application_date_is_refused_beside_the_field(open_p
     at.date_input(key="record_event_date").set_value(dt.date.today() - dt.timedelta(days=20))
     _record(at)
     assert any("before the application date" in e for e in _errors(at))
+    # and the way to mend it: the day applied defaults to the day it was added
+    said = " ".join(shown(at.error))
+    assert "If you applied earlier, change its date under Edit details first." in said
     assert store.events_for(engine, app_id).empty
 
 

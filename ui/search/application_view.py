@@ -118,6 +118,9 @@ def event_form(app_id: int, events: pd.DataFrame, standing: history.Standing) ->
                 "The date can't be in the future: an interview still to come is recorded on its day. "
                 "Until then, a note on Edit details can say when it is."
             )
+        if errors.get("occurred_on", "").startswith("This is before the application date"):
+            # the day applied defaults to the day it was added: the way to mend it, said
+            errors["occurred_on"] += " If you applied earlier, change its date under Edit details first."
         forms.set_errors(EVENT_FORM, errors)
     else:
         forms.mark_saved(EVENT_FORM, event)
