@@ -202,19 +202,21 @@ class WeekProgress:
             f"{self.follow_ups} follow-up{'s' if self.follow_ups != 1 else ''}, "
             f"{self.practice} question{'s' if self.practice != 1 else ''} practised"
         )
-        # a row of zeros, read the week of a "no", scolds: said as nothing logged, the goal beside it
+        # a row of zeros, read the week of a "no", scolds: said in words, the goal beside it; and
+        # not "nothing logged", the week an interview and its debrief were
         quiet = not (self.applications or self.follow_ups or self.practice)
+        none_yet = "no application, follow-up or practice yet"
         if self.plan is None and self.goal:
             if quiet:
                 return (
-                    f"{week}: nothing logged yet; you aim for {self.goal} applications a week (Settings). "
+                    f"{week}: {none_yet}; you aim for {self.goal} applications a week (Settings). "
                     "No plan yet — the strategy review ends with one."
                 )
             sent, rest = done.split(", ", 1)
             aim = f"{sent} of the {self.goal} a week you aim for (Settings)"
             return f"{week}: {aim}, {rest}. No plan yet — the strategy review ends with one."
         if self.plan is None:
-            done = "nothing logged yet" if quiet else done
+            done = none_yet if quiet else done
             return f"{week}: {done}. No plan yet — the strategy review ends with one."
         if self.planned == 0:
             return f"{week}: {done}. Your plan has no applications this week; that's a choice, and fine."

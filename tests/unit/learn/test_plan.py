@@ -186,10 +186,12 @@ def test_with_no_plan_the_weekly_goal_of_settings_is_the_measure_and_a_goal_of_0
 
 
 def test_a_week_with_nothing_logged_yet_is_said_so_not_as_a_row_of_zeros() -> None:
-    """Read the week of a "no": "0 applications sent of the 5 …, 0 follow-ups, 0 questions practised"."""
+    """Read the week of a "no": "0 applications sent of the 5 …, 0 follow-ups, 0 questions practised";
+    and "nothing logged yet" the week an interview and its debrief were."""
     quiet = wp.WeekProgress(MON, None, 0, 0, 0, goal=5).sentence()
     assert quiet == (
-        f"This week (from {MON:%a %d %b}): nothing logged yet; you aim for 5 applications a week "
+        f"This week (from {MON:%a %d %b}): no application, follow-up or practice yet; you aim for 5 "
+        "applications a week "
         "(Settings). No plan yet — the strategy review ends with one."
     )
     assert "0 " not in wp.WeekProgress(MON, None, 0, 0, 0, goal=0).sentence().split(":", 1)[1]
