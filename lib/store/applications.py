@@ -291,12 +291,12 @@ def _end_pause_if_no_rejection(connection: Connection, application_id: int) -> N
         sa.select(E.c.id).where(E.c.application_id == application_id, E.c.kind == "rejected").limit(1)
     ).first()
     if still is None:
-        now = dt.datetime.now()
+        # no pause at all, not one ended now: an ended pause asks Home to offer the look back
         R = db.reflections
         connection.execute(
             sa.update(R)
-            .where(R.c.application_id == application_id, R.c.pause_until > now)
-            .values(pause_until=now)
+            .where(R.c.application_id == application_id, R.c.pause_until.is_not(None))
+            .values(pause_until=None, updated_at=dt.datetime.now(), version=R.c.version + 1)
         )
 
 

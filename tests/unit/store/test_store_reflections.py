@@ -12,6 +12,8 @@ from lib.store import applications as apps
 from lib.store import reflections as store
 from lib.store.base import StoreError
 
+R = db.reflections
+
 TODAY = dt.date.today()
 
 
@@ -310,6 +312,13 @@ def test_deleting_the_no_ends_its_pause_and_keeps_what_was_written(engine, app_i
     assert store.pauses_ending_after(engine, dt.datetime.now()) == []
     with engine.connect() as connection:
         kept = connection.execute(
-            sa.select(db.reflections.c.answers).where(db.reflections.c.id == reflection)
-        ).scalar()
-    assert kept["lessons"] == "Structure the case"
+            sa.select(R.c.answers, R.c.pause_until, R.c.version).where(R.c.id == reflection)
+        ).first()
+    assert kept.answers["lessons"] == "Structure the case"
+    # no pause at all: one ended now had Home offer to look back at a "no" no longer there
+    assert kept.pause_until is None and kept.version == 2  # another tab's save is told it changed
+    from lib.follow_up import next_actions
+    from lib.store import next_actions as action_store
+
+    facts = action_store.load_facts(engine, since=TODAY - dt.timedelta(days=60))
+    assert not [a for a in next_actions.compute(facts, TODAY) if a.rule_key.startswith("look-back")]
