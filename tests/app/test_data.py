@@ -785,3 +785,11 @@ def test_a_file_with_no_column_for_the_company_says_so_beside_the_column_pickers
     )
     at.selectbox(key=date_key).set_value("bar").run()
     assert not any(w.value.startswith("No column is mapped") for w in at.expander[0].warning)
+
+
+def test_a_header_that_cant_be_read_is_not_said_as_a_column_to_pick(open_page):
+    # "This doesn't look like a table of applications: pick it below…" read as nonsense
+    at = open_page(PAGE)
+    at.file_uploader[0].set_value([("long.csv", ("x" * 300 + "\n").encode(), "text/csv")]).run()
+    assert not at.exception
+    assert not any("pick it below" in w.value for e in at.expander for w in e.warning)

@@ -26,6 +26,7 @@ from ui.data import import_problems as problems
 from ui.text import md
 
 NOT_IN_FILE = "(not in this file)"
+UNMAPPED = "No column is mapped to"  # lib.data.importers.spreadsheet's words for a column to pick
 UPLOADER = "import_uploader"
 DONE = "import_done"
 PREVIEW_ROWS = 200
@@ -172,7 +173,8 @@ def _file_section(upload, digest: str) -> tuple[list[ParsedFile], str]:
         unmapped = st.empty()  # said above the pickers that mend it: under them it was below the fold
         mapping = _mapping_widgets(parsed, digest)
         with_mapping = _parse(upload.name, digest, data, mapping, None)[0]
-        for error in (e for e in with_mapping.errors if e.field == "header"):
+        unpicked = [e for e in with_mapping.errors if e.field == "header" and e.message.startswith(UNMAPPED)]
+        for error in unpicked[:1]:  # the columns to pick; other header problems are said as they are
             missing = error.message.split(":")[0]  # "No column is mapped to Company or Date applied"
             unmapped.warning(
                 f"{md(missing)}: pick it below, or give the column that name in the file.",

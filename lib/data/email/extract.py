@@ -18,10 +18,14 @@ _STOP = (
     r"aanbieden|ontvangen|vous|nous|dass|which|por|para|te|was|were|will|would|can|could|has|had)\b)"
 )
 ROLE = rf"[\"'„“«‘]?([{UP}0-9][^\n.,;:!?\"”»()]{{1,80}}?)[\"'”»’]?"
-# A role with one comma ("Staff, Business Intelligence Engineer"), only where "role" or "position"
-# closes it: elsewhere a comma ends the role ("Data Engineer, and we…")
+# A role with one comma ("Staff, Business Intelligence Engineer", "Engineer, Data & AI"), only where
+# a word such as "role" closes it, and only of capitalised words on both sides: "your Time, Effort and
+# Interest in the Data Engineer role" is no role, nor "Monday, Data Engineer". Elsewhere a comma ends
+# the role ("Data Engineer, and we…").
+_TITLE_WORDS = rf"[{UP}0-9][\w&/+'’-]*(?: (?:[{UP}0-9][\w&/+'’-]*|and|of|&))*"
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 ROLE_WITH_COMMA = (
-    rf"[\"'„“«‘]?([{UP}0-9][^\n.,;:!?\"”»()]{{1,80}}?(?:, [{UP}][^\n.,;:!?\"”»()]{{1,80}}?)?)[\"'”»’]?"
+    rf"[\"'„“«‘]?((?!{_DAYS}){_TITLE_WORDS}, {_TITLE_WORDS}|[{UP}0-9][^\n.,;:!?\"”»()]{{1,80}}?)[\"'”»’]?"
 )
 _ROLE_PATTERNS = [
     re.compile("(?:" + p + ")" + _STOP)

@@ -250,6 +250,14 @@ def test_a_role_with_a_comma_is_read_whole_where_role_closes_it():
 
     line = "Thanks for applying for the Staff, Business Intelligence Engineer role at Twilio Inc."
     assert role("Thanks for applying", [line], None) == "Staff, Business Intelligence Engineer"
+    assert role("x", ["Your application for the Engineer, Data & AI role."], None) == "Engineer, Data & AI"
+    # capitalised words on both sides only: a sentence running on to a later "role" is none
+    for line, expected in (
+        ("Many thanks for your Time, Effort and Interest in the Data Engineer role", "Data Engineer"),
+        ("We reviewed your Profile, Experience and Skills for the Analyst position", "Analyst"),
+        ("We met on Monday, Data Engineer role discussions", None),
+    ):
+        assert role("x", [line], None) == expected, line
     # elsewhere a comma still ends it
     assert (
         role("x", ["Thank you for applying for Data Engineer, and we will be in touch."], None)
