@@ -121,3 +121,5 @@ def test_a_reply_in_a_thread_says_so_first_in_its_why():
     reason = "A reply in the thread of “Interview invitation”, which says this already: tick it only if new."
     why = _why("interview", "Contoso", None, dt.date(2026, 2, 1), False, set(), reason, confident=False)
     assert why.startswith("A reply in the thread of “Interview invitation”")
+    undated = _why("interview", "Contoso", None, None, False, set(), reason, confident=False)
+    assert undated.endswith("No date in the email: type the day it came.")  # still said

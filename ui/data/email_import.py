@@ -17,6 +17,7 @@ from lib.data.email.scan import (
     REPLY_REASON,
     FileScan,
     is_email_file,
+    join_threads,
     mailbox_file,
     scan_path,
     scan_stream,
@@ -109,7 +110,10 @@ def _why(
     if before:
         return "Recorded before: importing it again adds nothing."
     if reason.startswith(REPLY_REASON):  # first: after "A guess…" it was cut off, three rows alike
-        return clipped(reason, WHY_SHOWN)
+        undated = (
+            "" if day is not None and not pd.isna(day) else " No date in the email: type the day it came."
+        )
+        return clipped(reason + undated, WHY_SHOWN)
     said = "" if confident else "A guess, so not ticked: tick it if it's right. "
     said += "" if day is not None and not pd.isna(day) else "No date in the email: type the day it came. "
     starts_one = not application_id and (company or "").strip().casefold() not in receipts
@@ -164,6 +168,7 @@ def _scan(uploads, path: str) -> None:
                 lambda f, t: bar.progress(min((len(sources) + f) / (len(sources) + 1), 1.0), text=t),
             )
         )
+    join_threads(scans, log)  # a reply and the email it answers in two files (one .eml each)
     recorded = email_store.kept_ids(state.engine(), [r.email.message_id for s in scans for r in s.readings])
     table, messages = _rows(scans, recorded)
     st.session_state.pop("mail_undated_asked", None)

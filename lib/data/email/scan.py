@@ -47,29 +47,32 @@ def is_email_file(name: str, head: bytes) -> bool:
 
 REPLY_REASON = "A reply in the thread of"  # said first in the review's Why (ui.data.email_import)
 OUTREACH_KEPT = 50
-THREADS_KEPT = 5_000  # job emails remembered for the replies after them: bounded on a huge mailbox
 
 
-def _join_thread(reading: Reading, threads: dict[str, Reading]) -> bool:
-    """A reply takes its company and role from the job email it answers (the person's own reply
-    from a webmail address named the person as the company). A reply saying what that email said
-    already (the "yes, Tuesday works" after an invitation) is left unticked: it adds no step."""
-    started = next((threads[i] for i in reversed(reading.email.thread) if i in threads), None)
-    if started is None or not started.company:
-        return False
-    reading.company, reading.role = started.company, started.role or reading.role
-    if reading.kind == started.kind:
-        reading.confident = False
-        reading.reason = (
-            f"{REPLY_REASON} “{started.email.subject[:120]}”, which says this already: "
-            "tick it only if it is a new step."
-        )
-    return True
+def join_threads(scans: list[FileScan], log: pd.DataFrame) -> None:
+    """Each reply takes its company and role from the job email it answers, in any of the files
+    read together (one .eml a message is the usual export): the person's own reply from a webmail
+    address named the person as the company. A reply saying what that email said already (the
+    "yes, Tuesday works" after an invitation: same kind, same stage) is left unticked, as adding
+    no step; a reply inviting to the next round is one."""
+    readings = [r for scan in scans for r in scan.readings]
+    threads = {r.email.message_id: r for r in readings}
+    for reading in readings:
+        started = next((threads[i] for i in reversed(reading.email.thread) if i in threads), None)
+        if started is None or started is reading or not started.company:
+            continue
+        reading.company, reading.role = started.company, started.role or reading.role
+        if (reading.kind, reading.stage) == (started.kind, started.stage):
+            reading.confident = False
+            reading.reason = (
+                f"{REPLY_REASON} “{started.email.subject[:120]}”, which says this already: "
+                "tick it only if it is a new step."
+            )
+        reading.application_id, reading.match_note = match(reading.kind, reading.company, reading.role, log)
 
 
 def read_understood(messages: Iterable[Email | MessageError], log: pd.DataFrame, scan: FileScan) -> None:
     names = sorted(set(log["company"].dropna())) if not log.empty else []
-    threads: dict[str, Reading] = {}
     for message in messages:
         if isinstance(message, MessageError):
             scan.errors.append(message)
@@ -87,9 +90,7 @@ def read_understood(messages: Iterable[Email | MessageError], log: pd.DataFrame,
                     (reading.date, message.sender_name or message.sender, message.subject[:200])
                 )
             continue
-        if len(threads) < THREADS_KEPT:
-            threads[message.message_id] = reading
-        if not _join_thread(reading, threads) and names:
+        if names:
             named = company_in_text(message.subject + "\n" + message.text, names)
             if named and (reading.company is None or reading.company.casefold() != named.casefold()):
                 in_log = (
@@ -117,6 +118,7 @@ def scan_stream(name: str, stream, log: pd.DataFrame, progress: Progress | None 
             yield message
 
     read_understood(messages(), log, scan)
+    join_threads([scan], log)
     if progress:
         progress(1.0, f"Read {scan.rows:,} messages.")
     return scan

@@ -200,7 +200,7 @@ def _mbox(*messages: bytes) -> bytes:
 def test_a_reply_in_a_thread_joins_the_job_email_it_answers_and_adds_no_step():
     import pandas as pd
 
-    from lib.data.email.scan import FileScan, read_understood
+    from lib.data.email.scan import FileScan, join_threads, read_understood
 
     invitation = _eml(
         "We enjoyed reviewing your application for the Product Analyst role at Contoso and would like to "
@@ -227,12 +227,35 @@ def test_a_reply_in_a_thread_joins_the_job_email_it_answers_and_adds_no_step():
     scan = FileScan(path="mail.mbox")
     mail = _mbox(invitation, bytes(own_reply), bytes(their_reply))
     read_understood(read_bytes("mail.mbox", mail), pd.DataFrame(), scan)
+    join_threads([scan], pd.DataFrame())
     first, *replies = scan.readings
     assert (first.company, first.role, first.confident) == ("Contoso", "Product Analyst", True)
     assert replies, "the replies are job emails too"
     for reply in replies:  # not "Sam Doe" nor "Priya Raman", nor "Product Analyst at Contoso"
         assert (reply.company, reply.role) == ("Contoso", "Product Analyst")
         assert not reply.confident and reply.reason.startswith("A reply in the thread of")
+    # one .eml a message (the usual export): the reply in another file joins it all the same
+    apart = [FileScan(path="1.eml"), FileScan(path="2.eml")]
+    read_understood(read_bytes("1.eml", invitation), pd.DataFrame(), apart[0])
+    read_understood(read_bytes("2.eml", bytes(own_reply)), pd.DataFrame(), apart[1])
+    join_threads(apart, pd.DataFrame())
+    assert (apart[1].readings[0].company, apart[1].readings[0].role) == ("Contoso", "Product Analyst")
+    # a reply inviting to the final round is a new step: not "says this already"
+    final = EmailMessage()
+    final["From"] = "Priya Raman <priya.raman@contoso.com>"
+    final["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
+    final["Date"] = "Mon, 10 Nov 2025 09:00:00 +0100"
+    final["Message-ID"] = "<final@contoso.com>"
+    final["In-Reply-To"] = "<inv@contoso.com>"
+    final.set_content(
+        "Great news: we would like to invite you to the final round interview for your application, "
+        "with our VP. Please confirm whether Thursday works."
+    )
+    later = FileScan(path="3.eml")
+    read_understood(read_bytes("3.eml", bytes(final)), pd.DataFrame(), later)
+    join_threads([apart[0], later], pd.DataFrame())
+    assert later.readings[0].stage == "final"
+    assert not later.readings[0].reason.startswith("A reply in the thread of")
 
 
 def test_a_name_from_a_webmail_address_counts_less_than_the_subject_naming_the_company():
