@@ -103,10 +103,13 @@ def not_far_ahead(value: dt.date | None) -> dt.date | None:
     return value
 
 
+DAYS_BEHIND_AT_MOST = 365  # a planned day gone by: a year overdue at most
+
+
 def not_far_behind(value: dt.date | None) -> dt.date | None:
     """A day planned ahead that is over a year gone: a slipped year (01/01/1990 was kept, and Home
     listed a check-in "planned for 01 Jan 1990"). One a few days or months overdue is kept."""
-    if value is not None and value < dt.date.today() - dt.timedelta(days=DAYS_AHEAD_AT_MOST):
+    if value is not None and value < dt.date.today() - dt.timedelta(days=DAYS_BEHIND_AT_MOST):
         raise ValueError("is over a year ago: pick a day ahead, or clear it")
     return value
 

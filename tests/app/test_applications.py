@@ -85,7 +85,8 @@ def test_an_application_dated_1990_is_kept_and_its_year_questioned_under_saved(o
     at.run()
     assert not at.exception and not _errors(at)
     said = " ".join(c.value for c in at.caption)
-    years = dt.date.today().year - 1990
+    today = dt.date.today()
+    years = today.year - 1990 - ((today.month, today.day) < (12, 1))  # whole years
     assert f"Dated 01 Dec 1990, {years} years ago: if the year slipped, open it and change the date" in said
     assert "Ghosted" not in said  # the year first: the silence follows from it
     assert len(store.load_applications(db.open_database(app_env))) == 1
@@ -723,3 +724,10 @@ def test_a_board_card_clips_a_long_role_as_the_log_does(open_page, app_env):
     card = next(m.value for m in at.markdown if m.value.startswith("**Long Co**"))
     shown_role = card.split("\n")[1].split(" · since")[0]
     assert shown_role.endswith("…") and len(shown_role) == 60
+
+
+def test_the_years_questioned_are_whole_years():
+    from ui.search.application_form import saved_note
+
+    assert "Dated 01 Dec 1990, 35 years ago" in saved_note(dt.date(1990, 12, 1), dt.date(2026, 1, 6), 30)
+    assert "Dated 01 Dec 1990, 36 years ago" in saved_note(dt.date(1990, 12, 1), dt.date(2026, 12, 1), 30)

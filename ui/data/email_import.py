@@ -305,7 +305,8 @@ def _summary(scan: dict) -> None:
     outreach = scan.get("outreach") or []
     if outreach:
         with st.expander(
-            f"{plural(len(outreach), 'recruiter')} reaching out, among those left out",
+            f"{plural(len(outreach), 'recruiter')} reaching out, among those left out"
+            + (f" (the first {OUTREACH_KEPT})" if len(outreach) >= OUTREACH_KEPT else ""),
             icon=":material/person_search:",
         ):
             st.caption(

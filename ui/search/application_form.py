@@ -44,13 +44,18 @@ STAND_IN_HELP = (
 )
 
 
+def _years_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole years: 01 Dec 1990 is 35 years before 06 Jan 2026, not 36."""
+    return later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
+
+
 def saved_note(applied_on: dt.date, today: dt.date, ghost_days: int) -> str | None:
     """Said under "Saved: …" rather than found out in the log: a day so long ago that the year
     may have slipped (1990 for 2026 was saved without a word); else a silence the log counts as
     ghosted."""
     if applied_on < EARLIEST_EXPECTED_DAY:
         return (
-            f"Dated {applied_on:%d %b %Y}, {today.year - applied_on.year:,} years ago: if the year slipped, "
+            f"Dated {applied_on:%d %b %Y}, {_years_between(applied_on, today):,} years ago: if the year slipped, "
             "open it and change the date under Edit details."
         )
     silent = (today - applied_on).days
