@@ -143,10 +143,23 @@ def _domain_label(sender: str) -> tuple[str | None, str | None]:
             "news",
         )
     ]
-    if len(labels) < 2 or labels[-2] in _WEBMAIL:
+    label = _site_label(labels)
+    if label is None or label in _WEBMAIL:
         return None, None
-    label = labels[-2] if labels[-1] not in ("co", "com") or len(labels) < 3 else labels[-3]
     return label.replace("-", " "), None
+
+
+_SECOND_LEVEL = frozenset(["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "ne", "or"])
+
+
+def _site_label(labels: list[str]) -> str | None:
+    """The name part of a domain's labels: acme in acme.com, acme.co.uk and acme.com.au (it read
+    "co" for acme.co.uk, and a yahoo.co.uk sender was no webmail)."""
+    if len(labels) < 2:
+        return None
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2]
 
 
 def company(
@@ -183,8 +196,7 @@ def company(
     person = domain and display and not (key(display) in key(domain) or key(domain) in key(display))
     # from a webmail address the name is most often a person's (the person's own reply, a friend's
     # referral): it counts less than a subject naming the company
-    labels = sender.rsplit("@", 1)[-1].split(".") if "@" in sender else []
-    webmail = len(labels) >= 2 and labels[-2] in _WEBMAIL
+    webmail = "@" in sender and _site_label([p for p in sender.rsplit("@", 1)[1].split(".") if p]) in _WEBMAIL
     vote(display, 0.5 if person else 1 if webmail else 2)
     for slug in [domain, local] + [p.search(raw_text[:50_000]) for p in _SLUGS]:
         text = slug.group(1).replace("-", " ") if isinstance(slug, re.Match) else slug

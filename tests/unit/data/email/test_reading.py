@@ -286,3 +286,14 @@ def test_a_role_with_a_comma_is_read_whole_where_role_closes_it():
         role("x", ["Thank you for applying for Data Engineer, and we will be in touch."], None)
         == "Data Engineer"
     )
+
+
+def test_a_domain_with_a_two_part_ending_names_its_company_and_webmail_stays_webmail():
+    # acme.co.uk read as the company "Co"; a yahoo.co.uk sender was taken for a company
+    from lib.data.email.extract import company
+
+    lines = ["Thank you for your application."]
+    assert company("Your application", "jobs@acme.co.uk", "", lines, "") == "Acme"
+    assert company("Your application", "talent@acme.com.au", "", lines, "") == "Acme"
+    subject = "Your application to Globex"
+    assert company(subject, "jane@yahoo.co.uk", "Jane Smithson", [subject], "") == "Globex"
