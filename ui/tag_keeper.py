@@ -44,11 +44,16 @@ export default function () {
   // went back to what it held ("refer", Tab: "job board"), and the wrong one was saved unsaid.
   const typedInOne = (box) =>
     box instanceof HTMLInputElement && box.closest('[data-testid="stSelectbox"]') && box.value.trim();
-  // filtered by typing: options listed, none of them what the box holds (a list opened with a click
-  // shows the choice made in the box: Tab then leaves it as it is)
+  // filtered by typing, and the first choice begins with what is typed ("refer": "referral — …"):
+  // not a list opened with a click (it shows the choice made in the box: Tab leaves it as it is),
+  // nor a stray letter that only loosely matches. This box's own list, where it names one.
   const filtered = (box) => {
-    const options = [...document.querySelectorAll('[role="listbox"] [role="option"]')];
-    return options.length > 0 && !options.some((o) => o.textContent.trim() === box.value.trim());
+    const own = box.getAttribute("aria-controls");
+    const list = (own && document.getElementById(own)) || document.querySelector('[role="listbox"]');
+    const options = list ? [...list.querySelectorAll('[role="option"]')] : [];
+    const typed = box.value.trim().toLowerCase();
+    const text = (o) => o.textContent.trim().toLowerCase();
+    return options.length > 0 && !options.some((o) => text(o) === typed) && text(options[0]).startsWith(typed);
   };
   // Tab closes the list before focus leaves, and a closed list ignores Enter: add first, then go on.
   const onTab = (event) => {

@@ -71,3 +71,13 @@ def test_tab_from_a_list_opened_without_typing_keeps_the_choice_made(page, serve
     page.keyboard.press("Tab")
     wait_for_app(page)
     expect(channel).to_have_value("job board — A job board (name it below)")
+
+
+def test_tab_after_letters_that_begin_no_choice_leaves_the_choice_made(page, server):
+    goto(page, server, "add_application")
+    channel = page.locator(".st-key-add_application_channel input")
+    channel.click()
+    channel.press_sequentially("fair")  # "career fair" holds it, but does not begin with it
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    expect(channel).to_have_value("job board — A job board (name it below)")
