@@ -61,7 +61,7 @@ def _save() -> None:
         st.rerun()
     forms.clear_errors(prefix)
     questionnaire.forget(prefix)
-    start.after_saving(app_id, len(debrief.questions))
+    start.after_saving(app_id, len(debrief.questions), debrief.occurred_on)
     st.switch_page("pages/application.py", query_params={"id": str(app_id)})
 
 

@@ -160,6 +160,21 @@ def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
     assert "Practise your answers, a few at a time" in links
 
 
+def test_a_debrief_of_a_round_long_past_offers_no_thank_you_while_it_is_fresh(open_page, seeded):
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    at.date_input(key=_k(app_id, "occurred_on")).set_value(TODAY - dt.timedelta(days=10))
+    at.text_input(key=_k(app_id, "q0_question")).set_value("Why us?")
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert "See your questions in the question library" in labels
+    assert "Write a short thank-you, while the conversation is fresh" not in labels
+
+
 def test_a_debrief_with_missing_and_bad_answers_names_each_field_and_keeps_the_text(open_page, seeded):
     engine, app_id = seeded
     at = _debrief_page(open_page, app_id)

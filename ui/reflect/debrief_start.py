@@ -80,10 +80,15 @@ def saved_message(questions: int) -> str:
 AFTER_DEBRIEF = "after_debrief"  # the offer the application page makes once, after a debrief
 
 
-def after_saving(app_id: int, questions: int) -> None:
+THANK_YOU_WITHIN_DAYS = 3  # a thank-you offered after a debrief: while the conversation is fresh
+
+
+def after_saving(app_id: int, questions: int, occurred_on: dt.date | None) -> None:
     """Said on the page the save lands on: the message, and what to do next (once)."""
     forms.flash(saved_message(questions))
-    forms.leave(AFTER_DEBRIEF, {"app_id": app_id, "questions": questions})
+    fresh = occurred_on is not None and (dt.date.today() - occurred_on).days <= THANK_YOU_WITHIN_DAYS
+    if fresh or questions:
+        forms.leave(AFTER_DEBRIEF, {"app_id": app_id, "questions": questions, "fresh": fresh})
 
 
 def next_after_debrief(app_id: int) -> None:
@@ -94,12 +99,13 @@ def next_after_debrief(app_id: int) -> None:
         return
     with st.container(border=True):
         st.markdown("**What next, when you're ready**")
-        st.page_link(
-            "pages/compose.py",
-            label="Write a short thank-you, while the conversation is fresh",
-            icon=":material/edit_note:",
-            query_params={"app": str(app_id), "kind": "thank-you after interview"},
-        )
+        if offer.get("fresh"):  # a round weeks ago, debriefed now: no "while it is fresh"
+            st.page_link(
+                "pages/compose.py",
+                label="Write a short thank-you, while the conversation is fresh",
+                icon=":material/edit_note:",
+                query_params={"app": str(app_id), "kind": "thank-you after interview"},
+            )
         if offer["questions"]:
             st.page_link(
                 "pages/questions.py",
