@@ -117,6 +117,22 @@ def test_composing_a_thank_you_and_marking_it_sent_removes_the_action(open_page,
     assert not any("Send a thank\\-you" in m for m in home_actions(home))
 
 
+def test_a_name_pasted_longer_than_its_limit_is_kept_and_said_beside_it(open_page, rejected):
+    # with a count on the box, Streamlit dropped the paste without a word
+    engine, app_id, recruiter = rejected
+    at = compose(open_page, app_id)
+    assert at.text_input(key="compose_one_name").proto.max_chars == 0
+    at.multiselect(key=f"compose_to_{app_id}_thank-you after rejection").set_value([])
+    pasted = "Lee Chen, senior interviewer " * 10
+    at.text_input(key="compose_one_name").set_value(pasted)
+    at.button(key="FormSubmitter:compose_setup-Write the drafts").click()
+    at.run()
+    assert not at.exception
+    assert any("Their name is too long" in e for e in shown(at.error))
+    assert at.text_input(key="compose_one_name").value == pasted
+    assert "Lee Chen" not in " ".join(contact_store.load_contacts(engine)["name"])
+
+
 def test_a_recipient_without_email_can_copy_but_gets_no_mail_link(open_page, rejected):
     engine, app_id, recruiter = rejected
     at = compose(open_page, app_id)

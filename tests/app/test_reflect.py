@@ -160,6 +160,23 @@ def test_a_debrief_saves_exactly_what_was_entered(open_page, seeded):
     assert "Practise your answers, a few at a time" in links
 
 
+def test_a_question_pasted_longer_than_its_limit_is_kept_and_said_beside_it(open_page, seeded):
+    # with a count on the box, Streamlit dropped the paste without a word
+    engine, app_id = seeded
+    at = _debrief_page(open_page, app_id)
+    assert at.text_input(key=_k(app_id, "q0_question")).proto.max_chars == 0
+    at.button_group(key=_k(app_id, "round_type")).set_value("technical")
+    pasted = "Tell me about a time " * 1_000
+    at.text_input(key=_k(app_id, "q0_question")).set_value(pasted)
+    at.run()
+    at.button(key="save_debrief").click()
+    at.run()
+    assert not at.exception
+    assert any("too long" in e for e in _errors(at))
+    assert at.text_input(key=_k(app_id, "q0_question")).value == pasted
+    assert store.interviews_for(engine, app_id) == []
+
+
 def test_a_debrief_of_a_round_long_past_offers_no_thank_you_while_it_is_fresh(open_page, seeded):
     engine, app_id = seeded
     at = _debrief_page(open_page, app_id)

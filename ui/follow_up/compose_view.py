@@ -11,7 +11,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ContactIn, max_chars
+from lib.core.models import ContactIn
 from lib.core.text import plural
 from lib.follow_up import compose, notes
 from lib.reflect.rejection import looked_back
@@ -244,9 +244,8 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
                 # Two to a row: open, the fold keeps "Write the drafts" in view at 1,280 × 900.
                 name_col, role_col = st.columns(2)
                 with name_col:
-                    one_name = st.text_input(
-                        "Their name", key=_fresh("compose_one_name"), max_chars=max_chars(ContactIn, "name")
-                    )
+                    # no max_chars: a longer paste was dropped without a word; the save says
+                    one_name = st.text_input("Their name", key=_fresh("compose_one_name"))
                     forms.field_error(SETUP, "name", "Their name")
                 one_role = role_col.selectbox(
                     "Their role", vocab.CONTACT_ROLES, key=_fresh("compose_one_role")
@@ -255,7 +254,6 @@ def _setup_form(app_id: int, kind: str, facts: dict[str, Any], people: pd.DataFr
                     "Their email",
                     key=_fresh("compose_one_email"),
                     placeholder="name@example.com",
-                    max_chars=max_chars(ContactIn, "email"),
                 )
                 forms.field_error(SETUP, "email", "Their email")
                 one_save = st.checkbox("Add them to my network", value=True, key=_fresh("compose_one_save"))

@@ -13,7 +13,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from lib.core import vocab
-from lib.core.models import ContactIn, InterviewQuestionIn, field_errors, max_chars
+from lib.core.models import ContactIn, InterviewQuestionIn, field_errors
 from lib.reflect.questionnaires import QUESTION_CATEGORIES, SCALE, is_blank
 from ui import accessible_names, focus, forms
 from ui.text import clipped, md
@@ -157,8 +157,7 @@ def questions_block(prefix: str, form: str, on_change: Callable[[], None]) -> No
                 f"Question {number}",
                 key=k("question"),
                 on_change=on_change,
-                placeholder="What did they ask?",
-                max_chars=max_chars(InterviewQuestionIn, "question"),
+                placeholder="What did they ask?",  # no max_chars: a longer paste was dropped unsaid
             )
             current = st.session_state.get(k("category"))
             options = list(dict.fromkeys([*QUESTION_CATEGORIES, *([current] if current else [])]))
@@ -240,7 +239,6 @@ def people_block(prefix: str, form: str, contacts: dict[int, str], on_change: Ca
             key=_key(prefix, "p", uid, "name"),
             on_change=on_change,
             placeholder="Their name",
-            max_chars=max_chars(ContactIn, "name"),
         )
         cols[1].selectbox(
             "Role", vocab.CONTACT_ROLES, key=_key(prefix, "p", uid, "role"), on_change=on_change
