@@ -18,6 +18,7 @@ from lib.core.text import joined, plural
 from lib.data.export import frame_to_csv
 from lib.data.importers import ParsedFile, parse_bytes
 from lib.data.importers.rows import FIELDS, REQUIRED, skipped_text
+from lib.data.importers.spreadsheet import UNMAPPED
 from lib.data.importers.statuses import TWO_WAYS_NOTE, status_map_from_table
 from lib.search.filters import applied_known, gone_quiet
 from lib.store import imports as import_store
@@ -26,7 +27,6 @@ from ui.data import import_problems as problems
 from ui.text import md
 
 NOT_IN_FILE = "(not in this file)"
-UNMAPPED = "No column is mapped to"  # lib.data.importers.spreadsheet's words for a column to pick
 UPLOADER = "import_uploader"
 DONE = "import_done"
 PREVIEW_ROWS = 200

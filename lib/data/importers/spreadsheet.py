@@ -16,6 +16,9 @@ from lib.data.importers.rows import FIELDS, ParsedFile
 from lib.data.importers.statuses import status_table
 from lib.data.importers.text import RowError, read_table
 
+# How a missing column to pick begins: the Import page says it above the column pickers
+UNMAPPED = "No column is mapped to"
+
 # Header words for each field, most specific first (compared after normalising the header).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -279,7 +282,7 @@ def parse(
                 RowError(
                     table.header_line,
                     "header",
-                    f"No column is mapped to {' or '.join(missing or ['Company'])}: pick it in the mapping "
+                    f"{UNMAPPED} {' or '.join(missing or ['Company'])}: pick it in the mapping "
                     "under How the columns are read (on Import & export), or give the column that name in the file.",
                 ),
             )

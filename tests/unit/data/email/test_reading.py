@@ -15,8 +15,10 @@ def _eml(
     message = EmailMessage()
     message["From"] = sender
     message["Subject"] = subject
-    message["Date"] = "Mon, 03 Nov 2025 09:00:00 +0100"
+    message["Date"] = headers.pop("date", "Mon, 03 Nov 2025 09:00:00 +0100")
     message["Message-ID"] = headers.pop("message_id", "<m1@acme.com>")
+    for name, value in headers.items():  # in_reply_to="<…>" is In-Reply-To
+        message[name.replace("_", "-").title()] = value
     message.set_content(body)
     return bytes(message)
 
@@ -209,23 +211,26 @@ def test_a_reply_in_a_thread_joins_the_job_email_it_answers_and_adds_no_step():
         sender="Priya Raman <priya.raman@contoso.com>",
         message_id="<inv@contoso.com>",
     )
-    own_reply = EmailMessage()
-    own_reply["From"] = "Sam Doe <sam.doe@gmail.com>"
-    own_reply["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
-    own_reply["Date"] = "Mon, 03 Nov 2025 11:00:00 +0100"
-    own_reply["Message-ID"] = "<re1@gmail.com>"
-    own_reply["In-Reply-To"] = "<inv@contoso.com>"
-    own_reply.set_content("Thank you! Tuesday works for the interview. Looking forward to it.")
-    their_reply = EmailMessage()
-    their_reply["From"] = "Priya Raman <priya.raman@contoso.com>"
-    their_reply["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
-    their_reply["Date"] = "Tue, 04 Nov 2025 09:00:00 +0100"
-    their_reply["Message-ID"] = "<re2@contoso.com>"
-    their_reply["References"] = "<inv@contoso.com> <re1@gmail.com>"
-    their_reply["In-Reply-To"] = "<re1@gmail.com>"
-    their_reply.set_content("Great, you're confirmed for the interview on Tuesday.")
+    re_subject = "Re: Interview invitation: Product Analyst at Contoso"
+    own_reply = _eml(
+        "Thank you! Tuesday works for the interview. Looking forward to it.",
+        subject=re_subject,
+        sender="Sam Doe <sam.doe@gmail.com>",
+        date="Mon, 03 Nov 2025 11:00:00 +0100",
+        message_id="<re1@gmail.com>",
+        in_reply_to="<inv@contoso.com>",
+    )
+    their_reply = _eml(
+        "Great, you're confirmed for the interview on Tuesday.",
+        subject=re_subject,
+        sender="Priya Raman <priya.raman@contoso.com>",
+        date="Tue, 04 Nov 2025 09:00:00 +0100",
+        message_id="<re2@contoso.com>",
+        references="<inv@contoso.com> <re1@gmail.com>",
+        in_reply_to="<re1@gmail.com>",
+    )
     scan = FileScan(path="mail.mbox")
-    mail = _mbox(invitation, bytes(own_reply), bytes(their_reply))
+    mail = _mbox(invitation, own_reply, their_reply)
     read_understood(read_bytes("mail.mbox", mail), pd.DataFrame(), scan)
     join_threads([scan], pd.DataFrame())
     first, *replies = scan.readings
@@ -237,22 +242,21 @@ def test_a_reply_in_a_thread_joins_the_job_email_it_answers_and_adds_no_step():
     # one .eml a message (the usual export): the reply in another file joins it all the same
     apart = [FileScan(path="1.eml"), FileScan(path="2.eml")]
     read_understood(read_bytes("1.eml", invitation), pd.DataFrame(), apart[0])
-    read_understood(read_bytes("2.eml", bytes(own_reply)), pd.DataFrame(), apart[1])
+    read_understood(read_bytes("2.eml", own_reply), pd.DataFrame(), apart[1])
     join_threads(apart, pd.DataFrame())
     assert (apart[1].readings[0].company, apart[1].readings[0].role) == ("Contoso", "Product Analyst")
     # a reply inviting to the final round is a new step: not "says this already"
-    final = EmailMessage()
-    final["From"] = "Priya Raman <priya.raman@contoso.com>"
-    final["Subject"] = "Re: Interview invitation: Product Analyst at Contoso"
-    final["Date"] = "Mon, 10 Nov 2025 09:00:00 +0100"
-    final["Message-ID"] = "<final@contoso.com>"
-    final["In-Reply-To"] = "<inv@contoso.com>"
-    final.set_content(
+    final = _eml(
         "Great news: we would like to invite you to the final round interview for your application, "
-        "with our VP. Please confirm whether Thursday works."
+        "with our VP. Please confirm whether Thursday works.",
+        subject=re_subject,
+        sender="Priya Raman <priya.raman@contoso.com>",
+        date="Mon, 10 Nov 2025 09:00:00 +0100",
+        message_id="<final@contoso.com>",
+        in_reply_to="<inv@contoso.com>",
     )
     later = FileScan(path="3.eml")
-    read_understood(read_bytes("3.eml", bytes(final)), pd.DataFrame(), later)
+    read_understood(read_bytes("3.eml", final), pd.DataFrame(), later)
     join_threads([apart[0], later], pd.DataFrame())
     assert later.readings[0].stage == "final"
     assert not later.readings[0].reason.startswith("A reply in the thread of")
