@@ -129,6 +129,7 @@ def test_mark_sent_is_in_view_once_the_drafts_are_written(page, server, width):
     # the cursor in the draft written, to read and fill its gaps (it fell to the page's body)
     expect(page.locator("[class*='st-key-body_'] textarea").first).to_be_focused()
     page.get_by_text("Who to write to, and what to ask").click()  # the setup is one click away
+    wait_for_app(page)  # its drawer is drawn on opening: a click during that run was lost under load
     page.get_by_text("Someone not in your network").click()
     name = page.get_by_label("Their name")
     name.fill("Bo Chen")
